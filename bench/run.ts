@@ -1,0 +1,42 @@
+import { cpus } from 'node:os'
+import { writeBenchmarkReport } from './report.ts'
+import { searchBenchmark } from './search.ts'
+import { startupBenchmark } from './startup.ts'
+
+/** `npm run bench [-- name…] [--json]`: runs the named benchmarks (all by default) and records them. */
+const benchmarks: Record<string, () => Promise<BenchmarkResult>> = {
+  startup: startupBenchmark,
+  search: searchBenchmark,
+}
+
+export type BenchmarkResult = {
+  readonly name: string
+  /** Markdown lines for docs/benchmarks.md. */
+  readonly markdown: string[]
+  readonly json: Record<string, number>
+}
+
+const args = process.argv.slice(2)
+const json = args.includes('--json')
+const names = args.filter((a) => !a.startsWith('--'))
+const chosen = names.length > 0 ? names : Object.keys(benchmarks)
+const unknown = chosen.filter((n) => !(n in benchmarks))
+if (unknown.length > 0) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(benchmarks).join(', ')}`)
+  process.exit(2)
+}
+const results: BenchmarkResult[] = []
+for (const name of chosen) {
+  const run = benchmarks[name]
+  if (!run) continue
+  console.error(`running ${name}…`)
+  const result = await run()
+  results.push(result)
+  console.log(result.markdown.join('\n'))
+}
+writeBenchmarkReport(results, {
+  command: `npm run bench -- ${chosen.join(' ')}`,
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node.js ${process.version}`,
+  date: new Date().toISOString().slice(0, 10),
+})
+if (json) for (const r of results) console.log(JSON.stringify(r.json))

@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { Command, InvalidArgumentError } from 'commander'
+import { buildApp, webRootDefault } from '../http/app.ts'
+import { loadCatalogFile } from '../store/catalog/load-catalog-file.ts'
+import { locateDatabase, type OpenDatabase, openDatabase } from '../store/database.ts'
+import { seedDossiers, seededRandom } from '../store/dossiers/seed-dossiers.ts'
+import { migrate } from '../store/migrate.ts'
+
+const demoDossiersOnFirstStart = 500
+
+function positiveInteger(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0')
+  return n
+}
+
+async function withDatabase<T>(dataDir: string, work: (open: OpenDatabase) => Promise<T>): Promise<T> {
+  const open = await openDatabase(locateDatabase(process.env, resolve(dataDir)))
+  try {
+    return await work(open)
+  } finally {
+    await open.close()
+  }
+}
+
+/** Schema, then the demo catalogue (inserted or updated in place). */
+async function migrateAndLoad(open: OpenDatabase): Promise<void> {
+  const applied = await migrate(open.db)
+  const catalog = await loadCatalogFile(open.db)
+  console.log(
+    `migrated (${open.engine}): ${applied.length} migration(s) applied; catalogue ${catalog.province.name}: ` +
+      `${catalog.agencies.length} agencies, ${catalog.procedures.length} procedures`,
+  )
+}
+
+const program = new Command('motcua').description('Một cửa điện tử — the one-stop shop for administrative procedures')
+const dataDirOption = [
+  '--data-dir <dir>',
+  'embedded PGlite data directory (ignored when DATABASE_URL is set)',
+  './data',
+] as const
+
+program
+  .command('migrate')
+  .description('create or upgrade the schema and load the demo catalogue (no dossiers)')
+  .option(...dataDirOption)
+  .action(async (opts: { dataDir: string }) => withDatabase(opts.dataDir, migrateAndLoad))
+
+program
+  .command('seed')
+  .description('add N generated dossiers (run migrate first)')
+  .option(...dataDirOption)
+  .requiredOption('--dossiers <n>', 'number of dossiers to add', positiveInteger)
+  .option('--random-seed <n>', 'seed of the generator, for repeatable data', positiveInteger, 2025)
+  .action(async (opts: { dataDir: string; dossiers: number; randomSeed: number }) =>
+    withDatabase(opts.dataDir, async ({ db }) => {
+      const n = await seedDossiers(db, { count: opts.dossiers, now: new Date(), random: seededRandom(opts.randomSeed) })
+      console.log(`seeded ${n} dossiers`)
+    }),
+  )
+
+program
+  .command('serve')
+  .description('serve the API and web app; a new data directory or empty database is migrated and seeded first')
+  .option(...dataDirOption)
+  .option('--port <port>', 'TCP port', positiveInteger, Number(process.env.PORT ?? 3000))
+  .option('--host <host>', 'address to listen on', process.env.HOST ?? 'localhost')
+  .action(async (opts: { dataDir: string; port: number; host: string }) => {
+    const dataDir = resolve(opts.dataDir)
+    const fresh = !process.env.DATABASE_URL && !existsSync(dataDir)
+    const open = await openDatabase(locateDatabase(process.env, dataDir))
+    await migrate(open.db)
+    const empty = (await open.db.selectFrom('provinces').select('code').executeTakeFirst()) === undefined
+    if (fresh || empty) {
+      await migrateAndLoad(open)
+      await seedDossiers(open.db, { count: demoDossiersOnFirstStart, now: new Date(), random: seededRandom(2025) })
+    }
+    const app = await buildApp({
+      db: open.db,
+      now: () => new Date(),
+      logger: { level: process.env.LOG_LEVEL ?? 'info' },
+      webRoot: webRootDefault,
+    })
+    const stop = async () => {
+      await app.close()
+      await open.close()
+      process.exit(0)
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+    await app.listen({ port: opts.port, host: opts.host })
+  })
+
+await program.parseAsync()

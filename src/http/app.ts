@@ -1,0 +1,88 @@
+import { join } from 'node:path'
+import helmet from '@fastify/helmet'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import type { Db } from '../store/database.ts'
+import { Problem, problem, sendProblem } from './problem.ts'
+import { agencyRoutes } from './routes/agencies.ts'
+import { healthRoutes } from './routes/health.ts'
+import { procedureRoutes } from './routes/procedures.ts'
+import { AgencyNode } from './schemas/agency-tree.ts'
+
+export type AppOptions = {
+  readonly db: Db
+  /** Time is passed in, so tests can fix it. */
+  readonly now: () => Date
+  readonly logger?: boolean | { level: string }
+  /** Folder with the built web app; absent in API-only tests. */
+  readonly webRoot?: string
+}
+
+export const webRootDefault = join(import.meta.dirname, '..', '..', 'web')
+
+/** The HTTP application: routes, OpenAPI, problem+json errors. Listening is the caller's business. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  })
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+      },
+    },
+  })
+  app.addSchema(Problem)
+  app.addSchema(AgencyNode)
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'motcua API',
+        description: 'Một cửa điện tử: thủ tục hành chính, hồ sơ, chỉ số cải cách hành chính. / The one-stop shop API.',
+        version: '0.1.0',
+      },
+      tags: [
+        { name: 'catalogue', description: 'Danh mục thủ tục hành chính và cơ quan / Procedures and agencies' },
+        { name: 'operations', description: 'Vận hành / Operations' },
+      ],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs' })
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.validation) {
+      const errors = error.validation.map((v) => ({
+        path: `${error.validationContext ?? ''}${v.instancePath || ''}${v.params && 'additionalProperty' in v.params ? `/${String(v.params.additionalProperty)}` : ''}`,
+        message: v.message ?? 'invalid',
+      }))
+      return sendProblem(reply, problem('validation', 400, { errors }))
+    }
+    if (error.statusCode === 413) return sendProblem(reply, problem('payloadTooLarge', 413))
+    if (error.statusCode === 415) return sendProblem(reply, problem('unsupportedMediaType', 415))
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+      return sendProblem(
+        reply,
+        problem('validation', error.statusCode, { errors: [{ path: '', message: error.message }] }),
+      )
+    request.log.error({ err: error }, 'unhandled error')
+    return sendProblem(reply, problem('internal', 500))
+  })
+  await app.register(healthRoutes, { db: options.db })
+  await app.register(procedureRoutes, { db: options.db, now: options.now })
+  await app.register(agencyRoutes, { db: options.db, now: options.now })
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger())
+  if (options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false })
+  app.setNotFoundHandler((request, reply) => {
+    if (options.webRoot && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.sendFile('index.html')
+    return sendProblem(reply, problem('notFound', 404))
+  })
+  return app
+}

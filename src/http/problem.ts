@@ -1,0 +1,52 @@
+import type { FastifyReply } from 'fastify'
+import { type Static, Type } from 'typebox'
+import { type MessageKey, message } from './i18n/messages.ts'
+
+/** RFC 9457 problem details, Vietnamese first with the English text beside it. */
+export const Problem = Type.Object(
+  {
+    type: Type.String({ description: 'URI naming the kind of problem' }),
+    status: Type.Integer(),
+    title: Type.String({ description: 'Short title in Vietnamese' }),
+    detail: Type.String({ description: 'Explanation in Vietnamese' }),
+    en: Type.Object({ title: Type.String(), detail: Type.String() }, { description: 'The same in English' }),
+    instance: Type.Optional(Type.String({ description: 'Request id, to quote when reporting the problem' })),
+    errors: Type.Optional(
+      Type.Array(Type.Object({ path: Type.String(), message: Type.String() }), {
+        description: 'Which inputs were wrong and why (validation problems)',
+      }),
+    ),
+  },
+  { $id: 'Problem' },
+)
+export type Problem = Static<typeof Problem>
+
+export type ProblemKind =
+  | 'validation'
+  | 'notFound'
+  | 'procedureNotFound'
+  | 'databaseUnavailable'
+  | 'internal'
+  | 'payloadTooLarge'
+  | 'unsupportedMediaType'
+
+export function problem(kind: ProblemKind, status: number, extra: Partial<Problem> = {}): Problem {
+  const title = message(`problem.${kind}.title` as MessageKey)
+  const detail = message(`problem.${kind}.detail` as MessageKey)
+  return {
+    type: `urn:motcua:problem:${kind}`,
+    status,
+    title: title.vi,
+    detail: detail.vi,
+    en: { title: title.en, detail: detail.en },
+    ...extra,
+  }
+}
+
+export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+  return reply
+    .code(body.status)
+    .type('application/problem+json; charset=utf-8')
+    .header('content-language', 'vi')
+    .send({ ...body, instance: body.instance ?? reply.request.id })
+}

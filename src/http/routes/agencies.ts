@@ -1,0 +1,32 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { type Static, Type } from 'typebox'
+import { DateOnly } from '../../domain/catalog/source.ts'
+import { localDate } from '../../domain/time/local-date.ts'
+import { agencyTree } from '../../store/catalog/agency-queries.ts'
+import type { Db } from '../../store/database.ts'
+
+const AgencyQuery = Type.Object(
+  {
+    at: Type.Optional({ ...DateOnly, description: 'Show names and codes in force on this date (default today)' }),
+    includeFormer: Type.Boolean({ default: false, description: 'Also list units abolished by a merger' }),
+  },
+  { additionalProperties: false },
+)
+
+export const agencyRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+  app.get(
+    '/api/agencies',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Cây cơ quan, đơn vị / Agency tree',
+        querystring: AgencyQuery,
+        response: { 200: Type.Array(Type.Ref('AgencyNode')), 400: Type.Ref('Problem') },
+      },
+    },
+    async (request) => {
+      const query = request.query as Static<typeof AgencyQuery>
+      return agencyTree(db, { today: query.at ?? localDate(now()), includeFormer: query.includeFormer })
+    },
+  )
+}

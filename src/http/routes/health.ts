@@ -1,0 +1,31 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { sql } from 'kysely'
+import { Type } from 'typebox'
+import type { Db } from '../../store/database.ts'
+import { problem, sendProblem } from '../problem.ts'
+
+/** `GET /health`: 200 only when the database answers, so a load balancer can drop a sick process. */
+export const healthRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Kiểm tra sức khỏe / Health check',
+        response: {
+          200: Type.Object({ status: Type.Literal('ok'), database: Type.Literal('ok') }),
+          503: Type.Ref('Problem'),
+        },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await sql`SELECT 1`.execute(db)
+        return { status: 'ok' as const, database: 'ok' as const }
+      } catch (err) {
+        request.log.warn({ err }, 'database did not answer the health check')
+        return sendProblem(reply, problem('databaseUnavailable', 503))
+      }
+    },
+  )
+}

@@ -1,0 +1,57 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { type Static, Type } from 'typebox'
+import { OnlineLevelSchema } from '../../domain/catalog/procedure.ts'
+import { localDate } from '../../domain/time/local-date.ts'
+import { findProcedure, searchProcedures } from '../../store/catalog/procedure-queries.ts'
+import type { Db } from '../../store/database.ts'
+import { problem, sendProblem } from '../problem.ts'
+import { ProcedureDetail, ProcedurePage } from '../schemas/procedure-views.ts'
+
+export const ProcedureQuery = Type.Object(
+  {
+    q: Type.Optional(
+      Type.String({ maxLength: 200, description: 'Words to find, with or without diacritics ("giay phep xay dung")' }),
+    ),
+    field: Type.Optional(Type.String({ pattern: '^[a-z0-9_-]+$', maxLength: 80, description: 'Field id' })),
+    agency: Type.Optional(Type.String({ pattern: '^[a-z0-9-]+$', maxLength: 80, description: 'Agency id' })),
+    online: Type.Optional(OnlineLevelSchema),
+    page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  },
+  { additionalProperties: false },
+)
+
+export const procedureRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+  app.get(
+    '/api/procedures',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Tìm thủ tục hành chính / Search procedures',
+        description: 'Diacritics- and case-insensitive search over the procedures in force, ranked by relevance.',
+        querystring: ProcedureQuery,
+        response: { 200: ProcedurePage, 400: Type.Ref('Problem') },
+      },
+    },
+    async (request) => {
+      const query = request.query as Static<typeof ProcedureQuery>
+      return searchProcedures(db, { ...query, today: localDate(now()) })
+    },
+  )
+  app.get(
+    '/api/procedures/:code',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Chi tiết thủ tục hành chính / Procedure with its version in force',
+        params: Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9.-]+$', maxLength: 60 }) }),
+        response: { 200: ProcedureDetail, 400: Type.Ref('Problem'), 404: Type.Ref('Problem') },
+      },
+    },
+    async (request, reply) => {
+      const { code } = request.params as { code: string }
+      const found = await findProcedure(db, code, localDate(now()))
+      return found ?? sendProblem(reply, problem('procedureNotFound', 404))
+    },
+  )
+}

@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
+import { createPgConfig } from '@electric-sql/pglite/node-postgres'
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import type { Database } from './schema.ts'
+
+/** Where the data lives: an embedded PGlite directory, or a PostgreSQL server. */
+export type DatabaseLocation =
+  | { readonly kind: 'embedded'; readonly dataDir: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly poolSize?: number }
+
+export type Db = Kysely<Database>
+
+/** An open database: one Kysely over a `pg.Pool` for both engines, so every query runs the same. */
+export type OpenDatabase = {
+  readonly db: Db
+  readonly engine: 'pglite' | 'postgres'
+  close(): Promise<void>
+}
+
+// pg returns int8 (`count(*)`) and numeric as strings and dates as local-time Date objects: counts and
+// budgets are small numbers here, and a calendar date must stay a date whatever the server's zone.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10))
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number.parseFloat(v))
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v)
+
+export async function openDatabase(location: DatabaseLocation): Promise<OpenDatabase> {
+  if (location.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: location.url, max: location.poolSize ?? 10 })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    return { db, engine: 'postgres', close: () => db.destroy() }
+  }
+  if (!location.dataDir.startsWith('memory://')) mkdirSync(location.dataDir, { recursive: true })
+  const pglite = await PGlite.create(location.dataDir, { extensions: { unaccent, pg_trgm } })
+  const pool = new pg.Pool(createPgConfig(pglite))
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return {
+    db,
+    engine: 'pglite',
+    close: async () => {
+      await db.destroy()
+      await pglite.close()
+    },
+  }
+}
+
+/** `DATABASE_URL` wins over a data directory, as every CLI command documents. */
+export function locateDatabase(env: NodeJS.ProcessEnv, dataDir: string): DatabaseLocation {
+  const url = env.DATABASE_URL
+  if (url) return { kind: 'postgres', url, poolSize: env.PG_POOL_MAX ? Number(env.PG_POOL_MAX) : 10 }
+  return { kind: 'embedded', dataDir }
+}

@@ -1,0 +1,97 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely'
+import type { OfficeHoursSpan } from '../domain/catalog/agency.ts'
+import type { Fee, RequiredDocument } from '../domain/catalog/procedure.ts'
+import type { SourceRef } from '../domain/catalog/source.ts'
+import type { TimeLimit } from '../domain/catalog/time-limit.ts'
+
+/** Calendar dates travel as 'YYYY-MM-DD' strings both ways (see the type parser in database.ts). */
+type DateColumn = string
+type NullableDateColumn = string | null
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+
+export type Database = {
+  schema_migrations: { version: number; name: string; applied_at: Generated<Date> }
+  provinces: { code: string; name: string; root_agency_id: string }
+  agencies: {
+    id: string
+    province_code: string
+    kind: string
+    parent_id: string | null
+    statistical_code: string | null
+    office_hours: JSONColumnType<OfficeHoursSpan[]>
+    source: JSONColumnType<SourceRef>
+  }
+  agency_names: { agency_id: string; name: string; valid_from: DateColumn; valid_to: NullableDateColumn }
+  agency_codes: {
+    code: string
+    agency_id: string
+    valid_from: DateColumn
+    valid_to: NullableDateColumn
+    confirmed: boolean
+  }
+  agency_successions: { predecessor_id: string; successor_id: string; effective_on: DateColumn; partial: boolean }
+  fields: { id: string; name: string; name_en: string }
+  procedures: { code: string; province_code: string; national_code: string | null }
+  procedure_versions: {
+    procedure_code: string
+    version: number
+    effective_from: DateColumn
+    effective_to: NullableDateColumn
+    name: string
+    field_id: string
+    level: string
+    competent_agency_kind: string
+    competent_agency_id: string | null
+    legal_basis: JSONColumnType<string[]>
+    time_limit: JSONColumnType<TimeLimit>
+    online_time_limit: JSONColumnType<TimeLimit | null, string | null, string | null>
+    cutoff_time: string | null
+    online_level: string
+    full_online_eligible: boolean
+    fees: JSONColumnType<Fee[]>
+    required_documents: JSONColumnType<RequiredDocument[]>
+    result_kind: string
+    result_name: string
+    supplement_limit_days: number | null
+    any_location: boolean
+    inter_agency: boolean
+    source: JSONColumnType<SourceRef>
+    search_text: ColumnType<string, never, never>
+    search_vector: ColumnType<string, never, never>
+  }
+  procedure_steps: {
+    procedure_code: string
+    version: number
+    seq: number
+    name: string
+    role: string
+    agency_kind: string
+    agency_id: string | null
+    budget_hours: number
+  }
+  dossiers: {
+    id: string
+    province_code: string
+    code: string | null
+    procedure_code: string
+    procedure_version: number
+    receiving_agency_id: string
+    processing_agency_id: string | null
+    applicant: JSONColumnType<Record<string, unknown>>
+    channel: number
+    status: number
+    submitted_at: Timestamp
+    received_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+    appointment_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+    original_appointment_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+    version: number
+  }
+  dossier_events: {
+    dossier_id: string
+    seq: number
+    type: string
+    at: Timestamp
+    actor: JSONColumnType<Record<string, unknown>>
+    payload: JSONColumnType<Record<string, unknown>>
+  }
+}

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { sql } from 'kysely'
+import { loadCatalogFile } from '../src/store/catalog/load-catalog-file.ts'
+import type { OpenDatabase } from '../src/store/database.ts'
+import { seedDossiers, seededRandom } from '../src/store/dossiers/seed-dossiers.ts'
+import { migrate } from '../src/store/migrate.ts'
+import { createTestDatabase, engineName } from './support/test-database.ts'
+
+const counts = async (database: OpenDatabase) => {
+  type Counts = {
+    agencies: number
+    names: number
+    procedures: number
+    versions: number
+    steps: number
+    dossiers: number
+    events: number
+  }
+  const row = await sql<Counts>`SELECT
+    (SELECT count(*) FROM agencies) AS agencies, (SELECT count(*) FROM agency_names) AS names,
+    (SELECT count(*) FROM procedures) AS procedures, (SELECT count(*) FROM procedure_versions) AS versions,
+    (SELECT count(*) FROM procedure_steps) AS steps, (SELECT count(*) FROM dossiers) AS dossiers,
+    (SELECT count(*) FROM dossier_events) AS events`.execute(database.db)
+  return row.rows[0] as Counts
+}
+
+describe(`migrations and seeding on ${engineName}`, () => {
+  let database: OpenDatabase
+  before(async () => {
+    database = await createTestDatabase()
+  })
+  after(async () => database.close())
+
+  test('migrating and loading the catalogue again changes nothing and duplicates nothing', async () => {
+    const before = await counts(database)
+    assert.deepEqual(await migrate(database.db), [])
+    await loadCatalogFile(database.db)
+    assert.deepEqual(await counts(database), before)
+  })
+
+  test('the normalised search column strips Vietnamese diacritics, đ included', async () => {
+    const row = await sql<{ n: string }>`SELECT search_normalize('Đăng ký Giấy phép XÂY DỰNG') AS n`.execute(
+      database.db,
+    )
+    assert.equal(row.rows[0]?.n, 'dang ky giay phep xay dung')
+  })
+
+  test('seeding adds exactly N dossiers, each with its submitted event, repeatably', async () => {
+    const before = await counts(database)
+    await seedDossiers(database.db, { count: 1234, now: new Date('2026-11-26T03:00:00Z'), random: seededRandom(7) })
+    const after = await counts(database)
+    assert.equal(after.dossiers - before.dossiers, 1234)
+    assert.equal(after.events - before.events, 1234)
+    const orphans = await sql<{ n: number }>`SELECT count(*) AS n FROM dossiers d
+      WHERE NOT EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = d.id)`.execute(database.db)
+    assert.equal(orphans.rows[0]?.n, 0)
+  })
+
+  test('a commune procedure is received at a commune service centre, a provincial one at the provincial centre', async () => {
+    const wrong = await sql<{ n: number }>`SELECT count(*) AS n FROM dossiers d
+      JOIN procedure_versions v ON v.procedure_code = d.procedure_code AND v.version = d.procedure_version
+      JOIN agencies a ON a.id = d.receiving_agency_id
+      WHERE (v.level = 'commune') <> (a.kind = 'commune_service_center')`.execute(database.db)
+    assert.equal(wrong.rows[0]?.n, 0)
+  })
+})
