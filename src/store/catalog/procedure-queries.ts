@@ -79,69 +79,91 @@ function toSummary(row: SummaryRow): ProcedureSummary {
 }
 
 /**
- * Finds procedures in force, ignoring diacritics and case: all words of `q` must occur (full-text
- * on the normalised name), or the name must be trigram-similar to `q` (typos); ranked by
- * full-text rank, then phrase match, then similarity.
+ * Finds procedures in force, ignoring diacritics and case. Every word must occur in the name (the
+ * last one as a prefix, so a half-typed word already matches), ranked by full-text rank, then by
+ * whole-phrase match; only when nothing matches is a similarity search tried, to forgive typos.
  */
 export async function searchProcedures(db: Db, search: ProcedureSearch): Promise<ProcedurePage> {
+  const filtered = filteredVersions(db, search)
+  const words = search.q ? await searchWords(db, search.q) : null
+  if (words === null)
+    return page(
+      search,
+      await filtered.orderBy('v.search_text').orderBy('v.procedure_code').$call(paged(search)).execute(),
+      filtered,
+    )
+  if (words === '') return { items: [], total: 0, page: search.page, pageSize: search.pageSize }
+  const tsQuery = sql`to_tsquery('simple', ${`${words.split(' ').join(' & ')}:*`})`
+  const exact = filtered
+    .where((eb) => eb.or([sql<boolean>`v.search_vector @@ ${tsQuery}`, eb('v.procedure_code', '=', search.q ?? '')]))
+    .orderBy(sql`ts_rank_cd(v.search_vector, ${tsQuery})`, 'desc')
+    .orderBy(sql`strpos(v.search_text, ${words}) > 0`, 'desc')
+  const exactRows = await exact.orderBy('v.search_text').orderBy('v.procedure_code').$call(paged(search)).execute()
+  if (exactRows.length > 0 || search.page > 1) return page(search, exactRows, exact)
+  const similar = filtered
+    .where(sql<boolean>`${words} <% v.search_text`)
+    .orderBy(sql`word_similarity(${words}, v.search_text)`, 'desc')
+  return page(search, await similar.orderBy('v.procedure_code').$call(paged(search)).execute(), similar)
+}
+
+/** The query reduced to normalised words (a–z, 0–9) by the same function that indexes the names. */
+async function searchWords(db: Db, q: string): Promise<string> {
+  const row = await sql<{
+    words: string
+  }>`SELECT trim(regexp_replace(search_normalize(${q}), '[^a-z0-9]+', ' ', 'g')) AS words`.execute(db)
+  return row.rows[0]?.words ?? ''
+}
+
+type Versions = ReturnType<typeof currentVersions>
+
+function filteredVersions(db: Db, search: ProcedureSearch): Versions {
   let query = currentVersions(db, search.today)
   if (search.field) query = query.where('v.field_id', '=', search.field)
   if (search.online) query = query.where('v.online_level', '=', search.online)
-  if (search.agency) {
-    const agency = search.agency
-    query = query.where((eb) =>
-      eb.or([
-        eb('v.competent_agency_id', '=', agency),
+  if (!search.agency) return query
+  const agency = search.agency
+  return query.where((eb) =>
+    eb.or([
+      eb('v.competent_agency_id', '=', agency),
+      eb.exists(
+        eb
+          .selectFrom('procedure_steps as s')
+          .whereRef('s.procedure_code', '=', 'v.procedure_code')
+          .whereRef('s.version', '=', 'v.version')
+          .where('s.agency_id', '=', agency),
+      ),
+      eb.and([
+        eb('v.level', '=', 'commune'),
         eb.exists(
           eb
-            .selectFrom('procedure_steps as s')
-            .whereRef('s.procedure_code', '=', 'v.procedure_code')
-            .whereRef('s.version', '=', 'v.version')
-            .where('s.agency_id', '=', agency),
+            .selectFrom('agencies as a')
+            .where('a.id', '=', agency)
+            .where('a.kind', 'in', ['commune_committee', 'commune_service_center']),
         ),
-        eb.and([
-          eb('v.level', '=', 'commune'),
-          eb.exists(
-            eb
-              .selectFrom('agencies as a')
-              .where('a.id', '=', agency)
-              .where('a.kind', 'in', ['commune_committee', 'commune_service_center']),
-          ),
-        ]),
       ]),
-    )
-  }
-  const q = search.q?.trim()
-  const normalised = q ? sql<string>`search_normalize(${q})` : null
-  const tsQuery = q ? sql`plainto_tsquery('simple', search_normalize(${q}))` : null
-  if (normalised && tsQuery)
-    query = query.where((eb) =>
-      eb.or([
-        sql<boolean>`v.search_vector @@ ${tsQuery}`,
-        sql<boolean>`${normalised} <% v.search_text`,
-        eb('v.procedure_code', '=', q ?? ''),
-      ]),
-    )
-  const ranked = query.select(sql<number>`count(*) over ()`.as('total'))
-  const ordered =
-    normalised && tsQuery
-      ? ranked
-          .orderBy(sql`ts_rank_cd(v.search_vector, ${tsQuery})`, 'desc')
-          .orderBy(sql`strpos(v.search_text, ${normalised}) > 0`, 'desc')
-          .orderBy(sql`word_similarity(${normalised}, v.search_text)`, 'desc')
-          .orderBy('v.search_text')
-      : ranked.orderBy('v.search_text')
-  const rows = await ordered
-    .orderBy('v.procedure_code')
-    .limit(search.pageSize)
-    .offset((search.page - 1) * search.pageSize)
-    .execute()
-  const total = rows[0]?.total ?? (search.page > 1 ? await countMatches(query) : 0)
+    ]),
+  )
+}
+
+function paged(search: ProcedureSearch) {
+  return (query: Versions) =>
+    query
+      .select(sql<number>`count(*) over ()`.as('total'))
+      .limit(search.pageSize)
+      .offset((search.page - 1) * search.pageSize)
+}
+
+async function page(
+  search: ProcedureSearch,
+  rows: (SummaryRow & { total: number })[],
+  matching: Versions,
+): Promise<ProcedurePage> {
+  const total = rows[0]?.total ?? (search.page > 1 ? await countMatches(matching) : 0)
   return { items: rows.map(toSummary), total, page: search.page, pageSize: search.pageSize }
 }
 
-async function countMatches(query: ReturnType<typeof currentVersions>): Promise<number> {
-  const row = await query.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
+async function countMatches(query: Versions): Promise<number> {
+  const row = await query.clearSelect().clearOrderBy().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
   return row.n
 }
 
