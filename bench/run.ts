@@ -1,10 +1,12 @@
 import { cpus } from 'node:os'
+import { calendarBenchmark } from './calendar.ts'
 import { writeBenchmarkReport } from './report.ts'
 import { searchBenchmark } from './search.ts'
 import { startupBenchmark } from './startup.ts'
 
 /** `npm run bench [-- name…] [--json]`: runs the named benchmarks (all by default) and records them. */
 const benchmarks: Record<string, () => Promise<BenchmarkResult>> = {
+  calendar: calendarBenchmark,
   startup: startupBenchmark,
   search: searchBenchmark,
 }
