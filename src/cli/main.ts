@@ -2,10 +2,13 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
 import { buildApp, webRootDefault } from '../http/app.ts'
+import { seedYearDecisions } from '../store/calendar/calendar-years.ts'
 import { loadCatalogFile } from '../store/catalog/load-catalog-file.ts'
 import { locateDatabase, type OpenDatabase, openDatabase } from '../store/database.ts'
 import { seedDossiers, seededRandom } from '../store/dossiers/seed-dossiers.ts'
 import { migrate } from '../store/migrate.ts'
+import { publishedDecisions } from '../store/seed/published-decisions.ts'
+import { addCalendarCommands } from './calendar-commands.ts'
 
 const demoDossiersOnFirstStart = 500
 
@@ -28,9 +31,10 @@ async function withDatabase<T>(dataDir: string, work: (open: OpenDatabase) => Pr
 async function migrateAndLoad(open: OpenDatabase): Promise<void> {
   const applied = await migrate(open.db)
   const catalog = await loadCatalogFile(open.db)
+  const years = await seedYearDecisions(open.db, publishedDecisions(), new Date())
   console.log(
     `migrated (${open.engine}): ${applied.length} migration(s) applied; catalogue ${catalog.province.name}: ` +
-      `${catalog.agencies.length} agencies, ${catalog.procedures.length} procedures`,
+      `${catalog.agencies.length} agencies, ${catalog.procedures.length} procedures; ${years} calendar year decision(s) added`,
   )
 }
 
@@ -81,6 +85,7 @@ program
       now: () => new Date(),
       logger: { level: process.env.LOG_LEVEL ?? 'info' },
       webRoot: webRootDefault,
+      ...(process.env.MOTCUA_ADMIN_TOKEN ? { adminToken: process.env.MOTCUA_ADMIN_TOKEN } : {}),
     })
     const stop = async () => {
       await app.close()
@@ -91,5 +96,7 @@ program
     process.once('SIGTERM', stop)
     await app.listen({ port: opts.port, host: opts.host })
   })
+
+addCalendarCommands(program)
 
 await program.parseAsync()

@@ -4,9 +4,11 @@ import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import type { Db } from '../store/database.ts'
 import { Problem, problem, sendProblem } from './problem.ts'
 import { agencyRoutes } from './routes/agencies.ts'
+import { calendarRoutes } from './routes/calendar.ts'
 import { healthRoutes } from './routes/health.ts'
 import { procedureRoutes } from './routes/procedures.ts'
 import { AgencyNode } from './schemas/agency-tree.ts'
@@ -18,6 +20,8 @@ export type AppOptions = {
   readonly logger?: boolean | { level: string }
   /** Folder with the built web app; absent in API-only tests. */
   readonly webRoot?: string
+  /** Bearer token for administrative writes; administration is off without it (see admin-auth.ts). */
+  readonly adminToken?: string
 }
 
 export const webRootDefault = join(import.meta.dirname, '..', '..', 'web')
@@ -50,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       tags: [
         { name: 'catalogue', description: 'Danh mục thủ tục hành chính và cơ quan / Procedures and agencies' },
+        { name: 'calendar', description: 'Lịch làm việc, ngày nghỉ, thời hạn / Working calendar and deadlines' },
         { name: 'operations', description: 'Vận hành / Operations' },
       ],
     },
@@ -77,6 +82,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { db: options.db })
   await app.register(procedureRoutes, { db: options.db, now: options.now })
   await app.register(agencyRoutes, { db: options.db, now: options.now })
+  await app.register(calendarRoutes, {
+    db: options.db,
+    now: options.now,
+    workingDays: workingDaysFromDatabase(options.db),
+    ...(options.adminToken ? { adminToken: options.adminToken } : {}),
+  })
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger())
   if (options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false })
   app.setNotFoundHandler((request, reply) => {

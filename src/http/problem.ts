@@ -12,7 +12,7 @@ export const Problem = Type.Object(
     en: Type.Object({ title: Type.String(), detail: Type.String() }, { description: 'The same in English' }),
     instance: Type.Optional(Type.String({ description: 'Request id, to quote when reporting the problem' })),
     errors: Type.Optional(
-      Type.Array(Type.Object({ path: Type.String(), message: Type.String() }), {
+      Type.Array(Type.Object({ path: Type.String(), message: Type.String(), en: Type.Optional(Type.String()) }), {
         description: 'Which inputs were wrong and why (validation problems)',
       }),
     ),
@@ -22,6 +22,11 @@ export const Problem = Type.Object(
 export type Problem = Static<typeof Problem>
 
 export type ProblemKind =
+  | 'unauthorized'
+  | 'adminDisabled'
+  | 'calendarYearInvalid'
+  | 'calendarYearNotFound'
+  | 'outOfCalendar'
   | 'validation'
   | 'notFound'
   | 'procedureNotFound'

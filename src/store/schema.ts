@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely'
+import type { YearDecision } from '../domain/calendar/year-decision.ts'
 import type { OfficeHoursSpan } from '../domain/catalog/agency.ts'
 import type { Fee, RequiredDocument } from '../domain/catalog/procedure.ts'
 import type { SourceRef } from '../domain/catalog/source.ts'
@@ -85,6 +86,21 @@ export type Database = {
     appointment_at: ColumnType<Date | null, Date | string | null, Date | string | null>
     original_appointment_at: ColumnType<Date | null, Date | string | null, Date | string | null>
     version: number
+  }
+  calendar_years: {
+    year: number
+    decision: JSONColumnType<YearDecision>
+    entered_by: string
+    entered_at: Timestamp
+  }
+  audit_log: {
+    id: Generated<number>
+    at: Timestamp
+    actor: string
+    action: string
+    subject: string
+    before: ColumnType<unknown, string | null, string | null>
+    after: ColumnType<unknown, string | null, string | null>
   }
   dossier_events: {
     dossier_id: string

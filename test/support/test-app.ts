@@ -8,9 +8,11 @@ export const fixedNow = new Date('2026-11-26T03:00:00Z')
 
 export type TestApp = { readonly app: FastifyInstance; readonly database: OpenDatabase; close(): Promise<void> }
 
+export const testAdminToken = 'test-admin-token-0123456789'
+
 export async function createTestApp(): Promise<TestApp> {
   const database = await createTestDatabase()
-  const app = await buildApp({ db: database.db, now: () => fixedNow })
+  const app = await buildApp({ db: database.db, now: () => fixedNow, adminToken: testAdminToken })
   return {
     app,
     database,

@@ -1,9 +1,11 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import { seedYearDecisions } from '../../src/store/calendar/calendar-years.ts'
 import { loadCatalogFile } from '../../src/store/catalog/load-catalog-file.ts'
 import { type OpenDatabase, openDatabase } from '../../src/store/database.ts'
 import { migrate } from '../../src/store/migrate.ts'
 import type { Database } from '../../src/store/schema.ts'
+import { publishedDecisions } from '../../src/store/seed/published-decisions.ts'
 
 /**
  * A database of the test's own: in-memory PGlite by default, or, when DATABASE_URL names a
@@ -13,7 +15,10 @@ import type { Database } from '../../src/store/schema.ts'
 export async function createTestDatabase(options: { catalogue?: boolean } = {}): Promise<OpenDatabase> {
   const open = await openEmpty()
   await migrate(open.db)
-  if (options.catalogue ?? true) await loadCatalogFile(open.db)
+  if (options.catalogue ?? true) {
+    await loadCatalogFile(open.db)
+    await seedYearDecisions(open.db, publishedDecisions(), new Date('2026-01-01T00:00:00Z'))
+  }
   return open
 }
 

@@ -1,0 +1,249 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { type Static, Type } from 'typebox'
+import { formatInstant, parseClock, parseInstant, parseIsoDate } from '../../domain/calendar/local-time.ts'
+import { formatLunar, solarToLunar } from '../../domain/calendar/lunar.ts'
+import { defaultYearDecision } from '../../domain/calendar/statutory-holidays.ts'
+import { addWorkingTime, workingCalendar } from '../../domain/calendar/working-calendar.ts'
+import { yearExceptions } from '../../domain/calendar/working-days.ts'
+import { checkYearDecision, YearDecision } from '../../domain/calendar/year-decision.ts'
+import type { TimeLimit } from '../../domain/catalog/time-limit.ts'
+import { deleteYearDecision, findYearDecision, saveYearDecision } from '../../store/calendar/calendar-years.ts'
+import type { WorkingDaysSource } from '../../store/calendar/working-days-cache.ts'
+import type { Db } from '../../store/database.ts'
+import { allowAdmin } from '../admin-auth.ts'
+import { problem, sendProblem } from '../problem.ts'
+
+const YearParams = Type.Object({ year: Type.Integer({ minimum: 1970, maximum: 2100 }) })
+
+const CalendarYearView = Type.Object({
+  year: Type.Integer(),
+  decided: Type.Boolean({ description: 'True when a published decision replaces the default rule' }),
+  decision: YearDecision,
+  exceptions: Type.Array(Type.Object({ date: Type.String(), working: Type.Boolean(), reason: Type.String() }), {
+    description: 'Days whose status differs from Monday–Friday work, Saturday–Sunday rest',
+  }),
+  enteredBy: Type.Union([Type.String(), Type.Null()]),
+  enteredAt: Type.Union([Type.String(), Type.Null()]),
+})
+
+const { year: _year, ...decisionFields } = YearDecision.properties
+const YearDecisionInput = Type.Object(
+  {
+    ...decisionFields,
+    enteredBy: Type.String({ minLength: 1, maxLength: 200, description: 'Who enters the decision (name, unit)' }),
+  },
+  { additionalProperties: false },
+)
+
+const DueQuery = Type.Object(
+  {
+    from: Type.String({ description: 'Reception instant, ISO 8601 (no offset = Vietnam local time)' }),
+    workingDays: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 3650 })),
+    hours: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 29_200 })),
+    calendarDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+    withinDay: Type.Optional(Type.Boolean()),
+    cutoff: Type.Optional(
+      Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Reception cut-off HH:MM' }),
+    ),
+    agency: Type.Optional(Type.String({ pattern: '^[a-z0-9-]+$', description: 'Use this agency’s office hours' })),
+  },
+  { additionalProperties: false },
+)
+
+function limitOf(query: Static<typeof DueQuery>): TimeLimit | null {
+  const given = [
+    query.workingDays !== undefined && ({ unit: 'working_days', value: query.workingDays } as const),
+    query.hours !== undefined && ({ unit: 'working_hours', value: query.hours } as const),
+    query.calendarDays !== undefined && ({ unit: 'calendar_days', value: query.calendarDays } as const),
+    query.withinDay === true && ({ unit: 'within_day' } as const),
+  ].filter((l) => l !== false)
+  return given.length === 1 ? (given[0] as TimeLimit) : null
+}
+
+export type CalendarRouteOptions = { db: Db; now: () => Date; workingDays: WorkingDaysSource; adminToken?: string }
+
+export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (app, options) => {
+  const { db, now, workingDays, adminToken } = options
+
+  const yearView = async (year: number) => {
+    const stored = await findYearDecision(db, year)
+    return {
+      year,
+      decided: stored !== null,
+      decision: stored?.decision ?? defaultYearDecision(year),
+      exceptions: yearExceptions(await workingDays.current(), year),
+      enteredBy: stored?.enteredBy ?? null,
+      enteredAt: stored?.enteredAt.toISOString() ?? null,
+    }
+  }
+
+  app.get(
+    '/api/calendar/years/:year',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Ngày nghỉ, ngày làm bù của một năm / A year’s days off and make-up days',
+        params: YearParams,
+        response: { 200: CalendarYearView, 400: Type.Ref('Problem') },
+      },
+    },
+    async (request) => yearView((request.params as Static<typeof YearParams>).year),
+  )
+
+  app.put(
+    '/api/calendar/years/:year',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Nhập hoặc thay quyết định nghỉ lễ của một năm / Create or replace a year’s decision',
+        description:
+          'Replaces the default rule for that year; audited. Needs `Authorization: Bearer MOTCUA_ADMIN_TOKEN`.',
+        params: YearParams,
+        body: YearDecisionInput,
+        response: {
+          200: CalendarYearView,
+          400: Type.Ref('Problem'),
+          401: Type.Ref('Problem'),
+          403: Type.Ref('Problem'),
+          422: Type.Ref('Problem'),
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!allowAdmin(adminToken, request, reply)) return reply
+      const { year } = request.params as Static<typeof YearParams>
+      const { enteredBy, ...fields } = request.body as Static<typeof YearDecisionInput>
+      const decision: YearDecision = { year, ...fields }
+      const problems = checkYearDecision(decision)
+      if (problems.length > 0)
+        return sendProblem(
+          reply,
+          problem('calendarYearInvalid', 422, {
+            errors: problems.map((p) => ({ path: `body${p.path}`, message: p.vi, en: p.en })),
+          }),
+        )
+      await saveYearDecision(db, decision, enteredBy, now())
+      workingDays.invalidate()
+      return yearView(year)
+    },
+  )
+
+  app.delete(
+    '/api/calendar/years/:year',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Bỏ quyết định, trở về quy tắc mặc định / Remove a decision (default rule applies)',
+        params: YearParams,
+        querystring: Type.Object(
+          { enteredBy: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: CalendarYearView,
+          401: Type.Ref('Problem'),
+          403: Type.Ref('Problem'),
+          404: Type.Ref('Problem'),
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!allowAdmin(adminToken, request, reply)) return reply
+      const { year } = request.params as Static<typeof YearParams>
+      const { enteredBy } = request.query as { enteredBy: string }
+      if (!(await deleteYearDecision(db, year, enteredBy, now())))
+        return sendProblem(reply, problem('calendarYearNotFound', 404))
+      workingDays.invalidate()
+      return yearView(year)
+    },
+  )
+
+  app.get(
+    '/api/calendar/due',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Tính ngày hẹn trả / Appointment for a limit counted from a reception instant',
+        querystring: DueQuery,
+        response: {
+          200: Type.Object({ from: Type.String(), due: Type.String({ description: 'ISO 8601 with +07:00' }) }),
+          400: Type.Ref('Problem'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const query = request.query as Static<typeof DueQuery>
+      const from = parseInstant(query.from)
+      const limit = limitOf(query)
+      const bad = (path: string, en: string, vi: string) =>
+        sendProblem(reply, problem('validation', 400, { errors: [{ path, message: vi, en }] }))
+      if (from === null) return bad('querystring/from', 'not an ISO 8601 instant', 'không phải thời điểm ISO 8601')
+      if (limit === null)
+        return bad(
+          'querystring',
+          'give exactly one of workingDays, hours, calendarDays, withinDay',
+          'cần đúng một trong workingDays, hours, calendarDays, withinDay',
+        )
+      let hours: { start: string; end: string }[] | undefined
+      if (query.agency) {
+        const agency = await db
+          .selectFrom('agencies')
+          .select('office_hours')
+          .where('id', '=', query.agency)
+          .executeTakeFirst()
+        if (!agency) return bad('querystring/agency', 'unknown agency', 'không có cơ quan này')
+        hours = agency.office_hours
+      }
+      try {
+        const cal = workingCalendar(await workingDays.current(), hours)
+        const due = addWorkingTime(cal, from, limit, { cutoffMinute: query.cutoff ? parseClock(query.cutoff) : null })
+        return { from: formatInstant(from), due: due === null ? '' : formatInstant(due) }
+      } catch (error) {
+        if (error instanceof RangeError) return sendProblem(reply, problem('outOfCalendar', 400))
+        throw error
+      }
+    },
+  )
+
+  app.get(
+    '/api/calendar/lunar',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Đổi dương lịch sang âm lịch Việt Nam / Vietnamese lunar date of a day',
+        querystring: Type.Object(
+          { date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            date: Type.String(),
+            lunar: Type.Object({
+              day: Type.Integer(),
+              month: Type.Integer(),
+              year: Type.Integer(),
+              leap: Type.Boolean(),
+            }),
+            text: Type.String({ description: 'D/M/Y, with L after a leap month' }),
+          }),
+          400: Type.Ref('Problem'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { date } = request.query as { date: string }
+      const day = parseIsoDate(date)
+      if (day === null || date < '1900-01-01' || date > '2100-12-31')
+        return sendProblem(
+          reply,
+          problem('validation', 400, {
+            errors: [
+              { path: 'querystring/date', message: 'ngày không hợp lệ (1900–2100)', en: 'invalid date (1900–2100)' },
+            ],
+          }),
+        )
+      const lunar = solarToLunar(day)
+      return { date, lunar, text: formatLunar(lunar) }
+    },
+  )
+}
