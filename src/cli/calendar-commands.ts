@@ -15,6 +15,16 @@ function fail(vi: string, en: string): never {
   process.exit(2)
 }
 
+/** Runs a calendar computation, turning "outside 1970–2100" into a clear refusal. */
+function insideCalendar<T>(compute: () => T): T {
+  try {
+    return compute()
+  } catch (error) {
+    if (error instanceof RangeError) fail('ngoài phạm vi lịch 1970–2100', 'outside the calendar 1970–2100')
+    throw error
+  }
+}
+
 const instant = (flag: string) => (text: string) => {
   const ms = parseInstant(text)
   if (ms === null) throw new InvalidArgumentError(`${flag}: không phải thời điểm ISO 8601 / not an ISO 8601 instant`)
@@ -102,13 +112,8 @@ export function addCalendarCommands(program: Command): void {
             'give exactly one of --working-days, --hours, --calendar-days, --within-day',
           )
         const cal = workingCalendar(await workingDays(opts))
-        try {
-          const due = addWorkingTime(cal, opts.from, limit, { cutoffMinute: opts.cutoff ?? null })
-          console.log(due === null ? '' : formatInstant(due))
-        } catch (error) {
-          if (error instanceof RangeError) fail('ngoài phạm vi lịch 1970–2100', 'outside the calendar 1970–2100')
-          throw error
-        }
+        const due = insideCalendar(() => addWorkingTime(cal, opts.from, limit, { cutoffMinute: opts.cutoff ?? null }))
+        console.log(due === null ? '' : formatInstant(due))
       },
     )
 
@@ -120,12 +125,8 @@ export function addCalendarCommands(program: Command): void {
     .option('--data-dir <dir>', dataDirHelp)
     .action(async (opts: SourceOptions & { from: number; to: number }) => {
       const cal = workingCalendar(await workingDays(opts))
-      try {
-        console.log(String(Math.round((workingTimeBetween(cal, opts.from, opts.to) / 60) * 1e4) / 1e4))
-      } catch (error) {
-        if (error instanceof RangeError) fail('ngoài phạm vi lịch 1970–2100', 'outside the calendar 1970–2100')
-        throw error
-      }
+      const minutes = insideCalendar(() => workingTimeBetween(cal, opts.from, opts.to))
+      console.log(String(Math.round((minutes / 60) * 1e4) / 1e4))
     })
 
   calendar

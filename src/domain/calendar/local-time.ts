@@ -100,3 +100,6 @@ export function parseClock(text: string): number | null {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text)
   return m ? Number(m[1]) * 60 + Number(m[2]) : null
 }
+
+/** The calendar date in Vietnam of an instant, as YYYY-MM-DD. */
+export const localDate = (instant: Date): string => isoDate(dayOf(instant.getTime()))

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { getLunarDate } from '@dqcai/vn-lunar'
 import fc from 'fast-check'
-import { dateOfDay, dayFromDate, isoDate, parseIsoDate } from './local-time.ts'
+import { dateOfDay, dayFromDate, isoDate } from './local-time.ts'
 import { formatLunar, lunarToSolar, solarToLunar } from './lunar.ts'
 
 const tet = (year: number, tz?: number) => {
@@ -81,10 +81,4 @@ test('solar → lunar → solar returns the same day (property)', () => {
     }),
     { numRuns: 5000 },
   )
-})
-
-test('ISO dates round-trip and impossible dates are refused', () => {
-  assert.equal(isoDate(parseIsoDate('2024-02-29') ?? 0), '2024-02-29')
-  assert.equal(parseIsoDate('2025-02-29'), null)
-  assert.equal(parseIsoDate('2025-13-01'), null)
 })

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { type Static, Type } from 'typebox'
+import { localDate } from '../../domain/calendar/local-time.ts'
 import { DateOnly } from '../../domain/catalog/source.ts'
-import { localDate } from '../../domain/time/local-date.ts'
 import { agencyTree } from '../../store/catalog/agency-queries.ts'
 import type { Db } from '../../store/database.ts'
 

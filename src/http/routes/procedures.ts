@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { type Static, Type } from 'typebox'
+import { localDate } from '../../domain/calendar/local-time.ts'
 import { OnlineLevelSchema } from '../../domain/catalog/procedure.ts'
-import { localDate } from '../../domain/time/local-date.ts'
 import { findProcedure, searchProcedures } from '../../store/catalog/procedure-queries.ts'
 import type { Db } from '../../store/database.ts'
 import { problem, sendProblem } from '../problem.ts'
