@@ -1,0 +1,52 @@
+import type { EpochMs } from '../calendar/local-time.ts'
+import type { Actor } from './actor.ts'
+import type { Applicant, Component } from './events.ts'
+import type { Action } from './permissions.ts'
+import type { Channel, ReturnMethod, Satisfaction } from './status.ts'
+
+type On<A extends Action, T = object> = { readonly action: A; readonly actor: Actor } & T
+
+/** Creating a dossier: an online submission, or a walk-in received at the counter in one step. */
+export type Creation =
+  | ({ readonly action: 'submit'; readonly actor: Actor } & NewDossier)
+  | ({ readonly action: 'receive-at-counter'; readonly actor: Actor; readonly code: string } & NewDossier)
+
+export type NewDossier = {
+  readonly channel: Channel
+  readonly applicant: Applicant
+  readonly procedure: { readonly code: string; readonly version: number }
+  readonly receivingAgencyId: string
+  readonly components: readonly Component[]
+}
+
+/** A command on an existing dossier; its `action` names the guard in permissions.ts. */
+export type Command =
+  | On<'receive', { readonly code: string }>
+  | On<'request-reception-supplement', { readonly items: readonly string[]; readonly reason: string }>
+  | On<'reject-reception', { readonly reason: string; readonly legalBasis: string }>
+  | On<'redirect', { readonly toAgencyId: string; readonly reason: string }>
+  | On<'digitize', { readonly name: string; readonly fileRef: string }>
+  | On<'transfer'>
+  | On<'assign', { readonly assigneeId: string; readonly assigneeName: string }>
+  | On<'appraise', { readonly outcome: 'approve' | 'refuse'; readonly note: string }>
+  | On<
+      'request-supplement',
+      {
+        readonly items: readonly string[]
+        readonly reason: string
+        readonly exception: { readonly approver: string; readonly legalBasis: string } | null
+      }
+    >
+  | On<'receive-supplement', { readonly components: readonly Component[] }>
+  | On<'require-payment', { readonly amountVnd: number; readonly reason: string }>
+  | On<'record-payment', { readonly amountVnd: number; readonly receipt: string }>
+  | On<'transfer-to-agency', { readonly toAgencyId: string; readonly reason: string }>
+  | On<'return-from-agency', { readonly note: string }>
+  | On<'approve'>
+  | On<'issue', { readonly resultNumber: string }>
+  | On<'return-result', { readonly method: ReturnMethod }>
+  | On<'withdraw', { readonly reason: string }>
+  | On<'stop', { readonly reason: string; readonly legalBasis: string }>
+  | On<'warn-late'>
+  | On<'issue-apology', { readonly reason: string; readonly newAppointmentAt: EpochMs }>
+  | On<'rate', { readonly satisfaction: Satisfaction; readonly comment: string }>

@@ -1,0 +1,261 @@
+import type { EpochMs } from '../calendar/local-time.ts'
+import type { Actor } from './actor.ts'
+import type { Applicant, Component, DossierEvent, Phase } from './events.ts'
+import { type Channel, DossierStatus, type ReturnMethod, type Satisfaction } from './status.ts'
+
+/** A row of the control sheet (phiếu kiểm soát, form 06): one step at one agency. */
+export type StepRecord = {
+  readonly phase: Phase
+  readonly name: string
+  readonly agencyId: string
+  readonly startedAt: EpochMs
+  readonly dueAt: EpochMs
+  readonly handedBy: Actor
+  readonly endedAt: EpochMs | null
+  readonly endedBy: Actor | null
+}
+
+export type SupplementRequest = {
+  readonly agencyId: string
+  readonly at: EpochMs
+  readonly items: readonly string[]
+  readonly reason: string
+  readonly exception: { readonly approver: string; readonly legalBasis: string } | null
+}
+
+/** Hồ sơ: the current state of a dossier, always the fold of its events. */
+export type Dossier = {
+  readonly version: number
+  readonly status: DossierStatus
+  readonly code: string | null
+  readonly procedure: { readonly code: string; readonly version: number }
+  readonly channel: Channel
+  readonly applicant: Applicant
+  readonly receivingAgencyId: string
+  /** The competent (lead) agency, known from reception. */
+  readonly processingAgencyId: string | null
+  /** Where the dossier is now. */
+  readonly holderAgencyId: string
+  readonly assignee: { readonly id: string; readonly name: string } | null
+  readonly submittedAt: EpochMs
+  readonly receivedAt: EpochMs | null
+  readonly originalAppointmentAt: EpochMs | null
+  readonly appointmentAt: EpochMs | null
+  readonly pausedSince: EpochMs | null
+  readonly pausedMinutes: number
+  /** Status to go back to when the supplement comes in (1 before reception, 4 after). */
+  readonly resumeStatus: DossierStatus | null
+  readonly receptionSupplements: number
+  readonly supplementRequests: readonly SupplementRequest[]
+  readonly steps: readonly StepRecord[]
+  readonly appraisal: { readonly outcome: 'approve' | 'refuse'; readonly note: string } | null
+  readonly payment: {
+    readonly amountVnd: number
+    readonly requestedAt: EpochMs
+    readonly paidAt: EpochMs | null
+  } | null
+  readonly lateWarningAt: EpochMs | null
+  readonly apology: { readonly at: EpochMs; readonly reason: string; readonly newAppointmentAt: EpochMs } | null
+  readonly result: { readonly number: string; readonly issuedAt: EpochMs } | null
+  readonly returned: { readonly at: EpochMs; readonly method: ReturnMethod } | null
+  /** When the dossier stopped counting time: done, refused, withdrawn or stopped. */
+  readonly endedAt: EpochMs | null
+  readonly rating: { readonly satisfaction: Satisfaction; readonly at: EpochMs } | null
+  readonly components: readonly Component[]
+  readonly closing: { readonly reason: string; readonly legalBasis: string } | null
+}
+
+export const currentStep = (d: Dossier): StepRecord | undefined => {
+  const last = d.steps[d.steps.length - 1]
+  return last && last.endedAt === null ? last : undefined
+}
+
+function closeStep(steps: readonly StepRecord[], at: EpochMs, by: Actor): StepRecord[] {
+  return steps.map((s, i) => (i === steps.length - 1 && s.endedAt === null ? { ...s, endedAt: at, endedBy: by } : s))
+}
+
+function openStep(
+  d: Dossier,
+  step: { phase: Phase; name: string; agencyId: string; dueAt: EpochMs },
+  at: EpochMs,
+  by: Actor,
+) {
+  return [...closeStep(d.steps, at, by), { ...step, startedAt: at, handedBy: by, endedAt: null, endedBy: null }]
+}
+
+/** The state after one more event. Total: every event of a valid history has a meaning here. */
+export function applyEvent(d: Dossier | null, e: DossierEvent): Dossier {
+  if (e.type === 'submitted')
+    return {
+      version: 1,
+      status: DossierStatus.Submitted,
+      code: null,
+      procedure: e.procedure,
+      channel: e.channel,
+      applicant: e.applicant,
+      receivingAgencyId: e.receivingAgencyId,
+      processingAgencyId: null,
+      holderAgencyId: e.receivingAgencyId,
+      assignee: null,
+      submittedAt: e.at,
+      receivedAt: null,
+      originalAppointmentAt: null,
+      appointmentAt: null,
+      pausedSince: null,
+      pausedMinutes: 0,
+      resumeStatus: null,
+      receptionSupplements: 0,
+      supplementRequests: [],
+      steps: [],
+      appraisal: null,
+      payment: null,
+      lateWarningAt: null,
+      apology: null,
+      result: null,
+      returned: null,
+      endedAt: null,
+      rating: null,
+      components: e.components,
+      closing: null,
+    }
+  if (d === null) throw new Error(`a dossier's history must start with 'submitted', not '${e.type}'`)
+  const s = { ...d, version: d.version + 1 }
+  switch (e.type) {
+    case 'reception-supplement-requested':
+      return {
+        ...s,
+        status: DossierStatus.SupplementRequested,
+        resumeStatus: DossierStatus.Submitted,
+        receptionSupplements: d.receptionSupplements + 1,
+      }
+    case 'reception-rejected':
+      return {
+        ...s,
+        status: DossierStatus.NotReceived,
+        endedAt: e.at,
+        closing: { reason: e.reason, legalBasis: e.legalBasis },
+      }
+    case 'redirected':
+      return { ...s, receivingAgencyId: e.toAgencyId, holderAgencyId: e.toAgencyId }
+    case 'received':
+      return {
+        ...s,
+        status: DossierStatus.Received,
+        code: e.code,
+        processingAgencyId: e.processingAgencyId,
+        receivedAt: e.at,
+        originalAppointmentAt: e.appointmentAt,
+        appointmentAt: e.appointmentAt,
+        steps: openStep(d, e.step, e.at, e.actor),
+      }
+    case 'component-digitized':
+      return {
+        ...s,
+        components: d.components.some((c) => c.name === e.name)
+          ? d.components.map((c) => (c.name === e.name ? { ...c, fileRef: e.fileRef, digitized: true } : c))
+          : [...d.components, { name: e.name, fileRef: e.fileRef, digitized: true }],
+      }
+    case 'transferred':
+      return {
+        ...s,
+        status: DossierStatus.Processing,
+        holderAgencyId: e.step.agencyId,
+        steps: openStep(d, e.step, e.at, e.actor),
+      }
+    case 'assigned':
+      return { ...s, assignee: { id: e.assigneeId, name: e.assigneeName } }
+    case 'appraised':
+      return {
+        ...s,
+        appraisal: { outcome: e.outcome, note: e.note },
+        holderAgencyId: e.step.agencyId,
+        steps: openStep(d, e.step, e.at, e.actor),
+      }
+    case 'supplement-requested':
+      return {
+        ...s,
+        status: DossierStatus.SupplementRequested,
+        resumeStatus: d.status,
+        pausedSince: e.at,
+        supplementRequests: [
+          ...d.supplementRequests,
+          { agencyId: e.agencyId, at: e.at, items: e.items, reason: e.reason, exception: e.exception },
+        ],
+      }
+    case 'supplement-received': {
+      const step = currentStep(d)
+      return {
+        ...s,
+        status: d.resumeStatus ?? DossierStatus.Processing,
+        resumeStatus: null,
+        pausedSince: null,
+        pausedMinutes: d.pausedMinutes + e.pausedMinutes,
+        appointmentAt: e.appointmentAt,
+        components: [...d.components.filter((c) => !e.components.some((n) => n.name === c.name)), ...e.components],
+        steps:
+          step && e.stepDueAt !== null
+            ? d.steps.map((row) => (row === step ? { ...row, dueAt: e.stepDueAt as EpochMs } : row))
+            : d.steps,
+      }
+    }
+    case 'payment-required':
+      return {
+        ...s,
+        status: DossierStatus.PaymentRequired,
+        payment: { amountVnd: e.amountVnd, requestedAt: e.at, paidAt: null },
+      }
+    case 'payment-recorded':
+      return {
+        ...s,
+        status: DossierStatus.Processing,
+        payment: { amountVnd: e.amountVnd, requestedAt: d.payment?.requestedAt ?? e.at, paidAt: e.at },
+      }
+    case 'transferred-to-agency':
+    case 'returned-from-agency':
+    case 'approved':
+      return { ...s, holderAgencyId: e.step.agencyId, steps: openStep(d, e.step, e.at, e.actor) }
+    case 'issued':
+      return {
+        ...s,
+        status: DossierStatus.Done,
+        result: { number: e.resultNumber, issuedAt: e.at },
+        endedAt: e.at,
+        holderAgencyId: d.receivingAgencyId,
+        steps: closeStep(d.steps, e.at, e.actor),
+      }
+    case 'result-returned':
+      return { ...s, status: DossierStatus.Returned, returned: { at: e.at, method: e.method } }
+    case 'withdrawn':
+      return {
+        ...s,
+        status: DossierStatus.Withdrawn,
+        endedAt: e.at,
+        pausedSince: null,
+        closing: { reason: e.reason, legalBasis: '' },
+        steps: closeStep(d.steps, e.at, e.actor),
+      }
+    case 'stopped':
+      return {
+        ...s,
+        status: DossierStatus.Stopped,
+        endedAt: e.at,
+        pausedSince: null,
+        closing: { reason: e.reason, legalBasis: e.legalBasis },
+        steps: closeStep(d.steps, e.at, e.actor),
+      }
+    case 'late-warning-raised':
+      return { ...s, lateWarningAt: e.at }
+    case 'apology-issued':
+      return {
+        ...s,
+        apology: { at: e.at, reason: e.reason, newAppointmentAt: e.newAppointmentAt },
+        appointmentAt: e.newAppointmentAt,
+      }
+    case 'rated':
+      return { ...s, rating: { satisfaction: e.satisfaction, at: e.at } }
+  }
+}
+
+export function foldEvents(events: readonly DossierEvent[]): Dossier | null {
+  return events.reduce<Dossier | null>(applyEvent, null)
+}
