@@ -4,11 +4,14 @@ import type { OfficeHoursSpan } from '../domain/catalog/agency.ts'
 import type { Fee, RequiredDocument } from '../domain/catalog/procedure.ts'
 import type { SourceRef } from '../domain/catalog/source.ts'
 import type { TimeLimit } from '../domain/catalog/time-limit.ts'
+import type { DossierEvent } from '../domain/dossier/events.ts'
+import type { Dossier } from '../domain/dossier/state.ts'
 
 /** Calendar dates travel as 'YYYY-MM-DD' strings both ways (see the type parser in database.ts). */
 type DateColumn = string
 type NullableDateColumn = string | null
 type Timestamp = ColumnType<Date, Date | string, Date | string>
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>
 
 export type Database = {
   schema_migrations: { version: number; name: string; applied_at: Generated<Date> }
@@ -86,6 +89,47 @@ export type Database = {
     appointment_at: ColumnType<Date | null, Date | string | null, Date | string | null>
     original_appointment_at: ColumnType<Date | null, Date | string | null, Date | string | null>
     version: number
+    holder_agency_id: string | null
+    assignee_id: string | null
+    current_phase: string | null
+    current_step_due_at: NullableTimestamp
+    late_warning_at: NullableTimestamp
+    ended_at: NullableTimestamp
+    applicant_id: string | null
+    state: ColumnType<Dossier | null, string | null, string | null>
+    head_hash: string | null
+    updated_at: NullableTimestamp
+  }
+  command_outcomes: {
+    idempotency_key: string
+    request_hash: string
+    dossier_id: string | null
+    outcome: ColumnType<unknown, string | null, string | null>
+    created_at: Timestamp
+  }
+  dossier_code_counters: { unit_code: string; day: string; last: number }
+  outbox: {
+    id: Generated<number>
+    topic: string
+    message_key: string
+    payload: ColumnType<unknown, string, string>
+    created_at: Timestamp
+    published_at: NullableTimestamp
+  }
+  kpi_daily: {
+    province_code: string
+    agency_id: string
+    procedure_code: string
+    day: string
+    received: Generated<number>
+    received_online: Generated<number>
+    resolved: Generated<number>
+    resolved_early: Generated<number>
+    resolved_on_time: Generated<number>
+    resolved_late: Generated<number>
+    withdrawn: Generated<number>
+    stopped: Generated<number>
+    returned: Generated<number>
   }
   calendar_years: {
     year: number
@@ -108,6 +152,8 @@ export type Database = {
     type: string
     at: Timestamp
     actor: JSONColumnType<Record<string, unknown>>
-    payload: JSONColumnType<Record<string, unknown>>
+    payload: ColumnType<DossierEvent, string, string>
+    prev_hash: string | null
+    hash: string | null
   }
 }

@@ -1,0 +1,38 @@
+import { type WorkingCalendar, workingCalendar } from '../../domain/calendar/working-calendar.ts'
+import type { WorkingDays } from '../../domain/calendar/working-days.ts'
+import type { OfficeHoursSpan } from '../../domain/catalog/agency.ts'
+import type { WorkingDaysSource } from '../calendar/working-days-cache.ts'
+import type { Db } from '../database.ts'
+
+/**
+ * Every agency's working calendar (the province's days, the agency's office hours), loaded once and
+ * rebuilt when the working days change. Synchronous lookups, as the pure domain needs.
+ */
+export type AgencyCalendars = { forAgencies(): Promise<(agencyId: string) => WorkingCalendar> }
+
+export function agencyCalendars(db: Db, days: WorkingDaysSource): AgencyCalendars {
+  let hours: Promise<Map<string, OfficeHoursSpan[]>> | null = null
+  let built: { days: WorkingDays; byHours: Map<string, WorkingCalendar> } | null = null
+  return {
+    async forAgencies() {
+      hours ??= db
+        .selectFrom('agencies')
+        .select(['id', 'office_hours'])
+        .execute()
+        .then((rows) => new Map(rows.map((r) => [r.id, r.office_hours])))
+      const [current, officeHours] = await Promise.all([days.current(), hours])
+      if (built?.days !== current) built = { days: current, byHours: new Map() }
+      const cache = built
+      return (agencyId: string) => {
+        const spans = officeHours.get(agencyId)
+        const key = spans ? JSON.stringify(spans) : 'default'
+        let cal = cache.byHours.get(key)
+        if (!cal) {
+          cal = workingCalendar(cache.days, spans)
+          cache.byHours.set(key, cal)
+        }
+        return cal
+      }
+    },
+  }
+}

@@ -1,0 +1,360 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { sql } from 'kysely'
+import { localDate } from '../../domain/calendar/local-time.ts'
+import type { Command, Creation } from '../../domain/dossier/commands.ts'
+import type { DecisionContext } from '../../domain/dossier/context.ts'
+import { dossierTimeliness } from '../../domain/dossier/deadlines.ts'
+import { create, type Decision, decide } from '../../domain/dossier/decide.ts'
+import type { DossierEvent } from '../../domain/dossier/events.ts'
+import { guards } from '../../domain/dossier/permissions.ts'
+import { type Refusal, refuse } from '../../domain/dossier/refusal.ts'
+import { applyEvent, currentStep, type Dossier } from '../../domain/dossier/state.ts'
+import type { WorkingDaysSource } from '../calendar/working-days-cache.ts'
+import type { Db } from '../database.ts'
+import { type AgencyCalendars, agencyCalendars } from './agency-calendars.ts'
+import { canonicalJson, eventHash } from './event-hash.ts'
+import { procedureTerms } from './procedure-terms.ts'
+
+/** How a command ended. Refusals and conflicts change nothing but are remembered for their key. */
+export type Outcome =
+  | {
+      readonly ok: true
+      readonly dossierId: string
+      readonly code: string | null
+      readonly version: number
+      readonly events: string[]
+    }
+  | { readonly ok: false; readonly problem: 'refused'; readonly refusal: Refusal }
+  | { readonly ok: false; readonly problem: 'conflict'; readonly currentVersion: number }
+  | { readonly ok: false; readonly problem: 'not-found' }
+  | { readonly ok: false; readonly problem: 'idempotency-key-reused' }
+
+export type RunOptions = { readonly idempotencyKey: string; readonly now: Date }
+
+/** A dossier is found by its id (a UUID) or, once received, by its code. */
+export type DossierRef = string
+const isUuid = (ref: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref)
+
+type NewCreation = Creation extends infer C ? (C extends { code: string } ? Omit<C, 'code'> : C) : never
+type NewCommand = Command extends infer C ? (C extends { action: 'receive' } ? Omit<C, 'code'> : C) : never
+
+/**
+ * The lifecycle engine over the database: one transaction per command — claim the idempotency key,
+ * lock and load the dossier, check the expected version, decide, append hash-chained events, update
+ * the projection, write outbox messages and indicator counters.
+ */
+export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
+  const calendars: AgencyCalendars = agencyCalendars(db, workingDays)
+
+  // Calendars are read before the transaction opens: PGlite has a single connection.
+  async function contextFor(
+    tx: Db,
+    calendar: DecisionContext['calendar'],
+    procedure: { code: string; version: number },
+    receivingAgencyId: string,
+    now: Date,
+  ): Promise<DecisionContext | null> {
+    const terms = await procedureTerms(tx, procedure, receivingAgencyId)
+    return terms ? { now: now.getTime(), terms, calendar } : null
+  }
+
+  return {
+    /** Nộp hồ sơ / tiếp nhận trực tiếp: creates a dossier. */
+    async create(creation: NewCreation, options: RunOptions): Promise<Outcome> {
+      const calendar = await calendars.forAgencies()
+      return withKey(db, options, requestHash(creation), async (tx) => {
+        const ctx = await contextFor(tx, calendar, creation.procedure, creation.receivingAgencyId, options.now)
+        if (!ctx) return { ok: false, problem: 'refused', refusal: refuse('unknownProcedure') }
+        const full: Creation =
+          creation.action === 'receive-at-counter'
+            ? { ...creation, code: await allocateCode(tx, creation.receivingAgencyId, options.now) }
+            : creation
+        const decision = create(full, ctx)
+        return persist(tx, randomUUID(), null, null, decision, ctx)
+      })
+    },
+
+    /** Runs a command on an existing dossier whose version the caller last saw. */
+    async run(ref: DossierRef, command: NewCommand, expectedVersion: number, options: RunOptions): Promise<Outcome> {
+      const calendar = await calendars.forAgencies()
+      return withKey(db, options, requestHash({ ref, command, expectedVersion }), async (tx) => {
+        const row = await tx
+          .selectFrom('dossiers')
+          .select(['id', 'state', 'version', 'head_hash'])
+          .where(isUuid(ref) ? 'id' : 'code', '=', ref)
+          .forUpdate()
+          .executeTakeFirst()
+        if (!row?.state) return { ok: false, problem: 'not-found' }
+        if (row.version !== expectedVersion) return { ok: false, problem: 'conflict', currentVersion: row.version }
+        const state = row.state
+        const ctx = await contextFor(tx, calendar, state.procedure, state.receivingAgencyId, options.now)
+        if (!ctx) return { ok: false, problem: 'refused', refusal: refuse('unknownProcedure') }
+        let full: Command
+        if (command.action === 'receive') {
+          const refusal = guards.receive(state, command.actor, ctx)
+          if (refusal) return { ok: false, problem: 'refused', refusal }
+          full = { ...command, code: await allocateCode(tx, state.receivingAgencyId, options.now) }
+        } else full = command
+        return persist(tx, row.id, state, row.head_hash, decide(state, full, ctx), ctx)
+      })
+    },
+  }
+}
+
+function requestHash(request: unknown): string {
+  return createHash('sha256').update(canonicalJson(request)).digest('hex')
+}
+
+/** Thrown to roll the transaction back after a refusal was decided (its outcome is then stored alone). */
+class Refused extends Error {
+  readonly outcome: Outcome
+  constructor(outcome: Outcome) {
+    super('refused')
+    this.outcome = outcome
+  }
+}
+
+/**
+ * Runs `work` once per idempotency key: a retry with the same key and request returns the first
+ * outcome and appends nothing; the same key with another request is refused.
+ */
+async function withKey(
+  db: Db,
+  options: RunOptions,
+  hash: string,
+  work: (tx: Db) => Promise<Outcome>,
+): Promise<Outcome> {
+  const remembered = async (): Promise<Outcome | null> => {
+    const row = await db
+      .selectFrom('command_outcomes')
+      .select(['request_hash', 'outcome'])
+      .where('idempotency_key', '=', options.idempotencyKey)
+      .executeTakeFirst()
+    if (!row) return null
+    return row.request_hash === hash ? (row.outcome as Outcome) : { ok: false, problem: 'idempotency-key-reused' }
+  }
+  const earlier = await remembered()
+  if (earlier) return earlier
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const claimed = await tx
+        .insertInto('command_outcomes')
+        .values({ idempotency_key: options.idempotencyKey, request_hash: hash, created_at: options.now })
+        .onConflict((oc) => oc.column('idempotency_key').doNothing())
+        .returning('idempotency_key')
+        .executeTakeFirst()
+      if (!claimed) throw new Refused({ ok: false, problem: 'idempotency-key-reused' })
+      const outcome = await work(tx)
+      if (!outcome.ok) throw new Refused(outcome)
+      await tx
+        .updateTable('command_outcomes')
+        .set({ outcome: JSON.stringify(outcome), dossier_id: outcome.dossierId })
+        .where('idempotency_key', '=', options.idempotencyKey)
+        .execute()
+      return outcome
+    })
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error
+    if (error.outcome.ok === false && error.outcome.problem === 'idempotency-key-reused')
+      return (await remembered()) ?? error.outcome
+    await db
+      .insertInto('command_outcomes')
+      .values({
+        idempotency_key: options.idempotencyKey,
+        request_hash: hash,
+        outcome: JSON.stringify(error.outcome),
+        created_at: options.now,
+      })
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .execute()
+    return (await remembered()) ?? error.outcome
+  }
+}
+
+/**
+ * Mã hồ sơ: `UNITCODE-YYMMDD-XXXX`, the receiving unit's QCVN 102 code in force, the local date and
+ * the day's next number at that unit. The counter row is locked until the transaction ends, so
+ * concurrent receptions get consecutive numbers and a rolled-back one leaves no gap.
+ */
+async function allocateCode(tx: Db, agencyId: string, now: Date): Promise<string> {
+  const day = localDate(now)
+  const unit = await tx
+    .selectFrom('agency_codes')
+    .select('code')
+    .where('agency_id', '=', agencyId)
+    .where('valid_from', '<=', day)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', day)]))
+    .executeTakeFirst()
+  if (!unit) throw new Error(`agency ${agencyId} has no unit code in force on ${day}`)
+  const counter = await tx
+    .insertInto('dossier_code_counters')
+    .values({ unit_code: unit.code, day, last: 1 })
+    .onConflict((oc) => oc.columns(['unit_code', 'day']).doUpdateSet({ last: sql`dossier_code_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow()
+  return `${unit.code}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${String(counter.last).padStart(4, '0')}`
+}
+
+async function persist(
+  tx: Db,
+  id: string,
+  before: Dossier | null,
+  headHash: string | null,
+  decision: Decision,
+  ctx: DecisionContext,
+): Promise<Outcome> {
+  if (!decision.ok) return { ok: false, problem: 'refused', refusal: decision.refusal }
+  let state = before
+  let hash = headHash
+  const rows = decision.events.map((event) => {
+    state = applyEvent(state, event)
+    const seq = state.version
+    const prev = hash
+    hash = eventHash(prev, id, seq, event)
+    return {
+      dossier_id: id,
+      seq,
+      type: event.type,
+      at: new Date(event.at),
+      actor: JSON.stringify(event.actor),
+      payload: JSON.stringify(event),
+      prev_hash: prev,
+      hash,
+    }
+  })
+  const after = state as Dossier | null
+  if (!after) throw new Error('a decision without events')
+  await writeProjection(tx, id, before, after, hash, ctx)
+  await tx.insertInto('dossier_events').values(rows).execute()
+  await tx
+    .insertInto('outbox')
+    .values(
+      decision.events.map((event, i) => ({
+        topic: `dossier.${event.type}`,
+        message_key: id,
+        payload: JSON.stringify({
+          dossierId: id,
+          code: after.code,
+          seq: (before?.version ?? 0) + i + 1,
+          status: after.status,
+          event,
+        }),
+        created_at: new Date(ctx.now),
+      })),
+    )
+    .execute()
+  await countIndicators(tx, decision.events, after, ctx)
+  return {
+    ok: true,
+    dossierId: id,
+    code: after.code,
+    version: after.version,
+    events: decision.events.map((e) => e.type),
+  }
+}
+
+async function writeProjection(
+  tx: Db,
+  id: string,
+  before: Dossier | null,
+  d: Dossier,
+  hash: string | null,
+  ctx: DecisionContext,
+) {
+  const step = currentStep(d)
+  const ts = (ms: number | null) => (ms === null ? null : new Date(ms))
+  const columns = {
+    code: d.code,
+    status: d.status,
+    processing_agency_id: d.processingAgencyId,
+    holder_agency_id: d.holderAgencyId,
+    receiving_agency_id: d.receivingAgencyId,
+    assignee_id: d.assignee?.id ?? null,
+    current_phase: step?.phase ?? null,
+    current_step_due_at: ts(step?.dueAt ?? null),
+    received_at: ts(d.receivedAt),
+    appointment_at: ts(d.appointmentAt),
+    original_appointment_at: ts(d.originalAppointmentAt),
+    late_warning_at: ts(d.lateWarningAt),
+    ended_at: ts(d.endedAt),
+    state: JSON.stringify(d),
+    head_hash: hash,
+    version: d.version,
+    updated_at: new Date(ctx.now),
+  }
+  if (before === null) {
+    const agency = await tx
+      .selectFrom('agencies')
+      .select('province_code')
+      .where('id', '=', d.receivingAgencyId)
+      .executeTakeFirstOrThrow()
+    await tx
+      .insertInto('dossiers')
+      .values({
+        id,
+        province_code: agency.province_code,
+        procedure_code: d.procedure.code,
+        procedure_version: d.procedure.version,
+        applicant: JSON.stringify(d.applicant),
+        applicant_id: d.applicant.id,
+        channel: d.channel,
+        submitted_at: new Date(d.submittedAt),
+        ...columns,
+      })
+      .execute()
+    return
+  }
+  const updated = await tx
+    .updateTable('dossiers')
+    .set(columns)
+    .where('id', '=', id)
+    .where('version', '=', before.version)
+    .executeTakeFirst()
+  if (Number(updated.numUpdatedRows) !== 1) throw new Error(`dossier ${id} changed under a locked update`)
+}
+
+/** Daily counters per processing agency × procedure × day, in the command's transaction (rules.md §6). */
+async function countIndicators(tx: Db, events: readonly DossierEvent[], d: Dossier, ctx: DecisionContext) {
+  const increments: Record<string, number> = {}
+  const add = (column: string) => {
+    increments[column] = (increments[column] ?? 0) + 1
+  }
+  for (const e of events) {
+    if (e.type === 'received') {
+      add('received')
+      if (d.channel === 2) add('received_online')
+    }
+    if (e.type === 'issued') {
+      add('resolved')
+      const t = dossierTimeliness(ctx, d)
+      if (t) add(`resolved_${t}`)
+    }
+    if (e.type === 'withdrawn') add('withdrawn')
+    if (e.type === 'stopped') add('stopped')
+    if (e.type === 'result-returned') add('returned')
+  }
+  const columns = Object.keys(increments)
+  if (columns.length === 0) return
+  const agency = d.processingAgencyId ?? d.receivingAgencyId
+  const province = await tx
+    .selectFrom('agencies')
+    .select('province_code')
+    .where('id', '=', agency)
+    .executeTakeFirstOrThrow()
+  const values = Object.fromEntries(columns.map((c) => [c, increments[c]]))
+  await tx
+    .insertInto('kpi_daily')
+    .values({
+      province_code: province.province_code,
+      agency_id: agency,
+      procedure_code: d.procedure.code,
+      day: localDate(new Date(ctx.now)),
+      ...values,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['province_code', 'agency_id', 'procedure_code', 'day'])
+        .doUpdateSet(Object.fromEntries(columns.map((c) => [c, sql`kpi_daily.${sql.ref(c)} + ${increments[c]}`]))),
+    )
+    .execute()
+}
