@@ -1,5 +1,6 @@
 import { cpus } from 'node:os'
 import { calendarBenchmark } from './calendar.ts'
+import { lifecycleBenchmark } from './lifecycle.ts'
 import { writeBenchmarkReport } from './report.ts'
 import { searchBenchmark } from './search.ts'
 import { startupBenchmark } from './startup.ts'
@@ -9,6 +10,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkResult>> = {
   calendar: calendarBenchmark,
   startup: startupBenchmark,
   search: searchBenchmark,
+  lifecycle: lifecycleBenchmark,
 }
 
 export type BenchmarkResult = {
@@ -20,7 +22,7 @@ export type BenchmarkResult = {
 
 const args = process.argv.slice(2)
 const json = args.includes('--json')
-const names = args.filter((a) => !a.startsWith('--'))
+const names = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--seconds')
 const chosen = names.length > 0 ? names : Object.keys(benchmarks)
 const unknown = chosen.filter((n) => !(n in benchmarks))
 if (unknown.length > 0) {

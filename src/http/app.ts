@@ -6,9 +6,11 @@ import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import type { Db } from '../store/database.ts'
+import { dossierCommands } from '../store/dossiers/dossier-commands.ts'
 import { Problem, problem, sendProblem } from './problem.ts'
 import { agencyRoutes } from './routes/agencies.ts'
 import { calendarRoutes } from './routes/calendar.ts'
+import { dossierRoutes } from './routes/dossiers.ts'
 import { healthRoutes } from './routes/health.ts'
 import { procedureRoutes } from './routes/procedures.ts'
 import { AgencyNode } from './schemas/agency-tree.ts'
@@ -54,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       tags: [
         { name: 'catalogue', description: 'Danh mục thủ tục hành chính và cơ quan / Procedures and agencies' },
+        { name: 'dossiers', description: 'Hồ sơ: nộp, tiếp nhận, xử lý, trả kết quả / Dossiers and their lifecycle' },
         { name: 'calendar', description: 'Lịch làm việc, ngày nghỉ, thời hạn / Working calendar and deadlines' },
         { name: 'operations', description: 'Vận hành / Operations' },
       ],
@@ -82,10 +85,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { db: options.db })
   await app.register(procedureRoutes, { db: options.db, now: options.now })
   await app.register(agencyRoutes, { db: options.db, now: options.now })
+  const workingDays = workingDaysFromDatabase(options.db)
+  await app.register(dossierRoutes, {
+    db: options.db,
+    now: options.now,
+    engine: dossierCommands(options.db, workingDays),
+  })
   await app.register(calendarRoutes, {
     db: options.db,
     now: options.now,
-    workingDays: workingDaysFromDatabase(options.db),
+    workingDays,
     ...(options.adminToken ? { adminToken: options.adminToken } : {}),
   })
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger())

@@ -22,6 +22,13 @@ export const Problem = Type.Object(
 export type Problem = Static<typeof Problem>
 
 export type ProblemKind =
+  | 'dossierNotFound'
+  | 'conflict'
+  | 'refused'
+  | 'idempotencyKeyMissing'
+  | 'idempotencyKeyReused'
+  | 'forbidden'
+  | 'actorMissing'
   | 'unauthorized'
   | 'adminDisabled'
   | 'calendarYearInvalid'

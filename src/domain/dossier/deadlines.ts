@@ -1,5 +1,10 @@
 import { dayOf, type EpochMs, isoDate } from '../calendar/local-time.ts'
-import { addOfficeMinutes, addWorkingTime, workingTimeBetween } from '../calendar/working-calendar.ts'
+import {
+  addOfficeMinutes,
+  addWorkingTime,
+  type WorkingCalendar,
+  workingTimeBetween,
+} from '../calendar/working-calendar.ts'
 import type { DecisionContext } from './context.ts'
 import type { OpenedStep, Phase } from './events.ts'
 import type { Dossier, StepRecord } from './state.ts'
@@ -94,4 +99,13 @@ export function dossierTimeliness(ctx: Pick<DecisionContext, 'calendar'>, d: Dos
   if (d.endedAt === null || deadline === null) return null
   if (d.supplementRequests.length > 1) return 'late'
   return timelinessOf(d.endedAt, deadline)
+}
+
+/** Queue marks: past due, due within one working day, or on track. */
+export type Urgency = 'late' | 'due_soon' | 'on_track'
+
+export function urgencyOf(cal: WorkingCalendar, now: EpochMs, dueAt: EpochMs | null): Urgency {
+  if (dueAt === null) return 'on_track'
+  if (now > dueAt) return 'late'
+  return workingTimeBetween(cal, now, dueAt) <= cal.office.minutesPerDay ? 'due_soon' : 'on_track'
 }

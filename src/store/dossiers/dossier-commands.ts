@@ -59,6 +59,15 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
   }
 
   return {
+    /** Every agency's working calendar, for deadlines and urgency marks outside commands. */
+    calendars: () => calendars.forAgencies(),
+
+    /** The decision context of a dossier as of `now`: for available actions and deadlines in views. */
+    async contextOf(state: Dossier, now: Date): Promise<DecisionContext | null> {
+      const calendar = await calendars.forAgencies()
+      return contextFor(db, calendar, state.procedure, state.receivingAgencyId, now)
+    },
+
     /** Nộp hồ sơ / tiếp nhận trực tiếp: creates a dossier. */
     async create(creation: NewCreation, options: RunOptions): Promise<Outcome> {
       const calendar = await calendars.forAgencies()

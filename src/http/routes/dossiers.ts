@@ -1,0 +1,297 @@
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import { type Static, Type } from 'typebox'
+import { formatInstant, localDate, parseInstant } from '../../domain/calendar/local-time.ts'
+import { type Actor, Role } from '../../domain/dossier/actor.ts'
+import type { Command } from '../../domain/dossier/commands.ts'
+import { urgencyOf } from '../../domain/dossier/deadlines.ts'
+import { Channel } from '../../domain/dossier/status.ts'
+import type { Db } from '../../store/database.ts'
+import type { dossierCommands, Outcome } from '../../store/dossiers/dossier-commands.ts'
+import { loadDossier, loadEvents, queue } from '../../store/dossiers/dossier-queries.ts'
+import { versionInForce } from '../../store/dossiers/procedure-terms.ts'
+import { requireActor } from '../dev-actor.ts'
+import { problem, sendProblem } from '../problem.ts'
+import { DossierView, dossierView } from '../schemas/dossier-view.ts'
+import { commandRoutes } from './dossier-commands.ts'
+
+type Engine = ReturnType<typeof dossierCommands>
+export type DossierRouteOptions = { db: Db; now: () => Date; engine: Engine }
+
+const Ref = Type.Object({
+  ref: Type.String({
+    pattern: '^[A-Za-z0-9.-]+$',
+    maxLength: 80,
+    description: 'Dossier code, or its id before reception',
+  }),
+})
+const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.String({
+    minLength: 8,
+    maxLength: 100,
+    description: 'A fresh key per command; a retry with the same key returns the first outcome',
+  }),
+})
+const problems = {
+  400: Type.Ref('Problem'),
+  401: Type.Ref('Problem'),
+  403: Type.Ref('Problem'),
+  404: Type.Ref('Problem'),
+  409: Type.Ref('Problem'),
+  422: Type.Ref('Problem'),
+}
+
+const NewDossier = Type.Object(
+  {
+    procedureCode: Type.String({ pattern: '^[A-Za-z0-9.-]+$', maxLength: 60 }),
+    receivingAgencyId: Type.String({
+      pattern: '^[a-z0-9-]+$',
+      maxLength: 80,
+      description: 'The one-stop unit that receives',
+    }),
+    channel: Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)], {
+      description: '1 in person, 2 online, 3 post',
+    }),
+    applicant: Type.Object({
+      id: Type.String({ minLength: 1, maxLength: 100 }),
+      kind: Type.Union([Type.Literal('citizen'), Type.Literal('organisation')]),
+      name: Type.String({ minLength: 1, maxLength: 200 }),
+      identityNumber: Type.Union([Type.String({ pattern: '^[0-9A-Za-z]{6,20}$' }), Type.Null()]),
+      phone: Type.Union([Type.String({ pattern: '^[0-9+ ]{8,20}$' }), Type.Null()]),
+      email: Type.Union([Type.String({ maxLength: 200, format: 'email' }), Type.Null()]),
+      address: Type.Union([Type.String({ maxLength: 500 }), Type.Null()]),
+    }),
+    components: Type.Array(
+      Type.Object({
+        name: Type.String({ minLength: 1, maxLength: 500 }),
+        fileRef: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]),
+      }),
+      { maxItems: 50, default: [] },
+    ),
+  },
+  { additionalProperties: false },
+)
+
+function sendOutcomeProblem(reply: FastifyReply, outcome: Exclude<Outcome, { ok: true }>) {
+  switch (outcome.problem) {
+    case 'not-found':
+      return sendProblem(reply, problem('dossierNotFound', 404))
+    case 'conflict':
+      return sendProblem(
+        reply,
+        problem('conflict', 409, {
+          errors: [
+            {
+              path: 'body/expectedVersion',
+              message: `phiên bản hiện tại: ${outcome.currentVersion}`,
+              en: `current version: ${outcome.currentVersion}`,
+            },
+          ],
+        }),
+      )
+    case 'idempotency-key-reused':
+      return sendProblem(reply, problem('idempotencyKeyReused', 422))
+    case 'refused':
+      return sendProblem(
+        reply,
+        problem('refused', 422, {
+          type: `urn:motcua:problem:refused:${outcome.refusal.code}`,
+          detail: outcome.refusal.vi,
+          en: { title: 'Command refused', detail: outcome.refusal.en },
+        }),
+      )
+  }
+}
+
+export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (app, { db, now, engine }) => {
+  /** The view as the actor may see it; an applicant sees only their own dossiers (until issue 5's rules). */
+  async function view(reply: FastifyReply, actor: Actor, ref: string, status = 200) {
+    const found = await loadDossier(db, ref)
+    if (!found) return sendProblem(reply, problem('dossierNotFound', 404))
+    if (actor.role === Role.Applicant && found.state.applicant.id !== actor.id)
+      return sendProblem(reply, problem('forbidden', 403))
+    const ctx = await engine.contextOf(found.state, now())
+    if (!ctx) throw new Error(`dossier ${found.id} has no procedure terms`)
+    return reply.code(status).send(dossierView(found.id, found.state, await loadEvents(db, found.id), actor, ctx))
+  }
+
+  app.post(
+    '/api/dossiers',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary:
+          'Nộp hồ sơ trực tuyến, hoặc tiếp nhận trực tiếp tại quầy / Submit online, or receive a walk-in at the counter',
+        headers: IdempotencyHeaders,
+        body: NewDossier,
+        response: { 201: DossierView, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request, reply)
+      if (!actor) return reply
+      const body = request.body as Static<typeof NewDossier>
+      const version = await versionInForce(db, body.procedureCode, localDate(now()))
+      if (version === null)
+        return sendProblem(
+          reply,
+          problem('validation', 400, {
+            errors: [
+              { path: 'body/procedureCode', message: 'không có thủ tục đang hiệu lực', en: 'no procedure in force' },
+            ],
+          }),
+        )
+      const common = {
+        actor,
+        channel: body.channel,
+        applicant: { ...body.applicant, vneid: false },
+        procedure: { code: body.procedureCode, version },
+        receivingAgencyId: body.receivingAgencyId,
+        components: body.components.map((c) => ({ ...c, digitized: false })),
+      }
+      const options = {
+        idempotencyKey: (request.headers as Static<typeof IdempotencyHeaders>)['idempotency-key'],
+        now: now(),
+      }
+      const outcome =
+        body.channel === Channel.Online
+          ? await engine.create({ action: 'submit', ...common }, options)
+          : await engine.create({ action: 'receive-at-counter', ...common }, options)
+      if (!outcome.ok) return sendOutcomeProblem(reply, outcome)
+      return view(reply, actor, outcome.dossierId, 201)
+    },
+  )
+
+  app.get(
+    '/api/dossiers/:ref',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary:
+          'Hồ sơ: trạng thái, thời hạn, quá trình xử lý, thao tác được phép / A dossier with deadlines, timeline and available actions',
+        params: Ref,
+        response: { 200: DossierView, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request, reply)
+      if (!actor) return reply
+      return view(reply, actor, (request.params as Static<typeof Ref>).ref)
+    },
+  )
+
+  for (const route of commandRoutes) {
+    const Body = Type.Object(
+      {
+        expectedVersion: Type.Integer({ minimum: 1, description: 'The version the caller last saw' }),
+        ...route.fields,
+      },
+      { additionalProperties: false },
+    )
+    app.post(
+      `/api/dossiers/:ref/${route.path}`,
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary: route.summary,
+          params: Ref,
+          headers: IdempotencyHeaders,
+          body: Body,
+          response: { 200: DossierView, ...problems },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request, reply)
+        if (!actor) return reply
+        const { ref } = request.params as Static<typeof Ref>
+        const { expectedVersion, ...fields } = request.body as { expectedVersion: number } & Record<string, unknown>
+        if (route.action === 'issue-apology') {
+          const at = parseInstant(String(fields.newAppointmentAt))
+          if (at === null)
+            return sendProblem(
+              reply,
+              problem('validation', 400, {
+                errors: [
+                  {
+                    path: 'body/newAppointmentAt',
+                    message: 'không phải thời điểm ISO 8601',
+                    en: 'not an ISO 8601 instant',
+                  },
+                ],
+              }),
+            )
+          fields.newAppointmentAt = at
+        }
+        const command = { action: route.action, actor, ...fields } as Exclude<Command, { action: 'receive' }>
+        const outcome = await engine.run(ref, command, expectedVersion, {
+          idempotencyKey: (request.headers as Static<typeof IdempotencyHeaders>)['idempotency-key'],
+          now: now(),
+        })
+        if (!outcome.ok) return sendOutcomeProblem(reply, outcome)
+        return view(reply, actor, outcome.dossierId)
+      },
+    )
+  }
+
+  const QueueItem = Type.Object({
+    id: Type.String(),
+    code: Type.Union([Type.String(), Type.Null()]),
+    procedureCode: Type.String(),
+    procedureName: Type.String(),
+    applicantName: Type.String(),
+    status: Type.Integer(),
+    phase: Type.Union([Type.String(), Type.Null()]),
+    dueAt: Type.Union([Type.String(), Type.Null()], { description: 'Current step due, else the appointment' }),
+    appointmentAt: Type.Union([Type.String(), Type.Null()]),
+    urgency: Type.String({ description: 'late, due_soon or on_track' }),
+  })
+  app.get(
+    '/api/queues/:role',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Hàng đợi theo vai trò, sắp theo mức khẩn / Work queue of a role at an agency, most urgent first',
+        params: Type.Object({
+          role: Type.Union([
+            Type.Literal('counter_officer'),
+            Type.Literal('specialist'),
+            Type.Literal('leader'),
+            Type.Literal('clerk'),
+          ]),
+        }),
+        querystring: Type.Object(
+          { limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ agencyId: Type.String(), items: Type.Array(QueueItem) }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request, reply)
+      if (!actor) return reply
+      const { role } = request.params as { role: string }
+      if (actor.role !== role || actor.agencyId === null) return sendProblem(reply, problem('forbidden', 403))
+      const { limit } = request.query as { limit: number }
+      const rows = await queue(db, role, actor.agencyId, actor.id, limit)
+      const nowMs = now().getTime()
+      const calendar = (await engine.calendars())(actor.agencyId)
+      return {
+        agencyId: actor.agencyId,
+        items: rows.map((r) => {
+          const due = r.current_step_due_at ?? r.appointment_at
+          return {
+            id: r.id,
+            code: r.code,
+            procedureCode: r.procedure_code,
+            procedureName: r.procedure_name,
+            applicantName: String((r.applicant as { name?: string }).name ?? ''),
+            status: r.status,
+            phase: r.current_phase,
+            dueAt: due ? formatInstant(due.getTime()) : null,
+            appointmentAt: r.appointment_at ? formatInstant(r.appointment_at.getTime()) : null,
+            urgency: urgencyOf(calendar, nowMs, due ? due.getTime() : null),
+          }
+        }),
+      }
+    },
+  )
+}

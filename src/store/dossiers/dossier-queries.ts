@@ -1,0 +1,110 @@
+import type { DossierEvent } from '../../domain/dossier/events.ts'
+import type { Dossier } from '../../domain/dossier/state.ts'
+import type { Db } from '../database.ts'
+
+const isUuid = (ref: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref)
+
+/** A dossier by id or code, with its state as stored in the projection. */
+export async function loadDossier(db: Db, ref: string): Promise<{ id: string; state: Dossier } | null> {
+  const row = await db
+    .selectFrom('dossiers')
+    .select(['id', 'state'])
+    .where(isUuid(ref) ? 'id' : 'code', '=', ref)
+    .executeTakeFirst()
+  return row?.state ? { id: row.id, state: row.state } : null
+}
+
+/** The dossier's events in order: its whole history. */
+export async function loadEvents(db: Db, id: string): Promise<{ seq: number; event: DossierEvent }[]> {
+  const rows = await db
+    .selectFrom('dossier_events')
+    .select(['seq', 'payload'])
+    .where('dossier_id', '=', id)
+    .orderBy('seq')
+    .execute()
+  return rows.map((r) => ({ seq: r.seq, event: r.payload }))
+}
+
+export type QueueRow = {
+  id: string
+  code: string | null
+  procedure_code: string
+  status: number
+  current_phase: string | null
+  appointment_at: Date | null
+  current_step_due_at: Date | null
+  applicant: unknown
+  assignee_id: string | null
+  procedure_name: string
+}
+
+/**
+ * Hàng đợi: what a role at an agency has to act on, most urgent first (the current step's due time,
+ * else the appointment). Counter: online submissions, received dossiers to transfer, supplements and
+ * payments awaited, results to return. Specialist: appraisal and coordination at the agency (own or
+ * unassigned). Leader: unassigned appraisals and approvals. Clerk: results to issue.
+ */
+export async function queue(
+  db: Db,
+  role: string,
+  agencyId: string,
+  actorId: string,
+  limit: number,
+): Promise<QueueRow[]> {
+  let query = db
+    .selectFrom('dossiers as d')
+    .innerJoin('procedure_versions as v', (j) =>
+      j.onRef('v.procedure_code', '=', 'd.procedure_code').onRef('v.version', '=', 'd.procedure_version'),
+    )
+    .select([
+      'd.id',
+      'd.code',
+      'd.procedure_code',
+      'd.status',
+      'd.current_phase',
+      'd.appointment_at',
+      'd.current_step_due_at',
+      'd.applicant',
+      'd.assignee_id',
+      'v.name as procedure_name',
+    ])
+  switch (role) {
+    case 'counter_officer':
+      query = query.where('d.receiving_agency_id', '=', agencyId).where('d.status', 'in', [1, 2, 5, 6, 9])
+      break
+    case 'specialist':
+      query = query
+        .where('d.holder_agency_id', '=', agencyId)
+        .where('d.status', '=', 4)
+        .where('d.current_phase', 'in', ['appraisal', 'coordination'])
+        .where((eb) => eb.or([eb('d.assignee_id', '=', actorId), eb('d.assignee_id', 'is', null)]))
+      break
+    case 'leader':
+      query = query
+        .where('d.holder_agency_id', '=', agencyId)
+        .where('d.status', '=', 4)
+        .where((eb) =>
+          eb.or([
+            eb('d.current_phase', '=', 'approval'),
+            eb.and([eb('d.current_phase', '=', 'appraisal'), eb('d.assignee_id', 'is', null)]),
+          ]),
+        )
+      break
+    case 'clerk':
+      query = query
+        .where('d.processing_agency_id', '=', agencyId)
+        .where('d.status', '=', 4)
+        .where('d.current_phase', '=', 'issue')
+      break
+    default:
+      return []
+  }
+  return (await query
+    .orderBy(
+      (eb) => eb.fn.coalesce('d.current_step_due_at', 'd.appointment_at'),
+      (ob) => ob.asc().nullsLast(),
+    )
+    .orderBy('d.submitted_at')
+    .limit(limit)
+    .execute()) as QueueRow[]
+}
