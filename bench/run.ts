@@ -23,7 +23,9 @@ export type BenchmarkResult = {
 const args = process.argv.slice(2)
 const json = args.includes('--json')
 const names = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--seconds')
-const chosen = names.length > 0 ? names : Object.keys(benchmarks)
+// The lifecycle benchmark needs a PostgreSQL server: by default it runs only when DATABASE_URL names one.
+const chosen =
+  names.length > 0 ? names : Object.keys(benchmarks).filter((n) => n !== 'lifecycle' || process.env.DATABASE_URL)
 const unknown = chosen.filter((n) => !(n in benchmarks))
 if (unknown.length > 0) {
   console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(benchmarks).join(', ')}`)

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { sql } from 'kysely'
+import { workingDaysFromDatabase } from '../src/store/calendar/working-days-cache.ts'
 import { loadCatalogFile } from '../src/store/catalog/load-catalog-file.ts'
 import type { OpenDatabase } from '../src/store/database.ts'
 import { seedDossiers, seededRandom } from '../src/store/dossiers/seed-dossiers.ts'
+import { verifyChains } from '../src/store/dossiers/verify-chain.ts'
 import { migrate } from '../src/store/migrate.ts'
 import { createTestDatabase, engineName } from './support/test-database.ts'
 
@@ -46,12 +48,23 @@ describe(`migrations and seeding on ${engineName}`, () => {
     assert.equal(row.rows[0]?.n, 'dang ky giay phep xay dung')
   })
 
-  test('seeding adds exactly N dossiers, each with its submitted event, repeatably', async () => {
+  test('seeding drives N dossiers through the engine to a spread of stages, with valid hash chains', async () => {
     const before = await counts(database)
-    await seedDossiers(database.db, { count: 1234, now: new Date('2026-11-26T03:00:00Z'), random: seededRandom(7) })
+    const added = await seedDossiers(database.db, {
+      count: 120,
+      now: new Date('2026-11-26T03:00:00Z'),
+      random: seededRandom(7),
+      workingDays: workingDaysFromDatabase(database.db),
+    })
     const after = await counts(database)
-    assert.equal(after.dossiers - before.dossiers, 1234)
-    assert.equal(after.events - before.events, 1234)
+    assert.equal(added, 120)
+    assert.equal(after.dossiers - before.dossiers, 120)
+    assert.ok(after.events - before.events > 120 * 2, 'dossiers go through several commands')
+    const statuses = await sql<{ status: number }>`SELECT DISTINCT status FROM dossiers ORDER BY status`.execute(
+      database.db,
+    )
+    assert.ok(statuses.rows.length >= 6, `a spread of statuses: ${JSON.stringify(statuses.rows)}`)
+    assert.equal((await verifyChains(database.db)).broken, null)
     const orphans = await sql<{ n: number }>`SELECT count(*) AS n FROM dossiers d
       WHERE NOT EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = d.id)`.execute(database.db)
     assert.equal(orphans.rows[0]?.n, 0)

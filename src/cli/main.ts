@@ -3,14 +3,16 @@ import { resolve } from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
 import { buildApp, webRootDefault } from '../http/app.ts'
 import { seedYearDecisions } from '../store/calendar/calendar-years.ts'
+import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import { loadCatalogFile } from '../store/catalog/load-catalog-file.ts'
 import { locateDatabase, type OpenDatabase, openDatabase } from '../store/database.ts'
 import { seedDossiers, seededRandom } from '../store/dossiers/seed-dossiers.ts'
+import { verifyChains } from '../store/dossiers/verify-chain.ts'
 import { migrate } from '../store/migrate.ts'
 import { publishedDecisions } from '../store/seed/published-decisions.ts'
 import { addCalendarCommands } from './calendar-commands.ts'
 
-const demoDossiersOnFirstStart = 500
+const demoDossiersOnFirstStart = 300
 
 function positiveInteger(value: string): number {
   const n = Number(value)
@@ -59,7 +61,12 @@ program
   .option('--random-seed <n>', 'seed of the generator, for repeatable data', positiveInteger, 2025)
   .action(async (opts: { dataDir: string; dossiers: number; randomSeed: number }) =>
     withDatabase(opts.dataDir, async ({ db }) => {
-      const n = await seedDossiers(db, { count: opts.dossiers, now: new Date(), random: seededRandom(opts.randomSeed) })
+      const n = await seedDossiers(db, {
+        count: opts.dossiers,
+        now: new Date(),
+        random: seededRandom(opts.randomSeed),
+        workingDays: workingDaysFromDatabase(db),
+      })
       console.log(`seeded ${n} dossiers`)
     }),
   )
@@ -78,7 +85,12 @@ program
     const empty = (await open.db.selectFrom('provinces').select('code').executeTakeFirst()) === undefined
     if (fresh || empty) {
       await migrateAndLoad(open)
-      await seedDossiers(open.db, { count: demoDossiersOnFirstStart, now: new Date(), random: seededRandom(2025) })
+      await seedDossiers(open.db, {
+        count: demoDossiersOnFirstStart,
+        now: new Date(),
+        random: seededRandom(2025),
+        workingDays: workingDaysFromDatabase(open.db),
+      })
     }
     const app = await buildApp({
       db: open.db,
@@ -98,5 +110,23 @@ program
   })
 
 addCalendarCommands(program)
+
+program
+  .command('audit')
+  .description('audit trail / nhật ký kiểm tra')
+  .command('verify')
+  .description('recompute every dossier’s event hash chain and name the first broken link')
+  .option(...dataDirOption)
+  .action(async (opts: { dataDir: string }) =>
+    withDatabase(opts.dataDir, async ({ db }) => {
+      const { broken, dossiers, events } = await verifyChains(db)
+      if (broken) {
+        console.error(
+          `broken: dossier ${broken.code ?? broken.dossierId} (${broken.dossierId}) event ${broken.seq}: ${broken.reason}`,
+        )
+        process.exitCode = 1
+      } else console.log(`ok: ${dossiers} dossiers, ${events} events, every hash chain holds`)
+    }),
+  )
 
 await program.parseAsync()

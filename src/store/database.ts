@@ -30,6 +30,8 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v)
 export async function openDatabase(location: DatabaseLocation): Promise<OpenDatabase> {
   if (location.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: location.url, max: location.poolSize ?? 10 })
+    // An idle connection the server closes (restart, failover) must not crash the process; the pool replaces it.
+    pool.on('error', (error) => console.error(`motcua: idle database connection lost: ${error.message}`))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, engine: 'postgres', close: () => db.destroy() }
   }

@@ -27,12 +27,14 @@ async function openEmpty(): Promise<OpenDatabase> {
   if (!url) return openDatabase({ kind: 'embedded', dataDir: 'memory://' })
   const scratch = await createScratchDatabase(url)
   const pool = new pg.Pool({ connectionString: scratch.url, max: 5 })
+  pool.on('error', () => {})
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {
     db,
     engine: 'postgres',
     close: async () => {
       await db.destroy()
+      if (pool.totalCount > 0) throw new Error(`${pool.totalCount} connection(s) still open after destroy`)
       await scratch.drop()
     },
   }

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import { localDate } from '../../domain/calendar/local-time.ts'
 import type { Command, Creation } from '../../domain/dossier/commands.ts'
-import type { DecisionContext } from '../../domain/dossier/context.ts'
+import type { DecisionContext, ProcedureTerms } from '../../domain/dossier/context.ts'
 import { dossierTimeliness } from '../../domain/dossier/deadlines.ts'
 import { create, type Decision, decide } from '../../domain/dossier/decide.ts'
 import type { DossierEvent } from '../../domain/dossier/events.ts'
@@ -45,6 +45,10 @@ type NewCommand = Command extends infer C ? (C extends { action: 'receive' } ? O
  */
 export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
   const calendars: AgencyCalendars = agencyCalendars(db, workingDays)
+  // Procedure terms and agencies' provinces change only with the catalogue: cached for a minute.
+  const cacheMs = 60_000
+  const termsCache = new Map<string, { terms: ProcedureTerms; at: number }>()
+  const provinces = new Map<string, string>()
 
   // Calendars are read before the transaction opens: PGlite has a single connection.
   async function contextFor(
@@ -54,8 +58,26 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
     receivingAgencyId: string,
     now: Date,
   ): Promise<DecisionContext | null> {
-    const terms = await procedureTerms(tx, procedure, receivingAgencyId)
+    const key = `${procedure.code}@${procedure.version}@${receivingAgencyId}`
+    const cached = termsCache.get(key)
+    const terms =
+      cached && performance.now() - cached.at < cacheMs
+        ? cached.terms
+        : await procedureTerms(tx, procedure, receivingAgencyId)
+    if (terms && cached?.terms !== terms) termsCache.set(key, { terms, at: performance.now() })
     return terms ? { now: now.getTime(), terms, calendar } : null
+  }
+
+  async function provinceOf(tx: Db, agencyId: string): Promise<string> {
+    const known = provinces.get(agencyId)
+    if (known) return known
+    const row = await tx
+      .selectFrom('agencies')
+      .select('province_code')
+      .where('id', '=', agencyId)
+      .executeTakeFirstOrThrow()
+    provinces.set(agencyId, row.province_code)
+    return row.province_code
   }
 
   return {
@@ -79,7 +101,7 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
             ? { ...creation, code: await allocateCode(tx, creation.receivingAgencyId, options.now) }
             : creation
         const decision = create(full, ctx)
-        return persist(tx, randomUUID(), null, null, decision, ctx)
+        return persist(tx, randomUUID(), null, null, decision, ctx, (id) => provinceOf(tx, id))
       })
     },
 
@@ -104,7 +126,7 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
           if (refusal) return { ok: false, problem: 'refused', refusal }
           full = { ...command, code: await allocateCode(tx, state.receivingAgencyId, options.now) }
         } else full = command
-        return persist(tx, row.id, state, row.head_hash, decide(state, full, ctx), ctx)
+        return persist(tx, row.id, state, row.head_hash, decide(state, full, ctx), ctx, (id) => provinceOf(tx, id))
       })
     },
   }
@@ -142,30 +164,30 @@ async function withKey(
     if (!row) return null
     return row.request_hash === hash ? (row.outcome as Outcome) : { ok: false, problem: 'idempotency-key-reused' }
   }
-  const earlier = await remembered()
-  if (earlier) return earlier
   try {
     return await db.transaction().execute(async (tx) => {
+      const outcome = await work(tx)
+      if (!outcome.ok) throw new Refused(outcome)
+      // The key is claimed last, with the outcome: a concurrent twin waits here, then finds it taken and rolls back.
       const claimed = await tx
         .insertInto('command_outcomes')
-        .values({ idempotency_key: options.idempotencyKey, request_hash: hash, created_at: options.now })
+        .values({
+          idempotency_key: options.idempotencyKey,
+          request_hash: hash,
+          outcome: JSON.stringify(outcome),
+          dossier_id: outcome.dossierId,
+          created_at: options.now,
+        })
         .onConflict((oc) => oc.column('idempotency_key').doNothing())
         .returning('idempotency_key')
         .executeTakeFirst()
       if (!claimed) throw new Refused({ ok: false, problem: 'idempotency-key-reused' })
-      const outcome = await work(tx)
-      if (!outcome.ok) throw new Refused(outcome)
-      await tx
-        .updateTable('command_outcomes')
-        .set({ outcome: JSON.stringify(outcome), dossier_id: outcome.dossierId })
-        .where('idempotency_key', '=', options.idempotencyKey)
-        .execute()
       return outcome
     })
   } catch (error) {
     if (!(error instanceof Refused)) throw error
-    if (error.outcome.ok === false && error.outcome.problem === 'idempotency-key-reused')
-      return (await remembered()) ?? error.outcome
+    const earlier = await remembered()
+    if (earlier) return earlier
     await db
       .insertInto('command_outcomes')
       .values({
@@ -211,6 +233,7 @@ async function persist(
   headHash: string | null,
   decision: Decision,
   ctx: DecisionContext,
+  provinceOf: (agencyId: string) => Promise<string>,
 ): Promise<Outcome> {
   if (!decision.ok) return { ok: false, problem: 'refused', refusal: decision.refusal }
   let state = before
@@ -233,7 +256,7 @@ async function persist(
   })
   const after = state as Dossier | null
   if (!after) throw new Error('a decision without events')
-  await writeProjection(tx, id, before, after, hash, ctx)
+  await writeProjection(tx, id, before, after, hash, ctx, provinceOf)
   await tx.insertInto('dossier_events').values(rows).execute()
   await tx
     .insertInto('outbox')
@@ -252,7 +275,7 @@ async function persist(
       })),
     )
     .execute()
-  await countIndicators(tx, decision.events, after, ctx)
+  await countIndicators(tx, decision.events, after, ctx, provinceOf)
   return {
     ok: true,
     dossierId: id,
@@ -269,6 +292,7 @@ async function writeProjection(
   d: Dossier,
   hash: string | null,
   ctx: DecisionContext,
+  provinceOf: (agencyId: string) => Promise<string>,
 ) {
   const step = currentStep(d)
   const ts = (ms: number | null) => (ms === null ? null : new Date(ms))
@@ -292,16 +316,12 @@ async function writeProjection(
     updated_at: new Date(ctx.now),
   }
   if (before === null) {
-    const agency = await tx
-      .selectFrom('agencies')
-      .select('province_code')
-      .where('id', '=', d.receivingAgencyId)
-      .executeTakeFirstOrThrow()
+    const province = await provinceOf(d.receivingAgencyId)
     await tx
       .insertInto('dossiers')
       .values({
         id,
-        province_code: agency.province_code,
+        province_code: province,
         procedure_code: d.procedure.code,
         procedure_version: d.procedure.version,
         applicant: JSON.stringify(d.applicant),
@@ -323,7 +343,13 @@ async function writeProjection(
 }
 
 /** Daily counters per processing agency × procedure × day, in the command's transaction (rules.md §6). */
-async function countIndicators(tx: Db, events: readonly DossierEvent[], d: Dossier, ctx: DecisionContext) {
+async function countIndicators(
+  tx: Db,
+  events: readonly DossierEvent[],
+  d: Dossier,
+  ctx: DecisionContext,
+  provinceOf: (agencyId: string) => Promise<string>,
+) {
   const increments: Record<string, number> = {}
   const add = (column: string) => {
     increments[column] = (increments[column] ?? 0) + 1
@@ -345,16 +371,12 @@ async function countIndicators(tx: Db, events: readonly DossierEvent[], d: Dossi
   const columns = Object.keys(increments)
   if (columns.length === 0) return
   const agency = d.processingAgencyId ?? d.receivingAgencyId
-  const province = await tx
-    .selectFrom('agencies')
-    .select('province_code')
-    .where('id', '=', agency)
-    .executeTakeFirstOrThrow()
+  const province = await provinceOf(agency)
   const values = Object.fromEntries(columns.map((c) => [c, increments[c]]))
   await tx
     .insertInto('kpi_daily')
     .values({
-      province_code: province.province_code,
+      province_code: province,
       agency_id: agency,
       procedure_code: d.procedure.code,
       day: localDate(new Date(ctx.now)),
