@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { after, before, describe, test } from 'node:test'
+import type { Problem } from '../src/http/problem.ts'
+import type { DossierView } from '../src/http/schemas/dossier-view.ts'
+import { createTestApp, type TestApp } from './support/test-app.ts'
+import { engineName } from './support/test-database.ts'
+
+const header = (role: string, id: string, agency?: string, name = id) =>
+  `role=${role}; id=${id}; ${agency ? `agency=${agency}; ` : ''}name=${encodeURIComponent(name)}`
+const citizen = header('applicant', 'cd-100', undefined, 'Nguyễn Thị Lan')
+const otherCitizen = header('applicant', 'cd-200')
+const counter = header('counter_officer', 'mc-01', 'ttpvhcc-22333', 'Lê Thu Hà')
+const leader = header('leader', 'ld-01', 'xa-22333')
+const specialist = header('specialist', 'cv-01', 'xa-22333')
+
+const newDossier = {
+  procedureCode: '1.001193',
+  receivingAgencyId: 'ttpvhcc-22333',
+  channel: 2,
+  applicant: {
+    id: 'cd-100',
+    kind: 'citizen',
+    name: 'Nguyễn Thị Lan',
+    identityNumber: '056190000001',
+    phone: '0905000001',
+    email: null,
+    address: null,
+  },
+  components: [{ name: 'Tờ khai đăng ký khai sinh', fileRef: null }],
+}
+
+describe(`dossiers over HTTP on ${engineName}`, () => {
+  let t: TestApp
+  before(async () => {
+    t = await createTestApp()
+  })
+  after(async () => t.close())
+
+  const post = (url: string, actor: string | null, payload: object, key: string | null = randomUUID()) =>
+    t.app.inject({
+      method: 'POST',
+      url,
+      payload,
+      headers: { ...(actor ? { 'x-motcua-actor': actor } : {}), ...(key ? { 'idempotency-key': key } : {}) },
+    })
+  const submit = async () => {
+    const res = await post('/api/dossiers', citizen, newDossier)
+    assert.equal(res.statusCode, 201, res.body)
+    return res.json<DossierView>()
+  }
+
+  test('a citizen submits online: status 1, no code yet, and may only withdraw', async () => {
+    const d = await submit()
+    assert.equal(d.status, 1)
+    assert.equal(d.code, null)
+    assert.deepEqual(d.availableActions, ['withdraw'])
+  })
+
+  test('the counter receives: code, appointment with +07:00, control sheet row, and the next actions', async () => {
+    const d = await submit()
+    const res = await post(`/api/dossiers/${d.id}/reception`, counter, { expectedVersion: d.version })
+    assert.equal(res.statusCode, 200, res.body)
+    const received = res.json<DossierView>()
+    assert.match(received.code ?? '', /^333\.00\.01\.H34-\d{6}-\d{4}$/)
+    assert.match(received.deadlines.appointmentAt ?? '', /\+07:00$/)
+    assert.equal(received.controlSheet[0]?.phase, 'reception')
+    assert.ok(received.availableActions.includes('transfer'))
+    const byCode = await t.app.inject({
+      method: 'GET',
+      url: `/api/dossiers/${received.code}`,
+      headers: { 'x-motcua-actor': leader },
+    })
+    assert.equal(byCode.json<DossierView>().id, d.id)
+  })
+
+  test('a refused command is 422 with the rule in Vietnamese and English, and changes nothing', async () => {
+    const d = await submit()
+    const res = await post(`/api/dossiers/${d.id}/approval`, leader, { expectedVersion: d.version })
+    assert.equal(res.statusCode, 422)
+    const body = res.json<Problem>()
+    assert.equal(body.type, 'urn:motcua:problem:refused:notAllowed')
+    assert.ok(body.detail && body.en.detail && body.detail !== body.en.detail)
+    const again = await t.app.inject({
+      method: 'GET',
+      url: `/api/dossiers/${d.id}`,
+      headers: { 'x-motcua-actor': citizen },
+    })
+    assert.equal(again.json<DossierView>().version, d.version)
+  })
+
+  test('a stale version is 409; a missing idempotency key 400; no actor 401; another citizen’s dossier 403', async () => {
+    const d = await submit()
+    assert.equal(
+      (await post(`/api/dossiers/${d.id}/reception`, counter, { expectedVersion: d.version + 3 })).statusCode,
+      409,
+    )
+    assert.equal(
+      (await post(`/api/dossiers/${d.id}/reception`, counter, { expectedVersion: d.version }, null)).statusCode,
+      400,
+    )
+    assert.equal((await post(`/api/dossiers/${d.id}/reception`, null, { expectedVersion: d.version })).statusCode, 401)
+    const peek = await t.app.inject({
+      method: 'GET',
+      url: `/api/dossiers/${d.id}`,
+      headers: { 'x-motcua-actor': otherCitizen },
+    })
+    assert.equal(peek.statusCode, 403)
+    assert.equal((await post('/api/dossiers', citizen, { ...newDossier, channel: 9 })).statusCode, 400)
+  })
+
+  test('the same idempotency key twice returns the same dossier version, not a second event', async () => {
+    const d = await submit()
+    const key = randomUUID()
+    const first = await post(`/api/dossiers/${d.id}/reception`, counter, { expectedVersion: d.version }, key)
+    const retry = await post(`/api/dossiers/${d.id}/reception`, counter, { expectedVersion: d.version }, key)
+    assert.equal(retry.statusCode, 200)
+    assert.equal(retry.json<DossierView>().code, first.json<DossierView>().code)
+    assert.equal(retry.json<DossierView>().timeline.length, 2)
+  })
+
+  test('queues: the specialist sees the transferred dossier, most urgent first, with a mark', async () => {
+    const d = await submit()
+    const received = (
+      await post(`/api/dossiers/${d.id}/reception`, counter, { expectedVersion: d.version })
+    ).json<DossierView>()
+    await post(`/api/dossiers/${d.id}/transfer`, counter, { expectedVersion: received.version })
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/queues/specialist',
+      headers: { 'x-motcua-actor': specialist },
+    })
+    assert.equal(res.statusCode, 200, res.body)
+    const { items } = res.json<{ items: { id: string; dueAt: string | null; urgency: string }[] }>()
+    assert.ok(items.some((i) => i.id === d.id))
+    const dues = items.map((i) => i.dueAt ?? '')
+    assert.deepEqual(dues, [...dues].sort())
+    assert.ok(items.every((i) => ['late', 'due_soon', 'on_track'].includes(i.urgency)))
+    const wrongRole = await t.app.inject({
+      method: 'GET',
+      url: '/api/queues/leader',
+      headers: { 'x-motcua-actor': specialist },
+    })
+    assert.equal(wrongRole.statusCode, 403)
+  })
+
+  test('every command has its own endpoint in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, unknown>
+    }>()
+    for (const path of [
+      '/api/dossiers',
+      '/api/dossiers/{ref}',
+      '/api/dossiers/{ref}/supplement-requests',
+      '/api/dossiers/{ref}/apologies',
+      '/api/queues/{role}',
+    ])
+      assert.ok(doc.paths[path], path)
+  })
+})
