@@ -93,7 +93,7 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
     /** Nộp hồ sơ / tiếp nhận trực tiếp: creates a dossier. */
     async create(creation: NewCreation, options: RunOptions): Promise<Outcome> {
       const calendar = await calendars.forAgencies()
-      return withKey(db, options, requestHash(creation), async (tx) => {
+      return withKey(db, options, requestHash(creation), async (tx, claim) => {
         const ctx = await contextFor(tx, calendar, creation.procedure, creation.receivingAgencyId, options.now)
         if (!ctx) return { ok: false, problem: 'refused', refusal: refuse('unknownProcedure') }
         const full: Creation =
@@ -101,14 +101,14 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
             ? { ...creation, code: await allocateCode(tx, creation.receivingAgencyId, options.now) }
             : creation
         const decision = create(full, ctx)
-        return persist(tx, randomUUID(), null, null, decision, ctx, (id) => provinceOf(tx, id))
+        return persist(tx, claim, randomUUID(), null, null, decision, ctx, (id) => provinceOf(tx, id))
       })
     },
 
     /** Runs a command on an existing dossier whose version the caller last saw. */
     async run(ref: DossierRef, command: NewCommand, expectedVersion: number, options: RunOptions): Promise<Outcome> {
       const calendar = await calendars.forAgencies()
-      return withKey(db, options, requestHash({ ref, command, expectedVersion }), async (tx) => {
+      return withKey(db, options, requestHash({ ref, command, expectedVersion }), async (tx, claim) => {
         const row = await tx
           .selectFrom('dossiers')
           .select(['id', 'state', 'version', 'head_hash'])
@@ -126,7 +126,9 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
           if (refusal) return { ok: false, problem: 'refused', refusal }
           full = { ...command, code: await allocateCode(tx, state.receivingAgencyId, options.now) }
         } else full = command
-        return persist(tx, row.id, state, row.head_hash, decide(state, full, ctx), ctx, (id) => provinceOf(tx, id))
+        return persist(tx, claim, row.id, state, row.head_hash, decide(state, full, ctx), ctx, (id) =>
+          provinceOf(tx, id),
+        )
       })
     },
   }
@@ -145,6 +147,9 @@ class Refused extends Error {
   }
 }
 
+/** The idempotency key, claimed in the same statement that writes the command's outcome. */
+type Claim = { readonly idempotency_key: string; readonly request_hash: string; readonly created_at: Date }
+
 /**
  * Runs `work` once per idempotency key: a retry with the same key and request returns the first
  * outcome and appends nothing; the same key with another request is refused.
@@ -153,7 +158,7 @@ async function withKey(
   db: Db,
   options: RunOptions,
   hash: string,
-  work: (tx: Db) => Promise<Outcome>,
+  work: (tx: Db, claim: Claim) => Promise<Outcome>,
 ): Promise<Outcome> {
   const remembered = async (): Promise<Outcome | null> => {
     const row = await db
@@ -166,22 +171,12 @@ async function withKey(
   }
   try {
     return await db.transaction().execute(async (tx) => {
-      const outcome = await work(tx)
+      const outcome = await work(tx, {
+        idempotency_key: options.idempotencyKey,
+        request_hash: hash,
+        created_at: options.now,
+      })
       if (!outcome.ok) throw new Refused(outcome)
-      // The key is claimed last, with the outcome: a concurrent twin waits here, then finds it taken and rolls back.
-      const claimed = await tx
-        .insertInto('command_outcomes')
-        .values({
-          idempotency_key: options.idempotencyKey,
-          request_hash: hash,
-          outcome: JSON.stringify(outcome),
-          dossier_id: outcome.dossierId,
-          created_at: options.now,
-        })
-        .onConflict((oc) => oc.column('idempotency_key').doNothing())
-        .returning('idempotency_key')
-        .executeTakeFirst()
-      if (!claimed) throw new Refused({ ok: false, problem: 'idempotency-key-reused' })
       return outcome
     })
   } catch (error) {
@@ -228,6 +223,7 @@ async function allocateCode(tx: Db, agencyId: string, now: Date): Promise<string
 
 async function persist(
   tx: Db,
+  claim: Claim,
   id: string,
   before: Dossier | null,
   headHash: string | null,
@@ -256,38 +252,57 @@ async function persist(
   })
   const after = state as Dossier | null
   if (!after) throw new Error('a decision without events')
-  await writeProjection(tx, id, before, after, hash, ctx, provinceOf)
-  await tx.insertInto('dossier_events').values(rows).execute()
-  await tx
-    .insertInto('outbox')
-    .values(
-      decision.events.map((event, i) => ({
-        topic: `dossier.${event.type}`,
-        message_key: id,
-        payload: JSON.stringify({
-          dossierId: id,
-          code: after.code,
-          seq: (before?.version ?? 0) + i + 1,
-          status: after.status,
-          event,
-        }),
-        created_at: new Date(ctx.now),
-      })),
-    )
-    .execute()
-  await countIndicators(tx, decision.events, after, ctx, provinceOf)
-  return {
+  const projection = await projectionColumns(before, after, hash, ctx, provinceOf)
+  const messages = decision.events.map((event, i) => ({
+    topic: `dossier.${event.type}`,
+    message_key: id,
+    payload: JSON.stringify({
+      dossierId: id,
+      code: after.code,
+      seq: (before?.version ?? 0) + i + 1,
+      status: after.status,
+      event,
+    }),
+    created_at: new Date(ctx.now),
+  }))
+  const outcome: Outcome = {
     ok: true,
     dossierId: id,
     code: after.code,
     version: after.version,
     events: decision.events.map((e) => e.type),
   }
+  // Projection, events, outbox and the idempotency claim in one statement (data-modifying CTEs): one
+  // round trip. Foreign keys from the events to a new dossier are checked at the end of the statement.
+  // A concurrent twin with the same key waits on the claim, then finds it taken and rolls back.
+  const written = await tx
+    .with('projection', (q) =>
+      before === null
+        ? q
+            .insertInto('dossiers')
+            .values({ id, ...projection.insert, ...projection.columns })
+            .returning('id')
+        : q
+            .updateTable('dossiers')
+            .set(projection.columns)
+            .where('id', '=', id)
+            .where('version', '=', before.version)
+            .returning('id'),
+    )
+    .with('events', (q) => q.insertInto('dossier_events').values(rows).returning('seq'))
+    .with('messages', (q) => q.insertInto('outbox').values(messages).returning('id'))
+    .insertInto('command_outcomes')
+    .values({ ...claim, outcome: JSON.stringify(outcome), dossier_id: id })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returning((eb) => eb.selectFrom('projection').select(eb.fn.countAll<number>().as('n')).as('projected'))
+    .execute()
+  if (written.length === 0) throw new Refused({ ok: false, problem: 'idempotency-key-reused' })
+  if (Number(written[0]?.projected) !== 1) throw new Error(`dossier ${id} changed under a locked update`)
+  await countIndicators(tx, decision.events, after, ctx, provinceOf)
+  return outcome
 }
 
-async function writeProjection(
-  tx: Db,
-  id: string,
+async function projectionColumns(
   before: Dossier | null,
   d: Dossier,
   hash: string | null,
@@ -296,50 +311,37 @@ async function writeProjection(
 ) {
   const step = currentStep(d)
   const ts = (ms: number | null) => (ms === null ? null : new Date(ms))
-  const columns = {
-    code: d.code,
-    status: d.status,
-    processing_agency_id: d.processingAgencyId,
-    holder_agency_id: d.holderAgencyId,
-    receiving_agency_id: d.receivingAgencyId,
-    assignee_id: d.assignee?.id ?? null,
-    current_phase: step?.phase ?? null,
-    current_step_due_at: ts(step?.dueAt ?? null),
-    received_at: ts(d.receivedAt),
-    appointment_at: ts(d.appointmentAt),
-    original_appointment_at: ts(d.originalAppointmentAt),
-    late_warning_at: ts(d.lateWarningAt),
-    ended_at: ts(d.endedAt),
-    state: JSON.stringify(d),
-    head_hash: hash,
-    version: d.version,
-    updated_at: new Date(ctx.now),
+  return {
+    columns: {
+      code: d.code,
+      status: d.status,
+      processing_agency_id: d.processingAgencyId,
+      holder_agency_id: d.holderAgencyId,
+      receiving_agency_id: d.receivingAgencyId,
+      assignee_id: d.assignee?.id ?? null,
+      current_phase: step?.phase ?? null,
+      current_step_due_at: ts(step?.dueAt ?? null),
+      received_at: ts(d.receivedAt),
+      appointment_at: ts(d.appointmentAt),
+      original_appointment_at: ts(d.originalAppointmentAt),
+      late_warning_at: ts(d.lateWarningAt),
+      ended_at: ts(d.endedAt),
+      state: JSON.stringify(d),
+      head_hash: hash,
+      version: d.version,
+      updated_at: new Date(ctx.now),
+    },
+    // Columns set once, when the dossier is created.
+    insert: {
+      province_code: before === null ? await provinceOf(d.receivingAgencyId) : '',
+      procedure_code: d.procedure.code,
+      procedure_version: d.procedure.version,
+      applicant: JSON.stringify(d.applicant),
+      applicant_id: d.applicant.id,
+      channel: d.channel,
+      submitted_at: new Date(d.submittedAt),
+    },
   }
-  if (before === null) {
-    const province = await provinceOf(d.receivingAgencyId)
-    await tx
-      .insertInto('dossiers')
-      .values({
-        id,
-        province_code: province,
-        procedure_code: d.procedure.code,
-        procedure_version: d.procedure.version,
-        applicant: JSON.stringify(d.applicant),
-        applicant_id: d.applicant.id,
-        channel: d.channel,
-        submitted_at: new Date(d.submittedAt),
-        ...columns,
-      })
-      .execute()
-    return
-  }
-  const updated = await tx
-    .updateTable('dossiers')
-    .set(columns)
-    .where('id', '=', id)
-    .where('version', '=', before.version)
-    .executeTakeFirst()
-  if (Number(updated.numUpdatedRows) !== 1) throw new Error(`dossier ${id} changed under a locked update`)
 }
 
 /** Daily counters per processing agency × procedure × day, in the command's transaction (rules.md §6). */
