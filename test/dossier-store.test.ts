@@ -115,6 +115,20 @@ describe(`the dossier store on ${engineName}`, () => {
     )
   })
 
+  test('the code sequence restarts each day at each unit', async () => {
+    const receiveOn = async (iso: string) => {
+      const { dossierId } = await submitted()
+      const o = await engine.run(dossierId, { action: 'receive', actor: actors.counter }, 1, {
+        idempotencyKey: key(),
+        now: new Date(iso),
+      })
+      return o.ok ? o.code : null
+    }
+    assert.equal(await receiveOn('2026-12-01T02:00:00Z'), '333.00.01.H34-261201-0001')
+    assert.equal(await receiveOn('2026-12-01T09:00:00Z'), '333.00.01.H34-261201-0002')
+    assert.equal(await receiveOn('2026-12-01T18:00:00Z'), '333.00.01.H34-261202-0001', '01:00 local on 2 December')
+  })
+
   test('the projection’s state is the fold of the stored events', async () => {
     const { dossierId } = await submitted()
     await engine.run(dossierId, { action: 'receive', actor: actors.counter }, 1, { idempotencyKey: key(), now })

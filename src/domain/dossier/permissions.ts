@@ -61,7 +61,12 @@ const counterWhileSubmitted: Guard = (d, a) =>
 /** Phiếu phân quyền: the one place that decides who may run which command on a dossier, and when. */
 export const guards: Record<Action, Guard> = {
   [Action.Receive]: counterWhileSubmitted,
-  [Action.RequestReceptionSupplement]: counterWhileSubmitted,
+  [Action.RequestReceptionSupplement]: (d, a, ctx) =>
+    first(
+      () => counterWhileSubmitted(d, a, ctx),
+      // Hướng dẫn một lần, đầy đủ: the counter guides the applicant once, fully, in writing.
+      () => (d.receptionSupplements >= 1 ? refuse('secondSupplementNeedsException') : null),
+    ),
   [Action.RejectReception]: counterWhileSubmitted,
   [Action.Redirect]: counterWhileSubmitted,
   [Action.Digitize]: (d, a) =>

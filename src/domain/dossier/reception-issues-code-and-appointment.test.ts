@@ -80,6 +80,23 @@ test('an incomplete online dossier gets one written supplement request at recept
   assert.equal(story.dossier.status, DossierStatus.SupplementRequested)
   story.do('2026-11-25T08:00', { action: 'receive-supplement', actor: actors.applicant, components: [] })
   assert.equal(story.dossier.status, DossierStatus.Submitted)
+  const again = story.try('2026-11-25T09:00', {
+    action: 'request-reception-supplement',
+    actor: actors.counter,
+    items: ['Giấy khác'],
+    reason: 'Lần hai',
+  })
+  assert.equal(again.ok, false, 'the counter guides once, fully')
+})
+
+test('digitizing a paper component marks it digitized with its stored file', () => {
+  const story = new Story().submit('2026-11-24T09:00', Channel.InPerson)
+  story.do('2026-11-24T09:05', { action: 'digitize', actor: actors.counter, name: 'Tờ khai', fileRef: 'sha256:abc' })
+  assert.deepEqual(story.dossier.components, [{ name: 'Tờ khai', fileRef: 'sha256:abc', digitized: true }])
+  assert.equal(
+    story.try('2026-11-24T09:06', { action: 'digitize', actor: actors.specialist, name: 'x', fileRef: 'y' }).ok,
+    false,
+  )
 })
 
 test('redirect hands an online dossier to another one-stop unit, which may then receive it', () => {

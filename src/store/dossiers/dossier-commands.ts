@@ -5,6 +5,7 @@ import type { Command, Creation } from '../../domain/dossier/commands.ts'
 import type { DecisionContext, ProcedureTerms } from '../../domain/dossier/context.ts'
 import { dossierTimeliness } from '../../domain/dossier/deadlines.ts'
 import { create, type Decision, decide } from '../../domain/dossier/decide.ts'
+import { formatDossierCode } from '../../domain/dossier/dossier-code.ts'
 import type { DossierEvent } from '../../domain/dossier/events.ts'
 import { guards } from '../../domain/dossier/permissions.ts'
 import { type Refusal, refuse } from '../../domain/dossier/refusal.ts'
@@ -218,7 +219,7 @@ async function allocateCode(tx: Db, agencyId: string, now: Date): Promise<string
     .onConflict((oc) => oc.columns(['unit_code', 'day']).doUpdateSet({ last: sql`dossier_code_counters.last + 1` }))
     .returning('last')
     .executeTakeFirstOrThrow()
-  return `${unit.code}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${String(counter.last).padStart(4, '0')}`
+  return formatDossierCode(unit.code, day, counter.last)
 }
 
 async function persist(
