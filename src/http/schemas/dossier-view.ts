@@ -2,9 +2,10 @@ import { type Static, Type } from 'typebox'
 import { formatInstant } from '../../domain/calendar/local-time.ts'
 import type { Actor } from '../../domain/dossier/actor.ts'
 import type { DecisionContext } from '../../domain/dossier/context.ts'
-import { dossierTimeliness, kpiDeadline, stepTimeliness, urgencyOf } from '../../domain/dossier/deadlines.ts'
+import { dossierTimeliness, kpiDeadline, urgencyOf } from '../../domain/dossier/deadlines.ts'
 import type { DossierEvent } from '../../domain/dossier/events.ts'
 import { availableActions } from '../../domain/dossier/permissions.ts'
+import { controlSheet } from '../../domain/dossier/registers.ts'
 import { currentStep, type Dossier } from '../../domain/dossier/state.ts'
 
 const Instant = Type.Union([Type.String({ description: 'ISO 8601 with +07:00' }), Type.Null()])
@@ -107,16 +108,16 @@ export function dossierView(
     currentStep: step
       ? { phase: step.phase, name: step.name, agencyId: step.agencyId, dueAt: formatInstant(step.dueAt) }
       : null,
-    controlSheet: d.steps.map((s) => ({
-      phase: s.phase,
-      name: s.name,
-      agencyId: s.agencyId,
-      startedAt: formatInstant(s.startedAt),
-      dueAt: formatInstant(s.dueAt),
-      endedAt: iso(s.endedAt),
-      handedBy: s.handedBy.name,
-      endedBy: s.endedBy?.name ?? null,
-      timeliness: stepTimeliness(s),
+    controlSheet: controlSheet(d).map((row) => ({
+      phase: row.phase,
+      name: row.step,
+      agencyId: row.agencyId,
+      startedAt: formatInstant(row.handedAt),
+      dueAt: formatInstant(row.dueAt),
+      endedAt: iso(row.finishedAt),
+      handedBy: row.handedBy,
+      endedBy: row.receivedBy,
+      timeliness: row.timeliness,
     })),
     timeline: events.map(({ seq, event }) => ({
       seq,
