@@ -12,7 +12,7 @@ import { migrate } from '../store/migrate.ts'
 import { publishedDecisions } from '../store/seed/published-decisions.ts'
 import { addCalendarCommands } from './calendar-commands.ts'
 
-const demoDossiersOnFirstStart = 300
+const demoDossiersOnFirstStart = 200
 
 function positiveInteger(value: string): number {
   const n = Number(value)
