@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { Problem } from '../src/http/problem.ts'
-import { createTestApp, type TestApp, testAdminToken } from './support/test-app.ts'
+import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 
 type YearView = {
@@ -25,23 +25,24 @@ const decision2027 = {
   makeUpWorkdays: [{ date: '2027-02-20', reason: 'Làm bù (thử nghiệm)' }],
   decision: { number: '999/TEST', date: '2026-11-01', issuer: 'Kiểm thử' },
   sources: ['https://example.invalid/test'],
-  enteredBy: 'Nguyễn Văn Quản Trị, Sở Nội vụ',
 }
 
 describe(`calendar administration and deadlines over HTTP on ${engineName}`, () => {
   let t: TestApp
+  let admin: Record<string, string>
+  let counterOfficer: Record<string, string>
   before(async () => {
     t = await createTestApp()
+    admin = await signedIn(t, {
+      grants: [{ role: 'provincial_admin', agencyId: 'ubnd-tinh' }],
+      name: 'Nguyễn Văn Quản Trị',
+    })
+    counterOfficer = await signedIn(t, { grants: [{ role: 'counter_officer', agencyId: 'ttpvhcc-22333' }] })
   })
   after(async () => t.close())
 
-  const put = (year: number, body: unknown, token: string | null = testAdminToken) =>
-    t.app.inject({
-      method: 'PUT',
-      url: `/api/calendar/years/${year}`,
-      payload: body as object,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    })
+  const put = (year: number, body: unknown, headers: Record<string, string> | null = admin) =>
+    t.app.inject({ method: 'PUT', url: `/api/calendar/years/${year}`, payload: body as object, headers: headers ?? {} })
   const dueOn = async (query: string) => {
     const res = await t.app.inject({ method: 'GET', url: `/api/calendar/due?${query}` })
     assert.equal(res.statusCode, 200, res.body)
@@ -57,9 +58,11 @@ describe(`calendar administration and deadlines over HTTP on ${engineName}`, () 
     assert.ok(y2027.exceptions.some((e) => e.date === '2027-02-10' && !e.working))
   })
 
-  test('without the admin token a decision is refused with 401 and nothing changes', async () => {
+  test('signed out a decision is refused with 401, as another role with 403, and nothing changes', async () => {
     const res = await put(2027, decision2027, null)
     assert.equal(res.statusCode, 401)
+    assert.equal((await put(2027, decision2027, counterOfficer)).statusCode, 403)
+    assert.equal((await put(2027, decision2027, { cookie: admin.cookie ?? '' })).statusCode, 403, 'no CSRF token')
     assert.match(String(res.headers['content-type']), /problem\+json/)
     const y2027 = (await t.app.inject({ method: 'GET', url: '/api/calendar/years/2027' })).json<YearView>()
     assert.equal(y2027.decided, false)
@@ -97,7 +100,7 @@ describe(`calendar administration and deadlines over HTTP on ${engineName}`, () 
     assert.equal(res.statusCode, 200, res.body)
     const view = res.json<YearView>()
     assert.equal(view.decided, true)
-    assert.equal(view.enteredBy, decision2027.enteredBy)
+    assert.match(view.enteredBy ?? '', /^Nguyễn Văn Quản Trị \(/)
     assert.equal(await dueOn('from=2027-02-03T09:00&workingDays=1'), '2027-02-15T09:00:00+07:00')
     const audit = await t.database.db
       .selectFrom('audit_log')
@@ -106,14 +109,14 @@ describe(`calendar administration and deadlines over HTTP on ${engineName}`, () 
       .execute()
     assert.equal(audit.length, 1)
     assert.equal(audit[0]?.action, 'calendar-year.created')
-    assert.equal(audit[0]?.actor, decision2027.enteredBy)
+    assert.equal(audit[0]?.actor, view.enteredBy)
   })
 
   test('removing the decision restores the default rule and is audited with what was removed', async () => {
     const res = await t.app.inject({
       method: 'DELETE',
-      url: `/api/calendar/years/2027?enteredBy=${encodeURIComponent('Quản trị')}`,
-      headers: { authorization: `Bearer ${testAdminToken}` },
+      url: '/api/calendar/years/2027',
+      headers: admin,
     })
     assert.equal(res.statusCode, 200, res.body)
     assert.equal(res.json<YearView>().decided, false)

@@ -3,16 +3,8 @@ import { randomUUID } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
 import type { Problem } from '../src/http/problem.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
-import { createTestApp, type TestApp } from './support/test-app.ts'
+import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
-
-const header = (role: string, id: string, agency?: string, name = id) =>
-  `role=${role}; id=${id}; ${agency ? `agency=${agency}; ` : ''}name=${encodeURIComponent(name)}`
-const citizen = header('applicant', 'cd-100', undefined, 'Nguyễn Thị Lan')
-const otherCitizen = header('applicant', 'cd-200')
-const counter = header('counter_officer', 'mc-01', 'ttpvhcc-22333', 'Lê Thu Hà')
-const leader = header('leader', 'ld-01', 'xa-22333')
-const specialist = header('specialist', 'cv-01', 'xa-22333')
 
 const newDossier = {
   procedureCode: '1.001193',
@@ -32,17 +24,32 @@ const newDossier = {
 
 describe(`dossiers over HTTP on ${engineName}`, () => {
   let t: TestApp
+  let citizen: Record<string, string>
+  let otherCitizen: Record<string, string>
+  let counter: Record<string, string>
+  let leader: Record<string, string>
+  let specialist: Record<string, string>
   before(async () => {
     t = await createTestApp()
+    citizen = await signedIn(t, { citizen: { identityNumber: '056190000001', name: 'Nguyễn Thị Lan' } })
+    otherCitizen = await signedIn(t, { citizen: { identityNumber: '056190000002', name: 'Trần Văn Bình' } })
+    counter = await signedIn(t, { grants: [{ role: 'counter_officer', agencyId: 'ttpvhcc-22333' }], name: 'Lê Thu Hà' })
+    leader = await signedIn(t, { grants: [{ role: 'leader', agencyId: 'xa-22333' }] })
+    specialist = await signedIn(t, { grants: [{ role: 'specialist', agencyId: 'xa-22333' }] })
   })
   after(async () => t.close())
 
-  const post = (url: string, actor: string | null, payload: object, key: string | null = randomUUID()) =>
+  const post = (
+    url: string,
+    actor: Record<string, string> | null,
+    payload: object,
+    key: string | null = randomUUID(),
+  ) =>
     t.app.inject({
       method: 'POST',
       url,
       payload,
-      headers: { ...(actor ? { 'x-motcua-actor': actor } : {}), ...(key ? { 'idempotency-key': key } : {}) },
+      headers: { ...(actor ?? {}), ...(key ? { 'idempotency-key': key } : {}) },
     })
   const submit = async () => {
     const res = await post('/api/dossiers', citizen, newDossier)
@@ -69,14 +76,14 @@ describe(`dossiers over HTTP on ${engineName}`, () => {
     const byCode = await t.app.inject({
       method: 'GET',
       url: `/api/dossiers/${received.code}`,
-      headers: { 'x-motcua-actor': leader },
+      headers: leader,
     })
     assert.equal(byCode.json<DossierView>().id, d.id)
   })
 
   test('a refused command is 422 with the rule in Vietnamese and English, and changes nothing', async () => {
     const d = await submit()
-    const res = await post(`/api/dossiers/${d.id}/approval`, leader, { expectedVersion: d.version })
+    const res = await post(`/api/dossiers/${d.id}/approval`, counter, { expectedVersion: d.version })
     assert.equal(res.statusCode, 422)
     const body = res.json<Problem>()
     assert.equal(body.type, 'urn:motcua:problem:refused:notAllowed')
@@ -84,7 +91,7 @@ describe(`dossiers over HTTP on ${engineName}`, () => {
     const again = await t.app.inject({
       method: 'GET',
       url: `/api/dossiers/${d.id}`,
-      headers: { 'x-motcua-actor': citizen },
+      headers: citizen,
     })
     assert.equal(again.json<DossierView>().version, d.version)
   })
@@ -103,7 +110,7 @@ describe(`dossiers over HTTP on ${engineName}`, () => {
     const peek = await t.app.inject({
       method: 'GET',
       url: `/api/dossiers/${d.id}`,
-      headers: { 'x-motcua-actor': otherCitizen },
+      headers: otherCitizen,
     })
     assert.equal(peek.statusCode, 403)
     assert.equal((await post('/api/dossiers', citizen, { ...newDossier, channel: 9 })).statusCode, 400)
@@ -128,7 +135,7 @@ describe(`dossiers over HTTP on ${engineName}`, () => {
     const res = await t.app.inject({
       method: 'GET',
       url: '/api/queues/specialist',
-      headers: { 'x-motcua-actor': specialist },
+      headers: specialist,
     })
     assert.equal(res.statusCode, 200, res.body)
     const { items } = res.json<{ items: { id: string; dueAt: string | null; urgency: string }[] }>()
@@ -139,7 +146,7 @@ describe(`dossiers over HTTP on ${engineName}`, () => {
     const wrongRole = await t.app.inject({
       method: 'GET',
       url: '/api/queues/leader',
-      headers: { 'x-motcua-actor': specialist },
+      headers: specialist,
     })
     assert.equal(wrongRole.statusCode, 403)
   })

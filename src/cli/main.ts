@@ -97,7 +97,8 @@ program
       now: () => new Date(),
       logger: { level: process.env.LOG_LEVEL ?? 'info' },
       webRoot: webRootDefault,
-      ...(process.env.MOTCUA_ADMIN_TOKEN ? { adminToken: process.env.MOTCUA_ADMIN_TOKEN } : {}),
+      // The embedded demo offers a labelled demo login; a PostgreSQL deployment only with MOTCUA_DEMO=1.
+      demoLogin: process.env.MOTCUA_DEMO === '1' || (!process.env.DATABASE_URL && process.env.MOTCUA_DEMO !== '0'),
     })
     const stop = async () => {
       await app.close()

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
@@ -7,11 +8,14 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import type { Db } from '../store/database.ts'
 import { dossierCommands } from '../store/dossiers/dossier-commands.ts'
+import { type GuardedRoute, registerAccessControl } from './auth/access-control.ts'
 import { Problem, problem, sendProblem } from './problem.ts'
 import { agencyRoutes } from './routes/agencies.ts'
+import { authRoutes } from './routes/auth.ts'
 import { calendarRoutes } from './routes/calendar.ts'
 import { dossierRoutes } from './routes/dossiers.ts'
 import { healthRoutes } from './routes/health.ts'
+import { lookupRoutes } from './routes/lookup.ts'
 import { procedureRoutes } from './routes/procedures.ts'
 import { AgencyNode } from './schemas/agency-tree.ts'
 
@@ -22,8 +26,10 @@ export type AppOptions = {
   readonly logger?: boolean | { level: string }
   /** Folder with the built web app; absent in API-only tests. */
   readonly webRoot?: string
-  /** Bearer token for administrative writes; administration is off without it (see admin-auth.ts). */
-  readonly adminToken?: string
+  /** Mark session cookies `Secure` (default true; browsers treat http://localhost as secure). */
+  readonly secureCookies?: boolean
+  /** Offer the labelled demo login (embedded demo only). */
+  readonly demoLogin?: boolean
 }
 
 export const webRootDefault = join(import.meta.dirname, '..', '..', 'web')
@@ -31,7 +37,14 @@ export const webRootDefault = join(import.meta.dirname, '..', '..', 'web')
 /** The HTTP application: routes, OpenAPI, problem+json errors. Listening is the caller's business. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger:
+      options.logger === undefined || options.logger === false
+        ? false
+        : {
+            ...(options.logger === true ? {} : options.logger),
+            // Never log secrets or personal data: cookies, tokens, passwords.
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'body.password'],
+          },
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   })
@@ -56,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       tags: [
         { name: 'catalogue', description: 'Danh mục thủ tục hành chính và cơ quan / Procedures and agencies' },
+        { name: 'auth', description: 'Đăng nhập, phiên làm việc / Sign-in and sessions' },
         { name: 'dossiers', description: 'Hồ sơ: nộp, tiếp nhận, xử lý, trả kết quả / Dossiers and their lifecycle' },
         { name: 'calendar', description: 'Lịch làm việc, ngày nghỉ, thời hạn / Working calendar and deadlines' },
         { name: 'operations', description: 'Vận hành / Operations' },
@@ -72,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       }))
       return sendProblem(reply, problem('validation', 400, { errors }))
     }
+    if (error.statusCode === 429) return sendProblem(reply, problem('rateLimited', 429))
     if (error.statusCode === 413) return sendProblem(reply, problem('payloadTooLarge', 413))
     if (error.statusCode === 415) return sendProblem(reply, problem('unsupportedMediaType', 415))
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
@@ -82,6 +97,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     request.log.error({ err: error }, 'unhandled error')
     return sendProblem(reply, problem('internal', 500))
   })
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({ ...problem('rateLimited', 429), statusCode: context.statusCode }),
+  })
+  const guardedRoutes: GuardedRoute[] = await registerAccessControl(app, options.db, options.now)
+  app.decorate('guardedRoutes', guardedRoutes)
+  await app.register(authRoutes, {
+    db: options.db,
+    now: options.now,
+    secureCookies: options.secureCookies ?? true,
+    demoLogin: options.demoLogin ?? false,
+  })
+  await app.register(lookupRoutes, { db: options.db })
   await app.register(healthRoutes, { db: options.db })
   await app.register(procedureRoutes, { db: options.db, now: options.now })
   await app.register(agencyRoutes, { db: options.db, now: options.now })
@@ -95,9 +123,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.db,
     now: options.now,
     workingDays,
-    ...(options.adminToken ? { adminToken: options.adminToken } : {}),
   })
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger())
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger())
   if (options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false })
   app.setNotFoundHandler((request, reply) => {
     if (options.webRoot && request.method === 'GET' && !request.url.startsWith('/api/'))

@@ -22,6 +22,14 @@ export const Problem = Type.Object(
 export type Problem = Static<typeof Problem>
 
 export type ProblemKind =
+  | 'csrf'
+  | 'loginFailed'
+  | 'accountLocked'
+  | 'rateLimited'
+  | 'demoDisabled'
+  | 'lookupNotFound'
+  | 'passwordWeak'
+  | 'oidcFailed'
   | 'dossierNotFound'
   | 'conflict'
   | 'refused'

@@ -146,6 +146,38 @@ export type Database = {
     before: ColumnType<unknown, string | null, string | null>
     after: ColumnType<unknown, string | null, string | null>
   }
+  users: {
+    id: string
+    kind: 'citizen' | 'officer' | 'integration'
+    username: string | null
+    display_name: string
+    identity_number: string | null
+    phone: string | null
+    email: string | null
+    password_hash: string | null
+    failed_logins: Generated<number>
+    locked_until: NullableTimestamp
+    disabled: Generated<boolean>
+    created_at: Timestamp
+  }
+  role_grants: { user_id: string; role: string; agency_id: string }
+  sessions: {
+    token_hash: string
+    user_id: string
+    method: 'password' | 'vneid' | 'oidc' | 'demo'
+    csrf_token: string
+    created_at: Timestamp
+    expires_at: Timestamp
+    revoked_at: NullableTimestamp
+  }
+  api_tokens: {
+    token_hash: string
+    user_id: string
+    name: string
+    scopes: JSONColumnType<string[]>
+    created_at: Timestamp
+    revoked_at: NullableTimestamp
+  }
   dossier_events: {
     dossier_id: string
     seq: number

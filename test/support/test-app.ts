@@ -1,6 +1,11 @@
+import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
+import type { Grant } from '../../src/domain/access/principal.ts'
 import { buildApp } from '../../src/http/app.ts'
+import { sessionCookie } from '../../src/http/auth/access-control.ts'
 import type { OpenDatabase } from '../../src/store/database.ts'
+import { createSession, type SessionMethod } from '../../src/store/identity/sessions.ts'
+import { createOfficer, findOrCreateCitizen } from '../../src/store/identity/users.ts'
 import { createTestDatabase } from './test-database.ts'
 
 /** A fixed "now" inside the demo catalogue's validity: 10:00 on 26 November 2026, Vietnam time. */
@@ -8,11 +13,9 @@ export const fixedNow = new Date('2026-11-26T03:00:00Z')
 
 export type TestApp = { readonly app: FastifyInstance; readonly database: OpenDatabase; close(): Promise<void> }
 
-export const testAdminToken = 'test-admin-token-0123456789'
-
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: { demoLogin?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase()
-  const app = await buildApp({ db: database.db, now: () => fixedNow, adminToken: testAdminToken })
+  const app = await buildApp({ db: database.db, now: () => fixedNow, demoLogin: options.demoLogin ?? false })
   return {
     app,
     database,
@@ -21,4 +24,28 @@ export async function createTestApp(): Promise<TestApp> {
       await database.close()
     },
   }
+}
+
+export type Who =
+  | { readonly citizen: { readonly identityNumber: string; readonly name: string }; readonly method?: SessionMethod }
+  | { readonly grants: readonly Grant[]; readonly name?: string }
+
+/** Headers of a signed-in session (cookie and CSRF token) for a new citizen or officer. */
+export async function signedIn(t: TestApp, who: Who): Promise<Record<string, string>> {
+  const db = t.database.db
+  const userId =
+    'citizen' in who
+      ? await findOrCreateCitizen(db, who.citizen, fixedNow)
+      : await createOfficer(
+          db,
+          {
+            username: `test-${randomUUID()}`,
+            name: who.name ?? 'Cán bộ kiểm thử',
+            password: randomUUID(),
+            grants: who.grants,
+          },
+          fixedNow,
+        )
+  const session = await createSession(db, userId, 'citizen' in who ? (who.method ?? 'vneid') : 'password', new Date())
+  return { cookie: `${sessionCookie}=${session.token}`, 'x-csrf-token': session.csrfToken }
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { type Static, Type } from 'typebox'
+import { Permission } from '../../domain/access/route-permissions.ts'
 import { localDate } from '../../domain/calendar/local-time.ts'
 import { DateOnly } from '../../domain/catalog/source.ts'
 import { agencyTree } from '../../store/catalog/agency-queries.ts'
@@ -17,6 +18,7 @@ export const agencyRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = asy
   app.get(
     '/api/agencies',
     {
+      config: { permission: Permission.Public },
       schema: {
         tags: ['catalogue'],
         summary: 'Cây cơ quan, đơn vị / Agency tree',

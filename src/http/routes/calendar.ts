@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { type Static, Type } from 'typebox'
+import type { Principal } from '../../domain/access/principal.ts'
+import { Permission } from '../../domain/access/route-permissions.ts'
 import { formatInstant, parseClock, parseInstant, parseIsoDate } from '../../domain/calendar/local-time.ts'
 import { formatLunar, solarToLunar } from '../../domain/calendar/lunar.ts'
 import { defaultYearDecision } from '../../domain/calendar/statutory-holidays.ts'
@@ -10,7 +12,6 @@ import type { TimeLimit } from '../../domain/catalog/time-limit.ts'
 import { deleteYearDecision, findYearDecision, saveYearDecision } from '../../store/calendar/calendar-years.ts'
 import type { WorkingDaysSource } from '../../store/calendar/working-days-cache.ts'
 import type { Db } from '../../store/database.ts'
-import { allowAdmin } from '../admin-auth.ts'
 import { problem, sendProblem } from '../problem.ts'
 
 const YearParams = Type.Object({ year: Type.Integer({ minimum: 1970, maximum: 2100 }) })
@@ -30,7 +31,6 @@ const { year: _year, ...decisionFields } = YearDecision.properties
 const YearDecisionInput = Type.Object(
   {
     ...decisionFields,
-    enteredBy: Type.String({ minLength: 1, maxLength: 200, description: 'Who enters the decision (name, unit)' }),
   },
   { additionalProperties: false },
 )
@@ -60,10 +60,13 @@ function limitOf(query: Static<typeof DueQuery>): TimeLimit | null {
   return given.length === 1 ? (given[0] as TimeLimit) : null
 }
 
-export type CalendarRouteOptions = { db: Db; now: () => Date; workingDays: WorkingDaysSource; adminToken?: string }
+export type CalendarRouteOptions = { db: Db; now: () => Date; workingDays: WorkingDaysSource }
+
+/** How the audit names the administrator: display name and account id. */
+const whoIs = (p: Principal | null) => (p ? `${p.name} (${p.userId})` : 'unknown')
 
 export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (app, options) => {
-  const { db, now, workingDays, adminToken } = options
+  const { db, now, workingDays } = options
 
   const yearView = async (year: number) => {
     const stored = await findYearDecision(db, year)
@@ -80,6 +83,7 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (a
   app.get(
     '/api/calendar/years/:year',
     {
+      config: { permission: Permission.Public },
       schema: {
         tags: ['calendar'],
         summary: 'Ngày nghỉ, ngày làm bù của một năm / A year’s days off and make-up days',
@@ -93,11 +97,11 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (a
   app.put(
     '/api/calendar/years/:year',
     {
+      config: { permission: Permission.CalendarManage },
       schema: {
         tags: ['calendar'],
         summary: 'Nhập hoặc thay quyết định nghỉ lễ của một năm / Create or replace a year’s decision',
-        description:
-          'Replaces the default rule for that year; audited. Needs `Authorization: Bearer MOTCUA_ADMIN_TOKEN`.',
+        description: 'Replaces the default rule for that year; audited. Needs the provincial administrator role.',
         params: YearParams,
         body: YearDecisionInput,
         response: {
@@ -110,9 +114,9 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (a
       },
     },
     async (request, reply) => {
-      if (!allowAdmin(adminToken, request, reply)) return reply
       const { year } = request.params as Static<typeof YearParams>
-      const { enteredBy, ...fields } = request.body as Static<typeof YearDecisionInput>
+      const fields = request.body as Static<typeof YearDecisionInput>
+      const enteredBy = whoIs(request.principal)
       const decision: YearDecision = { year, ...fields }
       const problems = checkYearDecision(decision)
       if (problems.length > 0)
@@ -131,14 +135,11 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (a
   app.delete(
     '/api/calendar/years/:year',
     {
+      config: { permission: Permission.CalendarManage },
       schema: {
         tags: ['calendar'],
         summary: 'Bỏ quyết định, trở về quy tắc mặc định / Remove a decision (default rule applies)',
         params: YearParams,
-        querystring: Type.Object(
-          { enteredBy: Type.String({ minLength: 1, maxLength: 200 }) },
-          { additionalProperties: false },
-        ),
         response: {
           200: CalendarYearView,
           401: Type.Ref('Problem'),
@@ -148,10 +149,8 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (a
       },
     },
     async (request, reply) => {
-      if (!allowAdmin(adminToken, request, reply)) return reply
       const { year } = request.params as Static<typeof YearParams>
-      const { enteredBy } = request.query as { enteredBy: string }
-      if (!(await deleteYearDecision(db, year, enteredBy, now())))
+      if (!(await deleteYearDecision(db, year, whoIs(request.principal), now())))
         return sendProblem(reply, problem('calendarYearNotFound', 404))
       workingDays.invalidate()
       return yearView(year)
@@ -161,6 +160,7 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (a
   app.get(
     '/api/calendar/due',
     {
+      config: { permission: Permission.Public },
       schema: {
         tags: ['calendar'],
         summary: 'Tính ngày hẹn trả / Appointment for a limit counted from a reception instant',
@@ -208,6 +208,7 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (a
   app.get(
     '/api/calendar/lunar',
     {
+      config: { permission: Permission.Public },
       schema: {
         tags: ['calendar'],
         summary: 'Đổi dương lịch sang âm lịch Việt Nam / Vietnamese lunar date of a day',

@@ -1,15 +1,19 @@
+import { randomUUID } from 'node:crypto'
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import { type Static, Type } from 'typebox'
+import type { Principal } from '../../domain/access/principal.ts'
+import { actorsFor, canReadDossier, Permission } from '../../domain/access/route-permissions.ts'
 import { formatInstant, localDate, parseInstant } from '../../domain/calendar/local-time.ts'
-import { type Actor, Role } from '../../domain/dossier/actor.ts'
+import type { Actor } from '../../domain/dossier/actor.ts'
 import type { Command } from '../../domain/dossier/commands.ts'
 import { urgencyOf } from '../../domain/dossier/deadlines.ts'
+import { guards } from '../../domain/dossier/permissions.ts'
+import type { Dossier } from '../../domain/dossier/state.ts'
 import { Channel } from '../../domain/dossier/status.ts'
 import type { Db } from '../../store/database.ts'
 import type { dossierCommands, Outcome } from '../../store/dossiers/dossier-commands.ts'
 import { loadDossier, loadEvents, queue } from '../../store/dossiers/dossier-queries.ts'
 import { versionInForce } from '../../store/dossiers/procedure-terms.ts'
-import { requireActor } from '../dev-actor.ts'
 import { problem, sendProblem } from '../problem.ts'
 import { DossierView, dossierView } from '../schemas/dossier-view.ts'
 import { commandRoutes } from './dossier-commands.ts'
@@ -103,20 +107,34 @@ function sendOutcomeProblem(reply: FastifyReply, outcome: Exclude<Outcome, { ok:
 }
 
 export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (app, { db, now, engine }) => {
-  /** The view as the actor may see it; an applicant sees only their own dossiers (until issue 5's rules). */
-  async function view(reply: FastifyReply, actor: Actor, ref: string, status = 200) {
+  /** The first of the principal's roles that the command's guard allows, else the first role (to be refused with the reason). */
+  async function actingAs(
+    principal: Principal,
+    d: Dossier,
+    action: (typeof commandRoutes)[number]['action'],
+  ): Promise<Actor | undefined> {
+    const actors = actorsFor(principal, d)
+    const ctx = await engine.contextOf(d, now())
+    if (!ctx) return undefined
+    return actors.find((a) => guards[action](d, a, ctx) === null) ?? actors[0]
+  }
+
+  /** The view as the principal may see it: their dossiers only, with what any of their roles may do next. */
+  async function view(reply: FastifyReply, principal: Principal, ref: string, status = 200) {
     const found = await loadDossier(db, ref)
     if (!found) return sendProblem(reply, problem('dossierNotFound', 404))
-    if (actor.role === Role.Applicant && found.state.applicant.id !== actor.id)
-      return sendProblem(reply, problem('forbidden', 403))
+    if (!canReadDossier(principal, found.state)) return sendProblem(reply, problem('forbidden', 403))
     const ctx = await engine.contextOf(found.state, now())
     if (!ctx) throw new Error(`dossier ${found.id} has no procedure terms`)
-    return reply.code(status).send(dossierView(found.id, found.state, await loadEvents(db, found.id), actor, ctx))
+    return reply
+      .code(status)
+      .send(dossierView(found.id, found.state, await loadEvents(db, found.id), actorsFor(principal, found.state), ctx))
   }
 
   app.post(
     '/api/dossiers',
     {
+      config: { permission: Permission.DossierCreate },
       schema: {
         tags: ['dossiers'],
         summary:
@@ -127,8 +145,7 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (app
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request, reply)
-      if (!actor) return reply
+      const principal = request.principal as Principal
       const body = request.body as Static<typeof NewDossier>
       const version = await versionInForce(db, body.procedureCode, localDate(now()))
       if (version === null)
@@ -140,10 +157,31 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (app
             ],
           }),
         )
+      const online = body.channel === Channel.Online
+      const actor: Actor | undefined =
+        principal.kind === 'citizen'
+          ? online
+            ? actorsFor(principal, null)[0]
+            : undefined
+          : actorsFor(principal, null).find(
+              (a) => a.role === 'counter_officer' && a.agencyId === body.receivingAgencyId && !online,
+            )
+      if (!actor) return sendProblem(reply, problem('forbidden', 403))
+      // A citizen applies as themselves, with the identity their sign-in vouches for.
+      const applicant =
+        principal.kind === 'citizen'
+          ? {
+              ...body.applicant,
+              id: principal.userId,
+              name: principal.name,
+              identityNumber: principal.identityNumber,
+              vneid: principal.vneid,
+            }
+          : { ...body.applicant, id: `person:${body.applicant.identityNumber ?? randomUUID()}`, vneid: false }
       const common = {
         actor,
         channel: body.channel,
-        applicant: { ...body.applicant, vneid: false },
+        applicant,
         procedure: { code: body.procedureCode, version },
         receivingAgencyId: body.receivingAgencyId,
         components: body.components.map((c) => ({ ...c, digitized: false })),
@@ -152,18 +190,18 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (app
         idempotencyKey: (request.headers as Static<typeof IdempotencyHeaders>)['idempotency-key'],
         now: now(),
       }
-      const outcome =
-        body.channel === Channel.Online
-          ? await engine.create({ action: 'submit', ...common }, options)
-          : await engine.create({ action: 'receive-at-counter', ...common }, options)
+      const outcome = online
+        ? await engine.create({ action: 'submit', ...common }, options)
+        : await engine.create({ action: 'receive-at-counter', ...common }, options)
       if (!outcome.ok) return sendOutcomeProblem(reply, outcome)
-      return view(reply, actor, outcome.dossierId, 201)
+      return view(reply, principal, outcome.dossierId, 201)
     },
   )
 
   app.get(
     '/api/dossiers/:ref',
     {
+      config: { permission: Permission.DossierRead },
       schema: {
         tags: ['dossiers'],
         summary:
@@ -172,11 +210,7 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (app
         response: { 200: DossierView, ...problems },
       },
     },
-    async (request, reply) => {
-      const actor = requireActor(request, reply)
-      if (!actor) return reply
-      return view(reply, actor, (request.params as Static<typeof Ref>).ref)
-    },
+    async (request, reply) => view(reply, request.principal as Principal, (request.params as Static<typeof Ref>).ref),
   )
 
   for (const route of commandRoutes) {
@@ -190,6 +224,7 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (app
     app.post(
       `/api/dossiers/:ref/${route.path}`,
       {
+        config: { permission: Permission.DossierCommand },
         schema: {
           tags: ['dossiers'],
           summary: route.summary,
@@ -200,8 +235,7 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (app
         },
       },
       async (request, reply) => {
-        const actor = requireActor(request, reply)
-        if (!actor) return reply
+        const principal = request.principal as Principal
         const { ref } = request.params as Static<typeof Ref>
         const { expectedVersion, ...fields } = request.body as { expectedVersion: number } & Record<string, unknown>
         if (route.action === 'issue-apology') {
@@ -221,13 +255,18 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (app
             )
           fields.newAppointmentAt = at
         }
+        const found = await loadDossier(db, ref)
+        if (!found) return sendProblem(reply, problem('dossierNotFound', 404))
+        if (!canReadDossier(principal, found.state)) return sendProblem(reply, problem('forbidden', 403))
+        const actor = await actingAs(principal, found.state, route.action)
+        if (!actor) return sendProblem(reply, problem('forbidden', 403))
         const command = { action: route.action, actor, ...fields } as Exclude<Command, { action: 'receive' }>
         const outcome = await engine.run(ref, command, expectedVersion, {
           idempotencyKey: (request.headers as Static<typeof IdempotencyHeaders>)['idempotency-key'],
           now: now(),
         })
         if (!outcome.ok) return sendOutcomeProblem(reply, outcome)
-        return view(reply, actor, outcome.dossierId)
+        return view(reply, principal, outcome.dossierId)
       },
     )
   }
@@ -247,6 +286,7 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (app
   app.get(
     '/api/queues/:role',
     {
+      config: { permission: Permission.QueueRead },
       schema: {
         tags: ['dossiers'],
         summary: 'Hàng đợi theo vai trò, sắp theo mức khẩn / Work queue of a role at an agency, most urgent first',
@@ -266,11 +306,13 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (app
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request, reply)
-      if (!actor) return reply
+      const principal = request.principal as Principal
       const { role } = request.params as { role: string }
-      if (actor.role !== role || actor.agencyId === null) return sendProblem(reply, problem('forbidden', 403))
-      const { limit } = request.query as { limit: number }
+      const { limit, agency } = request.query as { limit: number; agency?: string }
+      const actor = actorsFor(principal, null).find(
+        (a) => a.role === role && (agency === undefined || a.agencyId === agency),
+      )
+      if (!actor || actor.agencyId === null) return sendProblem(reply, problem('forbidden', 403))
       const rows = await queue(db, role, actor.agencyId, actor.id, limit)
       const nowMs = now().getTime()
       const calendar = (await engine.calendars())(actor.agencyId)

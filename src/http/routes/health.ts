@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { sql } from 'kysely'
 import { Type } from 'typebox'
+import { Permission } from '../../domain/access/route-permissions.ts'
 import type { Db } from '../../store/database.ts'
 import { problem, sendProblem } from '../problem.ts'
 
@@ -9,6 +10,7 @@ export const healthRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
   app.get(
     '/health',
     {
+      config: { permission: Permission.Public },
       schema: {
         tags: ['operations'],
         summary: 'Kiểm tra sức khỏe / Health check',

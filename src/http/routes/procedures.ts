@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { type Static, Type } from 'typebox'
+import { Permission } from '../../domain/access/route-permissions.ts'
 import { localDate } from '../../domain/calendar/local-time.ts'
 import { OnlineLevelSchema } from '../../domain/catalog/procedure.ts'
 import { findProcedure, searchProcedures } from '../../store/catalog/procedure-queries.ts'
@@ -25,6 +26,7 @@ export const procedureRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = 
   app.get(
     '/api/procedures',
     {
+      config: { permission: Permission.Public },
       schema: {
         tags: ['catalogue'],
         summary: 'Tìm thủ tục hành chính / Search procedures',
@@ -41,6 +43,7 @@ export const procedureRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = 
   app.get(
     '/api/procedures/:code',
     {
+      config: { permission: Permission.Public },
       schema: {
         tags: ['catalogue'],
         summary: 'Chi tiết thủ tục hành chính / Procedure with its version in force',

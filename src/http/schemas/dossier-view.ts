@@ -77,7 +77,7 @@ export function dossierView(
   id: string,
   d: Dossier,
   events: { seq: number; event: DossierEvent }[],
-  viewer: Actor,
+  viewers: readonly Actor[],
   ctx: DecisionContext,
 ): DossierView {
   const step = currentStep(d)
@@ -134,6 +134,6 @@ export function dossierView(
         }
       : null,
     result: d.result ? { number: d.result.number, issuedAt: formatInstant(d.result.issuedAt) } : null,
-    availableActions: availableActions(d, viewer, ctx),
+    availableActions: [...new Set(viewers.flatMap((v) => availableActions(d, v, ctx)))],
   }
 }

@@ -1,0 +1,89 @@
+import type { Actor } from '../dossier/actor.ts'
+import type { Dossier } from '../dossier/state.ts'
+import { hasRole, type Principal, StaffRole } from './principal.ts'
+
+/**
+ * What a route needs before it runs. Every route declares one (the server refuses to start a route
+ * without it); finer checks per dossier follow in `canReadDossier` and the dossier guards.
+ */
+export const Permission = {
+  /** Anyone, signed in or not */
+  Public: 'public',
+  /** Any signed-in principal (own session, own profile) */
+  SignedIn: 'signed-in',
+  /** Submit online (citizen) or receive a walk-in (counter officer) */
+  DossierCreate: 'dossier.create',
+  /** Read a dossier: then `canReadDossier` decides which */
+  DossierRead: 'dossier.read',
+  /** Run a command: then the dossier guards decide (permissions.ts of the dossier domain) */
+  DossierCommand: 'dossier.command',
+  /** The work queue of one's own role */
+  QueueRead: 'queue.read',
+  /** Enter or remove a year's holiday decision */
+  CalendarManage: 'calendar.manage',
+  /** Create accounts and grant roles */
+  UsersManage: 'users.manage',
+} as const
+export type Permission = (typeof Permission)[keyof typeof Permission]
+
+const workflowRoles = [StaffRole.CounterOfficer, StaffRole.Specialist, StaffRole.Leader, StaffRole.Clerk] as const
+
+/** Whether a principal may call a route needing `permission` at all: 'ok', 'unauthenticated' or 'forbidden'. */
+export function routeAccess(p: Principal | null, permission: Permission): 'ok' | 'unauthenticated' | 'forbidden' {
+  if (permission === Permission.Public) return 'ok'
+  if (p === null) return 'unauthenticated'
+  const scoped = (scope: string) => p.kind === 'integration' && p.scopes.includes(scope)
+  const allowed: Record<Permission, () => boolean> = {
+    public: () => true,
+    'signed-in': () => true,
+    'dossier.create': () => p.kind === 'citizen' || hasRole(p, StaffRole.CounterOfficer) || scoped('dossiers:write'),
+    'dossier.read': () =>
+      p.kind === 'citizen' ||
+      workflowRoles.some((r) => hasRole(p, r)) ||
+      hasRole(p, StaffRole.AgencyAdmin) ||
+      hasRole(p, StaffRole.ProvincialAdmin) ||
+      scoped('dossiers:read'),
+    'dossier.command': () =>
+      p.kind === 'citizen' || workflowRoles.some((r) => hasRole(p, r)) || scoped('dossiers:write'),
+    'queue.read': () => workflowRoles.some((r) => hasRole(p, r)),
+    'calendar.manage': () => hasRole(p, StaffRole.ProvincialAdmin),
+    'users.manage': () => hasRole(p, StaffRole.AgencyAdmin) || hasRole(p, StaffRole.ProvincialAdmin),
+  }
+  return allowed[permission]() ? 'ok' : 'forbidden'
+}
+
+/** Agencies a dossier touches: receiving, processing, holding now, or any step of its control sheet. */
+const agenciesOf = (d: Dossier) =>
+  new Set([d.receivingAgencyId, d.processingAgencyId, d.holderAgencyId, ...d.steps.map((s) => s.agencyId)])
+
+/**
+ * A citizen sees their own dossiers (by account, or by the identity number VNeID vouched for); staff
+ * and integration clients see the dossiers of their agencies; a provincial administrator sees all.
+ */
+export function canReadDossier(p: Principal, d: Dossier): boolean {
+  if (p.kind === 'citizen')
+    return (
+      d.applicant.id === p.userId ||
+      (p.vneid && p.identityNumber !== null && d.applicant.identityNumber === p.identityNumber)
+    )
+  if (p.kind === 'integration' && !p.scopes.includes('dossiers:read') && !p.scopes.includes('dossiers:write'))
+    return false
+  if (p.grants.some((g) => g.role === StaffRole.ProvincialAdmin)) return true
+  const touched = agenciesOf(d)
+  return p.grants.some((g) => g.role !== StaffRole.Monitor && touched.has(g.agencyId))
+}
+
+/**
+ * The actors a principal may act as on a dossier: the applicant for its citizen, each workflow role
+ * at each granted agency for staff. A command runs as the first actor its guard allows.
+ */
+export function actorsFor(p: Principal, d: Dossier | null): Actor[] {
+  if (p.kind === 'citizen') {
+    if (d !== null && !canReadDossier(p, d)) return []
+    return [{ id: d?.applicant.id ?? p.userId, name: p.name, role: 'applicant', agencyId: null }]
+  }
+  if (p.kind === 'integration' && !p.scopes.includes('dossiers:write')) return []
+  return p.grants
+    .filter((g) => (workflowRoles as readonly string[]).includes(g.role))
+    .map((g) => ({ id: p.userId, name: p.name, role: g.role as Actor['role'], agencyId: g.agencyId }))
+}
