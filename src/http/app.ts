@@ -16,6 +16,7 @@ import { calendarRoutes } from './routes/calendar.ts'
 import { dossierRoutes } from './routes/dossiers.ts'
 import { healthRoutes } from './routes/health.ts'
 import { lookupRoutes } from './routes/lookup.ts'
+import { userRoutes } from './routes/users.ts'
 import { procedureRoutes } from './routes/procedures.ts'
 import { AgencyNode } from './schemas/agency-tree.ts'
 
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     demoLogin: options.demoLogin ?? false,
   })
   await app.register(lookupRoutes, { db: options.db })
+  await app.register(userRoutes, { db: options.db, now: options.now })
   await app.register(healthRoutes, { db: options.db })
   await app.register(procedureRoutes, { db: options.db, now: options.now })
   await app.register(agencyRoutes, { db: options.db, now: options.now })

@@ -1,0 +1,234 @@
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { after, before, test } from 'node:test'
+import type { Grant } from '../src/domain/access/principal.ts'
+import { commandRoutes } from '../src/http/routes/dossier-commands.ts'
+import type { DossierView } from '../src/http/schemas/dossier-view.ts'
+import { createApiToken } from '../src/store/identity/users.ts'
+import { commandFor } from './support/command-arbitrary.ts'
+import { actors } from './support/dossier-fixtures.ts'
+import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
+import { engineName } from './support/test-database.ts'
+
+/** Who calls: every role at an agency the dossier touches ("own") and at one it does not ("foreign"). */
+type Caller = {
+  readonly label: string
+  readonly kind: 'anonymous' | 'owner' | 'other-citizen' | 'staff' | 'integration'
+  readonly grant?: Grant
+  readonly own?: boolean
+}
+const own: Record<string, string> = {
+  counter_officer: 'ttpvhcc-22333',
+  specialist: 'xa-22333',
+  leader: 'xa-22333',
+  clerk: 'xa-22333',
+  agency_admin: 'xa-22333',
+  provincial_admin: 'ubnd-tinh',
+  monitor: 'ubnd-tinh',
+}
+const foreign: Record<string, string> = {
+  counter_officer: 'ttpvhcc-22366',
+  provincial_admin: 'ubnd-tinh',
+  monitor: 'ubnd-tinh',
+}
+const callers: Caller[] = [
+  { label: 'anonymous', kind: 'anonymous' },
+  { label: 'citizen (owner)', kind: 'owner' },
+  { label: 'citizen (other)', kind: 'other-citizen' },
+  ...Object.keys(own).flatMap((role): Caller[] => [
+    { label: `${role} (own agency)`, kind: 'staff', grant: { role, agencyId: own[role] } as Grant, own: true },
+    ...(role === 'provincial_admin' || role === 'monitor'
+      ? []
+      : [
+          {
+            label: `${role} (foreign agency)`,
+            kind: 'staff',
+            grant: { role, agencyId: foreign[role] ?? 'xa-22366' } as Grant,
+            own: false,
+          } as Caller,
+        ]),
+  ]),
+  { label: 'integration (own agency, read)', kind: 'integration', own: true },
+  { label: 'integration (foreign agency, read)', kind: 'integration', own: false },
+]
+
+type Expectation = 'allowed' | 401 | 403
+const workflow = ['counter_officer', 'specialist', 'leader', 'clerk']
+const role = (c: Caller) => c.grant?.role ?? ''
+const signedInOnly = (c: Caller): Expectation => (c.kind === 'anonymous' ? 401 : 'allowed')
+const onlyRoles =
+  (...roles: string[]) =>
+  (c: Caller): Expectation =>
+    c.kind === 'anonymous' ? 401 : roles.includes(role(c)) ? 'allowed' : 403
+const dossierReaders = (c: Caller): Expectation => {
+  if (c.kind === 'anonymous') return 401
+  if (c.kind === 'owner') return 'allowed'
+  if (c.kind === 'other-citizen' || role(c) === 'monitor') return 403
+  if (role(c) === 'provincial_admin') return 'allowed'
+  return c.own ? 'allowed' : 403
+}
+const dossierActors = (c: Caller): Expectation => {
+  if (c.kind === 'anonymous') return 401
+  if (c.kind === 'owner') return 'allowed'
+  if (c.kind === 'other-citizen' || c.kind === 'integration' || !workflow.includes(role(c))) return 403
+  return c.own ? 'allowed' : 403
+}
+
+/** The expected outcome of every route for every caller. A route missing here fails the test. */
+const expectations: Record<string, (c: Caller) => Expectation> = {
+  'GET /health': () => 'allowed',
+  'GET /api/openapi.json': () => 'allowed',
+  'GET /api/procedures': () => 'allowed',
+  'GET /api/procedures/:code': () => 'allowed',
+  'GET /api/agencies': () => 'allowed',
+  'GET /api/calendar/years/:year': () => 'allowed',
+  'PUT /api/calendar/years/:year': onlyRoles('provincial_admin'),
+  'DELETE /api/calendar/years/:year': onlyRoles('provincial_admin'),
+  'GET /api/calendar/due': () => 'allowed',
+  'GET /api/calendar/lunar': () => 'allowed',
+  'POST /api/auth/login': () => 'allowed',
+  'POST /api/auth/demo-login': () => 'allowed',
+  'GET /api/auth/session': signedInOnly,
+  'POST /api/auth/logout': signedInOnly,
+  'POST /api/auth/logout-everywhere': signedInOnly,
+  'POST /api/auth/password': signedInOnly,
+  'POST /api/lookup': () => 'allowed',
+  'POST /api/users': onlyRoles('agency_admin', 'provincial_admin'),
+  'POST /api/integration-clients': onlyRoles('provincial_admin'),
+  // Citizens submit online; counter officers receive walk-ins only (this body is an online submission).
+  'POST /api/dossiers': (c) =>
+    c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
+  'GET /api/dossiers/:ref': dossierReaders,
+  'GET /api/queues/:role': (c) => (c.kind === 'anonymous' ? 401 : workflow.includes(role(c)) ? 'allowed' : 403),
+  ...Object.fromEntries(commandRoutes.map((r) => [`POST /api/dossiers/:ref/${r.path}`, dossierActors])),
+}
+
+let t: TestApp
+let dossier: DossierView
+let integrationTokens: { own: string; foreign: string }
+const owner = { identityNumber: '056111000001', name: 'Chủ hồ sơ' }
+
+before(async () => {
+  t = await createTestApp()
+  const citizen = await signedIn(t, { citizen: owner })
+  const counter = await signedIn(t, { grants: [{ role: 'counter_officer', agencyId: 'ttpvhcc-22333' }] })
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/dossiers',
+    headers: { ...citizen, 'idempotency-key': randomUUID() },
+    payload: {
+      procedureCode: '1.001193',
+      receivingAgencyId: 'ttpvhcc-22333',
+      channel: 2,
+      applicant: {
+        id: 'x',
+        kind: 'citizen',
+        name: 'x',
+        identityNumber: null,
+        phone: '0905123456',
+        email: null,
+        address: null,
+      },
+      components: [],
+    },
+  })
+  assert.equal(created.statusCode, 201, created.body)
+  const submitted = created.json<DossierView>()
+  const received = await t.app.inject({
+    method: 'POST',
+    url: `/api/dossiers/${submitted.id}/reception`,
+    headers: { ...counter, 'idempotency-key': randomUUID() },
+    payload: { expectedVersion: submitted.version },
+  })
+  assert.equal(received.statusCode, 200, received.body)
+  dossier = received.json<DossierView>()
+  const integration = async (agencyId: string) => {
+    const id = randomUUID()
+    await t.database.db
+      .insertInto('users')
+      .values({ id, kind: 'integration', display_name: 'LGSP', created_at: new Date() })
+      .execute()
+    await t.database.db
+      .insertInto('role_grants')
+      .values({ user_id: id, role: 'integration', agency_id: agencyId })
+      .execute()
+    return createApiToken(t.database.db, id, 'LGSP', ['dossiers:read'], new Date())
+  }
+  integrationTokens = { own: await integration('xa-22333'), foreign: await integration('xa-22366') }
+})
+after(async () => t.close())
+
+async function headersFor(c: Caller): Promise<Record<string, string>> {
+  if (c.kind === 'anonymous') return {}
+  if (c.kind === 'owner') return signedIn(t, { citizen: owner })
+  if (c.kind === 'other-citizen')
+    return signedIn(t, { citizen: { identityNumber: '056111000002', name: 'Người khác' } })
+  if (c.kind === 'integration')
+    return { authorization: `Bearer ${c.own ? integrationTokens.own : integrationTokens.foreign}` }
+  return signedIn(t, { grants: [c.grant as Grant] })
+}
+
+function requestFor(route: { method: string; url: string }, c: Caller): { url: string; payload?: object } {
+  const url = route.url
+    .replace(':ref', dossier.id)
+    .replace(':code', '1.001193')
+    .replace(':year', '2031')
+    .replace(':role', workflow.includes(role(c)) ? role(c) : 'counter_officer')
+  const command = commandRoutes.find((r) => url.endsWith(`/${r.path}`) && url.includes('/api/dossiers/'))
+  if (command) {
+    const { action: _a, actor: _b, ...fields } = commandFor[command.action](actors.counter) as Record<string, unknown>
+    if ('newAppointmentAt' in fields) fields.newAppointmentAt = '2027-06-01T17:00:00+07:00'
+    if ('code' in fields) delete fields.code
+    return { url, payload: { expectedVersion: dossier.version, ...fields } }
+  }
+  const bodies: Record<string, object> = {
+    '/api/dossiers': {
+      procedureCode: '1.001193',
+      receivingAgencyId: 'ttpvhcc-22333',
+      channel: 2,
+      applicant: { id: 'x', kind: 'citizen', name: 'x', identityNumber: null, phone: null, email: null, address: null },
+      components: [],
+    },
+    '/api/integration-clients': { name: 'LGSP', agencyId: 'xa-22333', scopes: ['dossiers:read'] },
+  }
+  return { url, payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : (bodies[url] ?? {}) }
+}
+
+test(`authorization matrix on ${engineName}: every route × every role × own/foreign agency × own/foreign dossier`, async () => {
+  const routes = t.app.guardedRoutes
+  assert.ok(routes.length >= 40, `routes found: ${routes.length}`)
+  const missing = routes.map((r) => `${r.method} ${r.url}`).filter((key) => !(key in expectations))
+  assert.deepEqual(missing, [], 'every route needs an entry in the matrix')
+  const failures: string[] = []
+  for (const route of routes) {
+    const expect = expectations[`${route.method} ${route.url}`] as (c: Caller) => Expectation
+    for (const caller of callers) {
+      const request = requestFor(route, caller)
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url: request.url,
+        headers: {
+          ...(await headersFor(caller)),
+          'idempotency-key': randomUUID(),
+          ...(request.payload ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(request.payload ? { payload: request.payload } : {}),
+      })
+      const type = res.headers['content-type']?.toString().includes('problem+json')
+        ? (res.json() as { type: string }).type
+        : ''
+      const denied = [
+        'urn:motcua:problem:actorMissing',
+        'urn:motcua:problem:forbidden',
+        'urn:motcua:problem:csrf',
+      ].includes(type)
+      const wanted = expect(caller)
+      const ok = wanted === 'allowed' ? !denied : res.statusCode === wanted && denied
+      if (!ok)
+        failures.push(
+          `${route.method} ${route.url} as ${caller.label}: expected ${wanted}, got ${res.statusCode} ${type}`,
+        )
+    }
+  }
+  assert.deepEqual(failures, [])
+})
