@@ -93,12 +93,17 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'POST /api/auth/logout-everywhere': signedInOnly,
   'POST /api/auth/password': signedInOnly,
   'POST /api/lookup': () => 'allowed',
+  'GET /api/auth/vneid/login': () => 'allowed',
+  'GET /api/auth/vneid/callback': () => 'allowed',
   'POST /api/users': onlyRoles('agency_admin', 'provincial_admin'),
   'POST /api/integration-clients': onlyRoles('provincial_admin'),
   // Citizens submit online; counter officers receive walk-ins only (this body is an online submission).
   'POST /api/dossiers': (c) =>
     c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
   'GET /api/dossiers/:ref': dossierReaders,
+  'POST /api/dossiers/:ref/files': (c) =>
+    c.kind === 'anonymous' ? 401 : c.kind === 'owner' || (role(c) === 'counter_officer' && c.own) ? 'allowed' : 403,
+  'GET /api/dossiers/:ref/files/:sha256': dossierReaders,
   'GET /api/queues/:role': (c) => (c.kind === 'anonymous' ? 401 : workflow.includes(role(c)) ? 'allowed' : 403),
   ...Object.fromEntries(commandRoutes.map((r) => [`POST /api/dossiers/:ref/${r.path}`, dossierActors])),
 }
@@ -172,6 +177,7 @@ function requestFor(route: { method: string; url: string }, c: Caller): { url: s
   const url = route.url
     .replace(':ref', dossier.id)
     .replace(':code', '1.001193')
+    .replace(':sha256', '0'.repeat(64))
     .replace(':year', '2031')
     .replace(':role', workflow.includes(role(c)) ? role(c) : 'counter_officer')
   const command = commandRoutes.find((r) => url.endsWith(`/${r.path}`) && url.includes('/api/dossiers/'))

@@ -1,13 +1,19 @@
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
+import { storageFromEnv } from '../adapters/storage/storage-from-env.ts'
+import { vneidFromEnv } from '../adapters/vneid/oidc-client.ts'
+import { StaffRole } from '../domain/access/principal.ts'
 import { buildApp, webRootDefault } from '../http/app.ts'
+import { defaultFileOptions } from '../http/routes/files.ts'
 import { seedYearDecisions } from '../store/calendar/calendar-years.ts'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import { loadCatalogFile } from '../store/catalog/load-catalog-file.ts'
 import { locateDatabase, type OpenDatabase, openDatabase } from '../store/database.ts'
 import { seedDossiers, seededRandom } from '../store/dossiers/seed-dossiers.ts'
 import { verifyChains } from '../store/dossiers/verify-chain.ts'
+import { createOfficer } from '../store/identity/users.ts'
 import { migrate } from '../store/migrate.ts'
 import { publishedDecisions } from '../store/seed/published-decisions.ts'
 import { addCalendarCommands } from './calendar-commands.ts'
@@ -99,6 +105,10 @@ program
       webRoot: webRootDefault,
       // The embedded demo offers a labelled demo login; a PostgreSQL deployment only with MOTCUA_DEMO=1.
       demoLogin: process.env.MOTCUA_DEMO === '1' || (!process.env.DATABASE_URL && process.env.MOTCUA_DEMO !== '0'),
+      // Citizens sign in with VNeID when VNEID_ISSUER (with client id, secret, redirect URI) is set.
+      vneid: vneidFromEnv(process.env),
+      // Uploads: an S3 bucket when S3_BUCKET is set, else <data-dir>/files; 20 MiB a file, 100 MiB a dossier.
+      files: { ...defaultFileOptions(), storage: storageFromEnv(process.env, dataDir) },
     })
     const stop = async () => {
       await app.close()
@@ -111,6 +121,31 @@ program
   })
 
 addCalendarCommands(program)
+
+program
+  .command('users')
+  .description('accounts / tài khoản')
+  .command('add')
+  .description(
+    'create an officer account with roles per agency; prints a generated password once (bootstraps the first administrator)',
+  )
+  .option(...dataDirOption)
+  .requiredOption('--username <username>', 'login name (a–z, 0–9, . _ -)')
+  .requiredOption('--name <name>', 'display name')
+  .requiredOption('--grant <role@agency...>', 'role at an agency, e.g. provincial_admin@ubnd-tinh (repeatable)')
+  .action(async (opts: { dataDir: string; username: string; name: string; grant: string[] }) =>
+    withDatabase(opts.dataDir, async ({ db }) => {
+      const roles = new Set<string>(Object.values(StaffRole))
+      const grants = opts.grant.map((g) => {
+        const [role, agencyId] = g.split('@')
+        if (!role || !agencyId || !roles.has(role)) throw new InvalidArgumentError(`--grant ${g}: expected role@agency`)
+        return { role: role as StaffRole, agencyId }
+      })
+      const password = randomBytes(12).toString('base64url')
+      await createOfficer(db, { username: opts.username, name: opts.name, password, grants }, new Date())
+      console.log(`created ${opts.username}; one-time password (change it at first sign-in): ${password}`)
+    }),
+  )
 
 program
   .command('audit')

@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import type { VneidClient } from '../adapters/vneid/oidc-client.ts'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import type { Db } from '../store/database.ts'
 import { dossierCommands } from '../store/dossiers/dossier-commands.ts'
@@ -14,10 +15,12 @@ import { agencyRoutes } from './routes/agencies.ts'
 import { authRoutes } from './routes/auth.ts'
 import { calendarRoutes } from './routes/calendar.ts'
 import { dossierRoutes } from './routes/dossiers.ts'
+import { defaultFileOptions, type FileOptions, fileRoutes } from './routes/files.ts'
 import { healthRoutes } from './routes/health.ts'
 import { lookupRoutes } from './routes/lookup.ts'
-import { userRoutes } from './routes/users.ts'
 import { procedureRoutes } from './routes/procedures.ts'
+import { userRoutes } from './routes/users.ts'
+import { vneidRoutes } from './routes/vneid.ts'
 import { AgencyNode } from './schemas/agency-tree.ts'
 
 export type AppOptions = {
@@ -31,6 +34,10 @@ export type AppOptions = {
   readonly secureCookies?: boolean
   /** Offer the labelled demo login (embedded demo only). */
   readonly demoLogin?: boolean
+  /** Where uploaded files are stored and how large they may be (default: ./data/files, 20 MiB, 100 MiB per dossier). */
+  readonly files?: FileOptions
+  /** VNeID sign-in for citizens (OpenID Connect); absent or null when not configured. */
+  readonly vneid?: VneidClient | null
 }
 
 export const webRootDefault = join(import.meta.dirname, '..', '..', 'web')
@@ -45,6 +52,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             ...(options.logger === true ? {} : options.logger),
             // Never log secrets or personal data: cookies, tokens, passwords.
             redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'body.password'],
+            // Query strings may carry one-time codes (OIDC callback) or personal data: log the path only.
+            serializers: {
+              req: (request: { method: string; url: string; id: string }) => ({
+                id: request.id,
+                method: request.method,
+                path: request.url.split('?')[0],
+              }),
+            },
           },
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
@@ -57,6 +72,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         'img-src': ["'self'", 'data:'],
       },
     },
+  })
+  // The request id travels back, so a citizen or officer can quote it and operators find the log line.
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
   })
   app.addSchema(Problem)
   app.addSchema(AgencyNode)
@@ -110,6 +129,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secureCookies: options.secureCookies ?? true,
     demoLogin: options.demoLogin ?? false,
   })
+  await app.register(vneidRoutes, {
+    db: options.db,
+    now: options.now,
+    secureCookies: options.secureCookies ?? true,
+    client: options.vneid ?? null,
+  })
   await app.register(lookupRoutes, { db: options.db })
   await app.register(userRoutes, { db: options.db, now: options.now })
   await app.register(healthRoutes, { db: options.db })
@@ -121,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: options.now,
     engine: dossierCommands(options.db, workingDays),
   })
+  await app.register(fileRoutes, { db: options.db, now: options.now, ...(options.files ?? defaultFileOptions()) })
   await app.register(calendarRoutes, {
     db: options.db,
     now: options.now,

@@ -30,6 +30,7 @@ export type ProblemKind =
   | 'lookupNotFound'
   | 'passwordWeak'
   | 'oidcFailed'
+  | 'vneidUnavailable'
   | 'dossierNotFound'
   | 'conflict'
   | 'refused'

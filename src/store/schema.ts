@@ -170,6 +170,13 @@ export type Database = {
     expires_at: Timestamp
     revoked_at: NullableTimestamp
   }
+  oidc_logins: {
+    state: string
+    nonce: string
+    code_verifier: string
+    return_to: string | null
+    created_at: Timestamp
+  }
   api_tokens: {
     token_hash: string
     user_id: string
@@ -187,5 +194,20 @@ export type Database = {
     payload: ColumnType<DossierEvent, string, string>
     prev_hash: string | null
     hash: string | null
+  }
+  files: {
+    sha256: string
+    size: number
+    media_type: string
+    storage_key: string
+    created_at: Timestamp
+  }
+  dossier_files: {
+    dossier_id: string
+    sha256: string
+    component_name: string
+    original_name: string | null
+    uploaded_by: string
+    uploaded_at: Timestamp
   }
 }

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto'
+import { rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import type { Grant } from '../../src/domain/access/principal.ts'
 import { buildApp } from '../../src/http/app.ts'
 import { sessionCookie } from '../../src/http/auth/access-control.ts'
+import { defaultFileOptions, type FileOptions } from '../../src/http/routes/files.ts'
 import type { OpenDatabase } from '../../src/store/database.ts'
 import { createSession, type SessionMethod } from '../../src/store/identity/sessions.ts'
 import { createOfficer, findOrCreateCitizen } from '../../src/store/identity/users.ts'
@@ -13,15 +17,23 @@ export const fixedNow = new Date('2026-11-26T03:00:00Z')
 
 export type TestApp = { readonly app: FastifyInstance; readonly database: OpenDatabase; close(): Promise<void> }
 
-export async function createTestApp(options: { demoLogin?: boolean } = {}): Promise<TestApp> {
+/** `files`: where uploads go; by default a temporary directory of the app's own, removed on close. */
+export async function createTestApp(options: { demoLogin?: boolean; files?: FileOptions } = {}): Promise<TestApp> {
   const database = await createTestDatabase()
-  const app = await buildApp({ db: database.db, now: () => fixedNow, demoLogin: options.demoLogin ?? false })
+  const filesRoot = options.files ? null : join(tmpdir(), `motcua-test-files-${randomUUID()}`)
+  const app = await buildApp({
+    db: database.db,
+    now: () => fixedNow,
+    demoLogin: options.demoLogin ?? false,
+    files: options.files ?? defaultFileOptions(filesRoot ?? undefined),
+  })
   return {
     app,
     database,
     close: async () => {
       await app.close()
       await database.close()
+      if (filesRoot) await rm(filesRoot, { recursive: true, force: true })
     },
   }
 }

@@ -162,7 +162,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
     async (request, reply) => {
       const p = request.principal
       const { currentPassword, newPassword } = request.body as { currentPassword: string; newPassword: string }
-      if (!p || p.kind !== 'officer' || !(await verifyUserPassword(db, p.userId, currentPassword)))
+      if (p?.kind !== 'officer' || !(await verifyUserPassword(db, p.userId, currentPassword)))
         return sendProblem(reply, problem('loginFailed', 401))
       if (newPassword.length < 12 || newPassword === currentPassword)
         return sendProblem(reply, problem('passwordWeak', 422))

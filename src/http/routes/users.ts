@@ -17,7 +17,11 @@ const NewOfficer = Type.Object(
   {
     username: Type.String({ pattern: '^[a-z0-9._-]{3,60}$' }),
     name: Type.String({ minLength: 1, maxLength: 200 }),
-    password: Type.String({ minLength: 12, maxLength: 200, description: 'At least 12 characters; the officer changes it at first use' }),
+    password: Type.String({
+      minLength: 12,
+      maxLength: 200,
+      description: 'At least 12 characters; the officer changes it at first use',
+    }),
     grants: Type.Array(GrantSchema, { minItems: 1, maxItems: 20 }),
   },
   { additionalProperties: false },
@@ -27,12 +31,16 @@ const NewIntegrationClient = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
     agencyId: Type.String({ pattern: '^[a-z0-9-]+$', maxLength: 80 }),
-    scopes: Type.Array(Type.Union([Type.Literal('dossiers:read'), Type.Literal('dossiers:write')]), { minItems: 1, maxItems: 2 }),
+    scopes: Type.Array(Type.Union([Type.Literal('dossiers:read'), Type.Literal('dossiers:write')]), {
+      minItems: 1,
+      maxItems: 2,
+    }),
   },
   { additionalProperties: false },
 )
 
-const isProvincialAdmin = (p: Principal) => p.kind !== 'citizen' && p.grants.some((g) => g.role === StaffRole.ProvincialAdmin)
+const isProvincialAdmin = (p: Principal) =>
+  p.kind !== 'citizen' && p.grants.some((g) => g.role === StaffRole.ProvincialAdmin)
 
 /**
  * An agency administrator grants roles at their own agencies only, and never the provincial roles;
@@ -55,16 +63,34 @@ export const userRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async
         tags: ['auth'],
         summary: 'Tạo tài khoản cán bộ và phân quyền / Create an officer account with roles per agency',
         body: NewOfficer,
-        response: { 201: Type.Object({ id: Type.String() }), 400: Type.Ref('Problem'), 403: Type.Ref('Problem'), 409: Type.Ref('Problem') },
+        response: {
+          201: Type.Object({ id: Type.String() }),
+          400: Type.Ref('Problem'),
+          403: Type.Ref('Problem'),
+          409: Type.Ref('Problem'),
+        },
       },
     },
     async (request, reply) => {
       const principal = request.principal as Principal
       const body = request.body as Static<typeof NewOfficer>
       if (!body.grants.every((g) => mayGrant(principal, g))) return sendProblem(reply, problem('forbidden', 403))
-      const known = await db.selectFrom('agencies').select('id').where('id', 'in', body.grants.map((g) => g.agencyId)).execute()
+      const known = await db
+        .selectFrom('agencies')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          body.grants.map((g) => g.agencyId),
+        )
+        .execute()
       if (known.length !== new Set(body.grants.map((g) => g.agencyId)).size)
-        return sendProblem(reply, problem('validation', 400, { errors: [{ path: 'body/grants', message: 'có cơ quan không tồn tại', en: 'unknown agency' }] }))
+        return sendProblem(
+          reply,
+          problem('validation', 400, {
+            errors: [{ path: 'body/grants', message: 'có cơ quan không tồn tại', en: 'unknown agency' }],
+          }),
+        )
       const taken = await db.selectFrom('users').select('id').where('username', '=', body.username).executeTakeFirst()
       if (taken) return sendProblem(reply, problem('conflict', 409))
       const id = await createOfficer(db, body, now())
@@ -96,8 +122,14 @@ export const userRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async
       if (!isProvincialAdmin(principal)) return sendProblem(reply, problem('forbidden', 403))
       const body = request.body as Static<typeof NewIntegrationClient>
       const id = randomUUID()
-      await db.insertInto('users').values({ id, kind: 'integration', display_name: body.name, created_at: now() }).execute()
-      await db.insertInto('role_grants').values({ user_id: id, role: StaffRole.Integration, agency_id: body.agencyId }).execute()
+      await db
+        .insertInto('users')
+        .values({ id, kind: 'integration', display_name: body.name, created_at: now() })
+        .execute()
+      await db
+        .insertInto('role_grants')
+        .values({ user_id: id, role: StaffRole.Integration, agency_id: body.agencyId })
+        .execute()
       const token = await createApiToken(db, id, body.name, body.scopes, now())
       await appendAudit(db, {
         at: now(),
