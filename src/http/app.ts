@@ -70,6 +70,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         'script-src': ["'self'"],
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:'],
+        // The demo is served over plain HTTP on localhost; TLS deployments add it at the proxy.
+        'upgrade-insecure-requests': null,
       },
     },
   })
