@@ -104,6 +104,9 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'POST /api/dossiers/:ref/files': (c) =>
     c.kind === 'anonymous' ? 401 : c.kind === 'owner' || (role(c) === 'counter_officer' && c.own) ? 'allowed' : 403,
   'GET /api/dossiers/:ref/files/:sha256': dossierReaders,
+  'GET /api/vault': (c) =>
+    c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
+  'POST /api/dossiers/:ref/reused-components': dossierActors,
   'GET /api/queues/:role': (c) => (c.kind === 'anonymous' ? 401 : workflow.includes(role(c)) ? 'allowed' : 403),
   ...Object.fromEntries(commandRoutes.map((r) => [`POST /api/dossiers/:ref/${r.path}`, dossierActors])),
 }
@@ -196,6 +199,11 @@ function requestFor(route: { method: string; url: string }, c: Caller): { url: s
       components: [],
     },
     '/api/integration-clients': { name: 'LGSP', agencyId: 'xa-22333', scopes: ['dossiers:read'] },
+    [`/api/dossiers/${dossier.id}/reused-components`]: {
+      expectedVersion: dossier.version,
+      component: 'Tờ khai',
+      vaultItemId: randomUUID(),
+    },
   }
   return { url, payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : (bodies[url] ?? {}) }
 }

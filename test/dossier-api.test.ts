@@ -57,11 +57,11 @@ describe(`dossiers over HTTP on ${engineName}`, () => {
     return res.json<DossierView>()
   }
 
-  test('a citizen submits online: status 1, no code yet, and may only withdraw', async () => {
+  test('a citizen submits online: status 1, no code yet, and may only reuse vault documents or withdraw', async () => {
     const d = await submit()
     assert.equal(d.status, 1)
     assert.equal(d.code, null)
-    assert.deepEqual(d.availableActions, ['withdraw'])
+    assert.deepEqual(d.availableActions, ['reuse-component', 'withdraw'])
   })
 
   test('the counter receives: code, appointment with +07:00, control sheet row, and the next actions', async () => {

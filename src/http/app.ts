@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health.ts'
 import { lookupRoutes } from './routes/lookup.ts'
 import { procedureRoutes } from './routes/procedures.ts'
 import { userRoutes } from './routes/users.ts'
+import { vaultRoutes } from './routes/vault.ts'
 import { vneidRoutes } from './routes/vneid.ts'
 import { AgencyNode } from './schemas/agency-tree.ts'
 
@@ -143,11 +144,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(procedureRoutes, { db: options.db, now: options.now })
   await app.register(agencyRoutes, { db: options.db, now: options.now })
   const workingDays = workingDaysFromDatabase(options.db)
-  await app.register(dossierRoutes, {
-    db: options.db,
-    now: options.now,
-    engine: dossierCommands(options.db, workingDays),
-  })
+  const engine = dossierCommands(options.db, workingDays)
+  await app.register(dossierRoutes, { db: options.db, now: options.now, engine })
+  await app.register(vaultRoutes, { db: options.db, now: options.now, engine })
   await app.register(fileRoutes, { db: options.db, now: options.now, ...(options.files ?? defaultFileOptions()) })
   await app.register(calendarRoutes, {
     db: options.db,

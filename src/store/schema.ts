@@ -185,6 +185,16 @@ export type Database = {
     created_at: Timestamp
     revoked_at: NullableTimestamp
   }
+  vault_items: {
+    id: string
+    owner_key: string
+    sha256: string
+    kind: 'e_result' | 'digitized'
+    title: string
+    dossier_id: string | null
+    agency_id: string | null
+    created_at: Timestamp
+  }
   dossier_events: {
     dossier_id: string
     seq: number
@@ -210,4 +220,7 @@ export type Database = {
     uploaded_by: string
     uploaded_at: Timestamp
   }
+  signing_ca: { id: number; certificate_pem: string; private_key_pem: string; created_at: Timestamp }
+  signing_keys: { agency_id: string; certificate_pem: string; private_key_pem: string; created_at: Timestamp }
+  issued_documents: { sha256: string; dossier_id: string | null; kind: string; issued_at: Timestamp }
 }

@@ -63,6 +63,13 @@ export const commandFor: Record<Command['action'], (actor: Actor) => Command> = 
   'reject-reception': (actor) => ({ action: 'reject-reception', actor, reason: 'Không đủ', legalBasis: 'NĐ 118/2025' }),
   redirect: (actor) => ({ action: 'redirect', actor, toAgencyId: 'ttpvhcc-22366', reason: 'Địa bàn' }),
   digitize: (actor) => ({ action: 'digitize', actor, name: 'Tờ khai', fileRef: 'sha256:ab' }),
+  'reuse-component': (actor) => ({
+    action: 'reuse-component',
+    actor,
+    name: 'Giấy khai sinh',
+    fileRef: 'ab'.repeat(32),
+    vaultItemId: 'v1',
+  }),
   transfer: (actor) => ({ action: 'transfer', actor }),
   assign: (actor) => ({
     action: 'assign',
@@ -117,6 +124,7 @@ export const transitions: Record<Command['action'], { from: number[]; to: number
   'reject-reception': { from: [S.Submitted], to: S.NotReceived },
   redirect: { from: [S.Submitted], to: 'same' },
   digitize: { from: [S.Submitted, S.Received, S.Processing], to: 'same' },
+  'reuse-component': { from: [S.Submitted, S.Received, S.SupplementRequested], to: 'same' },
   transfer: { from: [S.Received], to: S.Processing },
   assign: { from: [S.Processing], to: 'same' },
   appraise: { from: [S.Processing], to: 'same' },

@@ -26,6 +26,7 @@ export type Command =
   | On<'reject-reception', { readonly reason: string; readonly legalBasis: string }>
   | On<'redirect', { readonly toAgencyId: string; readonly reason: string }>
   | On<'digitize', { readonly name: string; readonly fileRef: string }>
+  | On<'reuse-component', { readonly name: string; readonly fileRef: string; readonly vaultItemId: string }>
   | On<'transfer'>
   | On<'assign', { readonly assigneeId: string; readonly assigneeName: string }>
   | On<'appraise', { readonly outcome: 'approve' | 'refuse'; readonly note: string }>

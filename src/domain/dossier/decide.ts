@@ -79,6 +79,15 @@ export function decide(d: Dossier, command: Command, ctx: DecisionContext): Deci
       return accept({ ...base, type: 'redirected', toAgencyId: command.toAgencyId, reason: command.reason })
     case 'digitize':
       return accept({ ...base, type: 'component-digitized', name: command.name, fileRef: command.fileRef })
+    case 'reuse-component':
+      if (blank(command.name, command.fileRef)) return reject(refuse('invalidInput'))
+      return accept({
+        ...base,
+        type: 'component-reused',
+        name: command.name,
+        fileRef: command.fileRef,
+        vaultItemId: command.vaultItemId,
+      })
     case 'transfer':
       return accept({
         ...base,

@@ -15,7 +15,13 @@ export type Applicant = {
 }
 
 /** A component handed in or uploaded, against the procedure's required documents. */
-export type Component = { readonly name: string; readonly fileRef: string | null; readonly digitized: boolean }
+export type Component = {
+  readonly name: string
+  readonly fileRef: string | null
+  readonly digitized: boolean
+  /** Tái sử dụng: taken from the applicant's document vault instead of handed in again (indicator 4.3). */
+  readonly reused?: boolean
+}
 
 /** The phases a dossier passes through; each opening adds a row to the control sheet (form 06). */
 export type Phase = 'reception' | 'appraisal' | 'coordination' | 'approval' | 'issue'
@@ -49,6 +55,7 @@ export type DossierEvent =
       readonly step: OpenedStep
     })
   | (Base<'component-digitized'> & { readonly name: string; readonly fileRef: string })
+  | (Base<'component-reused'> & { readonly name: string; readonly fileRef: string; readonly vaultItemId: string })
   | (Base<'transferred'> & { readonly step: OpenedStep })
   | (Base<'assigned'> & { readonly assigneeId: string; readonly assigneeName: string })
   | (Base<'appraised'> & { readonly outcome: 'approve' | 'refuse'; readonly note: string; readonly step: OpenedStep })

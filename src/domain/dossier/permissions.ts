@@ -12,6 +12,7 @@ export const Action = {
   RejectReception: 'reject-reception',
   Redirect: 'redirect',
   Digitize: 'digitize',
+  ReuseComponent: 'reuse-component',
   Transfer: 'transfer',
   Assign: 'assign',
   Appraise: 'appraise',
@@ -73,6 +74,11 @@ export const guards: Record<Action, Guard> = {
     first(
       () => atCounter(d, a),
       () => status(d, DossierStatus.Submitted, DossierStatus.Received, DossierStatus.Processing),
+    ),
+  [Action.ReuseComponent]: (d, a) =>
+    first(
+      () => who(isApplicant(d, a) || officerAt(a, [Role.CounterOfficer], d.receivingAgencyId)),
+      () => status(d, DossierStatus.Submitted, DossierStatus.Received, DossierStatus.SupplementRequested),
     ),
   [Action.Transfer]: (d, a) =>
     first(

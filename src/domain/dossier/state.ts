@@ -155,6 +155,14 @@ export function applyEvent(d: Dossier | null, e: DossierEvent): Dossier {
           ? d.components.map((c) => (c.name === e.name ? { ...c, fileRef: e.fileRef, digitized: true } : c))
           : [...d.components, { name: e.name, fileRef: e.fileRef, digitized: true }],
       }
+    case 'component-reused':
+      return {
+        ...s,
+        components: [
+          ...d.components.filter((c) => c.name !== e.name),
+          { name: e.name, fileRef: e.fileRef, digitized: false, reused: true },
+        ],
+      }
     case 'transferred':
       return {
         ...s,

@@ -12,11 +12,12 @@ import type { Dossier } from '../../domain/dossier/state.ts'
 import { Channel } from '../../domain/dossier/status.ts'
 import type { Db } from '../../store/database.ts'
 import type { dossierCommands, Outcome } from '../../store/dossiers/dossier-commands.ts'
-import { loadDossier, loadEvents, queue } from '../../store/dossiers/dossier-queries.ts'
+import { loadDossier, queue } from '../../store/dossiers/dossier-queries.ts'
 import { versionInForce } from '../../store/dossiers/procedure-terms.ts'
 import { problem, sendProblem } from '../problem.ts'
-import { DossierView, dossierView } from '../schemas/dossier-view.ts'
+import { DossierView } from '../schemas/dossier-view.ts'
 import { commandRoutes } from './dossier-commands.ts'
+import { loadDossierView } from './dossier-view-loader.ts'
 
 type Engine = ReturnType<typeof dossierCommands>
 export type DossierRouteOptions = { db: Db; now: () => Date; engine: Engine }
@@ -121,14 +122,10 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (app
 
   /** The view as the principal may see it: their dossiers only, with what any of their roles may do next. */
   async function view(reply: FastifyReply, principal: Principal, ref: string, status = 200) {
-    const found = await loadDossier(db, ref)
-    if (!found) return sendProblem(reply, problem('dossierNotFound', 404))
-    if (!canReadDossier(principal, found.state)) return sendProblem(reply, problem('forbidden', 403))
-    const ctx = await engine.contextOf(found.state, now())
-    if (!ctx) throw new Error(`dossier ${found.id} has no procedure terms`)
-    return reply
-      .code(status)
-      .send(dossierView(found.id, found.state, await loadEvents(db, found.id), actorsFor(principal, found.state), ctx))
+    const result = await loadDossierView(db, engine, principal, ref, now())
+    if (result === 'not-found') return sendProblem(reply, problem('dossierNotFound', 404))
+    if (result === 'forbidden') return sendProblem(reply, problem('forbidden', 403))
+    return reply.code(status).send(result)
   }
 
   app.post(

@@ -61,6 +61,14 @@ export const DossierView = Type.Object({
     { description: 'Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06)' },
   ),
   timeline: Type.Array(Type.Object({ seq: Type.Integer(), type: Type.String(), at: Type.String(), actor: ActorView })),
+  components: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      fileRef: Type.Union([Type.String(), Type.Null()]),
+      digitized: Type.Boolean(),
+      reused: Type.Boolean({ description: 'Taken from the applicant’s vault (indicator 4.3)' }),
+    }),
+  ),
   supplementRequests: Type.Integer(),
   apology: Type.Union([
     Type.Object({ at: Type.String(), reason: Type.String(), newAppointmentAt: Type.String() }),
@@ -124,6 +132,12 @@ export function dossierView(
       type: event.type,
       at: formatInstant(event.at),
       actor: event.actor,
+    })),
+    components: d.components.map((c) => ({
+      name: c.name,
+      fileRef: c.fileRef,
+      digitized: c.digitized,
+      reused: c.reused === true,
     })),
     supplementRequests: d.supplementRequests.length,
     apology: d.apology

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto'
+import type { FastifyPluginAsync } from 'fastify'
+import { type Static, Type } from 'typebox'
+import type { Principal } from '../../domain/access/principal.ts'
+import { actorsFor, canReadDossier, Permission } from '../../domain/access/route-permissions.ts'
+import { guards } from '../../domain/dossier/permissions.ts'
+import type { Db } from '../../store/database.ts'
+import type { dossierCommands } from '../../store/dossiers/dossier-commands.ts'
+import { loadDossier } from '../../store/dossiers/dossier-queries.ts'
+import { findVaultItem, listVault, vaultKeysOf, vaultOwnerOf } from '../../store/vault/vault-items.ts'
+import { problem, sendProblem } from '../problem.ts'
+import { DossierView } from '../schemas/dossier-view.ts'
+import { loadDossierView } from './dossier-view-loader.ts'
+
+const VaultItemView = Type.Object({
+  id: Type.String(),
+  sha256: Type.String(),
+  kind: Type.String({ description: 'e_result (signed result) or digitized (signed copy of a paper component)' }),
+  title: Type.String(),
+  dossierId: Type.Union([Type.String(), Type.Null()]),
+  agencyId: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+})
+
+const Reuse = Type.Object(
+  {
+    expectedVersion: Type.Integer({ minimum: 1 }),
+    component: Type.String({ minLength: 1, maxLength: 500, description: 'The required document it stands for' }),
+    vaultItemId: Type.String({ format: 'uuid' }),
+  },
+  { additionalProperties: false },
+)
+
+export type VaultRouteOptions = {
+  db: Db
+  now: () => Date
+  engine: ReturnType<typeof dossierCommands>
+}
+
+/**
+ * Kho dữ liệu điện tử: a citizen lists their signed documents and reuses one for a component of a new
+ * dossier instead of uploading again; the counter may do it for the applicant standing before them.
+ */
+export const vaultRoutes: FastifyPluginAsync<VaultRouteOptions> = async (app, { db, now, engine }) => {
+  app.get(
+    '/api/vault',
+    {
+      config: { permission: Permission.SignedIn },
+      schema: {
+        tags: ['vault'],
+        summary: 'Kho giấy tờ điện tử của tôi / My document vault',
+        response: {
+          200: Type.Object({ items: Type.Array(VaultItemView) }),
+          401: Type.Ref('Problem'),
+          403: Type.Ref('Problem'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal as Principal
+      if (principal.kind !== 'citizen') return sendProblem(reply, problem('forbidden', 403))
+      const items = await listVault(db, vaultKeysOf(principal))
+      return { items: items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })) }
+    },
+  )
+
+  app.post(
+    '/api/dossiers/:ref/reused-components',
+    {
+      config: { permission: Permission.DossierCommand },
+      schema: {
+        tags: ['vault'],
+        summary: 'Dùng lại giấy tờ trong kho cho một thành phần hồ sơ / Reuse a vault document for a component',
+        params: Type.Object({ ref: Type.String({ pattern: '^[A-Za-z0-9.-]+$', maxLength: 80 }) }),
+        headers: Type.Object({ 'idempotency-key': Type.String({ minLength: 8, maxLength: 100 }) }),
+        body: Reuse,
+        response: {
+          200: DossierView,
+          400: Type.Ref('Problem'),
+          403: Type.Ref('Problem'),
+          404: Type.Ref('Problem'),
+          409: Type.Ref('Problem'),
+          422: Type.Ref('Problem'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal as Principal
+      const { ref } = request.params as { ref: string }
+      const body = request.body as Static<typeof Reuse>
+      const found = await loadDossier(db, ref)
+      if (!found) return sendProblem(reply, problem('dossierNotFound', 404))
+      if (!canReadDossier(principal, found.state)) return sendProblem(reply, problem('forbidden', 403))
+      // The citizen opens their own vault; the counter officer the vault of the dossier's applicant.
+      const keys = principal.kind === 'citizen' ? vaultKeysOf(principal) : [vaultOwnerOf(found.state.applicant)]
+      const item = await findVaultItem(db, body.vaultItemId, keys)
+      if (!item) return sendProblem(reply, problem('notFound', 404))
+      const ctx = await engine.contextOf(found.state, now())
+      const actors = actorsFor(principal, found.state)
+      const actor = (ctx && actors.find((a) => guards['reuse-component'](found.state, a, ctx) === null)) ?? actors[0]
+      if (!actor) return sendProblem(reply, problem('forbidden', 403))
+      const outcome = await engine.run(
+        found.id,
+        { action: 'reuse-component', actor, name: body.component, fileRef: item.sha256, vaultItemId: item.id },
+        body.expectedVersion,
+        { idempotencyKey: (request.headers as Record<string, string>)['idempotency-key'] ?? randomUUID(), now: now() },
+      )
+      if (!outcome.ok)
+        return sendProblem(
+          reply,
+          outcome.problem === 'conflict'
+            ? problem('conflict', 409)
+            : outcome.problem === 'refused'
+              ? problem('refused', 422, {
+                  detail: outcome.refusal.vi,
+                  en: { title: 'Command refused', detail: outcome.refusal.en },
+                })
+              : problem('idempotencyKeyReused', 422),
+        )
+      await db
+        .insertInto('dossier_files')
+        .values({
+          dossier_id: found.id,
+          sha256: item.sha256,
+          component_name: body.component,
+          original_name: item.title,
+          uploaded_by: principal.userId,
+          uploaded_at: now(),
+        })
+        .onConflict((oc) => oc.columns(['dossier_id', 'sha256', 'component_name']).doNothing())
+        .execute()
+      return reply.send(await loadDossierView(db, engine, principal, found.id, now()))
+    },
+  )
+}
