@@ -93,6 +93,7 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'POST /api/auth/logout-everywhere': signedInOnly,
   'POST /api/auth/password': signedInOnly,
   'POST /api/lookup': () => 'allowed',
+  'POST /api/verify': () => 'allowed',
   'GET /api/auth/vneid/login': () => 'allowed',
   'GET /api/auth/vneid/callback': () => 'allowed',
   'POST /api/users': onlyRoles('agency_admin', 'provincial_admin'),
@@ -104,6 +105,8 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'POST /api/dossiers/:ref/files': (c) =>
     c.kind === 'anonymous' ? 401 : c.kind === 'owner' || (role(c) === 'counter_officer' && c.own) ? 'allowed' : 403,
   'GET /api/dossiers/:ref/files/:sha256': dossierReaders,
+  'GET /api/dossiers/:ref/forms/:form': dossierReaders,
+  'GET /api/tracking-book': (c) => (c.kind === 'anonymous' ? 401 : workflow.includes(role(c)) ? 'allowed' : 403),
   'GET /api/vault': (c) =>
     c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
   'POST /api/dossiers/:ref/reused-components': dossierActors,
@@ -181,6 +184,7 @@ function requestFor(route: { method: string; url: string }, c: Caller): { url: s
     .replace(':ref', dossier.id)
     .replace(':code', '1.001193')
     .replace(':sha256', '0'.repeat(64))
+    .replace(':form', '01')
     .replace(':year', '2031')
     .replace(':role', workflow.includes(role(c)) ? role(c) : 'counter_officer')
   const command = commandRoutes.find((r) => url.endsWith(`/${r.path}`) && url.includes('/api/dossiers/'))

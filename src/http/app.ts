@@ -16,11 +16,13 @@ import { authRoutes } from './routes/auth.ts'
 import { calendarRoutes } from './routes/calendar.ts'
 import { dossierRoutes } from './routes/dossiers.ts'
 import { defaultFileOptions, type FileOptions, fileRoutes } from './routes/files.ts'
+import { formRoutes } from './routes/forms.ts'
 import { healthRoutes } from './routes/health.ts'
 import { lookupRoutes } from './routes/lookup.ts'
 import { procedureRoutes } from './routes/procedures.ts'
 import { userRoutes } from './routes/users.ts'
 import { vaultRoutes } from './routes/vault.ts'
+import { verifyRoutes } from './routes/verify.ts'
 import { vneidRoutes } from './routes/vneid.ts'
 import { AgencyNode } from './schemas/agency-tree.ts'
 
@@ -39,6 +41,8 @@ export type AppOptions = {
   readonly files?: FileOptions
   /** VNeID sign-in for citizens (OpenID Connect); absent or null when not configured. */
   readonly vneid?: VneidClient | null
+  /** Public address of the site, printed in the receipt's QR code (default http://localhost:3000). */
+  readonly publicBaseUrl?: string
 }
 
 export const webRootDefault = join(import.meta.dirname, '..', '..', 'web')
@@ -148,6 +152,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(dossierRoutes, { db: options.db, now: options.now, engine })
   await app.register(vaultRoutes, { db: options.db, now: options.now, engine })
   await app.register(fileRoutes, { db: options.db, now: options.now, ...(options.files ?? defaultFileOptions()) })
+  await app.register(verifyRoutes, { db: options.db, now: options.now })
+  await app.register(formRoutes, {
+    db: options.db,
+    now: options.now,
+    baseUrl: options.publicBaseUrl ?? 'http://localhost:3000',
+  })
   await app.register(calendarRoutes, {
     db: options.db,
     now: options.now,
