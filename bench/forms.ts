@@ -1,4 +1,6 @@
 import { newPdf, pdfBuffer, renderForm } from '../src/adapters/pdf/render-form.ts'
+import { generateAgencyCertificate, generateDemoCa } from '../src/adapters/signing/certificates.ts'
+import { signPdf } from '../src/adapters/signing/sign-pdf.ts'
 import type { Actor } from '../src/domain/dossier/actor.ts'
 import type { DossierEvent } from '../src/domain/dossier/events.ts'
 import { applyEvent, type Dossier } from '../src/domain/dossier/state.ts'
@@ -97,24 +99,43 @@ export async function formsBenchmark(seconds = 5): Promise<BenchmarkResult> {
     doc.text('Nguyễn Thị Lan')
     return pdfBuffer(doc)
   }
-  for (let i = 0; i < 20; i++) await Promise.all([receipt(), plain()]) // warm up fonts, JIT
+  const now = new Date(receivedAt)
+  const ca = generateDemoCa(now)
+  const agency = generateAgencyCertificate(
+    ca,
+    { commonName: 'Ủy ban nhân dân phường Bắc Nha Trang', organization: 'Tỉnh Khánh Hòa', country: 'VN' },
+    now,
+  )
+  const signer = { ...agency, caPem: ca.certificatePem }
+  const signedReceipt = async () =>
+    signPdf(await receipt(), signer, {
+      reason: 'Giấy tiếp nhận hồ sơ',
+      location: 'Bắc Nha Trang',
+      signerName: 'UBND phường Bắc Nha Trang',
+      signedAt: now,
+    })
+  for (let i = 0; i < 20; i++) await Promise.all([receipt(), plain(), signedReceipt()]) // warm up fonts, JIT
+  const signed = await measure(seconds, signedReceipt)
   const full = await measure(seconds, receipt)
   const base = await measure(seconds, plain)
   const f = (n: number) => n.toFixed(1)
   return {
     name: 'forms',
     markdown: [
-      'Form 01 (receipt and appointment slip) rendered to PDF in memory, one at a time, for a dossier folded by',
+      'Form 01 (receipt and appointment slip) rendered to PDF in memory (and signed with an agency certificate), one at a time, for a dossier folded by',
       `the domain (no database), ${seconds} s each; baseline: pdfkit writing a one-line PDF with the same font.`,
       '',
       '| | per second | p50 ms | p99 ms | size |',
       '|---|---:|---:|---:|---:|',
+      `| receipt generated and signed (RSA 2048, CMS) | ${f(signed.perSecond)} | ${f(signed.p50)} | ${f(signed.p99)} | ${Math.round(signed.avgBytes / 1024)} KiB |`,
       `| receipt (form 01) | ${f(full.perSecond)} | ${f(full.p50)} | ${f(full.p99)} | ${Math.round(full.avgBytes / 1024)} KiB |`,
       `| baseline: one-line PDF | ${f(base.perSecond)} | ${f(base.p50)} | ${f(base.p99)} | ${Math.round(base.avgBytes / 1024)} KiB |`,
       '',
       `A receipt costs ${f(base.perSecond / full.perSecond)}× the one-line PDF.`,
     ],
     json: {
+      signedReceiptsPerSecond: signed.perSecond,
+      signedReceiptP50Ms: signed.p50,
       receiptsPerSecond: full.perSecond,
       receiptP50Ms: full.p50,
       receiptP99Ms: full.p99,

@@ -1,5 +1,6 @@
 import { cpus } from 'node:os'
 import { calendarBenchmark } from './calendar.ts'
+import { formsBenchmark } from './forms.ts'
 import { lifecycleBenchmark } from './lifecycle.ts'
 import { writeBenchmarkReport } from './report.ts'
 import { searchBenchmark } from './search.ts'
@@ -8,6 +9,7 @@ import { startupBenchmark } from './startup.ts'
 /** `npm run bench [-- name…] [--json]`: runs the named benchmarks (all by default) and records them. */
 const benchmarks: Record<string, () => Promise<BenchmarkResult>> = {
   calendar: calendarBenchmark,
+  forms: () => formsBenchmark(),
   startup: startupBenchmark,
   search: searchBenchmark,
   lifecycle: lifecycleBenchmark,

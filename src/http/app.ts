@@ -9,6 +9,7 @@ import type { VneidClient } from '../adapters/vneid/oidc-client.ts'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import type { Db } from '../store/database.ts'
 import { dossierCommands } from '../store/dossiers/dossier-commands.ts'
+import { issueElectronicResult } from '../store/results/electronic-result.ts'
 import { type GuardedRoute, registerAccessControl } from './auth/access-control.ts'
 import { Problem, problem, sendProblem } from './problem.ts'
 import { agencyRoutes } from './routes/agencies.ts'
@@ -149,9 +150,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(agencyRoutes, { db: options.db, now: options.now })
   const workingDays = workingDaysFromDatabase(options.db)
   const engine = dossierCommands(options.db, workingDays)
-  await app.register(dossierRoutes, { db: options.db, now: options.now, engine })
+  const files = options.files ?? defaultFileOptions()
+  await app.register(dossierRoutes, {
+    db: options.db,
+    now: options.now,
+    engine,
+    // The clerk's issue produces the signed e-result. Idempotent: a retry after a failure completes it.
+    afterCommand: async (action, dossierId) => {
+      if (action === 'issue') await issueElectronicResult(options.db, files.storage, dossierId, options.now())
+    },
+  })
   await app.register(vaultRoutes, { db: options.db, now: options.now, engine })
-  await app.register(fileRoutes, { db: options.db, now: options.now, ...(options.files ?? defaultFileOptions()) })
+  await app.register(fileRoutes, { db: options.db, now: options.now, ...files })
   await app.register(verifyRoutes, { db: options.db, now: options.now })
   await app.register(formRoutes, {
     db: options.db,

@@ -20,7 +20,13 @@ import { commandRoutes } from './dossier-commands.ts'
 import { loadDossierView } from './dossier-view-loader.ts'
 
 type Engine = ReturnType<typeof dossierCommands>
-export type DossierRouteOptions = { db: Db; now: () => Date; engine: Engine }
+export type DossierRouteOptions = {
+  db: Db
+  now: () => Date
+  engine: Engine
+  /** What follows a successful command outside its transaction (e.g. the signed e-result after `issue`). */
+  afterCommand?: (action: string, dossierId: string) => Promise<void>
+}
 
 const Ref = Type.Object({
   ref: Type.String({
@@ -107,7 +113,10 @@ function sendOutcomeProblem(reply: FastifyReply, outcome: Exclude<Outcome, { ok:
   }
 }
 
-export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (app, { db, now, engine }) => {
+export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (
+  app,
+  { db, now, engine, afterCommand },
+) => {
   /** The first of the principal's roles that the command's guard allows, else the first role (to be refused with the reason). */
   async function actingAs(
     principal: Principal,
@@ -263,6 +272,7 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (app
           now: now(),
         })
         if (!outcome.ok) return sendOutcomeProblem(reply, outcome)
+        if (afterCommand) await afterCommand(route.action, outcome.dossierId)
         return view(reply, principal, outcome.dossierId)
       },
     )

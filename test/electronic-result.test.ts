@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import type { DossierView } from '../src/http/schemas/dossier-view.ts'
+import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
+import { engineName } from './support/test-database.ts'
+
+describe(`the signed e-result on ${engineName}`, () => {
+  let t: TestApp
+  let who: Record<string, Record<string, string>>
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-eresult-'))
+  before(async () => {
+    t = await createTestApp()
+    who = {
+      citizen: await signedIn(t, { citizen: { identityNumber: '056190005555', name: 'Hoàng Thị Kết Quả' } }),
+      counter: await signedIn(t, { grants: [{ role: 'counter_officer', agencyId: 'ttpvhcc-22333' }] }),
+      leader: await signedIn(t, { grants: [{ role: 'leader', agencyId: 'xa-22333' }] }),
+      specialist: await signedIn(t, { grants: [{ role: 'specialist', agencyId: 'xa-22333' }], name: 'Võ Đức Sơn' }),
+      clerk: await signedIn(t, { grants: [{ role: 'clerk', agencyId: 'xa-22333' }] }),
+    }
+  })
+  after(async () => {
+    await t.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  const run = async (as: string, d: DossierView, path: string, body: object = {}) => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/dossiers/${d.id}/${path}`,
+      headers: { ...who[as], 'idempotency-key': randomUUID() },
+      payload: { expectedVersion: d.version, ...body },
+    })
+    assert.equal(res.statusCode, 200, `${path}: ${res.body}`)
+    return res.json<DossierView>()
+  }
+  const submit = async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/dossiers',
+      headers: { ...who.citizen, 'idempotency-key': randomUUID() },
+      payload: {
+        procedureCode: '1.001193',
+        receivingAgencyId: 'ttpvhcc-22333',
+        channel: 2,
+        applicant: {
+          id: 'x',
+          kind: 'citizen',
+          name: 'x',
+          identityNumber: null,
+          phone: null,
+          email: null,
+          address: null,
+        },
+        components: [],
+      },
+    })
+    assert.equal(res.statusCode, 201, res.body)
+    return res.json<DossierView>()
+  }
+
+  test('issuing the result produces a signed PDF that pdfsig verifies, /verify names the dossier, and the vault holds it for reuse', async () => {
+    let d = await submit()
+    d = await run('counter', d, 'reception')
+    d = await run('counter', d, 'transfer')
+    const specialistId = (
+      await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: who.specialist })
+    ).json<{ user: { id: string } }>().user.id
+    d = await run('leader', d, 'assignment', { assigneeId: specialistId, assigneeName: 'Võ Đức Sơn' })
+    d = await run('specialist', d, 'appraisal', { outcome: 'approve', note: 'Đủ điều kiện' })
+    d = await run('leader', d, 'approval')
+    d = await run('clerk', d, 'issuance', { resultNumber: '25/GKS' })
+    assert.equal(d.status, 9)
+
+    const vault = (await t.app.inject({ method: 'GET', url: '/api/vault', headers: who.citizen })).json<{
+      items: { id: string; sha256: string; kind: string }[]
+    }>()
+    const item = vault.items.find((i) => i.kind === 'e_result')
+    assert.ok(item, JSON.stringify(vault))
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/dossiers/${d.id}/files/${item.sha256}`,
+      headers: who.citizen,
+    })
+    assert.equal(pdf.statusCode, 200)
+    assert.equal(pdf.headers['content-type'], 'application/pdf')
+    const file = join(dir, 'ket-qua.pdf')
+    writeFileSync(file, pdf.rawPayload)
+    const sig = execFileSync('pdfsig', [file], { encoding: 'utf8' })
+    assert.match(sig, /Signature is Valid/)
+    assert.match(sig, /Ủy ban nhân dân phường Bắc Nha Trang/)
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    assert.match(text, /Hoàng Thị Kết Quả/)
+    assert.ok(text.includes(d.code ?? 'missing'))
+
+    const verified = await t.app.inject({
+      method: 'POST',
+      url: '/api/verify',
+      headers: { 'content-type': 'application/pdf' },
+      payload: pdf.rawPayload,
+    })
+    assert.equal(verified.statusCode, 200, verified.body)
+    const result = verified.json<{ valid: boolean; dossier: { code: string } | null }>()
+    assert.equal(result.valid, true)
+    assert.equal(result.dossier?.code, d.code)
+
+    const next = await submit()
+    const reused = await t.app.inject({
+      method: 'POST',
+      url: `/api/dossiers/${next.id}/reused-components`,
+      headers: { ...who.citizen, 'idempotency-key': randomUUID() },
+      payload: { expectedVersion: next.version, component: 'Giấy khai sinh', vaultItemId: item.id },
+    })
+    assert.equal(reused.statusCode, 200, reused.body)
+    assert.ok(reused.json<DossierView>().components.some((c) => c.reused && c.fileRef === item.sha256))
+  })
+})
