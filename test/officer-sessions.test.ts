@@ -83,6 +83,14 @@ describe(`officer accounts and sessions on ${engineName}`, () => {
     })
     assert.equal(res.statusCode, 403)
     assert.equal(res.json<{ type: string }>().type, 'urn:motcua:problem:csrf')
+    const lookup = await t.app.inject({
+      method: 'POST',
+      url: '/api/lookup',
+      headers: { cookie: headers.cookie ?? '' },
+      payload: { code: 'X-261126-0001', verifier: '0000' },
+      remoteAddress: '127.0.0.50',
+    })
+    assert.equal(lookup.statusCode, 404, 'a public route ignores the session, so needs no CSRF token')
     assert.equal((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers })).statusCode, 204)
     assert.equal(
       (await t.app.inject({ method: 'GET', url: '/api/auth/session', headers })).statusCode,

@@ -58,5 +58,57 @@ document.getElementById('lang').addEventListener('click', async () => {
   search(document.getElementById('q').value.trim())
 })
 
+function showPage() {
+  const page = { '/tra-cuu': 'track', '/xac-thuc': 'verify' }[location.pathname] ?? 'search'
+  for (const id of ['search', 'track', 'verify']) document.getElementById(`page-${id}`).hidden = id !== page
+  if (page === 'track') document.getElementById('code').value = new URLSearchParams(location.search).get('ma') ?? ''
+  return page
+}
+
+document.getElementById('track').addEventListener('submit', async (event) => {
+  event.preventDefault()
+  const out = document.getElementById('track-result')
+  const res = await fetch('/api/lookup', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      code: document.getElementById('code').value.trim(),
+      verifier: document.getElementById('verifier').value.trim(),
+    }),
+  })
+  if (!res.ok) {
+    out.textContent = t('track.notFound')
+    return
+  }
+  const d = await res.json()
+  out.textContent = t('track.found', {
+    code: d.code,
+    status: t(`status.${d.status}`),
+    appointment: d.appointmentAt
+      ? new Date(d.appointmentAt).toLocaleString(state.lang === 'vi' ? 'vi-VN' : 'en-GB', {
+          timeZone: 'Asia/Ho_Chi_Minh',
+        })
+      : t('track.noAppointment'),
+  })
+})
+
+document.getElementById('verify').addEventListener('submit', async (event) => {
+  event.preventDefault()
+  const out = document.getElementById('verify-result')
+  const file = document.getElementById('document').files[0]
+  if (!file) return
+  const res = await fetch('/api/verify', { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: file })
+  const r = res.ok ? await res.json() : { signed: false, valid: false }
+  const lines = [
+    !r.signed
+      ? t('verify.unsigned')
+      : r.valid
+        ? t('verify.valid', { signer: r.signerName, at: r.signedAt })
+        : t('verify.invalid'),
+  ]
+  if (r.dossier) lines.push(t('verify.dossier', { code: r.dossier.code }))
+  out.textContent = lines.join(' ')
+})
+
 await loadLanguage(state.lang)
-search('')
+if (showPage() === 'search') search('')

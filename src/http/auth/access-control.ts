@@ -71,11 +71,9 @@ export async function registerAccessControl(app: FastifyInstance, db: Db, now: (
     const access = routeAccess(request.principal, permission)
     if (access === 'unauthenticated') return sendProblem(reply, problem('actorMissing', 401))
     if (access === 'forbidden') return sendProblem(reply, problem('forbidden', 403))
-    if (
-      request.csrfToken !== null &&
-      unsafe.has(request.method) &&
-      request.headers['x-csrf-token'] !== request.csrfToken
-    )
+    // Public routes act on no one's authority, so a stray session cookie needs no CSRF token there.
+    const usesSession = permission !== 'public' && request.csrfToken !== null
+    if (usesSession && unsafe.has(request.method) && request.headers['x-csrf-token'] !== request.csrfToken)
       return sendProblem(reply, problem('csrf', 403))
   })
   return routes
