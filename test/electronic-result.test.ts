@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
+import { PNG } from 'pngjs'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
@@ -117,5 +118,67 @@ describe(`the signed e-result on ${engineName}`, () => {
     })
     assert.equal(reused.statusCode, 200, reused.body)
     assert.ok(reused.json<DossierView>().components.some((c) => c.reused && c.fileRef === item.sha256))
+  })
+
+  test('a digitized paper component is signed by the receiving unit and lands in the applicant’s vault', async () => {
+    const walkIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/dossiers',
+      headers: { ...who.counter, 'idempotency-key': randomUUID() },
+      payload: {
+        procedureCode: '1.001193',
+        receivingAgencyId: 'ttpvhcc-22333',
+        channel: 1,
+        applicant: {
+          id: 'x',
+          kind: 'citizen',
+          name: 'Hoàng Thị Kết Quả',
+          identityNumber: '056190005555',
+          phone: null,
+          email: null,
+          address: null,
+        },
+        components: [{ name: 'Tờ khai', fileRef: null }],
+      },
+    })
+    assert.equal(walkIn.statusCode, 201, walkIn.body)
+    let d = walkIn.json<DossierView>()
+    const image = new PNG({ width: 40, height: 30 })
+    image.data.fill(200)
+    const scan = PNG.sync.write(image)
+    const boundary = `----motcua${randomUUID().replaceAll('-', '')}`
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="component"\r\n\r\nTờ khai\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="to-khai.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      scan,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ])
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: `/api/dossiers/${d.id}/files`,
+      headers: { ...who.counter, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    })
+    assert.equal(upload.statusCode, 201, upload.body)
+    const { sha256 } = upload.json<{ sha256: string }>()
+    d = await run('counter', d, 'digitized-components', { name: 'Tờ khai', fileRef: sha256 })
+    assert.ok(d.components.some((c) => c.name === 'Tờ khai' && c.digitized))
+    const vault = (await t.app.inject({ method: 'GET', url: '/api/vault', headers: who.citizen })).json<{
+      items: { kind: string; sha256: string; dossierId: string }[]
+    }>()
+    const copy = vault.items.find((i) => i.kind === 'digitized' && i.dossierId === d.id)
+    assert.ok(copy, JSON.stringify(vault))
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/dossiers/${d.id}/files/${copy.sha256}`,
+      headers: who.counter,
+    })
+    const file = join(dir, 'so-hoa.pdf')
+    writeFileSync(file, pdf.rawPayload)
+    const sig = execFileSync('pdfsig', [file], { encoding: 'utf8' })
+    assert.match(sig, /Signature is Valid/)
+    assert.match(sig, /Trung tâm Phục vụ hành chính công phường Bắc Nha Trang/)
   })
 })

@@ -9,6 +9,7 @@ import type { VneidClient } from '../adapters/vneid/oidc-client.ts'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import type { Db } from '../store/database.ts'
 import { dossierCommands } from '../store/dossiers/dossier-commands.ts'
+import { signDigitizedCopy } from '../store/results/digitized-copy.ts'
 import { issueElectronicResult } from '../store/results/electronic-result.ts'
 import { type GuardedRoute, registerAccessControl } from './auth/access-control.ts'
 import { Problem, problem, sendProblem } from './problem.ts'
@@ -155,9 +156,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.db,
     now: options.now,
     engine,
-    // The clerk's issue produces the signed e-result. Idempotent: a retry after a failure completes it.
+    // The clerk's issue produces the signed e-result, a digitization the signed copy. Both idempotent:
+    // a retry after a failure completes them.
     afterCommand: async (action, dossierId) => {
       if (action === 'issue') await issueElectronicResult(options.db, files.storage, dossierId, options.now())
+      if (action === 'digitize') await signDigitizedCopy(options.db, files.storage, dossierId, options.now())
     },
   })
   await app.register(vaultRoutes, { db: options.db, now: options.now, engine })
