@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
@@ -47,7 +48,9 @@ export type AppOptions = {
   readonly publicBaseUrl?: string
 }
 
-export const webRootDefault = join(import.meta.dirname, '..', '..', 'web')
+const webSource = join(import.meta.dirname, '..', '..', 'web')
+/** The built app (`npm run build:web`) when there is one, else the source folder. */
+export const webRootDefault = existsSync(join(webSource, 'dist', 'index.html')) ? join(webSource, 'dist') : webSource
 
 /** The HTTP application: routes, OpenAPI, problem+json errors. Listening is the caller's business. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -1,0 +1,85 @@
+import { lazy, type ReactNode, Suspense } from 'react'
+import { useI18n } from './i18n/messages.ts'
+import { HomePage } from './pages/HomePage.tsx'
+import { MyDossiersPage } from './pages/MyDossiersPage.tsx'
+import { NotFoundPage } from './pages/NotFoundPage.tsx'
+import { ProcedurePage } from './pages/ProcedurePage.tsx'
+import { SignInPage } from './pages/SignInPage.tsx'
+import { TrackingPage } from './pages/TrackingPage.tsx'
+import { VerifyPage } from './pages/VerifyPage.tsx'
+import { Link, matchPath, useRouter } from './router.tsx'
+import { useSession } from './session.tsx'
+
+/** The office area is a separate chunk: citizens never download it. */
+const OfficeArea = lazy(() => import('./pages/office/OfficeArea.tsx'))
+
+function Page({ path }: { path: string }): ReactNode {
+  if (path === '/') return <HomePage />
+  const procedure = matchPath('/thu-tuc/:code', path)
+  if (procedure?.code) return <ProcedurePage code={procedure.code} />
+  if (matchPath('/tra-cuu', path)) return <TrackingPage />
+  if (matchPath('/xac-thuc', path)) return <VerifyPage />
+  if (matchPath('/dang-nhap', path)) return <SignInPage />
+  if (matchPath('/ho-so-cua-toi', path)) return <MyDossiersPage />
+  if (path === '/can-bo' || path.startsWith('/can-bo/')) return <OfficeArea path={path} />
+  return <NotFoundPage />
+}
+
+function Header() {
+  const { t, lang, setLang } = useI18n()
+  const { user, signOut } = useSession()
+  const officer = user?.kind === 'officer'
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="site-header">
+        <Link className="brand" to="/">
+          {t('app.name')}
+        </Link>
+        <button
+          type="button"
+          className="lang"
+          lang={lang === 'vi' ? 'en' : 'vi'}
+          aria-label={t('lang.switchLabel')}
+          onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
+        >
+          {t('lang.switch')}
+        </button>
+      </header>
+      <nav className="site-nav" aria-label={t('nav.label')}>
+        <Link to="/">{t('nav.search')}</Link>
+        <Link to="/tra-cuu">{t('nav.track')}</Link>
+        <Link to="/xac-thuc">{t('nav.verify')}</Link>
+        {user?.kind === 'citizen' && <Link to="/ho-so-cua-toi">{t('nav.myDossiers')}</Link>}
+        {officer && <Link to="/can-bo">{t('nav.office')}</Link>}
+        {user ? (
+          <button type="button" className="link-button" onClick={() => void signOut()}>
+            {t('nav.signOut')}
+          </button>
+        ) : (
+          <Link to="/dang-nhap">{t('nav.signIn')}</Link>
+        )}
+      </nav>
+    </>
+  )
+}
+
+export function App() {
+  const { t } = useI18n()
+  const { path } = useRouter()
+  return (
+    <>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          <Page path={path} />
+        </Suspense>
+      </main>
+      <footer className="site-footer">
+        <a href="/api/docs/">{t('footer.api')}</a>
+      </footer>
+    </>
+  )
+}
