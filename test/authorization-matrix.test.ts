@@ -107,6 +107,8 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'GET /api/dossiers/:ref/files/:sha256': dossierReaders,
   'GET /api/dossiers/:ref/forms/:form': dossierReaders,
   'GET /api/tracking-book': (c) => (c.kind === 'anonymous' ? 401 : workflow.includes(role(c)) ? 'allowed' : 403),
+  'GET /api/my-dossiers': (c) =>
+    c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
   'GET /api/vault': (c) =>
     c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
   'POST /api/dossiers/:ref/reused-components': dossierActors,

@@ -151,6 +151,14 @@ describe(`dossiers over HTTP on ${engineName}`, () => {
     assert.equal(wrongRole.statusCode, 403)
   })
 
+  test('a citizen lists their own dossiers, not anyone else’s', async () => {
+    const d = await submit()
+    const mine = await t.app.inject({ method: 'GET', url: '/api/my-dossiers', headers: citizen })
+    assert.ok(mine.json<{ items: { id: string }[] }>().items.some((i) => i.id === d.id))
+    const theirs = await t.app.inject({ method: 'GET', url: '/api/my-dossiers', headers: otherCitizen })
+    assert.ok(!theirs.json<{ items: { id: string }[] }>().items.some((i) => i.id === d.id))
+  })
+
   test('every command has its own endpoint in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
       paths: Record<string, unknown>

@@ -22,6 +22,7 @@ import { defaultFileOptions, type FileOptions, fileRoutes } from './routes/files
 import { formRoutes } from './routes/forms.ts'
 import { healthRoutes } from './routes/health.ts'
 import { lookupRoutes } from './routes/lookup.ts'
+import { myDossierRoutes } from './routes/my-dossiers.ts'
 import { procedureRoutes } from './routes/procedures.ts'
 import { userRoutes } from './routes/users.ts'
 import { vaultRoutes } from './routes/vault.ts'
@@ -167,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   })
   await app.register(vaultRoutes, { db: options.db, now: options.now, engine })
+  await app.register(myDossierRoutes, { db: options.db })
   await app.register(fileRoutes, { db: options.db, now: options.now, ...files })
   await app.register(verifyRoutes, { db: options.db, now: options.now })
   await app.register(formRoutes, {

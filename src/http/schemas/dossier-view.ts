@@ -76,6 +76,16 @@ export const DossierView = Type.Object({
   ]),
   result: Type.Union([Type.Object({ number: Type.String(), issuedAt: Type.String() }), Type.Null()]),
   availableActions: Type.Array(Type.String(), { description: 'Commands the caller may run now' }),
+  files: Type.Array(
+    Type.Object({
+      sha256: Type.String(),
+      component: Type.String({ description: 'The component, or "Kết quả giải quyết" for the signed e-result' }),
+      name: Type.Union([Type.String(), Type.Null()]),
+      mediaType: Type.String(),
+      size: Type.Integer(),
+    }),
+    { description: 'Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256})' },
+  ),
 })
 export type DossierView = Static<typeof DossierView>
 
@@ -149,5 +159,6 @@ export function dossierView(
       : null,
     result: d.result ? { number: d.result.number, issuedAt: formatInstant(d.result.issuedAt) } : null,
     availableActions: [...new Set(viewers.flatMap((v) => availableActions(d, v, ctx)))],
+    files: [],
   }
 }
