@@ -1,10 +1,12 @@
 import { lazy, type ReactNode, Suspense } from 'react'
 import { useI18n } from './i18n/messages.ts'
 import { HomePage } from './pages/HomePage.tsx'
+import { MyDossierPage } from './pages/MyDossierPage.tsx'
 import { MyDossiersPage } from './pages/MyDossiersPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
 import { ProcedurePage } from './pages/ProcedurePage.tsx'
 import { SignInPage } from './pages/SignInPage.tsx'
+import { SubmitPage } from './pages/SubmitPage.tsx'
 import { TrackingPage } from './pages/TrackingPage.tsx'
 import { VerifyPage } from './pages/VerifyPage.tsx'
 import { Link, matchPath, useRouter } from './router.tsx'
@@ -17,10 +19,14 @@ function Page({ path }: { path: string }): ReactNode {
   if (path === '/') return <HomePage />
   const procedure = matchPath('/thu-tuc/:code', path)
   if (procedure?.code) return <ProcedurePage code={procedure.code} />
+  const submit = matchPath('/thu-tuc/:code/nop', path)
+  if (submit?.code) return <SubmitPage code={submit.code} />
   if (matchPath('/tra-cuu', path)) return <TrackingPage />
   if (matchPath('/xac-thuc', path)) return <VerifyPage />
   if (matchPath('/dang-nhap', path)) return <SignInPage />
   if (matchPath('/ho-so-cua-toi', path)) return <MyDossiersPage />
+  const mine = matchPath('/ho-so-cua-toi/:id', path)
+  if (mine?.id) return <MyDossierPage id={mine.id} />
   if (path === '/can-bo' || path.startsWith('/can-bo/')) return <OfficeArea path={path} />
   return <NotFoundPage />
 }

@@ -40,6 +40,8 @@ type Options = {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
   body?: unknown
   raw?: Blob
+  /** multipart/form-data: the browser sets the content type and boundary. */
+  form?: FormData
   headers?: Record<string, string>
 }
 
@@ -48,7 +50,9 @@ export async function api<T>(path: string, options: Options = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
   let body: BodyInit | undefined
-  if (options.raw) {
+  if (options.form) {
+    body = options.form
+  } else if (options.raw) {
     body = options.raw
     headers['content-type'] = options.raw.type || 'application/octet-stream'
   } else if (options.body !== undefined) {

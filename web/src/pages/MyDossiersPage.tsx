@@ -45,17 +45,75 @@ function Vault() {
   )
 }
 
+type MyDossier = {
+  id: string
+  code: string | null
+  procedureName: string
+  status: number
+  appointmentAt: string | null
+}
+type DossierLoad = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; items: MyDossier[] }
+
+function Dossiers() {
+  const { t, tx, lang, formatInstant } = useI18n()
+  const [load, setLoad] = useState<DossierLoad>({ state: 'loading' })
+  useEffect(() => {
+    let live = true
+    api<{ items: MyDossier[] }>('/api/my-dossiers').then(
+      ({ items }) => live && setLoad({ state: 'done', items }),
+      (error: unknown) =>
+        live && setLoad({ state: 'error', message: errorText(error, lang, t('common.networkError')) }),
+    )
+    return () => {
+      live = false
+    }
+  }, [lang, t])
+  const status =
+    load.state === 'loading'
+      ? t('common.loading')
+      : load.state === 'error'
+        ? load.message
+        : load.items.length
+          ? t('mine.count', { total: load.items.length })
+          : t('mine.empty')
+  return (
+    <>
+      <p role="status" aria-live="polite" className={load.state === 'error' ? 'error' : undefined}>
+        {status}
+      </p>
+      {load.state === 'done' && load.items.length > 0 && (
+        <ul className="results">
+          {load.items.map((d) => (
+            <li key={d.id}>
+              <Link to={`/ho-so-cua-toi/${encodeURIComponent(d.id)}`}>{d.procedureName}</Link>
+              <div className="meta">
+                {d.code ?? t('mine.noCode')} · {tx(`status.${d.status}`)}
+                {d.appointmentAt && <> · {t('mine.appointment', { at: formatInstant(d.appointmentAt) })}</>}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  )
+}
+
 export function MyDossiersPage() {
   const { t } = useI18n()
   const { user } = useSession()
   return (
     <>
-      <h1>{t('vault.title')}</h1>
-      <p>{t('vault.intro')}</p>
+      <h1>{t('mine.title')}</h1>
       {user === undefined ? (
         <p role="status">{t('common.loading')}</p>
       ) : user?.kind === 'citizen' ? (
-        <Vault />
+        <>
+          <h2>{t('mine.dossiers')}</h2>
+          <Dossiers />
+          <h2>{t('mine.vault')}</h2>
+          <p>{t('vault.intro')}</p>
+          <Vault />
+        </>
       ) : (
         <p>
           <Link to="/dang-nhap">{t('vault.signIn')}</Link>

@@ -63,11 +63,10 @@ function SubmitOnline({ procedure }: { procedure: ProcedureDetail }) {
   const { t } = useI18n()
   const { user } = useSession()
   const { navigate } = useRouter()
-  const [note, setNote] = useState('')
   if (procedure.onlineLevel === 'none') return <p>{t('procedure.notOnline')}</p>
   const onClick = () => {
     if (user?.kind !== 'citizen') navigate('/dang-nhap')
-    else setNote(t('procedure.submitSoon'))
+    else navigate(`/thu-tuc/${encodeURIComponent(procedure.code)}/nop`)
   }
   return (
     <div className="submit-online">
@@ -75,9 +74,6 @@ function SubmitOnline({ procedure }: { procedure: ProcedureDetail }) {
         {t('procedure.submitOnline')}
       </button>
       {user?.kind !== 'citizen' && <p className="meta">{t('procedure.signInToSubmit')}</p>}
-      <p role="status" aria-live="polite">
-        {note}
-      </p>
     </div>
   )
 }

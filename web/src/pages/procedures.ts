@@ -5,6 +5,8 @@ export type ProcedureSummary = {
   name: string
   field: string
   fieldName: string
+  /** Cấp thực hiện: province, commune or central. */
+  level: string
   onlineLevel: 'full' | 'partial' | 'none'
   timeLimit: TimeLimit
   competentAgency: { id: string; name: string } | null

@@ -1,16 +1,9 @@
 import { useCallback, useEffect, useState } from 'react'
-import { api, errorText, newIdempotencyKey } from '../../api.ts'
+import { api, errorText } from '../../api.ts'
 import { useI18n } from '../../i18n/messages.ts'
 import { Link } from '../../router.tsx'
+import { Actions } from './Actions.tsx'
 import { Urgency } from './urgency.tsx'
-
-/** Commands that need nothing but the version: the endpoint each one posts to. */
-const simpleCommands: Record<string, string> = {
-  receive: 'reception',
-  transfer: 'transfer',
-  approve: 'approval',
-  'warn-late': 'late-warnings',
-}
 
 type DossierView = {
   id: string
@@ -38,61 +31,11 @@ type DossierView = {
   }[]
   timeline: { seq: number; type: string; at: string; actor: { name: string } }[]
   availableActions: string[]
+  files: { sha256: string; component: string; name: string | null; mediaType: string; size: number }[]
 }
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; dossier: DossierView }
+const pollMs = 5000
 
-function Actions({ dossier, onDone }: { dossier: DossierView; onDone: (d: DossierView) => void }) {
-  const { t, tx, lang } = useI18n()
-  const [status, setStatus] = useState('')
-  const [busy, setBusy] = useState(false)
-  const run = async (action: string, path: string) => {
-    setBusy(true)
-    setStatus(t('dossier.working'))
-    try {
-      const next = await api<DossierView>(`/api/dossiers/${encodeURIComponent(dossier.code ?? dossier.id)}/${path}`, {
-        method: 'POST',
-        headers: { 'idempotency-key': newIdempotencyKey() },
-        body: { expectedVersion: dossier.version },
-      })
-      onDone(next)
-      setStatus(t('dossier.actionDone', { action: tx(`action.${action}`) }))
-    } catch (error) {
-      setStatus(errorText(error, lang, t('common.networkError')))
-    } finally {
-      setBusy(false)
-    }
-  }
-  return (
-    <section aria-labelledby="dossier-actions">
-      <h2 id="dossier-actions">{t('dossier.actions')}</h2>
-      {dossier.availableActions.length === 0 ? (
-        <p>{t('dossier.noActions')}</p>
-      ) : (
-        <ul className="actions">
-          {dossier.availableActions.map((action) => {
-            const path = simpleCommands[action]
-            return (
-              <li key={action}>
-                <button
-                  type="button"
-                  className={path ? 'primary' : 'secondary'}
-                  disabled={busy || !path}
-                  onClick={path ? () => void run(action, path) : undefined}
-                >
-                  {tx(`action.${action}`)}
-                </button>
-                {!path && <span className="meta"> ({t('dossier.soon')})</span>}
-              </li>
-            )
-          })}
-        </ul>
-      )}
-      <p role="status" aria-live="polite">
-        {status}
-      </p>
-    </section>
-  )
-}
+type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; dossier: DossierView }
 
 function ControlSheet({ rows }: { rows: DossierView['controlSheet'] }) {
   const { t, tx, formatInstant } = useI18n()
@@ -138,10 +81,51 @@ function Timeline({ events }: { events: DossierView['timeline'] }) {
   )
 }
 
+function Documents({ dossier }: { dossier: DossierView }) {
+  const { t } = useI18n()
+  const ref = encodeURIComponent(dossier.code ?? dossier.id)
+  return (
+    <section aria-labelledby="dossier-files">
+      <h2 id="dossier-files">{t('office.files')}</h2>
+      {dossier.code && (
+        <p>
+          <a href={`/api/dossiers/${ref}/forms/01`} target="_blank" rel="noopener">
+            {t('office.printReceipt')}
+          </a>
+        </p>
+      )}
+      {dossier.files.length === 0 ? (
+        <p>{t('office.noFiles')}</p>
+      ) : (
+        <ul>
+          {dossier.files.map((f) => (
+            <li key={f.sha256}>
+              <a href={`/api/dossiers/${ref}/files/${f.sha256}`} download={f.name ?? undefined}>
+                {f.component}
+                {f.name ? ` — ${f.name}` : ''}
+              </a>{' '}
+              <span className="meta">({t('office.fileSize', { kb: Math.max(1, Math.round(f.size / 1024)) })})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
 export function DossierPage({ dossierRef }: { dossierRef: string }) {
   const { t, tx, lang, formatInstant } = useI18n()
   const [load, setLoad] = useState<Load>({ state: 'loading' })
-  const show = useCallback((dossier: DossierView) => setLoad({ state: 'done', dossier }), [])
+  // A slow poll never overwrites a newer view (one a command just returned).
+  const show = useCallback(
+    (dossier: DossierView) =>
+      setLoad((prev) =>
+        prev.state === 'done' && prev.dossier.id === dossier.id && prev.dossier.version > dossier.version
+          ? prev
+          : { state: 'done', dossier },
+      ),
+    [],
+  )
   useEffect(() => {
     let live = true
     api<DossierView>(`/api/dossiers/${encodeURIComponent(dossierRef)}`).then(
@@ -149,8 +133,17 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
       (error: unknown) =>
         live && setLoad({ state: 'error', message: errorText(error, lang, t('common.networkError')) }),
     )
+    // Keep the view current while it is open: others act on the same dossier.
+    const timer = window.setInterval(() => {
+      if (document.hidden) return
+      api<DossierView>(`/api/dossiers/${encodeURIComponent(dossierRef)}`).then(
+        (dossier) => live && show(dossier),
+        () => {},
+      )
+    }, pollMs)
     return () => {
       live = false
+      window.clearInterval(timer)
     }
   }, [dossierRef, lang, t, show])
   const back = <Link to="/can-bo">{t('dossier.backToQueue')}</Link>
@@ -197,6 +190,7 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
         <dt>{t('dossier.pausedHours')}</dt>
         <dd>{d.deadlines.pausedHours}</dd>
       </dl>
+      <Documents dossier={d} />
       <Actions dossier={d} onDone={show} />
       <h2>{t('dossier.timeline')}</h2>
       <Timeline events={d.timeline} />

@@ -1,9 +1,11 @@
+import type { ReactNode } from 'react'
 import { useI18n } from '../../i18n/messages.ts'
-import { matchPath } from '../../router.tsx'
+import { Link, matchPath } from '../../router.tsx'
 import { useSession } from '../../session.tsx'
 import { NotFoundPage } from '../NotFoundPage.tsx'
 import { DossierPage } from './DossierPage.tsx'
 import { QueuePage } from './QueuePage.tsx'
+import { WalkInPage } from './WalkInPage.tsx'
 
 /** The officers' area, loaded on demand (its own chunk). */
 export default function OfficeArea({ path }: { path: string }) {
@@ -11,8 +13,28 @@ export default function OfficeArea({ path }: { path: string }) {
   const { user } = useSession()
   if (user === undefined) return <p role="status">{t('common.loading')}</p>
   if (user?.kind !== 'officer') return <p>{t('office.signIn')}</p>
-  if (matchPath('/can-bo', path)) return <QueuePage grants={user.grants} />
+  const counter = user.grants.some((g) => g.role === 'counter_officer')
+  const nav = (
+    <nav className="office-nav" aria-label={t('office.nav')}>
+      <Link to="/can-bo">{t('office.title')}</Link>
+      {counter && (
+        <>
+          {' · '}
+          <Link to="/can-bo/tiep-nhan">{t('office.walkIn')}</Link>
+        </>
+      )}
+    </nav>
+  )
+  let page: ReactNode
   const dossier = matchPath('/can-bo/ho-so/:ref', path)
-  if (dossier?.ref) return <DossierPage dossierRef={dossier.ref} />
-  return <NotFoundPage />
+  if (matchPath('/can-bo', path)) page = <QueuePage grants={user.grants} />
+  else if (matchPath('/can-bo/tiep-nhan', path)) page = <WalkInPage grants={user.grants} />
+  else if (dossier?.ref) page = <DossierPage dossierRef={dossier.ref} />
+  else page = <NotFoundPage />
+  return (
+    <>
+      {nav}
+      {page}
+    </>
+  )
 }

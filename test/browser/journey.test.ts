@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { createTestApp, type TestApp } from '../support/test-app.ts'
+import { engineName } from '../support/test-database.ts'
+import { browserMissing, launchChromium, screenshot, serveForBrowser } from './support/browser.ts'
+
+/** A tiny valid PDF standing for a scanned document. */
+const samplePdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+)
+
+describe(`the whole journey in Chromium on ${engineName}`, { skip: browserMissing ?? false }, () => {
+  let t: TestApp
+  let server: { baseUrl: string; close(): Promise<void> }
+  let browser: Browser
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-journey-'))
+  const pdfPath = join(dir, 'giay-chung-sinh.pdf')
+  writeFileSync(pdfPath, samplePdf)
+
+  before(async () => {
+    t = await createTestApp()
+    server = await serveForBrowser(t)
+    browser = await launchChromium()
+  })
+  after(async () => {
+    await browser?.close()
+    await server?.close()
+    await t?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  /** A signed-in browser for one person: the labelled demo login, as the embedded demo offers it. */
+  async function personAs(
+    as: string,
+    agencyId?: string,
+    viewport = { width: 1280, height: 900 },
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport, locale: 'vi-VN', acceptDownloads: true })
+    const res = await context.request.post(`${server.baseUrl}/api/auth/demo-login`, {
+      data: { as, ...(agencyId ? { agencyId } : {}) },
+    })
+    assert.equal(res.status(), 200, await res.text())
+    return { context, page: await context.newPage() }
+  }
+
+  /** Runs an office action on the dossier page: its button, then the form's confirmation if it has one. */
+  async function act(page: Page, action: string, fill?: () => Promise<void>) {
+    await page.getByRole('button', { name: action, exact: true }).click()
+    if (fill) await fill()
+    const confirm = page.getByRole('button', { name: 'Xác nhận', exact: true })
+    if (await confirm.isVisible().catch(() => false)) await confirm.click()
+    await page.getByText('Đã thực hiện').first().waitFor({ timeout: 10_000 })
+  }
+
+  test('search without diacritics → apply online with an upload → receive → supplement asked and given → appraise → approve → issue → download the signed result → rate', async () => {
+    const citizen = await personAs('citizen', undefined, { width: 390, height: 844 })
+    await citizen.page.goto(server.baseUrl)
+    await citizen.page.getByLabel('Tên thủ tục (có thể gõ không dấu)').fill('dang ky khai sinh')
+    await citizen.page
+      .getByRole('link', { name: /^Thủ tục đăng ký khai sinh$/ })
+      .first()
+      .click()
+    await citizen.page.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click()
+    await citizen.page.getByLabel('Nơi nộp hồ sơ').selectOption({ value: 'ttpvhcc-22333' })
+    await citizen.page.getByLabel('Số điện thoại').fill('0905123456')
+    await citizen.page.getByLabel('Địa chỉ').fill('Phường Bắc Nha Trang, Khánh Hòa')
+    await citizen.page.locator('input[type=file]').first().setInputFiles(pdfPath)
+    await screenshot(citizen.page, 'portal-apply')
+    await citizen.page.getByRole('button', { name: 'Gửi hồ sơ' }).click()
+    await citizen.page.waitForURL(/\/ho-so-cua-toi\/[0-9a-f-]{36}$/, { timeout: 15_000 })
+    const id = citizen.page.url().split('/').pop() as string
+
+    const counter = await personAs('counter_officer', 'ttpvhcc-22333')
+    await counter.page.goto(`${server.baseUrl}/can-bo`)
+    await counter.page.getByRole('table').waitFor()
+    await screenshot(counter.page, 'office-queue')
+    await counter.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
+    await act(counter.page, 'Tiếp nhận')
+    await act(counter.page, 'Chuyển xử lý')
+
+    const specialist = await personAs('specialist', 'xa-22333')
+    await specialist.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
+    await act(specialist.page, 'Yêu cầu bổ sung', async () => {
+      await specialist.page.getByLabel('Giấy tờ cần bổ sung').fill('Bản sao giấy chứng sinh rõ nét')
+      await specialist.page.getByLabel('Lý do').fill('Bản chụp bị mờ')
+    })
+
+    await citizen.page.goto(`${server.baseUrl}/ho-so-cua-toi/${id}`)
+    await citizen.page.getByLabel('Tệp bổ sung').setInputFiles(pdfPath)
+    await citizen.page.getByRole('button', { name: 'Gửi bổ sung' }).click()
+    await citizen.page
+      .getByText(/Đã gửi|Đã thực hiện|đang xử lý/i)
+      .first()
+      .waitFor({ timeout: 10_000 })
+
+    await specialist.page.reload()
+    await act(specialist.page, 'Thẩm định', async () => {
+      await specialist.page.getByLabel('Kết quả thẩm định').selectOption({ label: 'Đủ điều kiện' })
+    })
+    const leader = await personAs('leader', 'xa-22333')
+    await leader.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
+    await act(leader.page, 'Phê duyệt')
+    const clerk = await personAs('clerk', 'xa-22333')
+    await clerk.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
+    await act(clerk.page, 'Ban hành kết quả', async () => {
+      await clerk.page.getByLabel('Số, ký hiệu kết quả').fill('12/GKS')
+    })
+
+    await citizen.page.goto(`${server.baseUrl}/ho-so-cua-toi/${id}`)
+    const link = citizen.page.getByRole('link', { name: 'Tải kết quả' })
+    await link.waitFor({ timeout: 15_000 })
+    const href = await link.getAttribute('href')
+    const download = await citizen.context.request.get(new URL(href ?? '', server.baseUrl).toString())
+    assert.equal(download.status(), 200)
+    const result = join(dir, 'ket-qua.pdf')
+    writeFileSync(result, await download.body())
+    assert.match(execFileSync('pdfsig', [result], { encoding: 'utf8' }), /Signature is Valid/)
+    await citizen.page.getByRole('button', { name: 'Rất hài lòng' }).click()
+    await citizen.page.getByText('Cảm ơn bạn đã đánh giá').waitFor({ timeout: 10_000 })
+    await screenshot(citizen.page, 'portal-dossier')
+  })
+
+  test('a walk-in is received at the counter and its receipt prints', async () => {
+    const counter = await personAs('counter_officer', 'ttpvhcc-22333')
+    await counter.page.goto(`${server.baseUrl}/can-bo/tiep-nhan`)
+    await counter.page.getByLabel('Thủ tục').fill('dang ky khai sinh')
+    await counter.page
+      .getByRole('button', { name: /^Thủ tục đăng ký khai sinh/ })
+      .first()
+      .click()
+    await counter.page.getByLabel('Họ và tên').fill('Trần Văn Trực Tiếp')
+    await counter.page.getByLabel('Số định danh cá nhân').fill('056190009999')
+    await counter.page.getByLabel('Số điện thoại').fill('0905000999')
+    await counter.page.getByLabel('Địa chỉ').fill('Phường Bắc Nha Trang')
+    await counter.page.locator('input[type=checkbox]').first().check()
+    await screenshot(counter.page, 'office-reception')
+    await counter.page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click()
+    const print = counter.page.getByRole('link', { name: 'In giấy tiếp nhận' })
+    await print.waitFor({ timeout: 10_000 })
+    const receipt = await counter.context.request.get(
+      new URL((await print.getAttribute('href')) ?? '', server.baseUrl).toString(),
+    )
+    assert.equal(receipt.status(), 200)
+    const file = join(dir, 'giay-tiep-nhan.pdf')
+    writeFileSync(file, await receipt.body())
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    assert.match(text, /GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ/)
+    assert.match(text, /Trần Văn Trực Tiếp/)
+  })
+})

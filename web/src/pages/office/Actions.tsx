@@ -1,0 +1,162 @@
+import { type FormEvent, type ReactNode, useId, useState } from 'react'
+import { api, errorText, newIdempotencyKey } from '../../api.ts'
+import { useI18n } from '../../i18n/messages.ts'
+import { type Command, commandBody, commands, type Field, hiddenActions } from './commands.ts'
+
+type Versioned = { id: string; code: string | null; version: number; availableActions: string[] }
+
+function FieldInput({ field, value, onChange }: { field: Field; value: string; onChange: (value: string) => void }) {
+  const { t } = useI18n()
+  const id = useId()
+  const hintId = `${id}-hint`
+  let control: ReactNode
+  if (field.kind === 'select')
+    control = (
+      <select id={id} value={value || field.options[0]?.value} onChange={(e) => onChange(e.target.value)}>
+        {field.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {t(o.label)}
+          </option>
+        ))}
+      </select>
+    )
+  else if (field.kind === 'textarea' || field.kind === 'lines')
+    control = (
+      <textarea
+        id={id}
+        rows={3}
+        value={value}
+        required={field.kind === 'lines' || field.required}
+        aria-describedby={field.kind === 'lines' ? hintId : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    )
+  else
+    control = (
+      <input
+        id={id}
+        type={field.kind === 'datetime' ? 'datetime-local' : 'text'}
+        value={value}
+        required={field.kind === 'datetime' || field.required}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    )
+  return (
+    <div className="form-field">
+      <label htmlFor={id}>{t(field.label)}</label>
+      {field.kind === 'lines' && (
+        <p id={hintId} className="meta">
+          {t('cmd.hint.lines')}
+        </p>
+      )}
+      {control}
+    </div>
+  )
+}
+
+function CommandForm({
+  command,
+  busy,
+  onSubmit,
+}: {
+  command: Command
+  busy: boolean
+  onSubmit: (body: Record<string, unknown>) => void
+}) {
+  const { t } = useI18n()
+  const [values, setValues] = useState<Record<string, string>>({})
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    onSubmit(commandBody(command, values))
+  }
+  return (
+    <form className="command-form" onSubmit={submit}>
+      {command.fields.map((field) => (
+        <FieldInput
+          key={field.name}
+          field={field}
+          value={values[field.name] ?? ''}
+          onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
+        />
+      ))}
+      <button type="submit" className="primary" disabled={busy}>
+        {t('cmd.submit')}
+      </button>
+    </form>
+  )
+}
+
+/** One button per command the caller may run; each opens its form inline. The view comes back fresh. */
+export function Actions<D extends Versioned>({ dossier, onDone }: { dossier: D; onDone: (d: D) => void }) {
+  const { t, tx, lang } = useI18n()
+  const [open, setOpen] = useState<string | null>(null)
+  const [status, setStatus] = useState<{ text: string; error: boolean }>({ text: '', error: false })
+  const [busy, setBusy] = useState(false)
+  const actions = dossier.availableActions.filter((a) => !hiddenActions.has(a))
+  const run = async (command: Command, body: Record<string, unknown>) => {
+    setBusy(true)
+    setStatus({ text: t('dossier.working'), error: false })
+    try {
+      const next = await api<D>(`/api/dossiers/${encodeURIComponent(dossier.code ?? dossier.id)}/${command.path}`, {
+        method: 'POST',
+        headers: { 'idempotency-key': newIdempotencyKey() },
+        body: { ...body, expectedVersion: dossier.version },
+      })
+      onDone(next)
+      setOpen(null)
+      setStatus({ text: t('cmd.done'), error: false })
+    } catch (error) {
+      setStatus({ text: errorText(error, lang, t('common.networkError')), error: true })
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <section aria-labelledby="dossier-actions">
+      <h2 id="dossier-actions">{t('dossier.actions')}</h2>
+      {actions.length === 0 ? (
+        <p>{t('dossier.noActions')}</p>
+      ) : (
+        <ul className="actions">
+          {actions.map((action) => {
+            const command = commands[action]
+            if (!command)
+              return (
+                <li key={action}>
+                  <button type="button" className="secondary" disabled>
+                    {tx(`action.${action}`)}
+                  </button>
+                  <span className="meta"> ({t('dossier.soon')})</span>
+                </li>
+              )
+            const formId = `command-${action}`
+            return (
+              <li key={action}>
+                <button
+                  type="button"
+                  className={open === action ? 'primary' : 'secondary'}
+                  aria-expanded={open === action}
+                  aria-controls={open === action ? formId : undefined}
+                  onClick={() => {
+                    setOpen(open === action ? null : action)
+                    setStatus({ text: '', error: false })
+                  }}
+                >
+                  {t(command.label)}
+                </button>
+                {open === action && (
+                  <div id={formId}>
+                    <CommandForm command={command} busy={busy} onSubmit={(body) => void run(command, body)} />
+                  </div>
+                )}
+              </li>
+            )
+          })}
+        </ul>
+      )}
+      <p role="status" aria-live="polite" className={status.error ? 'error' : undefined}>
+        {status.text}
+      </p>
+    </section>
+  )
+}

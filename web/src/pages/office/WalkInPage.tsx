@@ -1,0 +1,290 @@
+import { type FormEvent, useEffect, useId, useState } from 'react'
+import { api, errorText, newIdempotencyKey } from '../../api.ts'
+import { type MessageKey, useI18n } from '../../i18n/messages.ts'
+import { Link } from '../../router.tsx'
+import type { Grant } from '../../session.tsx'
+
+type ProcedureSummary = { code: string; name: string; fieldName: string }
+type ProcedureDetail = ProcedureSummary & { requiredDocuments: { name: string; form: string; quantity: number }[] }
+type Created = { id: string; code: string | null }
+type Search =
+  | { state: 'idle' }
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'done'; items: ProcedureSummary[] }
+
+function TextField({
+  label,
+  value,
+  onChange,
+  required = false,
+  type = 'text',
+  pattern,
+  autoComplete,
+}: {
+  label: MessageKey
+  value: string
+  onChange: (v: string) => void
+  required?: boolean
+  type?: string
+  pattern?: string
+  autoComplete?: string
+}) {
+  const { t } = useI18n()
+  const id = useId()
+  return (
+    <div className="form-field">
+      <label htmlFor={id}>{t(label)}</label>
+      <input
+        id={id}
+        type={type}
+        value={value}
+        required={required}
+        pattern={pattern}
+        autoComplete={autoComplete}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </div>
+  )
+}
+
+/** Search the catalogue and pick one procedure; its required documents come with it. */
+function ProcedurePicker({ onPick }: { onPick: (p: ProcedureDetail) => void }) {
+  const { t, lang } = useI18n()
+  const id = useId()
+  const [q, setQ] = useState('')
+  const [search, setSearch] = useState<Search>({ state: 'idle' })
+  useEffect(() => {
+    const query = q.trim()
+    if (!query) {
+      setSearch({ state: 'idle' })
+      return
+    }
+    let live = true
+    const timer = window.setTimeout(() => {
+      setSearch({ state: 'loading' })
+      api<{ items: ProcedureSummary[] }>(`/api/procedures?q=${encodeURIComponent(query)}&pageSize=10`).then(
+        ({ items }) => live && setSearch({ state: 'done', items }),
+        (error: unknown) =>
+          live && setSearch({ state: 'error', message: errorText(error, lang, t('common.networkError')) }),
+      )
+    }, 250)
+    return () => {
+      live = false
+      window.clearTimeout(timer)
+    }
+  }, [q, lang, t])
+  const pick = (code: string) => {
+    api<ProcedureDetail>(`/api/procedures/${encodeURIComponent(code)}`).then(onPick, (error: unknown) =>
+      setSearch({ state: 'error', message: errorText(error, lang, t('common.networkError')) }),
+    )
+  }
+  return (
+    <div>
+      <div className="form-field">
+        <label htmlFor={id}>{t('walkIn.procedure')}</label>
+        <input id={id} type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
+      </div>
+      <p role="status" aria-live="polite" className={search.state === 'error' ? 'error' : undefined}>
+        {search.state === 'loading'
+          ? t('search.loading')
+          : search.state === 'error'
+            ? search.message
+            : search.state === 'done'
+              ? search.items.length
+                ? t('search.count', { total: search.items.length })
+                : t('search.none')
+              : ''}
+      </p>
+      {search.state === 'done' && search.items.length > 0 && (
+        <ul className="actions">
+          {search.items.map((p) => (
+            <li key={p.code}>
+              <button type="button" className="secondary" onClick={() => pick(p.code)}>
+                {p.name}
+              </button>{' '}
+              <span className="meta">
+                {p.code} · {p.fieldName}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+/** A counter officer receives a dossier handed in at the counter (channel 1): it gets its code at once. */
+export function WalkInPage({ grants }: { grants: Grant[] }) {
+  const { t, lang } = useI18n()
+  const agencyFieldId = useId()
+  const counters = [...new Set(grants.filter((g) => g.role === 'counter_officer').map((g) => g.agencyId))]
+  const [agencyId, setAgencyId] = useState(counters[0] ?? '')
+  const [procedure, setProcedure] = useState<ProcedureDetail | null>(null)
+  const [name, setName] = useState('')
+  const [identity, setIdentity] = useState('')
+  const [phone, setPhone] = useState('')
+  const [address, setAddress] = useState('')
+  const [checked, setChecked] = useState<Set<number>>(new Set())
+  const [key, setKey] = useState(newIdempotencyKey)
+  const [busy, setBusy] = useState(false)
+  const [status, setStatus] = useState<{ text: string; error: boolean }>({ text: '', error: false })
+  const [created, setCreated] = useState<Created | null>(null)
+
+  if (counters.length === 0)
+    return (
+      <>
+        <h1>{t('walkIn.title')}</h1>
+        <p>{t('walkIn.notCounter')}</p>
+      </>
+    )
+
+  const choose = (p: ProcedureDetail) => {
+    setProcedure(p)
+    setChecked(new Set())
+    setKey(newIdempotencyKey())
+  }
+  const toggle = (i: number) =>
+    setChecked((prev) => {
+      const next = new Set(prev)
+      if (next.has(i)) next.delete(i)
+      else next.add(i)
+      return next
+    })
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!procedure) return
+    setBusy(true)
+    setStatus({ text: t('dossier.working'), error: false })
+    const orNull = (v: string) => (v.trim() ? v.trim() : null)
+    try {
+      const dossier = await api<Created>('/api/dossiers', {
+        method: 'POST',
+        headers: { 'idempotency-key': key },
+        body: {
+          procedureCode: procedure.code,
+          receivingAgencyId: agencyId,
+          channel: 1,
+          applicant: {
+            id: 'walk-in',
+            kind: 'citizen',
+            name: name.trim(),
+            identityNumber: orNull(identity),
+            phone: orNull(phone),
+            email: null,
+            address: orNull(address),
+          },
+          components: procedure.requiredDocuments
+            .filter((_, i) => checked.has(i))
+            .map((d) => ({ name: d.name, fileRef: null })),
+        },
+      })
+      setCreated(dossier)
+      setStatus({ text: t('walkIn.done', { code: dossier.code ?? t('office.noCode') }), error: false })
+    } catch (error) {
+      setStatus({ text: errorText(error, lang, t('common.networkError')), error: true })
+    } finally {
+      setBusy(false)
+    }
+  }
+  const again = () => {
+    setCreated(null)
+    setProcedure(null)
+    setName('')
+    setIdentity('')
+    setPhone('')
+    setAddress('')
+    setChecked(new Set())
+    setKey(newIdempotencyKey())
+    setStatus({ text: '', error: false })
+  }
+  const ref = created ? encodeURIComponent(created.code ?? created.id) : ''
+  return (
+    <>
+      <h1>{t('walkIn.title')}</h1>
+      {created ? (
+        <section aria-labelledby="walk-in-result">
+          <h2 id="walk-in-result">{t('walkIn.code', { code: created.code ?? t('office.noCode') })}</h2>
+          <ul>
+            {created.code && (
+              <li>
+                <a href={`/api/dossiers/${ref}/forms/01`} target="_blank" rel="noopener">
+                  {t('office.printReceipt')}
+                </a>
+              </li>
+            )}
+            <li>
+              <Link to={`/can-bo/ho-so/${ref}`}>{t('walkIn.openDossier')}</Link>
+            </li>
+          </ul>
+          <button type="button" className="secondary" onClick={again}>
+            {t('walkIn.another')}
+          </button>
+        </section>
+      ) : (
+        <>
+          {counters.length > 1 && (
+            <div className="form-field">
+              <label htmlFor={agencyFieldId}>{t('walkIn.counter')}</label>
+              <select id={agencyFieldId} value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
+                {counters.map((a) => (
+                  <option key={a} value={a}>
+                    {a}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {procedure ? (
+            <p>
+              {t('walkIn.chosen', { name: procedure.name, code: procedure.code })}{' '}
+              <button type="button" className="link-button" onClick={() => setProcedure(null)}>
+                {t('walkIn.change')}
+              </button>
+            </p>
+          ) : (
+            <ProcedurePicker onPick={choose} />
+          )}
+          {procedure && (
+            <form onSubmit={(e) => void submit(e)}>
+              <fieldset>
+                <legend>{t('walkIn.applicant')}</legend>
+                <TextField label="walkIn.name" value={name} onChange={setName} required autoComplete="name" />
+                <TextField
+                  label="walkIn.identity"
+                  value={identity}
+                  onChange={setIdentity}
+                  pattern="[0-9A-Za-z]{6,20}"
+                  autoComplete="off"
+                />
+                <TextField label="walkIn.phone" value={phone} onChange={setPhone} type="tel" pattern="[0-9+ ]{8,20}" />
+                <TextField label="walkIn.address" value={address} onChange={setAddress} autoComplete="street-address" />
+              </fieldset>
+              <fieldset>
+                <legend>{t('walkIn.documents')}</legend>
+                {procedure.requiredDocuments.length === 0 ? (
+                  <p>{t('common.none')}</p>
+                ) : (
+                  procedure.requiredDocuments.map((d, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: documents have no id and may repeat a name
+                    <div key={i} className="check">
+                      <label>
+                        <input type="checkbox" checked={checked.has(i)} onChange={() => toggle(i)} /> {d.name}
+                      </label>
+                    </div>
+                  ))
+                )}
+              </fieldset>
+              <button type="submit" className="primary" disabled={busy}>
+                {t('walkIn.submit')}
+              </button>
+            </form>
+          )}
+        </>
+      )}
+      <p role="status" aria-live="polite" className={status.error ? 'error' : undefined}>
+        {status.text}
+      </p>
+    </>
+  )
+}

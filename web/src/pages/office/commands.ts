@@ -1,0 +1,126 @@
+import type { MessageKey } from '../../i18n/messages.ts'
+
+/** How one form field is entered and turned into the command body. */
+export type Field =
+  | { name: string; label: MessageKey; kind: 'text' | 'textarea'; required: boolean }
+  | { name: string; label: MessageKey; kind: 'lines' }
+  | { name: string; label: MessageKey; kind: 'datetime' }
+  | { name: string; label: MessageKey; kind: 'select'; options: { value: string; label: MessageKey }[] }
+
+/** One command the office can run from the dossier view: endpoint, button, fields, fixed extras. */
+export type Command = {
+  path: string
+  label: MessageKey
+  fields: Field[]
+  fixed?: Record<string, unknown>
+}
+
+const reasonAndBasis = (basisRequired: boolean): Field[] => [
+  { name: 'reason', label: 'cmd.field.reason', kind: 'textarea', required: true },
+  { name: 'legalBasis', label: 'cmd.field.legalBasis', kind: 'textarea', required: basisRequired },
+]
+
+/** Commands by action id (src/http/routes/dossier-commands.ts); actions missing here are shown as "coming". */
+export const commands: Record<string, Command> = {
+  receive: { path: 'reception', label: 'cmd.receive', fields: [] },
+  'request-reception-supplement': {
+    path: 'reception-supplement-requests',
+    label: 'cmd.requestReceptionSupplement',
+    fields: [
+      { name: 'items', label: 'cmd.field.items', kind: 'lines' },
+      { name: 'reason', label: 'cmd.field.reason', kind: 'textarea', required: true },
+    ],
+  },
+  'reject-reception': { path: 'reception-rejection', label: 'cmd.rejectReception', fields: reasonAndBasis(true) },
+  transfer: { path: 'transfer', label: 'cmd.transfer', fields: [] },
+  assign: {
+    path: 'assignment',
+    label: 'cmd.assign',
+    fields: [
+      { name: 'assigneeId', label: 'cmd.field.assigneeId', kind: 'text', required: true },
+      { name: 'assigneeName', label: 'cmd.field.assigneeName', kind: 'text', required: true },
+    ],
+  },
+  appraise: {
+    path: 'appraisal',
+    label: 'cmd.appraise',
+    fields: [
+      {
+        name: 'outcome',
+        label: 'cmd.field.outcome',
+        kind: 'select',
+        options: [
+          { value: 'approve', label: 'cmd.outcome.approve' },
+          { value: 'refuse', label: 'cmd.outcome.refuse' },
+        ],
+      },
+      { name: 'note', label: 'cmd.field.note', kind: 'textarea', required: false },
+    ],
+  },
+  'request-supplement': {
+    path: 'supplement-requests',
+    label: 'cmd.requestSupplement',
+    fields: [
+      { name: 'items', label: 'cmd.field.items', kind: 'lines' },
+      { name: 'reason', label: 'cmd.field.reason', kind: 'textarea', required: true },
+    ],
+    fixed: { exception: null },
+  },
+  'receive-supplement': { path: 'supplements', label: 'cmd.receiveSupplement', fields: [], fixed: { components: [] } },
+  approve: { path: 'approval', label: 'cmd.approve', fields: [] },
+  issue: {
+    path: 'issuance',
+    label: 'cmd.issue',
+    fields: [{ name: 'resultNumber', label: 'cmd.field.resultNumber', kind: 'text', required: true }],
+  },
+  'return-result': {
+    path: 'result-return',
+    label: 'cmd.returnResult',
+    fields: [
+      {
+        name: 'method',
+        label: 'cmd.field.method',
+        kind: 'select',
+        options: [
+          { value: 'counter', label: 'cmd.method.counter' },
+          { value: 'post', label: 'cmd.method.post' },
+          { value: 'online', label: 'cmd.method.online' },
+        ],
+      },
+    ],
+  },
+  stop: { path: 'stop', label: 'cmd.stop', fields: reasonAndBasis(false) },
+  'warn-late': { path: 'late-warnings', label: 'cmd.warnLate', fields: [] },
+  'issue-apology': {
+    path: 'apologies',
+    label: 'cmd.issueApology',
+    fields: [
+      { name: 'reason', label: 'cmd.field.reason', kind: 'textarea', required: true },
+      { name: 'newAppointmentAt', label: 'cmd.field.newAppointmentAt', kind: 'datetime' },
+    ],
+  },
+}
+
+/** Actions the office never runs from this view (digitizing happens with the file upload). */
+export const hiddenActions = new Set(['digitize'])
+
+/** `2026-12-01T09:30` from a datetime-local input, as an instant in Vietnam time. */
+export function vietnamInstant(local: string): string {
+  return `${local.length === 16 ? `${local}:00` : local}+07:00`
+}
+
+/** The body fields a form's values make: lines split into items, datetimes as instants. */
+export function commandBody(command: Command, values: Record<string, string>): Record<string, unknown> {
+  const body: Record<string, unknown> = { ...command.fixed }
+  for (const field of command.fields) {
+    const value = values[field.name] ?? (field.kind === 'select' ? (field.options[0]?.value ?? '') : '')
+    if (field.kind === 'lines')
+      body[field.name] = value
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+    else if (field.kind === 'datetime') body[field.name] = value ? vietnamInstant(value) : ''
+    else body[field.name] = field.kind === 'select' ? value : value.trim()
+  }
+  return body
+}
