@@ -5,11 +5,13 @@ import { lifecycleBenchmark } from './lifecycle.ts'
 import { writeBenchmarkReport } from './report.ts'
 import { searchBenchmark } from './search.ts'
 import { startupBenchmark } from './startup.ts'
+import { webBundleBenchmark } from './web-bundle.ts'
 
 /** `npm run bench [-- name…] [--json]`: runs the named benchmarks (all by default) and records them. */
 const benchmarks: Record<string, () => Promise<BenchmarkResult>> = {
   calendar: calendarBenchmark,
   forms: () => formsBenchmark(),
+  'web-bundle': webBundleBenchmark,
   startup: startupBenchmark,
   search: searchBenchmark,
   lifecycle: lifecycleBenchmark,

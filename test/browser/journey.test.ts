@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
+import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { engineName } from '../support/test-database.ts'
@@ -48,6 +49,17 @@ describe(`the whole journey in Chromium on ${engineName}`, { skip: browserMissin
     return { context, page: await context.newPage() }
   }
 
+  /** No serious or critical accessibility violations (axe-core) on the page as it stands. */
+  async function assertAccessible(page: Page, name: string) {
+    const results = await new AxeBuilder({ page }).analyze()
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    assert.deepEqual(
+      bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
+      [],
+      `${name} has accessibility violations`,
+    )
+  }
+
   /** Runs an office action on the dossier page: its button, then the form's confirmation if it has one. */
   async function act(page: Page, action: string, fill?: () => Promise<void>) {
     await page.getByRole('button', { name: action, exact: true }).click()
@@ -71,6 +83,7 @@ describe(`the whole journey in Chromium on ${engineName}`, { skip: browserMissin
     await citizen.page.getByLabel('Địa chỉ').fill('Phường Bắc Nha Trang, Khánh Hòa')
     await citizen.page.locator('input[type=file]').first().setInputFiles(pdfPath)
     await screenshot(citizen.page, 'portal-apply')
+    await assertAccessible(citizen.page, 'the online application')
     await citizen.page.getByRole('button', { name: 'Gửi hồ sơ' }).click()
     await citizen.page.waitForURL(/\/ho-so-cua-toi\/[0-9a-f-]{36}$/, { timeout: 15_000 })
     const id = citizen.page.url().split('/').pop() as string
@@ -79,7 +92,10 @@ describe(`the whole journey in Chromium on ${engineName}`, { skip: browserMissin
     await counter.page.goto(`${server.baseUrl}/can-bo`)
     await counter.page.getByRole('table').waitFor()
     await screenshot(counter.page, 'office-queue')
+    await assertAccessible(counter.page, 'the officer queue')
     await counter.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
+    await counter.page.getByRole('button', { name: 'Tiếp nhận', exact: true }).waitFor()
+    await assertAccessible(counter.page, 'the dossier view')
     await act(counter.page, 'Tiếp nhận')
     await act(counter.page, 'Chuyển xử lý')
 
@@ -139,6 +155,7 @@ describe(`the whole journey in Chromium on ${engineName}`, { skip: browserMissin
     await counter.page.getByLabel('Địa chỉ').fill('Phường Bắc Nha Trang')
     await counter.page.locator('input[type=checkbox]').first().check()
     await screenshot(counter.page, 'office-reception')
+    await assertAccessible(counter.page, 'the counter reception')
     await counter.page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click()
     const print = counter.page.getByRole('link', { name: 'In giấy tiếp nhận' })
     await print.waitFor({ timeout: 10_000 })
