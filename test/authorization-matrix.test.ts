@@ -93,6 +93,7 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'POST /api/auth/logout-everywhere': signedInOnly,
   'POST /api/auth/password': signedInOnly,
   'POST /api/lookup': () => 'allowed',
+  'GET /api/statistics': () => 'allowed',
   'POST /api/verify': () => 'allowed',
   'GET /api/auth/vneid/login': () => 'allowed',
   'GET /api/auth/vneid/callback': () => 'allowed',

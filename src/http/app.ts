@@ -24,6 +24,7 @@ import { healthRoutes } from './routes/health.ts'
 import { lookupRoutes } from './routes/lookup.ts'
 import { myDossierRoutes } from './routes/my-dossiers.ts'
 import { procedureRoutes } from './routes/procedures.ts'
+import { statisticsRoutes } from './routes/statistics.ts'
 import { userRoutes } from './routes/users.ts'
 import { vaultRoutes } from './routes/vault.ts'
 import { verifyRoutes } from './routes/verify.ts'
@@ -149,6 +150,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     client: options.vneid ?? null,
   })
   await app.register(lookupRoutes, { db: options.db })
+  await app.register(statisticsRoutes, { db: options.db, now: options.now })
   await app.register(userRoutes, { db: options.db, now: options.now })
   await app.register(healthRoutes, { db: options.db })
   await app.register(procedureRoutes, { db: options.db, now: options.now })

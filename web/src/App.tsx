@@ -6,6 +6,7 @@ import { MyDossiersPage } from './pages/MyDossiersPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
 import { ProcedurePage } from './pages/ProcedurePage.tsx'
 import { SignInPage } from './pages/SignInPage.tsx'
+import { StatisticsPage } from './pages/StatisticsPage.tsx'
 import { SubmitPage } from './pages/SubmitPage.tsx'
 import { TrackingPage } from './pages/TrackingPage.tsx'
 import { VerifyPage } from './pages/VerifyPage.tsx'
@@ -23,6 +24,7 @@ function Page({ path }: { path: string }): ReactNode {
   if (submit?.code) return <SubmitPage code={submit.code} />
   if (matchPath('/tra-cuu', path)) return <TrackingPage />
   if (matchPath('/xac-thuc', path)) return <VerifyPage />
+  if (matchPath('/thong-ke', path)) return <StatisticsPage />
   if (matchPath('/dang-nhap', path)) return <SignInPage />
   if (matchPath('/ho-so-cua-toi', path)) return <MyDossiersPage />
   const mine = matchPath('/ho-so-cua-toi/:id', path)
@@ -58,6 +60,7 @@ function Header() {
         <Link to="/">{t('nav.search')}</Link>
         <Link to="/tra-cuu">{t('nav.track')}</Link>
         <Link to="/xac-thuc">{t('nav.verify')}</Link>
+        <Link to="/thong-ke">{t('nav.statistics')}</Link>
         {user?.kind === 'citizen' && <Link to="/ho-so-cua-toi">{t('nav.myDossiers')}</Link>}
         {officer && <Link to="/can-bo">{t('nav.office')}</Link>}
         {user ? (

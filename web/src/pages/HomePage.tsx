@@ -7,6 +7,23 @@ import { type ProcedurePage, type ProcedureSummary, timeLimitMessage } from './p
 const debounceMs = 250
 
 type Field = { id: string; name: string }
+type AgencyNode = { id: string; kind: string; name: string; children: AgencyNode[] }
+
+/** The commune level: the API's `agency=` takes any commune committee and lists every commune-level procedure. */
+const COMMUNE_LEVEL = 'xa-22333'
+
+/** Departments and the provincial service centre, from the agency tree. */
+async function loadAgencies(): Promise<Field[]> {
+  const found: Field[] = []
+  const walk = (nodes: AgencyNode[]) => {
+    for (const n of nodes) {
+      if (n.kind === 'department' || n.kind === 'provincial_service_center') found.push({ id: n.id, name: n.name })
+      walk(n.children)
+    }
+  }
+  walk(await api<AgencyNode[]>('/api/agencies'))
+  return found.sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+}
 type Search = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; page: ProcedurePage }
 
 /** Every field that has a procedure in force, collected from the catalogue pages. */
@@ -41,13 +58,17 @@ export function HomePage() {
   const { t, lang } = useI18n()
   const queryId = useId()
   const fieldId = useId()
+  const agencyId = useId()
   const [query, setQuery] = useState('')
   const [field, setField] = useState('')
   const [fields, setFields] = useState<Field[]>([])
+  const [agency, setAgency] = useState('')
+  const [agencies, setAgencies] = useState<Field[]>([])
   const [search, setSearch] = useState<Search>({ state: 'loading' })
 
   useEffect(() => {
     loadFields().then(setFields, () => setFields([]))
+    loadAgencies().then(setAgencies, () => setAgencies([]))
   }, [])
 
   useEffect(() => {
@@ -57,6 +78,7 @@ export function HomePage() {
       const params = new URLSearchParams()
       if (query.trim()) params.set('q', query.trim())
       if (field) params.set('field', field)
+      if (agency) params.set('agency', agency)
       api<ProcedurePage>(`/api/procedures?${params}`).then(
         (page) => live && setSearch({ state: 'done', page }),
         (error: unknown) => live && setSearch({ state: 'error', message: errorText(error, lang, t('search.error')) }),
@@ -66,7 +88,7 @@ export function HomePage() {
       live = false
       clearTimeout(timer)
     }
-  }, [query, field, lang, t])
+  }, [query, field, agency, lang, t])
 
   const status =
     search.state === 'loading'
@@ -102,6 +124,18 @@ export function HomePage() {
                   {f.name}
                 </option>
               ))}
+            </select>
+          </div>
+          <div className="form-field">
+            <label htmlFor={agencyId}>{t('search.agency')}</label>
+            <select id={agencyId} value={agency} onChange={(event) => setAgency(event.target.value)}>
+              <option value="">{t('search.allAgencies')}</option>
+              {agencies.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+              <option value={COMMUNE_LEVEL}>{t('search.communeLevel')}</option>
             </select>
           </div>
         </form>

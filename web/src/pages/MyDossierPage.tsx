@@ -11,6 +11,8 @@ type DossierView = {
   code: string | null
   version: number
   status: number
+  /** Not in the view yet: shown when the server starts sending it. */
+  payment?: { amountVnd?: number | null } | null
   deadlines: { appointmentAt: string | null }
   timeline: { seq: number; type: string; at: string; actor: { name: string } }[]
   components: { name: string; fileRef: string | null }[]
@@ -147,6 +149,15 @@ function Dossier({ id }: { id: string }) {
           {dossier.deadlines.appointmentAt ? formatInstant(dossier.deadlines.appointmentAt) : t('mine.noAppointment')}
         </dd>
       </dl>
+      {dossier.status === 6 && (
+        <section>
+          <h2>{t('mine.paymentDue')}</h2>
+          {typeof dossier.payment?.amountVnd === 'number' && (
+            <p>{t('mine.paymentAmount', { amount: dossier.payment.amountVnd.toLocaleString('vi-VN') })}</p>
+          )}
+          <p>{t('mine.paymentSoon')}</p>
+        </section>
+      )}
       {result && (
         <>
           <h2>{t('mine.result')}</h2>
