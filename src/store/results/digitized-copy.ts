@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { buffer } from 'node:stream/consumers'
 import PDFDocument from 'pdfkit'
@@ -6,9 +5,8 @@ import { signPdf } from '../../adapters/signing/sign-pdf.ts'
 import type { FileStorage } from '../../adapters/storage/file-storage.ts'
 import type { Db } from '../database.ts'
 import { loadDossier } from '../dossiers/dossier-queries.ts'
-import { recordIssuedDocument } from '../signing/issued-documents.ts'
 import { agencySigner } from '../signing/signing-keys.ts'
-import { addVaultItem, vaultOwnerOf } from '../vault/vault-items.ts'
+import { keepSignedDocument } from './signed-document.ts'
 
 const font = join(
   import.meta.dirname,
@@ -78,40 +76,22 @@ export async function signDigitizedCopy(db: Db, storage: FileStorage, dossierId:
       signerName: unitName,
       signedAt: now,
     })
-    const sha256 = createHash('sha256').update(signed).digest('hex')
-    await storage.put(sha256, signed, { size: signed.length, mediaType: 'application/pdf' })
-    await db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('files')
-        .values({ sha256, size: signed.length, media_type: 'application/pdf', storage_key: sha256, created_at: now })
-        .onConflict((oc) => oc.column('sha256').doNothing())
-        .execute()
-      await tx
-        .insertInto('dossier_files')
-        .values({
-          dossier_id: found.id,
-          sha256,
-          component_name: title,
-          original_name: `${title}.pdf`,
-          uploaded_by: 'motcua',
-          uploaded_at: now,
-        })
-        .onConflict((oc) => oc.columns(['dossier_id', 'sha256', 'component_name']).doNothing())
-        .execute()
-      await recordIssuedDocument(tx, { sha256 }, { dossierId: found.id, kind: 'digitized', issuedAt: now })
-      await addVaultItem(
-        tx,
-        {
-          ownerKey: vaultOwnerOf(d.applicant),
-          sha256,
-          kind: 'digitized',
-          title,
-          dossierId: found.id,
-          agencyId: d.receivingAgencyId,
-        },
-        now,
-      )
-    })
+    const sha256 = await keepSignedDocument(
+      db,
+      storage,
+      signed,
+      {
+        dossierId: found.id,
+        applicant: d.applicant,
+        agencyId: d.receivingAgencyId,
+        component: title,
+        fileName: `${title}.pdf`,
+        issuedKind: 'digitized',
+        vaultKind: 'digitized',
+        vaultTitle: title,
+      },
+      now,
+    )
     signedHashes.push(sha256)
   }
   return signedHashes

@@ -1,13 +1,11 @@
-import { createHash } from 'node:crypto'
 import { renderResultDocument } from '../../adapters/pdf/result-document.ts'
 import { signPdf } from '../../adapters/signing/sign-pdf.ts'
 import type { FileStorage } from '../../adapters/storage/file-storage.ts'
 import { dateOfDay, dayOf } from '../../domain/calendar/local-time.ts'
 import type { Db } from '../database.ts'
 import { loadDossier } from '../dossiers/dossier-queries.ts'
-import { recordIssuedDocument } from '../signing/issued-documents.ts'
 import { agencySigner } from '../signing/signing-keys.ts'
-import { addVaultItem, vaultOwnerOf } from '../vault/vault-items.ts'
+import { keepSignedDocument } from './signed-document.ts'
 
 export const resultComponent = 'Kết quả giải quyết'
 
@@ -67,39 +65,20 @@ export async function issueElectronicResult(
     signerName: agencyName,
     signedAt: now,
   })
-  const sha256 = createHash('sha256').update(signed).digest('hex')
-  await storage.put(sha256, signed, { size: signed.length, mediaType: 'application/pdf' })
-  await db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('files')
-      .values({ sha256, size: signed.length, media_type: 'application/pdf', storage_key: sha256, created_at: now })
-      .onConflict((oc) => oc.column('sha256').doNothing())
-      .execute()
-    await tx
-      .insertInto('dossier_files')
-      .values({
-        dossier_id: found.id,
-        sha256,
-        component_name: resultComponent,
-        original_name: `ket-qua-${d.code}.pdf`,
-        uploaded_by: 'motcua',
-        uploaded_at: now,
-      })
-      .onConflict((oc) => oc.columns(['dossier_id', 'sha256', 'component_name']).doNothing())
-      .execute()
-    await recordIssuedDocument(tx, { sha256 }, { dossierId: found.id, kind: 'result', issuedAt: now })
-    await addVaultItem(
-      tx,
-      {
-        ownerKey: vaultOwnerOf(d.applicant),
-        sha256,
-        kind: 'e_result',
-        title: `${procedure.result_name} — ${d.code}`,
-        dossierId: found.id,
-        agencyId: d.processingAgencyId,
-      },
-      now,
-    )
-  })
-  return sha256
+  return keepSignedDocument(
+    db,
+    storage,
+    signed,
+    {
+      dossierId: found.id,
+      applicant: d.applicant,
+      agencyId: d.processingAgencyId,
+      component: resultComponent,
+      fileName: `ket-qua-${d.code}.pdf`,
+      issuedKind: 'result',
+      vaultKind: 'e_result',
+      vaultTitle: `${procedure.result_name} — ${d.code}`,
+    },
+    now,
+  )
 }
