@@ -7,6 +7,7 @@ import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import { createApiToken } from '../src/store/identity/users.ts'
 import { commandFor } from './support/command-arbitrary.ts'
 import { actors } from './support/dossier-fixtures.ts'
+import { runCommand, submitOnline } from './support/http-dossier.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 
@@ -126,36 +127,7 @@ before(async () => {
   t = await createTestApp()
   const citizen = await signedIn(t, { citizen: owner })
   const counter = await signedIn(t, { grants: [{ role: 'counter_officer', agencyId: 'ttpvhcc-22333' }] })
-  const created = await t.app.inject({
-    method: 'POST',
-    url: '/api/dossiers',
-    headers: { ...citizen, 'idempotency-key': randomUUID() },
-    payload: {
-      procedureCode: '1.001193',
-      receivingAgencyId: 'ttpvhcc-22333',
-      channel: 2,
-      applicant: {
-        id: 'x',
-        kind: 'citizen',
-        name: 'x',
-        identityNumber: null,
-        phone: '0905123456',
-        email: null,
-        address: null,
-      },
-      components: [],
-    },
-  })
-  assert.equal(created.statusCode, 201, created.body)
-  const submitted = created.json<DossierView>()
-  const received = await t.app.inject({
-    method: 'POST',
-    url: `/api/dossiers/${submitted.id}/reception`,
-    headers: { ...counter, 'idempotency-key': randomUUID() },
-    payload: { expectedVersion: submitted.version },
-  })
-  assert.equal(received.statusCode, 200, received.body)
-  dossier = received.json<DossierView>()
+  dossier = await runCommand(t, counter, await submitOnline(t, citizen, '0905123456'), 'reception')
   const integration = async (agencyId: string) => {
     const id = randomUUID()
     await t.database.db

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import { addVaultItem } from '../src/store/vault/vault-items.ts'
+import { submitOnline } from './support/http-dossier.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 
@@ -52,30 +53,7 @@ describe(`the document vault on ${engineName}`, () => {
   })
   after(async () => t.close())
 
-  const submit = async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/dossiers',
-      headers: { ...citizen, 'idempotency-key': randomUUID() },
-      payload: {
-        procedureCode: '1.001193',
-        receivingAgencyId: 'ttpvhcc-22333',
-        channel: 2,
-        applicant: {
-          id: 'x',
-          kind: 'citizen',
-          name: 'x',
-          identityNumber: null,
-          phone: null,
-          email: null,
-          address: null,
-        },
-        components: [],
-      },
-    })
-    assert.equal(res.statusCode, 201, res.body)
-    return res.json<DossierView>()
-  }
+  const submit = () => submitOnline(t, citizen)
   const reuse = (who: Record<string, string>, d: DossierView, vaultItemId: string) =>
     t.app.inject({
       method: 'POST',

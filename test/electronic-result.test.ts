@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { PNG } from 'pngjs'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
+import { runCommand, submitOnline } from './support/http-dossier.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 
@@ -29,40 +30,9 @@ describe(`the signed e-result on ${engineName}`, () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
-  const run = async (as: string, d: DossierView, path: string, body: object = {}) => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/dossiers/${d.id}/${path}`,
-      headers: { ...who[as], 'idempotency-key': randomUUID() },
-      payload: { expectedVersion: d.version, ...body },
-    })
-    assert.equal(res.statusCode, 200, `${path}: ${res.body}`)
-    return res.json<DossierView>()
-  }
-  const submit = async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/dossiers',
-      headers: { ...who.citizen, 'idempotency-key': randomUUID() },
-      payload: {
-        procedureCode: '1.001193',
-        receivingAgencyId: 'ttpvhcc-22333',
-        channel: 2,
-        applicant: {
-          id: 'x',
-          kind: 'citizen',
-          name: 'x',
-          identityNumber: null,
-          phone: null,
-          email: null,
-          address: null,
-        },
-        components: [],
-      },
-    })
-    assert.equal(res.statusCode, 201, res.body)
-    return res.json<DossierView>()
-  }
+  const run = (as: string, d: DossierView, path: string, body: object = {}) =>
+    runCommand(t, who[as] ?? {}, d, path, body)
+  const submit = () => submitOnline(t, who.citizen ?? {})
 
   test('issuing the result produces a signed PDF that pdfsig verifies, /verify names the dossier, and the vault holds it for reuse', async () => {
     let d = await submit()

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
-import { randomUUID } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
 import type { StatisticsView } from '../src/http/routes/statistics.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
+import { runCommand, submitOnline } from './support/http-dossier.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 
@@ -21,40 +21,9 @@ describe(`public statistics on ${engineName}`, () => {
   })
   after(() => t.close())
 
-  const run = async (as: string, d: DossierView, path: string, body: object = {}) => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/dossiers/${d.id}/${path}`,
-      headers: { ...who[as], 'idempotency-key': randomUUID() },
-      payload: { expectedVersion: d.version, ...body },
-    })
-    assert.equal(res.statusCode, 200, `${path}: ${res.body}`)
-    return res.json<DossierView>()
-  }
-  const submit = async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/dossiers',
-      headers: { ...who.citizen, 'idempotency-key': randomUUID() },
-      payload: {
-        procedureCode: '1.001193',
-        receivingAgencyId: 'ttpvhcc-22333',
-        channel: 2,
-        applicant: {
-          id: 'x',
-          kind: 'citizen',
-          name: 'x',
-          identityNumber: null,
-          phone: null,
-          email: null,
-          address: null,
-        },
-        components: [],
-      },
-    })
-    assert.equal(res.statusCode, 201, res.body)
-    return res.json<DossierView>()
-  }
+  const run = (as: string, d: DossierView, path: string, body: object = {}) =>
+    runCommand(t, who[as] ?? {}, d, path, body)
+  const submit = () => submitOnline(t, who.citizen ?? {})
   const statistics = async (query = '') => {
     const res = await t.app.inject({ method: 'GET', url: `/api/statistics${query}` })
     assert.equal(res.statusCode, 200, res.body)

@@ -5,7 +5,7 @@ import type { Db } from '../database.ts'
 
 /**
  * The demo certification authority, created on first use. A demo only: its key sits in the
- * database. Production configures real certificates (TODO: `MOTCUA_SIGNING_DIR`).
+ * database. Loading real agency certificates for production is not built yet (see the closing notes).
  */
 export async function ensureDemoCa(db: Db, now: Date): Promise<KeyPairPem> {
   const existing = await loadCa(db)
