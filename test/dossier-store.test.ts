@@ -137,7 +137,7 @@ describe(`the dossier store on ${engineName}`, () => {
     assert.deepEqual(foldEvents(events), (await loadDossier(database.db, dossierId))?.state)
   })
 
-  test('every event leaves an outbox message and reception counts in the daily indicators', async () => {
+  test('every event leaves an outbox message and reception counts in the indicator counters', async () => {
     const before = await sql<{ n: number }>`SELECT count(*) AS n FROM outbox`.execute(database.db)
     const { dossierId } = await submitted()
     await engine.run(dossierId, { action: 'receive', actor: actors.counter }, 1, {
@@ -146,7 +146,13 @@ describe(`the dossier store on ${engineName}`, () => {
     })
     const after = await sql<{ n: number }>`SELECT count(*) AS n FROM outbox`.execute(database.db)
     assert.equal((after.rows[0]?.n ?? 0) - (before.rows[0]?.n ?? 0), 2)
-    const kpi = await database.db.selectFrom('kpi_daily').selectAll().where('day', '=', '2026-11-30').execute()
+    const kpi = await database.db
+      .selectFrom('kpi_counts')
+      .selectAll()
+      .where('depth', '=', 0)
+      .where('grain', '=', 'd')
+      .where('period', '=', '2026-11-30')
+      .execute()
     assert.deepEqual(
       kpi.map((k) => [k.agency_id, k.received, k.received_online]),
       [['xa-22333', 1, 1]],

@@ -30,21 +30,14 @@ describe(`public statistics on ${engineName}`, () => {
     return res.json<StatisticsView>()
   }
 
-  test('before any dossier, the last 30 days are all zero with no shares', async () => {
+  test("before any dossier, this year's window (15 Dec → 14 Dec) is all zero and every ratio is n/a", async () => {
     const s = await statistics()
-    assert.deepEqual(s, {
-      from: '2026-10-28',
-      to: '2026-11-26',
-      received: 0,
-      receivedOnline: 0,
-      onlineShare: null,
-      resolved: 0,
-      early: 0,
-      onTime: 0,
-      late: 0,
-      onTimeShare: null,
-      byField: [],
-    })
+    assert.deepEqual(s.window, { from: '2025-12-15', to: '2026-12-14', measuredTo: '2026-11-26' })
+    assert.equal(s.figures.received, 0)
+    assert.equal(s.onTimeRate, 'n/a')
+    assert.equal(s.onlineRate, 'n/a')
+    assert.equal(s.index766.indicators['2.1']?.ratio, 'n/a')
+    assert.deepEqual(s.byField, [])
   })
 
   test('one dossier received and another issued count as two received online and one resolved in time', async () => {
@@ -63,31 +56,39 @@ describe(`public statistics on ${engineName}`, () => {
     assert.equal(d.status, 9)
 
     const s = await statistics()
-    assert.equal(s.received, 2)
-    assert.equal(s.receivedOnline, 2)
-    assert.equal(s.onlineShare, 1)
-    assert.equal(s.resolved, 1)
-    assert.equal(s.early + s.onTime, 1)
-    assert.equal(s.late, 0)
-    assert.equal(s.onTimeShare, 1)
+    assert.deepEqual(s.figures, {
+      received: 2,
+      receivedOnline: 2,
+      receivedInPersonOrPost: 0,
+      carriedOver: 0,
+      resolved: 1,
+      resolvedEarly: 1,
+      resolvedOnTime: 0,
+      resolvedLate: 0,
+      withdrawn: 0,
+      stopped: 0,
+      inProgress: 1,
+      inProgressWithinDeadline: 1,
+      inProgressOverdue: 0,
+    })
+    assert.equal(s.onlineRate, 1)
+    assert.equal(s.onTimeRate, 1)
+    assert.equal(s.index766.indicators['2.1']?.points, 20)
     assert.equal(s.byField.length, 1)
     const field = s.byField[0]
     assert.ok(field)
     assert.ok(field.field.length > 0 && field.fieldName.length > 0, JSON.stringify(field))
-    assert.deepEqual(
-      { received: field.received, resolved: field.resolved, late: field.late },
-      {
-        received: 2,
-        resolved: 1,
-        late: 0,
-      },
-    )
+    assert.equal(field.figures.received, 2)
+    assert.equal(field.figures.resolved, 1)
 
-    const explicit = await statistics('?from=2026-11-26&to=2026-11-26')
-    assert.deepEqual(explicit, { ...s, from: '2026-11-26', to: '2026-11-26' })
-    const before = await statistics('?from=2026-01-01&to=2026-11-25')
-    assert.equal(before.received, 0)
-    assert.equal(before.onTimeShare, null)
+    const today = await statistics('?from=2026-11-26&to=2026-11-26')
+    assert.deepEqual(today.figures, s.figures)
+    const earlier = await statistics('?from=2026-01-01&to=2026-11-25')
+    assert.equal(earlier.figures.received, 0)
+    assert.equal(earlier.onTimeRate, 'n/a')
+    const later = await statistics('?from=2026-11-27&to=2026-12-31')
+    assert.equal(later.figures.carriedOver, 1, 'the open dossier carries over into a later window')
+    assert.equal(later.figures.received, 0)
   })
 
   test('a bad or reversed period is a 400 problem', async () => {

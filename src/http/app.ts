@@ -21,6 +21,7 @@ import { dossierRoutes } from './routes/dossiers.ts'
 import { defaultFileOptions, type FileOptions, fileRoutes } from './routes/files.ts'
 import { formRoutes } from './routes/forms.ts'
 import { healthRoutes } from './routes/health.ts'
+import { indicatorRoutes } from './routes/indicators.ts'
 import { lookupRoutes } from './routes/lookup.ts'
 import { myDossierRoutes } from './routes/my-dossiers.ts'
 import { procedureRoutes } from './routes/procedures.ts'
@@ -151,6 +152,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
   await app.register(lookupRoutes, { db: options.db })
   await app.register(statisticsRoutes, { db: options.db, now: options.now })
+  await app.register(indicatorRoutes, { db: options.db, now: options.now })
   await app.register(userRoutes, { db: options.db, now: options.now })
   await app.register(healthRoutes, { db: options.db })
   await app.register(procedureRoutes, { db: options.db, now: options.now })

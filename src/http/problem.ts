@@ -46,6 +46,7 @@ export type ProblemKind =
   | 'validation'
   | 'notFound'
   | 'procedureNotFound'
+  | 'agencyNotFound'
   | 'databaseUnavailable'
   | 'internal'
   | 'payloadTooLarge'

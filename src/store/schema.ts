@@ -49,6 +49,7 @@ export type Database = {
     legal_basis: JSONColumnType<string[]>
     time_limit: JSONColumnType<TimeLimit>
     online_time_limit: JSONColumnType<TimeLimit | null, string | null, string | null>
+    statutory_time_limit: JSONColumnType<TimeLimit | null, string | null | undefined, string | null>
     cutoff_time: string | null
     online_level: string
     full_online_eligible: boolean
@@ -116,20 +117,76 @@ export type Database = {
     created_at: Timestamp
     published_at: NullableTimestamp
   }
-  kpi_daily: {
-    province_code: string
+  kpi_counts: {
+    depth: number
+    grain: 'a' | 'h' | 'd'
+    period: string
     agency_id: string
+    field_id: string
     procedure_code: string
-    day: string
     received: Generated<number>
     received_online: Generated<number>
+    received_post: Generated<number>
+    online_counted: Generated<number>
+    fee_bearing: Generated<number>
+    paid_online: Generated<number>
+    result_document: Generated<number>
+    e_result: Generated<number>
+    digitized: Generated<number>
+    reused: Generated<number>
+    citizen: Generated<number>
+    vneid: Generated<number>
     resolved: Generated<number>
     resolved_early: Generated<number>
     resolved_on_time: Generated<number>
     resolved_late: Generated<number>
     withdrawn: Generated<number>
     stopped: Generated<number>
-    returned: Generated<number>
+    done: Generated<number>
+    done_minutes: Generated<number>
+    late_apology: Generated<number>
+    rated: Generated<number>
+    satisfied: Generated<number>
+    unhappy: Generated<number>
+    overdue_in: Generated<number>
+    overdue_out: Generated<number>
+  }
+  kpi_dossiers: {
+    dossier_id: string
+    code: string
+    origin: 'motcua' | 'import' | 'seed'
+    status: number
+    agency_id: string
+    field_id: string
+    procedure_code: string
+    channel: number
+    received_at: Timestamp
+    deadline_at: NullableTimestamp
+    supplement_requests: number
+    second_supplement_at: NullableTimestamp
+    pending_supplement_since: NullableTimestamp
+    end_kind: 'done' | 'stopped' | 'withdrawn' | null
+    ended_at: NullableTimestamp
+    working_minutes: number | null
+    fee_vnd: ColumnType<string, number, number>
+    paid_online: boolean
+    result_is_document: boolean
+    e_result: boolean
+    digitized: boolean
+    reused: boolean
+    citizen: boolean
+    vneid: boolean
+    rating: string | null
+    complaint: boolean
+    apology: boolean
+    steps: ColumnType<unknown, string, string>
+  }
+  reform_targets: {
+    measure: string
+    effective_from: string
+    comparator: 'below' | 'at_least'
+    value: ColumnType<string, number, number>
+    source: string
   }
   calendar_years: {
     year: number

@@ -23,6 +23,10 @@ export const Permission = {
   CalendarManage: 'calendar.manage',
   /** Create accounts and grant roles */
   UsersManage: 'users.manage',
+  /** Indicators, rankings, reports and their dossier lists (codes and dates, no applicant data) */
+  IndicatorsRead: 'indicators.read',
+  /** Change the reform programme's targets */
+  IndicatorsManage: 'indicators.manage',
 } as const
 export type Permission = (typeof Permission)[keyof typeof Permission]
 
@@ -48,6 +52,11 @@ export function routeAccess(p: Principal | null, permission: Permission): 'ok' |
     'queue.read': () => workflowRoles.some((r) => hasRole(p, r)),
     'calendar.manage': () => hasRole(p, StaffRole.ProvincialAdmin),
     'users.manage': () => hasRole(p, StaffRole.AgencyAdmin) || hasRole(p, StaffRole.ProvincialAdmin),
+    'indicators.read': () =>
+      [StaffRole.Monitor, StaffRole.ProvincialAdmin, StaffRole.Leader, StaffRole.AgencyAdmin].some((r) =>
+        hasRole(p, r),
+      ),
+    'indicators.manage': () => hasRole(p, StaffRole.ProvincialAdmin),
   }
   return allowed[permission]() ? 'ok' : 'forbidden'
 }

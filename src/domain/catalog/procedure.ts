@@ -91,6 +91,12 @@ export const ProcedureVersion = Type.Object({
   legalBasis: Type.Array(Type.String(), { description: 'Căn cứ pháp lý: document numbers' }),
   timeLimit: TimeLimit,
   onlineTimeLimit: Type.Union([TimeLimit, Type.Null()], { description: 'Separate limit for online dossiers, if any' }),
+  statutoryTimeLimit: Type.Optional(
+    Type.Union([TimeLimit, Type.Null()], {
+      description:
+        'The limit in the law when the province has cut `timeLimit` below it (reform programme); absent = not cut',
+    }),
+  ),
   cutoffTime: Type.Union([Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }), Type.Null()], {
     description: 'Reception after this time counts from the next working day (rules.md §4)',
   }),

@@ -3,15 +3,15 @@ import { sql } from 'kysely'
 import { localDate } from '../../domain/calendar/local-time.ts'
 import type { Command, Creation } from '../../domain/dossier/commands.ts'
 import type { DecisionContext, ProcedureTerms } from '../../domain/dossier/context.ts'
-import { dossierTimeliness } from '../../domain/dossier/deadlines.ts'
 import { create, type Decision, decide } from '../../domain/dossier/decide.ts'
 import { formatDossierCode } from '../../domain/dossier/dossier-code.ts'
-import type { DossierEvent } from '../../domain/dossier/events.ts'
 import { guards } from '../../domain/dossier/permissions.ts'
 import { type Refusal, refuse } from '../../domain/dossier/refusal.ts'
 import { applyEvent, currentStep, type Dossier } from '../../domain/dossier/state.ts'
+import type { ProcedureKpiTerms } from '../../domain/kpi/facts-of-dossier.ts'
 import type { WorkingDaysSource } from '../calendar/working-days-cache.ts'
 import type { Db } from '../database.ts'
+import { procedureKpiTerms, refreshDossierFacts } from '../kpi/dossier-facts.ts'
 import { type AgencyCalendars, agencyCalendars } from './agency-calendars.ts'
 import { canonicalJson, eventHash } from './event-hash.ts'
 import { procedureTerms } from './procedure-terms.ts'
@@ -81,6 +81,16 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
     return row.province_code
   }
 
+  const kpiTerms = new Map<string, ProcedureKpiTerms>()
+  async function kpiTermsOf(tx: Db, p: Dossier['procedure']): Promise<ProcedureKpiTerms> {
+    const key = `${p.code}@${p.version}`
+    const known = kpiTerms.get(key)
+    if (known) return known
+    const terms = await procedureKpiTerms(tx, p.code, p.version)
+    kpiTerms.set(key, terms)
+    return terms
+  }
+
   return {
     /** Every agency's working calendar, for deadlines and urgency marks outside commands. */
     calendars: () => calendars.forAgencies(),
@@ -102,7 +112,17 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
             ? { ...creation, code: await allocateCode(tx, creation.receivingAgencyId, options.now) }
             : creation
         const decision = create(full, ctx)
-        return persist(tx, claim, randomUUID(), null, null, decision, ctx, (id) => provinceOf(tx, id))
+        return persist(
+          tx,
+          claim,
+          randomUUID(),
+          null,
+          null,
+          decision,
+          ctx,
+          (id) => provinceOf(tx, id),
+          (p) => kpiTermsOf(tx, p),
+        )
       })
     },
 
@@ -127,8 +147,16 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
           if (refusal) return { ok: false, problem: 'refused', refusal }
           full = { ...command, code: await allocateCode(tx, state.receivingAgencyId, options.now) }
         } else full = command
-        return persist(tx, claim, row.id, state, row.head_hash, decide(state, full, ctx), ctx, (id) =>
-          provinceOf(tx, id),
+        return persist(
+          tx,
+          claim,
+          row.id,
+          state,
+          row.head_hash,
+          decide(state, full, ctx),
+          ctx,
+          (id) => provinceOf(tx, id),
+          (p) => kpiTermsOf(tx, p),
         )
       })
     },
@@ -231,6 +259,7 @@ async function persist(
   decision: Decision,
   ctx: DecisionContext,
   provinceOf: (agencyId: string) => Promise<string>,
+  kpiTermsOf: (procedure: Dossier['procedure']) => Promise<ProcedureKpiTerms>,
 ): Promise<Outcome> {
   if (!decision.ok) return { ok: false, problem: 'refused', refusal: decision.refusal }
   let state = before
@@ -299,7 +328,7 @@ async function persist(
     .execute()
   if (written.length === 0) throw new Refused({ ok: false, problem: 'idempotency-key-reused' })
   if (Number(written[0]?.projected) !== 1) throw new Error(`dossier ${id} changed under a locked update`)
-  await countIndicators(tx, decision.events, after, ctx, provinceOf)
+  await refreshDossierFacts(tx, id, after, await kpiTermsOf(after.procedure), ctx.calendar)
   return outcome
 }
 
@@ -343,52 +372,4 @@ async function projectionColumns(
       submitted_at: new Date(d.submittedAt),
     },
   }
-}
-
-/** Daily counters per processing agency × procedure × day, in the command's transaction (rules.md §6). */
-async function countIndicators(
-  tx: Db,
-  events: readonly DossierEvent[],
-  d: Dossier,
-  ctx: DecisionContext,
-  provinceOf: (agencyId: string) => Promise<string>,
-) {
-  const increments: Record<string, number> = {}
-  const add = (column: string) => {
-    increments[column] = (increments[column] ?? 0) + 1
-  }
-  for (const e of events) {
-    if (e.type === 'received') {
-      add('received')
-      if (d.channel === 2) add('received_online')
-    }
-    if (e.type === 'issued') {
-      add('resolved')
-      const t = dossierTimeliness(ctx, d)
-      if (t) add(`resolved_${t}`)
-    }
-    if (e.type === 'withdrawn') add('withdrawn')
-    if (e.type === 'stopped') add('stopped')
-    if (e.type === 'result-returned') add('returned')
-  }
-  const columns = Object.keys(increments)
-  if (columns.length === 0) return
-  const agency = d.processingAgencyId ?? d.receivingAgencyId
-  const province = await provinceOf(agency)
-  const values = Object.fromEntries(columns.map((c) => [c, increments[c]]))
-  await tx
-    .insertInto('kpi_daily')
-    .values({
-      province_code: province,
-      agency_id: agency,
-      procedure_code: d.procedure.code,
-      day: localDate(new Date(ctx.now)),
-      ...values,
-    })
-    .onConflict((oc) =>
-      oc
-        .columns(['province_code', 'agency_id', 'procedure_code', 'day'])
-        .doUpdateSet(Object.fromEntries(columns.map((c) => [c, sql`kpi_daily.${sql.ref(c)} + ${increments[c]}`]))),
-    )
-    .execute()
 }

@@ -1,0 +1,116 @@
+import type { ProcedureVersion } from '../../domain/catalog/procedure.ts'
+import { type CatalogueCounts, catalogueCounts } from '../../domain/kpi/catalogue-counts.ts'
+import type { Db } from '../database.ts'
+
+type VersionRow = {
+  readonly code: string
+  readonly name: string
+  readonly fieldId: string
+  readonly level: string
+  readonly competentAgencyId: string | null
+  readonly competentAgencyKind: string
+  readonly version: Pick<
+    ProcedureVersion,
+    | 'legalBasis'
+    | 'requiredDocuments'
+    | 'source'
+    | 'onlineLevel'
+    | 'fullOnlineEligible'
+    | 'fees'
+    | 'timeLimit'
+    | 'statutoryTimeLimit'
+  >
+}
+
+export type AgencyInfo = {
+  readonly id: string
+  readonly name: string
+  readonly kind: string
+  readonly level: 'province' | 'commune'
+}
+
+/** The catalogue as the indicators see it on one day: who handles which procedure, and names. */
+export type CatalogueScope = {
+  readonly agencies: ReadonlyMap<string, AgencyInfo>
+  readonly fields: ReadonlyMap<string, { readonly name: string; readonly nameEn: string }>
+  readonly procedures: ReadonlyMap<string, VersionRow>
+  /** Procedures an agency processes (or all of the province's when `agencyId` is absent). */
+  counts(filter: { agencyId?: string; fieldId?: string; procedureCode?: string }): CatalogueCounts
+}
+
+const isCut = (v: VersionRow['version']) =>
+  v.statutoryTimeLimit !== undefined && v.statutoryTimeLimit !== null && v.statutoryTimeLimit.unit !== 'none'
+
+export async function catalogueScope(db: Db, day: string): Promise<CatalogueScope> {
+  const [versions, agencyRows, fieldRows] = await Promise.all([
+    db
+      .selectFrom('procedure_versions')
+      .selectAll()
+      .where('effective_from', '<=', day)
+      .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>=', day)]))
+      .orderBy('version', 'desc')
+      .execute(),
+    db
+      .selectFrom('agencies as a')
+      .leftJoin('agency_names as n', (j) =>
+        j
+          .onRef('n.agency_id', '=', 'a.id')
+          .on('n.valid_from', '<=', day)
+          .on((eb) => eb.or([eb('n.valid_to', 'is', null), eb('n.valid_to', '>=', day)])),
+      )
+      .select(['a.id', 'a.kind', 'n.name'])
+      .execute(),
+    db.selectFrom('fields').selectAll().execute(),
+  ])
+  const procedures = new Map<string, VersionRow>()
+  for (const v of versions) {
+    if (procedures.has(v.procedure_code)) continue
+    procedures.set(v.procedure_code, {
+      code: v.procedure_code,
+      name: v.name,
+      fieldId: v.field_id,
+      level: v.level,
+      competentAgencyId: v.competent_agency_id,
+      competentAgencyKind: v.competent_agency_kind,
+      version: {
+        legalBasis: v.legal_basis,
+        requiredDocuments: v.required_documents,
+        source: v.source,
+        onlineLevel: v.online_level as ProcedureVersion['onlineLevel'],
+        fullOnlineEligible: v.full_online_eligible,
+        fees: v.fees,
+        timeLimit: v.time_limit,
+        statutoryTimeLimit: v.statutory_time_limit,
+      },
+    })
+  }
+  const agencies = new Map<string, AgencyInfo>()
+  for (const a of agencyRows)
+    agencies.set(a.id, {
+      id: a.id,
+      name: a.name ?? a.id,
+      kind: a.kind,
+      level: a.kind.startsWith('commune') ? 'commune' : 'province',
+    })
+  const fields = new Map(fieldRows.map((f) => [f.id, { name: f.name, nameEn: f.name_en }]))
+  const handles = (agencyId: string, p: VersionRow) =>
+    p.competentAgencyId === agencyId ||
+    (p.competentAgencyId === null && agencies.get(agencyId)?.kind === p.competentAgencyKind)
+  return {
+    agencies,
+    fields,
+    procedures,
+    counts(filter) {
+      const chosen = [...procedures.values()].filter(
+        (p) =>
+          (filter.agencyId === undefined || handles(filter.agencyId, p)) &&
+          (filter.fieldId === undefined || p.fieldId === filter.fieldId) &&
+          (filter.procedureCode === undefined || p.code === filter.procedureCode),
+      )
+      return catalogueCounts(
+        chosen.map((p) => p.version as ProcedureVersion),
+        (v) => isCut(v),
+      )
+    },
+  }
+}

@@ -1,0 +1,36 @@
+import type { DecisionContext } from '../../domain/dossier/context.ts'
+import type { Dossier } from '../../domain/dossier/state.ts'
+import { factsOfDossier, type ProcedureKpiTerms } from '../../domain/kpi/facts-of-dossier.ts'
+import type { Db } from '../database.ts'
+import { loadFacts } from './facts-rows.ts'
+import { recordFacts } from './record-facts.ts'
+
+/** The parts of a procedure version the indicators read. */
+export async function procedureKpiTerms(db: Db, code: string, version: number): Promise<ProcedureKpiTerms> {
+  const row = await db
+    .selectFrom('procedure_versions')
+    .select(['field_id', 'result_kind', 'fees'])
+    .where('procedure_code', '=', code)
+    .where('version', '=', version)
+    .executeTakeFirstOrThrow()
+  return { fieldId: row.field_id, resultKind: row.result_kind as ProcedureKpiTerms['resultKind'], fees: row.fees }
+}
+
+/**
+ * Brings a motcua dossier's indicator facts up to date in the caller's transaction; what motcua knows
+ * outside the event log (an issued e-result) is kept from the stored facts unless given.
+ */
+export async function refreshDossierFacts(
+  tx: Db,
+  dossierId: string,
+  d: Dossier,
+  terms: ProcedureKpiTerms,
+  calendar: DecisionContext['calendar'],
+  outside: { eResult?: boolean } = {},
+): Promise<void> {
+  const before = await loadFacts(tx, [dossierId])
+  const old = before.get(dossierId)
+  const facts = factsOfDossier(dossierId, d, terms, calendar, { eResult: outside.eResult ?? old?.eResult ?? false })
+  if (facts === null) return
+  await recordFacts(tx, [facts], before)
+}

@@ -1,0 +1,229 @@
+import { type DayNumber, isoDate, parseIsoDate } from '../../domain/calendar/local-time.ts'
+import type { Counters } from '../../domain/kpi/counters.ts'
+import { addSums, emptySums, type Ii06aFigures, ii06aFigures, type WindowSums } from '../../domain/kpi/ii06a.ts'
+import { type Index766, index766, onTimeRatio } from '../../domain/kpi/index-766.ts'
+import {
+  evaluateProgramme,
+  type MeasureResult,
+  type ProgrammeTarget,
+  programmeValues,
+} from '../../domain/kpi/programme.ts'
+import { type Ratio, ratio } from '../../domain/kpi/ratio.ts'
+import type { Db } from '../database.ts'
+import { catalogueScope } from './catalogue-scope.ts'
+import { monthlyFlows, windowSums } from './window-sums.ts'
+
+/** A report window as asked ('YYYY-MM-DD', `to` inclusive) and measured: stocks at the end of `measuredTo`. */
+export type WindowQuery = { readonly from: string; readonly to: string; readonly today: string }
+export type MeasuredWindow = { readonly from: string; readonly to: string; readonly measuredTo: string }
+
+function days(q: WindowQuery): { from: DayNumber; to: DayNumber; window: MeasuredWindow } {
+  const from = parseIsoDate(q.from)
+  const to = parseIsoDate(q.to)
+  const today = parseIsoDate(q.today)
+  if (from === null || to === null || today === null || from > to) throw new RangeError(`bad window ${q.from}..${q.to}`)
+  // A window that has not ended yet is measured at the end of today.
+  const measured = Math.max(from, Math.min(to, today))
+  return { from, to: measured, window: { from: q.from, to: q.to, measuredTo: isoDate(measured) } }
+}
+
+export type KpiSummary = {
+  readonly figures: Ii06aFigures
+  readonly onTimeRate: Ratio
+  readonly onlineRate: Ratio
+  readonly index766: Index766
+}
+
+function summary(sums: WindowSums, cat: Parameters<typeof index766>[2]): KpiSummary {
+  const figures = ii06aFigures(sums)
+  return {
+    figures,
+    onTimeRate: onTimeRatio(figures),
+    onlineRate: ratio(figures.receivedOnline, figures.received),
+    index766: index766(figures, sums.window, cat),
+  }
+}
+
+async function targets(db: Db): Promise<ProgrammeTarget[]> {
+  const rows = await db.selectFrom('reform_targets').selectAll().execute()
+  return rows.map((r) => ({
+    measure: r.measure as ProgrammeTarget['measure'],
+    comparator: r.comparator,
+    value: Number(r.value),
+    effectiveFrom: String(r.effective_from),
+    source: r.source,
+  }))
+}
+
+export type TrendPoint = {
+  readonly month: string
+  readonly received: number
+  readonly receivedOnline: number
+  readonly resolved: number
+  readonly resolvedLate: number
+  readonly onTimeResolvedRate: Ratio
+}
+
+const trendPoint = (month: string, c: Counters): TrendPoint => ({
+  month,
+  received: c.received,
+  receivedOnline: c.received_online,
+  resolved: c.resolved,
+  resolvedLate: c.resolved_late,
+  onTimeResolvedRate: ratio(c.resolved_early + c.resolved_on_time, c.resolved),
+})
+
+export type Overview = KpiSummary & {
+  readonly window: MeasuredWindow
+  readonly programme: readonly MeasureResult[]
+  readonly trend: readonly TrendPoint[]
+}
+
+/** Tổng quan: the province's (or one agency's) headline figures with the programme's targets. */
+export async function provinceOverview(db: Db, q: WindowQuery & { agencyId?: string }): Promise<Overview> {
+  const { from, to, window } = days(q)
+  const agencyIds = q.agencyId === undefined ? undefined : [q.agencyId]
+  const [sumsByKey, cat, goals, months] = await Promise.all([
+    windowSums(db, { from, to, groupBy: [], agencyIds }),
+    catalogueScope(db, window.measuredTo),
+    targets(db),
+    monthlyFlows(db, { from, to, agencyIds }),
+  ])
+  const sums = sumsByKey.get('') ?? emptySums()
+  const counts = cat.counts({ agencyId: q.agencyId })
+  const s = summary(sums, counts)
+  return {
+    window,
+    ...s,
+    programme: evaluateProgramme(programmeValues(s.figures, sums.window, counts), goals, window.measuredTo),
+    trend: months.map((m) => trendPoint(m.month, m.counters)),
+  }
+}
+
+export type RankingRow = KpiSummary & {
+  readonly rank: number
+  readonly agencyId: string
+  readonly agencyName: string
+  readonly level: 'province' | 'commune'
+}
+
+/** Xếp hạng: processing agencies by their Decision 766 index for the window. */
+export async function agencyRanking(db: Db, q: WindowQuery): Promise<{ window: MeasuredWindow; rows: RankingRow[] }> {
+  const { from, to, window } = days(q)
+  const [byAgency, cat] = await Promise.all([
+    windowSums(db, { from, to, groupBy: ['agency_id'] }),
+    catalogueScope(db, window.measuredTo),
+  ])
+  const rows = [...byAgency.entries()].map(([agencyId, sums]) => {
+    const agency = cat.agencies.get(agencyId)
+    return {
+      agencyId,
+      agencyName: agency?.name ?? agencyId,
+      level: agency?.level ?? ('province' as const),
+      ...summary(sums, cat.counts({ agencyId })),
+    }
+  })
+  rows.sort((a, b) => b.index766.total - a.index766.total || a.agencyName.localeCompare(b.agencyName, 'vi'))
+  return { window, rows: rows.map((r, i) => ({ rank: i + 1, ...r })) }
+}
+
+export type Ii06aRow = {
+  readonly level: 'province' | 'commune'
+  readonly fieldId: string
+  readonly fieldName: string
+  readonly figures: Ii06aFigures
+}
+
+export type Ii06aReport = {
+  readonly window: MeasuredWindow
+  readonly agencyId: string | null
+  readonly rows: readonly Ii06aRow[]
+  readonly levelTotals: readonly { level: 'province' | 'commune'; figures: Ii06aFigures }[]
+  readonly total: Ii06aFigures
+}
+
+/** Báo cáo II.06a: figures per level and field for the window, with totals. */
+export async function ii06aReport(db: Db, q: WindowQuery & { agencyId?: string }): Promise<Ii06aReport> {
+  const { from, to, window } = days(q)
+  const agencyIds = q.agencyId === undefined ? undefined : [q.agencyId]
+  const [byAgencyField, cat] = await Promise.all([
+    windowSums(db, { from, to, groupBy: ['agency_id', 'field_id'], agencyIds }),
+    catalogueScope(db, window.measuredTo),
+  ])
+  const byRow = new Map<string, WindowSums>()
+  const byLevel = new Map<string, WindowSums>()
+  let total = emptySums()
+  for (const [key, sums] of byAgencyField) {
+    const [agencyId = '', fieldId = ''] = key.split('|')
+    const level = cat.agencies.get(agencyId)?.level ?? 'province'
+    const rowKey = `${level}|${fieldId}`
+    byRow.set(rowKey, addSums(byRow.get(rowKey) ?? emptySums(), sums))
+    byLevel.set(level, addSums(byLevel.get(level) ?? emptySums(), sums))
+    total = addSums(total, sums)
+  }
+  const levelOrder = (l: string) => (l === 'province' ? 0 : 1)
+  const rows = [...byRow.entries()]
+    .map(([key, sums]) => {
+      const [level, fieldId = ''] = key.split('|') as ['province' | 'commune', string]
+      return { level, fieldId, fieldName: cat.fields.get(fieldId)?.name ?? fieldId, figures: ii06aFigures(sums) }
+    })
+    .sort((a, b) => levelOrder(a.level) - levelOrder(b.level) || a.fieldName.localeCompare(b.fieldName, 'vi'))
+  return {
+    window,
+    agencyId: q.agencyId ?? null,
+    rows,
+    levelTotals: [...byLevel.entries()]
+      .sort(([a], [b]) => levelOrder(a) - levelOrder(b))
+      .map(([level, sums]) => ({ level: level as 'province' | 'commune', figures: ii06aFigures(sums) })),
+    total: ii06aFigures(total),
+  }
+}
+
+export type BreakdownRow = KpiSummary & { readonly key: string; readonly name: string }
+
+/** Drill-down: one agency's fields, or one field's procedures. */
+export async function breakdown(
+  db: Db,
+  q: WindowQuery & { agencyId: string; fieldId?: string },
+): Promise<{ window: MeasuredWindow; by: 'field' | 'procedure'; rows: BreakdownRow[] }> {
+  const { from, to, window } = days(q)
+  const by = q.fieldId === undefined ? 'field' : 'procedure'
+  const [groups, cat] = await Promise.all([
+    windowSums(db, {
+      from,
+      to,
+      groupBy: [by === 'field' ? 'field_id' : 'procedure_code'],
+      agencyIds: [q.agencyId],
+      fieldId: q.fieldId,
+    }),
+    catalogueScope(db, window.measuredTo),
+  ])
+  const rows = [...groups.entries()].map(([key, sums]) => ({
+    key,
+    name: by === 'field' ? (cat.fields.get(key)?.name ?? key) : (cat.procedures.get(key)?.name ?? key),
+    ...summary(
+      sums,
+      cat.counts(
+        by === 'field' ? { agencyId: q.agencyId, fieldId: key } : { agencyId: q.agencyId, procedureCode: key },
+      ),
+    ),
+  }))
+  rows.sort((a, b) => b.figures.received - a.figures.received || a.name.localeCompare(b.name, 'vi'))
+  return { window, by, rows }
+}
+
+/** The province's figures per field (all agencies together), for the public statistics page. */
+export async function breakdownByField(db: Db, q: WindowQuery): Promise<BreakdownRow[]> {
+  const { from, to, window } = days(q)
+  const [groups, cat] = await Promise.all([
+    windowSums(db, { from, to, groupBy: ['field_id'] }),
+    catalogueScope(db, window.measuredTo),
+  ])
+  return [...groups.entries()]
+    .map(([key, sums]) => ({
+      key,
+      name: cat.fields.get(key)?.name ?? key,
+      ...summary(sums, cat.counts({ fieldId: key })),
+    }))
+    .sort((a, b) => b.figures.received - a.figures.received || a.name.localeCompare(b.name, 'vi'))
+}
