@@ -74,6 +74,7 @@ const dossierActors = (c: Caller): Expectation => {
   if (c.kind === 'other-citizen' || c.kind === 'integration' || !workflow.includes(role(c))) return 403
   return c.own ? 'allowed' : 403
 }
+const indicatorReaders = onlyRoles('monitor', 'provincial_admin', 'leader', 'agency_admin')
 
 /** The expected outcome of every route for every caller. A route missing here fails the test. */
 const expectations: Record<string, (c: Caller) => Expectation> = {
@@ -95,6 +96,10 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'POST /api/auth/password': signedInOnly,
   'POST /api/lookup': () => 'allowed',
   'GET /api/statistics': () => 'allowed',
+  'GET /api/indicators/overview': indicatorReaders,
+  'GET /api/indicators/ranking': indicatorReaders,
+  'GET /api/indicators/breakdown': indicatorReaders,
+  'GET /api/reports/ii06a': indicatorReaders,
   'POST /api/verify': () => 'allowed',
   'GET /api/auth/vneid/login': () => 'allowed',
   'GET /api/auth/vneid/callback': () => 'allowed',

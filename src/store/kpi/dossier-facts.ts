@@ -34,3 +34,25 @@ export async function refreshDossierFacts(
   if (facts === null) return
   await recordFacts(tx, [facts], before)
 }
+
+/**
+ * Indicators 3.3, 4.1 and 4.2 count a dossier's e-result once it is signed and stored: the facts are
+ * refreshed under the dossier's row lock, so a concurrent command cannot write older facts over them.
+ */
+export async function recordElectronicResult(
+  db: Db,
+  dossierId: string,
+  calendar: DecisionContext['calendar'],
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const row = await tx
+      .selectFrom('dossiers')
+      .select(['state', 'procedure_code', 'procedure_version'])
+      .where('id', '=', dossierId)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!row?.state) return
+    const terms = await procedureKpiTerms(tx, row.procedure_code, row.procedure_version)
+    await refreshDossierFacts(tx, dossierId, row.state, terms, calendar, { eResult: true })
+  })
+}
