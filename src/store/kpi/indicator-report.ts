@@ -2,15 +2,11 @@ import { type DayNumber, isoDate, parseIsoDate } from '../../domain/calendar/loc
 import type { Counters } from '../../domain/kpi/counters.ts'
 import { addSums, emptySums, type Ii06aFigures, ii06aFigures, type WindowSums } from '../../domain/kpi/ii06a.ts'
 import { type Index766, index766, onTimeRatio } from '../../domain/kpi/index-766.ts'
-import {
-  evaluateProgramme,
-  type MeasureResult,
-  type ProgrammeTarget,
-  programmeValues,
-} from '../../domain/kpi/programme.ts'
+import { evaluateProgramme, type MeasureResult, programmeValues } from '../../domain/kpi/programme.ts'
 import { type Ratio, ratio } from '../../domain/kpi/ratio.ts'
 import type { Db } from '../database.ts'
 import { catalogueScope } from './catalogue-scope.ts'
+import { listTargets } from './reform-targets.ts'
 import { monthlyFlows, windowSums } from './window-sums.ts'
 
 /** A report window as asked ('YYYY-MM-DD', `to` inclusive) and measured: stocks at the end of `measuredTo`. */
@@ -44,17 +40,6 @@ function summary(sums: WindowSums, cat: Parameters<typeof index766>[2]): KpiSumm
   }
 }
 
-async function targets(db: Db): Promise<ProgrammeTarget[]> {
-  const rows = await db.selectFrom('reform_targets').selectAll().execute()
-  return rows.map((r) => ({
-    measure: r.measure as ProgrammeTarget['measure'],
-    comparator: r.comparator,
-    value: Number(r.value),
-    effectiveFrom: String(r.effective_from),
-    source: r.source,
-  }))
-}
-
 export type TrendPoint = {
   readonly month: string
   readonly received: number
@@ -86,7 +71,7 @@ export async function provinceOverview(db: Db, q: WindowQuery & { agencyId?: str
   const [sumsByKey, cat, goals, months] = await Promise.all([
     windowSums(db, { from, to, groupBy: [], agencyIds }),
     catalogueScope(db, window.measuredTo),
-    targets(db),
+    listTargets(db),
     monthlyFlows(db, { from, to, agencyIds }),
   ])
   const sums = sumsByKey.get('') ?? emptySums()
