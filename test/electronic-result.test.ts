@@ -46,6 +46,12 @@ describe(`the signed e-result on ${engineName}`, () => {
     d = await run('leader', d, 'approval')
     d = await run('clerk', d, 'issuance', { resultNumber: '25/GKS' })
     assert.equal(d.status, 9)
+    const facts = await t.database.db
+      .selectFrom('kpi_dossiers')
+      .select(['e_result', 'end_kind'])
+      .where('dossier_id', '=', d.id)
+      .executeTakeFirstOrThrow()
+    assert.deepEqual(facts, { e_result: true, end_kind: 'done' }, 'indicators 4.1 and 3.3 see the e-result')
 
     const vault = (await t.app.inject({ method: 'GET', url: '/api/vault', headers: who.citizen })).json<{
       items: { id: string; sha256: string; kind: string }[]

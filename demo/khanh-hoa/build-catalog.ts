@@ -73,7 +73,36 @@ export const Note = {
   documentsBothPrefix: "requiredDocuments: published as 'bản chính, bản sao'",
   documentsQuantityPrefix: 'requiredDocuments: quantity not published',
   documentsFormPrefix: 'requiredDocuments: form not published',
+  statutoryCut: 'statutoryTimeLimit: illustrative cut for the time-reduction demo',
 } as const
+
+/**
+ * A longer limit "in the law" than the published (configured) one, for six busy procedures, so the
+ * time-reduction analysis has cut procedures to show. No public source found confirms that Khánh Hòa
+ * cut these limits: each is marked with `Note.statutoryCut`.
+ */
+const illustrativeStatutoryLimits: Readonly<Record<string, TimeLimit>> = {
+  '1.004873': { unit: 'working_days', value: 5 },
+  '1.004222': { unit: 'working_days', value: 10 },
+  '1.004194': { unit: 'working_days', value: 5 },
+  '2.001583': { unit: 'working_days', value: 5 },
+  '1.012783': { unit: 'working_days', value: 7 },
+  '1.013227': { unit: 'working_days', value: 7 },
+}
+
+/** The illustrative statutory limit of a record, checked to be longer than the configured one in the same unit. */
+function statutoryLimit(r: ProcedureRecord, configured: TimeLimit): TimeLimit | undefined {
+  const statutory = r.code === null ? undefined : illustrativeStatutoryLimits[r.code]
+  if (statutory === undefined) return undefined
+  if (
+    !('value' in statutory) ||
+    !('value' in configured) ||
+    statutory.unit !== configured.unit ||
+    statutory.value <= configured.value
+  )
+    throw new Error(`${r.code}: the statutory limit must be longer than the configured one in the same unit`)
+  return statutory
+}
 
 // ---------------------------------------------------------------------------------------------
 // Input shapes (only the fields used here)
@@ -787,6 +816,8 @@ export function buildProcedure(r: ProcedureRecord, localKey: string, fieldIdOf: 
     r.category === 'land',
   )
   illustrative.push(Note.steps)
+  const statutory = statutoryLimit(r, limit)
+  if (statutory) illustrative.push(Note.statutoryCut)
 
   const version: ProcedureVersion = {
     version: 1,
@@ -800,6 +831,7 @@ export function buildProcedure(r: ProcedureRecord, localKey: string, fieldIdOf: 
     legalBasis: [...new Set(r.legalBasis)],
     timeLimit: limit,
     onlineTimeLimit: online.limit,
+    ...(statutory ? { statutoryTimeLimit: statutory } : {}),
     cutoffTime,
     onlineLevel: ol.level,
     fullOnlineEligible,

@@ -10,6 +10,7 @@ import type { VneidClient } from '../adapters/vneid/oidc-client.ts'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import type { Db } from '../store/database.ts'
 import { dossierCommands } from '../store/dossiers/dossier-commands.ts'
+import { recordElectronicResult } from '../store/kpi/dossier-facts.ts'
 import { signDigitizedCopy } from '../store/results/digitized-copy.ts'
 import { issueElectronicResult } from '../store/results/electronic-result.ts'
 import { type GuardedRoute, registerAccessControl } from './auth/access-control.ts'
@@ -21,11 +22,14 @@ import { dossierRoutes } from './routes/dossiers.ts'
 import { defaultFileOptions, type FileOptions, fileRoutes } from './routes/files.ts'
 import { formRoutes } from './routes/forms.ts'
 import { healthRoutes } from './routes/health.ts'
+import { indicatorDetailRoutes } from './routes/indicator-details.ts'
 import { indicatorRoutes } from './routes/indicators.ts'
 import { lookupRoutes } from './routes/lookup.ts'
 import { myDossierRoutes } from './routes/my-dossiers.ts'
 import { procedureRoutes } from './routes/procedures.ts'
+import { reportExportRoutes } from './routes/report-exports.ts'
 import { statisticsRoutes } from './routes/statistics.ts'
+import { timeReductionRoutes } from './routes/time-reduction.ts'
 import { userRoutes } from './routes/users.ts'
 import { vaultRoutes } from './routes/vault.ts'
 import { verifyRoutes } from './routes/verify.ts'
@@ -153,6 +157,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(lookupRoutes, { db: options.db })
   await app.register(statisticsRoutes, { db: options.db, now: options.now })
   await app.register(indicatorRoutes, { db: options.db, now: options.now })
+  await app.register(indicatorDetailRoutes, { db: options.db, now: options.now })
+  await app.register(reportExportRoutes, { db: options.db, now: options.now })
+  await app.register(timeReductionRoutes, { db: options.db, now: options.now })
   await app.register(userRoutes, { db: options.db, now: options.now })
   await app.register(healthRoutes, { db: options.db })
   await app.register(procedureRoutes, { db: options.db, now: options.now })
@@ -167,7 +174,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // The clerk's issue produces the signed e-result, a digitization the signed copy. Both idempotent:
     // a retry after a failure completes them.
     afterCommand: async (action, dossierId) => {
-      if (action === 'issue') await issueElectronicResult(options.db, files.storage, dossierId, options.now())
+      if (action === 'issue' && (await issueElectronicResult(options.db, files.storage, dossierId, options.now())))
+        await recordElectronicResult(options.db, dossierId, await engine.calendars())
       if (action === 'digitize') await signDigitizedCopy(options.db, files.storage, dossierId, options.now())
     },
   })
