@@ -73,6 +73,11 @@ describe(`public statistics on ${engineName}`, () => {
     })
     assert.equal(s.onlineRate, 1)
     assert.equal(s.onTimeRate, 1)
+    assert.deepEqual(
+      s.trend.map((m) => [m.month, m.received, m.resolved]),
+      [['2026-11', 2, 1]],
+      'the month in progress is in the trend',
+    )
     assert.equal(s.index766.indicators['2.1']?.points, 20)
     assert.equal(s.byField.length, 1)
     const field = s.byField[0]

@@ -78,6 +78,7 @@ export const TrendPointView = Type.Object({
 
 export const OverviewView = Type.Object({
   window: WindowView,
+  agency: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
   ...SummaryFields,
   programme: Type.Array(MeasureView),
   trend: Type.Array(TrendPointView),

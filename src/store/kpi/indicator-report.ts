@@ -60,6 +60,8 @@ const trendPoint = (month: string, c: Counters): TrendPoint => ({
 
 export type Overview = KpiSummary & {
   readonly window: MeasuredWindow
+  /** The agency asked for, with its name in force at the window's end; null for the province. */
+  readonly agency: { readonly id: string; readonly name: string } | null
   readonly programme: readonly MeasureResult[]
   readonly trend: readonly TrendPoint[]
 }
@@ -77,8 +79,11 @@ export async function provinceOverview(db: Db, q: WindowQuery & { agencyId?: str
   const sums = sumsByKey.get('') ?? emptySums()
   const counts = cat.counts({ agencyId: q.agencyId })
   const s = summary(sums, counts)
+  const agency =
+    q.agencyId === undefined ? null : { id: q.agencyId, name: cat.agencies.get(q.agencyId)?.name ?? q.agencyId }
   return {
     window,
+    agency,
     ...s,
     programme: evaluateProgramme(programmeValues(s.figures, sums.window, counts), goals, window.measuredTo),
     trend: months.map((m) => trendPoint(m.month, m.counters)),

@@ -70,13 +70,11 @@ function countersOf(row: Record<string, string | null>): Counters {
   return c
 }
 
-/** Monthly flows of whole half-months inside the window, for trend charts. */
+/** Monthly flows inside the window (half-months and edge days), for trend charts. */
 export async function monthlyFlows(
   db: Db,
   q: Omit<SumsQuery, 'groupBy'>,
 ): Promise<{ month: string; counters: Counters }[]> {
-  const c = cover(q.from, q.to)
-  if (!c.halves || c.halves[1] === null) return []
   const filters: RawBuilder<boolean>[] = [sql<boolean>`depth = 0`]
   if (q.agencyIds) filters.push(sql<boolean>`agency_id = ANY(${[...q.agencyIds]}::text[])`)
   if (q.fieldId !== undefined) filters.push(sql<boolean>`field_id = ${q.fieldId}`)
@@ -84,8 +82,7 @@ export async function monthlyFlows(
   const result = await sql<Record<string, string | null>>`
     SELECT to_char(period, 'YYYY-MM') AS month, ${sql.join(sums)}
     FROM kpi_counts
-    WHERE ${sql.join(filters, sql` AND `)} AND grain = 'h'
-      AND period BETWEEN ${isoDate(c.halves[0])} AND ${isoDate(c.halves[1])}
+    WHERE ${sql.join(filters, sql` AND `)} AND ${coverCondition(cover(q.from, q.to))}
     GROUP BY 1 ORDER BY 1`.execute(db)
   return result.rows.map((r) => ({ month: String(r.month), counters: countersOf(r) }))
 }

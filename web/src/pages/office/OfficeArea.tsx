@@ -6,6 +6,10 @@ import { NotFoundPage } from '../NotFoundPage.tsx'
 import { CalendarPage } from './CalendarPage.tsx'
 import { CataloguePage } from './CataloguePage.tsx'
 import { DossierPage } from './DossierPage.tsx'
+import { AgencyPage } from './indicators/AgencyPage.tsx'
+import { readsIndicators } from './indicators/access.ts'
+import { Ii06aPage } from './indicators/Ii06aPage.tsx'
+import { IndicatorsPage } from './indicators/IndicatorsPage.tsx'
 import { QueuePage } from './QueuePage.tsx'
 import { WalkInPage } from './WalkInPage.tsx'
 
@@ -17,6 +21,7 @@ export default function OfficeArea({ path }: { path: string }) {
   if (user?.kind !== 'officer') return <p>{t('office.signIn')}</p>
   const counter = user.grants.some((g) => g.role === 'counter_officer')
   const admin = user.grants.some((g) => g.role === 'provincial_admin')
+  const indicators = readsIndicators(user.grants)
   const nav = (
     <nav className="office-nav" aria-label={t('office.nav')}>
       <Link to="/can-bo">{t('office.title')}</Link>
@@ -34,15 +39,28 @@ export default function OfficeArea({ path }: { path: string }) {
           <Link to="/can-bo/lich">{t('office.calendar')}</Link>
         </>
       )}
+      {indicators && (
+        <>
+          {' · '}
+          <Link to="/can-bo/chi-so">{t('office.indicators')}</Link>
+          {' · '}
+          <Link to="/can-bo/bao-cao-ii06a">{t('office.ii06a')}</Link>
+        </>
+      )}
     </nav>
   )
   let page: ReactNode
   const dossier = matchPath('/can-bo/ho-so/:ref', path)
+  const agency = matchPath('/can-bo/chi-so/co-quan/:agencyId', path)
+  const notIndicators = <p>{t('ind.office.notAllowed')}</p>
   if (matchPath('/can-bo', path)) page = <QueuePage grants={user.grants} />
   else if (matchPath('/can-bo/tiep-nhan', path)) page = <WalkInPage grants={user.grants} />
   else if (matchPath('/can-bo/thu-tuc', path)) page = <CataloguePage />
   else if (matchPath('/can-bo/lich', path)) page = admin ? <CalendarPage /> : <p>{t('calendar.notAdmin')}</p>
   else if (dossier?.ref) page = <DossierPage dossierRef={dossier.ref} />
+  else if (matchPath('/can-bo/chi-so', path)) page = indicators ? <IndicatorsPage /> : notIndicators
+  else if (agency?.agencyId) page = indicators ? <AgencyPage agencyId={agency.agencyId} /> : notIndicators
+  else if (matchPath('/can-bo/bao-cao-ii06a', path)) page = indicators ? <Ii06aPage /> : notIndicators
   else page = <NotFoundPage />
   return (
     <>
