@@ -1,6 +1,7 @@
 import { cpus } from 'node:os'
 import { calendarBenchmark } from './calendar.ts'
 import { formsBenchmark } from './forms.ts'
+import { indicatorsBenchmark } from './indicators.ts'
 import { lifecycleBenchmark } from './lifecycle.ts'
 import { writeBenchmarkReport } from './report.ts'
 import { searchBenchmark } from './search.ts'
@@ -15,6 +16,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkResult>> = {
   startup: startupBenchmark,
   search: searchBenchmark,
   lifecycle: lifecycleBenchmark,
+  indicators: indicatorsBenchmark,
 }
 
 export type BenchmarkResult = {
@@ -26,10 +28,11 @@ export type BenchmarkResult = {
 
 const args = process.argv.slice(2)
 const json = args.includes('--json')
-const names = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--seconds')
-// The lifecycle benchmark needs a PostgreSQL server: by default it runs only when DATABASE_URL names one.
+const names = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--seconds' && args[i - 1] !== '--sizes')
+// The lifecycle and indicators benchmarks need a PostgreSQL server: by default they run only when DATABASE_URL names one.
+const needsPostgres = new Set(['lifecycle', 'indicators'])
 const chosen =
-  names.length > 0 ? names : Object.keys(benchmarks).filter((n) => n !== 'lifecycle' || process.env.DATABASE_URL)
+  names.length > 0 ? names : Object.keys(benchmarks).filter((n) => !needsPostgres.has(n) || process.env.DATABASE_URL)
 const unknown = chosen.filter((n) => !(n in benchmarks))
 if (unknown.length > 0) {
   console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(benchmarks).join(', ')}`)

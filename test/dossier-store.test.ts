@@ -191,7 +191,7 @@ describe(`bin/motcua audit verify on ${engineName}`, () => {
     const run = (...args: string[]) => promisify(execFile)(motcua, args, { env })
     try {
       await run('migrate', '--data-dir', dataDir)
-      await run('seed', '--data-dir', dataDir, '--dossiers', '5')
+      await run('seed', '--data-dir', dataDir, '--live', '5')
       assert.match((await run('audit', 'verify', '--data-dir', dataDir)).stdout, /^ok: 5 dossiers/)
       const { openDatabase, locateDatabase } = await import('../src/store/database.ts')
       const open = await openDatabase(locateDatabase(env, dataDir))

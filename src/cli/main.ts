@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
+import { createReadStream, existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { createInterface } from 'node:readline'
 import { Command, InvalidArgumentError } from 'commander'
 import { storageFromEnv } from '../adapters/storage/storage-from-env.ts'
 import { vneidFromEnv } from '../adapters/vneid/oidc-client.ts'
 import { StaffRole } from '../domain/access/principal.ts'
+import { localDate } from '../domain/calendar/local-time.ts'
+import { describeProblem } from '../domain/kpi/history-line.ts'
 import { buildApp, webRootDefault } from '../http/app.ts'
 import { defaultFileOptions } from '../http/routes/files.ts'
 import { seedYearDecisions } from '../store/calendar/calendar-years.ts'
@@ -14,11 +17,15 @@ import { locateDatabase, type OpenDatabase, openDatabase } from '../store/databa
 import { seedDossiers, seededRandom } from '../store/dossiers/seed-dossiers.ts'
 import { verifyChains } from '../store/dossiers/verify-chain.ts'
 import { createOfficer } from '../store/identity/users.ts'
+import { generateHistory } from '../store/kpi/generate-history.ts'
+import { importHistory } from '../store/kpi/import-history.ts'
 import { migrate } from '../store/migrate.ts'
 import { publishedDecisions } from '../store/seed/published-decisions.ts'
 import { addCalendarCommands } from './calendar-commands.ts'
+import { addReportCommands } from './report-commands.ts'
 
 const demoDossiersOnFirstStart = 200
+const demoHistoryOnFirstStart = 20_000
 
 function positiveInteger(value: string): number {
   const n = Number(value)
@@ -46,6 +53,11 @@ async function migrateAndLoad(open: OpenDatabase): Promise<void> {
   )
 }
 
+/** The lines of a file, read only once iteration starts (a readline started earlier drops lines). */
+async function* linesOf(path: string): AsyncGenerator<string> {
+  yield* createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY })
+}
+
 const program = new Command('motcua').description('Một cửa điện tử — the one-stop shop for administrative procedures')
 const dataDirOption = [
   '--data-dir <dir>',
@@ -61,20 +73,50 @@ program
 
 program
   .command('seed')
-  .description('add N generated dossiers (run migrate first)')
+  .description(
+    'add generated dossiers (run migrate first): --dossiers N years of history written as indicator facts ' +
+      '(fast, origin "seed": receptions --from … --to with growth, seasons, Tết lull, supplements, delays, ' +
+      'ratings), --live N dossiers driven through the dossier engine (events, codes, hash chains; slow)',
+  )
   .option(...dataDirOption)
-  .requiredOption('--dossiers <n>', 'number of dossiers to add', positiveInteger)
+  .option('--dossiers <n>', 'number of history dossiers to generate as indicator facts', positiveInteger, 0)
+  .option('--live <n>', 'number of live dossiers to drive through the engine', positiveInteger, 0)
+  .option('--from <date>', 'first reception day of the history', '2021-01-01')
+  .option('--to <date>', 'last reception day of the history (default: yesterday)')
   .option('--random-seed <n>', 'seed of the generator, for repeatable data', positiveInteger, 2025)
-  .action(async (opts: { dataDir: string; dossiers: number; randomSeed: number }) =>
-    withDatabase(opts.dataDir, async ({ db }) => {
-      const n = await seedDossiers(db, {
-        count: opts.dossiers,
-        now: new Date(),
-        random: seededRandom(opts.randomSeed),
-        workingDays: workingDaysFromDatabase(db),
-      })
-      console.log(`seeded ${n} dossiers`)
-    }),
+  .action(
+    async (opts: { dataDir: string; dossiers: number; live: number; from: string; to?: string; randomSeed: number }) =>
+      withDatabase(opts.dataDir, async ({ db }) => {
+        if (opts.dossiers === 0 && opts.live === 0) throw new InvalidArgumentError('give --dossiers N or --live N')
+        const workingDays = workingDaysFromDatabase(db)
+        if (opts.live > 0) {
+          const n = await seedDossiers(db, {
+            count: opts.live,
+            now: new Date(),
+            random: seededRandom(opts.randomSeed),
+            workingDays,
+          })
+          console.log(`seeded ${n} dossiers`)
+        }
+        if (opts.dossiers > 0) {
+          const started = performance.now()
+          const to = opts.to ?? localDate(new Date(Date.now() - 86_400_000))
+          const { count } = await generateHistory(db, {
+            count: opts.dossiers,
+            from: opts.from,
+            to,
+            random: seededRandom(opts.randomSeed),
+            workingDays,
+            // On PostgreSQL the rows go in with COPY over two connections of the generator's own.
+            copyUrl: process.env.DATABASE_URL,
+            onProgress: (done) => console.error(`history: ${done} dossiers…`),
+          })
+          const seconds = (performance.now() - started) / 1000
+          console.log(
+            `generated ${count} history dossiers ${opts.from}…${to} in ${seconds.toFixed(1)} s (${Math.round(count / seconds)}/s)`,
+          )
+        }
+      }),
   )
 
 program
@@ -96,6 +138,15 @@ program
         now: new Date(),
         random: seededRandom(2025),
         workingDays: workingDaysFromDatabase(open.db),
+      })
+      // Years of history so the indicator dashboards have something to show.
+      await generateHistory(open.db, {
+        count: demoHistoryOnFirstStart,
+        from: '2024-01-01',
+        to: localDate(new Date(Date.now() - 86_400_000)),
+        random: seededRandom(2025),
+        workingDays: workingDaysFromDatabase(open.db),
+        copyUrl: process.env.DATABASE_URL,
       })
     }
     const app = await buildApp({
@@ -121,6 +172,7 @@ program
   })
 
 addCalendarCommands(program)
+addReportCommands(program, dataDirOption)
 
 program
   .command('users')
@@ -144,6 +196,25 @@ program
       const password = randomBytes(12).toString('base64url')
       await createOfficer(db, { username: opts.username, name: opts.name, password, grants }, new Date())
       console.log(`created ${opts.username}; one-time password (change it at first sign-in): ${password}`)
+    }),
+  )
+
+program
+  .command('import')
+  .description('import data / nhập dữ liệu')
+  .command('dossiers')
+  .description(
+    'import dossier history for the indicators from a JSON Lines file (one dossier a line); bad lines are listed ' +
+      'and skipped, exit code 1 if any; importing the same file again changes nothing',
+  )
+  .option(...dataDirOption)
+  .requiredOption('--file <path>', 'JSON Lines file, e.g. demo/khanh-hoa/history-sample.jsonl')
+  .action(async (opts: { dataDir: string; file: string }) =>
+    withDatabase(opts.dataDir, async ({ db }) => {
+      const summary = await importHistory(db, linesOf(resolve(opts.file)), { workingDays: workingDaysFromDatabase(db) })
+      for (const r of summary.rejected) console.error(describeProblem(r.line, r.problem))
+      console.log(`imported ${summary.imported}, unchanged ${summary.unchanged}, rejected ${summary.rejected.length}`)
+      if (summary.rejected.length > 0) process.exitCode = 1
     }),
   )
 
