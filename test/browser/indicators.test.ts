@@ -37,6 +37,20 @@ async function twoProcedures(t: TestApp): Promise<[Procedure, Procedure]> {
   ]
 }
 
+/** A third procedure in force with a limit in working days, for the time-reduction analysis. */
+async function timedProcedure(t: TestApp, taken: string[], agencyId: string): Promise<Procedure> {
+  const rows = await t.database.db
+    .selectFrom('procedure_versions')
+    .select(['procedure_code as code', 'name', 'field_id as fieldId', 'time_limit as timeLimit'])
+    .where('effective_to', 'is', null)
+    .where('procedure_code', 'not in', taken)
+    .orderBy('procedure_code')
+    .execute()
+  const timed = rows.find((r) => r.timeLimit.unit === 'working_days')
+  assert.ok(timed, 'a procedure with a limit in working days')
+  return { code: timed.code, name: timed.name, fieldId: timed.fieldId, agencyId }
+}
+
 const day = 24 * hour
 const isoDay = (ms: number) => new Date(ms + 7 * hour).toISOString().slice(0, 10)
 /** The last hundred days in Vietnam time: the trend shows the whole half-months inside it. */
@@ -83,6 +97,17 @@ function facts(
   }
 }
 
+/**
+ * A dossier done long before the dashboards' period (n × 9 days ago, n ≥ 20) that took `workingMinutes`:
+ * it counts only in the time-reduction analysis, whose default window is the past 365 days.
+ */
+function doneLongAgo(p: Procedure, n: number, workingMinutes: number): DossierFacts {
+  return { ...facts(p, n, { online: false }), workingMinutes }
+}
+
+/** 0.5, 1.25, 2.5, 3 and 7 working days: median 2.5, mean 2.85, 90th percentile 7; 4 of 5 within 3 days. */
+const timedMinutes = [240, 600, 1200, 1440, 3360]
+
 describe(`reform indicators and the II.06a report in Chromium on ${engineName}`, {
   skip: browserMissing ?? false,
 }, () => {
@@ -91,11 +116,14 @@ describe(`reform indicators and the II.06a report in Chromium on ${engineName}`,
   let browser: Browser
   let province: Procedure
   let commune: Procedure
+  let timed: Procedure
 
   before(async () => {
     t = await createTestApp()
     ;[province, commune] = await twoProcedures(t)
+    timed = await timedProcedure(t, [province.code, commune.code], province.agencyId)
     await recordFacts(t.database.db, [
+      ...timedMinutes.map((minutes, i) => doneLongAgo(timed, 20 + i, minutes)),
       facts(province, 1, { online: true }),
       facts(province, 2, { online: false }),
       facts(province, 3, { online: true, late: true }),
@@ -163,6 +191,70 @@ describe(`reform indicators and the II.06a report in Chromium on ${engineName}`,
     const procedures = page.getByRole('table', { name: /theo thủ tục/ })
     await procedures.waitFor()
     assert.match((await procedures.textContent()) ?? '', new RegExp(province.code.replaceAll('.', '\\.')))
+  })
+
+  test('a late figure of a procedure opens the list of its dossiers, the late one among them', async () => {
+    const page = await monitorPage()
+    const field = encodeURIComponent(province.fieldId)
+    await page.goto(
+      `${server.baseUrl}/can-bo/chi-so/co-quan/${encodeURIComponent(province.agencyId)}?${period}&field=${field}`,
+    )
+    const procedures = page.getByRole('table', { name: /theo thủ tục/ })
+    const row = procedures.locator('tbody tr', { hasText: province.code })
+    await row.waitFor()
+    // Thủ tục; received, resolved, resolved late, …
+    await row.locator('td').nth(2).getByRole('link', { name: '1' }).click()
+    await page.waitForURL((url) => url.pathname.endsWith('/ho-so') && url.searchParams.get('set') === 'late')
+    const list = page.getByRole('table', { name: /Hồ sơ giải quyết quá hạn/ })
+    await list.waitFor()
+    const rows = list.locator('tbody tr')
+    assert.equal(await rows.count(), 1, 'only the late dossier')
+    const cells = (await rows.first().locator('th, td').allTextContents()).map((c) => c.trim())
+    assert.equal(cells[0], 'TEST-3')
+    assert.equal(cells[1], province.code)
+    assert.equal(cells[5], 'Quá hạn')
+    assert.equal(cells[7], 'Dữ liệu mẫu')
+    assert.equal(await rows.first().getByRole('link').count(), 0, 'demo history has no officer dossier page')
+    await screenshot(page, 'indicators-dossier-list')
+    await assertAccessible(page, 'the dossier list of a figure')
+  })
+
+  test('the time-reduction page shows a procedure’s median and what share a shorter limit would have met', async () => {
+    const page = await monitorPage()
+    await page.goto(`${server.baseUrl}/can-bo`)
+    await page
+      .getByRole('navigation', { name: 'Khu vực cán bộ' })
+      .getByRole('link', { name: 'Rút ngắn thời gian' })
+      .click()
+    const candidates = page.getByRole('table', { name: /Thủ tục nhiều hồ sơ nhất/ })
+    const row = candidates.locator('tbody tr', { hasText: `(${timed.code})` })
+    await row.waitFor()
+    const cells = (await row.locator('td').allTextContents()).map((c) => c.trim())
+    assert.equal(cells[0], '5', 'done dossiers')
+    assert.equal(cells[3], '2,5 ngày làm việc', 'median')
+    assert.equal(cells[4], '7 ngày làm việc', '90th percentile')
+    await assertAccessible(page, 'the time-reduction candidates')
+
+    await row.getByRole('link').click()
+    await page.waitForURL((url) => url.pathname === `/can-bo/rut-ngan-thoi-gian/${encodeURIComponent(timed.code)}`)
+    const median = page.locator('.tile', { hasText: 'Trung vị' }).locator('.tile-value')
+    await median.waitFor()
+    assert.equal(await median.textContent(), '2,5 ngày làm việc')
+    assert.equal(
+      await page.locator('.tile', { hasText: 'Thời gian trung bình' }).locator('.tile-value').textContent(),
+      '2,85 ngày làm việc',
+    )
+    await page.locator('.chart .recharts-wrapper').waitFor()
+    await page.getByLabel('Nếu rút ngắn còn').fill('3')
+    await page.getByRole('button', { name: 'Tính' }).click()
+    await page.waitForURL(/cutTo=3/)
+    const result = page.locator('.what-if-result')
+    await result.getByText('80%').waitFor()
+    assert.match((await result.textContent()) ?? '', /^Nếu rút ngắn còn 3 ngày làm việc: 80% hồ sơ/)
+    await page.getByText('Xem số hồ sơ theo ngày làm việc dạng bảng').click()
+    await page.getByRole('table', { name: 'Số hồ sơ theo ngày làm việc hoàn thành' }).waitFor()
+    await screenshot(page, 'indicators-time-reduction')
+    await assertAccessible(page, 'the time-reduction analysis of a procedure')
   })
 
   test('the II.06a report shows the form by level with its grand total and links the Excel and PDF files', async () => {

@@ -53,15 +53,28 @@ export function presetOf(period: Period, year: number, offered: readonly PresetI
   return 'custom'
 }
 
+const addDays = (d: { year: number; month: number; day: number }, n: number): string =>
+  new Date(Date.UTC(d.year, d.month - 1, d.day + n)).toISOString().slice(0, 10)
+
+/** The 365 days before today (Vietnam time), today left out: the time-reduction API's default window. */
+export function pastYearWindow(now = new Date()): Period {
+  const today = vietnamToday(now)
+  return { from: addDays(today, -365), to: addDays(today, -1) }
+}
+
 /**
- * The period in the address bar (`?from=…&to=…`), so a view can be shared; without one, this year's
- * report window, which is also the API's default. Changing it keeps the other query parameters.
+ * The period in the address bar (`?from=…&to=…`), so a view can be shared; without one, `fallback`
+ * (by default this year's report window, the indicators API's default). Changing it keeps the other
+ * query parameters.
  */
-export function usePeriod(): [Period, (next: Period) => void] {
+export function usePeriod(fallback?: () => Period): [Period, (next: Period) => void] {
   const { path, search, navigate } = useRouter()
   const from = search.get('from') ?? ''
   const to = search.get('to') ?? ''
-  const period = isoPattern.test(from) && isoPattern.test(to) ? { from, to } : presetWindow('year', currentReportYear())
+  const period =
+    isoPattern.test(from) && isoPattern.test(to)
+      ? { from, to }
+      : (fallback?.() ?? presetWindow('year', currentReportYear()))
   const setPeriod = useCallback(
     (next: Period) => {
       const query = new URLSearchParams(window.location.search)

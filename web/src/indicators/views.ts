@@ -52,7 +52,13 @@ export type TrendPoint = {
   onTimeResolvedRate: Ratio
 }
 
-export type Overview = Summary & { window: MeasuredWindow; programme: Measure[]; trend: TrendPoint[] }
+export type Overview = Summary & {
+  window: MeasuredWindow
+  /** The agency asked for, or null for the whole province. */
+  agency?: { id: string; name: string } | null
+  programme: Measure[]
+  trend: TrendPoint[]
+}
 
 export type Statistics = Overview & {
   byField: { field: string; fieldName: string; figures: Figures; onTimeRate: Ratio }[]
@@ -78,3 +84,73 @@ export type Ii06aReport = {
   levelTotals: { level: Level; figures: Figures }[]
   total: Figures
 }
+
+/** Which dossiers of a window a drill-down lists (the same definitions as the figures). */
+export const dossierSets = ['received', 'resolved', 'late', 'in_progress', 'overdue'] as const
+export type DossierSet = (typeof dossierSets)[number]
+
+export type Timeliness = 'early' | 'on_time' | 'late'
+
+/** The dossiers behind a figure: codes and dates, no applicant data. */
+export type IndicatorDossiers = {
+  total: number
+  dossiers: {
+    code: string
+    origin: string
+    status: number
+    procedureCode: string
+    fieldId: string
+    channel: number
+    receivedAt: string
+    deadlineAt: string | null
+    endedAt: string | null
+    endKind: string | null
+    supplementRequests: number
+    timeliness: Timeliness | null
+  }[]
+}
+
+export type TimeLimit = { unit: string; value?: number }
+
+/** A procedure's limits; the statutory one only when the province has cut the configured one. */
+export type ProcedureLimits = {
+  name: string
+  configuredLimit: TimeLimit
+  statutoryLimit: TimeLimit | null
+  configuredLimitDays: number | null
+  statutoryLimitDays: number | null
+}
+
+/** Actual processing times of the dossiers done in the window, in working days (480 office minutes). */
+export type TimeDistribution = {
+  count: number
+  meanDays: number | null
+  medianDays: number | null
+  p90Days: number | null
+}
+
+export type CutCandidates = {
+  window: { from: string; to: string }
+  rows: (ProcedureLimits &
+    TimeDistribution & {
+      procedure: string
+      shareWithinConfigured: number | null
+      suggestedLimitDays: number | null
+    })[]
+}
+
+export type TimeReduction = ProcedureLimits &
+  TimeDistribution & {
+    procedure: string
+    agencyId: string | null
+    window: { from: string; to: string }
+    histogram: { day: number; count: number }[]
+    longestStep: {
+      name: string
+      dossiers: number
+      meanMinutes: number
+      meanBudgetMinutes: number
+      meanOverrun: number
+    } | null
+    whatIf: { limitDays: number; share: number | null }[]
+  }

@@ -8,8 +8,11 @@ import { CataloguePage } from './CataloguePage.tsx'
 import { DossierPage } from './DossierPage.tsx'
 import { AgencyPage } from './indicators/AgencyPage.tsx'
 import { readsIndicators } from './indicators/access.ts'
+import { DossierListPage } from './indicators/DossierListPage.tsx'
 import { Ii06aPage } from './indicators/Ii06aPage.tsx'
 import { IndicatorsPage } from './indicators/IndicatorsPage.tsx'
+import { ProcedureTimePage } from './indicators/ProcedureTimePage.tsx'
+import { TimeReductionPage } from './indicators/TimeReductionPage.tsx'
 import { QueuePage } from './QueuePage.tsx'
 import { WalkInPage } from './WalkInPage.tsx'
 
@@ -45,6 +48,8 @@ export default function OfficeArea({ path }: { path: string }) {
           <Link to="/can-bo/chi-so">{t('office.indicators')}</Link>
           {' · '}
           <Link to="/can-bo/bao-cao-ii06a">{t('office.ii06a')}</Link>
+          {' · '}
+          <Link to="/can-bo/rut-ngan-thoi-gian">{t('office.timeReduction')}</Link>
         </>
       )}
     </nav>
@@ -52,6 +57,8 @@ export default function OfficeArea({ path }: { path: string }) {
   let page: ReactNode
   const dossier = matchPath('/can-bo/ho-so/:ref', path)
   const agency = matchPath('/can-bo/chi-so/co-quan/:agencyId', path)
+  const agencyDossiers = matchPath('/can-bo/chi-so/co-quan/:agencyId/ho-so', path)
+  const procedureTime = matchPath('/can-bo/rut-ngan-thoi-gian/:procedureCode', path)
   const notIndicators = <p>{t('ind.office.notAllowed')}</p>
   if (matchPath('/can-bo', path)) page = <QueuePage grants={user.grants} />
   else if (matchPath('/can-bo/tiep-nhan', path)) page = <WalkInPage grants={user.grants} />
@@ -60,7 +67,16 @@ export default function OfficeArea({ path }: { path: string }) {
   else if (dossier?.ref) page = <DossierPage dossierRef={dossier.ref} />
   else if (matchPath('/can-bo/chi-so', path)) page = indicators ? <IndicatorsPage /> : notIndicators
   else if (agency?.agencyId) page = indicators ? <AgencyPage agencyId={agency.agencyId} /> : notIndicators
+  else if (agencyDossiers?.agencyId)
+    page = indicators ? <DossierListPage agencyId={agencyDossiers.agencyId} /> : notIndicators
   else if (matchPath('/can-bo/bao-cao-ii06a', path)) page = indicators ? <Ii06aPage /> : notIndicators
+  else if (matchPath('/can-bo/rut-ngan-thoi-gian', path)) page = indicators ? <TimeReductionPage /> : notIndicators
+  else if (procedureTime?.procedureCode)
+    page = indicators ? (
+      <ProcedureTimePage key={procedureTime.procedureCode} procedureCode={procedureTime.procedureCode} />
+    ) : (
+      notIndicators
+    )
   else page = <NotFoundPage />
   return (
     <>

@@ -5,7 +5,8 @@ import { PeriodPicker } from '../../../indicators/PeriodPicker.tsx'
 import { periodQuery, usePeriod } from '../../../indicators/period.ts'
 import type { Breakdown, Overview } from '../../../indicators/views.ts'
 import { Link, useRouter } from '../../../router.tsx'
-import { useAgencies } from './agencies.ts'
+import { dossierListUrl } from './dossierLinks.ts'
+import { FigureLinks } from './FigureLinks.tsx'
 import { officePresets } from './IndicatorsPage.tsx'
 import { LoadStatus } from './LoadStatus.tsx'
 import { SummaryTable } from './SummaryTable.tsx'
@@ -16,12 +17,12 @@ export function AgencyPage({ agencyId }: { agencyId: string }) {
   const { path, search } = useRouter()
   const [period, setPeriod] = usePeriod()
   const fieldId = search.get('field') ?? undefined
-  const agencyName = useAgencies().find((a) => a.id === agencyId)?.name ?? agencyId
   const overview = useLoad<Overview>(`/api/indicators/overview?${periodQuery(period, { agency: agencyId })}`)
   const fields = useLoad<Breakdown>(`/api/indicators/breakdown?${periodQuery(period, { agency: agencyId })}`)
   const procedures = useLoad<Breakdown>(
     fieldId ? `/api/indicators/breakdown?${periodQuery(period, { agency: agencyId, field: fieldId })}` : null,
   )
+  const agencyName = (overview.state === 'done' && overview.data.agency?.name) || agencyId
   const fieldName =
     (fields.state === 'done' && fields.data.rows.find((r) => r.key === fieldId)?.name) || (fieldId ?? '')
   return (
@@ -32,7 +33,12 @@ export function AgencyPage({ agencyId }: { agencyId: string }) {
       <h1>{agencyName}</h1>
       <PeriodPicker period={period} onChange={setPeriod} presets={officePresets} />
       <LoadStatus load={overview} />
-      {overview.state === 'done' && <OverviewSections overview={overview.data} />}
+      {overview.state === 'done' && (
+        <>
+          <OverviewSections overview={overview.data} />
+          <FigureLinks figures={overview.data.figures} scope={{ agencyId }} period={period} />
+        </>
+      )}
       <h2>{t('ind.office.fields')}</h2>
       <LoadStatus load={fields} />
       {fields.state === 'done' &&
@@ -52,6 +58,7 @@ export function AgencyPage({ agencyId }: { agencyId: string }) {
                   {r.name || t('ind.unknownField')}
                 </Link>
               ),
+              dossiers: (set) => dossierListUrl({ agencyId, field: r.key }, period, set),
             }))}
           />
         ))}
@@ -63,7 +70,11 @@ export function AgencyPage({ agencyId }: { agencyId: string }) {
             <SummaryTable
               caption={t('ind.office.proceduresCaption', { field: fieldName, agency: agencyName })}
               nameHeader={t('ind.col.procedure')}
-              rows={procedures.data.rows.map((r) => ({ ...r, name: `${r.name} (${r.key})` }))}
+              rows={procedures.data.rows.map((r) => ({
+                ...r,
+                name: `${r.name} (${r.key})`,
+                dossiers: (set) => dossierListUrl({ agencyId, field: fieldId, procedure: r.key }, period, set),
+              }))}
             />
           )}
         </>

@@ -2,9 +2,16 @@ import type { ReactNode } from 'react'
 import { useI18n } from '../../../i18n/messages.ts'
 import { useFormats } from '../../../indicators/format.ts'
 import { ScrollingTable } from '../../../indicators/ScrollingTable.tsx'
-import type { Summary } from '../../../indicators/views.ts'
+import type { DossierSet, Summary } from '../../../indicators/views.ts'
+import { Link } from '../../../router.tsx'
 
-type Row = Summary & { key: string; name: ReactNode }
+type Row = Summary & { key: string; name: ReactNode; dossiers?: (set: DossierSet) => string }
+
+/** A count that opens the list of its dossiers, when there is a list and something in it. */
+function CountCell({ n, href }: { n: number; href: string | undefined }) {
+  const f = useFormats()
+  return <td>{href && n > 0 ? <Link to={href}>{f.count(n)}</Link> : f.count(n)}</td>
+}
 
 /** One row per field or procedure: the II.06a essentials, the two rates and the service index. */
 export function SummaryTable({ caption, nameHeader, rows }: { caption: string; nameHeader: string; rows: Row[] }) {
@@ -31,11 +38,11 @@ export function SummaryTable({ caption, nameHeader, rows }: { caption: string; n
           {rows.map((row) => (
             <tr key={row.key}>
               <th scope="row">{row.name}</th>
-              <td>{f.count(row.figures.received)}</td>
-              <td>{f.count(row.figures.resolved)}</td>
-              <td>{f.count(row.figures.resolvedLate)}</td>
-              <td>{f.count(row.figures.inProgress)}</td>
-              <td>{f.count(row.figures.inProgressOverdue)}</td>
+              <CountCell n={row.figures.received} href={row.dossiers?.('received')} />
+              <CountCell n={row.figures.resolved} href={row.dossiers?.('resolved')} />
+              <CountCell n={row.figures.resolvedLate} href={row.dossiers?.('late')} />
+              <CountCell n={row.figures.inProgress} href={row.dossiers?.('in_progress')} />
+              <CountCell n={row.figures.inProgressOverdue} href={row.dossiers?.('overdue')} />
               <td>{f.ratio(row.onTimeRate)}</td>
               <td>{f.ratio(row.onlineRate)}</td>
               <td>{f.points(row.index766.total)}</td>
