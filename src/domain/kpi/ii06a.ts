@@ -1,7 +1,7 @@
 import { type Counters, counterColumns, zeroCounters } from './counters.ts'
 
 /** Counter sums for one group: everything ever, the window's flows, and the flows after the window. */
-export type WindowSums = { readonly all: Counters; readonly window: Counters; readonly after: Counters }
+export type WindowSums = { all: Counters; window: Counters; after: Counters }
 
 export const emptySums = (): WindowSums => ({ all: zeroCounters(), window: zeroCounters(), after: zeroCounters() })
 

@@ -41,7 +41,22 @@ export type CatalogueScope = {
 const isCut = (v: VersionRow['version']) =>
   v.statutoryTimeLimit !== undefined && v.statutoryTimeLimit !== null && v.statutoryTimeLimit.unit !== 'none'
 
-export async function catalogueScope(db: Db, day: string): Promise<CatalogueScope> {
+// The catalogue changes with an administrator's upload, not per request: kept for a minute per database and day.
+const cacheMs = 60_000
+const cache = new WeakMap<Db, Map<string, { at: number; scope: Promise<CatalogueScope> }>>()
+
+export function catalogueScope(db: Db, day: string): Promise<CatalogueScope> {
+  const byDay = cache.get(db) ?? new Map<string, { at: number; scope: Promise<CatalogueScope> }>()
+  cache.set(db, byDay)
+  const hit = byDay.get(day)
+  if (hit && performance.now() - hit.at < cacheMs) return hit.scope
+  const scope = loadCatalogueScope(db, day)
+  byDay.set(day, { at: performance.now(), scope })
+  scope.catch(() => byDay.delete(day))
+  return scope
+}
+
+async function loadCatalogueScope(db: Db, day: string): Promise<CatalogueScope> {
   const [versions, agencyRows, fieldRows] = await Promise.all([
     db
       .selectFrom('procedure_versions')

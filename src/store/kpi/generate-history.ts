@@ -574,5 +574,8 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
   } finally {
     await sink.close()
   }
+  // Fresh statistics after a bulk load, so the indicator queries are planned for the rows now there.
+  await sql`ANALYZE kpi_counts`.execute(db)
+  await sql`ANALYZE kpi_dossiers`.execute(db)
   return { count: generated }
 }
