@@ -9,41 +9,25 @@ import { Channel, DossierStatus } from '../src/domain/dossier/status.ts'
 import type { DossierFacts } from '../src/domain/kpi/facts.ts'
 import type { Ii06aReport } from '../src/store/kpi/indicator-report.ts'
 import { recordFacts } from '../src/store/kpi/record-facts.ts'
+import { facts as kpiFacts } from './support/kpi-facts.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 
 const at = (iso: string) => new Date(iso).getTime()
 
+/** A civil-status dossier at Bắc Nha Trang, received Mon 2 March 2026 and done early on the 4th. */
 function facts(n: number, over: Partial<DossierFacts>): DossierFacts {
-  return {
-    dossierId: `ii06a-${n}`,
-    code: `II06A-${n}`,
-    origin: 'seed',
+  const base = kpiFacts(`II06A-${n}`, {
+    received: '2026-03-02T09:00',
+    deadline: '2026-03-05T17:00',
+    end: { kind: 'done', at: '2026-03-04T10:00' },
+    online: true,
     status: DossierStatus.Returned,
     agencyId: 'xa-22333',
     fieldId: 'ho-tich',
     procedureCode: '1.004873',
-    channel: Channel.Online,
-    receivedAt: at('2026-03-02T02:00:00Z'),
-    deadlineAt: at('2026-03-05T10:00:00Z'),
-    supplementRequests: 0,
-    secondSupplementAt: null,
-    pendingSupplementSince: null,
-    end: { kind: 'done', at: at('2026-03-04T03:00:00Z') },
     workingMinutes: 960,
-    feeVnd: 0,
-    paidOnline: false,
-    resultIsDocument: true,
-    eResult: false,
-    digitized: false,
-    reused: false,
-    citizen: true,
-    vneid: false,
-    rating: null,
-    complaint: false,
-    apology: false,
-    steps: [],
-    ...over,
-  }
+  })
+  return { ...base, ...over }
 }
 
 const query = 'from=2026-03-01&to=2026-06-30'

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { facts } from '../src/domain/kpi/test-facts.ts'
 import { recordFacts } from '../src/store/kpi/record-facts.ts'
+import { facts } from './support/kpi-facts.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 

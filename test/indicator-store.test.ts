@@ -5,11 +5,11 @@ import { dayOf, isoDate, parseInstant, parseIsoDate } from '../src/domain/calend
 import { contributions, zeroCounters } from '../src/domain/kpi/counters.ts'
 import type { DossierFacts } from '../src/domain/kpi/facts.ts'
 import { ii06aFigures } from '../src/domain/kpi/ii06a.ts'
-import { facts } from '../src/domain/kpi/test-facts.ts'
 import type { OpenDatabase } from '../src/store/database.ts'
 import { provinceOverview } from '../src/store/kpi/indicator-report.ts'
 import { recordFacts } from '../src/store/kpi/record-facts.ts'
 import { windowSums } from '../src/store/kpi/window-sums.ts'
+import { facts } from './support/kpi-facts.ts'
 import { createTestDatabase, engineName } from './support/test-database.ts'
 
 /** The plain computation: each contribution compared with the window, day by day. */

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { Channel, DossierStatus } from '../src/domain/dossier/status.ts'
+import { DossierStatus } from '../src/domain/dossier/status.ts'
 import type { DossierFacts, StepTime } from '../src/domain/kpi/facts.ts'
 import type { CutCandidatesView, TimeReductionView } from '../src/http/routes/time-reduction.ts'
 import { recordFacts } from '../src/store/kpi/record-facts.ts'
+import { facts as kpiFacts } from './support/kpi-facts.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 
 const at = (iso: string) => new Date(iso).getTime()
@@ -12,36 +13,19 @@ let n = 0
 /** A dossier of Cấp Giấy xác nhận tình trạng hôn nhân (3 working days) done in May 2026 after `minutes`. */
 function done(minutes: number, over: Partial<DossierFacts> = {}, steps: StepTime[] = []): DossierFacts {
   n++
-  return {
-    dossierId: `tr-${n}`,
-    code: `TR-${n}`,
-    origin: 'seed',
+  const base = kpiFacts(`TR-${n}`, {
+    received: '2026-05-04T09:00',
+    deadline: '2026-05-07T09:00',
+    end: { kind: 'done', at: '2026-05-20T10:00' },
+    online: true,
     status: DossierStatus.Returned,
     agencyId: 'xa-22333',
     fieldId: 'ho-tich',
     procedureCode: '1.004873',
-    channel: Channel.Online,
-    receivedAt: at('2026-05-04T02:00:00Z'),
-    deadlineAt: at('2026-05-07T02:00:00Z'),
-    supplementRequests: 0,
-    secondSupplementAt: null,
-    pendingSupplementSince: null,
-    end: { kind: 'done', at: at('2026-05-20T03:00:00Z') },
     workingMinutes: minutes,
-    feeVnd: 0,
-    paidOnline: false,
-    resultIsDocument: true,
-    eResult: false,
-    digitized: false,
-    reused: false,
-    citizen: true,
-    vneid: false,
-    rating: null,
-    complaint: false,
-    apology: false,
     steps,
-    ...over,
-  }
+  })
+  return { ...base, ...over }
 }
 
 let t: TestApp

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { facts } from '../../../test/support/kpi-facts.ts'
 import { parseIsoDate } from '../calendar/local-time.ts'
 import { contributions, zeroCounters } from './counters.ts'
 import type { DossierFacts } from './facts.ts'
 import { ii06aFigures, type WindowSums } from './ii06a.ts'
 import { onTimeRatio } from './index-766.ts'
-import { facts } from './test-facts.ts'
 
 /** Sums the dossiers' contributions for the window [from, to] the plain way: by comparing each day. */
 function sumsOf(list: readonly DossierFacts[], from: string, to: string): WindowSums {

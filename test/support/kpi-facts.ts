@@ -1,6 +1,6 @@
-import { parseInstant } from '../calendar/local-time.ts'
-import { Channel, DossierStatus } from '../dossier/status.ts'
-import type { DossierFacts } from './facts.ts'
+import { parseInstant } from '../../src/domain/calendar/local-time.ts'
+import { Channel, DossierStatus } from '../../src/domain/dossier/status.ts'
+import type { DossierFacts } from '../../src/domain/kpi/facts.ts'
 
 /** A received dossier's facts for tests: instants as Vietnam local 'YYYY-MM-DDTHH:mm'. */
 export function facts(
