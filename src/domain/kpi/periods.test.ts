@@ -6,6 +6,7 @@ import { cover, reportWindow } from './periods.ts'
 const d = (s: string) => parseIsoDate(s) ?? Number.NaN
 const show = (c: ReturnType<typeof cover>) => ({
   days: c.days.map(([a, b]) => `${isoDate(a)}..${isoDate(b)}`),
+  ...(c.minusDays.length > 0 ? { minus: c.minusDays.map(([a, b]) => `${isoDate(a)}..${isoDate(b)}`) } : {}),
   halves: c.halves && `${isoDate(c.halves[0])}..${c.halves[1] === null ? '' : isoDate(c.halves[1])}`,
 })
 
@@ -30,4 +31,25 @@ test('a standard window is whole half-months; any other adds loose days only at 
   assert.deepEqual(show(cover(d('2026-02-16'), d('2026-02-20'))), { days: ['2026-02-16..2026-02-20'], halves: null })
   assert.deepEqual(show(cover(d('2026-02-15'), d('2026-02-28'))), { days: [], halves: '2026-02-15..2026-02-15' })
   assert.deepEqual(show(cover(d('2026-11-27'), null)), { days: ['2026-11-27..2026-11-30'], halves: '2026-12-01..' })
+})
+
+test('an edge nearer the end of its half-month reads the half-month minus the few days outside the window', () => {
+  // 1 January → 25 November: the half-month from 15 November minus 26–30 November (5 days, not 11).
+  assert.deepEqual(show(cover(d('2026-01-01'), d('2026-11-25'))), {
+    days: [],
+    minus: ['2026-11-26..2026-11-30'],
+    halves: '2026-01-01..2026-11-15',
+  })
+  // 3 → 28 February: the half-month from 1 February minus the 1st and 2nd; from 15 February, all of it.
+  assert.deepEqual(show(cover(d('2026-02-03'), d('2026-02-28'))), {
+    days: [],
+    minus: ['2026-02-01..2026-02-02'],
+    halves: '2026-02-01..2026-02-15',
+  })
+  // Inside one half-month: 16–25 November is the half-month minus the 15th and 26–30.
+  assert.deepEqual(show(cover(d('2026-11-16'), d('2026-11-25'))), {
+    days: [],
+    minus: ['2026-11-15..2026-11-15', '2026-11-26..2026-11-30'],
+    halves: '2026-11-15..2026-11-15',
+  })
 })

@@ -2,13 +2,15 @@ import { type DayNumber, dateOfDay, dayFromDate } from '../calendar/local-time.t
 
 /**
  * Counters are kept per day and per half-month (1st–14th, 15th–end), so the standard report windows
- * (15th to 14th, rules.md §6) are whole half-months and any other window adds at most 13 days at each edge.
+ * (15th to 14th, rules.md §6) are whole half-months. Any other window adds at each edge the loose
+ * days, or — when fewer — the whole half-month minus the days outside the window.
  */
 export type DayRange = readonly [DayNumber, DayNumber]
 
-/** A window split into whole half-months and loose days; `halves` ends null when open-ended. */
+/** A window as half-months plus `days` minus `minusDays`; `halves` ends null when open-ended. */
 export type Cover = {
   readonly days: readonly DayRange[]
+  readonly minusDays: readonly DayRange[]
   readonly halves: readonly [DayNumber, DayNumber | null] | null
 }
 
@@ -23,15 +25,43 @@ export function nextHalfStart(day: DayNumber): DayNumber {
   return d.month === 12 ? dayFromDate(d.year + 1, 1, 1) : dayFromDate(d.year, d.month + 1, 1)
 }
 
-/** Splits [from, to] (inclusive; `to` null = no end) into half-months and edge days. */
+const range = (a: DayNumber, b: DayNumber): DayRange[] => (a <= b ? [[a, b]] : [])
+
+/** Splits [from, to] (inclusive; `to` null = no end) into half-months and the fewest edge days. */
 export function cover(from: DayNumber, to: DayNumber | null): Cover {
-  const firstFull = halfStart(from) === from ? from : nextHalfStart(from)
-  const leading: DayRange[] = firstFull > from ? [[from, Math.min(firstFull - 1, to ?? Number.POSITIVE_INFINITY)]] : []
-  if (to === null) return { days: leading, halves: [firstFull, null] }
-  const lastFullEnd = nextHalfStart(to) === to + 1 ? to : halfStart(to) - 1
-  if (firstFull > lastFullEnd) return { days: [[from, to]], halves: null }
-  const trailing: DayRange[] = lastFullEnd < to ? [[lastFullEnd + 1, to]] : []
-  return { days: [...leading, ...trailing], halves: [firstFull, halfStart(lastFullEnd)] }
+  const first = halfStart(from)
+  const firstEnd = nextHalfStart(from) - 1
+  if (to !== null && halfStart(to) === first) {
+    const inside = to - from + 1
+    const outside = firstEnd - first + 1 - inside
+    return outside < inside
+      ? { days: [], minusDays: [...range(first, from - 1), ...range(to + 1, firstEnd)], halves: [first, first] }
+      : { days: [[from, to]], minusDays: [], halves: null }
+  }
+  const days: DayRange[] = []
+  const minusDays: DayRange[] = []
+  // Leading edge: [from, firstEnd] as days, or its half-month minus [first, from − 1].
+  let h1 = first
+  if (from > first) {
+    if (from - first < firstEnd - from + 1) minusDays.push([first, from - 1])
+    else {
+      days.push([from, firstEnd])
+      h1 = firstEnd + 1
+    }
+  }
+  if (to === null) return { days, minusDays, halves: [h1, null] }
+  // Trailing edge: [last, to] as days, or its half-month minus [to + 1, lastEnd].
+  const last = halfStart(to)
+  const lastEnd = nextHalfStart(to) - 1
+  let h2 = last
+  if (to < lastEnd) {
+    if (lastEnd - to < to - last + 1) minusDays.push([to + 1, lastEnd])
+    else {
+      days.push([last, to])
+      h2 = halfStart(last - 1)
+    }
+  }
+  return { days, minusDays, halves: h1 <= h2 ? [h1, h2] : null }
 }
 
 /** Kỳ báo cáo: the periodic report windows. */
