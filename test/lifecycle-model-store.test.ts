@@ -5,11 +5,15 @@ import fc from 'fast-check'
 import type { DossierEvent } from '../src/domain/dossier/events.ts'
 import { availableActions } from '../src/domain/dossier/permissions.ts'
 import { foldEvents } from '../src/domain/dossier/state.ts'
+import type { DossierFacts } from '../src/domain/kpi/facts.ts'
+import { factsOfDossier } from '../src/domain/kpi/facts-of-dossier.ts'
 import { workingDaysFromDatabase } from '../src/store/calendar/working-days-cache.ts'
 import type { OpenDatabase } from '../src/store/database.ts'
 import { dossierCommands } from '../src/store/dossiers/dossier-commands.ts'
 import { loadDossier, loadEvents } from '../src/store/dossiers/dossier-queries.ts'
 import { verifyChains } from '../src/store/dossiers/verify-chain.ts'
+import { procedureKpiTerms } from '../src/store/kpi/dossier-facts.ts'
+import { loadFacts } from '../src/store/kpi/facts-rows.ts'
 import { commandFor, stepArbitrary, transitions } from './support/command-arbitrary.ts'
 import { actors, applicant } from './support/dossier-fixtures.ts'
 import { createTestDatabase, engineName } from './support/test-database.ts'
@@ -20,8 +24,9 @@ before(async () => {
 })
 after(async () => database.close())
 
-test(`model through the store on ${engineName}: projection = fold of stored events, legal transitions, chains hold`, async () => {
+test(`model through the store on ${engineName}: projection = fold of stored events, indicator facts = facts of the state, legal transitions, chains hold`, async () => {
   const engine = dossierCommands(database.db, workingDaysFromDatabase(database.db))
+  const kpiTerms = await procedureKpiTerms(database.db, '1.001193', 1)
   await fc.assert(
     fc.asyncProperty(fc.array(stepArbitrary, { minLength: 1, maxLength: 25 }), async (steps) => {
       let now = new Date('2026-11-24T01:00:00Z').getTime()
@@ -58,6 +63,13 @@ test(`model through the store on ${engineName}: projection = fold of stored even
         const history = await loadEvents(database.db, created.dossierId)
         const events: DossierEvent[] = history.map((e) => e.event)
         assert.deepEqual(foldEvents(events), stored?.state)
+        // The indicator facts are those of the current state (commands that change nothing skip the write).
+        const state = stored?.state
+        assert.ok(state)
+        const expected = factsOfDossier(created.dossierId, state, kpiTerms, ctx.calendar, { eResult: false })
+        const storedFacts: DossierFacts | null =
+          (await loadFacts(database.db, [created.dossierId])).get(created.dossierId) ?? null
+        assert.deepEqual(storedFacts, expected)
         if (!outcome.ok) {
           assert.equal(stored?.state.version, current.state.version, 'a refused command appends nothing')
           continue

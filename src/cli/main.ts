@@ -25,7 +25,7 @@ import { addCalendarCommands } from './calendar-commands.ts'
 import { addReportCommands } from './report-commands.ts'
 
 const demoDossiersOnFirstStart = 200
-const demoHistoryOnFirstStart = 20_000
+const demoHistoryOnFirstStart = 12_000
 
 function positiveInteger(value: string): number {
   const n = Number(value)
@@ -142,7 +142,7 @@ program
       // Years of history so the indicator dashboards have something to show.
       await generateHistory(open.db, {
         count: demoHistoryOnFirstStart,
-        from: '2024-01-01',
+        from: '2025-01-01',
         to: localDate(new Date(Date.now() - 86_400_000)),
         random: seededRandom(2025),
         workingDays: workingDaysFromDatabase(open.db),

@@ -328,7 +328,7 @@ async function persist(
     .execute()
   if (written.length === 0) throw new Refused({ ok: false, problem: 'idempotency-key-reused' })
   if (Number(written[0]?.projected) !== 1) throw new Error(`dossier ${id} changed under a locked update`)
-  await refreshDossierFacts(tx, id, after, await kpiTermsOf(after.procedure), ctx.calendar)
+  await refreshDossierFacts(tx, id, after, await kpiTermsOf(after.procedure), ctx.calendar, { previous: before })
   return outcome
 }
 

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util'
 import type { DecisionContext } from '../../domain/dossier/context.ts'
 import type { Dossier } from '../../domain/dossier/state.ts'
 import { factsOfDossier, type ProcedureKpiTerms } from '../../domain/kpi/facts-of-dossier.ts'
@@ -26,8 +27,12 @@ export async function refreshDossierFacts(
   d: Dossier,
   terms: ProcedureKpiTerms,
   calendar: DecisionContext['calendar'],
-  outside: { eResult?: boolean } = {},
+  outside: { eResult?: boolean; previous?: Dossier | null } = {},
 ): Promise<void> {
+  // Most commands (assignment, appraisal, approval…) change nothing the indicators count: when the
+  // facts before and after the command agree, whatever the stored e-result, there is nothing to write.
+  const probe = (x: Dossier) => factsOfDossier(dossierId, x, terms, calendar, { eResult: false })
+  if (outside.eResult === undefined && outside.previous && isDeepStrictEqual(probe(outside.previous), probe(d))) return
   const before = await loadFacts(tx, [dossierId])
   const old = before.get(dossierId)
   const facts = factsOfDossier(dossierId, d, terms, calendar, { eResult: outside.eResult ?? old?.eResult ?? false })

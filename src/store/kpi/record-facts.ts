@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util'
 import type { DossierFacts } from '../../domain/kpi/facts.ts'
 import type { Db } from '../database.ts'
 import { accumulate, type CountDeltas, writeCounts } from './count-rows.ts'
@@ -23,7 +24,7 @@ export async function recordFacts(
   const changed: DossierFacts[] = []
   for (const f of facts) {
     const old = before.get(f.dossierId)
-    if (old && JSON.stringify(old) === JSON.stringify(f)) continue
+    if (old && isDeepStrictEqual(old, f)) continue
     if (old) accumulate(deltas, old, -1)
     accumulate(deltas, f, 1)
     changed.push(f)
