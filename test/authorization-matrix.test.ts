@@ -74,6 +74,8 @@ const dossierActors = (c: Caller): Expectation => {
   if (c.kind === 'other-citizen' || c.kind === 'integration' || !workflow.includes(role(c))) return 403
   return c.own ? 'allowed' : 403
 }
+const integrationOnly = (c: Caller): Expectation =>
+  c.kind === 'anonymous' ? 401 : c.kind === 'integration' ? 'allowed' : 403
 const indicatorReaders = onlyRoles('monitor', 'provincial_admin', 'leader', 'agency_admin')
 
 /** The expected outcome of every route for every caller. A route missing here fails the test. */
@@ -107,6 +109,11 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'GET /api/indicators/dossiers': indicatorReaders,
   'GET /api/indicators/targets': indicatorReaders,
   'PUT /api/indicators/targets': onlyRoles('provincial_admin'),
+  'POST /api/webhook-subscriptions': integrationOnly,
+  'GET /api/webhook-subscriptions': integrationOnly,
+  'DELETE /api/webhook-subscriptions/:id': integrationOnly,
+  'GET /api/outbox/dead-letters': onlyRoles('provincial_admin'),
+  'POST /api/outbox/dead-letters/:consumer/:messageId/redrive': onlyRoles('provincial_admin'),
   'POST /api/verify': () => 'allowed',
   'GET /api/auth/vneid/login': () => 'allowed',
   'GET /api/auth/vneid/callback': () => 'allowed',

@@ -10,6 +10,8 @@ import { localDate } from '../domain/calendar/local-time.ts'
 import { describeProblem } from '../domain/kpi/history-line.ts'
 import { buildApp, webRootDefault } from '../http/app.ts'
 import { defaultFileOptions } from '../http/routes/files.ts'
+import { startOutboxRelay } from '../jobs/outbox-relay.ts'
+import { loadWebhookConsumers } from '../jobs/webhook-consumer.ts'
 import { seedYearDecisions } from '../store/calendar/calendar-years.ts'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import { loadCatalogFile } from '../store/catalog/load-catalog-file.ts'
@@ -161,7 +163,12 @@ program
       // Uploads: an S3 bucket when S3_BUCKET is set, else <data-dir>/files; 20 MiB a file, 100 MiB a dossier.
       files: { ...defaultFileOptions(), storage: storageFromEnv(process.env, dataDir) },
     })
+    // Outbox relay: delivers every committed event to the partners (webhooks now; issue 9 adds more).
+    const relay = startOutboxRelay(open.db, () => loadWebhookConsumers(open.db, { source: 'urn:motcua:outbox' }), {
+      onError: (error) => app.log.error({ err: error }, 'outbox relay round failed'),
+    })
     const stop = async () => {
+      await relay.stop()
       await app.close()
       await open.close()
       process.exit(0)

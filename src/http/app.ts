@@ -24,6 +24,7 @@ import { formRoutes } from './routes/forms.ts'
 import { healthRoutes } from './routes/health.ts'
 import { indicatorDetailRoutes } from './routes/indicator-details.ts'
 import { indicatorRoutes } from './routes/indicators.ts'
+import { integrationRoutes } from './routes/integrations.ts'
 import { lookupRoutes } from './routes/lookup.ts'
 import { myDossierRoutes } from './routes/my-dossiers.ts'
 import { procedureRoutes } from './routes/procedures.ts'
@@ -158,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(statisticsRoutes, { db: options.db, now: options.now })
   await app.register(indicatorRoutes, { db: options.db, now: options.now })
   await app.register(indicatorDetailRoutes, { db: options.db, now: options.now })
+  await app.register(integrationRoutes, { db: options.db, now: options.now })
   await app.register(reportExportRoutes, { db: options.db, now: options.now })
   await app.register(timeReductionRoutes, { db: options.db, now: options.now })
   await app.register(userRoutes, { db: options.db, now: options.now })

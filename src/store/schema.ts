@@ -117,6 +117,25 @@ export type Database = {
     created_at: Timestamp
     published_at: NullableTimestamp
   }
+  outbox_deliveries: {
+    consumer: string
+    message_id: number
+    message_key: string
+    state: 'pending' | 'delivered' | 'dead'
+    attempts: Generated<number>
+    next_attempt_at: Timestamp
+    last_error: string | null
+    delivered_at: NullableTimestamp
+  }
+  webhook_subscriptions: {
+    id: string
+    client_id: string
+    url: string
+    secret: string
+    topics: string[]
+    created_at: Timestamp
+    active: Generated<boolean>
+  }
   kpi_counts: {
     depth: number
     grain: 'a' | 'h' | 'd'

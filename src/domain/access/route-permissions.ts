@@ -27,6 +27,10 @@ export const Permission = {
   IndicatorsRead: 'indicators.read',
   /** Change the reform programme's targets */
   IndicatorsManage: 'indicators.manage',
+  /** An integration client's own webhook subscriptions */
+  WebhooksManage: 'webhooks.manage',
+  /** See and re-drive deliveries that gave up (dead letters) */
+  OutboxManage: 'outbox.manage',
 } as const
 export type Permission = (typeof Permission)[keyof typeof Permission]
 
@@ -57,6 +61,8 @@ export function routeAccess(p: Principal | null, permission: Permission): 'ok' |
         hasRole(p, r),
       ),
     'indicators.manage': () => hasRole(p, StaffRole.ProvincialAdmin),
+    'webhooks.manage': () => scoped('dossiers:read') || scoped('dossiers:write'),
+    'outbox.manage': () => hasRole(p, StaffRole.ProvincialAdmin),
   }
   return allowed[permission]() ? 'ok' : 'forbidden'
 }

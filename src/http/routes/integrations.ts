@@ -1,0 +1,129 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { type Static, Type } from 'typebox'
+import type { Principal } from '../../domain/access/principal.ts'
+import { Permission } from '../../domain/access/route-permissions.ts'
+import type { Db } from '../../store/database.ts'
+import { listDeadLetters, redrive } from '../../store/outbox/dead-letters.ts'
+import { listSubscriptions, subscribe, unsubscribe } from '../../store/outbox/webhook-subscriptions.ts'
+import { problem, sendProblem } from '../problem.ts'
+
+const Topic = Type.String({
+  pattern: '^(\\*|dossier\\.\\*|dossier\\.[a-z-]+)$',
+  description: '`dossier.<event type>` (e.g. dossier.received), `dossier.*` or `*`',
+})
+const NewSubscription = Type.Object(
+  {
+    url: Type.String({ pattern: '^https?://', maxLength: 2000, description: 'Where the CloudEvents are POSTed' }),
+    topics: Type.Array(Topic, { minItems: 1, maxItems: 50 }),
+  },
+  { additionalProperties: false },
+)
+const SubscriptionView = Type.Object({
+  id: Type.String(),
+  url: Type.String(),
+  topics: Type.Array(Type.String()),
+  createdAt: Type.String(),
+  active: Type.Boolean(),
+})
+const DeadLetterView = Type.Object({
+  consumer: Type.String(),
+  messageId: Type.Integer(),
+  topic: Type.String(),
+  dossierId: Type.String(),
+  code: Type.Union([Type.String(), Type.Null()]),
+  attempts: Type.Integer(),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+})
+
+/** Webhook subscriptions of integration clients and the dead letters of the outbox relay (issue 9). */
+export const integrationRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+  app.post(
+    '/api/webhook-subscriptions',
+    {
+      config: { permission: Permission.WebhooksManage },
+      schema: {
+        tags: ['integrations'],
+        summary:
+          'Đăng ký webhook / Subscribe to dossier events: CloudEvents JSON signed with HMAC-SHA256 (Standard Webhooks headers); the secret is shown once',
+        body: NewSubscription,
+        response: { 201: Type.Object({ id: Type.String(), secret: Type.String() }), 400: Type.Ref('Problem') },
+      },
+    },
+    async (request, reply) => {
+      const p = request.principal as Principal
+      const body = request.body as Static<typeof NewSubscription>
+      return reply.code(201).send(await subscribe(db, p.userId, body, now()))
+    },
+  )
+
+  app.get(
+    '/api/webhook-subscriptions',
+    {
+      config: { permission: Permission.WebhooksManage },
+      schema: {
+        tags: ['integrations'],
+        summary: 'Webhook của tôi / The client’s own subscriptions (without secrets)',
+        response: { 200: Type.Object({ subscriptions: Type.Array(SubscriptionView) }) },
+      },
+    },
+    async (request) => ({ subscriptions: await listSubscriptions(db, (request.principal as Principal).userId) }),
+  )
+
+  const SubscriptionParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
+  app.delete(
+    '/api/webhook-subscriptions/:id',
+    {
+      config: { permission: Permission.WebhooksManage },
+      schema: {
+        tags: ['integrations'],
+        summary: 'Hủy webhook / Stop a subscription',
+        params: SubscriptionParams,
+        response: { 204: Type.Null(), 404: Type.Ref('Problem') },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as Static<typeof SubscriptionParams>
+      if (!(await unsubscribe(db, (request.principal as Principal).userId, id, now())))
+        return sendProblem(reply, problem('notFound', 404))
+      return reply.code(204).send()
+    },
+  )
+
+  app.get(
+    '/api/outbox/dead-letters',
+    {
+      config: { permission: Permission.OutboxManage },
+      schema: {
+        tags: ['integrations'],
+        summary: 'Tin gửi thất bại / Deliveries that gave up (each holds back its dossier’s later messages)',
+        response: { 200: Type.Object({ deadLetters: Type.Array(DeadLetterView) }) },
+      },
+    },
+    async () => ({ deadLetters: await listDeadLetters(db) }),
+  )
+
+  const RedriveParams = Type.Object({
+    consumer: Type.String({ minLength: 1 }),
+    messageId: Type.Integer({ minimum: 1 }),
+  })
+  app.post(
+    '/api/outbox/dead-letters/:consumer/:messageId/redrive',
+    {
+      config: { permission: Permission.OutboxManage },
+      schema: {
+        tags: ['integrations'],
+        summary: 'Gửi lại / Re-drive a dead delivery (audited)',
+        params: RedriveParams,
+        response: { 204: Type.Null(), 404: Type.Ref('Problem') },
+      },
+    },
+    async (request, reply) => {
+      const { consumer, messageId } = request.params as Static<typeof RedriveParams>
+      const p = request.principal as Principal
+      if (!(await redrive(db, consumer, messageId, `${p.name} (${p.userId})`, now())))
+        return sendProblem(reply, problem('notFound', 404))
+      return reply.code(204).send()
+    },
+  )
+}
