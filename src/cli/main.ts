@@ -10,8 +10,8 @@ import { localDate } from '../domain/calendar/local-time.ts'
 import { describeProblem } from '../domain/kpi/history-line.ts'
 import { buildApp, webRootDefault } from '../http/app.ts'
 import { defaultFileOptions } from '../http/routes/files.ts'
+import { consumersFromEnv } from '../jobs/consumers-from-env.ts'
 import { startOutboxRelay } from '../jobs/outbox-relay.ts'
-import { loadWebhookConsumers } from '../jobs/webhook-consumer.ts'
 import { seedYearDecisions } from '../store/calendar/calendar-years.ts'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import { loadCatalogFile } from '../store/catalog/load-catalog-file.ts'
@@ -24,6 +24,7 @@ import { importHistory } from '../store/kpi/import-history.ts'
 import { migrate } from '../store/migrate.ts'
 import { publishedDecisions } from '../store/seed/published-decisions.ts'
 import { addCalendarCommands } from './calendar-commands.ts'
+import { addPortalCommands } from './portal-commands.ts'
 import { addReportCommands } from './report-commands.ts'
 
 const demoDossiersOnFirstStart = 200
@@ -163,8 +164,8 @@ program
       // Uploads: an S3 bucket when S3_BUCKET is set, else <data-dir>/files; 20 MiB a file, 100 MiB a dossier.
       files: { ...defaultFileOptions(), storage: storageFromEnv(process.env, dataDir) },
     })
-    // Outbox relay: delivers every committed event to the partners (webhooks now; issue 9 adds more).
-    const relay = startOutboxRelay(open.db, () => loadWebhookConsumers(open.db, { source: 'urn:motcua:outbox' }), {
+    // Outbox relay: delivers every committed event to the configured partners (docs/operations.md).
+    const relay = startOutboxRelay(open.db, consumersFromEnv(open.db, process.env), {
       onError: (error) => app.log.error({ err: error }, 'outbox relay round failed'),
     })
     const stop = async () => {
@@ -180,6 +181,7 @@ program
 
 addCalendarCommands(program)
 addReportCommands(program, dataDirOption)
+addPortalCommands(program, dataDirOption)
 
 program
   .command('users')

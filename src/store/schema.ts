@@ -299,4 +299,19 @@ export type Database = {
   signing_ca: { id: number; certificate_pem: string; private_key_pem: string; created_at: Timestamp }
   signing_keys: { agency_id: string; certificate_pem: string; private_key_pem: string; created_at: Timestamp }
   issued_documents: { sha256: string; dossier_id: string | null; kind: string; issued_at: Timestamp }
+  notification_preferences: { applicant_key: string; email: boolean; sms: boolean }
+  notifications: {
+    id: Generated<number>
+    message_id: number
+    dossier_id: string
+    channel: 'email' | 'sms'
+    recipient: string | null
+    kind: string
+    status: 'sent' | 'failed' | 'skipped'
+    detail: string | null
+    attempts: Generated<number>
+    created_at: Timestamp
+    updated_at: Timestamp
+  }
+  portal_sync: { dossier_id: string; synced_version: number; synced_at: Timestamp; last_error: string | null }
 }

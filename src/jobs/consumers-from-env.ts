@@ -1,0 +1,34 @@
+import { smtpMailerFromEnv } from '../adapters/mail/smtp-mailer.ts'
+import { portalClient } from '../adapters/national-portal/portal-client.ts'
+import { smsGatewayFromEnv } from '../adapters/sms/sms-gateway.ts'
+import type { Db } from '../store/database.ts'
+import { nationalPortalConsumer } from '../store/portal/portal-sync.ts'
+import type { Consumer } from './consumer.ts'
+import { notificationConsumer, receiptFromForms } from './notifications-consumer.ts'
+import { loadWebhookConsumers } from './webhook-consumer.ts'
+
+/**
+ * The partners the relay delivers to, as configured: webhooks of integration clients (always), the
+ * national portal when PORTAL_BASE_URL and PORTAL_API_KEY are set, applicant notifications when both
+ * SMTP_URL and SMS_GATEWAY_URL are set. Webhook subscriptions are read again each round.
+ */
+export function consumersFromEnv(db: Db, env: NodeJS.ProcessEnv): () => Promise<readonly Consumer[]> {
+  const publicBaseUrl = env.PUBLIC_BASE_URL ?? 'http://localhost:3000'
+  const fixed: Consumer[] = []
+  if (env.PORTAL_BASE_URL && env.PORTAL_API_KEY)
+    fixed.push(
+      nationalPortalConsumer({
+        db,
+        client: portalClient({ baseUrl: env.PORTAL_BASE_URL, apiKey: env.PORTAL_API_KEY }),
+        publicBaseUrl,
+      }),
+    )
+  const mailer = smtpMailerFromEnv(env)
+  const sms = smsGatewayFromEnv(env)
+  if (mailer && sms)
+    fixed.push(
+      notificationConsumer({ db, mailer, sms, publicBaseUrl, renderReceipt: receiptFromForms(db, publicBaseUrl) }),
+    )
+  const source = `urn:motcua:${new URL(publicBaseUrl).host}`
+  return async () => [...fixed, ...(await loadWebhookConsumers(db, { source }))]
+}

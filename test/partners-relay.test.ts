@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import type { DossierView } from '../src/http/schemas/dossier-view.ts'
+import { consumersFromEnv } from '../src/jobs/consumers-from-env.ts'
+import { defaultRetryPolicy, relayOnce } from '../src/jobs/outbox-relay.ts'
+import { type FakeNationalPortal, startFakeNationalPortal } from './support/fake-national-portal.ts'
+import { type FakeSmsGateway, startFakeSmsGateway } from './support/fake-sms-gateway.ts'
+import { runCommand, submitOnline } from './support/http-dossier.ts'
+import { type SmtpInbox, startSmtpInbox } from './support/smtp-inbox.ts'
+import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
+import { engineName } from './support/test-database.ts'
+
+/** The relay with the partners configured as `serve` configures them, all on loopback. */
+describe(`a dossier's life through the outbox relay to the national portal, e-mail and SMS on ${engineName}`, () => {
+  let t: TestApp
+  let portal: FakeNationalPortal
+  let inbox: SmtpInbox
+  let sms: FakeSmsGateway
+  let who: Record<string, Record<string, string>>
+  before(async () => {
+    t = await createTestApp()
+    ;[portal, inbox, sms] = await Promise.all([startFakeNationalPortal(), startSmtpInbox(), startFakeSmsGateway()])
+    who = {
+      citizen: await signedIn(t, { citizen: { identityNumber: '056190004444', name: 'Phạm Thị Đối Tác' } }),
+      counter: await signedIn(t, { grants: [{ role: 'counter_officer', agencyId: 'ttpvhcc-22333' }] }),
+      leader: await signedIn(t, { grants: [{ role: 'leader', agencyId: 'xa-22333' }] }),
+      specialist: await signedIn(t, { grants: [{ role: 'specialist', agencyId: 'xa-22333' }], name: 'Võ Đức Sơn' }),
+      clerk: await signedIn(t, { grants: [{ role: 'clerk', agencyId: 'xa-22333' }] }),
+    }
+  })
+  after(async () => {
+    await Promise.all([t.close(), portal.close(), inbox.close(), sms.close()])
+  })
+
+  test('every status reaches the portal in order and the applicant gets the notices, through outages', async () => {
+    const consumers = consumersFromEnv(t.database.db, {
+      PORTAL_BASE_URL: portal.baseUrl,
+      PORTAL_API_KEY: portal.apiKey,
+      SMTP_URL: inbox.url,
+      MAIL_FROM: '"Một cửa điện tử" <motcua@example.vn>',
+      SMS_GATEWAY_URL: sms.url,
+      SMS_API_KEY: sms.apiKey,
+      PUBLIC_BASE_URL: 'https://dichvucong.khanhhoa.example',
+    })
+    let clock = new Date()
+    const relay = async () => {
+      await relayOnce(t.database.db, await consumers(), {
+        policy: { ...defaultRetryPolicy, baseDelayMs: 1_000 },
+        clock: () => clock,
+      })
+    }
+    const run = (as: string, d: DossierView, path: string, body: object = {}) =>
+      runCommand(t, who[as] ?? {}, d, path, body)
+
+    let d = await submitOnline(t, who.citizen ?? {}, '0905111003', 'doitac@example.vn')
+    d = await run('counter', d, 'reception')
+    await relay()
+    // The portal is down for a while and the SMS gateway under maintenance.
+    portal.failNext(100)
+    sms.down = true
+    d = await run('counter', d, 'transfer')
+    const specialistId = (
+      await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: who.specialist })
+    ).json<{ user: { id: string } }>().user.id
+    d = await run('leader', d, 'assignment', { assigneeId: specialistId, assigneeName: 'Võ Đức Sơn' })
+    d = await run('specialist', d, 'appraisal', { outcome: 'approve', note: 'Đủ điều kiện' })
+    d = await run('leader', d, 'approval')
+    d = await run('clerk', d, 'issuance', { resultNumber: '31/GKS' })
+    d = await run('counter', d, 'result-return', { method: 'counter' })
+    await relay()
+    portal.failNext(0)
+    sms.down = false
+    for (let i = 0; i < 12; i++) {
+      clock = new Date(clock.getTime() + 20 * 60_000)
+      await relay()
+    }
+
+    const code = d.code ?? ''
+    const record = portal.records.get(code) as { TrangThaiHoSo: number; LichSuTrangThai: { TrangThai: number }[] }
+    assert.equal(record.TrangThaiHoSo, 10)
+    assert.deepEqual(
+      record.LichSuTrangThai.map((h) => h.TrangThai),
+      [1, 2, 4, 9, 10],
+    )
+    const sent = portal.accepted.filter((r) => r.MaHoSo === code).map((r) => r.TrangThaiHoSo)
+    assert.deepEqual(
+      sent,
+      [...sent].sort((a, b) => Number(a) - Number(b)),
+      'the portal saw the statuses in order',
+    )
+    assert.deepEqual(
+      inbox.to('doitac@example.vn').map((m) => m.subject),
+      [
+        `Hồ sơ ${code} đã được tiếp nhận`,
+        `Kết quả giải quyết hồ sơ ${code} đã sẵn sàng`,
+        `Hồ sơ ${code} đã trả kết quả – mời Ông/Bà đánh giá`,
+      ],
+    )
+    assert.equal(sms.messages.filter((m) => m.to === '84905111003').length, 3, 'each SMS once, after the outage')
+    const open = await t.database.db
+      .selectFrom('outbox_deliveries')
+      .select(['consumer', 'state'])
+      .where('state', '<>', 'delivered')
+      .execute()
+    assert.deepEqual(open, [])
+  })
+})

@@ -1,0 +1,208 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { setTimeout as sleep } from 'node:timers/promises'
+
+/**
+ * A national portal (Cổng DVCQG) for tests, speaking the sync protocol motcua's adapter assumes
+ * (src/adapters/national-portal): `POST /api/hoso/dongbo` with an `X-API-Key` header and one
+ * dossier record as JSON. It checks the key (401), every field's presence, type and format, and
+ * unknown fields (400, with a Vietnamese message naming the field, as the portal answers), keeps the
+ * highest `PhienBan` per `MaHoSo` (an older one gets 200 `bo_qua`, the same one again is
+ * acknowledged), and injects faults on demand. It knows nothing of motcua's types on purpose: the
+ * protocol is checked from the outside.
+ */
+export type FakeNationalPortal = {
+  readonly baseUrl: string
+  readonly apiKey: string
+  /** The latest accepted record per MaHoSo. */
+  readonly records: Map<string, Record<string, unknown>>
+  /** Every record the portal stored, in order (a repeated or older version is not stored). */
+  readonly accepted: Record<string, unknown>[]
+  /** Every request in order of arrival, with the status it was answered with (null: not yet, or the client left). */
+  readonly requests: { readonly status: number | null; readonly body: string }[]
+  /** The next `n` requests get 503 before anything is read. */
+  failNext(n: number): void
+  /** The next request is answered only after `ms` (it is still processed, as a real server would). */
+  delayNext(ms: number): void
+  /** Every k-th request from now on gets 500 (0 turns it off). */
+  dropEvery(k: number): void
+  close(): Promise<void>
+}
+
+type Check = (value: unknown) => string | null
+
+const time = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/
+const isTime = (v: unknown): boolean => {
+  const m = typeof v === 'string' ? time.exec(v) : null
+  if (!m) return false
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number]
+  const date = new Date(Date.UTC(y, mo - 1, d))
+  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && s < 60
+}
+
+const required =
+  (ok: (v: unknown) => boolean, expected: string): Check =>
+  (v) =>
+    v === undefined ? 'là bắt buộc' : ok(v) ? null : `phải là ${expected}`
+const nullable =
+  (ok: (v: unknown) => boolean, expected: string): Check =>
+  (v) =>
+    v === undefined ? 'là bắt buộc' : v === null || ok(v) ? null : `phải là ${expected} hoặc null`
+const matches = (re: RegExp) => (v: unknown) => typeof v === 'string' && re.test(v)
+const integerIn = (min: number, max: number) => (v: unknown) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+const oneOf =
+  (...values: unknown[]) =>
+  (v: unknown) =>
+    values.includes(v)
+const listOf = (item: Record<string, Check>, nonEmpty: boolean): Check => {
+  return (v) => {
+    if (v === undefined) return 'là bắt buộc'
+    if (!Array.isArray(v)) return 'phải là danh sách'
+    if (nonEmpty && v.length === 0) return 'không được rỗng'
+    for (const [i, entry] of v.entries()) {
+      const problem = checkObject(entry, item)
+      if (problem) return `[${i}].${problem}`
+    }
+    return null
+  }
+}
+const timeText = 'thời điểm dạng yyyyMMddHHmmss'
+const flagCheck = required(oneOf(0, 1), '0 hoặc 1')
+
+const fields: Record<string, Check> = {
+  MaHoSo: required(matches(/^[0-9A-Z.]+-\d{6}-\d{4,7}$/), 'mã hồ sơ dạng MÃĐƠNVỊ-YYMMDD-XXXX'),
+  MaTTHC: required(matches(/^\d\.\d{6}$/), 'mã thủ tục hành chính dạng 1.001193'),
+  MaCoQuan: required(matches(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/), 'mã định danh QCVN 102 dạng 000.00.00.H34'),
+  KenhThucHien: required(integerIn(1, 3), 'số nguyên 1–3'),
+  TrangThaiHoSo: required(integerIn(1, 10), 'số nguyên 1–10'),
+  NgayNop: required(isTime, timeText),
+  NgayTiepNhan: nullable(isTime, timeText),
+  NgayHenTra: nullable(isTime, timeText),
+  NgayHenTraBanDau: nullable(isTime, timeText),
+  NgayKetThucXuLy: nullable(isTime, timeText),
+  NgayTra: nullable(isTime, timeText),
+  DanhSachBoSung: listOf({ NgayYeuCau: required(isTime, timeText), NgayBoSung: nullable(isTime, timeText) }, false),
+  PhiLePhi: required(integerIn(0, Number.MAX_SAFE_INTEGER), 'số tiền nguyên không âm (đồng)'),
+  DaThanhToanTrucTuyen: flagCheck,
+  HinhThucThanhToan: nullable(oneOf(1, 2), '1 hoặc 2'),
+  SoKetQua: nullable((v) => typeof v === 'string' && v.length > 0, 'chuỗi khác rỗng'),
+  DuongDanKetQua: nullable(matches(/^https?:\/\/\S+$/), 'địa chỉ http(s)'),
+  DaSoHoa: flagCheck,
+  TaiSuDung: flagCheck,
+  LuuKhoDuLieu: flagCheck,
+  XacThucVNeID: flagCheck,
+  PhienBan: required(integerIn(1, 2 ** 31 - 1), 'số nguyên dương'),
+  LichSuTrangThai: listOf(
+    { TrangThai: required(integerIn(1, 10), 'số nguyên 1–10'), ThoiDiem: required(isTime, timeText) },
+    true,
+  ),
+}
+
+/** The first problem of an object against its fields, as `Field problem`, or null. */
+function checkObject(value: unknown, spec: Record<string, Check>): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'phải là đối tượng JSON'
+  for (const [name, check] of Object.entries(spec)) {
+    const problem = check((value as Record<string, unknown>)[name])
+    if (problem) return `${name} ${problem}`
+  }
+  const unknown = Object.keys(value).find((k) => !(k in spec))
+  return unknown ? `${unknown} không thuộc danh mục trường đồng bộ` : null
+}
+
+function send(res: ServerResponse, status: number, body: object): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+  res.end(JSON.stringify(body))
+}
+
+async function bodyOf(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+export async function startFakeNationalPortal(options: { apiKey?: string } = {}): Promise<FakeNationalPortal> {
+  const apiKey = options.apiKey ?? 'khoa-thu-nghiem'
+  const records = new Map<string, Record<string, unknown>>()
+  const accepted: Record<string, unknown>[] = []
+  const requests: { status: number | null; body: string }[] = []
+  let failing = 0
+  let delay = 0
+  let dropK = 0
+  let count = 0
+
+  function answer(body: string, key: string | undefined): { status: number; reply: object } {
+    if (key !== apiKey)
+      return { status: 401, reply: { ketQua: 'loi', maLoi: 'KHONG_XAC_THUC', thongBao: 'Khóa API không hợp lệ' } }
+    let record: unknown
+    try {
+      record = JSON.parse(body)
+    } catch {
+      return {
+        status: 400,
+        reply: { ketQua: 'loi', maLoi: 'DU_LIEU_KHONG_HOP_LE', thongBao: 'Nội dung không phải JSON hợp lệ' },
+      }
+    }
+    const problem = checkObject(record, fields)
+    if (problem)
+      return { status: 400, reply: { ketQua: 'loi', maLoi: 'DU_LIEU_KHONG_HOP_LE', thongBao: `Trường ${problem}` } }
+    const r = record as Record<string, unknown> & { MaHoSo: string; PhienBan: number }
+    const held = records.get(r.MaHoSo) as { PhienBan: number } | undefined
+    if (held && held.PhienBan > r.PhienBan) return { status: 200, reply: { ketQua: 'bo_qua' } }
+    if (!held || held.PhienBan < r.PhienBan) {
+      records.set(r.MaHoSo, r)
+      accepted.push(r)
+    }
+    return { status: 200, reply: { ketQua: 'thanh_cong' } }
+  }
+
+  const server = createServer(async (req, res) => {
+    count++
+    const body = await bodyOf(req)
+    const entry: { status: number | null; body: string } = { status: null, body }
+    requests.push(entry)
+    const reply = (status: number, payload: object) => {
+      if (res.destroyed) return
+      entry.status = status
+      send(res, status, payload)
+    }
+    if (failing > 0) {
+      failing--
+      return reply(503, { ketQua: 'loi', maLoi: 'TAM_NGUNG', thongBao: 'Hệ thống đang bảo trì' })
+    }
+    if (dropK > 0 && count % dropK === 0)
+      return reply(500, { ketQua: 'loi', maLoi: 'LOI_HE_THONG', thongBao: 'Lỗi hệ thống' })
+    if (req.method !== 'POST' || req.url !== '/api/hoso/dongbo')
+      return reply(404, { ketQua: 'loi', maLoi: 'KHONG_TIM_THAY', thongBao: 'Không tìm thấy dịch vụ' })
+    const wait = delay
+    delay = 0
+    const header = req.headers['x-api-key']
+    const { status, reply: payload } = answer(body, Array.isArray(header) ? header[0] : header)
+    if (wait > 0) await sleep(wait)
+    reply(status, payload)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    apiKey,
+    records,
+    accepted,
+    requests,
+    failNext: (n) => {
+      failing = n
+    },
+    delayNext: (ms) => {
+      delay = ms
+    },
+    dropEvery: (k) => {
+      dropK = k
+      count = 0
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections()
+        server.close((error) => (error ? reject(error) : resolve()))
+      }),
+  }
+}
