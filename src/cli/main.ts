@@ -166,6 +166,7 @@ program
     })
     // Outbox relay: delivers every committed event to the configured partners (docs/operations.md).
     const relay = startOutboxRelay(open.db, consumersFromEnv(open.db, process.env), {
+      intervalMs: Number(process.env.MOTCUA_RELAY_INTERVAL_MS ?? 1000),
       onError: (error) => app.log.error({ err: error }, 'outbox relay round failed'),
     })
     const stop = async () => {
