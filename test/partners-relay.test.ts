@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import { consumersFromEnv } from '../src/jobs/consumers-from-env.ts'
 import { defaultRetryPolicy, relayOnce } from '../src/jobs/outbox-relay.ts'
+import { workingDaysFromDatabase } from '../src/store/calendar/working-days-cache.ts'
+import { agencyCalendars } from '../src/store/dossiers/agency-calendars.ts'
+import { dossierCommands } from '../src/store/dossiers/dossier-commands.ts'
 import { type FakeNationalPortal, startFakeNationalPortal } from './support/fake-national-portal.ts'
 import { type FakeSmsGateway, startFakeSmsGateway } from './support/fake-sms-gateway.ts'
 import { runCommand, submitOnline } from './support/http-dossier.ts'
@@ -33,15 +37,20 @@ describe(`a dossier's life through the outbox relay to the national portal, e-ma
   })
 
   test('every status reaches the portal in order and the applicant gets the notices, through outages', async () => {
-    const consumers = consumersFromEnv(t.database.db, {
-      PORTAL_BASE_URL: portal.baseUrl,
-      PORTAL_API_KEY: portal.apiKey,
-      SMTP_URL: inbox.url,
-      MAIL_FROM: '"Một cửa điện tử" <motcua@example.vn>',
-      SMS_GATEWAY_URL: sms.url,
-      SMS_API_KEY: sms.apiKey,
-      PUBLIC_BASE_URL: 'https://dichvucong.khanhhoa.example',
-    })
+    const consumers = consumersFromEnv(
+      t.database.db,
+      {
+        PORTAL_BASE_URL: portal.baseUrl,
+        PORTAL_API_KEY: portal.apiKey,
+        SMTP_URL: inbox.url,
+        MAIL_FROM: '"Một cửa điện tử" <motcua@example.vn>',
+        SMS_GATEWAY_URL: sms.url,
+        SMS_API_KEY: sms.apiKey,
+        PUBLIC_BASE_URL: 'https://dichvucong.khanhhoa.example',
+      },
+      { storage: t.files.storage, calendars: () => calendars.forAgencies() },
+    )
+    const calendars = agencyCalendars(t.database.db, workingDaysFromDatabase(t.database.db))
     let clock = new Date()
     const relay = async () => {
       await relayOnce(t.database.db, await consumers(), {
@@ -103,5 +112,44 @@ describe(`a dossier's life through the outbox relay to the national portal, e-ma
       .where('state', '<>', 'delivered')
       .execute()
     assert.deepEqual(open, [])
+  })
+
+  test('a result issued while no HTTP handler signed it (a crash) is signed by the relay and counts in the indicators', async () => {
+    const run = (as: string, d: DossierView, path: string, body: object = {}) =>
+      runCommand(t, who[as] ?? {}, d, path, body)
+    let d = await submitOnline(t, who.citizen ?? {})
+    d = await run('counter', d, 'reception')
+    d = await run('counter', d, 'transfer')
+    const specialistId = (
+      await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: who.specialist })
+    ).json<{ user: { id: string } }>().user.id
+    d = await run('leader', d, 'assignment', { assigneeId: specialistId, assigneeName: 'Võ Đức Sơn' })
+    d = await run('specialist', d, 'appraisal', { outcome: 'approve', note: 'Đủ điều kiện' })
+    d = await run('leader', d, 'approval')
+    // The clerk's issue straight through the engine: the HTTP handler's signing step never runs.
+    const engine = dossierCommands(t.database.db, workingDaysFromDatabase(t.database.db))
+    const clerk = { id: 'clerk@xa-22333', name: 'Văn thư', role: 'clerk' as const, agencyId: 'xa-22333' }
+    const issued = await engine.run(d.id, { action: 'issue', actor: clerk, resultNumber: '32/GKS' }, d.version, {
+      idempotencyKey: randomUUID(),
+      now: new Date(),
+    })
+    assert.ok(issued.ok)
+    const results = () =>
+      t.database.db.selectFrom('issued_documents').select('kind').where('dossier_id', '=', d.id).execute()
+    assert.deepEqual(await results(), [])
+    const calendars = agencyCalendars(t.database.db, workingDaysFromDatabase(t.database.db))
+    const consumers = consumersFromEnv(
+      t.database.db,
+      {},
+      { storage: t.files.storage, calendars: () => calendars.forAgencies() },
+    )
+    await relayOnce(t.database.db, await consumers())
+    assert.deepEqual(await results(), [{ kind: 'result' }])
+    const facts = await t.database.db
+      .selectFrom('kpi_dossiers')
+      .select('e_result')
+      .where('dossier_id', '=', d.id)
+      .executeTakeFirstOrThrow()
+    assert.equal(facts.e_result, true)
   })
 })

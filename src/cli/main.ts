@@ -16,6 +16,7 @@ import { seedYearDecisions } from '../store/calendar/calendar-years.ts'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import { loadCatalogFile } from '../store/catalog/load-catalog-file.ts'
 import { locateDatabase, type OpenDatabase, openDatabase } from '../store/database.ts'
+import { agencyCalendars } from '../store/dossiers/agency-calendars.ts'
 import { seedDossiers, seededRandom } from '../store/dossiers/seed-dossiers.ts'
 import { verifyChains } from '../store/dossiers/verify-chain.ts'
 import { createOfficer } from '../store/identity/users.ts'
@@ -152,6 +153,7 @@ program
         copyUrl: process.env.DATABASE_URL,
       })
     }
+    const storage = storageFromEnv(process.env, dataDir)
     const app = await buildApp({
       db: open.db,
       now: () => new Date(),
@@ -162,13 +164,18 @@ program
       // Citizens sign in with VNeID when VNEID_ISSUER (with client id, secret, redirect URI) is set.
       vneid: vneidFromEnv(process.env),
       // Uploads: an S3 bucket when S3_BUCKET is set, else <data-dir>/files; 20 MiB a file, 100 MiB a dossier.
-      files: { ...defaultFileOptions(), storage: storageFromEnv(process.env, dataDir) },
+      files: { ...defaultFileOptions(), storage },
     })
     // Outbox relay: delivers every committed event to the configured partners (docs/operations.md).
-    const relay = startOutboxRelay(open.db, consumersFromEnv(open.db, process.env), {
-      intervalMs: Number(process.env.MOTCUA_RELAY_INTERVAL_MS ?? 1000),
-      onError: (error) => app.log.error({ err: error }, 'outbox relay round failed'),
-    })
+    const calendars = agencyCalendars(open.db, workingDaysFromDatabase(open.db))
+    const relay = startOutboxRelay(
+      open.db,
+      consumersFromEnv(open.db, process.env, { storage, calendars: () => calendars.forAgencies() }),
+      {
+        intervalMs: Number(process.env.MOTCUA_RELAY_INTERVAL_MS ?? 1000),
+        onError: (error) => app.log.error({ err: error }, 'outbox relay round failed'),
+      },
+    )
     const stop = async () => {
       await relay.stop()
       await app.close()

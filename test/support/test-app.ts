@@ -15,21 +15,23 @@ import { createTestDatabase } from './test-database.ts'
 /** A fixed "now" inside the demo catalogue's validity: 10:00 on 26 November 2026, Vietnam time. */
 export const fixedNow = new Date('2026-11-26T03:00:00Z')
 
-export type TestApp = { readonly app: FastifyInstance; readonly database: OpenDatabase; close(): Promise<void> }
+export type TestApp = {
+  readonly app: FastifyInstance
+  readonly database: OpenDatabase
+  readonly files: FileOptions
+  close(): Promise<void>
+}
 
 /** `files`: where uploads go; by default a temporary directory of the app's own, removed on close. */
 export async function createTestApp(options: { demoLogin?: boolean; files?: FileOptions } = {}): Promise<TestApp> {
   const database = await createTestDatabase()
   const filesRoot = options.files ? null : join(tmpdir(), `motcua-test-files-${randomUUID()}`)
-  const app = await buildApp({
-    db: database.db,
-    now: () => fixedNow,
-    demoLogin: options.demoLogin ?? false,
-    files: options.files ?? defaultFileOptions(filesRoot ?? undefined),
-  })
+  const files = options.files ?? defaultFileOptions(filesRoot ?? undefined)
+  const app = await buildApp({ db: database.db, now: () => fixedNow, demoLogin: options.demoLogin ?? false, files })
   return {
     app,
     database,
+    files,
     close: async () => {
       await app.close()
       await database.close()
