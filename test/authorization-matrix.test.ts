@@ -133,6 +133,15 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'GET /api/vault': (c) =>
     c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
   'POST /api/dossiers/:ref/reused-components': dossierActors,
+  // Online payment: the applicant asks for the gateway URL; the gateway's return and IPN authenticate by signature.
+  'POST /api/dossiers/:ref/online-payments': (c) =>
+    c.kind === 'anonymous' ? 401 : c.kind === 'owner' ? 'allowed' : 403,
+  'GET /api/dossiers/:ref/online-payments/:id/receipt': dossierReaders,
+  'GET /api/payments/vnpay/return': () => 'allowed',
+  'GET /api/payments/vnpay/ipn': () => 'allowed',
+  'GET /mo-phong-thanh-toan': () => 'allowed',
+  'POST /mo-phong-thanh-toan/ket-qua': () => 'allowed',
+  'POST /mo-phong-thanh-toan/api/transaction': () => 'allowed',
   'GET /api/queues/:role': (c) => (c.kind === 'anonymous' ? 401 : workflow.includes(role(c)) ? 'allowed' : 403),
   ...Object.fromEntries(commandRoutes.map((r) => [`POST /api/dossiers/:ref/${r.path}`, dossierActors])),
 }

@@ -154,13 +154,14 @@ program
       })
     }
     const storage = storageFromEnv(process.env, dataDir)
+    // The embedded demo offers a labelled demo login and the payment simulator; PostgreSQL only with MOTCUA_DEMO=1.
+    const demoLogin = process.env.MOTCUA_DEMO === '1' || (!process.env.DATABASE_URL && process.env.MOTCUA_DEMO !== '0')
     const app = await buildApp({
       db: open.db,
       now: () => new Date(),
       logger: { level: process.env.LOG_LEVEL ?? 'info' },
       webRoot: webRootDefault,
-      // The embedded demo offers a labelled demo login; a PostgreSQL deployment only with MOTCUA_DEMO=1.
-      demoLogin: process.env.MOTCUA_DEMO === '1' || (!process.env.DATABASE_URL && process.env.MOTCUA_DEMO !== '0'),
+      demoLogin,
       // Citizens sign in with VNeID when VNEID_ISSUER (with client id, secret, redirect URI) is set.
       vneid: vneidFromEnv(process.env),
       // Uploads: an S3 bucket when S3_BUCKET is set, else <data-dir>/files; 20 MiB a file, 100 MiB a dossier.
@@ -170,7 +171,7 @@ program
     const calendars = agencyCalendars(open.db, workingDaysFromDatabase(open.db))
     const relay = startOutboxRelay(
       open.db,
-      consumersFromEnv(open.db, process.env, { storage, calendars: () => calendars.forAgencies() }),
+      consumersFromEnv(open.db, process.env, { storage, calendars: () => calendars.forAgencies(), demo: demoLogin }),
       {
         intervalMs: Number(process.env.MOTCUA_RELAY_INTERVAL_MS ?? 1000),
         onError: (error) => app.log.error({ err: error }, 'outbox relay round failed'),

@@ -27,6 +27,8 @@ import { indicatorRoutes } from './routes/indicators.ts'
 import { integrationRoutes } from './routes/integrations.ts'
 import { lookupRoutes } from './routes/lookup.ts'
 import { myDossierRoutes } from './routes/my-dossiers.ts'
+import { paymentSimulatorRoutes } from './routes/payment-simulator.ts'
+import { paymentRoutes } from './routes/payments.ts'
 import { procedureRoutes } from './routes/procedures.ts'
 import { reportExportRoutes } from './routes/report-exports.ts'
 import { statisticsRoutes } from './routes/statistics.ts'
@@ -183,6 +185,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
   await app.register(vaultRoutes, { db: options.db, now: options.now, engine })
   await app.register(myDossierRoutes, { db: options.db })
+  await app.register(paymentRoutes, {
+    db: options.db,
+    now: options.now,
+    demo: options.demoLogin ?? false,
+    publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:3000',
+  })
+  await app.register(paymentSimulatorRoutes, { enabled: options.demoLogin ?? false })
   await app.register(fileRoutes, { db: options.db, now: options.now, ...files })
   await app.register(verifyRoutes, { db: options.db, now: options.now })
   await app.register(formRoutes, {

@@ -51,6 +51,10 @@ export type ProblemKind =
   | 'internal'
   | 'payloadTooLarge'
   | 'unsupportedMediaType'
+  | 'paymentUnavailable'
+  | 'paymentNotAwaited'
+  | 'paymentNotFound'
+  | 'paymentCallbackInvalid'
 
 export function problem(kind: ProblemKind, status: number, extra: Partial<Problem> = {}): Problem {
   const title = message(`problem.${kind}.title` as MessageKey)

@@ -314,4 +314,29 @@ export type Database = {
     updated_at: Timestamp
   }
   portal_sync: { dossier_id: string; synced_version: number; synced_at: Timestamp; last_error: string | null }
+  payments: {
+    id: string
+    dossier_id: string
+    gateway: string
+    txn_ref: string
+    amount_vnd: number
+    currency: string
+    state: 'pending' | 'paid' | 'failed' | 'refunded'
+    gateway_txn: string | null
+    created_at: Timestamp
+    paid_at: NullableTimestamp
+    receipt_no: string | null
+    raw_callback: ColumnType<Record<string, string> | null, string | null, string | null>
+    refunded_at: NullableTimestamp
+    refund_response: ColumnType<Record<string, unknown> | null, string | null, string | null>
+  }
+  payment_callbacks: {
+    id: Generated<number>
+    payment_id: string | null
+    kind: 'ipn' | 'return'
+    txn_ref: string | null
+    verdict: string
+    fields: JSONColumnType<Record<string, unknown>>
+    received_at: Timestamp
+  }
 }

@@ -1,5 +1,5 @@
 import type { EpochMs } from '../calendar/local-time.ts'
-import type { Actor } from './actor.ts'
+import { type Actor, Role } from './actor.ts'
 import type { Applicant, Component, DossierEvent, Phase } from './events.ts'
 import { type Channel, DossierStatus, type ReturnMethod, type Satisfaction } from './status.ts'
 
@@ -53,6 +53,8 @@ export type Dossier = {
     readonly amountVnd: number
     readonly requestedAt: EpochMs
     readonly paidAt: EpochMs | null
+    /** Paid through the online payment gateway (its callback records the payment as the system). */
+    readonly online: boolean
   } | null
   readonly lateWarningAt: EpochMs | null
   readonly apology: { readonly at: EpochMs; readonly reason: string; readonly newAppointmentAt: EpochMs } | null
@@ -210,13 +212,18 @@ export function applyEvent(d: Dossier | null, e: DossierEvent): Dossier {
       return {
         ...s,
         status: DossierStatus.PaymentRequired,
-        payment: { amountVnd: e.amountVnd, requestedAt: e.at, paidAt: null },
+        payment: { amountVnd: e.amountVnd, requestedAt: e.at, paidAt: null, online: false },
       }
     case 'payment-recorded':
       return {
         ...s,
         status: DossierStatus.Processing,
-        payment: { amountVnd: e.amountVnd, requestedAt: d.payment?.requestedAt ?? e.at, paidAt: e.at },
+        payment: {
+          amountVnd: e.amountVnd,
+          requestedAt: d.payment?.requestedAt ?? e.at,
+          paidAt: e.at,
+          online: e.actor.role === Role.System,
+        },
       }
     case 'transferred-to-agency':
     case 'returned-from-agency':

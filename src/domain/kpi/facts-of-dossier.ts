@@ -51,7 +51,7 @@ export function factsOfDossier(
     end,
     workingMinutes: end === null ? null : Math.max(0, workingTimeBetween(cal, receivedAt, end.at) - d.pausedMinutes),
     feeVnd: Math.max(d.payment?.amountVnd ?? 0, fixedFees(procedure)),
-    paidOnline: false,
+    paidOnline: d.payment?.paidAt != null && d.payment.online === true,
     resultIsDocument: procedure.resultKind === 'document',
     eResult: outside.eResult,
     digitized: components.length > 0 && components.every((c) => c.fileRef !== null) && outside.eResult,
