@@ -133,6 +133,10 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'GET /api/vault': (c) =>
     c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
   'POST /api/dossiers/:ref/reused-components': dossierActors,
+  'GET /api/my-notification-preferences': (c) =>
+    c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
+  'PUT /api/my-notification-preferences': (c) =>
+    c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
   // Online payment: the applicant asks for the gateway URL; the gateway's return and IPN authenticate by signature.
   'POST /api/dossiers/:ref/online-payments': (c) =>
     c.kind === 'anonymous' ? 401 : c.kind === 'owner' ? 'allowed' : 403,
@@ -206,6 +210,7 @@ function requestFor(route: { method: string; url: string }, c: Caller): { url: s
       components: [],
     },
     '/api/integration-clients': { name: 'LGSP', agencyId: 'xa-22333', scopes: ['dossiers:read'] },
+    '/api/my-notification-preferences': { email: true, sms: false },
     [`/api/dossiers/${dossier.id}/reused-components`]: {
       expectedVersion: dossier.version,
       component: 'Tờ khai',

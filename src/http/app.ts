@@ -27,6 +27,7 @@ import { indicatorRoutes } from './routes/indicators.ts'
 import { integrationRoutes } from './routes/integrations.ts'
 import { lookupRoutes } from './routes/lookup.ts'
 import { myDossierRoutes } from './routes/my-dossiers.ts'
+import { notificationPreferenceRoutes } from './routes/notification-preferences.ts'
 import { paymentSimulatorRoutes } from './routes/payment-simulator.ts'
 import { paymentRoutes } from './routes/payments.ts'
 import { procedureRoutes } from './routes/procedures.ts'
@@ -185,6 +186,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
   await app.register(vaultRoutes, { db: options.db, now: options.now, engine })
   await app.register(myDossierRoutes, { db: options.db })
+  await app.register(notificationPreferenceRoutes, { db: options.db, now: options.now })
   await app.register(paymentRoutes, {
     db: options.db,
     now: options.now,

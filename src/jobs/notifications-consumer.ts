@@ -14,6 +14,7 @@ import {
 import type { Db } from '../store/database.ts'
 import { loadEvents } from '../store/dossiers/dossier-queries.ts'
 import { formContext } from '../store/forms/form-context.ts'
+import { getPreferences } from '../store/notifications/preferences.ts'
 import { vaultOwnerOf } from '../store/vault/vault-items.ts'
 import { type Consumer, type OutboxMessage, PermanentFailure } from './consumer.ts'
 
@@ -108,7 +109,7 @@ export function notificationConsumer(options: NotificationConsumerOptions): Cons
       if (!notice) return
       const sent = await sentChannels(db, message.id)
       const failures: Error[] = []
-      for (const plan of channelPlan(d.applicant, await preferenceOf(db, vaultOwnerOf(d.applicant)))) {
+      for (const plan of channelPlan(d.applicant, await getPreferences(db, vaultOwnerOf(d.applicant)))) {
         if (sent.has(plan.channel)) continue
         if (plan.skip !== null || plan.recipient === null) {
           await record(message, plan, notice.kind, 'skipped', plan.skip ?? '')
@@ -145,15 +146,6 @@ async function procedureName(db: Db, d: Dossier): Promise<string> {
     .where('version', '=', d.procedure.version)
     .executeTakeFirst()
   return row?.name ?? d.procedure.code
-}
-
-async function preferenceOf(db: Db, applicantKey: string) {
-  const row = await db
-    .selectFrom('notification_preferences')
-    .select(['email', 'sms'])
-    .where('applicant_key', '=', applicantKey)
-    .executeTakeFirst()
-  return row ?? null
 }
 
 async function sentChannels(db: Db, messageId: number): Promise<Set<string>> {

@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
 import { api, errorText, newIdempotencyKey } from '../api.ts'
 import { useI18n } from '../i18n/messages.ts'
-import { Link } from '../router.tsx'
+import { Link, useRouter } from '../router.tsx'
 import { useSession } from '../session.tsx'
 import { takeFlash } from './flash.ts'
 
@@ -23,6 +23,30 @@ type DossierView = {
 const RESULT_COMPONENT = 'Kết quả giải quyết'
 const POLL_MS = 5000
 
+/** What the gateway's return says (`?thanh-toan=`), as src/http/routes/payments.ts redirects. */
+const PaymentOutcome = { Paid: 'thanh-cong', Failed: 'khong-thanh-cong' } as const
+type PaymentOutcome = (typeof PaymentOutcome)[keyof typeof PaymentOutcome]
+
+/**
+ * The payment id outlives the trip to the gateway in this tab's session storage: the dossier view
+ * does not carry it, and the receipt's address needs it.
+ */
+const paymentKey = (dossierId: string) => `motcua.payment.${dossierId}`
+function rememberPayment(dossierId: string, paymentId: string): void {
+  try {
+    sessionStorage.setItem(paymentKey(dossierId), paymentId)
+  } catch {
+    // Storage refused (private mode, quota): the payment goes on, only the receipt link is lost.
+  }
+}
+function rememberedPayment(dossierId: string): string | null {
+  try {
+    return sessionStorage.getItem(paymentKey(dossierId))
+  } catch {
+    return null
+  }
+}
+
 type Satisfaction = 'very_satisfied' | 'satisfied' | 'not_satisfied'
 const RATINGS = [
   ['very_satisfied', 'mine.rateVery'],
@@ -40,6 +64,8 @@ function Dossier({ id }: { id: string }) {
   const [failed, setFailed] = useState(false)
   const [busy, setBusy] = useState(false)
   const [file, setFile] = useState<File | null>(null)
+  const { search } = useRouter()
+  const outcome = Object.values(PaymentOutcome).find((o: string) => o === search.get('thanh-toan'))
   const base = `/api/dossiers/${encodeURIComponent(id)}`
 
   const refresh = useCallback(async () => {
@@ -106,6 +132,26 @@ function Dossier({ id }: { id: string }) {
     })
   }
 
+  /** Ask for the gateway's address, then leave for it; the gateway brings the browser back here. */
+  const payOnline = async () => {
+    if (!dossier) return
+    setBusy(true)
+    setFailed(false)
+    setMessage(t('mine.payRedirecting'))
+    try {
+      const { paymentId, paymentUrl } = await api<{ paymentId: string; paymentUrl: string }>(
+        `${base}/online-payments`,
+        { method: 'POST' },
+      )
+      rememberPayment(dossier.id, paymentId)
+      window.location.href = paymentUrl
+    } catch (error) {
+      setFailed(true)
+      setMessage(errorText(error, lang, t('common.networkError')))
+      setBusy(false)
+    }
+  }
+
   const rate = (satisfaction: Satisfaction) => {
     if (!dossier) return
     const current = dossier
@@ -149,13 +195,17 @@ function Dossier({ id }: { id: string }) {
           {dossier.deadlines.appointmentAt ? formatInstant(dossier.deadlines.appointmentAt) : t('mine.noAppointment')}
         </dd>
       </dl>
+      {outcome && <PaymentNotice outcome={outcome} base={base} paymentId={rememberedPayment(dossier.id)} />}
       {dossier.status === 6 && (
         <section>
           <h2>{t('mine.paymentDue')}</h2>
           {typeof dossier.payment?.amountVnd === 'number' && (
             <p>{t('mine.paymentAmount', { amount: dossier.payment.amountVnd.toLocaleString('vi-VN') })}</p>
           )}
-          <p>{t('mine.paymentSoon')}</p>
+          <p>{t('mine.payIntro')}</p>
+          <button type="button" className="primary" disabled={busy} onClick={() => void payOnline()}>
+            {t('mine.payOnline')}
+          </button>
         </section>
       )}
       {result && (
@@ -214,6 +264,34 @@ function Dossier({ id }: { id: string }) {
         <Link to="/ho-so-cua-toi">{t('mine.back')}</Link>
       </p>
     </article>
+  )
+}
+
+/** The outcome the gateway reported on the way back, with the e-receipt once paid. */
+function PaymentNotice({
+  outcome,
+  base,
+  paymentId,
+}: {
+  outcome: PaymentOutcome
+  base: string
+  paymentId: string | null
+}) {
+  const { t } = useI18n()
+  const paid = outcome === PaymentOutcome.Paid
+  return (
+    <section className={paid ? 'payment-outcome paid' : 'payment-outcome failed'}>
+      <p role="status" className={paid ? 'result' : 'error'}>
+        {paid ? t('mine.paySucceeded') : t('mine.payFailed')}
+      </p>
+      {paid && paymentId && (
+        <p>
+          <a href={`${base}/online-payments/${encodeURIComponent(paymentId)}/receipt`} download>
+            {t('mine.payReceipt')}
+          </a>
+        </p>
+      )}
+    </section>
   )
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { type FormEvent, useEffect, useState } from 'react'
 import { api, errorText } from '../api.ts'
 import { useI18n } from '../i18n/messages.ts'
 import { Link } from '../router.tsx'
@@ -98,6 +98,85 @@ function Dossiers() {
   )
 }
 
+/** The citizen's choice of notice channels, as GET/PUT /api/my-notification-preferences carry it. */
+type NotificationPreferences = { email: boolean; sms: boolean }
+type Saving = { state: 'idle' | 'saving' | 'saved' } | { state: 'error'; message: string }
+
+/** Nhận thông báo: which channels carry notices about the citizen's dossiers. */
+function NoticeChannels() {
+  const { t, lang } = useI18n()
+  const [choice, setChoice] = useState<NotificationPreferences | null>(null)
+  const [saving, setSaving] = useState<Saving>({ state: 'idle' })
+  useEffect(() => {
+    let live = true
+    api<NotificationPreferences>('/api/my-notification-preferences').then(
+      ({ email, sms }) => live && setChoice({ email, sms }),
+      (error: unknown) =>
+        live && setSaving({ state: 'error', message: errorText(error, lang, t('common.networkError')) }),
+    )
+    return () => {
+      live = false
+    }
+  }, [lang, t])
+  const save = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!choice) return
+    setSaving({ state: 'saving' })
+    try {
+      await api('/api/my-notification-preferences', { method: 'PUT', body: choice })
+      setSaving({ state: 'saved' })
+    } catch (error) {
+      setSaving({ state: 'error', message: errorText(error, lang, t('common.networkError')) })
+    }
+  }
+  const toggle = (channel: keyof NotificationPreferences) => (checked: boolean) => {
+    setChoice((c) => (c ? { ...c, [channel]: checked } : c))
+    setSaving({ state: 'idle' })
+  }
+  const status =
+    saving.state === 'error'
+      ? saving.message
+      : saving.state === 'saving'
+        ? t('notices.saving')
+        : saving.state === 'saved'
+          ? t('notices.saved')
+          : choice
+            ? ''
+            : t('common.loading')
+  return (
+    <form className="stack" onSubmit={save}>
+      <fieldset className="choices">
+        <legend>{t('notices.legend')}</legend>
+        <p>{t('notices.intro')}</p>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={choice?.email ?? false}
+            disabled={!choice}
+            onChange={(e) => toggle('email')(e.target.checked)}
+          />{' '}
+          {t('notices.email')}
+        </label>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={choice?.sms ?? false}
+            disabled={!choice}
+            onChange={(e) => toggle('sms')(e.target.checked)}
+          />{' '}
+          {t('notices.sms')}
+        </label>
+      </fieldset>
+      <button type="submit" className="primary" disabled={!choice || saving.state === 'saving'}>
+        {t('notices.save')}
+      </button>
+      <p role="status" aria-live="polite" className={saving.state === 'error' ? 'error' : 'result'}>
+        {status}
+      </p>
+    </form>
+  )
+}
+
 export function MyDossiersPage() {
   const { t } = useI18n()
   const { user } = useSession()
@@ -110,6 +189,8 @@ export function MyDossiersPage() {
         <>
           <h2>{t('mine.dossiers')}</h2>
           <Dossiers />
+          <h2>{t('notices.title')}</h2>
+          <NoticeChannels />
           <h2>{t('mine.vault')}</h2>
           <p>{t('vault.intro')}</p>
           <Vault />
