@@ -75,6 +75,18 @@ export const DossierView = Type.Object({
     Type.Null(),
   ]),
   result: Type.Union([Type.Object({ number: Type.String(), issuedAt: Type.String() }), Type.Null()]),
+  payment: Type.Union(
+    [
+      Type.Object({
+        amountVnd: Type.Integer({ description: 'Fees and charges asked after appraisal (status 6)' }),
+        requestedAt: Type.String(),
+        paidAt: Type.Union([Type.String(), Type.Null()]),
+        online: Type.Boolean({ description: 'Paid through the online payment gateway' }),
+      }),
+      Type.Null(),
+    ],
+    { description: 'Nghĩa vụ tài chính' },
+  ),
   availableActions: Type.Array(Type.String(), { description: 'Commands the caller may run now' }),
   files: Type.Array(
     Type.Object({
@@ -158,6 +170,14 @@ export function dossierView(
         }
       : null,
     result: d.result ? { number: d.result.number, issuedAt: formatInstant(d.result.issuedAt) } : null,
+    payment: d.payment
+      ? {
+          amountVnd: d.payment.amountVnd,
+          requestedAt: formatInstant(d.payment.requestedAt),
+          paidAt: d.payment.paidAt === null ? null : formatInstant(d.payment.paidAt),
+          online: d.payment.online === true,
+        }
+      : null,
     availableActions: [...new Set(viewers.flatMap((v) => availableActions(d, v, ctx)))],
     files: [],
   }
