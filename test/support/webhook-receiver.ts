@@ -1,0 +1,108 @@
+import { createServer, type IncomingMessage } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { webhookSignature } from '../../src/jobs/webhook-consumer.ts'
+
+/** One webhook request as the receiver saw it. */
+export type ReceivedWebhook = {
+  readonly id: string
+  readonly dossierId: string
+  readonly seq: number
+  readonly topic: string
+  /** The CloudEvent's `source`: tells which server process sent it (PUBLIC_BASE_URL). */
+  readonly source: string
+  readonly at: number
+  readonly status: number
+  readonly signatureOk: boolean
+}
+
+/**
+ * An integration partner's endpoint on 127.0.0.1 that de-duplicates by `webhook-id`, as a partner of
+ * an at-least-once relay must: `processed` holds each id's first accepted delivery, in arrival order;
+ * a repeated id is counted in `duplicates` and otherwise ignored. `unavailable` makes it answer 503.
+ */
+export type WebhookReceiver = {
+  readonly url: string
+  /** Every request, accepted or not, in arrival order. */
+  readonly requests: ReceivedWebhook[]
+  /** First accepted (2xx) delivery of each id, in arrival order: the de-duplicated stream. */
+  readonly processed: ReceivedWebhook[]
+  /** Accepted deliveries of an id already processed. */
+  readonly duplicates: ReceivedWebhook[]
+  unavailable: boolean
+  /** Time of the last request (ms since epoch), 0 before any. */
+  lastRequestAt(): number
+  /** Resolves once no request has come for `quietMs` (polling), or throws after `timeoutMs`. */
+  quiet(quietMs: number, timeoutMs: number): Promise<void>
+  close(): Promise<void>
+}
+
+export async function startWebhookReceiver(secret: string): Promise<WebhookReceiver> {
+  const requests: ReceivedWebhook[] = []
+  const processed: ReceivedWebhook[] = []
+  const duplicates: ReceivedWebhook[] = []
+  const seen = new Set<string>()
+  let last = 0
+  const state = { unavailable: false }
+  const server = createServer(async (req: IncomingMessage, res) => {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const body = Buffer.concat(chunks).toString('utf8')
+    last = Date.now()
+    const id = String(req.headers['webhook-id'] ?? '')
+    const timestamp = Number(req.headers['webhook-timestamp'])
+    const signatureOk = req.headers['webhook-signature'] === webhookSignature(secret, id, timestamp, body)
+    let event: { source?: string; type?: string; data?: { dossierId?: string; seq?: number } } = {}
+    try {
+      event = JSON.parse(body)
+    } catch {}
+    const status = state.unavailable ? 503 : 204
+    const r: ReceivedWebhook = {
+      id,
+      dossierId: String(event.data?.dossierId ?? ''),
+      seq: Number(event.data?.seq),
+      topic: String(event.type ?? '').replace(/^vn\.motcua\./, ''),
+      source: String(event.source ?? ''),
+      at: last,
+      status,
+      signatureOk,
+    }
+    requests.push(r)
+    if (status === 204) {
+      if (seen.has(id)) duplicates.push(r)
+      else {
+        seen.add(id)
+        processed.push(r)
+      }
+    }
+    res.writeHead(status).end()
+  })
+  server.keepAliveTimeout = 1_000
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/hooks/motcua`,
+    requests,
+    processed,
+    duplicates,
+    get unavailable() {
+      return state.unavailable
+    },
+    set unavailable(value: boolean) {
+      state.unavailable = value
+    },
+    lastRequestAt: () => last,
+    async quiet(quietMs, timeoutMs) {
+      const deadline = Date.now() + timeoutMs
+      while (Date.now() < deadline) {
+        if (last > 0 && Date.now() - last >= quietMs) return
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      throw new Error(`the receiver was not quiet for ${quietMs} ms within ${timeoutMs} ms`)
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
