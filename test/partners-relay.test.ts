@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
+import { canonicalQuery, signParams } from '../src/adapters/payment/vnpay.ts'
+import { demoVnpay } from '../src/adapters/payment/vnpay-from-env.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import { consumersFromEnv } from '../src/jobs/consumers-from-env.ts'
 import { defaultRetryPolicy, relayOnce } from '../src/jobs/outbox-relay.ts'
@@ -15,14 +17,14 @@ import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 
 /** The relay with the partners configured as `serve` configures them, all on loopback. */
-describe(`a dossier's life through the outbox relay to the national portal, e-mail and SMS on ${engineName}`, () => {
+describe(`a dossier's life (with an online payment) through the outbox relay to the national portal, e-mail and SMS on ${engineName}`, () => {
   let t: TestApp
   let portal: FakeNationalPortal
   let inbox: SmtpInbox
   let sms: FakeSmsGateway
   let who: Record<string, Record<string, string>>
   before(async () => {
-    t = await createTestApp()
+    t = await createTestApp({ demoLogin: true })
     ;[portal, inbox, sms] = await Promise.all([startFakeNationalPortal(), startSmtpInbox(), startFakeSmsGateway()])
     who = {
       citizen: await signedIn(t, { citizen: { identityNumber: '056190004444', name: 'Phạm Thị Đối Tác' } }),
@@ -72,6 +74,33 @@ describe(`a dossier's life through the outbox relay to the national portal, e-ma
       await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: who.specialist })
     ).json<{ user: { id: string } }>().user.id
     d = await run('leader', d, 'assignment', { assigneeId: specialistId, assigneeName: 'Võ Đức Sơn' })
+    // The fee is asked and paid online: the gateway's signed IPN records the payment.
+    d = await run('specialist', d, 'payment-requests', { amountVnd: 50_000, reason: 'Lệ phí' })
+    const asked = await t.app.inject({
+      method: 'POST',
+      url: `/api/dossiers/${d.id}/online-payments`,
+      headers: who.citizen,
+    })
+    assert.equal(asked.statusCode, 201, asked.body)
+    const order = Object.fromEntries(new URL(asked.json<{ paymentUrl: string }>().paymentUrl, 'http://x').searchParams)
+    const ipn = {
+      vnp_Amount: order.vnp_Amount ?? '',
+      vnp_BankCode: 'NCB',
+      vnp_OrderInfo: order.vnp_OrderInfo ?? '',
+      vnp_PayDate: '20261126100500',
+      vnp_ResponseCode: '00',
+      vnp_TmnCode: demoVnpay.tmnCode,
+      vnp_TransactionNo: '14226199',
+      vnp_TransactionStatus: '00',
+      vnp_TxnRef: order.vnp_TxnRef ?? '',
+    }
+    const paid = await t.app.inject({
+      method: 'GET',
+      url: `/api/payments/vnpay/ipn?${canonicalQuery(ipn)}&vnp_SecureHash=${signParams(demoVnpay.hashSecret, ipn)}`,
+    })
+    assert.equal(paid.json<{ RspCode: string }>().RspCode, '00')
+    d = (await t.app.inject({ method: 'GET', url: `/api/dossiers/${d.id}`, headers: who.citizen })).json<DossierView>()
+    assert.equal(d.status, 4)
     d = await run('specialist', d, 'appraisal', { outcome: 'approve', note: 'Đủ điều kiện' })
     d = await run('leader', d, 'approval')
     d = await run('clerk', d, 'issuance', { resultNumber: '31/GKS' })
@@ -89,7 +118,16 @@ describe(`a dossier's life through the outbox relay to the national portal, e-ma
     assert.equal(record.TrangThaiHoSo, 10)
     assert.deepEqual(
       record.LichSuTrangThai.map((h) => h.TrangThai),
-      [1, 2, 4, 9, 10],
+      [1, 2, 4, 6, 4, 9, 10],
+    )
+    const payments = await t.database.db
+      .selectFrom('payments')
+      .select(['state', 'amount_vnd'])
+      .where('dossier_id', '=', d.id)
+      .execute()
+    assert.deepEqual(
+      payments.map((p) => [p.state, Number(p.amount_vnd)]),
+      [['paid', 50_000]],
     )
     const sent = portal.accepted.filter((r) => r.MaHoSo === code).map((r) => r.TrangThaiHoSo)
     assert.deepEqual(
@@ -101,11 +139,12 @@ describe(`a dossier's life through the outbox relay to the national portal, e-ma
       inbox.to('doitac@example.vn').map((m) => m.subject),
       [
         `Hồ sơ ${code} đã được tiếp nhận`,
+        `Yêu cầu thực hiện nghĩa vụ tài chính cho hồ sơ ${code}`,
         `Kết quả giải quyết hồ sơ ${code} đã sẵn sàng`,
         `Hồ sơ ${code} đã trả kết quả – mời Ông/Bà đánh giá`,
       ],
     )
-    assert.equal(sms.messages.filter((m) => m.to === '84905111003').length, 3, 'each SMS once, after the outage')
+    assert.equal(sms.messages.filter((m) => m.to === '84905111003').length, 4, 'each SMS once, after the outage')
     const open = await t.database.db
       .selectFrom('outbox_deliveries')
       .select(['consumer', 'state'])
