@@ -11,7 +11,7 @@ import { describeProblem } from '../domain/kpi/history-line.ts'
 import { buildApp, webRootDefault } from '../http/app.ts'
 import { defaultFileOptions } from '../http/routes/files.ts'
 import { consumersFromEnv } from '../jobs/consumers-from-env.ts'
-import { startOutboxRelay } from '../jobs/outbox-relay.ts'
+import { defaultRetryPolicy, startOutboxRelay } from '../jobs/outbox-relay.ts'
 import { seedYearDecisions } from '../store/calendar/calendar-years.ts'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import { loadCatalogFile } from '../store/catalog/load-catalog-file.ts'
@@ -174,6 +174,10 @@ program
       consumersFromEnv(open.db, process.env, { storage, calendars: () => calendars.forAgencies(), demo: demoLogin }),
       {
         intervalMs: Number(process.env.MOTCUA_RELAY_INTERVAL_MS ?? 1000),
+        policy: {
+          ...defaultRetryPolicy,
+          maxAttempts: Number(process.env.MOTCUA_RELAY_MAX_ATTEMPTS ?? defaultRetryPolicy.maxAttempts),
+        },
         onError: (error) => app.log.error({ err: error }, 'outbox relay round failed'),
       },
     )
