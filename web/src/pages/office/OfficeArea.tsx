@@ -5,6 +5,7 @@ import { useSession } from '../../session.tsx'
 import { NotFoundPage } from '../NotFoundPage.tsx'
 import { CalendarPage } from './CalendarPage.tsx'
 import { CataloguePage } from './CataloguePage.tsx'
+import { DeadLettersPage } from './DeadLettersPage.tsx'
 import { DossierPage } from './DossierPage.tsx'
 import { AgencyPage } from './indicators/AgencyPage.tsx'
 import { readsIndicators } from './indicators/access.ts'
@@ -40,6 +41,8 @@ export default function OfficeArea({ path }: { path: string }) {
         <>
           {' · '}
           <Link to="/can-bo/lich">{t('office.calendar')}</Link>
+          {' · '}
+          <Link to="/can-bo/tin-that-bai">{t('office.deadLetters')}</Link>
         </>
       )}
       {indicators && (
@@ -64,6 +67,8 @@ export default function OfficeArea({ path }: { path: string }) {
   else if (matchPath('/can-bo/tiep-nhan', path)) page = <WalkInPage grants={user.grants} />
   else if (matchPath('/can-bo/thu-tuc', path)) page = <CataloguePage />
   else if (matchPath('/can-bo/lich', path)) page = admin ? <CalendarPage /> : <p>{t('calendar.notAdmin')}</p>
+  else if (matchPath('/can-bo/tin-that-bai', path))
+    page = admin ? <DeadLettersPage /> : <p>{t('deadLetters.notAdmin')}</p>
   else if (dossier?.ref) page = <DossierPage dossierRef={dossier.ref} />
   else if (matchPath('/can-bo/chi-so', path)) page = indicators ? <IndicatorsPage /> : notIndicators
   else if (agency?.agencyId) page = indicators ? <AgencyPage agencyId={agency.agencyId} /> : notIndicators

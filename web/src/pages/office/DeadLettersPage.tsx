@@ -1,0 +1,152 @@
+import { useCallback, useEffect, useId, useState } from 'react'
+import { api, errorText } from '../../api.ts'
+import { type MessageKey, useI18n } from '../../i18n/messages.ts'
+import { Link } from '../../router.tsx'
+
+/** The server's DeadLetterView (src/http/routes/integrations.ts). */
+type DeadLetter = {
+  consumer: string
+  messageId: number
+  topic: string
+  dossierId: string
+  code: string | null
+  attempts: number
+  lastError: string | null
+  createdAt: string
+}
+
+/** The partners the relay delivers to (src/jobs/consumers-from-env.ts), by their consumer names. */
+const partnerKeys: Record<string, MessageKey> = {
+  'national-portal': 'deadLetters.partner.nationalPortal',
+  notifications: 'deadLetters.partner.notifications',
+  'payment-refunds': 'deadLetters.partner.refunds',
+  'signed-documents': 'deadLetters.partner.signedDocuments',
+}
+
+/** Provincial administrators: the outbox deliveries that gave up, and re-sending them. */
+export function DeadLettersPage() {
+  const { t, lang, formatInstant } = useI18n()
+  const rowId = useId()
+  const [letters, setLetters] = useState<DeadLetter[] | null>(null)
+  const [loadError, setLoadError] = useState('')
+  const [message, setMessage] = useState('')
+  const [failed, setFailed] = useState(false)
+  const [busy, setBusy] = useState<string | null>(null)
+
+  const partner = useCallback(
+    (consumer: string) => {
+      const key = partnerKeys[consumer]
+      if (key) return t(key)
+      if (consumer.startsWith('webhook:')) return t('deadLetters.partner.webhook', { id: consumer.slice(8) })
+      return consumer
+    },
+    [t],
+  )
+
+  const load = useCallback(
+    () =>
+      api<{ deadLetters: DeadLetter[] }>('/api/outbox/dead-letters').then(
+        (next) => {
+          setLetters(next.deadLetters)
+          setLoadError('')
+        },
+        (error: unknown) => setLoadError(errorText(error, lang, t('common.networkError'))),
+      ),
+    [lang, t],
+  )
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const redrive = async (letter: DeadLetter) => {
+    const key = `${letter.consumer}/${letter.messageId}`
+    const what = { partner: partner(letter.consumer), dossier: letter.code ?? letter.dossierId.slice(0, 8) }
+    setBusy(key)
+    setFailed(false)
+    setMessage(t('deadLetters.working'))
+    try {
+      await api<void>(`/api/outbox/dead-letters/${encodeURIComponent(letter.consumer)}/${letter.messageId}/redrive`, {
+        method: 'POST',
+      })
+      await load()
+      setMessage(t('deadLetters.redriven', what))
+    } catch (error) {
+      setFailed(true)
+      setMessage(t('deadLetters.failed', { ...what, message: errorText(error, lang, t('common.networkError')) }))
+      await load()
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <>
+      <h1>{t('deadLetters.title')}</h1>
+      <p>{t('deadLetters.intro')}</p>
+      <p role="status" aria-live="polite" className={failed ? 'error' : 'result'}>
+        {message}
+      </p>
+      {!letters ? (
+        <p role="status" className={loadError ? 'error' : undefined}>
+          {loadError || t('common.loading')}
+        </p>
+      ) : letters.length === 0 ? (
+        <p>{t('deadLetters.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="dead-letters">
+            <caption>{t('deadLetters.caption', { count: letters.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('deadLetters.col.partner')}</th>
+                <th scope="col">{t('deadLetters.col.dossier')}</th>
+                <th scope="col">{t('deadLetters.col.topic')}</th>
+                <th scope="col">{t('deadLetters.col.createdAt')}</th>
+                <th scope="col">{t('deadLetters.col.attempts')}</th>
+                <th scope="col">{t('deadLetters.col.error')}</th>
+                <th scope="col">{t('deadLetters.col.action')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {letters.map((l, i) => {
+                const key = `${l.consumer}/${l.messageId}`
+                const headId = `${rowId}-${i}`
+                return (
+                  <tr key={key}>
+                    <th scope="row" id={headId}>
+                      {partner(l.consumer)}
+                    </th>
+                    <td>
+                      <Link to={`/can-bo/ho-so/${encodeURIComponent(l.code ?? l.dossierId)}`}>
+                        {l.code ?? t('deadLetters.uncoded', { id: l.dossierId.slice(0, 8) })}
+                      </Link>
+                    </td>
+                    <td>
+                      <code>{l.topic}</code>
+                    </td>
+                    <td>
+                      <time dateTime={l.createdAt}>{formatInstant(l.createdAt)}</time>
+                    </td>
+                    <td>{l.attempts}</td>
+                    <td className="dead-letter-error">{l.lastError ?? t('common.none')}</td>
+                    <td>
+                      <button
+                        type="button"
+                        aria-describedby={headId}
+                        disabled={busy !== null}
+                        onClick={() => void redrive(l)}
+                      >
+                        {busy === key ? t('deadLetters.redriving') : t('deadLetters.redrive')}
+                      </button>
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  )
+}
