@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { PNG } from 'pngjs'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
-import { runCommand, submitOnline } from './support/http-dossier.ts'
+import { approved, assigned, runCommand, submitOnline } from './support/http-dossier.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 
@@ -32,18 +32,12 @@ describe(`the signed e-result on ${engineName}`, () => {
 
   const run = (as: string, d: DossierView, path: string, body: object = {}) =>
     runCommand(t, who[as] ?? {}, d, path, body)
+  const officers = () => ({ counter: who.counter ?? {}, leader: who.leader ?? {}, specialist: who.specialist ?? {} })
   const submit = () => submitOnline(t, who.citizen ?? {})
 
   test('issuing the result produces a signed PDF that pdfsig verifies, /verify names the dossier, and the vault holds it for reuse', async () => {
     let d = await submit()
-    d = await run('counter', d, 'reception')
-    d = await run('counter', d, 'transfer')
-    const specialistId = (
-      await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: who.specialist })
-    ).json<{ user: { id: string } }>().user.id
-    d = await run('leader', d, 'assignment', { assigneeId: specialistId, assigneeName: 'Võ Đức Sơn' })
-    d = await run('specialist', d, 'appraisal', { outcome: 'approve', note: 'Đủ điều kiện' })
-    d = await run('leader', d, 'approval')
+    d = await approved(t, officers(), await assigned(t, officers(), d))
     d = await run('clerk', d, 'issuance', { resultNumber: '25/GKS' })
     assert.equal(d.status, 9)
     const facts = await t.database.db

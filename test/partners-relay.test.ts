@@ -11,7 +11,7 @@ import { agencyCalendars } from '../src/store/dossiers/agency-calendars.ts'
 import { dossierCommands } from '../src/store/dossiers/dossier-commands.ts'
 import { type FakeNationalPortal, startFakeNationalPortal } from './support/fake-national-portal.ts'
 import { type FakeSmsGateway, startFakeSmsGateway } from './support/fake-sms-gateway.ts'
-import { runCommand, submitOnline } from './support/http-dossier.ts'
+import { approved, assigned, runCommand, submitOnline } from './support/http-dossier.ts'
 import { type SmtpInbox, startSmtpInbox } from './support/smtp-inbox.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
@@ -154,17 +154,9 @@ describe(`a dossier's life (with an online payment) through the outbox relay to 
   })
 
   test('a result issued while no HTTP handler signed it (a crash) is signed by the relay and counts in the indicators', async () => {
-    const run = (as: string, d: DossierView, path: string, body: object = {}) =>
-      runCommand(t, who[as] ?? {}, d, path, body)
     let d = await submitOnline(t, who.citizen ?? {})
-    d = await run('counter', d, 'reception')
-    d = await run('counter', d, 'transfer')
-    const specialistId = (
-      await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: who.specialist })
-    ).json<{ user: { id: string } }>().user.id
-    d = await run('leader', d, 'assignment', { assigneeId: specialistId, assigneeName: 'Võ Đức Sơn' })
-    d = await run('specialist', d, 'appraisal', { outcome: 'approve', note: 'Đủ điều kiện' })
-    d = await run('leader', d, 'approval')
+    const officers = { counter: who.counter ?? {}, leader: who.leader ?? {}, specialist: who.specialist ?? {} }
+    d = await approved(t, officers, await assigned(t, officers, d))
     // The clerk's issue straight through the engine: the HTTP handler's signing step never runs.
     const engine = dossierCommands(t.database.db, workingDaysFromDatabase(t.database.db))
     const clerk = { id: 'clerk@xa-22333', name: 'Văn thư', role: 'clerk' as const, agencyId: 'xa-22333' }

@@ -9,7 +9,7 @@ import { demoVnpay } from '../src/adapters/payment/vnpay-from-env.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import type { OutboxMessage } from '../src/jobs/consumer.ts'
 import { paymentRefundConsumer } from '../src/store/payments/refunds.ts'
-import { runCommand, submitOnline } from './support/http-dossier.ts'
+import { assigned, runCommand, submitOnline } from './support/http-dossier.ts'
 import { createTestApp, fixedNow, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 
@@ -17,7 +17,6 @@ describe(`online payment through VNPay (local simulator) on ${engineName}`, () =
   let t: TestApp
   let base: string
   let who: Record<string, Record<string, string>>
-  let specialistId: string
   const dir = mkdtempSync(join(tmpdir(), 'motcua-payments-'))
 
   before(async () => {
@@ -32,9 +31,6 @@ describe(`online payment through VNPay (local simulator) on ${engineName}`, () =
       leader: await signedIn(t, { grants: [{ role: 'leader', agencyId: 'xa-22333' }] }),
       specialist: await signedIn(t, { grants: [{ role: 'specialist', agencyId: 'xa-22333' }], name: 'Võ Đức Sơn' }),
     }
-    specialistId = (await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: who.specialist })).json<{
-      user: { id: string }
-    }>().user.id
   })
   after(async () => {
     await t.close()
@@ -46,10 +42,8 @@ describe(`online payment through VNPay (local simulator) on ${engineName}`, () =
 
   /** A received dossier whose specialist asked for 100 000 đồng (status 6). */
   async function awaitingPayment(): Promise<DossierView> {
-    let d = await submitOnline(t, who.citizen ?? {})
-    d = await run('counter', d, 'reception')
-    d = await run('counter', d, 'transfer')
-    d = await run('leader', d, 'assignment', { assigneeId: specialistId, assigneeName: 'Võ Đức Sơn' })
+    const officers = { counter: who.counter ?? {}, leader: who.leader ?? {}, specialist: who.specialist ?? {} }
+    let d = await assigned(t, officers, await submitOnline(t, who.citizen ?? {}))
     d = await run('specialist', d, 'payment-requests', { amountVnd: 100_000, reason: 'Lệ phí đăng ký khai sinh' })
     assert.equal(d.status, 6)
     return d

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { StatisticsView } from '../src/http/routes/statistics.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
-import { runCommand, submitOnline } from './support/http-dossier.ts'
+import { approved, assigned, runCommand, submitOnline } from './support/http-dossier.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 
@@ -23,6 +23,7 @@ describe(`public statistics on ${engineName}`, () => {
 
   const run = (as: string, d: DossierView, path: string, body: object = {}) =>
     runCommand(t, who[as] ?? {}, d, path, body)
+  const officers = () => ({ counter: who.counter ?? {}, leader: who.leader ?? {}, specialist: who.specialist ?? {} })
   const submit = () => submitOnline(t, who.citizen ?? {})
   const statistics = async (query = '') => {
     const res = await t.app.inject({ method: 'GET', url: `/api/statistics${query}` })
@@ -44,14 +45,7 @@ describe(`public statistics on ${engineName}`, () => {
     await run('counter', await submit(), 'reception')
 
     let d = await submit()
-    d = await run('counter', d, 'reception')
-    d = await run('counter', d, 'transfer')
-    const specialistId = (
-      await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: who.specialist })
-    ).json<{ user: { id: string } }>().user.id
-    d = await run('leader', d, 'assignment', { assigneeId: specialistId, assigneeName: 'Võ Đức Sơn' })
-    d = await run('specialist', d, 'appraisal', { outcome: 'approve', note: 'Đủ điều kiện' })
-    d = await run('leader', d, 'approval')
+    d = await approved(t, officers(), await assigned(t, officers(), d))
     d = await run('clerk', d, 'issuance', { resultNumber: '26/GKS' })
     assert.equal(d.status, 9)
 

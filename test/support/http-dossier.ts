@@ -54,3 +54,26 @@ export async function runCommand(
   assert.equal(res.statusCode, 200, `${path}: ${res.body}`)
   return res.json<DossierView>()
 }
+
+/** The officers a dossier of the demo commune passes through: counter, leader, specialist (headers each). */
+export type Officers = { readonly counter: Headers; readonly leader: Headers; readonly specialist: Headers }
+type Headers = Record<string, string>
+
+/** Received, transferred and assigned by the leader to the specialist: ready for appraisal or a payment request. */
+export async function assigned(t: TestApp, who: Officers, submitted: DossierView): Promise<DossierView> {
+  let d = await runCommand(t, who.counter, submitted, 'reception')
+  d = await runCommand(t, who.counter, d, 'transfer')
+  const specialist = (await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: who.specialist })).json<{
+    user: { id: string; name: string }
+  }>().user
+  return runCommand(t, who.leader, d, 'assignment', { assigneeId: specialist.id, assigneeName: specialist.name })
+}
+
+/** Appraised (approve) by the specialist and approved by the leader: ready for the clerk's issue. */
+export async function approved(t: TestApp, who: Officers, assignedDossier: DossierView): Promise<DossierView> {
+  const d = await runCommand(t, who.specialist, assignedDossier, 'appraisal', {
+    outcome: 'approve',
+    note: 'Đủ điều kiện',
+  })
+  return runCommand(t, who.leader, d, 'approval')
+}

@@ -92,23 +92,3 @@ export function contributions(f: DossierFacts): Contribution[] {
   }
   return out
 }
-
-/** Increments that turn the counters of `before` into those of `after` (either may be absent). */
-export function contributionDiff(before: DossierFacts | null, after: DossierFacts | null): Contribution[] {
-  const net = new Map<string, number>()
-  const apply = (list: Contribution[], sign: number) => {
-    for (const c of list) {
-      const key = `${c.day}|${c.column}`
-      net.set(key, (net.get(key) ?? 0) + sign * c.delta)
-    }
-  }
-  if (before) apply(contributions(before), -1)
-  if (after) apply(contributions(after), 1)
-  const out: Contribution[] = []
-  for (const [key, delta] of net) {
-    if (delta === 0) continue
-    const [day, column] = key.split('|') as [string, CounterColumn]
-    out.push({ day, column, delta })
-  }
-  return out
-}

@@ -4,11 +4,15 @@ import { parseInstant } from '../calendar/local-time.ts'
 import { workingCalendar } from '../calendar/working-calendar.ts'
 import { buildWorkingDays } from '../calendar/working-days.ts'
 import { Channel, DossierStatus } from '../dossier/status.ts'
+import { factsTimeliness } from './facts.ts'
 import { type HistoryCatalogue, historyFacts, parseHistoryLine } from './history-line.ts'
 
 const calendar = workingCalendar(buildWorkingDays([], { from: 2025, to: 2027 }))
 const catalogue: HistoryCatalogue = {
-  procedure: (code) => (code === '1.001193' ? { code: '1.001193', fieldId: 'ho-tich', resultIsDocument: true } : null),
+  procedure: (code) =>
+    code === '1.001193'
+      ? { code: '1.001193', fieldId: 'ho-tich', resultIsDocument: true, timeLimit: { unit: 'working_days', value: 3 } }
+      : null,
   agency: (code) => (code === '333.00.00.H34' ? 'xa-22333' : null),
   calendar: () => calendar,
 }
@@ -159,4 +163,20 @@ test('a missing or malformed field is refused', () => {
   assert.match(problemOf(line({ fee: -1 })), /fee/)
   assert.match(problemOf(line({ rating: 'great' })), /rating/)
   assert.match(problemOf(line({ code: 'ABC' })), /UNITCODE-YYMMDD-XXXX/)
+})
+
+test('without an appointment the statutory limit from reception, less the pauses, judges the dossier (rules.md §6)', () => {
+  // Received Mon 7 Sep 08:00; 3 working days = 24 office hours → due Thu 10 Sep 08:00.
+  const noAppointment = (events: unknown[]) => factsOf(line({ appointmentAt: null, events }))
+  const late = noAppointment([{ type: 'done', at: '2026-09-10T09:00:00+07:00' }])
+  assert.equal(late.deadlineAt, at('2026-09-10T08:00:00+07:00'))
+  assert.equal(factsTimeliness(late), 'late')
+  // A supplement paused the clock for 8 office hours (Mon 09:00 → Tue 09:00): due Fri 11 Sep 08:00.
+  const paused = noAppointment([
+    { type: 'supplement_requested', at: '2026-09-07T09:00:00+07:00' },
+    { type: 'supplement_received', at: '2026-09-08T09:00:00+07:00' },
+    { type: 'done', at: '2026-09-10T09:00:00+07:00' },
+  ])
+  assert.equal(paused.deadlineAt, at('2026-09-11T08:00:00+07:00'))
+  assert.equal(factsTimeliness(paused), 'early')
 })

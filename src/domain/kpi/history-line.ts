@@ -1,6 +1,11 @@
-import type { EpochMs } from '../calendar/local-time.ts'
-import { parseInstant } from '../calendar/local-time.ts'
-import { addOfficeMinutes, type WorkingCalendar, workingTimeBetween } from '../calendar/working-calendar.ts'
+import { type EpochMs, parseInstant } from '../calendar/local-time.ts'
+import {
+  addOfficeMinutes,
+  addWorkingTime,
+  type WorkingCalendar,
+  workingTimeBetween,
+} from '../calendar/working-calendar.ts'
+import type { TimeLimit } from '../catalog/time-limit.ts'
 import { parseDossierCode } from '../dossier/dossier-code.ts'
 import { Channel, DossierStatus, Satisfaction } from '../dossier/status.ts'
 import type { DossierEnd, DossierFacts } from './facts.ts'
@@ -200,7 +205,13 @@ export function parseHistoryLine(text: string): Checked<HistoryLine> {
 }
 
 /** What the catalogue says about the procedure version in force at reception. */
-export type HistoryProcedure = { readonly code: string; readonly fieldId: string; readonly resultIsDocument: boolean }
+export type HistoryProcedure = {
+  readonly code: string
+  readonly fieldId: string
+  readonly resultIsDocument: boolean
+  /** Judges a dossier imported without an appointment (rules.md §6: end − start − pauses ≤ the limit). */
+  readonly timeLimit: TimeLimit
+}
 
 /** Lookups into the catalogue; null when nothing matches. */
 export type HistoryCatalogue = {
@@ -295,6 +306,12 @@ export const importedDossierId = (code: string) => `import:${code}`
  * Hồ sơ lịch sử → dữ liệu chỉ số: the indicator facts of an imported dossier. The deadline is the
  * appointment shifted by the finished supplement pauses, measured on the processing agency's calendar.
  */
+/** The appointment, or without one the statutory limit from reception; shifted by the finished pauses. */
+function deadlineOf(line: HistoryLine, procedure: HistoryProcedure, cal: WorkingCalendar, pausedMinutes: number) {
+  const due = line.appointmentAt ?? addWorkingTime(cal, line.receivedAt, procedure.timeLimit)
+  return due === null ? null : addOfficeMinutes(cal, due, pausedMinutes)
+}
+
 export function historyFacts(line: HistoryLine, catalogue: HistoryCatalogue): Checked<DossierFacts> {
   const procedure = catalogue.procedure(line.procedure, line.receivedAt)
   if (procedure === null) return refuse(`không có thủ tục mã ${line.procedure}`, `unknown procedure ${line.procedure}`)
@@ -316,7 +333,7 @@ export function historyFacts(line: HistoryLine, catalogue: HistoryCatalogue): Ch
       procedureCode: procedure.code,
       channel: line.channel,
       receivedAt: line.receivedAt,
-      deadlineAt: line.appointmentAt === null ? null : addOfficeMinutes(cal, line.appointmentAt, pausedMinutes),
+      deadlineAt: deadlineOf(line, procedure, cal, pausedMinutes),
       supplementRequests: requests.length,
       secondSupplementAt: requests[1] ?? null,
       pendingSupplementSince: pendingSince,

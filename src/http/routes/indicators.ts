@@ -48,7 +48,8 @@ export function windowOf(query: { from?: string; to?: string }, now: Date): Wind
   return { from: isoDate(from), to: isoDate(to), today: isoDate(today) }
 }
 
-async function unknownAgency(db: Db, reply: FastifyReply, agencyId: string | undefined): Promise<boolean> {
+/** Answers 404 for an agency id that does not exist; true when it did. */
+export async function unknownAgency(db: Db, reply: FastifyReply, agencyId: string | undefined): Promise<boolean> {
   if (agencyId === undefined) return false
   const row = await db.selectFrom('agencies').select('id').where('id', '=', agencyId).executeTakeFirst()
   if (row) return false

@@ -6,7 +6,7 @@ import { TimeLimit } from '../../domain/catalog/time-limit.ts'
 import type { Db } from '../../store/database.ts'
 import { cutCandidates, type DoneWindow, timeReduction } from '../../store/kpi/time-reduction.ts'
 import { problem, sendProblem } from '../problem.ts'
-import { windowOf } from './indicators.ts'
+import { unknownAgency, windowOf } from './indicators.ts'
 
 const datePattern = '^\\d{4}-\\d{2}-\\d{2}$'
 const windowFields = {
@@ -124,10 +124,7 @@ export const timeReductionRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }
       const q = request.query as Static<typeof TimeReductionQuery>
       const w = doneWindow(q, now())
       if ('status' in w) return sendProblem(reply, w)
-      if (q.agency !== undefined) {
-        const agency = await db.selectFrom('agencies').select('id').where('id', '=', q.agency).executeTakeFirst()
-        if (!agency) return sendProblem(reply, problem('agencyNotFound', 404))
-      }
+      if (await unknownAgency(db, reply, q.agency)) return reply
       const analysis = await timeReduction(db, {
         ...asWindow(w),
         procedureCode: q.procedure,

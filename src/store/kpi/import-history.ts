@@ -30,7 +30,7 @@ async function loadCatalogue(db: Db, workingDays: WorkingDaysSource): Promise<Hi
   const versions = await db
     .selectFrom('procedure_versions as v')
     .innerJoin('procedures as p', 'p.code', 'v.procedure_code')
-    .select(['p.code', 'p.national_code', 'v.effective_from', 'v.field_id', 'v.result_kind'])
+    .select(['p.code', 'p.national_code', 'v.effective_from', 'v.field_id', 'v.result_kind', 'v.time_limit'])
     .orderBy('v.effective_from')
     .execute()
   const byNational = new Map<string, Version[]>()
@@ -40,6 +40,7 @@ async function loadCatalogue(db: Db, workingDays: WorkingDaysSource): Promise<Hi
       code: v.code,
       fieldId: v.field_id,
       resultIsDocument: v.result_kind === 'document',
+      timeLimit: v.time_limit,
       from: v.effective_from,
     }
     for (const [index, key] of [

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { actors, context, Story } from '../../../test/support/dossier-fixtures.ts'
+import { formatInstant } from '../calendar/local-time.ts'
+import type { Dossier } from '../dossier/state.ts'
+import { factsOfDossier, type ProcedureKpiTerms } from './facts-of-dossier.ts'
+
+const terms: ProcedureKpiTerms = { fieldId: 'ho-tich', resultKind: 'document', fees: [] }
+const calendar = context(0).calendar
+const factsOf = (d: Dossier, eResult = false) => factsOfDossier('id-1', d, terms, calendar, { eResult })
+
+const processing = () =>
+  new Story()
+    .submit('2026-11-23T20:00')
+    .receive('2026-11-24T09:00')
+    .do('2026-11-24T10:00', { action: 'transfer', actor: actors.counter })
+
+test('an online submission not yet received has no indicator facts', () => {
+  assert.equal(factsOf(new Story().submit('2026-11-23T20:00').dossier), null)
+})
+
+test('the KPI deadline is the original appointment shifted by the paused office time (18 hours)', () => {
+  const story = processing()
+  story.do('2026-11-25T09:00', {
+    action: 'request-supplement',
+    actor: actors.specialist,
+    items: ['Bản vẽ'],
+    reason: 'Thiếu bản vẽ',
+    exception: null,
+  })
+  const waiting = factsOf(story.dossier)
+  assert.equal(formatInstant(waiting?.deadlineAt ?? 0), '2026-12-08T09:00:00+07:00', 'not shifted while waiting')
+  assert.equal(formatInstant(waiting?.pendingSupplementSince ?? 0), '2026-11-25T09:00:00+07:00')
+  story.do('2026-11-27T11:00', { action: 'receive-supplement', actor: actors.counter, components: [] })
+  const resumed = factsOf(story.dossier)
+  assert.equal(formatInstant(resumed?.deadlineAt ?? 0), '2026-12-10T11:00:00+07:00')
+  assert.equal(resumed?.pendingSupplementSince, null)
+  assert.equal(resumed?.supplementRequests, 1)
+  assert.equal(resumed?.secondSupplementAt, null)
+})
+
+test('a dossier is digitized (4.2) only when every component has a file and its e-result was issued', () => {
+  const d = processing().dossier
+  const filed = { ...d, components: d.components.map((c) => ({ ...c, fileRef: 'a'.repeat(64) })) }
+  assert.equal(factsOf(filed, false)?.digitized, false, 'no e-result yet')
+  assert.equal(factsOf(filed, true)?.digitized, true)
+  assert.equal(factsOf(d, true)?.digitized, false, 'a component without a file')
+  assert.equal(factsOf(filed, true)?.eResult, true)
+})
+
+test('the working time of a withdrawn dossier runs from reception to the withdrawal, in office minutes', () => {
+  const story = processing().do('2026-11-24T15:00', {
+    action: 'withdraw',
+    actor: actors.applicant,
+    reason: 'Không cần nữa',
+  })
+  const f = factsOf(story.dossier)
+  assert.deepEqual(f?.end, { kind: 'withdrawn', at: story.dossier.endedAt })
+  // 09:00–11:30 and 13:30–15:00: 150 + 90 minutes.
+  assert.equal(f?.workingMinutes, 240)
+})
