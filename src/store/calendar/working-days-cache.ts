@@ -7,7 +7,8 @@ import { listYearDecisions } from './calendar-years.ts'
  * changes a decision and at most `maxAgeMs` after another process did (building takes ~15 ms).
  */
 export type WorkingDaysSource = {
-  current(): Promise<WorkingDays>
+  /** `executor`: the caller's open transaction, if any (PGlite has a single connection). */
+  current(executor?: Db): Promise<WorkingDays>
   invalidate(): void
 }
 
@@ -15,9 +16,9 @@ export function workingDaysFromDatabase(db: Db, options: { maxAgeMs?: number } =
   const maxAge = options.maxAgeMs ?? 60_000
   let cached: { days: Promise<WorkingDays>; builtAt: number } | null = null
   return {
-    current() {
+    current(executor = db) {
       if (!cached || performance.now() - cached.builtAt > maxAge) {
-        const days = listYearDecisions(db).then((decisions) => buildWorkingDays(decisions))
+        const days = listYearDecisions(executor).then((decisions) => buildWorkingDays(decisions))
         cached = { days, builtAt: performance.now() }
         days.catch(() => {
           cached = null

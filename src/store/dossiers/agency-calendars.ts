@@ -6,21 +6,26 @@ import type { Db } from '../database.ts'
 
 /**
  * Every agency's working calendar (the province's days, the agency's office hours), loaded once and
- * rebuilt when the working days change. Synchronous lookups, as the pure domain needs.
+ * rebuilt when the working days change. Synchronous lookups, as the pure domain needs. Inside an open
+ * transaction pass it as `executor`: PGlite has a single connection, so a read outside it would wait forever.
  */
-export type AgencyCalendars = { forAgencies(): Promise<(agencyId: string) => WorkingCalendar> }
+export type AgencyCalendars = { forAgencies(executor?: Db): Promise<(agencyId: string) => WorkingCalendar> }
 
 export function agencyCalendars(db: Db, days: WorkingDaysSource): AgencyCalendars {
   let hours: Promise<Map<string, OfficeHoursSpan[]>> | null = null
   let built: { days: WorkingDays; byHours: Map<string, WorkingCalendar> } | null = null
   return {
-    async forAgencies() {
-      hours ??= db
+    async forAgencies(executor = db) {
+      hours ??= executor
         .selectFrom('agencies')
         .select(['id', 'office_hours'])
         .execute()
         .then((rows) => new Map(rows.map((r) => [r.id, r.office_hours])))
-      const [current, officeHours] = await Promise.all([days.current(), hours])
+        .catch((error) => {
+          hours = null
+          throw error
+        })
+      const [current, officeHours] = await Promise.all([days.current(executor), hours])
       if (built?.days !== current) built = { days: current, byHours: new Map() }
       const cache = built
       return (agencyId: string) => {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { sql } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import { localDate } from '../../domain/calendar/local-time.ts'
 import type { Command, Creation } from '../../domain/dossier/commands.ts'
 import type { DecisionContext, ProcedureTerms } from '../../domain/dossier/context.ts'
@@ -12,6 +12,7 @@ import type { ProcedureKpiTerms } from '../../domain/kpi/facts-of-dossier.ts'
 import type { WorkingDaysSource } from '../calendar/working-days-cache.ts'
 import type { Db } from '../database.ts'
 import { procedureKpiTerms, refreshDossierFacts } from '../kpi/dossier-facts.ts'
+import type { Database } from '../schema.ts'
 import { type AgencyCalendars, agencyCalendars } from './agency-calendars.ts'
 import { canonicalJson, eventHash } from './event-hash.ts'
 import { procedureTerms } from './procedure-terms.ts'
@@ -30,7 +31,16 @@ export type Outcome =
   | { readonly ok: false; readonly problem: 'not-found' }
   | { readonly ok: false; readonly problem: 'idempotency-key-reused' }
 
-export type RunOptions = { readonly idempotencyKey: string; readonly now: Date }
+export type RunOptions = {
+  readonly idempotencyKey: string
+  readonly now: Date
+  /**
+   * The caller's open transaction, when the command belongs to a larger unit of work (a payment's
+   * confirmation): the command then runs in a savepoint of it, a refusal rolls back to that savepoint
+   * only, and everything commits or rolls back with the caller.
+   */
+  readonly transaction?: Transaction<Database>
+}
 
 /** A dossier is found by its id (a UUID) or, once received, by its code. */
 export type DossierRef = string
@@ -103,7 +113,7 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
 
     /** Nộp hồ sơ / tiếp nhận trực tiếp: creates a dossier. */
     async create(creation: NewCreation, options: RunOptions): Promise<Outcome> {
-      const calendar = await calendars.forAgencies()
+      const calendar = await calendars.forAgencies(options.transaction)
       return withKey(db, options, requestHash(creation), async (tx, claim) => {
         const ctx = await contextFor(tx, calendar, creation.procedure, creation.receivingAgencyId, options.now)
         if (!ctx) return { ok: false, problem: 'refused', refusal: refuse('unknownProcedure') }
@@ -128,7 +138,7 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
 
     /** Runs a command on an existing dossier whose version the caller last saw. */
     async run(ref: DossierRef, command: NewCommand, expectedVersion: number, options: RunOptions): Promise<Outcome> {
-      const calendar = await calendars.forAgencies()
+      const calendar = await calendars.forAgencies(options.transaction)
       return withKey(db, options, requestHash({ ref, command, expectedVersion }), async (tx, claim) => {
         const row = await tx
           .selectFrom('dossiers')
@@ -181,7 +191,8 @@ type Claim = { readonly idempotency_key: string; readonly request_hash: string; 
 
 /**
  * Runs `work` once per idempotency key: a retry with the same key and request returns the first
- * outcome and appends nothing; the same key with another request is refused.
+ * outcome and appends nothing; the same key with another request is refused. The work runs in its own
+ * transaction, or in a savepoint of the caller's.
  */
 async function withKey(
   db: Db,
@@ -189,8 +200,9 @@ async function withKey(
   hash: string,
   work: (tx: Db, claim: Claim) => Promise<Outcome>,
 ): Promise<Outcome> {
+  const executor: Db = options.transaction ?? db
   const remembered = async (): Promise<Outcome | null> => {
-    const row = await db
+    const row = await executor
       .selectFrom('command_outcomes')
       .select(['request_hash', 'outcome'])
       .where('idempotency_key', '=', options.idempotencyKey)
@@ -198,31 +210,39 @@ async function withKey(
     if (!row) return null
     return row.request_hash === hash ? (row.outcome as Outcome) : { ok: false, problem: 'idempotency-key-reused' }
   }
+  const claim = { idempotency_key: options.idempotencyKey, request_hash: hash, created_at: options.now }
+  const atomically = async (tx: Db) => {
+    const outcome = await work(tx, claim)
+    if (!outcome.ok) throw new Refused(outcome)
+    return outcome
+  }
   try {
-    return await db.transaction().execute(async (tx) => {
-      const outcome = await work(tx, {
-        idempotency_key: options.idempotencyKey,
-        request_hash: hash,
-        created_at: options.now,
-      })
-      if (!outcome.ok) throw new Refused(outcome)
-      return outcome
-    })
+    return options.transaction
+      ? await inSavepoint(options.transaction, atomically)
+      : await db.transaction().execute(atomically)
   } catch (error) {
     if (!(error instanceof Refused)) throw error
     const earlier = await remembered()
     if (earlier) return earlier
-    await db
+    await executor
       .insertInto('command_outcomes')
-      .values({
-        idempotency_key: options.idempotencyKey,
-        request_hash: hash,
-        outcome: JSON.stringify(error.outcome),
-        created_at: options.now,
-      })
+      .values({ ...claim, outcome: JSON.stringify(error.outcome) })
       .onConflict((oc) => oc.column('idempotency_key').doNothing())
       .execute()
     return (await remembered()) ?? error.outcome
+  }
+}
+
+/** `work` inside the caller's transaction, undone alone if it throws (Kysely does not nest transactions). */
+async function inSavepoint<T>(tx: Transaction<Database>, work: (tx: Db) => Promise<T>): Promise<T> {
+  await sql`SAVEPOINT dossier_command`.execute(tx)
+  try {
+    const result = await work(tx)
+    await sql`RELEASE SAVEPOINT dossier_command`.execute(tx)
+    return result
+  } catch (error) {
+    await sql`ROLLBACK TO SAVEPOINT dossier_command`.execute(tx)
+    throw error
   }
 }
 
