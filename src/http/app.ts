@@ -14,6 +14,8 @@ import { recordElectronicResult } from '../store/kpi/dossier-facts.ts'
 import { signDigitizedCopy } from '../store/results/digitized-copy.ts'
 import { issueElectronicResult } from '../store/results/electronic-result.ts'
 import { type GuardedRoute, registerAccessControl } from './auth/access-control.ts'
+import { openapiOptions } from './openapi/document.ts'
+import { registerOperationChecks } from './openapi/operations.ts'
 import { Problem, problem, sendProblem } from './problem.ts'
 import { agencyRoutes } from './routes/agencies.ts'
 import { authRoutes } from './routes/auth.ts'
@@ -102,24 +104,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
   app.addSchema(Problem)
   app.addSchema(AgencyNode)
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'motcua API',
-        description: 'Một cửa điện tử: thủ tục hành chính, hồ sơ, chỉ số cải cách hành chính. / The one-stop shop API.',
-        version: '0.1.0',
-      },
-      tags: [
-        { name: 'catalogue', description: 'Danh mục thủ tục hành chính và cơ quan / Procedures and agencies' },
-        { name: 'auth', description: 'Đăng nhập, phiên làm việc / Sign-in and sessions' },
-        { name: 'dossiers', description: 'Hồ sơ: nộp, tiếp nhận, xử lý, trả kết quả / Dossiers and their lifecycle' },
-        { name: 'calendar', description: 'Lịch làm việc, ngày nghỉ, thời hạn / Working calendar and deadlines' },
-        { name: 'operations', description: 'Vận hành / Operations' },
-      ],
-    },
-    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
-  })
+  await app.register(swagger, openapiOptions)
+  registerOperationChecks(app)
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {

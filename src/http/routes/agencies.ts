@@ -20,6 +20,7 @@ export const agencyRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = asy
     {
       config: { permission: Permission.Public },
       schema: {
+        operationId: 'getAgencyTree',
         tags: ['catalogue'],
         summary: 'Cây cơ quan, đơn vị / Agency tree',
         querystring: AgencyQuery,

@@ -50,6 +50,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
     {
       config: { permission: Permission.Public, rateLimit: loginLimit },
       schema: {
+        operationId: 'loginWithPassword',
         tags: ['auth'],
         summary: 'Đăng nhập cán bộ / Officer sign-in with username and password',
         body: Type.Object(
@@ -85,6 +86,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
     {
       config: { permission: Permission.SignedIn },
       schema: {
+        operationId: 'getSession',
         tags: ['auth'],
         summary: 'Phiên hiện tại / Who is signed in',
         response: { 200: SessionView, 401: Type.Ref('Problem') },
@@ -111,7 +113,12 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
     '/api/auth/logout',
     {
       config: { permission: Permission.SignedIn },
-      schema: { tags: ['auth'], summary: 'Đăng xuất / Sign out', response: { 204: Type.Null() } },
+      schema: {
+        operationId: 'logout',
+        tags: ['auth'],
+        summary: 'Đăng xuất / Sign out',
+        response: { 204: Type.Null() },
+      },
     },
     async (request, reply) => {
       const token = request.cookies[sessionCookie]
@@ -126,6 +133,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
     {
       config: { permission: Permission.SignedIn },
       schema: {
+        operationId: 'logoutEverywhere',
         tags: ['auth'],
         summary: 'Đăng xuất mọi nơi / End every session of this account',
         response: { 200: Type.Object({ ended: Type.Integer() }) },
@@ -143,6 +151,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
     {
       config: { permission: Permission.SignedIn, rateLimit: loginLimit },
       schema: {
+        operationId: 'changePassword',
         tags: ['auth'],
         summary: 'Đổi mật khẩu / Change password (other sessions end)',
         body: Type.Object(
@@ -190,6 +199,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
     {
       config: { permission: Permission.Public, rateLimit: loginLimit },
       schema: {
+        operationId: 'demoLogin',
         tags: ['auth'],
         summary: 'Đăng nhập thử nghiệm (chỉ bản trình diễn) / Demo sign-in (demo servers only)',
         body: DemoLogin,

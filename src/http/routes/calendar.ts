@@ -85,6 +85,7 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (a
     {
       config: { permission: Permission.Public },
       schema: {
+        operationId: 'getCalendarYear',
         tags: ['calendar'],
         summary: 'Ngày nghỉ, ngày làm bù của một năm / A year’s days off and make-up days',
         params: YearParams,
@@ -99,6 +100,7 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (a
     {
       config: { permission: Permission.CalendarManage },
       schema: {
+        operationId: 'setCalendarYear',
         tags: ['calendar'],
         summary: 'Nhập hoặc thay quyết định nghỉ lễ của một năm / Create or replace a year’s decision',
         description: 'Replaces the default rule for that year; audited. Needs the provincial administrator role.',
@@ -137,6 +139,7 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (a
     {
       config: { permission: Permission.CalendarManage },
       schema: {
+        operationId: 'deleteCalendarYear',
         tags: ['calendar'],
         summary: 'Bỏ quyết định, trở về quy tắc mặc định / Remove a decision (default rule applies)',
         params: YearParams,
@@ -162,6 +165,7 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (a
     {
       config: { permission: Permission.Public },
       schema: {
+        operationId: 'computeAppointment',
         tags: ['calendar'],
         summary: 'Tính ngày hẹn trả / Appointment for a limit counted from a reception instant',
         querystring: DueQuery,
@@ -210,6 +214,7 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (a
     {
       config: { permission: Permission.Public },
       schema: {
+        operationId: 'getLunarDate',
         tags: ['calendar'],
         summary: 'Đổi dương lịch sang âm lịch Việt Nam / Vietnamese lunar date of a day',
         querystring: Type.Object(

@@ -14,6 +14,7 @@ import type { Db } from '../../store/database.ts'
 import type { dossierCommands, Outcome } from '../../store/dossiers/dossier-commands.ts'
 import { loadDossier, queue } from '../../store/dossiers/dossier-queries.ts'
 import { versionInForce } from '../../store/dossiers/procedure-terms.ts'
+import { commandOperationId } from '../openapi/operations.ts'
 import { problem, sendProblem } from '../problem.ts'
 import { DossierView } from '../schemas/dossier-view.ts'
 import { commandRoutes } from './dossier-commands.ts'
@@ -142,6 +143,7 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (
     {
       config: { permission: Permission.DossierCreate },
       schema: {
+        operationId: 'createDossier',
         tags: ['dossiers'],
         summary:
           'Nộp hồ sơ trực tuyến, hoặc tiếp nhận trực tiếp tại quầy / Submit online, or receive a walk-in at the counter',
@@ -209,6 +211,7 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (
     {
       config: { permission: Permission.DossierRead },
       schema: {
+        operationId: 'getDossier',
         tags: ['dossiers'],
         summary:
           'Hồ sơ: trạng thái, thời hạn, quá trình xử lý, thao tác được phép / A dossier with deadlines, timeline and available actions',
@@ -232,6 +235,7 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (
       {
         config: { permission: Permission.DossierCommand },
         schema: {
+          operationId: commandOperationId(route.path),
           tags: ['dossiers'],
           summary: route.summary,
           params: Ref,
@@ -295,6 +299,7 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (
     {
       config: { permission: Permission.QueueRead },
       schema: {
+        operationId: 'getWorkQueue',
         tags: ['dossiers'],
         summary: 'Hàng đợi theo vai trò, sắp theo mức khẩn / Work queue of a role at an agency, most urgent first',
         params: Type.Object({

@@ -232,6 +232,7 @@ export const fileRoutes: FastifyPluginAsync<FileRouteOptions> = async (app, opti
         if (request.isMultipart()) request.body ??= {}
       },
       schema: {
+        operationId: 'uploadDossierFile',
         tags: ['files'],
         summary:
           'Tải lên tệp thành phần hồ sơ (PDF, JPEG, PNG) / Upload a file for a required document of a dossier (PDF, JPEG, PNG)',
@@ -355,6 +356,7 @@ export const fileRoutes: FastifyPluginAsync<FileRouteOptions> = async (app, opti
     {
       config: { permission: Permission.DossierRead },
       schema: {
+        operationId: 'downloadDossierFile',
         tags: ['files'],
         summary: 'Tải xuống tệp của hồ sơ / Download a file of a dossier',
         params: FileParams,

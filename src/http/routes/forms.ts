@@ -56,6 +56,7 @@ export const formRoutes: FastifyPluginAsync<FormRouteOptions> = async (app, { db
     {
       config: { permission: Permission.DossierRead },
       schema: {
+        operationId: 'getDossierForm',
         tags: ['dossiers'],
         summary: 'Biểu mẫu của hồ sơ (mẫu 01–06), PDF / A form of the dossier (01–06) as PDF',
         params: FormParams,
@@ -88,6 +89,7 @@ export const formRoutes: FastifyPluginAsync<FormRouteOptions> = async (app, { db
     {
       config: { permission: Permission.QueueRead },
       schema: {
+        operationId: 'getTrackingBook',
         tags: ['dossiers'],
         summary: 'Sổ theo dõi hồ sơ (mẫu 07) của bộ phận một cửa, PDF / Tracking book of a receiving unit (form 07)',
         querystring: BookQuery,

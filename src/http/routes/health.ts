@@ -12,6 +12,7 @@ export const healthRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
     {
       config: { permission: Permission.Public },
       schema: {
+        operationId: 'getHealth',
         tags: ['operations'],
         summary: 'Kiểm tra sức khỏe / Health check',
         response: {

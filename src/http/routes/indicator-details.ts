@@ -63,6 +63,7 @@ export const indicatorDetailRoutes: FastifyPluginAsync<{ db: Db; now: () => Date
     {
       config: { permission: Permission.IndicatorsRead },
       schema: {
+        operationId: 'listIndicatorDossiers',
         tags: ['indicators'],
         summary: 'Hồ sơ của một chỉ số / The dossiers behind a figure (codes and dates, no applicant data)',
         querystring: DossierListQuery,
@@ -90,6 +91,7 @@ export const indicatorDetailRoutes: FastifyPluginAsync<{ db: Db; now: () => Date
     {
       config: { permission: Permission.IndicatorsRead },
       schema: {
+        operationId: 'listReformTargets',
         tags: ['indicators'],
         summary: 'Chỉ tiêu cải cách / The reform programme targets, effective-dated',
         response: { 200: Type.Object({ targets: Type.Array(Target) }) },
@@ -103,6 +105,7 @@ export const indicatorDetailRoutes: FastifyPluginAsync<{ db: Db; now: () => Date
     {
       config: { permission: Permission.IndicatorsManage },
       schema: {
+        operationId: 'setReformTarget',
         tags: ['indicators'],
         summary: 'Đặt chỉ tiêu / Set a target from a date on (audited; provincial administrator)',
         body: Target,

@@ -65,6 +65,7 @@ export const indicatorRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = 
     {
       config: { permission: Permission.IndicatorsRead },
       schema: {
+        operationId: 'getIndicatorOverview',
         tags: ['indicators'],
         summary: 'Tổng quan chỉ số / Headline figures, Decision 766 index and programme targets',
         querystring: OverviewQuery,
@@ -86,6 +87,7 @@ export const indicatorRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = 
     {
       config: { permission: Permission.IndicatorsRead },
       schema: {
+        operationId: 'getAgencyRanking',
         tags: ['indicators'],
         summary: 'Xếp hạng cơ quan theo Bộ chỉ số 766 / Agencies ranked by the Decision 766 index',
         querystring: RankingQuery,
@@ -112,6 +114,7 @@ export const indicatorRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = 
     {
       config: { permission: Permission.IndicatorsRead },
       schema: {
+        operationId: 'getIndicatorBreakdown',
         tags: ['indicators'],
         summary: 'Chi tiết theo lĩnh vực, thủ tục / One agency by field, or one field by procedure',
         querystring: BreakdownQuery,
@@ -133,6 +136,7 @@ export const indicatorRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = 
     {
       config: { permission: Permission.IndicatorsRead },
       schema: {
+        operationId: 'getReportIi06a',
         tags: ['indicators'],
         summary: 'Báo cáo mẫu II.06a / Report form II.06a by level and field',
         querystring: Ii06aQuery,

@@ -43,6 +43,7 @@ export const integrationRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> 
     {
       config: { permission: Permission.WebhooksManage },
       schema: {
+        operationId: 'createWebhookSubscription',
         tags: ['integrations'],
         summary:
           'Đăng ký webhook / Subscribe to dossier events: CloudEvents JSON signed with HMAC-SHA256 (Standard Webhooks headers); the secret is shown once',
@@ -62,6 +63,7 @@ export const integrationRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> 
     {
       config: { permission: Permission.WebhooksManage },
       schema: {
+        operationId: 'listWebhookSubscriptions',
         tags: ['integrations'],
         summary: 'Webhook của tôi / The client’s own subscriptions (without secrets)',
         response: { 200: Type.Object({ subscriptions: Type.Array(SubscriptionView) }) },
@@ -76,6 +78,7 @@ export const integrationRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> 
     {
       config: { permission: Permission.WebhooksManage },
       schema: {
+        operationId: 'deleteWebhookSubscription',
         tags: ['integrations'],
         summary: 'Hủy webhook / Stop a subscription',
         params: SubscriptionParams,
@@ -95,6 +98,7 @@ export const integrationRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> 
     {
       config: { permission: Permission.OutboxManage },
       schema: {
+        operationId: 'listDeadLetters',
         tags: ['integrations'],
         summary: 'Tin gửi thất bại / Deliveries that gave up (each holds back its dossier’s later messages)',
         response: { 200: Type.Object({ deadLetters: Type.Array(DeadLetterView) }) },
@@ -112,6 +116,7 @@ export const integrationRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> 
     {
       config: { permission: Permission.OutboxManage },
       schema: {
+        operationId: 'redriveDeadLetter',
         tags: ['integrations'],
         summary: 'Gửi lại / Re-drive a dead delivery (audited)',
         params: RedriveParams,

@@ -17,6 +17,7 @@ export const lookupRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
     {
       config: { permission: Permission.Public, rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
+        operationId: 'lookUpDossierStatus',
         tags: ['dossiers'],
         summary: 'Tra cứu tình trạng hồ sơ / Public status lookup by code and 4 digits',
         body: Type.Object(

@@ -24,6 +24,7 @@ export const myDossierRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db 
     {
       config: { permission: Permission.SignedIn },
       schema: {
+        operationId: 'listMyDossiers',
         tags: ['dossiers'],
         summary: 'Hồ sơ của tôi / My dossiers, newest first',
         response: {

@@ -40,6 +40,7 @@ export const notificationPreferenceRoutes: FastifyPluginAsync<{ db: Db; now: () 
     {
       config: { permission: Permission.SignedIn },
       schema: {
+        operationId: 'getMyNotificationPreferences',
         tags: ['dossiers'],
         summary: 'Kênh nhận thông báo của tôi / My notice channels (e-mail, SMS)',
         response: { 200: NotificationPreferences, ...problems },
@@ -58,6 +59,7 @@ export const notificationPreferenceRoutes: FastifyPluginAsync<{ db: Db; now: () 
     {
       config: { permission: Permission.SignedIn },
       schema: {
+        operationId: 'setMyNotificationPreferences',
         tags: ['dossiers'],
         summary: 'Chọn kênh nhận thông báo / Choose my notice channels',
         body: NotificationPreferencesChoice,

@@ -54,6 +54,7 @@ export const paymentRoutes: FastifyPluginAsync<PaymentRouteOptions> = async (app
     {
       config: { permission: Permission.DossierRead },
       schema: {
+        operationId: 'startOnlinePayment',
         tags: ['dossiers'],
         summary:
           'Thanh toán trực tuyến phí, lệ phí của hồ sơ (chủ hồ sơ) / Pay the dossier fees online (its applicant): the gateway URL',
@@ -87,6 +88,7 @@ export const paymentRoutes: FastifyPluginAsync<PaymentRouteOptions> = async (app
     {
       config: { permission: Permission.DossierRead },
       schema: {
+        operationId: 'getPaymentReceipt',
         tags: ['dossiers'],
         summary: 'Biên lai điện tử (PDF) / The e-receipt of an online payment',
         params: ReceiptParams,
@@ -112,6 +114,7 @@ export const paymentRoutes: FastifyPluginAsync<PaymentRouteOptions> = async (app
     {
       config: { permission: Permission.Public },
       schema: {
+        operationId: 'returnFromVnpay',
         tags: ['dossiers'],
         summary:
           'Cổng thanh toán chuyển trình duyệt về (chỉ hiển thị kết quả) / Browser return from the gateway: shows the outcome, changes nothing',
@@ -131,6 +134,7 @@ export const paymentRoutes: FastifyPluginAsync<PaymentRouteOptions> = async (app
     {
       config: { permission: Permission.Public },
       schema: {
+        operationId: 'receiveVnpayIpn',
         tags: ['dossiers'],
         summary:
           'Thông báo kết quả thanh toán từ cổng VNPay (IPN, xác thực bằng chữ ký) / VNPay server-to-server callback, authenticated by its signature',

@@ -28,6 +28,7 @@ export const procedureRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = 
     {
       config: { permission: Permission.Public },
       schema: {
+        operationId: 'searchProcedures',
         tags: ['catalogue'],
         summary: 'Tìm thủ tục hành chính / Search procedures',
         description: 'Diacritics- and case-insensitive search over the procedures in force, ranked by relevance.',
@@ -45,6 +46,7 @@ export const procedureRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = 
     {
       config: { permission: Permission.Public },
       schema: {
+        operationId: 'getProcedure',
         tags: ['catalogue'],
         summary: 'Chi tiết thủ tục hành chính / Procedure with its version in force',
         params: Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9.-]+$', maxLength: 60 }) }),

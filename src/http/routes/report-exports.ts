@@ -30,9 +30,15 @@ const formats = {
   xlsx: {
     type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     render: ii06aXlsx,
+    operationId: 'exportReportIi06aXlsx',
     summary: 'Báo cáo mẫu II.06a (Excel) / Report form II.06a as a spreadsheet',
   },
-  pdf: { type: 'application/pdf', render: ii06aPdf, summary: 'Báo cáo mẫu II.06a (PDF) / Report form II.06a as PDF' },
+  pdf: {
+    type: 'application/pdf',
+    render: ii06aPdf,
+    operationId: 'exportReportIi06aPdf',
+    summary: 'Báo cáo mẫu II.06a (PDF) / Report form II.06a as PDF',
+  },
 } as const
 
 /** The agency's name on `day`, undefined when there is no such agency. */
@@ -72,6 +78,7 @@ export const reportExportRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }>
       {
         config: { permission: Permission.IndicatorsRead },
         schema: {
+          operationId: format.operationId,
           tags: ['indicators'],
           summary: format.summary,
           querystring: Ii06aExportQuery,

@@ -34,6 +34,7 @@ export const statisticsRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> =
     {
       config: { permission: Permission.Public },
       schema: {
+        operationId: 'getPublicStatistics',
         tags: ['statistics'],
         summary: 'Thống kê công khai / Public statistics: figures, Decision 766 index, targets, by field',
         querystring: StatisticsQuery,

@@ -114,6 +114,7 @@ export const timeReductionRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }
     {
       config: { permission: Permission.IndicatorsRead },
       schema: {
+        operationId: 'getTimeReduction',
         tags: ['indicators'],
         summary: 'Phân tích rút ngắn thời hạn giải quyết / Processing times of a procedure against its limits',
         querystring: TimeReductionQuery,
@@ -150,6 +151,7 @@ export const timeReductionRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }
     {
       config: { permission: Permission.IndicatorsRead },
       schema: {
+        operationId: 'listTimeReductionCandidates',
         tags: ['indicators'],
         summary: 'Thủ tục có thể rút ngắn thời hạn / Busiest procedures, actual times against their limits',
         querystring: CandidatesQuery,

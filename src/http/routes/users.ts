@@ -60,6 +60,7 @@ export const userRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async
     {
       config: { permission: Permission.UsersManage },
       schema: {
+        operationId: 'createOfficer',
         tags: ['auth'],
         summary: 'Tạo tài khoản cán bộ và phân quyền / Create an officer account with roles per agency',
         body: NewOfficer,
@@ -111,6 +112,7 @@ export const userRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async
     {
       config: { permission: Permission.UsersManage },
       schema: {
+        operationId: 'createIntegrationClient',
         tags: ['auth'],
         summary: 'Tạo khách tích hợp và mã API / Create an integration client and its API token (shown once)',
         body: NewIntegrationClient,

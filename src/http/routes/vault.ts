@@ -47,6 +47,7 @@ export const vaultRoutes: FastifyPluginAsync<VaultRouteOptions> = async (app, { 
     {
       config: { permission: Permission.SignedIn },
       schema: {
+        operationId: 'getVault',
         tags: ['vault'],
         summary: 'Kho giấy tờ điện tử của tôi / My document vault',
         response: {
@@ -69,6 +70,7 @@ export const vaultRoutes: FastifyPluginAsync<VaultRouteOptions> = async (app, { 
     {
       config: { permission: Permission.DossierCommand },
       schema: {
+        operationId: 'postReusedComponents',
         tags: ['vault'],
         summary: 'Dùng lại giấy tờ trong kho cho một thành phần hồ sơ / Reuse a vault document for a component',
         params: Type.Object({ ref: Type.String({ pattern: '^[A-Za-z0-9.-]+$', maxLength: 80 }) }),

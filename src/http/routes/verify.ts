@@ -25,6 +25,7 @@ export const verifyRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = asy
       bodyLimit: maxPdfBytes,
       config: { permission: Permission.Public, rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
+        operationId: 'verifyDocument',
         tags: ['dossiers'],
         summary: 'Xác thực văn bản điện tử / Verify a signed e-result (PDF body)',
         consumes: ['application/pdf'],

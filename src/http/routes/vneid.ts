@@ -67,6 +67,7 @@ export const vneidRoutes: FastifyPluginAsync<VneidRouteOptions> = async (app, { 
     {
       config: { permission: Permission.Public, rateLimit: loginLimit },
       schema: {
+        operationId: 'startVneidLogin',
         tags: ['auth'],
         summary: 'Đăng nhập bằng VNeID / Sign in with VNeID (redirects to the identity provider)',
         querystring: LoginQuery,
@@ -134,6 +135,7 @@ export const vneidRoutes: FastifyPluginAsync<VneidRouteOptions> = async (app, { 
     {
       config: { permission: Permission.Public, rateLimit: loginLimit },
       schema: {
+        operationId: 'completeVneidLogin',
         tags: ['auth'],
         summary: 'VNeID trả về sau đăng nhập / VNeID sign-in callback (sets the session cookie)',
         querystring: CallbackQuery,

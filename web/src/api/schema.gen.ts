@@ -4,6953 +4,306 @@
 export interface paths {
   "/api/auth/login": {
     /** Đăng nhập cán bộ / Officer sign-in with username and password */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            username: string;
-            password: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              csrfToken: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        423: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        429: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["loginWithPassword"];
   };
   "/api/auth/session": {
     /** Phiên hiện tại / Who is signed in */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              user: {
-                id: string;
-                kind: string;
-                name: string;
-                /** @description Signed in with VNeID */
-                vneid: boolean;
-                grants: {
-                    role: string;
-                    agencyId: string;
-                  }[];
-              };
-              /** @description Send as X-CSRF-Token with every request that changes data */
-              csrfToken: string;
-              /** @description A demo session: not a real identity */
-              demo: boolean;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getSession"];
   };
   "/api/auth/logout": {
     /** Đăng xuất / Sign out */
-    post: {
-      responses: {
-        /** @description Default Response */
-        204: {
-          content: never;
-        };
-      };
-    };
+    post: operations["logout"];
   };
   "/api/auth/logout-everywhere": {
     /** Đăng xuất mọi nơi / End every session of this account */
-    post: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              ended: number;
-            };
-          };
-        };
-      };
-    };
+    post: operations["logoutEverywhere"];
   };
   "/api/auth/password": {
     /** Đổi mật khẩu / Change password (other sessions end) */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            currentPassword: string;
-            newPassword: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              csrfToken: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["changePassword"];
   };
   "/api/auth/demo-login": {
     /** Đăng nhập thử nghiệm (chỉ bản trình diễn) / Demo sign-in (demo servers only) */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            as: "citizen" | "counter_officer" | "specialist" | "leader" | "clerk" | "agency_admin" | "provincial_admin" | "monitor";
-            agencyId?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              csrfToken: string;
-              /** @enum {boolean} */
-              demo: true;
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["demoLogin"];
   };
   "/api/auth/vneid/login": {
     /** Đăng nhập bằng VNeID / Sign in with VNeID (redirects to the identity provider) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description Trang quay lại sau khi đăng nhập (đường dẫn nội bộ, bắt đầu bằng /) / Local path to return to */
-          returnTo?: string;
-        };
-      };
-      responses: {
-        /** @description Chuyển hướng (Location) / Redirect (see Location) */
-        302: {
-          content: never;
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        429: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        502: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        503: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["startVneidLogin"];
   };
   "/api/auth/vneid/callback": {
     /** VNeID trả về sau đăng nhập / VNeID sign-in callback (sets the session cookie) */
-    get: {
-      parameters: {
-        query?: {
-          code?: string;
-          state?: string;
-          iss?: string;
-          error?: string;
-          error_description?: string;
-        };
-      };
-      responses: {
-        /** @description Chuyển hướng (Location) / Redirect (see Location) */
-        302: {
-          content: never;
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        429: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["completeVneidLogin"];
   };
   "/api/lookup": {
     /** Tra cứu tình trạng hồ sơ / Public status lookup by code and 4 digits */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            code: string;
-            /** @description Last 4 digits of the phone or identity number */
-            verifier: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              code: string;
-              /** @description National status code */
-              status: number;
-              appointmentAt: string | null;
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        429: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["lookUpDossierStatus"];
   };
   "/api/statistics": {
     /** Thống kê công khai / Public statistics: figures, Decision 766 index, targets, by field */
-    get: {
-      parameters: {
-        query?: {
-          /** @description First day, YYYY-MM-DD (Vietnam time) */
-          from?: string;
-          /** @description Last day, YYYY-MM-DD (Vietnam time) */
-          to?: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              window: {
-                from: string;
-                to: string;
-                /** @description Stocks (in progress, overdue) are measured at the end of this day */
-                measuredTo: string;
-              };
-              agency: {
-                id: string;
-                name: string;
-              } | null;
-              /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
-              figures: {
-                received: number;
-                receivedOnline: number;
-                receivedInPersonOrPost: number;
-                carriedOver: number;
-                resolved: number;
-                resolvedEarly: number;
-                resolvedOnTime: number;
-                resolvedLate: number;
-                withdrawn: number;
-                stopped: number;
-                inProgress: number;
-                inProgressWithinDeadline: number;
-                inProgressOverdue: number;
-              };
-              /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-              onTimeRate: number | "n/a";
-              /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-              onlineRate: number | "n/a";
-              index766: {
-                /** @description Decision 766 service index, out of 100 */
-                total: number;
-                groups: {
-                  transparency: {
-                    points: number;
-                    max: number;
-                  };
-                  progress: {
-                    points: number;
-                    max: number;
-                  };
-                  online: {
-                    points: number;
-                    max: number;
-                  };
-                  digitization: {
-                    points: number;
-                    max: number;
-                  };
-                  satisfaction: {
-                    points: number;
-                    max: number;
-                  };
-                };
-                indicators: {
-                  [key: string]: {
-                    /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-                    ratio: number | "n/a";
-                    points: number;
-                    max: number;
-                  };
-                };
-                /** @description Indicator 2.2 (information) */
-                averageWorkingDays: number | "n/a";
-              };
-              programme: ({
-                  measure: string;
-                  /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-                  value: number | "n/a";
-                  target: ({
-                    measure: string;
-                    comparator: "below" | "at_least";
-                    value: number;
-                    effectiveFrom: string;
-                    source: string;
-                  }) | null;
-                  met: boolean | null;
-                })[];
-              trend: ({
-                  month: string;
-                  received: number;
-                  receivedOnline: number;
-                  resolved: number;
-                  resolvedLate: number;
-                  /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-                  onTimeResolvedRate: number | "n/a";
-                })[];
-              byField: ({
-                  field: string;
-                  fieldName: string;
-                  /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
-                  figures: {
-                    received: number;
-                    receivedOnline: number;
-                    receivedInPersonOrPost: number;
-                    carriedOver: number;
-                    resolved: number;
-                    resolvedEarly: number;
-                    resolvedOnTime: number;
-                    resolvedLate: number;
-                    withdrawn: number;
-                    stopped: number;
-                    inProgress: number;
-                    inProgressWithinDeadline: number;
-                    inProgressOverdue: number;
-                  };
-                  /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-                  onTimeRate: number | "n/a";
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getPublicStatistics"];
   };
   "/api/indicators/overview": {
     /** Tổng quan chỉ số / Headline figures, Decision 766 index and programme targets */
-    get: {
-      parameters: {
-        query?: {
-          /** @description First day (Vietnam time); default: the 15 December before this year */
-          from?: string;
-          /** @description Last day, inclusive; default: 14 December of this year */
-          to?: string;
-          /** @description Processing agency id */
-          agency?: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              window: {
-                from: string;
-                to: string;
-                /** @description Stocks (in progress, overdue) are measured at the end of this day */
-                measuredTo: string;
-              };
-              agency: {
-                id: string;
-                name: string;
-              } | null;
-              /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
-              figures: {
-                received: number;
-                receivedOnline: number;
-                receivedInPersonOrPost: number;
-                carriedOver: number;
-                resolved: number;
-                resolvedEarly: number;
-                resolvedOnTime: number;
-                resolvedLate: number;
-                withdrawn: number;
-                stopped: number;
-                inProgress: number;
-                inProgressWithinDeadline: number;
-                inProgressOverdue: number;
-              };
-              /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-              onTimeRate: number | "n/a";
-              /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-              onlineRate: number | "n/a";
-              index766: {
-                /** @description Decision 766 service index, out of 100 */
-                total: number;
-                groups: {
-                  transparency: {
-                    points: number;
-                    max: number;
-                  };
-                  progress: {
-                    points: number;
-                    max: number;
-                  };
-                  online: {
-                    points: number;
-                    max: number;
-                  };
-                  digitization: {
-                    points: number;
-                    max: number;
-                  };
-                  satisfaction: {
-                    points: number;
-                    max: number;
-                  };
-                };
-                indicators: {
-                  [key: string]: {
-                    /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-                    ratio: number | "n/a";
-                    points: number;
-                    max: number;
-                  };
-                };
-                /** @description Indicator 2.2 (information) */
-                averageWorkingDays: number | "n/a";
-              };
-              programme: ({
-                  measure: string;
-                  /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-                  value: number | "n/a";
-                  target: ({
-                    measure: string;
-                    comparator: "below" | "at_least";
-                    value: number;
-                    effectiveFrom: string;
-                    source: string;
-                  }) | null;
-                  met: boolean | null;
-                })[];
-              trend: ({
-                  month: string;
-                  received: number;
-                  receivedOnline: number;
-                  resolved: number;
-                  resolvedLate: number;
-                  /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-                  onTimeResolvedRate: number | "n/a";
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getIndicatorOverview"];
   };
   "/api/indicators/ranking": {
     /** Xếp hạng cơ quan theo Bộ chỉ số 766 / Agencies ranked by the Decision 766 index */
-    get: {
-      parameters: {
-        query?: {
-          /** @description First day (Vietnam time); default: the 15 December before this year */
-          from?: string;
-          /** @description Last day, inclusive; default: 14 December of this year */
-          to?: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              window: {
-                from: string;
-                to: string;
-                /** @description Stocks (in progress, overdue) are measured at the end of this day */
-                measuredTo: string;
-              };
-              rows: ({
-                  rank: number;
-                  agencyId: string;
-                  agencyName: string;
-                  level: "province" | "commune";
-                  /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
-                  figures: {
-                    received: number;
-                    receivedOnline: number;
-                    receivedInPersonOrPost: number;
-                    carriedOver: number;
-                    resolved: number;
-                    resolvedEarly: number;
-                    resolvedOnTime: number;
-                    resolvedLate: number;
-                    withdrawn: number;
-                    stopped: number;
-                    inProgress: number;
-                    inProgressWithinDeadline: number;
-                    inProgressOverdue: number;
-                  };
-                  /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-                  onTimeRate: number | "n/a";
-                  /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-                  onlineRate: number | "n/a";
-                  index766: {
-                    /** @description Decision 766 service index, out of 100 */
-                    total: number;
-                    groups: {
-                      transparency: {
-                        points: number;
-                        max: number;
-                      };
-                      progress: {
-                        points: number;
-                        max: number;
-                      };
-                      online: {
-                        points: number;
-                        max: number;
-                      };
-                      digitization: {
-                        points: number;
-                        max: number;
-                      };
-                      satisfaction: {
-                        points: number;
-                        max: number;
-                      };
-                    };
-                    indicators: {
-                      [key: string]: {
-                        /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-                        ratio: number | "n/a";
-                        points: number;
-                        max: number;
-                      };
-                    };
-                    /** @description Indicator 2.2 (information) */
-                    averageWorkingDays: number | "n/a";
-                  };
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getAgencyRanking"];
   };
   "/api/indicators/breakdown": {
     /** Chi tiết theo lĩnh vực, thủ tục / One agency by field, or one field by procedure */
-    get: {
-      parameters: {
-        query: {
-          /** @description First day (Vietnam time); default: the 15 December before this year */
-          from?: string;
-          /** @description Last day, inclusive; default: 14 December of this year */
-          to?: string;
-          /** @description Processing agency id */
-          agency: string;
-          /** @description Field id: list its procedures */
-          field?: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              window: {
-                from: string;
-                to: string;
-                /** @description Stocks (in progress, overdue) are measured at the end of this day */
-                measuredTo: string;
-              };
-              by: "field" | "procedure";
-              rows: ({
-                  key: string;
-                  name: string;
-                  /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
-                  figures: {
-                    received: number;
-                    receivedOnline: number;
-                    receivedInPersonOrPost: number;
-                    carriedOver: number;
-                    resolved: number;
-                    resolvedEarly: number;
-                    resolvedOnTime: number;
-                    resolvedLate: number;
-                    withdrawn: number;
-                    stopped: number;
-                    inProgress: number;
-                    inProgressWithinDeadline: number;
-                    inProgressOverdue: number;
-                  };
-                  /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-                  onTimeRate: number | "n/a";
-                  /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-                  onlineRate: number | "n/a";
-                  index766: {
-                    /** @description Decision 766 service index, out of 100 */
-                    total: number;
-                    groups: {
-                      transparency: {
-                        points: number;
-                        max: number;
-                      };
-                      progress: {
-                        points: number;
-                        max: number;
-                      };
-                      online: {
-                        points: number;
-                        max: number;
-                      };
-                      digitization: {
-                        points: number;
-                        max: number;
-                      };
-                      satisfaction: {
-                        points: number;
-                        max: number;
-                      };
-                    };
-                    indicators: {
-                      [key: string]: {
-                        /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-                        ratio: number | "n/a";
-                        points: number;
-                        max: number;
-                      };
-                    };
-                    /** @description Indicator 2.2 (information) */
-                    averageWorkingDays: number | "n/a";
-                  };
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getIndicatorBreakdown"];
   };
   "/api/reports/ii06a": {
     /** Báo cáo mẫu II.06a / Report form II.06a by level and field */
-    get: {
-      parameters: {
-        query?: {
-          /** @description First day (Vietnam time); default: the 15 December before this year */
-          from?: string;
-          /** @description Last day, inclusive; default: 14 December of this year */
-          to?: string;
-          /** @description Processing agency id */
-          agency?: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              window: {
-                from: string;
-                to: string;
-                /** @description Stocks (in progress, overdue) are measured at the end of this day */
-                measuredTo: string;
-              };
-              agencyId: string | null;
-              rows: ({
-                  level: "province" | "commune";
-                  fieldId: string;
-                  fieldName: string;
-                  /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
-                  figures: {
-                    received: number;
-                    receivedOnline: number;
-                    receivedInPersonOrPost: number;
-                    carriedOver: number;
-                    resolved: number;
-                    resolvedEarly: number;
-                    resolvedOnTime: number;
-                    resolvedLate: number;
-                    withdrawn: number;
-                    stopped: number;
-                    inProgress: number;
-                    inProgressWithinDeadline: number;
-                    inProgressOverdue: number;
-                  };
-                })[];
-              levelTotals: ({
-                  level: "province" | "commune";
-                  /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
-                  figures: {
-                    received: number;
-                    receivedOnline: number;
-                    receivedInPersonOrPost: number;
-                    carriedOver: number;
-                    resolved: number;
-                    resolvedEarly: number;
-                    resolvedOnTime: number;
-                    resolvedLate: number;
-                    withdrawn: number;
-                    stopped: number;
-                    inProgress: number;
-                    inProgressWithinDeadline: number;
-                    inProgressOverdue: number;
-                  };
-                })[];
-              /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
-              total: {
-                received: number;
-                receivedOnline: number;
-                receivedInPersonOrPost: number;
-                carriedOver: number;
-                resolved: number;
-                resolvedEarly: number;
-                resolvedOnTime: number;
-                resolvedLate: number;
-                withdrawn: number;
-                stopped: number;
-                inProgress: number;
-                inProgressWithinDeadline: number;
-                inProgressOverdue: number;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getReportIi06a"];
   };
   "/api/indicators/dossiers": {
     /** Hồ sơ của một chỉ số / The dossiers behind a figure (codes and dates, no applicant data) */
-    get: {
-      parameters: {
-        query: {
-          from?: string;
-          to?: string;
-          /** @description Processing agency id */
-          agency: string;
-          field?: string;
-          procedure?: string;
-          /** @description Which figure to list: received, resolved, late, in_progress, overdue */
-          set: "received" | "resolved" | "late" | "in_progress" | "overdue";
-          limit: number;
-          offset: number;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              total: number;
-              dossiers: ({
-                  code: string;
-                  /** @description motcua, import (history) or seed (demo history) */
-                  origin: string;
-                  /** @description National status code 1–10 */
-                  status: number;
-                  procedureCode: string;
-                  fieldId: string;
-                  channel: number;
-                  receivedAt: string;
-                  deadlineAt: string | null;
-                  endedAt: string | null;
-                  endKind: string | null;
-                  supplementRequests: number;
-                  timeliness: "early" | "on_time" | "late" | null;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["listIndicatorDossiers"];
   };
   "/api/indicators/targets": {
     /** Chỉ tiêu cải cách / The reform programme targets, effective-dated */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              targets: ({
-                  /** @enum {unknown} */
-                  measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures";
-                  comparator: "below" | "at_least";
-                  /** @description A share: 0.1 = 10% */
-                  value: number;
-                  /** @description In force from this day until a later one */
-                  effectiveFrom: string;
-                  /** @description The decision or plan that sets it */
-                  source: string;
-                })[];
-            };
-          };
-        };
-      };
-    };
+    get: operations["listReformTargets"];
     /** Đặt chỉ tiêu / Set a target from a date on (audited; provincial administrator) */
-    put: {
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @enum {unknown} */
-            measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures";
-            comparator: "below" | "at_least";
-            /** @description A share: 0.1 = 10% */
-            value: number;
-            /** @description In force from this day until a later one */
-            effectiveFrom: string;
-            /** @description The decision or plan that sets it */
-            source: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              targets: ({
-                  /** @enum {unknown} */
-                  measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures";
-                  comparator: "below" | "at_least";
-                  /** @description A share: 0.1 = 10% */
-                  value: number;
-                  /** @description In force from this day until a later one */
-                  effectiveFrom: string;
-                  /** @description The decision or plan that sets it */
-                  source: string;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    put: operations["setReformTarget"];
   };
   "/api/webhook-subscriptions": {
     /** Webhook của tôi / The client’s own subscriptions (without secrets) */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              subscriptions: {
-                  id: string;
-                  url: string;
-                  topics: string[];
-                  createdAt: string;
-                  active: boolean;
-                }[];
-            };
-          };
-        };
-      };
-    };
+    get: operations["listWebhookSubscriptions"];
     /** Đăng ký webhook / Subscribe to dossier events: CloudEvents JSON signed with HMAC-SHA256 (Standard Webhooks headers); the secret is shown once */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description Where the CloudEvents are POSTed */
-            url: string;
-            topics: string[];
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              id: string;
-              secret: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["createWebhookSubscription"];
   };
   "/api/webhook-subscriptions/{id}": {
     /** Hủy webhook / Stop a subscription */
-    delete: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        204: {
-          content: never;
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    delete: operations["deleteWebhookSubscription"];
   };
   "/api/outbox/dead-letters": {
     /** Tin gửi thất bại / Deliveries that gave up (each holds back its dossier’s later messages) */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              deadLetters: ({
-                  consumer: string;
-                  messageId: number;
-                  topic: string;
-                  dossierId: string;
-                  code: string | null;
-                  attempts: number;
-                  lastError: string | null;
-                  createdAt: string;
-                })[];
-            };
-          };
-        };
-      };
-    };
+    get: operations["listDeadLetters"];
   };
   "/api/outbox/dead-letters/{consumer}/{messageId}/redrive": {
     /** Gửi lại / Re-drive a dead delivery (audited) */
-    post: {
-      parameters: {
-        path: {
-          consumer: string;
-          messageId: number;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        204: {
-          content: never;
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["redriveDeadLetter"];
   };
   "/api/reports/ii06a.xlsx": {
     /** Báo cáo mẫu II.06a (Excel) / Report form II.06a as a spreadsheet */
-    get: {
-      parameters: {
-        query?: {
-          /** @description First day (Vietnam time); default: the 15 December before this year */
-          from?: string;
-          /** @description Last day, inclusive; default: 14 December of this year */
-          to?: string;
-          /** @description Processing agency id */
-          agency?: string;
-        };
-      };
-      responses: {
-        /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
-        200: {
-          content: {
-            "application/json": string;
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["exportReportIi06aXlsx"];
   };
   "/api/reports/ii06a.pdf": {
     /** Báo cáo mẫu II.06a (PDF) / Report form II.06a as PDF */
-    get: {
-      parameters: {
-        query?: {
-          /** @description First day (Vietnam time); default: the 15 December before this year */
-          from?: string;
-          /** @description Last day, inclusive; default: 14 December of this year */
-          to?: string;
-          /** @description Processing agency id */
-          agency?: string;
-        };
-      };
-      responses: {
-        /** @description application/pdf */
-        200: {
-          content: {
-            "application/json": string;
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["exportReportIi06aPdf"];
   };
   "/api/indicators/time-reduction": {
     /** Phân tích rút ngắn thời hạn giải quyết / Processing times of a procedure against its limits */
-    get: {
-      parameters: {
-        query: {
-          /** @description Procedure code */
-          procedure: string;
-          /** @description Processing agency id */
-          agency?: string;
-          /** @description First day of completion (Vietnam time); default: 365 days ago */
-          from?: string;
-          /** @description Last day of completion, inclusive; default: yesterday */
-          to?: string;
-          /** @description A limit in working days to add to the what-if */
-          cutTo?: number;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              /** @description Procedure code */
-              procedure: string;
-              /** @description Processing agency, or null for all */
-              agencyId: string | null;
-              window: {
-                from: string;
-                to: string;
-              };
-              /** @description Procedure name in the version in force at the end of the window */
-              name: string;
-              /** @description Statutory time limit (rules.md §4): N working days = N × 8 office hours */
-              configuredLimit: ({
-                unit: "working_days" | "calendar_days" | "working_hours";
-                /** @description Amount in the unit, counted from complete reception */
-                value: number;
-              }) | ({
-                unit: "within_day" | "none";
-              });
-              /** @description The limit in the law when the province has cut the configured one; null = not cut */
-              statutoryLimit: (({
-                unit: "working_days" | "calendar_days" | "working_hours";
-                /** @description Amount in the unit, counted from complete reception */
-                value: number;
-              }) | ({
-                unit: "within_day" | "none";
-              })) | null;
-              /** @description Configured limit in working days (calendar days count as working days); null = no fixed limit */
-              configuredLimitDays: number | null;
-              /** @description Statutory limit in working days; null = not cut or no fixed limit */
-              statutoryLimitDays: number | null;
-              /** @description Dossiers done (end kind done) in the window */
-              count: number;
-              /** @description Mean processing time in working days (480 office minutes each, pauses excluded) */
-              meanDays: number | null;
-              /** @description Median processing time in working days (mean of the two middle values for an even count) */
-              medianDays: number | null;
-              /** @description 90th percentile in working days, nearest-rank method: the time at rank ⌈0.9 × count⌉ */
-              p90Days: number | null;
-              histogram: {
-                  /** @description Working day k: more than k − 1 and at most k working days */
-                  day: number;
-                  count: number;
-                }[];
-              longestStep: {
-                /** @description Workflow step */
-                name: string;
-                dossiers: number;
-                /** @description Mean office minutes spent in the step */
-                meanMinutes: number;
-                /** @description Mean budget of the step in office minutes */
-                meanBudgetMinutes: number;
-                /** @description Mean of (minutes − budget) / budget; 0.5 = half again the budget */
-                meanOverrun: number;
-              } | null;
-              /** @description If the limit were cut to limitDays, this share of the window’s done dossiers would have met it */
-              whatIf: ({
-                  /** @description Candidate limit in working days */
-                  limitDays: number;
-                  /** @description Share 0–1 (2 decimals) of the done dossiers; null without dossiers */
-                  share: number | null;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getTimeReduction"];
   };
   "/api/indicators/time-reduction/candidates": {
     /** Thủ tục có thể rút ngắn thời hạn / Busiest procedures, actual times against their limits */
-    get: {
-      parameters: {
-        query?: {
-          /** @description First day of completion (Vietnam time); default: 365 days ago */
-          from?: string;
-          /** @description Last day of completion, inclusive; default: yesterday */
-          to?: string;
-          /** @description How many procedures (busiest first); default 20 */
-          limit?: number;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              window: {
-                from: string;
-                to: string;
-              };
-              rows: ({
-                  procedure: string;
-                  /** @description Procedure name in the version in force at the end of the window */
-                  name: string;
-                  /** @description Statutory time limit (rules.md §4): N working days = N × 8 office hours */
-                  configuredLimit: ({
-                    unit: "working_days" | "calendar_days" | "working_hours";
-                    /** @description Amount in the unit, counted from complete reception */
-                    value: number;
-                  }) | ({
-                    unit: "within_day" | "none";
-                  });
-                  /** @description The limit in the law when the province has cut the configured one; null = not cut */
-                  statutoryLimit: (({
-                    unit: "working_days" | "calendar_days" | "working_hours";
-                    /** @description Amount in the unit, counted from complete reception */
-                    value: number;
-                  }) | ({
-                    unit: "within_day" | "none";
-                  })) | null;
-                  /** @description Configured limit in working days (calendar days count as working days); null = no fixed limit */
-                  configuredLimitDays: number | null;
-                  /** @description Statutory limit in working days; null = not cut or no fixed limit */
-                  statutoryLimitDays: number | null;
-                  /** @description Dossiers done (end kind done) in the window */
-                  count: number;
-                  /** @description Mean processing time in working days (480 office minutes each, pauses excluded) */
-                  meanDays: number | null;
-                  /** @description Median processing time in working days (mean of the two middle values for an even count) */
-                  medianDays: number | null;
-                  /** @description 90th percentile in working days, nearest-rank method: the time at rank ⌈0.9 × count⌉ */
-                  p90Days: number | null;
-                  /** @description Share 0–1 (2 decimals) of the done dossiers; null without dossiers */
-                  shareWithinConfigured: number | null;
-                  /** @description The 90th percentile rounded up to whole working days, when below the configured limit */
-                  suggestedLimitDays: number | null;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["listTimeReductionCandidates"];
   };
   "/api/users": {
     /** Tạo tài khoản cán bộ và phân quyền / Create an officer account with roles per agency */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            username: string;
-            name: string;
-            /** @description At least 12 characters; the officer changes it at first use */
-            password: string;
-            grants: ({
-                /** @enum {unknown} */
-                role: "counter_officer" | "specialist" | "leader" | "clerk" | "agency_admin" | "provincial_admin" | "monitor" | "integration";
-                agencyId: string;
-              })[];
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              id: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["createOfficer"];
   };
   "/api/integration-clients": {
     /** Tạo khách tích hợp và mã API / Create an integration client and its API token (shown once) */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            name: string;
-            agencyId: string;
-            scopes: ("dossiers:read" | "dossiers:write")[];
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              id: string;
-              token: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["createIntegrationClient"];
   };
   "/health": {
     /** Kiểm tra sức khỏe / Health check */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              /** @enum {string} */
-              status: "ok";
-              /** @enum {string} */
-              database: "ok";
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getHealth"];
   };
   "/api/procedures": {
     /**
      * Tìm thủ tục hành chính / Search procedures
      * @description Diacritics- and case-insensitive search over the procedures in force, ranked by relevance.
      */
-    get: {
-      parameters: {
-        query: {
-          /** @description Words to find, with or without diacritics ("giay phep xay dung") */
-          q?: string;
-          /** @description Field id */
-          field?: string;
-          /** @description Agency id */
-          agency?: string;
-          /** @description Online service level (Decree 42/2022) */
-          online?: "full" | "partial" | "none";
-          page: number;
-          pageSize: number;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              items: ({
-                  /** @description Catalogue key: the national code when one exists */
-                  code: string;
-                  nationalCode: string | null;
-                  name: string;
-                  /** @description Field id (lĩnh vực), the value the `field` filter takes */
-                  field: string;
-                  fieldName: string;
-                  /** @description Cấp thực hiện: province, commune or central */
-                  level: string;
-                  /**
-                   * @description Online service level (Decree 42/2022)
-                   * @enum {unknown}
-                   */
-                  onlineLevel: "full" | "partial" | "none";
-                  /** @description Statutory time limit (rules.md §4): N working days = N × 8 office hours */
-                  timeLimit: ({
-                    unit: "working_days" | "calendar_days" | "working_hours";
-                    /** @description Amount in the unit, counted from complete reception */
-                    value: number;
-                  }) | ({
-                    unit: "within_day" | "none";
-                  });
-                  /** @description The deciding agency; null means the commune People’s Committee where the applicant applies */
-                  competentAgency: {
-                    id: string;
-                    name: string;
-                  } | null;
-                  interAgency: boolean;
-                  anyLocation: boolean;
-                })[];
-              /** @description Number of matching procedures over all pages */
-              total: number;
-              page: number;
-              pageSize: number;
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["searchProcedures"];
   };
   "/api/procedures/{code}": {
     /** Chi tiết thủ tục hành chính / Procedure with its version in force */
-    get: {
-      parameters: {
-        path: {
-          code: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": ({
-              /** @description Catalogue key: the national code when one exists */
-              code: string;
-              nationalCode: string | null;
-              name: string;
-              /** @description Field id (lĩnh vực), the value the `field` filter takes */
-              field: string;
-              fieldName: string;
-              /** @description Cấp thực hiện: province, commune or central */
-              level: string;
-              /**
-               * @description Online service level (Decree 42/2022)
-               * @enum {unknown}
-               */
-              onlineLevel: "full" | "partial" | "none";
-              /** @description Statutory time limit (rules.md §4): N working days = N × 8 office hours */
-              timeLimit: ({
-                unit: "working_days" | "calendar_days" | "working_hours";
-                /** @description Amount in the unit, counted from complete reception */
-                value: number;
-              }) | ({
-                unit: "within_day" | "none";
-              });
-              /** @description The deciding agency; null means the commune People’s Committee where the applicant applies */
-              competentAgency: {
-                id: string;
-                name: string;
-              } | null;
-              interAgency: boolean;
-              anyLocation: boolean;
-            }) & ({
-              version: number;
-              effectiveFrom: string;
-              effectiveTo: string | null;
-              /**
-               * @description Kind of agency (two-tier local government, rules.md §7)
-               * @enum {unknown}
-               */
-              competentAgencyKind: "provincial_committee" | "department" | "provincial_service_center" | "commune_committee" | "commune_service_center" | "central_branch" | "former_unit";
-              legalBasis: string[];
-              onlineTimeLimit: (({
-                unit: "working_days" | "calendar_days" | "working_hours";
-                /** @description Amount in the unit, counted from complete reception */
-                value: number;
-              }) | ({
-                unit: "within_day" | "none";
-              })) | null;
-              cutoffTime: string | null;
-              fullOnlineEligible: boolean;
-              fees: ({
-                  name: string;
-                  /** @description Amount in VND when published as a figure (0 = free); null when set elsewhere */
-                  amountVnd: number | null;
-                  /** @description The fee as published, e.g. "Theo quy định của HĐND cấp tỉnh" */
-                  text: string;
-                })[];
-              requiredDocuments: ({
-                  /** @description Name as published in the National TTHC Database */
-                  name: string;
-                  /** @enum {unknown} */
-                  form: "original" | "certified_copy" | "copy" | "presented";
-                  /** @description Number of copies in this form */
-                  quantity: number;
-                  /** @description Published heading or case, e.g. "Giấy tờ phải xuất trình" */
-                  group: string | null;
-                })[];
-              resultKind: string;
-              resultName: string;
-              supplementLimitDays: number | null;
-              steps: ({
-                  /** @description Step name in Vietnamese, as on the control sheet */
-                  name: string;
-                  /** @enum {unknown} */
-                  role: "counter_officer" | "specialist" | "leader" | "clerk";
-                  /**
-                   * @description Kind of agency (two-tier local government, rules.md §7)
-                   * @enum {unknown}
-                   */
-                  agencyKind: "provincial_committee" | "department" | "provincial_service_center" | "commune_committee" | "commune_service_center" | "central_branch" | "former_unit";
-                  /** @description The specific agency, or null for the one of that kind handling the dossier */
-                  agencyId: string | null;
-                  /** @description Working hours allowed for this step */
-                  budgetHours: number;
-                })[];
-              source: {
-                url: string | null;
-                title: string;
-                /** @description Fields or facts added by motcua that no public source confirms, each with why */
-                illustrative: string[];
-              };
-            });
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getProcedure"];
   };
   "/api/agencies": {
     /** Cây cơ quan, đơn vị / Agency tree */
-    get: {
-      parameters: {
-        query: {
-          /** @description Show names and codes in force on this date (default today) */
-          at?: string;
-          /** @description Also list units abolished by a merger */
-          includeFormer: boolean;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": components["schemas"]["AgencyNode"][];
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getAgencyTree"];
   };
   "/api/dossiers": {
     /** Nộp hồ sơ trực tuyến, hoặc tiếp nhận trực tiếp tại quầy / Submit online, or receive a walk-in at the counter */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            procedureCode: string;
-            /** @description The one-stop unit that receives */
-            receivingAgencyId: string;
-            /** @description 1 in person, 2 online, 3 post */
-            channel: 1 | 2 | 3;
-            applicant: {
-              id: string;
-              kind: "citizen" | "organisation";
-              name: string;
-              identityNumber: string | null;
-              phone: string | null;
-              email: string | null;
-              address: string | null;
-            };
-            /** @default [] */
-            components: ({
-                name: string;
-                fileRef: string | null;
-              })[];
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["createDossier"];
   };
   "/api/dossiers/{ref}": {
     /** Hồ sơ: trạng thái, thời hạn, quá trình xử lý, thao tác được phép / A dossier with deadlines, timeline and available actions */
-    get: {
-      parameters: {
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getDossier"];
   };
   "/api/dossiers/{ref}/reception": {
     /** Tiếp nhận hồ sơ, cấp mã và ngày hẹn / Receive: code and appointment */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postReception"];
   };
   "/api/dossiers/{ref}/reception-supplement-requests": {
     /** Hướng dẫn bổ sung khi tiếp nhận (mẫu 02) / Ask for missing documents at reception */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-            items: string[];
-            /** @description Why */
-            reason: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postReceptionSupplementRequests"];
   };
   "/api/dossiers/{ref}/reception-rejection": {
     /** Từ chối tiếp nhận (mẫu 03) / Refuse at reception */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-            /** @description Reason */
-            reason: string;
-            /** @description Legal basis */
-            legalBasis: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postReceptionRejection"];
   };
   "/api/dossiers/{ref}/redirection": {
     /** Chuyển đến bộ phận một cửa có thẩm quyền / Redirect to another one-stop unit */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-            /** @description Receiving unit to hand over to */
-            toAgencyId: string;
-            /** @description Why */
-            reason: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postRedirection"];
   };
   "/api/dossiers/{ref}/digitized-components": {
     /** Số hóa thành phần hồ sơ / Record a digitized component */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-            /** @description Component name */
-            name: string;
-            /** @description Stored file reference */
-            fileRef: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postDigitizedComponents"];
   };
   "/api/dossiers/{ref}/transfer": {
     /** Chuyển cơ quan giải quyết / Transfer to the competent agency */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postTransfer"];
   };
   "/api/dossiers/{ref}/assignment": {
     /** Phân công chuyên viên / Assign a specialist */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-            /** @description Specialist id */
-            assigneeId: string;
-            /** @description Specialist name */
-            assigneeName: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postAssignment"];
   };
   "/api/dossiers/{ref}/appraisal": {
     /** Thẩm định / Appraise */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-            outcome: "approve" | "refuse";
-            note: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postAppraisal"];
   };
   "/api/dossiers/{ref}/supplement-requests": {
     /** Yêu cầu bổ sung trong quá trình giải quyết (tạm dừng thời hạn) / Request a supplement (pauses the clock) */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-            items: string[];
-            /** @description Why */
-            reason: string;
-            /** @default null */
-            exception: {
-              /** @description Who approved a second request */
-              approver: string;
-              /** @description Legal basis */
-              legalBasis: string;
-            } | null;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postSupplementRequests"];
   };
   "/api/dossiers/{ref}/supplements": {
     /** Nhận hồ sơ bổ sung / Receive the supplement */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-            components: ({
-                /** @description Component name */
-                name: string;
-                fileRef: string | null;
-                digitized: boolean;
-              })[];
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postSupplements"];
   };
   "/api/dossiers/{ref}/payment-requests": {
     /** Yêu cầu thực hiện nghĩa vụ tài chính / Require payment */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-            amountVnd: number;
-            /** @description What the payment is for */
-            reason: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postPaymentRequests"];
   };
   "/api/dossiers/{ref}/payments": {
     /** Ghi nhận đã nộp phí, lệ phí / Record payment */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-            amountVnd: number;
-            /** @description Receipt number */
-            receipt: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postPayments"];
   };
   "/api/dossiers/{ref}/inter-agency-transfers": {
     /** Chuyển liên thông / Transfer to a coordinating agency */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-            /** @description Coordinating agency */
-            toAgencyId: string;
-            /** @description What it must do */
-            reason: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postInterAgencyTransfers"];
   };
   "/api/dossiers/{ref}/inter-agency-returns": {
     /** Trả hồ sơ liên thông về cơ quan chủ trì / Return to the lead agency */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-            note: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postInterAgencyReturns"];
   };
   "/api/dossiers/{ref}/approval": {
     /** Phê duyệt, ký / Approve */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postApproval"];
   };
   "/api/dossiers/{ref}/issuance": {
     /** Ban hành kết quả (văn thư) / Issue the result */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-            /** @description Số, ký hiệu */
-            resultNumber: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postIssuance"];
   };
   "/api/dossiers/{ref}/result-return": {
     /** Trả kết quả / Return the result */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-            method: "counter" | "post" | "online";
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postResultReturn"];
   };
   "/api/dossiers/{ref}/withdrawal": {
     /** Rút hồ sơ / Withdraw */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-            reason: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postWithdrawal"];
   };
   "/api/dossiers/{ref}/stop": {
     /** Dừng xử lý / Stop */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-            /** @description Reason */
-            reason: string;
-            legalBasis: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postStop"];
   };
   "/api/dossiers/{ref}/late-warnings": {
     /** Cảnh báo sắp trễ hạn / Warn the counter of a late dossier */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postLateWarnings"];
   };
   "/api/dossiers/{ref}/apologies": {
     /** Văn bản xin lỗi và hẹn lại (mẫu 04) / Apology with a new appointment (once) */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-            /** @description Reason for the delay */
-            reason: string;
-            /** @description ISO 8601 instant */
-            newAppointmentAt: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postApologies"];
   };
   "/api/dossiers/{ref}/rating": {
     /** Đánh giá mức độ hài lòng / Rate */
-    post: {
-      parameters: {
-        header: {
-          /** @description A fresh key per command; a retry with the same key returns the first outcome */
-          "idempotency-key": string;
-        };
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The version the caller last saw */
-            expectedVersion: number;
-            satisfaction: "very_satisfied" | "satisfied" | "not_satisfied";
-            /** @default */
-            comment: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postRating"];
   };
   "/api/queues/{role}": {
     /** Hàng đợi theo vai trò, sắp theo mức khẩn / Work queue of a role at an agency, most urgent first */
-    get: {
-      parameters: {
-        query: {
-          limit: number;
-        };
-        path: {
-          role: "counter_officer" | "specialist" | "leader" | "clerk";
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              agencyId: string;
-              items: ({
-                  id: string;
-                  code: string | null;
-                  procedureCode: string;
-                  procedureName: string;
-                  applicantName: string;
-                  status: number;
-                  phase: string | null;
-                  /** @description Current step due, else the appointment */
-                  dueAt: string | null;
-                  appointmentAt: string | null;
-                  /** @description late, due_soon or on_track */
-                  urgency: string;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getWorkQueue"];
   };
   "/api/vault": {
     /** Kho giấy tờ điện tử của tôi / My document vault */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              items: ({
-                  id: string;
-                  sha256: string;
-                  /** @description e_result (signed result) or digitized (signed copy of a paper component) */
-                  kind: string;
-                  title: string;
-                  dossierId: string | null;
-                  agencyId: string | null;
-                  createdAt: string;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getVault"];
   };
   "/api/dossiers/{ref}/reused-components": {
     /** Dùng lại giấy tờ trong kho cho một thành phần hồ sơ / Reuse a vault document for a component */
-    post: {
-      parameters: {
-        header: {
-          "idempotency-key": string;
-        };
-        path: {
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            expectedVersion: number;
-            /** @description The required document it stands for */
-            component: string;
-            /** Format: uuid */
-            vaultItemId: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description UNITCODE-YYMMDD-XXXX, from reception on */
-              code: string | null;
-              /** @description Send it back as expectedVersion with the next command */
-              version: number;
-              /** @description National status code (rules.md §1) */
-              status: number;
-              procedure: {
-                code: string;
-                version: number;
-              };
-              channel: number;
-              applicant: {
-                id: string;
-                name: string;
-                kind: string;
-                vneid: boolean;
-              };
-              receivingAgencyId: string;
-              processingAgencyId: string | null;
-              holderAgencyId: string;
-              assignee: {
-                id: string;
-                name: string;
-              } | null;
-              submittedAt: string;
-              receivedAt: string | null;
-              deadlines: {
-                appointmentAt: string | null;
-                originalAppointmentAt: string | null;
-                /** @description Original appointment shifted by supplement pauses */
-                kpiDeadline: string | null;
-                currentStepDueAt: string | null;
-                pausedHours: number;
-                /** @description late, due_soon (within one working day) or on_track */
-                urgency: string;
-                /** @description early, on_time or late, once finished */
-                timeliness: string | null;
-              };
-              currentStep: {
-                phase: string;
-                name: string;
-                agencyId: string;
-                dueAt: string;
-              } | null;
-              /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
-              controlSheet: ({
-                  phase: string;
-                  name: string;
-                  agencyId: string;
-                  startedAt: string;
-                  dueAt: string;
-                  endedAt: string | null;
-                  handedBy: string;
-                  endedBy: string | null;
-                  timeliness: string | null;
-                })[];
-              timeline: ({
-                  seq: number;
-                  type: string;
-                  at: string;
-                  actor: {
-                    id: string;
-                    name: string;
-                    role: string;
-                    agencyId: string | null;
-                  };
-                })[];
-              components: ({
-                  name: string;
-                  fileRef: string | null;
-                  digitized: boolean;
-                  /** @description Taken from the applicant’s vault (indicator 4.3) */
-                  reused: boolean;
-                })[];
-              supplementRequests: number;
-              apology: {
-                at: string;
-                reason: string;
-                newAppointmentAt: string;
-              } | null;
-              result: {
-                number: string;
-                issuedAt: string;
-              } | null;
-              /** @description Nghĩa vụ tài chính */
-              payment: ({
-                /** @description Fees and charges asked after appraisal (status 6) */
-                amountVnd: number;
-                requestedAt: string;
-                paidAt: string | null;
-                /** @description Paid through the online payment gateway */
-                online: boolean;
-              }) | null;
-              /** @description Commands the caller may run now */
-              availableActions: string[];
-              /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
-              files: ({
-                  sha256: string;
-                  /** @description The component, or "Kết quả giải quyết" for the signed e-result */
-                  component: string;
-                  name: string | null;
-                  mediaType: string;
-                  size: number;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postReusedComponents"];
   };
   "/api/my-dossiers": {
     /** Hồ sơ của tôi / My dossiers, newest first */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              items: ({
-                  id: string;
-                  code: string | null;
-                  procedureCode: string;
-                  procedureName: string;
-                  /** @description National status code */
-                  status: number;
-                  submittedAt: string;
-                  appointmentAt: string | null;
-                })[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["listMyDossiers"];
   };
   "/api/my-notification-preferences": {
     /** Kênh nhận thông báo của tôi / My notice channels (e-mail, SMS) */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              /** @description Nhận thông báo qua e-mail, tới địa chỉ ghi trong hồ sơ (rules.md §8) */
-              email: boolean;
-              /** @description Nhận tin nhắn SMS, tới số điện thoại ghi trong hồ sơ (rules.md §8) */
-              sms: boolean;
-              /** @description False while the citizen has never chosen: every channel with a known address is used */
-              chosen: boolean;
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getMyNotificationPreferences"];
     /** Chọn kênh nhận thông báo / Choose my notice channels */
-    put: {
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description Nhận thông báo qua e-mail, tới địa chỉ ghi trong hồ sơ (rules.md §8) */
-            email: boolean;
-            /** @description Nhận tin nhắn SMS, tới số điện thoại ghi trong hồ sơ (rules.md §8) */
-            sms: boolean;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              /** @description Nhận thông báo qua e-mail, tới địa chỉ ghi trong hồ sơ (rules.md §8) */
-              email: boolean;
-              /** @description Nhận tin nhắn SMS, tới số điện thoại ghi trong hồ sơ (rules.md §8) */
-              sms: boolean;
-              /** @description False while the citizen has never chosen: every channel with a known address is used */
-              chosen: boolean;
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    put: operations["setMyNotificationPreferences"];
   };
   "/api/dossiers/{ref}/online-payments": {
     /** Thanh toán trực tuyến phí, lệ phí của hồ sơ (chủ hồ sơ) / Pay the dossier fees online (its applicant): the gateway URL */
-    post: {
-      parameters: {
-        path: {
-          ref: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              paymentId: string;
-              paymentUrl: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        503: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["startOnlinePayment"];
   };
   "/api/dossiers/{ref}/online-payments/{id}/receipt": {
     /** Biên lai điện tử (PDF) / The e-receipt of an online payment */
-    get: {
-      parameters: {
-        path: {
-          ref: string;
-          /** @description The payment id */
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: never;
-        };
-      };
-    };
+    get: operations["getPaymentReceipt"];
   };
   "/api/payments/vnpay/return": {
     /** Cổng thanh toán chuyển trình duyệt về (chỉ hiển thị kết quả) / Browser return from the gateway: shows the outcome, changes nothing */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: never;
-        };
-      };
-    };
+    get: operations["returnFromVnpay"];
   };
   "/api/payments/vnpay/ipn": {
     /** Thông báo kết quả thanh toán từ cổng VNPay (IPN, xác thực bằng chữ ký) / VNPay server-to-server callback, authenticated by its signature */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              RspCode: string;
-              Message: string;
-            };
-          };
-        };
-      };
-    };
+    get: operations["receiveVnpayIpn"];
   };
   "/api/dossiers/{ref}/files": {
     /**
      * Tải lên tệp thành phần hồ sơ (PDF, JPEG, PNG) / Upload a file for a required document of a dossier (PDF, JPEG, PNG)
      * @description multipart/form-data with a `component` field (the required document’s name) and one file. The type is detected from the content; the same content is stored once.
      */
-    post: {
-      parameters: {
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "multipart/form-data": {
-            /** @description Required: the required document’s name */
-            component?: string;
-            /**
-             * Format: binary
-             * @description Required: one PDF, JPEG or PNG file
-             */
-            file?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              /** @description SHA-256 of the content: the file’s identity */
-              sha256: string;
-              /** @description Bytes */
-              size: number;
-              /** @description Detected from the content: application/pdf, image/jpeg or image/png */
-              mediaType: string;
-              /** @description The required document (thành phần hồ sơ) the file is for */
-              component: string;
-              /** @description The client’s file name, cleaned, for display only */
-              name: string | null;
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        413: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        415: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["uploadDossierFile"];
   };
   "/api/dossiers/{ref}/files/{sha256}": {
     /** Tải xuống tệp của hồ sơ / Download a file of a dossier */
-    get: {
-      parameters: {
-        path: {
-          /** @description Dossier code, or its id before reception */
-          ref: string;
-          /** @description SHA-256 of the content, lower-case hex */
-          sha256: string;
-        };
-      };
-      responses: {
-        /** @description The content, as an attachment */
-        200: {
-          content: {
-            "application/pdf": string;
-            "image/jpeg": string;
-            "image/png": string;
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["downloadDossierFile"];
   };
   "/api/verify": {
     /** Xác thực văn bản điện tử / Verify a signed e-result (PDF body) */
-    post: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              signed: boolean;
-              valid: boolean;
-              signerName: string | null;
-              signedAt: string | null;
-              problem: string | null;
-              documentSha256: string;
-              dossier: ({
-                code: string | null;
-                /** @description National status code */
-                status: number;
-              }) | null;
-            };
-          };
-        };
-        /** @description Default Response */
-        413: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        415: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        429: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["verifyDocument"];
   };
   "/api/dossiers/{ref}/forms/{form}": {
     /** Biểu mẫu của hồ sơ (mẫu 01–06), PDF / A form of the dossier (01–06) as PDF */
-    get: {
-      parameters: {
-        path: {
-          /** @description Dossier code, or its id */
-          ref: string;
-          /** @description 01 receipt, 02 supplement request, 03 rejection, 04 apology, 05 stop notice, 06 control sheet */
-          form: "01" | "02" | "03" | "04" | "05" | "06";
-        };
-      };
-      responses: {
-        /** @description application/pdf */
-        200: {
-          content: {
-            "application/json": string;
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getDossierForm"];
   };
   "/api/tracking-book": {
     /** Sổ theo dõi hồ sơ (mẫu 07) của bộ phận một cửa, PDF / Tracking book of a receiving unit (form 07) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description Receiving unit (default: your first) */
-          agency?: string;
-          /** @description First day (default: today) */
-          from?: string;
-          /** @description Last day (default: from) */
-          to?: string;
-        };
-      };
-      responses: {
-        /** @description application/pdf */
-        200: {
-          content: {
-            "application/json": string;
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getTrackingBook"];
   };
   "/api/calendar/years/{year}": {
     /** Ngày nghỉ, ngày làm bù của một năm / A year’s days off and make-up days */
-    get: {
-      parameters: {
-        path: {
-          year: number;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              year: number;
-              /** @description True when a published decision replaces the default rule */
-              decided: boolean;
-              decision: {
-                year: number;
-                /** @description Every day off of the year that is not an ordinary Saturday or Sunday rest (weekend days inside a break may be listed too) */
-                daysOff: ({
-                    /** @description Calendar date YYYY-MM-DD */
-                    date: string;
-                    /** @enum {unknown} */
-                    kind: "holiday" | "compensatory" | "swapped" | "extra";
-                    /** @description Why the day is off, in Vietnamese (shown to users) */
-                    reason: string;
-                  })[];
-                makeUpWorkdays: {
-                    /** @description Calendar date YYYY-MM-DD */
-                    date: string;
-                    reason: string;
-                  }[];
-                decision: {
-                  /** @description Số hiệu văn bản, e.g. 8662/VPCP-KGVX; null if not found */
-                  number: string | null;
-                  date: string | null;
-                  issuer: string;
-                };
-                /** @description Public sources that report the decision */
-                sources: string[];
-                note?: string;
-              };
-              /** @description Days whose status differs from Monday–Friday work, Saturday–Sunday rest */
-              exceptions: {
-                  date: string;
-                  working: boolean;
-                  reason: string;
-                }[];
-              enteredBy: string | null;
-              enteredAt: string | null;
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getCalendarYear"];
     /**
      * Nhập hoặc thay quyết định nghỉ lễ của một năm / Create or replace a year’s decision
      * @description Replaces the default rule for that year; audited. Needs the provincial administrator role.
      */
-    put: {
-      parameters: {
-        path: {
-          year: number;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description Every day off of the year that is not an ordinary Saturday or Sunday rest (weekend days inside a break may be listed too) */
-            daysOff: ({
-                /** @description Calendar date YYYY-MM-DD */
-                date: string;
-                /** @enum {unknown} */
-                kind: "holiday" | "compensatory" | "swapped" | "extra";
-                /** @description Why the day is off, in Vietnamese (shown to users) */
-                reason: string;
-              })[];
-            makeUpWorkdays: {
-                /** @description Calendar date YYYY-MM-DD */
-                date: string;
-                reason: string;
-              }[];
-            decision: {
-              /** @description Số hiệu văn bản, e.g. 8662/VPCP-KGVX; null if not found */
-              number: string | null;
-              date: string | null;
-              issuer: string;
-            };
-            /** @description Public sources that report the decision */
-            sources: string[];
-            note?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              year: number;
-              /** @description True when a published decision replaces the default rule */
-              decided: boolean;
-              decision: {
-                year: number;
-                /** @description Every day off of the year that is not an ordinary Saturday or Sunday rest (weekend days inside a break may be listed too) */
-                daysOff: ({
-                    /** @description Calendar date YYYY-MM-DD */
-                    date: string;
-                    /** @enum {unknown} */
-                    kind: "holiday" | "compensatory" | "swapped" | "extra";
-                    /** @description Why the day is off, in Vietnamese (shown to users) */
-                    reason: string;
-                  })[];
-                makeUpWorkdays: {
-                    /** @description Calendar date YYYY-MM-DD */
-                    date: string;
-                    reason: string;
-                  }[];
-                decision: {
-                  /** @description Số hiệu văn bản, e.g. 8662/VPCP-KGVX; null if not found */
-                  number: string | null;
-                  date: string | null;
-                  issuer: string;
-                };
-                /** @description Public sources that report the decision */
-                sources: string[];
-                note?: string;
-              };
-              /** @description Days whose status differs from Monday–Friday work, Saturday–Sunday rest */
-              exceptions: {
-                  date: string;
-                  working: boolean;
-                  reason: string;
-                }[];
-              enteredBy: string | null;
-              enteredAt: string | null;
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    put: operations["setCalendarYear"];
     /** Bỏ quyết định, trở về quy tắc mặc định / Remove a decision (default rule applies) */
-    delete: {
-      parameters: {
-        path: {
-          year: number;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              year: number;
-              /** @description True when a published decision replaces the default rule */
-              decided: boolean;
-              decision: {
-                year: number;
-                /** @description Every day off of the year that is not an ordinary Saturday or Sunday rest (weekend days inside a break may be listed too) */
-                daysOff: ({
-                    /** @description Calendar date YYYY-MM-DD */
-                    date: string;
-                    /** @enum {unknown} */
-                    kind: "holiday" | "compensatory" | "swapped" | "extra";
-                    /** @description Why the day is off, in Vietnamese (shown to users) */
-                    reason: string;
-                  })[];
-                makeUpWorkdays: {
-                    /** @description Calendar date YYYY-MM-DD */
-                    date: string;
-                    reason: string;
-                  }[];
-                decision: {
-                  /** @description Số hiệu văn bản, e.g. 8662/VPCP-KGVX; null if not found */
-                  number: string | null;
-                  date: string | null;
-                  issuer: string;
-                };
-                /** @description Public sources that report the decision */
-                sources: string[];
-                note?: string;
-              };
-              /** @description Days whose status differs from Monday–Friday work, Saturday–Sunday rest */
-              exceptions: {
-                  date: string;
-                  working: boolean;
-                  reason: string;
-                }[];
-              enteredBy: string | null;
-              enteredAt: string | null;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    delete: operations["deleteCalendarYear"];
   };
   "/api/calendar/due": {
     /** Tính ngày hẹn trả / Appointment for a limit counted from a reception instant */
-    get: {
-      parameters: {
-        query: {
-          /** @description Reception instant, ISO 8601 (no offset = Vietnam local time) */
-          from: string;
-          workingDays?: number;
-          hours?: number;
-          calendarDays?: number;
-          withinDay?: boolean;
-          /** @description Reception cut-off HH:MM */
-          cutoff?: string;
-          /** @description Use this agency’s office hours */
-          agency?: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              from: string;
-              /** @description ISO 8601 with +07:00 */
-              due: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["computeAppointment"];
   };
   "/api/calendar/lunar": {
     /** Đổi dương lịch sang âm lịch Việt Nam / Vietnamese lunar date of a day */
-    get: {
-      parameters: {
-        query: {
-          date: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              date: string;
-              lunar: {
-                day: number;
-                month: number;
-                year: number;
-                leap: boolean;
-              };
-              /** @description D/M/Y, with L after a leap month */
-              text: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getLunarDate"];
   };
 }
 
@@ -7013,4 +366,6814 @@ export type $defs = Record<string, never>;
 
 export type external = Record<string, never>;
 
-export type operations = Record<string, never>;
+export interface operations {
+
+  /** Đăng nhập cán bộ / Officer sign-in with username and password */
+  loginWithPassword: {
+    requestBody: {
+      content: {
+        "application/json": {
+          username: string;
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            csrfToken: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      423: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Phiên hiện tại / Who is signed in */
+  getSession: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            user: {
+              id: string;
+              kind: string;
+              name: string;
+              /** @description Signed in with VNeID */
+              vneid: boolean;
+              grants: {
+                  role: string;
+                  agencyId: string;
+                }[];
+            };
+            /** @description Send as X-CSRF-Token with every request that changes data */
+            csrfToken: string;
+            /** @description A demo session: not a real identity */
+            demo: boolean;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Đăng xuất / Sign out */
+  logout: {
+    responses: {
+      /** @description Default Response */
+      204: {
+        content: never;
+      };
+    };
+  };
+  /** Đăng xuất mọi nơi / End every session of this account */
+  logoutEverywhere: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            ended: number;
+          };
+        };
+      };
+    };
+  };
+  /** Đổi mật khẩu / Change password (other sessions end) */
+  changePassword: {
+    requestBody: {
+      content: {
+        "application/json": {
+          currentPassword: string;
+          newPassword: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            csrfToken: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Đăng nhập thử nghiệm (chỉ bản trình diễn) / Demo sign-in (demo servers only) */
+  demoLogin: {
+    requestBody: {
+      content: {
+        "application/json": {
+          as: "citizen" | "counter_officer" | "specialist" | "leader" | "clerk" | "agency_admin" | "provincial_admin" | "monitor";
+          agencyId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            csrfToken: string;
+            /** @enum {boolean} */
+            demo: true;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Đăng nhập bằng VNeID / Sign in with VNeID (redirects to the identity provider) */
+  startVneidLogin: {
+    parameters: {
+      query?: {
+        /** @description Trang quay lại sau khi đăng nhập (đường dẫn nội bộ, bắt đầu bằng /) / Local path to return to */
+        returnTo?: string;
+      };
+    };
+    responses: {
+      /** @description Chuyển hướng (Location) / Redirect (see Location) */
+      302: {
+        content: never;
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      502: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** VNeID trả về sau đăng nhập / VNeID sign-in callback (sets the session cookie) */
+  completeVneidLogin: {
+    parameters: {
+      query?: {
+        code?: string;
+        state?: string;
+        iss?: string;
+        error?: string;
+        error_description?: string;
+      };
+    };
+    responses: {
+      /** @description Chuyển hướng (Location) / Redirect (see Location) */
+      302: {
+        content: never;
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Tra cứu tình trạng hồ sơ / Public status lookup by code and 4 digits */
+  lookUpDossierStatus: {
+    requestBody: {
+      content: {
+        "application/json": {
+          code: string;
+          /** @description Last 4 digits of the phone or identity number */
+          verifier: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            code: string;
+            /** @description National status code */
+            status: number;
+            appointmentAt: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Thống kê công khai / Public statistics: figures, Decision 766 index, targets, by field */
+  getPublicStatistics: {
+    parameters: {
+      query?: {
+        /** @description First day, YYYY-MM-DD (Vietnam time) */
+        from?: string;
+        /** @description Last day, YYYY-MM-DD (Vietnam time) */
+        to?: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            window: {
+              from: string;
+              to: string;
+              /** @description Stocks (in progress, overdue) are measured at the end of this day */
+              measuredTo: string;
+            };
+            agency: {
+              id: string;
+              name: string;
+            } | null;
+            /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
+            figures: {
+              received: number;
+              receivedOnline: number;
+              receivedInPersonOrPost: number;
+              carriedOver: number;
+              resolved: number;
+              resolvedEarly: number;
+              resolvedOnTime: number;
+              resolvedLate: number;
+              withdrawn: number;
+              stopped: number;
+              inProgress: number;
+              inProgressWithinDeadline: number;
+              inProgressOverdue: number;
+            };
+            /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+            onTimeRate: number | "n/a";
+            /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+            onlineRate: number | "n/a";
+            index766: {
+              /** @description Decision 766 service index, out of 100 */
+              total: number;
+              groups: {
+                transparency: {
+                  points: number;
+                  max: number;
+                };
+                progress: {
+                  points: number;
+                  max: number;
+                };
+                online: {
+                  points: number;
+                  max: number;
+                };
+                digitization: {
+                  points: number;
+                  max: number;
+                };
+                satisfaction: {
+                  points: number;
+                  max: number;
+                };
+              };
+              indicators: {
+                [key: string]: {
+                  /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                  ratio: number | "n/a";
+                  points: number;
+                  max: number;
+                };
+              };
+              /** @description Indicator 2.2 (information) */
+              averageWorkingDays: number | "n/a";
+            };
+            programme: ({
+                measure: string;
+                /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                value: number | "n/a";
+                target: ({
+                  measure: string;
+                  comparator: "below" | "at_least";
+                  value: number;
+                  effectiveFrom: string;
+                  source: string;
+                }) | null;
+                met: boolean | null;
+              })[];
+            trend: ({
+                month: string;
+                received: number;
+                receivedOnline: number;
+                resolved: number;
+                resolvedLate: number;
+                /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                onTimeResolvedRate: number | "n/a";
+              })[];
+            byField: ({
+                field: string;
+                fieldName: string;
+                /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
+                figures: {
+                  received: number;
+                  receivedOnline: number;
+                  receivedInPersonOrPost: number;
+                  carriedOver: number;
+                  resolved: number;
+                  resolvedEarly: number;
+                  resolvedOnTime: number;
+                  resolvedLate: number;
+                  withdrawn: number;
+                  stopped: number;
+                  inProgress: number;
+                  inProgressWithinDeadline: number;
+                  inProgressOverdue: number;
+                };
+                /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                onTimeRate: number | "n/a";
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Tổng quan chỉ số / Headline figures, Decision 766 index and programme targets */
+  getIndicatorOverview: {
+    parameters: {
+      query?: {
+        /** @description First day (Vietnam time); default: the 15 December before this year */
+        from?: string;
+        /** @description Last day, inclusive; default: 14 December of this year */
+        to?: string;
+        /** @description Processing agency id */
+        agency?: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            window: {
+              from: string;
+              to: string;
+              /** @description Stocks (in progress, overdue) are measured at the end of this day */
+              measuredTo: string;
+            };
+            agency: {
+              id: string;
+              name: string;
+            } | null;
+            /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
+            figures: {
+              received: number;
+              receivedOnline: number;
+              receivedInPersonOrPost: number;
+              carriedOver: number;
+              resolved: number;
+              resolvedEarly: number;
+              resolvedOnTime: number;
+              resolvedLate: number;
+              withdrawn: number;
+              stopped: number;
+              inProgress: number;
+              inProgressWithinDeadline: number;
+              inProgressOverdue: number;
+            };
+            /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+            onTimeRate: number | "n/a";
+            /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+            onlineRate: number | "n/a";
+            index766: {
+              /** @description Decision 766 service index, out of 100 */
+              total: number;
+              groups: {
+                transparency: {
+                  points: number;
+                  max: number;
+                };
+                progress: {
+                  points: number;
+                  max: number;
+                };
+                online: {
+                  points: number;
+                  max: number;
+                };
+                digitization: {
+                  points: number;
+                  max: number;
+                };
+                satisfaction: {
+                  points: number;
+                  max: number;
+                };
+              };
+              indicators: {
+                [key: string]: {
+                  /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                  ratio: number | "n/a";
+                  points: number;
+                  max: number;
+                };
+              };
+              /** @description Indicator 2.2 (information) */
+              averageWorkingDays: number | "n/a";
+            };
+            programme: ({
+                measure: string;
+                /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                value: number | "n/a";
+                target: ({
+                  measure: string;
+                  comparator: "below" | "at_least";
+                  value: number;
+                  effectiveFrom: string;
+                  source: string;
+                }) | null;
+                met: boolean | null;
+              })[];
+            trend: ({
+                month: string;
+                received: number;
+                receivedOnline: number;
+                resolved: number;
+                resolvedLate: number;
+                /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                onTimeResolvedRate: number | "n/a";
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Xếp hạng cơ quan theo Bộ chỉ số 766 / Agencies ranked by the Decision 766 index */
+  getAgencyRanking: {
+    parameters: {
+      query?: {
+        /** @description First day (Vietnam time); default: the 15 December before this year */
+        from?: string;
+        /** @description Last day, inclusive; default: 14 December of this year */
+        to?: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            window: {
+              from: string;
+              to: string;
+              /** @description Stocks (in progress, overdue) are measured at the end of this day */
+              measuredTo: string;
+            };
+            rows: ({
+                rank: number;
+                agencyId: string;
+                agencyName: string;
+                level: "province" | "commune";
+                /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
+                figures: {
+                  received: number;
+                  receivedOnline: number;
+                  receivedInPersonOrPost: number;
+                  carriedOver: number;
+                  resolved: number;
+                  resolvedEarly: number;
+                  resolvedOnTime: number;
+                  resolvedLate: number;
+                  withdrawn: number;
+                  stopped: number;
+                  inProgress: number;
+                  inProgressWithinDeadline: number;
+                  inProgressOverdue: number;
+                };
+                /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                onTimeRate: number | "n/a";
+                /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                onlineRate: number | "n/a";
+                index766: {
+                  /** @description Decision 766 service index, out of 100 */
+                  total: number;
+                  groups: {
+                    transparency: {
+                      points: number;
+                      max: number;
+                    };
+                    progress: {
+                      points: number;
+                      max: number;
+                    };
+                    online: {
+                      points: number;
+                      max: number;
+                    };
+                    digitization: {
+                      points: number;
+                      max: number;
+                    };
+                    satisfaction: {
+                      points: number;
+                      max: number;
+                    };
+                  };
+                  indicators: {
+                    [key: string]: {
+                      /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                      ratio: number | "n/a";
+                      points: number;
+                      max: number;
+                    };
+                  };
+                  /** @description Indicator 2.2 (information) */
+                  averageWorkingDays: number | "n/a";
+                };
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Chi tiết theo lĩnh vực, thủ tục / One agency by field, or one field by procedure */
+  getIndicatorBreakdown: {
+    parameters: {
+      query: {
+        /** @description First day (Vietnam time); default: the 15 December before this year */
+        from?: string;
+        /** @description Last day, inclusive; default: 14 December of this year */
+        to?: string;
+        /** @description Processing agency id */
+        agency: string;
+        /** @description Field id: list its procedures */
+        field?: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            window: {
+              from: string;
+              to: string;
+              /** @description Stocks (in progress, overdue) are measured at the end of this day */
+              measuredTo: string;
+            };
+            by: "field" | "procedure";
+            rows: ({
+                key: string;
+                name: string;
+                /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
+                figures: {
+                  received: number;
+                  receivedOnline: number;
+                  receivedInPersonOrPost: number;
+                  carriedOver: number;
+                  resolved: number;
+                  resolvedEarly: number;
+                  resolvedOnTime: number;
+                  resolvedLate: number;
+                  withdrawn: number;
+                  stopped: number;
+                  inProgress: number;
+                  inProgressWithinDeadline: number;
+                  inProgressOverdue: number;
+                };
+                /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                onTimeRate: number | "n/a";
+                /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                onlineRate: number | "n/a";
+                index766: {
+                  /** @description Decision 766 service index, out of 100 */
+                  total: number;
+                  groups: {
+                    transparency: {
+                      points: number;
+                      max: number;
+                    };
+                    progress: {
+                      points: number;
+                      max: number;
+                    };
+                    online: {
+                      points: number;
+                      max: number;
+                    };
+                    digitization: {
+                      points: number;
+                      max: number;
+                    };
+                    satisfaction: {
+                      points: number;
+                      max: number;
+                    };
+                  };
+                  indicators: {
+                    [key: string]: {
+                      /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                      ratio: number | "n/a";
+                      points: number;
+                      max: number;
+                    };
+                  };
+                  /** @description Indicator 2.2 (information) */
+                  averageWorkingDays: number | "n/a";
+                };
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Báo cáo mẫu II.06a / Report form II.06a by level and field */
+  getReportIi06a: {
+    parameters: {
+      query?: {
+        /** @description First day (Vietnam time); default: the 15 December before this year */
+        from?: string;
+        /** @description Last day, inclusive; default: 14 December of this year */
+        to?: string;
+        /** @description Processing agency id */
+        agency?: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            window: {
+              from: string;
+              to: string;
+              /** @description Stocks (in progress, overdue) are measured at the end of this day */
+              measuredTo: string;
+            };
+            agencyId: string | null;
+            rows: ({
+                level: "province" | "commune";
+                fieldId: string;
+                fieldName: string;
+                /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
+                figures: {
+                  received: number;
+                  receivedOnline: number;
+                  receivedInPersonOrPost: number;
+                  carriedOver: number;
+                  resolved: number;
+                  resolvedEarly: number;
+                  resolvedOnTime: number;
+                  resolvedLate: number;
+                  withdrawn: number;
+                  stopped: number;
+                  inProgress: number;
+                  inProgressWithinDeadline: number;
+                  inProgressOverdue: number;
+                };
+              })[];
+            levelTotals: ({
+                level: "province" | "commune";
+                /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
+                figures: {
+                  received: number;
+                  receivedOnline: number;
+                  receivedInPersonOrPost: number;
+                  carriedOver: number;
+                  resolved: number;
+                  resolvedEarly: number;
+                  resolvedOnTime: number;
+                  resolvedLate: number;
+                  withdrawn: number;
+                  stopped: number;
+                  inProgress: number;
+                  inProgressWithinDeadline: number;
+                  inProgressOverdue: number;
+                };
+              })[];
+            /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
+            total: {
+              received: number;
+              receivedOnline: number;
+              receivedInPersonOrPost: number;
+              carriedOver: number;
+              resolved: number;
+              resolvedEarly: number;
+              resolvedOnTime: number;
+              resolvedLate: number;
+              withdrawn: number;
+              stopped: number;
+              inProgress: number;
+              inProgressWithinDeadline: number;
+              inProgressOverdue: number;
+            };
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Hồ sơ của một chỉ số / The dossiers behind a figure (codes and dates, no applicant data) */
+  listIndicatorDossiers: {
+    parameters: {
+      query: {
+        from?: string;
+        to?: string;
+        /** @description Processing agency id */
+        agency: string;
+        field?: string;
+        procedure?: string;
+        /** @description Which figure to list: received, resolved, late, in_progress, overdue */
+        set: "received" | "resolved" | "late" | "in_progress" | "overdue";
+        limit: number;
+        offset: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            total: number;
+            dossiers: ({
+                code: string;
+                /** @description motcua, import (history) or seed (demo history) */
+                origin: string;
+                /** @description National status code 1–10 */
+                status: number;
+                procedureCode: string;
+                fieldId: string;
+                channel: number;
+                receivedAt: string;
+                deadlineAt: string | null;
+                endedAt: string | null;
+                endKind: string | null;
+                supplementRequests: number;
+                timeliness: "early" | "on_time" | "late" | null;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Chỉ tiêu cải cách / The reform programme targets, effective-dated */
+  listReformTargets: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            targets: ({
+                /** @enum {unknown} */
+                measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures";
+                comparator: "below" | "at_least";
+                /** @description A share: 0.1 = 10% */
+                value: number;
+                /** @description In force from this day until a later one */
+                effectiveFrom: string;
+                /** @description The decision or plan that sets it */
+                source: string;
+              })[];
+          };
+        };
+      };
+    };
+  };
+  /** Đặt chỉ tiêu / Set a target from a date on (audited; provincial administrator) */
+  setReformTarget: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {unknown} */
+          measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures";
+          comparator: "below" | "at_least";
+          /** @description A share: 0.1 = 10% */
+          value: number;
+          /** @description In force from this day until a later one */
+          effectiveFrom: string;
+          /** @description The decision or plan that sets it */
+          source: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            targets: ({
+                /** @enum {unknown} */
+                measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures";
+                comparator: "below" | "at_least";
+                /** @description A share: 0.1 = 10% */
+                value: number;
+                /** @description In force from this day until a later one */
+                effectiveFrom: string;
+                /** @description The decision or plan that sets it */
+                source: string;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Webhook của tôi / The client’s own subscriptions (without secrets) */
+  listWebhookSubscriptions: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            subscriptions: {
+                id: string;
+                url: string;
+                topics: string[];
+                createdAt: string;
+                active: boolean;
+              }[];
+          };
+        };
+      };
+    };
+  };
+  /** Đăng ký webhook / Subscribe to dossier events: CloudEvents JSON signed with HMAC-SHA256 (Standard Webhooks headers); the secret is shown once */
+  createWebhookSubscription: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Where the CloudEvents are POSTed */
+          url: string;
+          topics: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+            secret: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Hủy webhook / Stop a subscription */
+  deleteWebhookSubscription: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      204: {
+        content: never;
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Tin gửi thất bại / Deliveries that gave up (each holds back its dossier’s later messages) */
+  listDeadLetters: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            deadLetters: ({
+                consumer: string;
+                messageId: number;
+                topic: string;
+                dossierId: string;
+                code: string | null;
+                attempts: number;
+                lastError: string | null;
+                createdAt: string;
+              })[];
+          };
+        };
+      };
+    };
+  };
+  /** Gửi lại / Re-drive a dead delivery (audited) */
+  redriveDeadLetter: {
+    parameters: {
+      path: {
+        consumer: string;
+        messageId: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      204: {
+        content: never;
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Báo cáo mẫu II.06a (Excel) / Report form II.06a as a spreadsheet */
+  exportReportIi06aXlsx: {
+    parameters: {
+      query?: {
+        /** @description First day (Vietnam time); default: the 15 December before this year */
+        from?: string;
+        /** @description Last day, inclusive; default: 14 December of this year */
+        to?: string;
+        /** @description Processing agency id */
+        agency?: string;
+      };
+    };
+    responses: {
+      /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+      200: {
+        content: {
+          "application/json": string;
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Báo cáo mẫu II.06a (PDF) / Report form II.06a as PDF */
+  exportReportIi06aPdf: {
+    parameters: {
+      query?: {
+        /** @description First day (Vietnam time); default: the 15 December before this year */
+        from?: string;
+        /** @description Last day, inclusive; default: 14 December of this year */
+        to?: string;
+        /** @description Processing agency id */
+        agency?: string;
+      };
+    };
+    responses: {
+      /** @description application/pdf */
+      200: {
+        content: {
+          "application/json": string;
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Phân tích rút ngắn thời hạn giải quyết / Processing times of a procedure against its limits */
+  getTimeReduction: {
+    parameters: {
+      query: {
+        /** @description Procedure code */
+        procedure: string;
+        /** @description Processing agency id */
+        agency?: string;
+        /** @description First day of completion (Vietnam time); default: 365 days ago */
+        from?: string;
+        /** @description Last day of completion, inclusive; default: yesterday */
+        to?: string;
+        /** @description A limit in working days to add to the what-if */
+        cutTo?: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Procedure code */
+            procedure: string;
+            /** @description Processing agency, or null for all */
+            agencyId: string | null;
+            window: {
+              from: string;
+              to: string;
+            };
+            /** @description Procedure name in the version in force at the end of the window */
+            name: string;
+            /** @description Statutory time limit (rules.md §4): N working days = N × 8 office hours */
+            configuredLimit: ({
+              unit: "working_days" | "calendar_days" | "working_hours";
+              /** @description Amount in the unit, counted from complete reception */
+              value: number;
+            }) | ({
+              unit: "within_day" | "none";
+            });
+            /** @description The limit in the law when the province has cut the configured one; null = not cut */
+            statutoryLimit: (({
+              unit: "working_days" | "calendar_days" | "working_hours";
+              /** @description Amount in the unit, counted from complete reception */
+              value: number;
+            }) | ({
+              unit: "within_day" | "none";
+            })) | null;
+            /** @description Configured limit in working days (calendar days count as working days); null = no fixed limit */
+            configuredLimitDays: number | null;
+            /** @description Statutory limit in working days; null = not cut or no fixed limit */
+            statutoryLimitDays: number | null;
+            /** @description Dossiers done (end kind done) in the window */
+            count: number;
+            /** @description Mean processing time in working days (480 office minutes each, pauses excluded) */
+            meanDays: number | null;
+            /** @description Median processing time in working days (mean of the two middle values for an even count) */
+            medianDays: number | null;
+            /** @description 90th percentile in working days, nearest-rank method: the time at rank ⌈0.9 × count⌉ */
+            p90Days: number | null;
+            histogram: {
+                /** @description Working day k: more than k − 1 and at most k working days */
+                day: number;
+                count: number;
+              }[];
+            longestStep: {
+              /** @description Workflow step */
+              name: string;
+              dossiers: number;
+              /** @description Mean office minutes spent in the step */
+              meanMinutes: number;
+              /** @description Mean budget of the step in office minutes */
+              meanBudgetMinutes: number;
+              /** @description Mean of (minutes − budget) / budget; 0.5 = half again the budget */
+              meanOverrun: number;
+            } | null;
+            /** @description If the limit were cut to limitDays, this share of the window’s done dossiers would have met it */
+            whatIf: ({
+                /** @description Candidate limit in working days */
+                limitDays: number;
+                /** @description Share 0–1 (2 decimals) of the done dossiers; null without dossiers */
+                share: number | null;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Thủ tục có thể rút ngắn thời hạn / Busiest procedures, actual times against their limits */
+  listTimeReductionCandidates: {
+    parameters: {
+      query?: {
+        /** @description First day of completion (Vietnam time); default: 365 days ago */
+        from?: string;
+        /** @description Last day of completion, inclusive; default: yesterday */
+        to?: string;
+        /** @description How many procedures (busiest first); default 20 */
+        limit?: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            window: {
+              from: string;
+              to: string;
+            };
+            rows: ({
+                procedure: string;
+                /** @description Procedure name in the version in force at the end of the window */
+                name: string;
+                /** @description Statutory time limit (rules.md §4): N working days = N × 8 office hours */
+                configuredLimit: ({
+                  unit: "working_days" | "calendar_days" | "working_hours";
+                  /** @description Amount in the unit, counted from complete reception */
+                  value: number;
+                }) | ({
+                  unit: "within_day" | "none";
+                });
+                /** @description The limit in the law when the province has cut the configured one; null = not cut */
+                statutoryLimit: (({
+                  unit: "working_days" | "calendar_days" | "working_hours";
+                  /** @description Amount in the unit, counted from complete reception */
+                  value: number;
+                }) | ({
+                  unit: "within_day" | "none";
+                })) | null;
+                /** @description Configured limit in working days (calendar days count as working days); null = no fixed limit */
+                configuredLimitDays: number | null;
+                /** @description Statutory limit in working days; null = not cut or no fixed limit */
+                statutoryLimitDays: number | null;
+                /** @description Dossiers done (end kind done) in the window */
+                count: number;
+                /** @description Mean processing time in working days (480 office minutes each, pauses excluded) */
+                meanDays: number | null;
+                /** @description Median processing time in working days (mean of the two middle values for an even count) */
+                medianDays: number | null;
+                /** @description 90th percentile in working days, nearest-rank method: the time at rank ⌈0.9 × count⌉ */
+                p90Days: number | null;
+                /** @description Share 0–1 (2 decimals) of the done dossiers; null without dossiers */
+                shareWithinConfigured: number | null;
+                /** @description The 90th percentile rounded up to whole working days, when below the configured limit */
+                suggestedLimitDays: number | null;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Tạo tài khoản cán bộ và phân quyền / Create an officer account with roles per agency */
+  createOfficer: {
+    requestBody: {
+      content: {
+        "application/json": {
+          username: string;
+          name: string;
+          /** @description At least 12 characters; the officer changes it at first use */
+          password: string;
+          grants: ({
+              /** @enum {unknown} */
+              role: "counter_officer" | "specialist" | "leader" | "clerk" | "agency_admin" | "provincial_admin" | "monitor" | "integration";
+              agencyId: string;
+            })[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Tạo khách tích hợp và mã API / Create an integration client and its API token (shown once) */
+  createIntegrationClient: {
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          agencyId: string;
+          scopes: ("dossiers:read" | "dossiers:write")[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+            token: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Kiểm tra sức khỏe / Health check */
+  getHealth: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            status: "ok";
+            /** @enum {string} */
+            database: "ok";
+          };
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Tìm thủ tục hành chính / Search procedures
+   * @description Diacritics- and case-insensitive search over the procedures in force, ranked by relevance.
+   */
+  searchProcedures: {
+    parameters: {
+      query: {
+        /** @description Words to find, with or without diacritics ("giay phep xay dung") */
+        q?: string;
+        /** @description Field id */
+        field?: string;
+        /** @description Agency id */
+        agency?: string;
+        /** @description Online service level (Decree 42/2022) */
+        online?: "full" | "partial" | "none";
+        page: number;
+        pageSize: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            items: ({
+                /** @description Catalogue key: the national code when one exists */
+                code: string;
+                nationalCode: string | null;
+                name: string;
+                /** @description Field id (lĩnh vực), the value the `field` filter takes */
+                field: string;
+                fieldName: string;
+                /** @description Cấp thực hiện: province, commune or central */
+                level: string;
+                /**
+                 * @description Online service level (Decree 42/2022)
+                 * @enum {unknown}
+                 */
+                onlineLevel: "full" | "partial" | "none";
+                /** @description Statutory time limit (rules.md §4): N working days = N × 8 office hours */
+                timeLimit: ({
+                  unit: "working_days" | "calendar_days" | "working_hours";
+                  /** @description Amount in the unit, counted from complete reception */
+                  value: number;
+                }) | ({
+                  unit: "within_day" | "none";
+                });
+                /** @description The deciding agency; null means the commune People’s Committee where the applicant applies */
+                competentAgency: {
+                  id: string;
+                  name: string;
+                } | null;
+                interAgency: boolean;
+                anyLocation: boolean;
+              })[];
+            /** @description Number of matching procedures over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Chi tiết thủ tục hành chính / Procedure with its version in force */
+  getProcedure: {
+    parameters: {
+      path: {
+        code: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": ({
+            /** @description Catalogue key: the national code when one exists */
+            code: string;
+            nationalCode: string | null;
+            name: string;
+            /** @description Field id (lĩnh vực), the value the `field` filter takes */
+            field: string;
+            fieldName: string;
+            /** @description Cấp thực hiện: province, commune or central */
+            level: string;
+            /**
+             * @description Online service level (Decree 42/2022)
+             * @enum {unknown}
+             */
+            onlineLevel: "full" | "partial" | "none";
+            /** @description Statutory time limit (rules.md §4): N working days = N × 8 office hours */
+            timeLimit: ({
+              unit: "working_days" | "calendar_days" | "working_hours";
+              /** @description Amount in the unit, counted from complete reception */
+              value: number;
+            }) | ({
+              unit: "within_day" | "none";
+            });
+            /** @description The deciding agency; null means the commune People’s Committee where the applicant applies */
+            competentAgency: {
+              id: string;
+              name: string;
+            } | null;
+            interAgency: boolean;
+            anyLocation: boolean;
+          }) & ({
+            version: number;
+            effectiveFrom: string;
+            effectiveTo: string | null;
+            /**
+             * @description Kind of agency (two-tier local government, rules.md §7)
+             * @enum {unknown}
+             */
+            competentAgencyKind: "provincial_committee" | "department" | "provincial_service_center" | "commune_committee" | "commune_service_center" | "central_branch" | "former_unit";
+            legalBasis: string[];
+            onlineTimeLimit: (({
+              unit: "working_days" | "calendar_days" | "working_hours";
+              /** @description Amount in the unit, counted from complete reception */
+              value: number;
+            }) | ({
+              unit: "within_day" | "none";
+            })) | null;
+            cutoffTime: string | null;
+            fullOnlineEligible: boolean;
+            fees: ({
+                name: string;
+                /** @description Amount in VND when published as a figure (0 = free); null when set elsewhere */
+                amountVnd: number | null;
+                /** @description The fee as published, e.g. "Theo quy định của HĐND cấp tỉnh" */
+                text: string;
+              })[];
+            requiredDocuments: ({
+                /** @description Name as published in the National TTHC Database */
+                name: string;
+                /** @enum {unknown} */
+                form: "original" | "certified_copy" | "copy" | "presented";
+                /** @description Number of copies in this form */
+                quantity: number;
+                /** @description Published heading or case, e.g. "Giấy tờ phải xuất trình" */
+                group: string | null;
+              })[];
+            resultKind: string;
+            resultName: string;
+            supplementLimitDays: number | null;
+            steps: ({
+                /** @description Step name in Vietnamese, as on the control sheet */
+                name: string;
+                /** @enum {unknown} */
+                role: "counter_officer" | "specialist" | "leader" | "clerk";
+                /**
+                 * @description Kind of agency (two-tier local government, rules.md §7)
+                 * @enum {unknown}
+                 */
+                agencyKind: "provincial_committee" | "department" | "provincial_service_center" | "commune_committee" | "commune_service_center" | "central_branch" | "former_unit";
+                /** @description The specific agency, or null for the one of that kind handling the dossier */
+                agencyId: string | null;
+                /** @description Working hours allowed for this step */
+                budgetHours: number;
+              })[];
+            source: {
+              url: string | null;
+              title: string;
+              /** @description Fields or facts added by motcua that no public source confirms, each with why */
+              illustrative: string[];
+            };
+          });
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Cây cơ quan, đơn vị / Agency tree */
+  getAgencyTree: {
+    parameters: {
+      query: {
+        /** @description Show names and codes in force on this date (default today) */
+        at?: string;
+        /** @description Also list units abolished by a merger */
+        includeFormer: boolean;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AgencyNode"][];
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Nộp hồ sơ trực tuyến, hoặc tiếp nhận trực tiếp tại quầy / Submit online, or receive a walk-in at the counter */
+  createDossier: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          procedureCode: string;
+          /** @description The one-stop unit that receives */
+          receivingAgencyId: string;
+          /** @description 1 in person, 2 online, 3 post */
+          channel: 1 | 2 | 3;
+          applicant: {
+            id: string;
+            kind: "citizen" | "organisation";
+            name: string;
+            identityNumber: string | null;
+            phone: string | null;
+            email: string | null;
+            address: string | null;
+          };
+          /** @default [] */
+          components: ({
+              name: string;
+              fileRef: string | null;
+            })[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Hồ sơ: trạng thái, thời hạn, quá trình xử lý, thao tác được phép / A dossier with deadlines, timeline and available actions */
+  getDossier: {
+    parameters: {
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Tiếp nhận hồ sơ, cấp mã và ngày hẹn / Receive: code and appointment */
+  postReception: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Hướng dẫn bổ sung khi tiếp nhận (mẫu 02) / Ask for missing documents at reception */
+  postReceptionSupplementRequests: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+          items: string[];
+          /** @description Why */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Từ chối tiếp nhận (mẫu 03) / Refuse at reception */
+  postReceptionRejection: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+          /** @description Reason */
+          reason: string;
+          /** @description Legal basis */
+          legalBasis: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Chuyển đến bộ phận một cửa có thẩm quyền / Redirect to another one-stop unit */
+  postRedirection: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+          /** @description Receiving unit to hand over to */
+          toAgencyId: string;
+          /** @description Why */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Số hóa thành phần hồ sơ / Record a digitized component */
+  postDigitizedComponents: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+          /** @description Component name */
+          name: string;
+          /** @description Stored file reference */
+          fileRef: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Chuyển cơ quan giải quyết / Transfer to the competent agency */
+  postTransfer: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Phân công chuyên viên / Assign a specialist */
+  postAssignment: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+          /** @description Specialist id */
+          assigneeId: string;
+          /** @description Specialist name */
+          assigneeName: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Thẩm định / Appraise */
+  postAppraisal: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+          outcome: "approve" | "refuse";
+          note: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Yêu cầu bổ sung trong quá trình giải quyết (tạm dừng thời hạn) / Request a supplement (pauses the clock) */
+  postSupplementRequests: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+          items: string[];
+          /** @description Why */
+          reason: string;
+          /** @default null */
+          exception: {
+            /** @description Who approved a second request */
+            approver: string;
+            /** @description Legal basis */
+            legalBasis: string;
+          } | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Nhận hồ sơ bổ sung / Receive the supplement */
+  postSupplements: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+          components: ({
+              /** @description Component name */
+              name: string;
+              fileRef: string | null;
+              digitized: boolean;
+            })[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Yêu cầu thực hiện nghĩa vụ tài chính / Require payment */
+  postPaymentRequests: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+          amountVnd: number;
+          /** @description What the payment is for */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Ghi nhận đã nộp phí, lệ phí / Record payment */
+  postPayments: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+          amountVnd: number;
+          /** @description Receipt number */
+          receipt: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Chuyển liên thông / Transfer to a coordinating agency */
+  postInterAgencyTransfers: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+          /** @description Coordinating agency */
+          toAgencyId: string;
+          /** @description What it must do */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Trả hồ sơ liên thông về cơ quan chủ trì / Return to the lead agency */
+  postInterAgencyReturns: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+          note: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Phê duyệt, ký / Approve */
+  postApproval: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Ban hành kết quả (văn thư) / Issue the result */
+  postIssuance: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+          /** @description Số, ký hiệu */
+          resultNumber: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Trả kết quả / Return the result */
+  postResultReturn: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+          method: "counter" | "post" | "online";
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Rút hồ sơ / Withdraw */
+  postWithdrawal: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Dừng xử lý / Stop */
+  postStop: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+          /** @description Reason */
+          reason: string;
+          legalBasis: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Cảnh báo sắp trễ hạn / Warn the counter of a late dossier */
+  postLateWarnings: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Văn bản xin lỗi và hẹn lại (mẫu 04) / Apology with a new appointment (once) */
+  postApologies: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+          /** @description Reason for the delay */
+          reason: string;
+          /** @description ISO 8601 instant */
+          newAppointmentAt: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Đánh giá mức độ hài lòng / Rate */
+  postRating: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+          satisfaction: "very_satisfied" | "satisfied" | "not_satisfied";
+          /** @default */
+          comment: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Hàng đợi theo vai trò, sắp theo mức khẩn / Work queue of a role at an agency, most urgent first */
+  getWorkQueue: {
+    parameters: {
+      query: {
+        limit: number;
+      };
+      path: {
+        role: "counter_officer" | "specialist" | "leader" | "clerk";
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            agencyId: string;
+            items: ({
+                id: string;
+                code: string | null;
+                procedureCode: string;
+                procedureName: string;
+                applicantName: string;
+                status: number;
+                phase: string | null;
+                /** @description Current step due, else the appointment */
+                dueAt: string | null;
+                appointmentAt: string | null;
+                /** @description late, due_soon or on_track */
+                urgency: string;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Kho giấy tờ điện tử của tôi / My document vault */
+  getVault: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            items: ({
+                id: string;
+                sha256: string;
+                /** @description e_result (signed result) or digitized (signed copy of a paper component) */
+                kind: string;
+                title: string;
+                dossierId: string | null;
+                agencyId: string | null;
+                createdAt: string;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Dùng lại giấy tờ trong kho cho một thành phần hồ sơ / Reuse a vault document for a component */
+  postReusedComponents: {
+    parameters: {
+      header: {
+        "idempotency-key": string;
+      };
+      path: {
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          expectedVersion: number;
+          /** @description The required document it stands for */
+          component: string;
+          /** Format: uuid */
+          vaultItemId: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code (rules.md §1) */
+            status: number;
+            procedure: {
+              code: string;
+              version: number;
+            };
+            channel: number;
+            applicant: {
+              id: string;
+              name: string;
+              kind: string;
+              vneid: boolean;
+            };
+            receivingAgencyId: string;
+            processingAgencyId: string | null;
+            holderAgencyId: string;
+            assignee: {
+              id: string;
+              name: string;
+            } | null;
+            submittedAt: string;
+            receivedAt: string | null;
+            deadlines: {
+              appointmentAt: string | null;
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses */
+              kpiDeadline: string | null;
+              currentStepDueAt: string | null;
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            currentStep: {
+              phase: string;
+              name: string;
+              agencyId: string;
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            controlSheet: ({
+                phase: string;
+                name: string;
+                agencyId: string;
+                startedAt: string;
+                dueAt: string;
+                endedAt: string | null;
+                handedBy: string;
+                endedBy: string | null;
+                timeliness: string | null;
+              })[];
+            timeline: ({
+                seq: number;
+                type: string;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                  role: string;
+                  agencyId: string | null;
+                };
+              })[];
+            components: ({
+                name: string;
+                fileRef: string | null;
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            supplementRequests: number;
+            apology: {
+              at: string;
+              reason: string;
+              newAppointmentAt: string;
+            } | null;
+            result: {
+              number: string;
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6) */
+              amountVnd: number;
+              requestedAt: string;
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway */
+              online: boolean;
+            }) | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                name: string | null;
+                mediaType: string;
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Hồ sơ của tôi / My dossiers, newest first */
+  listMyDossiers: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            items: ({
+                id: string;
+                code: string | null;
+                procedureCode: string;
+                procedureName: string;
+                /** @description National status code */
+                status: number;
+                submittedAt: string;
+                appointmentAt: string | null;
+              })[];
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Kênh nhận thông báo của tôi / My notice channels (e-mail, SMS) */
+  getMyNotificationPreferences: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Nhận thông báo qua e-mail, tới địa chỉ ghi trong hồ sơ (rules.md §8) */
+            email: boolean;
+            /** @description Nhận tin nhắn SMS, tới số điện thoại ghi trong hồ sơ (rules.md §8) */
+            sms: boolean;
+            /** @description False while the citizen has never chosen: every channel with a known address is used */
+            chosen: boolean;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Chọn kênh nhận thông báo / Choose my notice channels */
+  setMyNotificationPreferences: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Nhận thông báo qua e-mail, tới địa chỉ ghi trong hồ sơ (rules.md §8) */
+          email: boolean;
+          /** @description Nhận tin nhắn SMS, tới số điện thoại ghi trong hồ sơ (rules.md §8) */
+          sms: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Nhận thông báo qua e-mail, tới địa chỉ ghi trong hồ sơ (rules.md §8) */
+            email: boolean;
+            /** @description Nhận tin nhắn SMS, tới số điện thoại ghi trong hồ sơ (rules.md §8) */
+            sms: boolean;
+            /** @description False while the citizen has never chosen: every channel with a known address is used */
+            chosen: boolean;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Thanh toán trực tuyến phí, lệ phí của hồ sơ (chủ hồ sơ) / Pay the dossier fees online (its applicant): the gateway URL */
+  startOnlinePayment: {
+    parameters: {
+      path: {
+        ref: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            paymentId: string;
+            paymentUrl: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Biên lai điện tử (PDF) / The e-receipt of an online payment */
+  getPaymentReceipt: {
+    parameters: {
+      path: {
+        ref: string;
+        /** @description The payment id */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+    };
+  };
+  /** Cổng thanh toán chuyển trình duyệt về (chỉ hiển thị kết quả) / Browser return from the gateway: shows the outcome, changes nothing */
+  returnFromVnpay: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+    };
+  };
+  /** Thông báo kết quả thanh toán từ cổng VNPay (IPN, xác thực bằng chữ ký) / VNPay server-to-server callback, authenticated by its signature */
+  receiveVnpayIpn: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            RspCode: string;
+            Message: string;
+          };
+        };
+      };
+    };
+  };
+  /**
+   * Tải lên tệp thành phần hồ sơ (PDF, JPEG, PNG) / Upload a file for a required document of a dossier (PDF, JPEG, PNG)
+   * @description multipart/form-data with a `component` field (the required document’s name) and one file. The type is detected from the content; the same content is stored once.
+   */
+  uploadDossierFile: {
+    parameters: {
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": {
+          /** @description Required: the required document’s name */
+          component?: string;
+          /**
+           * Format: binary
+           * @description Required: one PDF, JPEG or PNG file
+           */
+          file?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            /** @description SHA-256 of the content: the file’s identity */
+            sha256: string;
+            /** @description Bytes */
+            size: number;
+            /** @description Detected from the content: application/pdf, image/jpeg or image/png */
+            mediaType: string;
+            /** @description The required document (thành phần hồ sơ) the file is for */
+            component: string;
+            /** @description The client’s file name, cleaned, for display only */
+            name: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Tải xuống tệp của hồ sơ / Download a file of a dossier */
+  downloadDossierFile: {
+    parameters: {
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+        /** @description SHA-256 of the content, lower-case hex */
+        sha256: string;
+      };
+    };
+    responses: {
+      /** @description The content, as an attachment */
+      200: {
+        content: {
+          "application/pdf": string;
+          "image/jpeg": string;
+          "image/png": string;
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Xác thực văn bản điện tử / Verify a signed e-result (PDF body) */
+  verifyDocument: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            signed: boolean;
+            valid: boolean;
+            signerName: string | null;
+            signedAt: string | null;
+            problem: string | null;
+            documentSha256: string;
+            dossier: ({
+              code: string | null;
+              /** @description National status code */
+              status: number;
+            }) | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Biểu mẫu của hồ sơ (mẫu 01–06), PDF / A form of the dossier (01–06) as PDF */
+  getDossierForm: {
+    parameters: {
+      path: {
+        /** @description Dossier code, or its id */
+        ref: string;
+        /** @description 01 receipt, 02 supplement request, 03 rejection, 04 apology, 05 stop notice, 06 control sheet */
+        form: "01" | "02" | "03" | "04" | "05" | "06";
+      };
+    };
+    responses: {
+      /** @description application/pdf */
+      200: {
+        content: {
+          "application/json": string;
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Sổ theo dõi hồ sơ (mẫu 07) của bộ phận một cửa, PDF / Tracking book of a receiving unit (form 07) */
+  getTrackingBook: {
+    parameters: {
+      query?: {
+        /** @description Receiving unit (default: your first) */
+        agency?: string;
+        /** @description First day (default: today) */
+        from?: string;
+        /** @description Last day (default: from) */
+        to?: string;
+      };
+    };
+    responses: {
+      /** @description application/pdf */
+      200: {
+        content: {
+          "application/json": string;
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Ngày nghỉ, ngày làm bù của một năm / A year’s days off and make-up days */
+  getCalendarYear: {
+    parameters: {
+      path: {
+        year: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            year: number;
+            /** @description True when a published decision replaces the default rule */
+            decided: boolean;
+            decision: {
+              year: number;
+              /** @description Every day off of the year that is not an ordinary Saturday or Sunday rest (weekend days inside a break may be listed too) */
+              daysOff: ({
+                  /** @description Calendar date YYYY-MM-DD */
+                  date: string;
+                  /** @enum {unknown} */
+                  kind: "holiday" | "compensatory" | "swapped" | "extra";
+                  /** @description Why the day is off, in Vietnamese (shown to users) */
+                  reason: string;
+                })[];
+              makeUpWorkdays: {
+                  /** @description Calendar date YYYY-MM-DD */
+                  date: string;
+                  reason: string;
+                }[];
+              decision: {
+                /** @description Số hiệu văn bản, e.g. 8662/VPCP-KGVX; null if not found */
+                number: string | null;
+                date: string | null;
+                issuer: string;
+              };
+              /** @description Public sources that report the decision */
+              sources: string[];
+              note?: string;
+            };
+            /** @description Days whose status differs from Monday–Friday work, Saturday–Sunday rest */
+            exceptions: {
+                date: string;
+                working: boolean;
+                reason: string;
+              }[];
+            enteredBy: string | null;
+            enteredAt: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Nhập hoặc thay quyết định nghỉ lễ của một năm / Create or replace a year’s decision
+   * @description Replaces the default rule for that year; audited. Needs the provincial administrator role.
+   */
+  setCalendarYear: {
+    parameters: {
+      path: {
+        year: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Every day off of the year that is not an ordinary Saturday or Sunday rest (weekend days inside a break may be listed too) */
+          daysOff: ({
+              /** @description Calendar date YYYY-MM-DD */
+              date: string;
+              /** @enum {unknown} */
+              kind: "holiday" | "compensatory" | "swapped" | "extra";
+              /** @description Why the day is off, in Vietnamese (shown to users) */
+              reason: string;
+            })[];
+          makeUpWorkdays: {
+              /** @description Calendar date YYYY-MM-DD */
+              date: string;
+              reason: string;
+            }[];
+          decision: {
+            /** @description Số hiệu văn bản, e.g. 8662/VPCP-KGVX; null if not found */
+            number: string | null;
+            date: string | null;
+            issuer: string;
+          };
+          /** @description Public sources that report the decision */
+          sources: string[];
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            year: number;
+            /** @description True when a published decision replaces the default rule */
+            decided: boolean;
+            decision: {
+              year: number;
+              /** @description Every day off of the year that is not an ordinary Saturday or Sunday rest (weekend days inside a break may be listed too) */
+              daysOff: ({
+                  /** @description Calendar date YYYY-MM-DD */
+                  date: string;
+                  /** @enum {unknown} */
+                  kind: "holiday" | "compensatory" | "swapped" | "extra";
+                  /** @description Why the day is off, in Vietnamese (shown to users) */
+                  reason: string;
+                })[];
+              makeUpWorkdays: {
+                  /** @description Calendar date YYYY-MM-DD */
+                  date: string;
+                  reason: string;
+                }[];
+              decision: {
+                /** @description Số hiệu văn bản, e.g. 8662/VPCP-KGVX; null if not found */
+                number: string | null;
+                date: string | null;
+                issuer: string;
+              };
+              /** @description Public sources that report the decision */
+              sources: string[];
+              note?: string;
+            };
+            /** @description Days whose status differs from Monday–Friday work, Saturday–Sunday rest */
+            exceptions: {
+                date: string;
+                working: boolean;
+                reason: string;
+              }[];
+            enteredBy: string | null;
+            enteredAt: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Bỏ quyết định, trở về quy tắc mặc định / Remove a decision (default rule applies) */
+  deleteCalendarYear: {
+    parameters: {
+      path: {
+        year: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            year: number;
+            /** @description True when a published decision replaces the default rule */
+            decided: boolean;
+            decision: {
+              year: number;
+              /** @description Every day off of the year that is not an ordinary Saturday or Sunday rest (weekend days inside a break may be listed too) */
+              daysOff: ({
+                  /** @description Calendar date YYYY-MM-DD */
+                  date: string;
+                  /** @enum {unknown} */
+                  kind: "holiday" | "compensatory" | "swapped" | "extra";
+                  /** @description Why the day is off, in Vietnamese (shown to users) */
+                  reason: string;
+                })[];
+              makeUpWorkdays: {
+                  /** @description Calendar date YYYY-MM-DD */
+                  date: string;
+                  reason: string;
+                }[];
+              decision: {
+                /** @description Số hiệu văn bản, e.g. 8662/VPCP-KGVX; null if not found */
+                number: string | null;
+                date: string | null;
+                issuer: string;
+              };
+              /** @description Public sources that report the decision */
+              sources: string[];
+              note?: string;
+            };
+            /** @description Days whose status differs from Monday–Friday work, Saturday–Sunday rest */
+            exceptions: {
+                date: string;
+                working: boolean;
+                reason: string;
+              }[];
+            enteredBy: string | null;
+            enteredAt: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Tính ngày hẹn trả / Appointment for a limit counted from a reception instant */
+  computeAppointment: {
+    parameters: {
+      query: {
+        /** @description Reception instant, ISO 8601 (no offset = Vietnam local time) */
+        from: string;
+        workingDays?: number;
+        hours?: number;
+        calendarDays?: number;
+        withinDay?: boolean;
+        /** @description Reception cut-off HH:MM */
+        cutoff?: string;
+        /** @description Use this agency’s office hours */
+        agency?: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            from: string;
+            /** @description ISO 8601 with +07:00 */
+            due: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Đổi dương lịch sang âm lịch Việt Nam / Vietnamese lunar date of a day */
+  getLunarDate: {
+    parameters: {
+      query: {
+        date: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            date: string;
+            lunar: {
+              day: number;
+              month: number;
+              year: number;
+              leap: boolean;
+            };
+            /** @description D/M/Y, with L after a leap month */
+            text: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+}
