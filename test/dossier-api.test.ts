@@ -61,7 +61,7 @@ describe(`dossiers over HTTP on ${engineName}`, () => {
     const d = await submit()
     assert.equal(d.status, 1)
     assert.equal(d.code, null)
-    assert.deepEqual(d.availableActions, ['reuse-component', 'withdraw'])
+    assert.deepEqual(d.availableActions, ['reuse-component', 'withdraw', 'attach-file'])
   })
 
   test('the counter receives: code, appointment with +07:00, control sheet row, and the next actions', async () => {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { after, before, test } from 'node:test'
 import fc from 'fast-check'
 import type { DossierEvent } from '../src/domain/dossier/events.ts'
-import { availableActions } from '../src/domain/dossier/permissions.ts'
+import { availableCommands } from '../src/domain/dossier/permissions.ts'
 import { foldEvents } from '../src/domain/dossier/state.ts'
 import type { DossierFacts } from '../src/domain/kpi/facts.ts'
 import { factsOfDossier } from '../src/domain/kpi/facts-of-dossier.ts'
@@ -50,7 +50,7 @@ test(`model through the store on ${engineName}: projection = fold of stored even
         const ctx = await engine.contextOf(current.state, new Date(now))
         assert.ok(ctx)
         const offered = Object.values(actors).flatMap((actor) =>
-          availableActions(current.state, actor, ctx).map((action) => ({ actor, action })),
+          availableCommands(current.state, actor, ctx).map((action) => ({ actor, action })),
         )
         const chosen = offered[step.pick % Math.max(1, offered.length)]
         const command = step.useAvailable && chosen ? commandFor[chosen.action](chosen.actor) : step.random

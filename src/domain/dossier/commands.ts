@@ -1,10 +1,10 @@
 import type { EpochMs } from '../calendar/local-time.ts'
 import type { Actor } from './actor.ts'
 import type { Applicant, Component } from './events.ts'
-import type { Action } from './permissions.ts'
+import type { CommandAction } from './permissions.ts'
 import type { Channel, ReturnMethod, Satisfaction } from './status.ts'
 
-type On<A extends Action, T = object> = { readonly action: A; readonly actor: Actor } & T
+type On<A extends CommandAction, T = object> = { readonly action: A; readonly actor: Actor } & T
 
 /** Creating a dossier: an online submission, or a walk-in received at the counter in one step. */
 export type Creation =
@@ -51,3 +51,8 @@ export type Command =
   | On<'warn-late'>
   | On<'issue-apology', { readonly reason: string; readonly newAppointmentAt: EpochMs }>
   | On<'rate', { readonly satisfaction: Satisfaction; readonly comment: string }>
+
+// The engine's commands are exactly the guarded command actions: no capability can be run as a command.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const commandsMatchActions: Same<Command['action'], CommandAction> = true
+void commandsMatchActions

@@ -4,7 +4,7 @@ import type { Command, Creation } from './commands.ts'
 import type { DecisionContext } from './context.ts'
 import { appointmentAtReception, openStep, pausedOfficeMinutes } from './deadlines.ts'
 import type { DossierEvent } from './events.ts'
-import { guards } from './permissions.ts'
+import { commandGuards } from './permissions.ts'
 import { type Refusal, refuse } from './refusal.ts'
 import { applyEvent, type Dossier } from './state.ts'
 import { Channel } from './status.ts'
@@ -62,7 +62,7 @@ export function create(command: Creation, ctx: DecisionContext): Decision {
 
 /** Runs a command on a dossier: the guard first (who, when), then the rule of the command itself. */
 export function decide(d: Dossier, command: Command, ctx: DecisionContext): Decision {
-  const refusal = guards[command.action](d, command.actor, ctx)
+  const refusal = commandGuards[command.action](d, command.actor, ctx)
   if (refusal) return reject(refusal)
   const base = { at: ctx.now, actor: command.actor }
   switch (command.action) {

@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { commandFor, stepArbitrary, transitions } from '../../../test/support/command-arbitrary.ts'
 import { actors, at, context, Story } from '../../../test/support/dossier-fixtures.ts'
 import { decide } from './decide.ts'
-import { availableActions } from './permissions.ts'
+import { availableCommands } from './permissions.ts'
 import { foldEvents } from './state.ts'
 import { DossierStatus } from './status.ts'
 
@@ -23,7 +23,7 @@ test('model: random command sequences by random actors never break the lifecycle
         const ctx = context(now, story.procedure)
         // Mostly a command someone may run now (so histories go deep), sometimes any command by anyone.
         const offered = Object.values(actors).flatMap((actor) =>
-          availableActions(before, actor, ctx).map((action) => ({ actor, action })),
+          availableCommands(before, actor, ctx).map((action) => ({ actor, action })),
         )
         const ending = ['withdraw', 'stop', 'reject-reception']
         const forward = [
@@ -46,7 +46,7 @@ test('model: random command sequences by random actors never break the lifecycle
               : offered.filter((o) => !ending.includes(o.action))
         const chosen = onward[step.pick % Math.max(1, onward.length)]
         const command = step.useAvailable && chosen ? commandFor[chosen.action](chosen.actor) : step.random
-        const allowed = availableActions(before, command.actor, ctx).includes(command.action)
+        const allowed = availableCommands(before, command.actor, ctx).includes(command.action)
         const decision = decide(before, command, ctx)
         if (!decision.ok) continue
         accepted++

@@ -6,7 +6,7 @@ import { currentStep, type Dossier } from './state.ts'
 import { DossierStatus, openStatuses } from './status.ts'
 
 /** Commands that act on an existing dossier (creation is `submit` or `receiveAtCounter`). */
-export const Action = {
+export const CommandAction = {
   Receive: 'receive',
   RequestReceptionSupplement: 'request-reception-supplement',
   RejectReception: 'reject-reception',
@@ -31,7 +31,23 @@ export const Action = {
   IssueApology: 'issue-apology',
   Rate: 'rate',
 } as const
-export type Action = (typeof Action)[keyof typeof Action]
+export type CommandAction = (typeof CommandAction)[keyof typeof CommandAction]
+
+/**
+ * What an actor may do on a dossier that is not an engine command: the application layer acts on
+ * these (a gateway payment, an upload) after asking the same gate, and the engine never runs them.
+ */
+export const Capability = {
+  /** Thanh toán trực tuyến: the applicant pays the fees asked (status 6) at the payment gateway. */
+  PayOnline: 'pay-online',
+  /** Tải lên tệp thành phần hồ sơ: a component file is added to the dossier. */
+  AttachFile: 'attach-file',
+} as const
+export type Capability = (typeof Capability)[keyof typeof Capability]
+
+/** Everything `availableActions` may offer: the commands, then the capabilities. */
+export const Action = { ...CommandAction, ...Capability } as const
+export type Action = CommandAction | Capability
 
 type Guard = (d: Dossier, actor: Actor, ctx: DecisionContext) => Refusal | null
 
@@ -59,8 +75,10 @@ const counterWhileSubmitted: Guard = (d, a) =>
     () => status(d, DossierStatus.Submitted),
   )
 
-/** Phiếu phân quyền: the one place that decides who may run which command on a dossier, and when. */
-export const guards: Record<Action, Guard> = {
+const beforeTheEnd = (d: Dossier) => status(d, DossierStatus.Submitted, ...openStatuses)
+
+/** Who may run which engine command on a dossier, and when. */
+export const commandGuards: Record<CommandAction, Guard> = {
   [Action.Receive]: counterWhileSubmitted,
   [Action.RequestReceptionSupplement]: (d, a, ctx) =>
     first(
@@ -158,7 +176,7 @@ export const guards: Record<Action, Guard> = {
   [Action.Withdraw]: (d, a) =>
     first(
       () => who(isApplicant(d, a) || officerAt(a, [Role.CounterOfficer], d.receivingAgencyId)),
-      () => status(d, DossierStatus.Submitted, ...openStatuses),
+      () => beforeTheEnd(d),
     ),
   [Action.Stop]: (d, a, ctx) =>
     first(
@@ -188,6 +206,28 @@ export const guards: Record<Action, Guard> = {
     ),
 }
 
+/** A capability's guard needs no decision context: who and when only, from the dossier itself. */
+type CapabilityGuard = (d: Dossier, actor: Actor) => Refusal | null
+
+/** Who may pay online or attach files, and when (asked by the payment and upload use cases). */
+export const capabilities: Record<Capability, CapabilityGuard> = {
+  [Action.PayOnline]: (d, a) =>
+    first(
+      () => who(isApplicant(d, a)),
+      () => status(d, DossierStatus.PaymentRequired),
+      () => (d.payment !== null && d.payment.paidAt === null ? null : refuse('wrongStatus')),
+    ),
+  // The applicant hands in documents, the counter scans what was handed in, until the dossier is finished.
+  [Action.AttachFile]: (d, a) =>
+    first(
+      () => who(isApplicant(d, a) || officerAt(a, [Role.CounterOfficer], d.receivingAgencyId)),
+      () => beforeTheEnd(d),
+    ),
+}
+
+/** Phiếu phân quyền: the one place that decides who may do what on a dossier, and when. */
+export const guards: Record<Action, Guard> = { ...commandGuards, ...capabilities }
+
 /** Within one working day (8 office hours) of the appointment, or past it: time to warn (rules.md §1). */
 function withinOneWorkingDay(d: Dossier, ctx: DecisionContext): boolean {
   if (d.appointmentAt === null || d.processingAgencyId === null) return false
@@ -203,7 +243,15 @@ export function supplementExpired(d: Dossier, ctx: DecisionContext): boolean {
   return workingTimeBetween(cal, d.pausedSince, ctx.now) >= limit * cal.office.minutesPerDay
 }
 
-/** Which commands `actor` may run on the dossier now: the same guards the commands use. */
+const allActions = Object.values(Action)
+const commandActions = Object.values(CommandAction)
+
+/** What `actor` may do on the dossier now, commands and capabilities: the same guards the commands use. */
 export function availableActions(d: Dossier, actor: Actor, ctx: DecisionContext): Action[] {
-  return (Object.keys(guards) as Action[]).filter((action) => guards[action](d, actor, ctx) === null)
+  return allActions.filter((action) => guards[action](d, actor, ctx) === null)
+}
+
+/** The engine commands `actor` may run now (what a generated command sequence may try). */
+export function availableCommands(d: Dossier, actor: Actor, ctx: DecisionContext): CommandAction[] {
+  return commandActions.filter((action) => guards[action](d, actor, ctx) === null)
 }

@@ -1,5 +1,5 @@
 import { type TSchema, Type } from 'typebox'
-import type { Action } from '../../domain/dossier/permissions.ts'
+import type { CommandAction } from '../../domain/dossier/permissions.ts'
 
 const text = (description: string, max = 2000) => Type.String({ minLength: 1, maxLength: max, description })
 const Items = Type.Array(text('A missing or wrong component, and what is needed', 500), { minItems: 1, maxItems: 50 })
@@ -15,7 +15,7 @@ const Components = Type.Array(
 /** One command endpoint: `POST /api/dossiers/{ref}/{path}` runs `action` with the body's fields. */
 export type CommandRoute = {
   readonly path: string
-  readonly action: Action
+  readonly action: CommandAction
   readonly summary: string
   readonly fields: Record<string, TSchema>
 }

@@ -8,6 +8,7 @@ import type { Actor } from '../../domain/dossier/actor.ts'
 import type { Command } from '../../domain/dossier/commands.ts'
 import { urgencyOf } from '../../domain/dossier/deadlines.ts'
 import { guards } from '../../domain/dossier/permissions.ts'
+import { QueueRole } from '../../domain/dossier/queues.ts'
 import type { Dossier } from '../../domain/dossier/state.ts'
 import { Channel } from '../../domain/dossier/status.ts'
 import type { Db } from '../../store/database.ts'
@@ -303,12 +304,7 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (
         tags: ['dossiers'],
         summary: 'Hàng đợi theo vai trò, sắp theo mức khẩn / Work queue of a role at an agency, most urgent first',
         params: Type.Object({
-          role: Type.Union([
-            Type.Literal('counter_officer'),
-            Type.Literal('specialist'),
-            Type.Literal('leader'),
-            Type.Literal('clerk'),
-          ]),
+          role: Type.Union(Object.values(QueueRole).map((r) => Type.Literal(r))),
         }),
         querystring: Type.Object(
           { limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }) },
@@ -319,7 +315,7 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (
     },
     async (request, reply) => {
       const principal = request.principal as Principal
-      const { role } = request.params as { role: string }
+      const { role } = request.params as { role: QueueRole }
       const { limit, agency } = request.query as { limit: number; agency?: string }
       const actor = actorsFor(principal, null).find(
         (a) => a.role === role && (agency === undefined || a.agencyId === agency),

@@ -12,6 +12,7 @@ import type { FileStorage } from '../../adapters/storage/file-storage.ts'
 import { FilesystemStorage } from '../../adapters/storage/filesystem-storage.ts'
 import type { Principal } from '../../domain/access/principal.ts'
 import { actorsFor, canReadDossier, Permission } from '../../domain/access/route-permissions.ts'
+import { Capability, capabilities } from '../../domain/dossier/permissions.ts'
 import type { Dossier } from '../../domain/dossier/state.ts'
 import { AcceptedType, detectType, extensionOf, isAcceptedType, sniffLength } from '../../domain/files/detect-type.ts'
 import { attachmentDisposition, sanitizeDisplayName } from '../../domain/files/display-name.ts'
@@ -198,11 +199,9 @@ async function receive(
   return { staged, component: name, originalName }
 }
 
-/** Who may add files: the applicant, or a counter officer at the receiving one-stop unit. */
+/** Who may add files, and when: the `attach-file` capability, for any of the principal's roles. */
 const mayUpload = (principal: Principal, d: Dossier) =>
-  actorsFor(principal, d).some(
-    (a) => a.role === 'applicant' || (a.role === 'counter_officer' && a.agencyId === d.receivingAgencyId),
-  )
+  actorsFor(principal, d).some((a) => capabilities[Capability.AttachFile](d, a) === null)
 
 /**
  * A refusal sent before the request body was read to its end: the rest is discarded and the

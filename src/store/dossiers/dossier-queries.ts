@@ -1,4 +1,5 @@
 import type { DossierEvent } from '../../domain/dossier/events.ts'
+import { type QueueRole, QueueStatuses } from '../../domain/dossier/queues.ts'
 import type { Dossier } from '../../domain/dossier/state.ts'
 import type { Db } from '../database.ts'
 
@@ -46,7 +47,7 @@ export type QueueRow = {
  */
 export async function queue(
   db: Db,
-  role: string,
+  role: QueueRole,
   agencyId: string,
   actorId: string,
   limit: number,
@@ -68,21 +69,20 @@ export async function queue(
       'd.assignee_id',
       'v.name as procedure_name',
     ])
+    .where('d.status', 'in', [...QueueStatuses[role]])
   switch (role) {
     case 'counter_officer':
-      query = query.where('d.receiving_agency_id', '=', agencyId).where('d.status', 'in', [1, 2, 5, 6, 9])
+      query = query.where('d.receiving_agency_id', '=', agencyId)
       break
     case 'specialist':
       query = query
         .where('d.holder_agency_id', '=', agencyId)
-        .where('d.status', '=', 4)
         .where('d.current_phase', 'in', ['appraisal', 'coordination'])
         .where((eb) => eb.or([eb('d.assignee_id', '=', actorId), eb('d.assignee_id', 'is', null)]))
       break
     case 'leader':
       query = query
         .where('d.holder_agency_id', '=', agencyId)
-        .where('d.status', '=', 4)
         .where((eb) =>
           eb.or([
             eb('d.current_phase', '=', 'approval'),
@@ -91,13 +91,8 @@ export async function queue(
         )
       break
     case 'clerk':
-      query = query
-        .where('d.processing_agency_id', '=', agencyId)
-        .where('d.status', '=', 4)
-        .where('d.current_phase', '=', 'issue')
+      query = query.where('d.processing_agency_id', '=', agencyId).where('d.current_phase', '=', 'issue')
       break
-    default:
-      return []
   }
   return (await query
     .orderBy(
