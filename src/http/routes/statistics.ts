@@ -4,7 +4,7 @@ import { Permission } from '../../domain/access/route-permissions.ts'
 import type { Db } from '../../store/database.ts'
 import { breakdownByField, provinceOverview } from '../../store/kpi/indicator-report.ts'
 import { sendProblem } from '../problem.ts'
-import { Ii06aFiguresView, OverviewView, RatioView } from '../schemas/indicator-views.ts'
+import { Ii06aFiguresView, OverviewView, ratio } from '../schemas/indicator-views.ts'
 import { windowOf } from './indicators.ts'
 
 const datePattern = '^\\d{4}-\\d{2}-\\d{2}$'
@@ -19,7 +19,13 @@ const StatisticsQuery = Type.Object(
 const StatisticsView = Type.Object({
   ...OverviewView.properties,
   byField: Type.Array(
-    Type.Object({ field: Type.String(), fieldName: Type.String(), figures: Ii06aFiguresView, onTimeRate: RatioView }),
+    Type.Object({
+      field: Type.String({ description: 'Lĩnh vực: field of procedures, by id' }),
+      fieldName: Type.String({ description: 'Name of the field' }),
+      figures: Ii06aFiguresView,
+      onTimeRate: ratio('Indicator 2.1 in the field'),
+    }),
+    { description: 'The II.06a figures of each field' },
   ),
 })
 export type StatisticsView = Static<typeof StatisticsView>

@@ -1,115 +1,186 @@
 import { Type } from 'typebox'
 
-const count = Type.Integer({ minimum: 0 })
-export const RatioView = Type.Union([Type.Number(), Type.Literal('n/a')], {
-  description: 'Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6)',
-})
+const count = (description: string) => Type.Integer({ minimum: 0, description })
+const day = (description: string) => Type.String({ description: `${description} (YYYY-MM-DD, Vietnam time)` })
+const ratioMeaning = 'rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6)'
+export const RatioView = Type.Union([Type.Number(), Type.Literal('n/a')], { description: `A ratio ${ratioMeaning}` })
+/** A ratio saying what it divides. */
+export const ratio = (description: string) =>
+  Type.Union([Type.Number(), Type.Literal('n/a')], { description: `${description}, ${ratioMeaning}` })
 
-export const WindowView = Type.Object({
-  from: Type.String(),
-  to: Type.String(),
-  measuredTo: Type.String({ description: 'Stocks (in progress, overdue) are measured at the end of this day' }),
-})
+export const WindowView = Type.Object(
+  {
+    from: day('First day of the period'),
+    to: day('Last day of the period, inclusive'),
+    measuredTo: Type.String({ description: 'Stocks (in progress, overdue) are measured at the end of this day' }),
+  },
+  { description: 'The period the figures cover' },
+)
 
+/** Báo cáo mẫu II.06a (Circular 01/2020/TT-VPCP): received, resolved and in progress (rules.md §6). */
 export const Ii06aFiguresView = Type.Object(
   {
-    received: count,
-    receivedOnline: count,
-    receivedInPersonOrPost: count,
-    carriedOver: Type.Integer(),
-    resolved: count,
-    resolvedEarly: count,
-    resolvedOnTime: count,
-    resolvedLate: count,
-    withdrawn: count,
-    stopped: count,
-    inProgress: Type.Integer(),
-    inProgressWithinDeadline: Type.Integer(),
-    inProgressOverdue: Type.Integer(),
+    received: count('Số hồ sơ tiếp nhận: dossiers received in the period, all channels'),
+    receivedOnline: count('Received online (trực tuyến)'),
+    receivedInPersonOrPost: count('Received in person or by public post (trực tiếp, bưu chính)'),
+    carriedOver: Type.Integer({
+      description: 'Từ kỳ trước chuyển qua: received before the period, still open at its start',
+    }),
+    resolved: count('Số hồ sơ đã giải quyết: ended in the period (withdrawn and stopped included)'),
+    resolvedEarly: count('Resolved before the appointment (trước hạn)'),
+    resolvedOnTime: count('Resolved on the appointment day (đúng hạn)'),
+    resolvedLate: count('Resolved after the appointment, or after more than one supplement (quá hạn)'),
+    withdrawn: count('Withdrawn by the applicant (status 7)'),
+    stopped: count('Stopped or refused after appraisal (status 8)'),
+    inProgress: Type.Integer({ description: 'Số hồ sơ đang giải quyết: open at the end of the period' }),
+    inProgressWithinDeadline: Type.Integer({
+      description: 'Open and within the deadline (waiting for a supplement included)',
+    }),
+    inProgressOverdue: Type.Integer({ description: 'Open and past the deadline (quá hạn)' }),
   },
   { description: 'Form II.06a figures; resolved includes withdrawn and stopped dossiers' },
 )
 
-const Points = Type.Object({ points: Type.Number(), max: Type.Number() })
-export const Index766View = Type.Object({
-  total: Type.Number({ description: 'Decision 766 service index, out of 100' }),
-  groups: Type.Object({
-    transparency: Points,
-    progress: Points,
-    online: Points,
-    digitization: Points,
-    satisfaction: Points,
-  }),
-  indicators: Type.Record(Type.String(), Type.Object({ ratio: RatioView, points: Type.Number(), max: Type.Number() })),
-  averageWorkingDays: Type.Union([Type.Number(), Type.Literal('n/a')], { description: 'Indicator 2.2 (information)' }),
-})
+const points = (description: string) =>
+  Type.Object(
+    {
+      points: Type.Number({ description: 'Points earned' }),
+      max: Type.Number({ description: 'Points the group is worth' }),
+    },
+    { description },
+  )
+export const Index766View = Type.Object(
+  {
+    total: Type.Number({ description: 'Decision 766 service index, out of 100' }),
+    groups: Type.Object(
+      {
+        transparency: points('Công khai, minh bạch: 18 points'),
+        progress: points('Tiến độ giải quyết: 20 points'),
+        online: points('Dịch vụ công trực tuyến: 22 points'),
+        digitization: points('Số hóa hồ sơ: 22 points'),
+        satisfaction: points('Mức độ hài lòng: 18 points'),
+      },
+      { description: 'The five groups of the index (rules.md §6)' },
+    ),
+    indicators: Type.Record(
+      Type.String(),
+      Type.Object({
+        ratio: RatioView,
+        points: Type.Number({ description: 'Points earned: full at the threshold, else ratio × points ÷ threshold' }),
+        max: Type.Number({ description: 'Points the indicator is worth' }),
+      }),
+      { description: 'Each indicator by its number in Decision 766 (e.g. "2.1", "4.3")' },
+    ),
+    averageWorkingDays: Type.Union([Type.Number(), Type.Literal('n/a')], {
+      description: 'Indicator 2.2 (information)',
+    }),
+  },
+  { description: 'Bộ chỉ số phục vụ người dân, doanh nghiệp (Decision 766/QĐ-TTg)' },
+)
 
 export const SummaryFields = {
   figures: Ii06aFiguresView,
-  onTimeRate: RatioView,
-  onlineRate: RatioView,
+  onTimeRate: ratio('Indicator 2.1: dossiers ended by their appointment ÷ received or processed'),
+  onlineRate: ratio('Indicator 3.3: online dossiers ÷ all received'),
   index766: Index766View,
 }
 
-export const MeasureView = Type.Object({
-  measure: Type.String(),
-  value: RatioView,
-  target: Type.Union([
-    Type.Object({
-      measure: Type.String(),
-      comparator: Type.Union([Type.Literal('below'), Type.Literal('at_least')]),
-      value: Type.Number(),
-      effectiveFrom: Type.String(),
-      source: Type.String(),
+const Target = Type.Object(
+  {
+    measure: Type.String({ description: 'The programme measure the target is for' }),
+    comparator: Type.Union([Type.Literal('below'), Type.Literal('at_least')], {
+      description: 'below: the value must stay under it (late rate); at_least: reach it',
     }),
-    Type.Null(),
-  ]),
-  met: Type.Union([Type.Boolean(), Type.Null()]),
+    value: Type.Number({ description: 'The target, as a ratio (0.1 = 10%)' }),
+    effectiveFrom: day('The target applies from this day'),
+    source: Type.String({ description: 'The plan or decision that set it' }),
+  },
+  { description: 'Chỉ tiêu: the target in force' },
+)
+export const MeasureView = Type.Object({
+  measure: Type.String({
+    description:
+      'A reform programme measure (rules.md §6): late_rate, satisfaction, online_share, full_process_share, online_payment, e_result_share, apology_rate or cut_procedures',
+  }),
+  value: ratio('The measure over the period'),
+  target: Type.Union([Target, Type.Null()], { description: 'The target in force; null when none is set' }),
+  met: Type.Union([Type.Boolean(), Type.Null()], {
+    description: 'Whether the value meets the target; null without a target or a value',
+  }),
 })
 
 export const TrendPointView = Type.Object({
-  month: Type.String(),
-  received: count,
-  receivedOnline: count,
-  resolved: count,
-  resolvedLate: count,
-  onTimeResolvedRate: RatioView,
+  month: Type.String({ description: 'The month, YYYY-MM' }),
+  received: count('Received in the month'),
+  receivedOnline: count('Received online in the month'),
+  resolved: count('Resolved in the month'),
+  resolvedLate: count('Resolved late in the month'),
+  onTimeResolvedRate: ratio('Resolved on time ÷ resolved, in the month'),
 })
 
+const Agency = Type.Object(
+  {
+    id: Type.String({ description: 'Agency id' }),
+    name: Type.String({ description: 'Agency name in force at the end of the period' }),
+  },
+  { description: 'The agency the figures are for; null for the whole province' },
+)
 export const OverviewView = Type.Object({
   window: WindowView,
-  agency: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
+  agency: Type.Union([Agency, Type.Null()], { description: 'The agency the figures are for; null for the province' }),
   ...SummaryFields,
-  programme: Type.Array(MeasureView),
-  trend: Type.Array(TrendPointView),
+  programme: Type.Array(MeasureView, { description: 'The reform programme’s own measures against targets' }),
+  trend: Type.Array(TrendPointView, { description: 'Month by month over the last twelve months' }),
 })
 
+const Level = Type.Union([Type.Literal('province'), Type.Literal('commune')], {
+  description: 'Cấp: province or commune (two-tier local government, rules.md §7)',
+})
 export const RankingView = Type.Object({
   window: WindowView,
   rows: Type.Array(
     Type.Object({
-      rank: Type.Integer(),
-      agencyId: Type.String(),
-      agencyName: Type.String(),
-      level: Type.Union([Type.Literal('province'), Type.Literal('commune')]),
+      rank: Type.Integer({ description: 'Place by the Decision 766 index, 1 = best' }),
+      agencyId: Type.String({ description: 'Processing agency id' }),
+      agencyName: Type.String({ description: 'Its name in force at the end of the period' }),
+      level: Level,
       ...SummaryFields,
     }),
+    { description: 'Agencies, best first' },
   ),
 })
 
-const Level = Type.Union([Type.Literal('province'), Type.Literal('commune')])
 export const Ii06aReportView = Type.Object({
   window: WindowView,
-  agencyId: Type.Union([Type.String(), Type.Null()]),
+  agencyId: Type.Union([Type.String(), Type.Null()], {
+    description: 'The processing agency reported on; null for the province',
+  }),
   rows: Type.Array(
-    Type.Object({ level: Level, fieldId: Type.String(), fieldName: Type.String(), figures: Ii06aFiguresView }),
+    Type.Object({
+      level: Level,
+      fieldId: Type.String({ description: 'Lĩnh vực: the field of procedures' }),
+      fieldName: Type.String({ description: 'Name of the field' }),
+      figures: Ii06aFiguresView,
+    }),
+    { description: 'One row per level and field' },
   ),
-  levelTotals: Type.Array(Type.Object({ level: Level, figures: Ii06aFiguresView })),
-  total: Ii06aFiguresView,
+  levelTotals: Type.Array(Type.Object({ level: Level, figures: Ii06aFiguresView }), {
+    description: 'Totals per level',
+  }),
+  total: { ...Ii06aFiguresView, description: 'Grand total' },
 })
 
 export const BreakdownView = Type.Object({
   window: WindowView,
-  by: Type.Union([Type.Literal('field'), Type.Literal('procedure')]),
-  rows: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), ...SummaryFields })),
+  by: Type.Union([Type.Literal('field'), Type.Literal('procedure')], {
+    description: 'field: one agency by field; procedure: one field by procedure',
+  }),
+  rows: Type.Array(
+    Type.Object({
+      key: Type.String({ description: 'Field id or procedure code' }),
+      name: Type.String({ description: 'Field or procedure name' }),
+      ...SummaryFields,
+    }),
+    { description: 'One row per field or procedure' },
+  ),
 })

@@ -663,114 +663,184 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description The period the figures cover */
             window: {
+              /** @description First day of the period (YYYY-MM-DD, Vietnam time) */
               from: string;
+              /** @description Last day of the period, inclusive (YYYY-MM-DD, Vietnam time) */
               to: string;
               /** @description Stocks (in progress, overdue) are measured at the end of this day */
               measuredTo: string;
             };
+            /** @description The agency the figures are for; null for the province */
             agency: {
+              /** @description Agency id */
               id: string;
+              /** @description Agency name in force at the end of the period */
               name: string;
             } | null;
             /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
             figures: {
+              /** @description Số hồ sơ tiếp nhận: dossiers received in the period, all channels */
               received: number;
+              /** @description Received online (trực tuyến) */
               receivedOnline: number;
+              /** @description Received in person or by public post (trực tiếp, bưu chính) */
               receivedInPersonOrPost: number;
+              /** @description Từ kỳ trước chuyển qua: received before the period, still open at its start */
               carriedOver: number;
+              /** @description Số hồ sơ đã giải quyết: ended in the period (withdrawn and stopped included) */
               resolved: number;
+              /** @description Resolved before the appointment (trước hạn) */
               resolvedEarly: number;
+              /** @description Resolved on the appointment day (đúng hạn) */
               resolvedOnTime: number;
+              /** @description Resolved after the appointment, or after more than one supplement (quá hạn) */
               resolvedLate: number;
+              /** @description Withdrawn by the applicant (status 7) */
               withdrawn: number;
+              /** @description Stopped or refused after appraisal (status 8) */
               stopped: number;
+              /** @description Số hồ sơ đang giải quyết: open at the end of the period */
               inProgress: number;
+              /** @description Open and within the deadline (waiting for a supplement included) */
               inProgressWithinDeadline: number;
+              /** @description Open and past the deadline (quá hạn) */
               inProgressOverdue: number;
             };
-            /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+            /** @description Indicator 2.1: dossiers ended by their appointment ÷ received or processed, rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
             onTimeRate: number | "n/a";
-            /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+            /** @description Indicator 3.3: online dossiers ÷ all received, rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
             onlineRate: number | "n/a";
+            /** @description Bộ chỉ số phục vụ người dân, doanh nghiệp (Decision 766/QĐ-TTg) */
             index766: {
               /** @description Decision 766 service index, out of 100 */
               total: number;
+              /** @description The five groups of the index (rules.md §6) */
               groups: {
+                /** @description Công khai, minh bạch: 18 points */
                 transparency: {
+                  /** @description Points earned */
                   points: number;
+                  /** @description Points the group is worth */
                   max: number;
                 };
+                /** @description Tiến độ giải quyết: 20 points */
                 progress: {
+                  /** @description Points earned */
                   points: number;
+                  /** @description Points the group is worth */
                   max: number;
                 };
+                /** @description Dịch vụ công trực tuyến: 22 points */
                 online: {
+                  /** @description Points earned */
                   points: number;
+                  /** @description Points the group is worth */
                   max: number;
                 };
+                /** @description Số hóa hồ sơ: 22 points */
                 digitization: {
+                  /** @description Points earned */
                   points: number;
+                  /** @description Points the group is worth */
                   max: number;
                 };
+                /** @description Mức độ hài lòng: 18 points */
                 satisfaction: {
+                  /** @description Points earned */
                   points: number;
+                  /** @description Points the group is worth */
                   max: number;
                 };
               };
+              /** @description Each indicator by its number in Decision 766 (e.g. "2.1", "4.3") */
               indicators: {
                 [key: string]: {
-                  /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                  /** @description A ratio rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
                   ratio: number | "n/a";
+                  /** @description Points earned: full at the threshold, else ratio × points ÷ threshold */
                   points: number;
+                  /** @description Points the indicator is worth */
                   max: number;
                 };
               };
               /** @description Indicator 2.2 (information) */
               averageWorkingDays: number | "n/a";
             };
+            /** @description The reform programme’s own measures against targets */
             programme: ({
+                /** @description A reform programme measure (rules.md §6): late_rate, satisfaction, online_share, full_process_share, online_payment, e_result_share, apology_rate or cut_procedures */
                 measure: string;
-                /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                /** @description The measure over the period, rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
                 value: number | "n/a";
+                /** @description The target in force; null when none is set */
                 target: ({
+                  /** @description The programme measure the target is for */
                   measure: string;
+                  /** @description below: the value must stay under it (late rate); at_least: reach it */
                   comparator: "below" | "at_least";
+                  /** @description The target, as a ratio (0.1 = 10%) */
                   value: number;
+                  /** @description The target applies from this day (YYYY-MM-DD, Vietnam time) */
                   effectiveFrom: string;
+                  /** @description The plan or decision that set it */
                   source: string;
                 }) | null;
+                /** @description Whether the value meets the target; null without a target or a value */
                 met: boolean | null;
               })[];
+            /** @description Month by month over the last twelve months */
             trend: ({
+                /** @description The month, YYYY-MM */
                 month: string;
+                /** @description Received in the month */
                 received: number;
+                /** @description Received online in the month */
                 receivedOnline: number;
+                /** @description Resolved in the month */
                 resolved: number;
+                /** @description Resolved late in the month */
                 resolvedLate: number;
-                /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                /** @description Resolved on time ÷ resolved, in the month, rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
                 onTimeResolvedRate: number | "n/a";
               })[];
+            /** @description The II.06a figures of each field */
             byField: ({
+                /** @description Lĩnh vực: field of procedures, by id */
                 field: string;
+                /** @description Name of the field */
                 fieldName: string;
                 /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
                 figures: {
+                  /** @description Số hồ sơ tiếp nhận: dossiers received in the period, all channels */
                   received: number;
+                  /** @description Received online (trực tuyến) */
                   receivedOnline: number;
+                  /** @description Received in person or by public post (trực tiếp, bưu chính) */
                   receivedInPersonOrPost: number;
+                  /** @description Từ kỳ trước chuyển qua: received before the period, still open at its start */
                   carriedOver: number;
+                  /** @description Số hồ sơ đã giải quyết: ended in the period (withdrawn and stopped included) */
                   resolved: number;
+                  /** @description Resolved before the appointment (trước hạn) */
                   resolvedEarly: number;
+                  /** @description Resolved on the appointment day (đúng hạn) */
                   resolvedOnTime: number;
+                  /** @description Resolved after the appointment, or after more than one supplement (quá hạn) */
                   resolvedLate: number;
+                  /** @description Withdrawn by the applicant (status 7) */
                   withdrawn: number;
+                  /** @description Stopped or refused after appraisal (status 8) */
                   stopped: number;
+                  /** @description Số hồ sơ đang giải quyết: open at the end of the period */
                   inProgress: number;
+                  /** @description Open and within the deadline (waiting for a supplement included) */
                   inProgressWithinDeadline: number;
+                  /** @description Open and past the deadline (quá hạn) */
                   inProgressOverdue: number;
                 };
-                /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                /** @description Indicator 2.1 in the field, rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
                 onTimeRate: number | "n/a";
               })[];
           };
@@ -801,92 +871,146 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description The period the figures cover */
             window: {
+              /** @description First day of the period (YYYY-MM-DD, Vietnam time) */
               from: string;
+              /** @description Last day of the period, inclusive (YYYY-MM-DD, Vietnam time) */
               to: string;
               /** @description Stocks (in progress, overdue) are measured at the end of this day */
               measuredTo: string;
             };
+            /** @description The agency the figures are for; null for the province */
             agency: {
+              /** @description Agency id */
               id: string;
+              /** @description Agency name in force at the end of the period */
               name: string;
             } | null;
             /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
             figures: {
+              /** @description Số hồ sơ tiếp nhận: dossiers received in the period, all channels */
               received: number;
+              /** @description Received online (trực tuyến) */
               receivedOnline: number;
+              /** @description Received in person or by public post (trực tiếp, bưu chính) */
               receivedInPersonOrPost: number;
+              /** @description Từ kỳ trước chuyển qua: received before the period, still open at its start */
               carriedOver: number;
+              /** @description Số hồ sơ đã giải quyết: ended in the period (withdrawn and stopped included) */
               resolved: number;
+              /** @description Resolved before the appointment (trước hạn) */
               resolvedEarly: number;
+              /** @description Resolved on the appointment day (đúng hạn) */
               resolvedOnTime: number;
+              /** @description Resolved after the appointment, or after more than one supplement (quá hạn) */
               resolvedLate: number;
+              /** @description Withdrawn by the applicant (status 7) */
               withdrawn: number;
+              /** @description Stopped or refused after appraisal (status 8) */
               stopped: number;
+              /** @description Số hồ sơ đang giải quyết: open at the end of the period */
               inProgress: number;
+              /** @description Open and within the deadline (waiting for a supplement included) */
               inProgressWithinDeadline: number;
+              /** @description Open and past the deadline (quá hạn) */
               inProgressOverdue: number;
             };
-            /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+            /** @description Indicator 2.1: dossiers ended by their appointment ÷ received or processed, rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
             onTimeRate: number | "n/a";
-            /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+            /** @description Indicator 3.3: online dossiers ÷ all received, rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
             onlineRate: number | "n/a";
+            /** @description Bộ chỉ số phục vụ người dân, doanh nghiệp (Decision 766/QĐ-TTg) */
             index766: {
               /** @description Decision 766 service index, out of 100 */
               total: number;
+              /** @description The five groups of the index (rules.md §6) */
               groups: {
+                /** @description Công khai, minh bạch: 18 points */
                 transparency: {
+                  /** @description Points earned */
                   points: number;
+                  /** @description Points the group is worth */
                   max: number;
                 };
+                /** @description Tiến độ giải quyết: 20 points */
                 progress: {
+                  /** @description Points earned */
                   points: number;
+                  /** @description Points the group is worth */
                   max: number;
                 };
+                /** @description Dịch vụ công trực tuyến: 22 points */
                 online: {
+                  /** @description Points earned */
                   points: number;
+                  /** @description Points the group is worth */
                   max: number;
                 };
+                /** @description Số hóa hồ sơ: 22 points */
                 digitization: {
+                  /** @description Points earned */
                   points: number;
+                  /** @description Points the group is worth */
                   max: number;
                 };
+                /** @description Mức độ hài lòng: 18 points */
                 satisfaction: {
+                  /** @description Points earned */
                   points: number;
+                  /** @description Points the group is worth */
                   max: number;
                 };
               };
+              /** @description Each indicator by its number in Decision 766 (e.g. "2.1", "4.3") */
               indicators: {
                 [key: string]: {
-                  /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                  /** @description A ratio rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
                   ratio: number | "n/a";
+                  /** @description Points earned: full at the threshold, else ratio × points ÷ threshold */
                   points: number;
+                  /** @description Points the indicator is worth */
                   max: number;
                 };
               };
               /** @description Indicator 2.2 (information) */
               averageWorkingDays: number | "n/a";
             };
+            /** @description The reform programme’s own measures against targets */
             programme: ({
+                /** @description A reform programme measure (rules.md §6): late_rate, satisfaction, online_share, full_process_share, online_payment, e_result_share, apology_rate or cut_procedures */
                 measure: string;
-                /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                /** @description The measure over the period, rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
                 value: number | "n/a";
+                /** @description The target in force; null when none is set */
                 target: ({
+                  /** @description The programme measure the target is for */
                   measure: string;
+                  /** @description below: the value must stay under it (late rate); at_least: reach it */
                   comparator: "below" | "at_least";
+                  /** @description The target, as a ratio (0.1 = 10%) */
                   value: number;
+                  /** @description The target applies from this day (YYYY-MM-DD, Vietnam time) */
                   effectiveFrom: string;
+                  /** @description The plan or decision that set it */
                   source: string;
                 }) | null;
+                /** @description Whether the value meets the target; null without a target or a value */
                 met: boolean | null;
               })[];
+            /** @description Month by month over the last twelve months */
             trend: ({
+                /** @description The month, YYYY-MM */
                 month: string;
+                /** @description Received in the month */
                 received: number;
+                /** @description Received online in the month */
                 receivedOnline: number;
+                /** @description Resolved in the month */
                 resolved: number;
+                /** @description Resolved late in the month */
                 resolvedLate: number;
-                /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                /** @description Resolved on time ÷ resolved, in the month, rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
                 onTimeResolvedRate: number | "n/a";
               })[];
           };
@@ -921,67 +1045,108 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description The period the figures cover */
             window: {
+              /** @description First day of the period (YYYY-MM-DD, Vietnam time) */
               from: string;
+              /** @description Last day of the period, inclusive (YYYY-MM-DD, Vietnam time) */
               to: string;
               /** @description Stocks (in progress, overdue) are measured at the end of this day */
               measuredTo: string;
             };
+            /** @description Agencies, best first */
             rows: ({
+                /** @description Place by the Decision 766 index, 1 = best */
                 rank: number;
+                /** @description Processing agency id */
                 agencyId: string;
+                /** @description Its name in force at the end of the period */
                 agencyName: string;
+                /** @description Cấp: province or commune (two-tier local government, rules.md §7) */
                 level: "province" | "commune";
                 /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
                 figures: {
+                  /** @description Số hồ sơ tiếp nhận: dossiers received in the period, all channels */
                   received: number;
+                  /** @description Received online (trực tuyến) */
                   receivedOnline: number;
+                  /** @description Received in person or by public post (trực tiếp, bưu chính) */
                   receivedInPersonOrPost: number;
+                  /** @description Từ kỳ trước chuyển qua: received before the period, still open at its start */
                   carriedOver: number;
+                  /** @description Số hồ sơ đã giải quyết: ended in the period (withdrawn and stopped included) */
                   resolved: number;
+                  /** @description Resolved before the appointment (trước hạn) */
                   resolvedEarly: number;
+                  /** @description Resolved on the appointment day (đúng hạn) */
                   resolvedOnTime: number;
+                  /** @description Resolved after the appointment, or after more than one supplement (quá hạn) */
                   resolvedLate: number;
+                  /** @description Withdrawn by the applicant (status 7) */
                   withdrawn: number;
+                  /** @description Stopped or refused after appraisal (status 8) */
                   stopped: number;
+                  /** @description Số hồ sơ đang giải quyết: open at the end of the period */
                   inProgress: number;
+                  /** @description Open and within the deadline (waiting for a supplement included) */
                   inProgressWithinDeadline: number;
+                  /** @description Open and past the deadline (quá hạn) */
                   inProgressOverdue: number;
                 };
-                /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                /** @description Indicator 2.1: dossiers ended by their appointment ÷ received or processed, rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
                 onTimeRate: number | "n/a";
-                /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                /** @description Indicator 3.3: online dossiers ÷ all received, rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
                 onlineRate: number | "n/a";
+                /** @description Bộ chỉ số phục vụ người dân, doanh nghiệp (Decision 766/QĐ-TTg) */
                 index766: {
                   /** @description Decision 766 service index, out of 100 */
                   total: number;
+                  /** @description The five groups of the index (rules.md §6) */
                   groups: {
+                    /** @description Công khai, minh bạch: 18 points */
                     transparency: {
+                      /** @description Points earned */
                       points: number;
+                      /** @description Points the group is worth */
                       max: number;
                     };
+                    /** @description Tiến độ giải quyết: 20 points */
                     progress: {
+                      /** @description Points earned */
                       points: number;
+                      /** @description Points the group is worth */
                       max: number;
                     };
+                    /** @description Dịch vụ công trực tuyến: 22 points */
                     online: {
+                      /** @description Points earned */
                       points: number;
+                      /** @description Points the group is worth */
                       max: number;
                     };
+                    /** @description Số hóa hồ sơ: 22 points */
                     digitization: {
+                      /** @description Points earned */
                       points: number;
+                      /** @description Points the group is worth */
                       max: number;
                     };
+                    /** @description Mức độ hài lòng: 18 points */
                     satisfaction: {
+                      /** @description Points earned */
                       points: number;
+                      /** @description Points the group is worth */
                       max: number;
                     };
                   };
+                  /** @description Each indicator by its number in Decision 766 (e.g. "2.1", "4.3") */
                   indicators: {
                     [key: string]: {
-                      /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                      /** @description A ratio rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
                       ratio: number | "n/a";
+                      /** @description Points earned: full at the threshold, else ratio × points ÷ threshold */
                       points: number;
+                      /** @description Points the indicator is worth */
                       max: number;
                     };
                   };
@@ -1019,66 +1184,106 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description The period the figures cover */
             window: {
+              /** @description First day of the period (YYYY-MM-DD, Vietnam time) */
               from: string;
+              /** @description Last day of the period, inclusive (YYYY-MM-DD, Vietnam time) */
               to: string;
               /** @description Stocks (in progress, overdue) are measured at the end of this day */
               measuredTo: string;
             };
+            /** @description field: one agency by field; procedure: one field by procedure */
             by: "field" | "procedure";
+            /** @description One row per field or procedure */
             rows: ({
+                /** @description Field id or procedure code */
                 key: string;
+                /** @description Field or procedure name */
                 name: string;
                 /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
                 figures: {
+                  /** @description Số hồ sơ tiếp nhận: dossiers received in the period, all channels */
                   received: number;
+                  /** @description Received online (trực tuyến) */
                   receivedOnline: number;
+                  /** @description Received in person or by public post (trực tiếp, bưu chính) */
                   receivedInPersonOrPost: number;
+                  /** @description Từ kỳ trước chuyển qua: received before the period, still open at its start */
                   carriedOver: number;
+                  /** @description Số hồ sơ đã giải quyết: ended in the period (withdrawn and stopped included) */
                   resolved: number;
+                  /** @description Resolved before the appointment (trước hạn) */
                   resolvedEarly: number;
+                  /** @description Resolved on the appointment day (đúng hạn) */
                   resolvedOnTime: number;
+                  /** @description Resolved after the appointment, or after more than one supplement (quá hạn) */
                   resolvedLate: number;
+                  /** @description Withdrawn by the applicant (status 7) */
                   withdrawn: number;
+                  /** @description Stopped or refused after appraisal (status 8) */
                   stopped: number;
+                  /** @description Số hồ sơ đang giải quyết: open at the end of the period */
                   inProgress: number;
+                  /** @description Open and within the deadline (waiting for a supplement included) */
                   inProgressWithinDeadline: number;
+                  /** @description Open and past the deadline (quá hạn) */
                   inProgressOverdue: number;
                 };
-                /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                /** @description Indicator 2.1: dossiers ended by their appointment ÷ received or processed, rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
                 onTimeRate: number | "n/a";
-                /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                /** @description Indicator 3.3: online dossiers ÷ all received, rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
                 onlineRate: number | "n/a";
+                /** @description Bộ chỉ số phục vụ người dân, doanh nghiệp (Decision 766/QĐ-TTg) */
                 index766: {
                   /** @description Decision 766 service index, out of 100 */
                   total: number;
+                  /** @description The five groups of the index (rules.md §6) */
                   groups: {
+                    /** @description Công khai, minh bạch: 18 points */
                     transparency: {
+                      /** @description Points earned */
                       points: number;
+                      /** @description Points the group is worth */
                       max: number;
                     };
+                    /** @description Tiến độ giải quyết: 20 points */
                     progress: {
+                      /** @description Points earned */
                       points: number;
+                      /** @description Points the group is worth */
                       max: number;
                     };
+                    /** @description Dịch vụ công trực tuyến: 22 points */
                     online: {
+                      /** @description Points earned */
                       points: number;
+                      /** @description Points the group is worth */
                       max: number;
                     };
+                    /** @description Số hóa hồ sơ: 22 points */
                     digitization: {
+                      /** @description Points earned */
                       points: number;
+                      /** @description Points the group is worth */
                       max: number;
                     };
+                    /** @description Mức độ hài lòng: 18 points */
                     satisfaction: {
+                      /** @description Points earned */
                       points: number;
+                      /** @description Points the group is worth */
                       max: number;
                     };
                   };
+                  /** @description Each indicator by its number in Decision 766 (e.g. "2.1", "4.3") */
                   indicators: {
                     [key: string]: {
-                      /** @description Rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                      /** @description A ratio rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
                       ratio: number | "n/a";
+                      /** @description Points earned: full at the threshold, else ratio × points ÷ threshold */
                       points: number;
+                      /** @description Points the indicator is worth */
                       max: number;
                     };
                   };
@@ -1120,67 +1325,116 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description The period the figures cover */
             window: {
+              /** @description First day of the period (YYYY-MM-DD, Vietnam time) */
               from: string;
+              /** @description Last day of the period, inclusive (YYYY-MM-DD, Vietnam time) */
               to: string;
               /** @description Stocks (in progress, overdue) are measured at the end of this day */
               measuredTo: string;
             };
+            /** @description The processing agency reported on; null for the province */
             agencyId: string | null;
+            /** @description One row per level and field */
             rows: ({
+                /** @description Cấp: province or commune (two-tier local government, rules.md §7) */
                 level: "province" | "commune";
+                /** @description Lĩnh vực: the field of procedures */
                 fieldId: string;
+                /** @description Name of the field */
                 fieldName: string;
                 /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
                 figures: {
+                  /** @description Số hồ sơ tiếp nhận: dossiers received in the period, all channels */
                   received: number;
+                  /** @description Received online (trực tuyến) */
                   receivedOnline: number;
+                  /** @description Received in person or by public post (trực tiếp, bưu chính) */
                   receivedInPersonOrPost: number;
+                  /** @description Từ kỳ trước chuyển qua: received before the period, still open at its start */
                   carriedOver: number;
+                  /** @description Số hồ sơ đã giải quyết: ended in the period (withdrawn and stopped included) */
                   resolved: number;
+                  /** @description Resolved before the appointment (trước hạn) */
                   resolvedEarly: number;
+                  /** @description Resolved on the appointment day (đúng hạn) */
                   resolvedOnTime: number;
+                  /** @description Resolved after the appointment, or after more than one supplement (quá hạn) */
                   resolvedLate: number;
+                  /** @description Withdrawn by the applicant (status 7) */
                   withdrawn: number;
+                  /** @description Stopped or refused after appraisal (status 8) */
                   stopped: number;
+                  /** @description Số hồ sơ đang giải quyết: open at the end of the period */
                   inProgress: number;
+                  /** @description Open and within the deadline (waiting for a supplement included) */
                   inProgressWithinDeadline: number;
+                  /** @description Open and past the deadline (quá hạn) */
                   inProgressOverdue: number;
                 };
               })[];
+            /** @description Totals per level */
             levelTotals: ({
+                /** @description Cấp: province or commune (two-tier local government, rules.md §7) */
                 level: "province" | "commune";
                 /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
                 figures: {
+                  /** @description Số hồ sơ tiếp nhận: dossiers received in the period, all channels */
                   received: number;
+                  /** @description Received online (trực tuyến) */
                   receivedOnline: number;
+                  /** @description Received in person or by public post (trực tiếp, bưu chính) */
                   receivedInPersonOrPost: number;
+                  /** @description Từ kỳ trước chuyển qua: received before the period, still open at its start */
                   carriedOver: number;
+                  /** @description Số hồ sơ đã giải quyết: ended in the period (withdrawn and stopped included) */
                   resolved: number;
+                  /** @description Resolved before the appointment (trước hạn) */
                   resolvedEarly: number;
+                  /** @description Resolved on the appointment day (đúng hạn) */
                   resolvedOnTime: number;
+                  /** @description Resolved after the appointment, or after more than one supplement (quá hạn) */
                   resolvedLate: number;
+                  /** @description Withdrawn by the applicant (status 7) */
                   withdrawn: number;
+                  /** @description Stopped or refused after appraisal (status 8) */
                   stopped: number;
+                  /** @description Số hồ sơ đang giải quyết: open at the end of the period */
                   inProgress: number;
+                  /** @description Open and within the deadline (waiting for a supplement included) */
                   inProgressWithinDeadline: number;
+                  /** @description Open and past the deadline (quá hạn) */
                   inProgressOverdue: number;
                 };
               })[];
-            /** @description Form II.06a figures; resolved includes withdrawn and stopped dossiers */
+            /** @description Grand total */
             total: {
+              /** @description Số hồ sơ tiếp nhận: dossiers received in the period, all channels */
               received: number;
+              /** @description Received online (trực tuyến) */
               receivedOnline: number;
+              /** @description Received in person or by public post (trực tiếp, bưu chính) */
               receivedInPersonOrPost: number;
+              /** @description Từ kỳ trước chuyển qua: received before the period, still open at its start */
               carriedOver: number;
+              /** @description Số hồ sơ đã giải quyết: ended in the period (withdrawn and stopped included) */
               resolved: number;
+              /** @description Resolved before the appointment (trước hạn) */
               resolvedEarly: number;
+              /** @description Resolved on the appointment day (đúng hạn) */
               resolvedOnTime: number;
+              /** @description Resolved after the appointment, or after more than one supplement (quá hạn) */
               resolvedLate: number;
+              /** @description Withdrawn by the applicant (status 7) */
               withdrawn: number;
+              /** @description Stopped or refused after appraisal (status 8) */
               stopped: number;
+              /** @description Số hồ sơ đang giải quyết: open at the end of the period */
               inProgress: number;
+              /** @description Open and within the deadline (waiting for a supplement included) */
               inProgressWithinDeadline: number;
+              /** @description Open and past the deadline (quá hạn) */
               inProgressOverdue: number;
             };
           };
@@ -2009,109 +2263,173 @@ export interface operations {
       201: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -2168,109 +2486,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -2339,109 +2721,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -2513,109 +2959,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -2688,109 +3198,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -2863,109 +3437,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -3038,109 +3676,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -3209,109 +3911,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -3384,109 +4150,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -3557,109 +4387,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -3738,109 +4632,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -3915,109 +4873,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -4089,109 +5111,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -4263,109 +5349,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -4438,109 +5588,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -4610,109 +5824,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -4781,109 +6059,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -4954,109 +6296,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -5126,109 +6532,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -5298,109 +6768,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -5472,109 +7006,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -5643,109 +7241,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -5818,109 +7480,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -5992,109 +7718,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
@@ -6269,109 +8059,173 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
             id: string;
-            /** @description UNITCODE-YYMMDD-XXXX, from reception on */
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
             code: string | null;
             /** @description Send it back as expectedVersion with the next command */
             version: number;
-            /** @description National status code (rules.md §1) */
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
             status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
             procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
               code: string;
+              /** @description Version of the procedure the dossier was filed under */
               version: number;
             };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
             channel: number;
+            /** @description Chủ hồ sơ: the applicant */
             applicant: {
+              /** @description Applicant id (their account when they filed online) */
               id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
               name: string;
+              /** @description citizen or organisation */
               kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
               vneid: boolean;
             };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
             receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
             processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
             holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
             assignee: {
+              /** @description Account id of the specialist */
               id: string;
+              /** @description Name of the specialist */
               name: string;
             } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
             submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
             receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
             deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
               appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
               originalAppointmentAt: string | null;
-              /** @description Original appointment shifted by supplement pauses */
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
               kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
               currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
               pausedHours: number;
               /** @description late, due_soon (within one working day) or on_track */
               urgency: string;
               /** @description early, on_time or late, once finished */
               timeliness: string | null;
             };
+            /** @description The workflow step under way; null once the dossier is finished */
             currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
               phase: string;
+              /** @description Name of the step in the procedure’s workflow */
               name: string;
+              /** @description Agency doing the step */
               agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
               dueAt: string;
             } | null;
-            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06) */
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
             controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
                 phase: string;
+                /** @description Name of the step */
                 name: string;
+                /** @description Agency that did the step */
                 agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
                 startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
                 dueAt: string;
+                /** @description Handed on to the next step; null while under way */
                 endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
                 handedBy: string;
+                /** @description Who received it next (bên nhận) */
                 endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
                 timeliness: string | null;
               })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
             timeline: ({
+                /** @description Position in the dossier’s append-only event log */
                 seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
                 type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
                 at: string;
+                /** @description Who recorded the event */
                 actor: {
+                  /** @description Account id of the actor, or "system" */
                   id: string;
+                  /** @description Display name of the actor */
                   name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
                   role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
                   agencyId: string | null;
                 };
               })[];
+            /** @description The components (documents) of the dossier */
             components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
                 name: string;
+                /** @description Stored file (sha256) attached, if any */
                 fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
                 digitized: boolean;
                 /** @description Taken from the applicant’s vault (indicator 4.3) */
                 reused: boolean;
               })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
               at: string;
+              /** @description Why the dossier is late */
               reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
             } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
+              /** @description Số, ký hiệu of the result document */
               number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
               issuedAt: string;
             } | null;
-            /** @description Nghĩa vụ tài chính */
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
             payment: ({
-              /** @description Fees and charges asked after appraisal (status 6) */
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
               amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
               requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
               paidAt: string | null;
-              /** @description Paid through the online payment gateway */
+              /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
             files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
                 sha256: string;
                 /** @description The component, or "Kết quả giải quyết" for the signed e-result */
                 component: string;
+                /** @description File name as uploaded */
                 name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
                 mediaType: string;
+                /** @description Size in bytes */
                 size: number;
               })[];
           };
