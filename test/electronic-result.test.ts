@@ -7,11 +7,12 @@ import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { PNG } from 'pngjs'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
+import { requireTools } from './support/debian-tools.ts'
 import { approved, assigned, runCommand, submitOnline } from './support/http-dossier.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 
-describe(`the signed e-result on ${engineName}`, () => {
+describe(`the signed e-result on ${engineName}`, { skip: requireTools('pdfsig', 'pdftotext') }, () => {
   let t: TestApp
   let who: Record<string, Record<string, string>>
   const dir = mkdtempSync(join(tmpdir(), 'motcua-eresult-'))

@@ -10,6 +10,7 @@ import { PNG } from 'pngjs'
 import { parseInstant } from '../src/domain/calendar/local-time.ts'
 import { timeWording } from '../src/domain/forms/build.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
+import { requireTools } from './support/debian-tools.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 
@@ -89,7 +90,9 @@ describe(`forms as PDF on ${engineName}`, () => {
     await t.close()
   })
 
-  test('form 01: the receipt in Vietnamese, with the code as text and a QR code of the tracking page', async () => {
+  test('form 01: the receipt in Vietnamese, with the code as text and a QR code of the tracking page', {
+    skip: requireTools('pdftotext', 'pdftoppm'),
+  }, async () => {
     const code = received.code as string
     assert.ok(code)
     const { file, text } = await pdfText(`/api/dossiers/${code}/forms/01`, citizen, `mau-01-${code}.pdf`)
@@ -125,54 +128,60 @@ describe(`forms as PDF on ${engineName}`, () => {
     assert.equal((await get('/api/dossiers/999.00.01.H34-000000-0000/forms/01', counter)).statusCode, 404)
   })
 
-  test('forms 02, 04, 05 and 06 as the dossier moves: supplement, apology, stop, control sheet', async () => {
-    const code = received.code as string
-    d = await post(`/api/dossiers/${d.id}/transfer`, counter, { expectedVersion: d.version })
-    d = await post(`/api/dossiers/${d.id}/supplement-requests`, specialist, {
-      expectedVersion: d.version,
-      items: ['Bản sao Giấy chứng nhận kết hôn của cha, mẹ'],
-      reason: 'Thiếu giấy tờ chứng minh quan hệ hôn nhân',
-    })
-    const supplement = await pdfText(`/api/dossiers/${d.id}/forms/02`, citizen, `mau-02-${code}.pdf`)
-    for (const expected of [
-      'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
-      `Hồ sơ của: ${applicantName}`,
-      'Bản sao Giấy chứng nhận kết hôn của cha, mẹ',
-      'Thiếu giấy tờ chứng minh quan hệ hôn nhân',
-      `Số: ${code}/YCBS-1`,
-    ])
-      assert.ok(supplement.text.includes(expected), `missing "${expected}" in:\n${supplement.text}`)
+  const needsPdftotext = { skip: requireTools('pdftotext') }
 
-    d = await post(`/api/dossiers/${d.id}/apologies`, leader, {
-      expectedVersion: d.version,
-      reason: 'Chờ xác minh thông tin hộ tịch',
-      newAppointmentAt: '2026-12-10T16:00:00+07:00',
-    })
-    const apology = await pdfText(`/api/dossiers/${d.id}/forms/04`, citizen, `mau-04-${code}.pdf`)
-    for (const expected of [
-      'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
-      `Kính gửi: ${applicantName}`,
-      'Chờ xác minh thông tin hộ tịch',
-      'Thời gian hẹn trả kết quả mới: 16 giờ 00 phút, ngày 10 tháng 12 năm 2026',
-      'THỦ TRƯỞNG CƠ QUAN',
-    ])
-      assert.ok(apology.text.includes(expected), `missing "${expected}" in:\n${apology.text}`)
+  test(
+    'forms 02, 04, 05 and 06 as the dossier moves: supplement, apology, stop, control sheet',
+    needsPdftotext,
+    async () => {
+      const code = received.code as string
+      d = await post(`/api/dossiers/${d.id}/transfer`, counter, { expectedVersion: d.version })
+      d = await post(`/api/dossiers/${d.id}/supplement-requests`, specialist, {
+        expectedVersion: d.version,
+        items: ['Bản sao Giấy chứng nhận kết hôn của cha, mẹ'],
+        reason: 'Thiếu giấy tờ chứng minh quan hệ hôn nhân',
+      })
+      const supplement = await pdfText(`/api/dossiers/${d.id}/forms/02`, citizen, `mau-02-${code}.pdf`)
+      for (const expected of [
+        'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
+        `Hồ sơ của: ${applicantName}`,
+        'Bản sao Giấy chứng nhận kết hôn của cha, mẹ',
+        'Thiếu giấy tờ chứng minh quan hệ hôn nhân',
+        `Số: ${code}/YCBS-1`,
+      ])
+        assert.ok(supplement.text.includes(expected), `missing "${expected}" in:\n${supplement.text}`)
 
-    d = await post(`/api/dossiers/${d.id}/stop`, leader, {
-      expectedVersion: d.version,
-      reason: 'Người nộp không bổ sung hồ sơ',
-      legalBasis: 'Khoản 2 Điều 19 Nghị định 61/2018/NĐ-CP',
-    })
-    const stop = await pdfText(`/api/dossiers/${d.id}/forms/05`, counter, `mau-05-${code}.pdf`)
-    for (const expected of ['THÔNG BÁO DỪNG XỬ LÝ HỒ SƠ', 'Người nộp không bổ sung hồ sơ', 'Nghị định 61/2018/NĐ-CP'])
-      assert.ok(stop.text.includes(expected), `missing "${expected}" in:\n${stop.text}`)
+      d = await post(`/api/dossiers/${d.id}/apologies`, leader, {
+        expectedVersion: d.version,
+        reason: 'Chờ xác minh thông tin hộ tịch',
+        newAppointmentAt: '2026-12-10T16:00:00+07:00',
+      })
+      const apology = await pdfText(`/api/dossiers/${d.id}/forms/04`, citizen, `mau-04-${code}.pdf`)
+      for (const expected of [
+        'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
+        `Kính gửi: ${applicantName}`,
+        'Chờ xác minh thông tin hộ tịch',
+        'Thời gian hẹn trả kết quả mới: 16 giờ 00 phút, ngày 10 tháng 12 năm 2026',
+        'THỦ TRƯỞNG CƠ QUAN',
+      ])
+        assert.ok(apology.text.includes(expected), `missing "${expected}" in:\n${apology.text}`)
 
-    const sheet = await pdfText(`/api/dossiers/${d.id}/forms/06`, leader, `mau-06-${code}.pdf`)
-    for (const expected of ['PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', 'Tiếp nhận hồ sơ', 'Lê Thu Hà', code])
-      assert.ok(sheet.text.includes(expected), `missing "${expected}" in:\n${sheet.text}`)
-  })
+      d = await post(`/api/dossiers/${d.id}/stop`, leader, {
+        expectedVersion: d.version,
+        reason: 'Người nộp không bổ sung hồ sơ',
+        legalBasis: 'Khoản 2 Điều 19 Nghị định 61/2018/NĐ-CP',
+      })
+      const stop = await pdfText(`/api/dossiers/${d.id}/forms/05`, counter, `mau-05-${code}.pdf`)
+      for (const expected of ['THÔNG BÁO DỪNG XỬ LÝ HỒ SƠ', 'Người nộp không bổ sung hồ sơ', 'Nghị định 61/2018/NĐ-CP'])
+        assert.ok(stop.text.includes(expected), `missing "${expected}" in:\n${stop.text}`)
 
-  test('form 03: a rejection at reception prints the reason and legal basis', async () => {
+      const sheet = await pdfText(`/api/dossiers/${d.id}/forms/06`, leader, `mau-06-${code}.pdf`)
+      for (const expected of ['PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', 'Tiếp nhận hồ sơ', 'Lê Thu Hà', code])
+        assert.ok(sheet.text.includes(expected), `missing "${expected}" in:\n${sheet.text}`)
+    },
+  )
+
+  test('form 03: a rejection at reception prints the reason and legal basis', needsPdftotext, async () => {
     const other = await post('/api/dossiers', citizen, newDossier)
     const rejected = await post(`/api/dossiers/${other.id}/reception-rejection`, counter, {
       expectedVersion: other.version,
@@ -192,20 +201,24 @@ describe(`forms as PDF on ${engineName}`, () => {
       assert.ok(text.includes(expected), `missing "${expected}" in:\n${text}`)
   })
 
-  test('form 07: the tracking book of the unit for the day lists the dossier; other units 403', async () => {
-    const code = received.code as string
-    const book = await pdfText(
-      '/api/tracking-book?agency=ttpvhcc-22333&from=2026-11-26&to=2026-11-26',
-      counter,
-      'mau-07-ttpvhcc-22333-26112026.pdf',
-    )
-    for (const expected of ['SỔ THEO DÕI HỒ SƠ', code, applicantName, 'Từ 26/11/2026 đến 26/11/2026'])
-      assert.ok(book.text.includes(expected), `missing "${expected}" in:\n${book.text}`)
-    assert.equal((await get('/api/tracking-book?agency=ttpvhcc-22366', counter)).statusCode, 403)
-    assert.equal((await get('/api/tracking-book?agency=ttpvhcc-22333', citizen)).statusCode, 403)
-    assert.equal(
-      (await get('/api/tracking-book?agency=ttpvhcc-22333&from=2026-11-27&to=2026-11-26', counter)).statusCode,
-      400,
-    )
-  })
+  test(
+    'form 07: the tracking book of the unit for the day lists the dossier; other units 403',
+    needsPdftotext,
+    async () => {
+      const code = received.code as string
+      const book = await pdfText(
+        '/api/tracking-book?agency=ttpvhcc-22333&from=2026-11-26&to=2026-11-26',
+        counter,
+        'mau-07-ttpvhcc-22333-26112026.pdf',
+      )
+      for (const expected of ['SỔ THEO DÕI HỒ SƠ', code, applicantName, 'Từ 26/11/2026 đến 26/11/2026'])
+        assert.ok(book.text.includes(expected), `missing "${expected}" in:\n${book.text}`)
+      assert.equal((await get('/api/tracking-book?agency=ttpvhcc-22366', counter)).statusCode, 403)
+      assert.equal((await get('/api/tracking-book?agency=ttpvhcc-22333', citizen)).statusCode, 403)
+      assert.equal(
+        (await get('/api/tracking-book?agency=ttpvhcc-22333&from=2026-11-27&to=2026-11-26', counter)).statusCode,
+        400,
+      )
+    },
+  )
 })

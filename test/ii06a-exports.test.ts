@@ -9,6 +9,7 @@ import { Channel, DossierStatus } from '../src/domain/dossier/status.ts'
 import type { DossierFacts } from '../src/domain/kpi/facts.ts'
 import type { Ii06aReport } from '../src/store/kpi/indicator-report.ts'
 import { recordFacts } from '../src/store/kpi/record-facts.ts'
+import { requireTools } from './support/debian-tools.ts'
 import { facts as kpiFacts } from './support/kpi-facts.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 
@@ -130,7 +131,9 @@ test('the xlsx export lays out form II.06a with the JSON report’s figures as n
   assert.deepEqual(rowOf('Tổng cộng')?.slice(2), formFigures(json.total))
 })
 
-test('the PDF export is landscape form II.06a whose Vietnamese text and totals survive pdftotext', async () => {
+test('the PDF export is landscape form II.06a whose Vietnamese text and totals survive pdftotext', {
+  skip: requireTools('pdftotext', 'pdfinfo'),
+}, async () => {
   const body = await download('pdf', 'application/pdf')
   const file = join(dir, 'ii06a.pdf')
   writeFileSync(file, body)

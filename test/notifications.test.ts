@@ -14,6 +14,7 @@ import { notificationConsumer, receiptFromForms } from '../src/jobs/notification
 import { workingDaysFromDatabase } from '../src/store/calendar/working-days-cache.ts'
 import type { OpenDatabase } from '../src/store/database.ts'
 import { dossierCommands } from '../src/store/dossiers/dossier-commands.ts'
+import { requireTools } from './support/debian-tools.ts'
 import { actors, applicant } from './support/dossier-fixtures.ts'
 import { type FakeSmsGateway, startFakeSmsGateway } from './support/fake-sms-gateway.ts'
 import { type SmtpInbox, startSmtpInbox } from './support/smtp-inbox.ts'
@@ -118,7 +119,9 @@ describe(`notifications by e-mail and SMS on ${engineName}`, () => {
 
   const smsTo = (msisdn: string) => gateway.messages.filter((m) => m.to === msisdn)
 
-  test('the reception e-mail carries the Vietnamese subject and the form 01 receipt naming the dossier code', async () => {
+  test('the reception e-mail carries the Vietnamese subject and the form 01 receipt naming the dossier code', {
+    skip: requireTools('pdftotext'),
+  }, async () => {
     const email = 'lan.reception@example.vn'
     const d = await dossierOf({ email, phone: '0905 111 001', identityNumber: '056190000101' })
     await d.run({ action: 'receive', actor: actors.counter })

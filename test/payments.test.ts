@@ -9,6 +9,7 @@ import { demoVnpay } from '../src/adapters/payment/vnpay-from-env.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import type { OutboxMessage } from '../src/jobs/consumer.ts'
 import { paymentRefundConsumer } from '../src/store/payments/refunds.ts'
+import { requireTools } from './support/debian-tools.ts'
 import { assigned, runCommand, submitOnline } from './support/http-dossier.ts'
 import { createTestApp, fixedNow, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
@@ -116,7 +117,9 @@ describe(`online payment through VNPay (local simulator) on ${engineName}`, () =
     assert.equal(refused.json<{ type: string }>().type, 'urn:motcua:problem:paymentNotAwaited')
   })
 
-  test('clicking through the simulator confirms by IPN, records the payment and issues the e-receipt', async () => {
+  test('clicking through the simulator confirms by IPN, records the payment and issues the e-receipt', {
+    skip: requireTools('pdftotext'),
+  }, async () => {
     const d = await awaitingPayment()
     const res = await payRequest(d)
     const { paymentId, paymentUrl } = res.json<{ paymentId: string; paymentUrl: string }>()

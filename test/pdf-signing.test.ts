@@ -14,6 +14,7 @@ import { verifySignedPdf } from '../src/adapters/signing/verify-pdf.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import { recordIssuedDocument } from '../src/store/signing/issued-documents.ts'
 import { agencySigner, ensureDemoCa } from '../src/store/signing/signing-keys.ts'
+import { requireTools } from './support/debian-tools.ts'
 import { createTestApp, fixedNow, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 
@@ -102,7 +103,9 @@ describe(`signed e-results on ${engineName}`, () => {
     assert.equal((await ensureDemoCa(t.database.db, fixedNow)).certificatePem, ca)
   })
 
-  test('pdfsig accepts the signature and shows the Vietnamese signer name', async () => {
+  const needsPdfsig = { skip: requireTools('pdfsig') }
+
+  test('pdfsig accepts the signature and shows the Vietnamese signer name', needsPdfsig, async () => {
     const out = await pdfsig(signed)
     assert.match(out, /Signature Validation: Signature is Valid/, out)
     assert.match(out, new RegExp(`Signer Certificate Common Name: ${agencyName}`), out)
@@ -126,7 +129,7 @@ describe(`signed e-results on ${engineName}`, () => {
     assert.match(result.documentSha256, /^[0-9a-f]{64}$/)
   })
 
-  test('one byte changed inside the signed ranges: pdfsig and our verifier both reject it', async () => {
+  test('one byte changed inside the signed ranges: pdfsig and our verifier both reject it', needsPdfsig, async () => {
     const [, holeStart, holeEnd] = byteRange(signed) as [number, number, number]
     // In the header's binary comment (first range) and in the signature dictionary's /Reason (second range).
     for (const at of [10, Math.floor(holeStart / 2), holeEnd + 20]) {
@@ -139,7 +142,7 @@ describe(`signed e-results on ${engineName}`, () => {
     }
   })
 
-  test('a changed signature, a changed ByteRange or bytes appended after signing: invalid', async () => {
+  test('a changed signature, a changed ByteRange or bytes appended after signing: invalid', needsPdfsig, async () => {
     const [, holeStart, holeEnd] = byteRange(signed) as [number, number, number]
     // A hex digit of the RSA signature value, the last element of the CMS.
     const cmsLength = readTlv(Buffer.from(signed.subarray(holeStart + 1, holeEnd - 1).toString('latin1'), 'hex'), 0).end
@@ -159,7 +162,7 @@ describe(`signed e-results on ${engineName}`, () => {
     assert.equal(verifySignedPdf(shifted, ca).valid, false)
   })
 
-  test('signed by a certificate from another CA (same Vietnamese names): untrusted', async () => {
+  test('signed by a certificate from another CA (same Vietnamese names): untrusted', needsPdfsig, async () => {
     const otherCa = generateDemoCa(fixedNow)
     const impostor = generateAgencyCertificate(
       otherCa,

@@ -1,9 +1,9 @@
 /**
  * Builds demo/khanh-hoa/catalog.json, the demo catalogue of Tỉnh Khánh Hòa, from the sourced public
- * data in ../shared/data (khanh-hoa-units.json, procedures.json). See docs/data-sources.md.
+ * data vendored in demo/khanh-hoa/sources (khanh-hoa-units.json, procedures.json). See docs/data-sources.md.
  *
  * Usage: node demo/khanh-hoa/build-catalog.ts [dataDir] [outFile]
- *   dataDir defaults to ../shared/data relative to the repository root, outFile to demo/khanh-hoa/catalog.json.
+ *   dataDir defaults to demo/khanh-hoa/sources, outFile to demo/khanh-hoa/catalog.json.
  *
  * Everything motcua adds that no public source confirms is written into the record's
  * `source.illustrative`, using the notes in `Note` below (the test checks for them).
@@ -29,7 +29,7 @@ import { limitInWorkingHours, type TimeLimit } from '../../src/domain/catalog/ti
 
 export const generatedBy = 'demo/khanh-hoa/build-catalog.ts — generated, do not edit'
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
-export const defaultDataDir = resolve(repoRoot, '../shared/data')
+export const defaultDataDir = resolve(repoRoot, 'demo/khanh-hoa/sources')
 export const defaultOutFile = resolve(repoRoot, 'demo/khanh-hoa/catalog.json')
 
 /** Date the merged province and its two-tier local government took effect. */

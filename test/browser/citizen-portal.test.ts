@@ -2,13 +2,12 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
+import { requireTools } from '../support/debian-tools.ts'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { engineName } from '../support/test-database.ts'
-import { browserMissing, launchChromium, screenshot, serveForBrowser } from './support/browser.ts'
+import { launchChromium, screenshot, serveForBrowser } from './support/browser.ts'
 
-if (browserMissing) console.log(`# skipping browser tests: ${browserMissing}`)
-
-describe(`the citizen portal in Chromium on ${engineName}`, { skip: browserMissing ?? false }, () => {
+describe(`the citizen portal in Chromium on ${engineName}`, { skip: requireTools('chromium') }, () => {
   let t: TestApp
   let server: { baseUrl: string; close(): Promise<void> }
   let browser: Browser

@@ -5,10 +5,11 @@ import type { Browser, Page } from 'playwright-core'
 import type { DossierView } from '../../src/http/schemas/dossier-view.ts'
 import { type Consumer, PermanentFailure } from '../../src/jobs/consumer.ts'
 import { relayOnce } from '../../src/jobs/outbox-relay.ts'
+import { requireTools } from '../support/debian-tools.ts'
 import { submitOnline } from '../support/http-dossier.ts'
 import { createTestApp, signedIn, type TestApp } from '../support/test-app.ts'
 import { engineName } from '../support/test-database.ts'
-import { browserMissing, launchChromium, screenshot, serveForBrowser } from './support/browser.ts'
+import { launchChromium, screenshot, serveForBrowser } from './support/browser.ts'
 
 const refusal = 'MaTTHC không hợp lệ'
 const webhookId = '5b0e7c1a-2f7d-4a47-9c55-0d3e1f6a8b21'
@@ -24,7 +25,7 @@ function refusing(name: string, dossierId: string): Consumer {
   }
 }
 
-describe(`the failed partner deliveries page in Chromium on ${engineName}`, { skip: browserMissing ?? false }, () => {
+describe(`the failed partner deliveries page in Chromium on ${engineName}`, { skip: requireTools('chromium') }, () => {
   let t: TestApp
   let server: { baseUrl: string; close(): Promise<void> }
   let browser: Browser

@@ -5,9 +5,10 @@ import type { Browser, Page } from 'playwright-core'
 import { DossierStatus } from '../../src/domain/dossier/status.ts'
 import type { DossierFacts } from '../../src/domain/kpi/facts.ts'
 import { recordFacts } from '../../src/store/kpi/record-facts.ts'
+import { requireTools } from '../support/debian-tools.ts'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { engineName } from '../support/test-database.ts'
-import { browserMissing, launchChromium, screenshot, serveForBrowser } from './support/browser.ts'
+import { launchChromium, screenshot, serveForBrowser } from './support/browser.ts'
 
 const hour = 3_600_000
 
@@ -109,7 +110,7 @@ function doneLongAgo(p: Procedure, n: number, workingMinutes: number): DossierFa
 const timedMinutes = [240, 600, 1200, 1440, 3360]
 
 describe(`reform indicators and the II.06a report in Chromium on ${engineName}`, {
-  skip: browserMissing ?? false,
+  skip: requireTools('chromium'),
 }, () => {
   let t: TestApp
   let server: { baseUrl: string; close(): Promise<void> }

@@ -6,16 +6,19 @@ import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { requireTools } from '../support/debian-tools.ts'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { engineName } from '../support/test-database.ts'
-import { browserMissing, launchChromium, screenshot, serveForBrowser } from './support/browser.ts'
+import { launchChromium, screenshot, serveForBrowser } from './support/browser.ts'
 
 /** A tiny valid PDF standing for a scanned document. */
 const samplePdf = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 )
 
-describe(`the whole journey in Chromium on ${engineName}`, { skip: browserMissing ?? false }, () => {
+describe(`the whole journey in Chromium on ${engineName}`, {
+  skip: requireTools('chromium', 'pdfsig', 'pdftotext'),
+}, () => {
   let t: TestApp
   let server: { baseUrl: string; close(): Promise<void> }
   let browser: Browser

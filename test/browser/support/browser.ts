@@ -1,20 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { buildApp, webRootDefault } from '../../../src/http/app.ts'
+import { toolPath } from '../../support/debian-tools.ts'
 import type { TestApp } from '../../support/test-app.ts'
 
-export const chromiumPath = '/usr/bin/chromium'
-
-/** Why browser tests cannot run here, or null when Debian's Chromium is installed (CI installs it). */
-export const browserMissing = existsSync(chromiumPath)
-  ? null
-  : `Chromium not found at ${chromiumPath} (apt-get install -y chromium)`
-
-/** Debian's Chromium, headless, with the flags that keep it off the network (see dependencies.md). */
+/** Debian's Chromium (tests skip through `requireTools('chromium')` when it is absent), headless, with the flags that keep it off the network (see dependencies.md). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: chromiumPath,
+    executablePath: toolPath('chromium') ?? 'chromium',
     args: [
       '--headless',
       '--no-sandbox',
