@@ -6,18 +6,29 @@ import { type MessageKey, message } from './i18n/messages.ts'
 export const Problem = Type.Object(
   {
     type: Type.String({ description: 'URI naming the kind of problem' }),
-    status: Type.Integer(),
+    status: Type.Integer({ description: 'The HTTP status code of the answer' }),
     title: Type.String({ description: 'Short title in Vietnamese' }),
     detail: Type.String({ description: 'Explanation in Vietnamese' }),
-    en: Type.Object({ title: Type.String(), detail: Type.String() }, { description: 'The same in English' }),
+    en: Type.Object(
+      {
+        title: Type.String({ description: 'Short title in English' }),
+        detail: Type.String({ description: 'Explanation in English' }),
+      },
+      { description: 'The same in English' },
+    ),
     instance: Type.Optional(Type.String({ description: 'Request id, to quote when reporting the problem' })),
     errors: Type.Optional(
-      Type.Array(Type.Object({ path: Type.String(), message: Type.String(), en: Type.Optional(Type.String()) }), {
-        description: 'Which inputs were wrong and why (validation problems)',
-      }),
+      Type.Array(
+        Type.Object({
+          path: Type.String({ description: 'Where the wrong input is, e.g. body/items/0 or querystring/from' }),
+          message: Type.String({ description: 'What is wrong with it, in Vietnamese when there is a translation' }),
+          en: Type.Optional(Type.String({ description: 'The same in English' })),
+        }),
+        { description: 'Which inputs were wrong and why (validation problems)' },
+      ),
     ),
   },
-  { $id: 'Problem' },
+  { $id: 'Problem', description: 'Problem details (RFC 9457), Vietnamese first with the English beside it' },
 )
 export type Problem = Static<typeof Problem>
 

@@ -16,7 +16,9 @@ export type DayOffKind = (typeof DayOffKind)[keyof typeof DayOffKind]
 
 export const CalendarDayOff = Type.Object({
   date: DateOnly,
-  kind: Type.Enum(DayOffKind),
+  kind: Type.Enum(DayOffKind, {
+    description: 'holiday (nghỉ lễ, tết), compensatory (nghỉ bù), swapped (hoán đổi) or extra (nghỉ thêm)',
+  }),
   reason: Type.String({ minLength: 1, description: 'Why the day is off, in Vietnamese (shown to users)' }),
 })
 export type CalendarDayOff = Static<typeof CalendarDayOff>
@@ -24,7 +26,7 @@ export type CalendarDayOff = Static<typeof CalendarDayOff>
 /** Ngày làm bù: a Saturday or Sunday worked in exchange for a swapped weekday. */
 export const MakeUpWorkday = Type.Object({
   date: DateOnly,
-  reason: Type.String({ minLength: 1 }),
+  reason: Type.String({ minLength: 1, description: 'Which day off it makes up for, in Vietnamese' }),
 })
 export type MakeUpWorkday = Static<typeof MakeUpWorkday>
 
@@ -33,21 +35,24 @@ export type MakeUpWorkday = Static<typeof MakeUpWorkday>
  * and make-up days for civil servants. A decided year replaces the default rule for that year.
  */
 export const YearDecision = Type.Object({
-  year: Type.Integer({ minimum: 1970, maximum: 2100 }),
+  year: Type.Integer({ minimum: 1970, maximum: 2100, description: 'The calendar year decided' }),
   daysOff: Type.Array(CalendarDayOff, {
     description:
       'Every day off of the year that is not an ordinary Saturday or Sunday rest (weekend days inside a break may be listed too)',
   }),
-  makeUpWorkdays: Type.Array(MakeUpWorkday),
-  decision: Type.Object({
-    number: Type.Union([Type.String(), Type.Null()], {
-      description: 'Số hiệu văn bản, e.g. 8662/VPCP-KGVX; null if not found',
-    }),
-    date: Type.Union([DateOnly, Type.Null()]),
-    issuer: Type.String(),
-  }),
+  makeUpWorkdays: Type.Array(MakeUpWorkday, { description: 'Ngày làm bù: weekend days worked instead' }),
+  decision: Type.Object(
+    {
+      number: Type.Union([Type.String(), Type.Null()], {
+        description: 'Số hiệu văn bản, e.g. 8662/VPCP-KGVX; null if not found',
+      }),
+      date: Type.Union([DateOnly, Type.Null()], { description: 'Ngày ban hành: date of issue; null if not found' }),
+      issuer: Type.String({ description: 'Cơ quan ban hành: who issued it, e.g. Thủ tướng Chính phủ' }),
+    },
+    { description: 'The decision or notice (quyết định, thông báo) the days come from' },
+  ),
   sources: Type.Array(Type.String(), { description: 'Public sources that report the decision' }),
-  note: Type.Optional(Type.String()),
+  note: Type.Optional(Type.String({ description: 'Anything the administrator wants kept with the year' })),
 })
 export type YearDecision = Static<typeof YearDecision>
 

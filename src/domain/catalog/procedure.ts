@@ -29,7 +29,9 @@ export type DocumentForm = (typeof DocumentForm)[keyof typeof DocumentForm]
 /** Thành phần hồ sơ: a document the applicant must supply. */
 export const RequiredDocument = Type.Object({
   name: Type.String({ minLength: 1, description: 'Name as published in the National TTHC Database' }),
-  form: Type.Enum(DocumentForm),
+  form: Type.Enum(DocumentForm, {
+    description: 'original (bản chính), certified_copy (bản sao chứng thực), copy (bản sao) or presented (xuất trình)',
+  }),
   quantity: Type.Integer({ minimum: 1, description: 'Number of copies in this form' }),
   group: Type.Union([Type.String(), Type.Null()], {
     description: 'Published heading or case, e.g. "Giấy tờ phải xuất trình"',
@@ -39,7 +41,7 @@ export type RequiredDocument = Static<typeof RequiredDocument>
 
 /** Phí, lệ phí: a fee or charge of the procedure. */
 export const Fee = Type.Object({
-  name: Type.String(),
+  name: Type.String({ description: 'Name of the fee (phí) or charge (lệ phí) as published' }),
   amountVnd: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], {
     description: 'Amount in VND when published as a figure (0 = free); null when set elsewhere',
   }),
@@ -59,7 +61,10 @@ export type WorkflowRole = (typeof WorkflowRole)[keyof typeof WorkflowRole]
 /** Bước xử lý nội bộ (quy trình nội bộ): one step with its share of the time limit. */
 export const WorkflowStep = Type.Object({
   name: Type.String({ description: 'Step name in Vietnamese, as on the control sheet' }),
-  role: Type.Enum(WorkflowRole),
+  role: Type.Enum(WorkflowRole, {
+    description:
+      'Who does the step: counter_officer (một cửa), specialist (chuyên viên), leader (lãnh đạo), clerk (văn thư)',
+  }),
   agencyKind: AgencyKindSchema,
   agencyId: Type.Union([Type.String(), Type.Null()], {
     description: 'The specific agency, or null for the one of that kind handling the dossier',

@@ -15,15 +15,20 @@ export type TimeLimitUnit = (typeof TimeLimitUnit)[keyof typeof TimeLimitUnit]
 export const TimeLimit = Type.Union(
   [
     Type.Object({
-      unit: Type.Union([
-        Type.Literal(TimeLimitUnit.WorkingDays),
-        Type.Literal(TimeLimitUnit.CalendarDays),
-        Type.Literal(TimeLimitUnit.WorkingHours),
-      ]),
+      unit: Type.Union(
+        [
+          Type.Literal(TimeLimitUnit.WorkingDays),
+          Type.Literal(TimeLimitUnit.CalendarDays),
+          Type.Literal(TimeLimitUnit.WorkingHours),
+        ],
+        { description: 'ngày làm việc (working days), ngày (calendar days) or giờ làm việc (working hours)' },
+      ),
       value: Type.Number({ exclusiveMinimum: 0, description: 'Amount in the unit, counted from complete reception' }),
     }),
     Type.Object({
-      unit: Type.Union([Type.Literal(TimeLimitUnit.WithinDay), Type.Literal(TimeLimitUnit.None)]),
+      unit: Type.Union([Type.Literal(TimeLimitUnit.WithinDay), Type.Literal(TimeLimitUnit.None)], {
+        description: 'within_day: trong ngày, by the end of the reception day; none: không có thời hạn cụ thể',
+      }),
     }),
   ],
   { description: 'Statutory time limit (rules.md §4): N working days = N × 8 office hours' },

@@ -14,17 +14,28 @@ import type { WorkingDaysSource } from '../../store/calendar/working-days-cache.
 import type { Db } from '../../store/database.ts'
 import { problem, sendProblem } from '../problem.ts'
 
-const YearParams = Type.Object({ year: Type.Integer({ minimum: 1970, maximum: 2100 }) })
+const YearParams = Type.Object({
+  year: Type.Integer({ minimum: 1970, maximum: 2100, description: 'The calendar year' }),
+})
 
 const CalendarYearView = Type.Object({
-  year: Type.Integer(),
+  year: Type.Integer({ description: 'The calendar year' }),
   decided: Type.Boolean({ description: 'True when a published decision replaces the default rule' }),
-  decision: YearDecision,
-  exceptions: Type.Array(Type.Object({ date: Type.String(), working: Type.Boolean(), reason: Type.String() }), {
-    description: 'Days whose status differs from Monday–Friday work, Saturday–Sunday rest',
+  decision: { ...YearDecision, description: 'The decision in force, or the default rule (rules.md §4) when none' },
+  exceptions: Type.Array(
+    Type.Object({
+      date: Type.String({ description: 'The day, YYYY-MM-DD' }),
+      working: Type.Boolean({ description: 'True for a make-up working day, false for a day off' }),
+      reason: Type.String({ description: 'Why, in Vietnamese' }),
+    }),
+    {
+      description: 'Days whose status differs from Monday–Friday work, Saturday–Sunday rest',
+    },
+  ),
+  enteredBy: Type.Union([Type.String(), Type.Null()], {
+    description: 'The administrator who entered the decision; null for the default rule',
   }),
-  enteredBy: Type.Union([Type.String(), Type.Null()]),
-  enteredAt: Type.Union([Type.String(), Type.Null()]),
+  enteredAt: Type.Union([Type.String(), Type.Null()], { description: 'When it was entered (ISO 8601)' }),
 })
 
 const { year: _year, ...decisionFields } = YearDecision.properties
@@ -38,10 +49,21 @@ const YearDecisionInput = Type.Object(
 const DueQuery = Type.Object(
   {
     from: Type.String({ description: 'Reception instant, ISO 8601 (no offset = Vietnam local time)' }),
-    workingDays: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 3650 })),
-    hours: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 29_200 })),
-    calendarDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
-    withinDay: Type.Optional(Type.Boolean()),
+    workingDays: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, maximum: 3650, description: 'Limit in working days (N × 8 office hours)' }),
+    ),
+    hours: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, maximum: 29_200, description: 'Limit in working (office) hours' }),
+    ),
+    calendarDays: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 3650,
+        description:
+          'Limit in calendar days: the first day not counted, an end on a day off moves on (Civil Code Art. 147–148)',
+      }),
+    ),
+    withinDay: Type.Optional(Type.Boolean({ description: 'Trong ngày: by the end of the reception day' })),
     cutoff: Type.Optional(
       Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Reception cut-off HH:MM' }),
     ),
@@ -170,7 +192,10 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (a
         summary: 'Tính ngày hẹn trả / Appointment for a limit counted from a reception instant',
         querystring: DueQuery,
         response: {
-          200: Type.Object({ from: Type.String(), due: Type.String({ description: 'ISO 8601 with +07:00' }) }),
+          200: Type.Object({
+            from: Type.String({ description: 'The reception instant counted from, ISO 8601 with +07:00' }),
+            due: Type.String({ description: 'Ngày hẹn trả: the appointment, ISO 8601 with +07:00' }),
+          }),
           400: Type.Ref('Problem'),
         },
       },
@@ -218,18 +243,23 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (a
         tags: ['calendar'],
         summary: 'Đổi dương lịch sang âm lịch Việt Nam / Vietnamese lunar date of a day',
         querystring: Type.Object(
-          { date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) },
+          {
+            date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Solar (Gregorian) day, YYYY-MM-DD' }),
+          },
           { additionalProperties: false },
         ),
         response: {
           200: Type.Object({
-            date: Type.String(),
-            lunar: Type.Object({
-              day: Type.Integer(),
-              month: Type.Integer(),
-              year: Type.Integer(),
-              leap: Type.Boolean(),
-            }),
+            date: Type.String({ description: 'The solar day asked, YYYY-MM-DD' }),
+            lunar: Type.Object(
+              {
+                day: Type.Integer({ description: 'Lunar day, 1–30' }),
+                month: Type.Integer({ description: 'Lunar month, 1–12' }),
+                year: Type.Integer({ description: 'Lunar year (its Tết falls in this solar year or the next)' }),
+                leap: Type.Boolean({ description: 'In a leap month (tháng nhuận)' }),
+              },
+              { description: 'Âm lịch: the Vietnamese lunar date, computed for UTC+7 (rules.md §4)' },
+            ),
             text: Type.String({ description: 'D/M/Y, with L after a leap month' }),
           }),
           400: Type.Ref('Problem'),

@@ -16,8 +16,8 @@ export const ProcedureQuery = Type.Object(
     field: Type.Optional(Type.String({ pattern: '^[a-z0-9_-]+$', maxLength: 80, description: 'Field id' })),
     agency: Type.Optional(Type.String({ pattern: '^[a-z0-9-]+$', maxLength: 80, description: 'Agency id' })),
     online: Type.Optional(OnlineLevelSchema),
-    page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1 }),
-    pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+    page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1, description: 'Page to return, from 1' }),
+    pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Procedures per page' }),
   },
   { additionalProperties: false },
 )
@@ -49,7 +49,13 @@ export const procedureRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = 
         operationId: 'getProcedure',
         tags: ['catalogue'],
         summary: 'Chi tiết thủ tục hành chính / Procedure with its version in force',
-        params: Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9.-]+$', maxLength: 60 }) }),
+        params: Type.Object({
+          code: Type.String({
+            pattern: '^[A-Za-z0-9.-]+$',
+            maxLength: 60,
+            description: 'Procedure code: the national code (e.g. 1.001193) when one exists',
+          }),
+        }),
         response: { 200: ProcedureDetail, 400: Type.Ref('Problem'), 404: Type.Ref('Problem') },
       },
     },

@@ -4,16 +4,20 @@ import { AgencyKindSchema, OfficeHoursSpan } from '../../domain/catalog/agency.t
 /** An agency as shown in the tree, with the name and QCVN 102 code in force on the asked date. */
 export const AgencyNode = Type.Object(
   {
-    id: Type.String(),
+    id: Type.String({ description: 'Agency id, stable across renamings' }),
     kind: AgencyKindSchema,
-    name: Type.String(),
+    name: Type.String({ description: 'Name in force on the asked date' }),
     code: Type.Union([Type.String(), Type.Null()], { description: 'QCVN 102 identifier in force' }),
     codeConfirmed: Type.Boolean({ description: 'False when the code is illustrative (docs/data-sources.md)' }),
-    statisticalCode: Type.Union([Type.String(), Type.Null()]),
-    officeHours: Type.Array(OfficeHoursSpan),
-    children: Type.Array(Type.Unsafe<AgencyNodeShape>({ $ref: 'AgencyNode#' })),
+    statisticalCode: Type.Union([Type.String(), Type.Null()], {
+      description: 'Mã đơn vị hành chính (Decision 19/2025/QĐ-TTg) for communes and the province',
+    }),
+    officeHours: Type.Array(OfficeHoursSpan, { description: 'Giờ làm việc: office hours of each working day' }),
+    children: Type.Array(Type.Unsafe<AgencyNodeShape>({ $ref: 'AgencyNode#' }), {
+      description: 'Units under this one',
+    }),
   },
-  { $id: 'AgencyNode' },
+  { $id: 'AgencyNode', description: 'Cơ quan, đơn vị: an agency and the units under it' },
 )
 type AgencyNodeShape = {
   id: string
