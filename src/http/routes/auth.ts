@@ -18,15 +18,28 @@ export type AuthRouteOptions = {
   demoLogin: boolean
 }
 
+const CsrfToken = Type.String({ description: 'Send as X-CSRF-Token with every request that changes data' })
 const SessionView = Type.Object({
-  user: Type.Object({
-    id: Type.String(),
-    kind: Type.String(),
-    name: Type.String(),
-    vneid: Type.Boolean({ description: 'Signed in with VNeID' }),
-    grants: Type.Array(Type.Object({ role: Type.String(), agencyId: Type.String() })),
-  }),
-  csrfToken: Type.String({ description: 'Send as X-CSRF-Token with every request that changes data' }),
+  user: Type.Object(
+    {
+      id: Type.String({ description: 'Account id' }),
+      kind: Type.String({ description: 'citizen, officer or integration' }),
+      name: Type.String({ description: 'Display name' }),
+      vneid: Type.Boolean({ description: 'Signed in with VNeID' }),
+      grants: Type.Array(
+        Type.Object({
+          role: Type.String({
+            description:
+              'Vai trò: counter_officer (một cửa), specialist, leader, clerk, agency_admin, provincial_admin, monitor or integration',
+          }),
+          agencyId: Type.String({ description: 'The agency the role is held at' }),
+        }),
+        { description: 'Roles of a staff account, each at one agency; empty for citizens' },
+      ),
+    },
+    { description: 'The signed-in account' },
+  ),
+  csrfToken: CsrfToken,
   demo: Type.Boolean({ description: 'A demo session: not a real identity' }),
 })
 
@@ -55,13 +68,13 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
         summary: 'Đăng nhập cán bộ / Officer sign-in with username and password',
         body: Type.Object(
           {
-            username: Type.String({ minLength: 1, maxLength: 100 }),
-            password: Type.String({ minLength: 1, maxLength: 200 }),
+            username: Type.String({ minLength: 1, maxLength: 100, description: 'The officer’s user name' }),
+            password: Type.String({ minLength: 1, maxLength: 200, description: 'The officer’s password' }),
           },
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ csrfToken: Type.String() }),
+          200: Type.Object({ csrfToken: CsrfToken }),
           401: Type.Ref('Problem'),
           423: Type.Ref('Problem'),
           429: Type.Ref('Problem'),
@@ -136,7 +149,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
         operationId: 'logoutEverywhere',
         tags: ['auth'],
         summary: 'Đăng xuất mọi nơi / End every session of this account',
-        response: { 200: Type.Object({ ended: Type.Integer() }) },
+        response: { 200: Type.Object({ ended: Type.Integer({ description: 'Sessions ended, this one included' }) }) },
       },
     },
     async (request, reply) => {
@@ -156,13 +169,17 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
         summary: 'Đổi mật khẩu / Change password (other sessions end)',
         body: Type.Object(
           {
-            currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
-            newPassword: Type.String({ minLength: 1, maxLength: 200 }),
+            currentPassword: Type.String({ minLength: 1, maxLength: 200, description: 'The password in use' }),
+            newPassword: Type.String({
+              minLength: 1,
+              maxLength: 200,
+              description: 'The new password: at least 12 characters, different from the current one',
+            }),
           },
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ csrfToken: Type.String() }),
+          200: Type.Object({ csrfToken: CsrfToken }),
           401: Type.Ref('Problem'),
           422: Type.Ref('Problem'),
         },
@@ -184,13 +201,22 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
 
   const DemoLogin = Type.Object(
     {
-      as: Type.Union([
-        Type.Literal('citizen'),
-        ...Object.values(StaffRole)
-          .filter((r) => r !== 'integration')
-          .map((r) => Type.Literal(r)),
-      ]),
-      agencyId: Type.Optional(Type.String({ pattern: '^[a-z0-9-]+$', maxLength: 80 })),
+      as: Type.Union(
+        [
+          Type.Literal('citizen'),
+          ...Object.values(StaffRole)
+            .filter((r) => r !== 'integration')
+            .map((r) => Type.Literal(r)),
+        ],
+        { description: 'Who to act as: a demo citizen or an officer of this role' },
+      ),
+      agencyId: Type.Optional(
+        Type.String({
+          pattern: '^[a-z0-9-]+$',
+          maxLength: 80,
+          description: 'The agency the demo officer works at (default: the demo province’s centre)',
+        }),
+      ),
     },
     { additionalProperties: false },
   )
@@ -204,7 +230,10 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
         summary: 'Đăng nhập thử nghiệm (chỉ bản trình diễn) / Demo sign-in (demo servers only)',
         body: DemoLogin,
         response: {
-          200: Type.Object({ csrfToken: Type.String(), demo: Type.Literal(true) }),
+          200: Type.Object({
+            csrfToken: CsrfToken,
+            demo: Type.Literal(true, { description: 'Always true: a demo session, not a real identity' }),
+          }),
           400: Type.Ref('Problem'),
           403: Type.Ref('Problem'),
         },

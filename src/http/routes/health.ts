@@ -16,7 +16,10 @@ export const healthRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
         tags: ['operations'],
         summary: 'Kiểm tra sức khỏe / Health check',
         response: {
-          200: Type.Object({ status: Type.Literal('ok'), database: Type.Literal('ok') }),
+          200: Type.Object({
+            status: Type.Literal('ok', { description: 'The process serves requests' }),
+            database: Type.Literal('ok', { description: 'The database answered' }),
+          }),
           503: Type.Ref('Problem'),
         },
       },

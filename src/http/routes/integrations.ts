@@ -14,26 +14,26 @@ const Topic = Type.String({
 const NewSubscription = Type.Object(
   {
     url: Type.String({ pattern: '^https?://', maxLength: 2000, description: 'Where the CloudEvents are POSTed' }),
-    topics: Type.Array(Topic, { minItems: 1, maxItems: 50 }),
+    topics: Type.Array(Topic, { minItems: 1, maxItems: 50, description: 'The events to receive' }),
   },
   { additionalProperties: false },
 )
 const SubscriptionView = Type.Object({
-  id: Type.String(),
-  url: Type.String(),
-  topics: Type.Array(Type.String()),
-  createdAt: Type.String(),
-  active: Type.Boolean(),
+  id: Type.String({ description: 'Subscription id' }),
+  url: Type.String({ description: 'Where the CloudEvents are POSTed' }),
+  topics: Type.Array(Type.String(), { description: 'The events received' }),
+  createdAt: Type.String({ description: 'When it was created, ISO 8601' }),
+  active: Type.Boolean({ description: 'False once stopped' }),
 })
 const DeadLetterView = Type.Object({
-  consumer: Type.String(),
-  messageId: Type.Integer(),
-  topic: Type.String(),
-  dossierId: Type.String(),
-  code: Type.Union([Type.String(), Type.Null()]),
-  attempts: Type.Integer(),
-  lastError: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String(),
+  consumer: Type.String({ description: 'Who gave up: a partner (national portal, SMS, e-mail) or a webhook' }),
+  messageId: Type.Integer({ description: 'Outbox message id' }),
+  topic: Type.String({ description: 'Event topic, e.g. dossier.received' }),
+  dossierId: Type.String({ description: 'The dossier the message is about' }),
+  code: Type.Union([Type.String(), Type.Null()], { description: 'Its mã hồ sơ; null before reception' }),
+  attempts: Type.Integer({ description: 'Deliveries tried before giving up' }),
+  lastError: Type.Union([Type.String(), Type.Null()], { description: 'The last failure, as the partner answered' }),
+  createdAt: Type.String({ description: 'When the message was written, ISO 8601' }),
 })
 
 /** Webhook subscriptions of integration clients and the dead letters of the outbox relay (issue 9). */
@@ -48,7 +48,15 @@ export const integrationRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> 
         summary:
           'Đăng ký webhook / Subscribe to dossier events: CloudEvents JSON signed with HMAC-SHA256 (Standard Webhooks headers); the secret is shown once',
         body: NewSubscription,
-        response: { 201: Type.Object({ id: Type.String(), secret: Type.String() }), 400: Type.Ref('Problem') },
+        response: {
+          201: Type.Object({
+            id: Type.String({ description: 'Subscription id' }),
+            secret: Type.String({
+              description: 'Signing secret (Standard Webhooks, whsec_…), shown once: verify each delivery with it',
+            }),
+          }),
+          400: Type.Ref('Problem'),
+        },
       },
     },
     async (request, reply) => {
@@ -66,13 +74,17 @@ export const integrationRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> 
         operationId: 'listWebhookSubscriptions',
         tags: ['integrations'],
         summary: 'Webhook của tôi / The client’s own subscriptions (without secrets)',
-        response: { 200: Type.Object({ subscriptions: Type.Array(SubscriptionView) }) },
+        response: {
+          200: Type.Object({
+            subscriptions: Type.Array(SubscriptionView, { description: 'The client’s subscriptions' }),
+          }),
+        },
       },
     },
     async (request) => ({ subscriptions: await listSubscriptions(db, (request.principal as Principal).userId) }),
   )
 
-  const SubscriptionParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
+  const SubscriptionParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'Subscription id' }) })
   app.delete(
     '/api/webhook-subscriptions/:id',
     {
@@ -101,15 +113,19 @@ export const integrationRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> 
         operationId: 'listDeadLetters',
         tags: ['integrations'],
         summary: 'Tin gửi thất bại / Deliveries that gave up (each holds back its dossier’s later messages)',
-        response: { 200: Type.Object({ deadLetters: Type.Array(DeadLetterView) }) },
+        response: {
+          200: Type.Object({
+            deadLetters: Type.Array(DeadLetterView, { description: 'Dead letters, oldest first' }),
+          }),
+        },
       },
     },
     async () => ({ deadLetters: await listDeadLetters(db) }),
   )
 
   const RedriveParams = Type.Object({
-    consumer: Type.String({ minLength: 1 }),
-    messageId: Type.Integer({ minimum: 1 }),
+    consumer: Type.String({ minLength: 1, description: 'The consumer that gave up' }),
+    messageId: Type.Integer({ minimum: 1, description: 'The outbox message to deliver again' }),
   })
   app.post(
     '/api/outbox/dead-letters/:consumer/:messageId/redrive',

@@ -22,7 +22,11 @@ export const lookupRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
         summary: 'Tra cứu tình trạng hồ sơ / Public status lookup by code and 4 digits',
         body: Type.Object(
           {
-            code: Type.String({ pattern: '^[A-Z0-9.]+-\\d{6}-\\d{4,7}$', maxLength: 60 }),
+            code: Type.String({
+              pattern: '^[A-Z0-9.]+-\\d{6}-\\d{4,7}$',
+              maxLength: 60,
+              description: 'Mã hồ sơ on the receipt, UNITCODE-YYMMDD-XXXX (rules.md §3)',
+            }),
             verifier: Type.String({
               pattern: '^\\d{4}$',
               description: 'Last 4 digits of the phone or identity number',
@@ -32,9 +36,11 @@ export const lookupRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
         ),
         response: {
           200: Type.Object({
-            code: Type.String(),
-            status: Type.Integer({ description: 'National status code' }),
-            appointmentAt: Type.Union([Type.String(), Type.Null()]),
+            code: Type.String({ description: 'Mã hồ sơ' }),
+            status: Type.Integer({ description: 'National status code (rules.md §1)' }),
+            appointmentAt: Type.Union([Type.String(), Type.Null()], {
+              description: 'Ngày hẹn trả kết quả, ISO 8601 with +07:00; null when the procedure sets none',
+            }),
           }),
           400: Type.Ref('Problem'),
           404: Type.Ref('Problem'),

@@ -8,13 +8,13 @@ import type { Db } from '../../store/database.ts'
 import { problem, sendProblem } from '../problem.ts'
 
 const MyDossier = Type.Object({
-  id: Type.String(),
-  code: Type.Union([Type.String(), Type.Null()]),
-  procedureCode: Type.String(),
-  procedureName: Type.String(),
+  id: Type.String({ description: 'Dossier id' }),
+  code: Type.Union([Type.String(), Type.Null()], { description: 'Mã hồ sơ; null until received' }),
+  procedureCode: Type.String({ description: 'Procedure code' }),
+  procedureName: Type.String({ description: 'Procedure name' }),
   status: Type.Integer({ description: 'National status code' }),
-  submittedAt: Type.String(),
-  appointmentAt: Type.Union([Type.String(), Type.Null()]),
+  submittedAt: Type.String({ description: 'When it was submitted, ISO 8601' }),
+  appointmentAt: Type.Union([Type.String(), Type.Null()], { description: 'Ngày hẹn trả kết quả; null until received' }),
 })
 
 /** Hồ sơ của tôi: the signed-in citizen's dossiers (by account, or by the identity VNeID vouched for). */
@@ -28,7 +28,7 @@ export const myDossierRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db 
         tags: ['dossiers'],
         summary: 'Hồ sơ của tôi / My dossiers, newest first',
         response: {
-          200: Type.Object({ items: Type.Array(MyDossier) }),
+          200: Type.Object({ items: Type.Array(MyDossier, { description: 'The citizen’s dossiers, newest first' }) }),
           401: Type.Ref('Problem'),
           403: Type.Ref('Problem'),
         },

@@ -38,7 +38,13 @@ const limitFields = {
 const share = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], {
   description: 'Share 0–1 (2 decimals) of the done dossiers; null without dossiers',
 })
-const WindowView = Type.Object({ from: Type.String(), to: Type.String() })
+const WindowView = Type.Object(
+  {
+    from: Type.String({ description: 'First day of completion, YYYY-MM-DD' }),
+    to: Type.String({ description: 'Last day of completion, inclusive' }),
+  },
+  { description: 'The completion days the figures cover' },
+)
 
 export const TimeReductionView = Type.Object({
   procedure: Type.String({ description: 'Procedure code' }),
@@ -49,19 +55,23 @@ export const TimeReductionView = Type.Object({
   histogram: Type.Array(
     Type.Object({
       day: Type.Integer({ minimum: 1, description: 'Working day k: more than k − 1 and at most k working days' }),
-      count: Type.Integer({ minimum: 0 }),
+      count: Type.Integer({ minimum: 0, description: 'Dossiers done within that working day' }),
     }),
+    { description: 'Dossiers done by working days taken' },
   ),
-  longestStep: Type.Union([
-    Type.Object({
-      name: Type.String({ description: 'Workflow step' }),
-      dossiers: Type.Integer({ minimum: 0 }),
-      meanMinutes: Type.Number({ description: 'Mean office minutes spent in the step' }),
-      meanBudgetMinutes: Type.Number({ description: 'Mean budget of the step in office minutes' }),
-      meanOverrun: Type.Number({ description: 'Mean of (minutes − budget) / budget; 0.5 = half again the budget' }),
-    }),
-    Type.Null(),
-  ]),
+  longestStep: Type.Union(
+    [
+      Type.Object({
+        name: Type.String({ description: 'Workflow step' }),
+        dossiers: Type.Integer({ minimum: 0, description: 'Dossiers that went through the step' }),
+        meanMinutes: Type.Number({ description: 'Mean office minutes spent in the step' }),
+        meanBudgetMinutes: Type.Number({ description: 'Mean budget of the step in office minutes' }),
+        meanOverrun: Type.Number({ description: 'Mean of (minutes − budget) / budget; 0.5 = half again the budget' }),
+      }),
+      Type.Null(),
+    ],
+    { description: 'The step that overruns its budget most; null without data' },
+  ),
   whatIf: Type.Array(
     Type.Object({
       limitDays: Type.Number({ description: 'Candidate limit in working days' }),
@@ -76,7 +86,7 @@ export const CutCandidatesView = Type.Object({
   window: WindowView,
   rows: Type.Array(
     Type.Object({
-      procedure: Type.String(),
+      procedure: Type.String({ description: 'Procedure code' }),
       ...limitFields,
       ...distributionFields,
       shareWithinConfigured: share,
@@ -84,6 +94,7 @@ export const CutCandidatesView = Type.Object({
         description: 'The 90th percentile rounded up to whole working days, when below the configured limit',
       }),
     }),
+    { description: 'Procedures whose dossiers finish well within their limit, busiest first' },
   ),
 })
 export type CutCandidatesView = Static<typeof CutCandidatesView>

@@ -9,31 +9,43 @@ import { createApiToken, createOfficer } from '../../store/identity/users.ts'
 import { problem, sendProblem } from '../problem.ts'
 
 const GrantSchema = Type.Object({
-  role: Type.Enum(StaffRole),
-  agencyId: Type.String({ pattern: '^[a-z0-9-]+$', maxLength: 80 }),
+  role: Type.Enum(StaffRole, {
+    description:
+      'Vai trò: counter_officer (một cửa), specialist, leader, clerk, agency_admin, provincial_admin, monitor or integration',
+  }),
+  agencyId: Type.String({ pattern: '^[a-z0-9-]+$', maxLength: 80, description: 'The agency the role is held at' }),
 })
 
 const NewOfficer = Type.Object(
   {
-    username: Type.String({ pattern: '^[a-z0-9._-]{3,60}$' }),
-    name: Type.String({ minLength: 1, maxLength: 200 }),
+    username: Type.String({
+      pattern: '^[a-z0-9._-]{3,60}$',
+      description: 'Sign-in name: 3–60 of a-z, 0-9, dot, dash, underscore',
+    }),
+    name: Type.String({ minLength: 1, maxLength: 200, description: 'The officer’s full name, as shown on forms' }),
     password: Type.String({
       minLength: 12,
       maxLength: 200,
       description: 'At least 12 characters; the officer changes it at first use',
     }),
-    grants: Type.Array(GrantSchema, { minItems: 1, maxItems: 20 }),
+    grants: Type.Array(GrantSchema, { minItems: 1, maxItems: 20, description: 'The roles the officer holds' }),
   },
   { additionalProperties: false },
 )
 
 const NewIntegrationClient = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    agencyId: Type.String({ pattern: '^[a-z0-9-]+$', maxLength: 80 }),
+    name: Type.String({ minLength: 1, maxLength: 200, description: 'Name of the partner system, e.g. LGSP' }),
+    agencyId: Type.String({
+      pattern: '^[a-z0-9-]+$',
+      maxLength: 80,
+      description: 'The agency whose dossiers the client may see or act on',
+    }),
     scopes: Type.Array(Type.Union([Type.Literal('dossiers:read'), Type.Literal('dossiers:write')]), {
       minItems: 1,
       maxItems: 2,
+      description:
+        'dossiers:read to read dossiers and subscribe to webhooks; dossiers:write to create and run commands',
     }),
   },
   { additionalProperties: false },
@@ -65,7 +77,7 @@ export const userRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async
         summary: 'Tạo tài khoản cán bộ và phân quyền / Create an officer account with roles per agency',
         body: NewOfficer,
         response: {
-          201: Type.Object({ id: Type.String() }),
+          201: Type.Object({ id: Type.String({ description: 'Id of the new account' }) }),
           400: Type.Ref('Problem'),
           403: Type.Ref('Problem'),
           409: Type.Ref('Problem'),
@@ -116,7 +128,13 @@ export const userRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async
         tags: ['auth'],
         summary: 'Tạo khách tích hợp và mã API / Create an integration client and its API token (shown once)',
         body: NewIntegrationClient,
-        response: { 201: Type.Object({ id: Type.String(), token: Type.String() }), 403: Type.Ref('Problem') },
+        response: {
+          201: Type.Object({
+            id: Type.String({ description: 'Id of the client account' }),
+            token: Type.String({ description: 'The API token (mc_…), shown once: send as Authorization: Bearer' }),
+          }),
+          403: Type.Ref('Problem'),
+        },
       },
     },
     async (request, reply) => {

@@ -13,20 +13,20 @@ import { DossierView } from '../schemas/dossier-view.ts'
 import { loadDossierView } from './dossier-view-loader.ts'
 
 const VaultItemView = Type.Object({
-  id: Type.String(),
-  sha256: Type.String(),
+  id: Type.String({ description: 'Vault item id: pass it as vaultItemId to reuse the document' }),
+  sha256: Type.String({ description: 'SHA-256 of the signed PDF, hex' }),
   kind: Type.String({ description: 'e_result (signed result) or digitized (signed copy of a paper component)' }),
-  title: Type.String(),
-  dossierId: Type.Union([Type.String(), Type.Null()]),
-  agencyId: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String(),
+  title: Type.String({ description: 'What the document is, e.g. the result’s or the component’s name' }),
+  dossierId: Type.Union([Type.String(), Type.Null()], { description: 'The dossier it came from' }),
+  agencyId: Type.Union([Type.String(), Type.Null()], { description: 'The agency that signed it' }),
+  createdAt: Type.String({ description: 'When it was stored, ISO 8601' }),
 })
 
 const Reuse = Type.Object(
   {
-    expectedVersion: Type.Integer({ minimum: 1 }),
+    expectedVersion: Type.Integer({ minimum: 1, description: 'The version the caller last saw' }),
     component: Type.String({ minLength: 1, maxLength: 500, description: 'The required document it stands for' }),
-    vaultItemId: Type.String({ format: 'uuid' }),
+    vaultItemId: Type.String({ format: 'uuid', description: 'The vault item to reuse (GET /api/vault)' }),
   },
   { additionalProperties: false },
 )
@@ -51,7 +51,11 @@ export const vaultRoutes: FastifyPluginAsync<VaultRouteOptions> = async (app, { 
         tags: ['vault'],
         summary: 'Kho giấy tờ điện tử của tôi / My document vault',
         response: {
-          200: Type.Object({ items: Type.Array(VaultItemView) }),
+          200: Type.Object({
+            items: Type.Array(VaultItemView, {
+              description: 'Kho dữ liệu điện tử: the signed documents kept for the citizen',
+            }),
+          }),
           401: Type.Ref('Problem'),
           403: Type.Ref('Problem'),
         },
@@ -73,8 +77,16 @@ export const vaultRoutes: FastifyPluginAsync<VaultRouteOptions> = async (app, { 
         operationId: 'postReusedComponents',
         tags: ['vault'],
         summary: 'Dùng lại giấy tờ trong kho cho một thành phần hồ sơ / Reuse a vault document for a component',
-        params: Type.Object({ ref: Type.String({ pattern: '^[A-Za-z0-9.-]+$', maxLength: 80 }) }),
-        headers: Type.Object({ 'idempotency-key': Type.String({ minLength: 8, maxLength: 100 }) }),
+        params: Type.Object({
+          ref: Type.String({ pattern: '^[A-Za-z0-9.-]+$', maxLength: 80, description: 'Dossier id or mã hồ sơ' }),
+        }),
+        headers: Type.Object({
+          'idempotency-key': Type.String({
+            minLength: 8,
+            maxLength: 100,
+            description: 'A key of the caller’s choosing: a retry with the same key runs the command once',
+          }),
+        }),
         body: Reuse,
         response: {
           200: DossierView,

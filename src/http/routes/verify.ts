@@ -31,28 +31,36 @@ export const verifyRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = asy
         consumes: ['application/pdf'],
         response: {
           200: Type.Object({
-            signed: Type.Boolean(),
-            valid: Type.Boolean(),
-            signerName: Type.Union([Type.String(), Type.Null()]),
-            signedAt: Type.Union([
-              Type.String({ description: 'Signing time claimed by the signature (ISO 8601)' }),
-              Type.Null(),
-            ]),
-            problem: Type.Union([
-              Type.String({
-                description:
-                  'notSigned | byteRangeIncomplete | unreadableSignature | unsupportedAlgorithm | digestMismatch | badSignature | untrustedCertificate',
-              }),
-              Type.Null(),
-            ]),
-            documentSha256: Type.String(),
-            dossier: Type.Union([
-              Type.Object({
-                code: Type.Union([Type.String(), Type.Null()]),
-                status: Type.Integer({ description: 'National status code' }),
-              }),
-              Type.Null(),
-            ]),
+            signed: Type.Boolean({ description: 'The PDF carries a signature' }),
+            valid: Type.Boolean({
+              description: 'The signature covers the whole file, is intact and by a trusted agency',
+            }),
+            signerName: Type.Union([Type.String(), Type.Null()], { description: 'Who signed, from the certificate' }),
+            signedAt: Type.Union(
+              [Type.String({ description: 'Signing time claimed by the signature (ISO 8601)' }), Type.Null()],
+              { description: 'Signing time claimed by the signature; null when unsigned' },
+            ),
+            problem: Type.Union(
+              [
+                Type.String({
+                  description:
+                    'notSigned | byteRangeIncomplete | unreadableSignature | unsupportedAlgorithm | digestMismatch | badSignature | untrustedCertificate',
+                }),
+                Type.Null(),
+              ],
+              { description: 'Why the signature is not valid; null when it is' },
+            ),
+            documentSha256: Type.String({ description: 'SHA-256 of the uploaded file, hex' }),
+            dossier: Type.Union(
+              [
+                Type.Object({
+                  code: Type.Union([Type.String(), Type.Null()], { description: 'Mã hồ sơ' }),
+                  status: Type.Integer({ description: 'National status code' }),
+                }),
+                Type.Null(),
+              ],
+              { description: 'The dossier motcua issued this document for; null when it is not ours' },
+            ),
           }),
           413: Type.Ref('Problem'),
           415: Type.Ref('Problem'),

@@ -50,11 +50,17 @@ const LoginQuery = Type.Object(
 
 // Open: providers may add parameters to the authorization response (session_state, …).
 const CallbackQuery = Type.Object({
-  code: Type.Optional(Type.String({ maxLength: 4096 })),
-  state: Type.Optional(Type.String({ maxLength: 512 })),
-  iss: Type.Optional(Type.String({ maxLength: 2048 })),
-  error: Type.Optional(Type.String({ maxLength: 512 })),
-  error_description: Type.Optional(Type.String({ maxLength: 4096 })),
+  code: Type.Optional(Type.String({ maxLength: 4096, description: 'Authorization code from VNeID (OpenID Connect)' })),
+  state: Type.Optional(
+    Type.String({ maxLength: 512, description: 'The state motcua sent, binding the answer to the sign-in' }),
+  ),
+  iss: Type.Optional(
+    Type.String({ maxLength: 2048, description: 'Issuer of the answer (RFC 9207), checked against VNeID' }),
+  ),
+  error: Type.Optional(
+    Type.String({ maxLength: 512, description: 'OAuth error code when the citizen cancelled or VNeID refused' }),
+  ),
+  error_description: Type.Optional(Type.String({ maxLength: 4096, description: 'VNeID’s explanation of the error' })),
 })
 
 const Redirect = Type.Null({ description: 'Chuyển hướng (Location) / Redirect (see Location)' })

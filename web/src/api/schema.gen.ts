@@ -311,9 +311,11 @@ export type webhooks = Record<string, never>;
 
 export interface components {
   schemas: {
+    /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
     Problem: {
       /** @description URI naming the kind of problem */
       type: string;
+      /** @description The HTTP status code of the answer */
       status: number;
       /** @description Short title in Vietnamese */
       title: string;
@@ -321,37 +323,48 @@ export interface components {
       detail: string;
       /** @description The same in English */
       en: {
+        /** @description Short title in English */
         title: string;
+        /** @description Explanation in English */
         detail: string;
       };
       /** @description Request id, to quote when reporting the problem */
       instance?: string;
       /** @description Which inputs were wrong and why (validation problems) */
       errors?: {
+          /** @description Where the wrong input is, e.g. body/items/0 or querystring/from */
           path: string;
+          /** @description What is wrong with it, in Vietnamese when there is a translation */
           message: string;
+          /** @description The same in English */
           en?: string;
         }[];
     };
+    /** @description Cơ quan, đơn vị: an agency and the units under it */
     AgencyNode: {
+      /** @description Agency id, stable across renamings */
       id: string;
       /**
        * @description Kind of agency (two-tier local government, rules.md §7)
        * @enum {unknown}
        */
       kind: "provincial_committee" | "department" | "provincial_service_center" | "commune_committee" | "commune_service_center" | "central_branch" | "former_unit";
+      /** @description Name in force on the asked date */
       name: string;
       /** @description QCVN 102 identifier in force */
       code: string | null;
       /** @description False when the code is illustrative (docs/data-sources.md) */
       codeConfirmed: boolean;
+      /** @description Mã đơn vị hành chính (Decision 19/2025/QĐ-TTg) for communes and the province */
       statisticalCode: string | null;
+      /** @description Giờ làm việc: office hours of each working day */
       officeHours: {
           /** @description Opening time HH:MM */
           start: string;
           /** @description Closing time HH:MM */
           end: string;
         }[];
+      /** @description Units under this one */
       children: components["schemas"]["AgencyNode"][];
     };
   };
@@ -373,7 +386,9 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
+          /** @description The officer’s user name */
           username: string;
+          /** @description The officer’s password */
           password: string;
         };
       };
@@ -383,23 +398,24 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Send as X-CSRF-Token with every request that changes data */
             csrfToken: string;
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       423: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       429: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -414,14 +430,21 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description The signed-in account */
             user: {
+              /** @description Account id */
               id: string;
+              /** @description citizen, officer or integration */
               kind: string;
+              /** @description Display name */
               name: string;
               /** @description Signed in with VNeID */
               vneid: boolean;
+              /** @description Roles of a staff account, each at one agency; empty for citizens */
               grants: {
+                  /** @description Vai trò: counter_officer (một cửa), specialist, leader, clerk, agency_admin, provincial_admin, monitor or integration */
                   role: string;
+                  /** @description The agency the role is held at */
                   agencyId: string;
                 }[];
             };
@@ -432,7 +455,7 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -456,6 +479,7 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Sessions ended, this one included */
             ended: number;
           };
         };
@@ -467,7 +491,9 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
+          /** @description The password in use */
           currentPassword: string;
+          /** @description The new password: at least 12 characters, different from the current one */
           newPassword: string;
         };
       };
@@ -477,17 +503,18 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Send as X-CSRF-Token with every request that changes data */
             csrfToken: string;
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -500,7 +527,9 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
+          /** @description Who to act as: a demo citizen or an officer of this role */
           as: "citizen" | "counter_officer" | "specialist" | "leader" | "clerk" | "agency_admin" | "provincial_admin" | "monitor";
+          /** @description The agency the demo officer works at (default: the demo province’s centre) */
           agencyId?: string;
         };
       };
@@ -510,19 +539,23 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Send as X-CSRF-Token with every request that changes data */
             csrfToken: string;
-            /** @enum {boolean} */
+            /**
+             * @description Always true: a demo session, not a real identity
+             * @enum {boolean}
+             */
             demo: true;
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -543,25 +576,25 @@ export interface operations {
       302: {
         content: never;
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       429: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       502: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -573,10 +606,15 @@ export interface operations {
   completeVneidLogin: {
     parameters: {
       query?: {
+        /** @description Authorization code from VNeID (OpenID Connect) */
         code?: string;
+        /** @description The state motcua sent, binding the answer to the sign-in */
         state?: string;
+        /** @description Issuer of the answer (RFC 9207), checked against VNeID */
         iss?: string;
+        /** @description OAuth error code when the citizen cancelled or VNeID refused */
         error?: string;
+        /** @description VNeID’s explanation of the error */
         error_description?: string;
       };
     };
@@ -585,19 +623,19 @@ export interface operations {
       302: {
         content: never;
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       429: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -610,6 +648,7 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
+          /** @description Mã hồ sơ on the receipt, UNITCODE-YYMMDD-XXXX (rules.md §3) */
           code: string;
           /** @description Last 4 digits of the phone or identity number */
           verifier: string;
@@ -621,26 +660,28 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Mã hồ sơ */
             code: string;
-            /** @description National status code */
+            /** @description National status code (rules.md §1) */
             status: number;
+            /** @description Ngày hẹn trả kết quả, ISO 8601 with +07:00; null when the procedure sets none */
             appointmentAt: string | null;
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       429: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -846,7 +887,7 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -1016,13 +1057,13 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -1157,7 +1198,7 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -1294,13 +1335,13 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -1440,13 +1481,13 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -1458,15 +1499,21 @@ export interface operations {
   listIndicatorDossiers: {
     parameters: {
       query: {
+        /** @description First day, YYYY-MM-DD (Vietnam time) */
         from?: string;
+        /** @description Last day, inclusive, YYYY-MM-DD */
         to?: string;
         /** @description Processing agency id */
         agency: string;
+        /** @description Only this field (lĩnh vực), by id */
         field?: string;
+        /** @description Only this procedure, by code */
         procedure?: string;
         /** @description Which figure to list: received, resolved, late, in_progress, overdue */
         set: "received" | "resolved" | "late" | "in_progress" | "overdue";
+        /** @description Dossiers per page */
         limit: number;
+        /** @description Dossiers to skip */
         offset: number;
       };
     };
@@ -1475,27 +1522,39 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Dossiers behind the figure over all pages */
             total: number;
+            /** @description Codes and dates only: no applicant data */
             dossiers: ({
+                /** @description Mã hồ sơ (rules.md §3) */
                 code: string;
                 /** @description motcua, import (history) or seed (demo history) */
                 origin: string;
                 /** @description National status code 1–10 */
                 status: number;
+                /** @description Procedure code */
                 procedureCode: string;
+                /** @description Field (lĩnh vực) id */
                 fieldId: string;
+                /** @description 1 in person, 2 online, 3 public post */
                 channel: number;
+                /** @description Thời điểm tiếp nhận, ISO 8601 */
                 receivedAt: string;
+                /** @description The deadline indicator 2.1 judges: the original appointment shifted by pauses */
                 deadlineAt: string | null;
+                /** @description When the dossier ended; null while open */
                 endedAt: string | null;
+                /** @description done (statuses 9–10), stopped (8) or withdrawn (7); null while open */
                 endKind: string | null;
+                /** @description Supplement requests; more than one counts as late */
                 supplementRequests: number;
+                /** @description Early, on time or late by rules.md §6; null while open and within the deadline */
                 timeliness: "early" | "on_time" | "late" | null;
               })[];
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -1510,9 +1569,14 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Chỉ tiêu: every target, each in force from its day */
             targets: ({
-                /** @enum {unknown} */
+                /**
+                 * @description The reform programme measure (rules.md §6)
+                 * @enum {unknown}
+                 */
                 measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures";
+                /** @description below: the value must stay under it (late rate); at_least: reach it */
                 comparator: "below" | "at_least";
                 /** @description A share: 0.1 = 10% */
                 value: number;
@@ -1531,8 +1595,12 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
-          /** @enum {unknown} */
+          /**
+           * @description The reform programme measure (rules.md §6)
+           * @enum {unknown}
+           */
           measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures";
+          /** @description below: the value must stay under it (late rate); at_least: reach it */
           comparator: "below" | "at_least";
           /** @description A share: 0.1 = 10% */
           value: number;
@@ -1548,9 +1616,14 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Chỉ tiêu: every target, each in force from its day */
             targets: ({
-                /** @enum {unknown} */
+                /**
+                 * @description The reform programme measure (rules.md §6)
+                 * @enum {unknown}
+                 */
                 measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures";
+                /** @description below: the value must stay under it (late rate); at_least: reach it */
                 comparator: "below" | "at_least";
                 /** @description A share: 0.1 = 10% */
                 value: number;
@@ -1562,7 +1635,7 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -1577,11 +1650,17 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description The client’s subscriptions */
             subscriptions: {
+                /** @description Subscription id */
                 id: string;
+                /** @description Where the CloudEvents are POSTed */
                 url: string;
+                /** @description The events received */
                 topics: string[];
+                /** @description When it was created, ISO 8601 */
                 createdAt: string;
+                /** @description False once stopped */
                 active: boolean;
               }[];
           };
@@ -1596,6 +1675,7 @@ export interface operations {
         "application/json": {
           /** @description Where the CloudEvents are POSTed */
           url: string;
+          /** @description The events to receive */
           topics: string[];
         };
       };
@@ -1605,12 +1685,14 @@ export interface operations {
       201: {
         content: {
           "application/json": {
+            /** @description Subscription id */
             id: string;
+            /** @description Signing secret (Standard Webhooks, whsec_…), shown once: verify each delivery with it */
             secret: string;
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -1622,6 +1704,7 @@ export interface operations {
   deleteWebhookSubscription: {
     parameters: {
       path: {
+        /** @description Subscription id */
         id: string;
       };
     };
@@ -1630,7 +1713,7 @@ export interface operations {
       204: {
         content: never;
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -1645,14 +1728,23 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Dead letters, oldest first */
             deadLetters: ({
+                /** @description Who gave up: a partner (national portal, SMS, e-mail) or a webhook */
                 consumer: string;
+                /** @description Outbox message id */
                 messageId: number;
+                /** @description Event topic, e.g. dossier.received */
                 topic: string;
+                /** @description The dossier the message is about */
                 dossierId: string;
+                /** @description Its mã hồ sơ; null before reception */
                 code: string | null;
+                /** @description Deliveries tried before giving up */
                 attempts: number;
+                /** @description The last failure, as the partner answered */
                 lastError: string | null;
+                /** @description When the message was written, ISO 8601 */
                 createdAt: string;
               })[];
           };
@@ -1664,7 +1756,9 @@ export interface operations {
   redriveDeadLetter: {
     parameters: {
       path: {
+        /** @description The consumer that gave up */
         consumer: string;
+        /** @description The outbox message to deliver again */
         messageId: number;
       };
     };
@@ -1673,7 +1767,7 @@ export interface operations {
       204: {
         content: never;
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -1700,13 +1794,13 @@ export interface operations {
           "application/json": string;
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -1733,13 +1827,13 @@ export interface operations {
           "application/json": string;
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -1772,26 +1866,33 @@ export interface operations {
             procedure: string;
             /** @description Processing agency, or null for all */
             agencyId: string | null;
+            /** @description The completion days the figures cover */
             window: {
+              /** @description First day of completion, YYYY-MM-DD */
               from: string;
+              /** @description Last day of completion, inclusive */
               to: string;
             };
             /** @description Procedure name in the version in force at the end of the window */
             name: string;
             /** @description Statutory time limit (rules.md §4): N working days = N × 8 office hours */
             configuredLimit: ({
+              /** @description ngày làm việc (working days), ngày (calendar days) or giờ làm việc (working hours) */
               unit: "working_days" | "calendar_days" | "working_hours";
               /** @description Amount in the unit, counted from complete reception */
               value: number;
             }) | ({
+              /** @description within_day: trong ngày, by the end of the reception day; none: không có thời hạn cụ thể */
               unit: "within_day" | "none";
             });
             /** @description The limit in the law when the province has cut the configured one; null = not cut */
             statutoryLimit: (({
+              /** @description ngày làm việc (working days), ngày (calendar days) or giờ làm việc (working hours) */
               unit: "working_days" | "calendar_days" | "working_hours";
               /** @description Amount in the unit, counted from complete reception */
               value: number;
             }) | ({
+              /** @description within_day: trong ngày, by the end of the reception day; none: không có thời hạn cụ thể */
               unit: "within_day" | "none";
             })) | null;
             /** @description Configured limit in working days (calendar days count as working days); null = no fixed limit */
@@ -1806,14 +1907,18 @@ export interface operations {
             medianDays: number | null;
             /** @description 90th percentile in working days, nearest-rank method: the time at rank ⌈0.9 × count⌉ */
             p90Days: number | null;
+            /** @description Dossiers done by working days taken */
             histogram: {
                 /** @description Working day k: more than k − 1 and at most k working days */
                 day: number;
+                /** @description Dossiers done within that working day */
                 count: number;
               }[];
+            /** @description The step that overruns its budget most; null without data */
             longestStep: {
               /** @description Workflow step */
               name: string;
+              /** @description Dossiers that went through the step */
               dossiers: number;
               /** @description Mean office minutes spent in the step */
               meanMinutes: number;
@@ -1832,13 +1937,13 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -1863,28 +1968,37 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description The completion days the figures cover */
             window: {
+              /** @description First day of completion, YYYY-MM-DD */
               from: string;
+              /** @description Last day of completion, inclusive */
               to: string;
             };
+            /** @description Procedures whose dossiers finish well within their limit, busiest first */
             rows: ({
+                /** @description Procedure code */
                 procedure: string;
                 /** @description Procedure name in the version in force at the end of the window */
                 name: string;
                 /** @description Statutory time limit (rules.md §4): N working days = N × 8 office hours */
                 configuredLimit: ({
+                  /** @description ngày làm việc (working days), ngày (calendar days) or giờ làm việc (working hours) */
                   unit: "working_days" | "calendar_days" | "working_hours";
                   /** @description Amount in the unit, counted from complete reception */
                   value: number;
                 }) | ({
+                  /** @description within_day: trong ngày, by the end of the reception day; none: không có thời hạn cụ thể */
                   unit: "within_day" | "none";
                 });
                 /** @description The limit in the law when the province has cut the configured one; null = not cut */
                 statutoryLimit: (({
+                  /** @description ngày làm việc (working days), ngày (calendar days) or giờ làm việc (working hours) */
                   unit: "working_days" | "calendar_days" | "working_hours";
                   /** @description Amount in the unit, counted from complete reception */
                   value: number;
                 }) | ({
+                  /** @description within_day: trong ngày, by the end of the reception day; none: không có thời hạn cụ thể */
                   unit: "within_day" | "none";
                 })) | null;
                 /** @description Configured limit in working days (calendar days count as working days); null = no fixed limit */
@@ -1907,7 +2021,7 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -1920,13 +2034,20 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
+          /** @description Sign-in name: 3–60 of a-z, 0-9, dot, dash, underscore */
           username: string;
+          /** @description The officer’s full name, as shown on forms */
           name: string;
           /** @description At least 12 characters; the officer changes it at first use */
           password: string;
+          /** @description The roles the officer holds */
           grants: ({
-              /** @enum {unknown} */
+              /**
+               * @description Vai trò: counter_officer (một cửa), specialist, leader, clerk, agency_admin, provincial_admin, monitor or integration
+               * @enum {unknown}
+               */
               role: "counter_officer" | "specialist" | "leader" | "clerk" | "agency_admin" | "provincial_admin" | "monitor" | "integration";
+              /** @description The agency the role is held at */
               agencyId: string;
             })[];
         };
@@ -1937,23 +2058,24 @@ export interface operations {
       201: {
         content: {
           "application/json": {
+            /** @description Id of the new account */
             id: string;
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -1966,8 +2088,11 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
+          /** @description Name of the partner system, e.g. LGSP */
           name: string;
+          /** @description The agency whose dossiers the client may see or act on */
           agencyId: string;
+          /** @description dossiers:read to read dossiers and subscribe to webhooks; dossiers:write to create and run commands */
           scopes: ("dossiers:read" | "dossiers:write")[];
         };
       };
@@ -1977,12 +2102,14 @@ export interface operations {
       201: {
         content: {
           "application/json": {
+            /** @description Id of the client account */
             id: string;
+            /** @description The API token (mc_…), shown once: send as Authorization: Bearer */
             token: string;
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -1997,14 +2124,20 @@ export interface operations {
       200: {
         content: {
           "application/json": {
-            /** @enum {string} */
+            /**
+             * @description The process serves requests
+             * @enum {string}
+             */
             status: "ok";
-            /** @enum {string} */
+            /**
+             * @description The database answered
+             * @enum {string}
+             */
             database: "ok";
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -2027,7 +2160,9 @@ export interface operations {
         agency?: string;
         /** @description Online service level (Decree 42/2022) */
         online?: "full" | "partial" | "none";
+        /** @description Page to return, from 1 */
         page: number;
+        /** @description Procedures per page */
         pageSize: number;
       };
     };
@@ -2036,13 +2171,17 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description The procedures of this page, most relevant first */
             items: ({
                 /** @description Catalogue key: the national code when one exists */
                 code: string;
+                /** @description Mã TTHC in the National Database of administrative procedures; null for a local one */
                 nationalCode: string | null;
+                /** @description Tên thủ tục hành chính, as published */
                 name: string;
                 /** @description Field id (lĩnh vực), the value the `field` filter takes */
                 field: string;
+                /** @description Name of the field (lĩnh vực) */
                 fieldName: string;
                 /** @description Cấp thực hiện: province, commune or central */
                 level: string;
@@ -2053,28 +2192,36 @@ export interface operations {
                 onlineLevel: "full" | "partial" | "none";
                 /** @description Statutory time limit (rules.md §4): N working days = N × 8 office hours */
                 timeLimit: ({
+                  /** @description ngày làm việc (working days), ngày (calendar days) or giờ làm việc (working hours) */
                   unit: "working_days" | "calendar_days" | "working_hours";
                   /** @description Amount in the unit, counted from complete reception */
                   value: number;
                 }) | ({
+                  /** @description within_day: trong ngày, by the end of the reception day; none: không có thời hạn cụ thể */
                   unit: "within_day" | "none";
                 });
                 /** @description The deciding agency; null means the commune People’s Committee where the applicant applies */
                 competentAgency: {
+                  /** @description Agency id */
                   id: string;
+                  /** @description Agency name in force today */
                   name: string;
                 } | null;
+                /** @description Liên thông: passes through several agencies (rules.md §1) */
                 interAgency: boolean;
+                /** @description Phi địa giới: any one-stop unit of the province may receive it (rules.md §1) */
                 anyLocation: boolean;
               })[];
             /** @description Number of matching procedures over all pages */
             total: number;
+            /** @description This page, from 1 */
             page: number;
+            /** @description Procedures per page */
             pageSize: number;
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -2086,6 +2233,7 @@ export interface operations {
   getProcedure: {
     parameters: {
       path: {
+        /** @description Procedure code: the national code (e.g. 1.001193) when one exists */
         code: string;
       };
     };
@@ -2096,10 +2244,13 @@ export interface operations {
           "application/json": ({
             /** @description Catalogue key: the national code when one exists */
             code: string;
+            /** @description Mã TTHC in the National Database of administrative procedures; null for a local one */
             nationalCode: string | null;
+            /** @description Tên thủ tục hành chính, as published */
             name: string;
             /** @description Field id (lĩnh vực), the value the `field` filter takes */
             field: string;
+            /** @description Name of the field (lĩnh vực) */
             fieldName: string;
             /** @description Cấp thực hiện: province, commune or central */
             level: string;
@@ -2110,62 +2261,90 @@ export interface operations {
             onlineLevel: "full" | "partial" | "none";
             /** @description Statutory time limit (rules.md §4): N working days = N × 8 office hours */
             timeLimit: ({
+              /** @description ngày làm việc (working days), ngày (calendar days) or giờ làm việc (working hours) */
               unit: "working_days" | "calendar_days" | "working_hours";
               /** @description Amount in the unit, counted from complete reception */
               value: number;
             }) | ({
+              /** @description within_day: trong ngày, by the end of the reception day; none: không có thời hạn cụ thể */
               unit: "within_day" | "none";
             });
             /** @description The deciding agency; null means the commune People’s Committee where the applicant applies */
             competentAgency: {
+              /** @description Agency id */
               id: string;
+              /** @description Agency name in force today */
               name: string;
             } | null;
+            /** @description Liên thông: passes through several agencies (rules.md §1) */
             interAgency: boolean;
+            /** @description Phi địa giới: any one-stop unit of the province may receive it (rules.md §1) */
             anyLocation: boolean;
           }) & ({
+            /** @description Version of the procedure in force today */
             version: number;
+            /** @description The version applies from this day (YYYY-MM-DD) */
             effectiveFrom: string;
+            /** @description Last day of the version; null while no successor is decided */
             effectiveTo: string | null;
             /**
              * @description Kind of agency (two-tier local government, rules.md §7)
              * @enum {unknown}
              */
             competentAgencyKind: "provincial_committee" | "department" | "provincial_service_center" | "commune_committee" | "commune_service_center" | "central_branch" | "former_unit";
+            /** @description Căn cứ pháp lý: the legal documents, by number */
             legalBasis: string[];
+            /** @description Separate time limit for online dossiers; null when the same as in person */
             onlineTimeLimit: (({
+              /** @description ngày làm việc (working days), ngày (calendar days) or giờ làm việc (working hours) */
               unit: "working_days" | "calendar_days" | "working_hours";
               /** @description Amount in the unit, counted from complete reception */
               value: number;
             }) | ({
+              /** @description within_day: trong ngày, by the end of the reception day; none: không có thời hạn cụ thể */
               unit: "within_day" | "none";
             })) | null;
+            /** @description HH:MM after which reception counts from the next working day (rules.md §4); null for none */
             cutoffTime: string | null;
+            /** @description Eligible for full-process online service (indicator 3.1) */
             fullOnlineEligible: boolean;
+            /** @description Phí, lệ phí: fees and charges */
             fees: ({
+                /** @description Name of the fee (phí) or charge (lệ phí) as published */
                 name: string;
                 /** @description Amount in VND when published as a figure (0 = free); null when set elsewhere */
                 amountVnd: number | null;
                 /** @description The fee as published, e.g. "Theo quy định của HĐND cấp tỉnh" */
                 text: string;
               })[];
+            /** @description Thành phần hồ sơ: the documents to supply */
             requiredDocuments: ({
                 /** @description Name as published in the National TTHC Database */
                 name: string;
-                /** @enum {unknown} */
+                /**
+                 * @description original (bản chính), certified_copy (bản sao chứng thực), copy (bản sao) or presented (xuất trình)
+                 * @enum {unknown}
+                 */
                 form: "original" | "certified_copy" | "copy" | "presented";
                 /** @description Number of copies in this form */
                 quantity: number;
                 /** @description Published heading or case, e.g. "Giấy tờ phải xuất trình" */
                 group: string | null;
               })[];
+            /** @description document: a permit, certificate or decision; confirmation: an entry without a document */
             resultKind: string;
+            /** @description Kết quả thực hiện: what the applicant receives */
             resultName: string;
+            /** @description Working days the applicant has to supplement before the dossier is stopped; null for no limit */
             supplementLimitDays: number | null;
+            /** @description Quy trình nội bộ: the steps, each with its share of the limit */
             steps: ({
                 /** @description Step name in Vietnamese, as on the control sheet */
                 name: string;
-                /** @enum {unknown} */
+                /**
+                 * @description Who does the step: counter_officer (một cửa), specialist (chuyên viên), leader (lãnh đạo), clerk (văn thư)
+                 * @enum {unknown}
+                 */
                 role: "counter_officer" | "specialist" | "leader" | "clerk";
                 /**
                  * @description Kind of agency (two-tier local government, rules.md §7)
@@ -2177,8 +2356,11 @@ export interface operations {
                 /** @description Working hours allowed for this step */
                 budgetHours: number;
               })[];
+            /** @description Where the catalogue record comes from */
             source: {
+              /** @description Where the record was published; null for an offline source */
               url: string | null;
+              /** @description Title of the source: the decision, database page or gazette entry */
               title: string;
               /** @description Fields or facts added by motcua that no public source confirms, each with why */
               illustrative: string[];
@@ -2186,13 +2368,13 @@ export interface operations {
           });
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -2217,7 +2399,7 @@ export interface operations {
           "application/json": components["schemas"]["AgencyNode"][];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -2435,37 +2617,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -2658,37 +2840,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -2893,37 +3075,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -3131,37 +3313,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -3370,37 +3552,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -3609,37 +3791,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -3848,37 +4030,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -4083,37 +4265,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -4322,37 +4504,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -4559,37 +4741,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -4804,37 +4986,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -5045,37 +5227,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -5283,37 +5465,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -5521,37 +5703,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -5760,37 +5942,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -5996,37 +6178,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -6231,37 +6413,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -6468,37 +6650,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -6704,37 +6886,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -6940,37 +7122,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -7178,37 +7360,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -7413,37 +7595,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -7652,37 +7834,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -7890,37 +8072,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -7961,37 +8143,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -8006,26 +8188,33 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description Kho dữ liệu điện tử: the signed documents kept for the citizen */
             items: ({
+                /** @description Vault item id: pass it as vaultItemId to reuse the document */
                 id: string;
+                /** @description SHA-256 of the signed PDF, hex */
                 sha256: string;
                 /** @description e_result (signed result) or digitized (signed copy of a paper component) */
                 kind: string;
+                /** @description What the document is, e.g. the result’s or the component’s name */
                 title: string;
+                /** @description The dossier it came from */
                 dossierId: string | null;
+                /** @description The agency that signed it */
                 agencyId: string | null;
+                /** @description When it was stored, ISO 8601 */
                 createdAt: string;
               })[];
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -8037,19 +8226,25 @@ export interface operations {
   postReusedComponents: {
     parameters: {
       header: {
+        /** @description A key of the caller’s choosing: a retry with the same key runs the command once */
         "idempotency-key": string;
       };
       path: {
+        /** @description Dossier id or mã hồ sơ */
         ref: string;
       };
     };
     requestBody: {
       content: {
         "application/json": {
+          /** @description The version the caller last saw */
           expectedVersion: number;
           /** @description The required document it stands for */
           component: string;
-          /** Format: uuid */
+          /**
+           * Format: uuid
+           * @description The vault item to reuse (GET /api/vault)
+           */
           vaultItemId: string;
         };
       };
@@ -8231,31 +8426,31 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -8270,26 +8465,33 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description The citizen’s dossiers, newest first */
             items: ({
+                /** @description Dossier id */
                 id: string;
+                /** @description Mã hồ sơ; null until received */
                 code: string | null;
+                /** @description Procedure code */
                 procedureCode: string;
+                /** @description Procedure name */
                 procedureName: string;
                 /** @description National status code */
                 status: number;
+                /** @description When it was submitted, ISO 8601 */
                 submittedAt: string;
+                /** @description Ngày hẹn trả kết quả; null until received */
                 appointmentAt: string | null;
               })[];
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -8313,19 +8515,19 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -8359,19 +8561,19 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -8396,31 +8598,31 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -8509,37 +8711,37 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       413: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       415: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -8566,25 +8768,25 @@ export interface operations {
           "image/png": string;
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -8599,13 +8801,21 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description The PDF carries a signature */
             signed: boolean;
+            /** @description The signature covers the whole file, is intact and by a trusted agency */
             valid: boolean;
+            /** @description Who signed, from the certificate */
             signerName: string | null;
+            /** @description Signing time claimed by the signature; null when unsigned */
             signedAt: string | null;
+            /** @description Why the signature is not valid; null when it is */
             problem: string | null;
+            /** @description SHA-256 of the uploaded file, hex */
             documentSha256: string;
+            /** @description The dossier motcua issued this document for; null when it is not ours */
             dossier: ({
+              /** @description Mã hồ sơ */
               code: string | null;
               /** @description National status code */
               status: number;
@@ -8613,19 +8823,19 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       413: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       415: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       429: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -8650,25 +8860,25 @@ export interface operations {
           "application/json": string;
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -8695,25 +8905,25 @@ export interface operations {
           "application/json": string;
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -8725,6 +8935,7 @@ export interface operations {
   getCalendarYear: {
     parameters: {
       path: {
+        /** @description The calendar year */
         year: number;
       };
     };
@@ -8733,47 +8944,64 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description The calendar year */
             year: number;
             /** @description True when a published decision replaces the default rule */
             decided: boolean;
+            /** @description The decision in force, or the default rule (rules.md §4) when none */
             decision: {
+              /** @description The calendar year decided */
               year: number;
               /** @description Every day off of the year that is not an ordinary Saturday or Sunday rest (weekend days inside a break may be listed too) */
               daysOff: ({
                   /** @description Calendar date YYYY-MM-DD */
                   date: string;
-                  /** @enum {unknown} */
+                  /**
+                   * @description holiday (nghỉ lễ, tết), compensatory (nghỉ bù), swapped (hoán đổi) or extra (nghỉ thêm)
+                   * @enum {unknown}
+                   */
                   kind: "holiday" | "compensatory" | "swapped" | "extra";
                   /** @description Why the day is off, in Vietnamese (shown to users) */
                   reason: string;
                 })[];
+              /** @description Ngày làm bù: weekend days worked instead */
               makeUpWorkdays: {
                   /** @description Calendar date YYYY-MM-DD */
                   date: string;
+                  /** @description Which day off it makes up for, in Vietnamese */
                   reason: string;
                 }[];
+              /** @description The decision or notice (quyết định, thông báo) the days come from */
               decision: {
                 /** @description Số hiệu văn bản, e.g. 8662/VPCP-KGVX; null if not found */
                 number: string | null;
+                /** @description Ngày ban hành: date of issue; null if not found */
                 date: string | null;
+                /** @description Cơ quan ban hành: who issued it, e.g. Thủ tướng Chính phủ */
                 issuer: string;
               };
               /** @description Public sources that report the decision */
               sources: string[];
+              /** @description Anything the administrator wants kept with the year */
               note?: string;
             };
             /** @description Days whose status differs from Monday–Friday work, Saturday–Sunday rest */
             exceptions: {
+                /** @description The day, YYYY-MM-DD */
                 date: string;
+                /** @description True for a make-up working day, false for a day off */
                 working: boolean;
+                /** @description Why, in Vietnamese */
                 reason: string;
               }[];
+            /** @description The administrator who entered the decision; null for the default rule */
             enteredBy: string | null;
+            /** @description When it was entered (ISO 8601) */
             enteredAt: string | null;
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -8788,6 +9016,7 @@ export interface operations {
   setCalendarYear: {
     parameters: {
       path: {
+        /** @description The calendar year */
         year: number;
       };
     };
@@ -8798,24 +9027,33 @@ export interface operations {
           daysOff: ({
               /** @description Calendar date YYYY-MM-DD */
               date: string;
-              /** @enum {unknown} */
+              /**
+               * @description holiday (nghỉ lễ, tết), compensatory (nghỉ bù), swapped (hoán đổi) or extra (nghỉ thêm)
+               * @enum {unknown}
+               */
               kind: "holiday" | "compensatory" | "swapped" | "extra";
               /** @description Why the day is off, in Vietnamese (shown to users) */
               reason: string;
             })[];
+          /** @description Ngày làm bù: weekend days worked instead */
           makeUpWorkdays: {
               /** @description Calendar date YYYY-MM-DD */
               date: string;
+              /** @description Which day off it makes up for, in Vietnamese */
               reason: string;
             }[];
+          /** @description The decision or notice (quyết định, thông báo) the days come from */
           decision: {
             /** @description Số hiệu văn bản, e.g. 8662/VPCP-KGVX; null if not found */
             number: string | null;
+            /** @description Ngày ban hành: date of issue; null if not found */
             date: string | null;
+            /** @description Cơ quan ban hành: who issued it, e.g. Thủ tướng Chính phủ */
             issuer: string;
           };
           /** @description Public sources that report the decision */
           sources: string[];
+          /** @description Anything the administrator wants kept with the year */
           note?: string;
         };
       };
@@ -8825,65 +9063,82 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description The calendar year */
             year: number;
             /** @description True when a published decision replaces the default rule */
             decided: boolean;
+            /** @description The decision in force, or the default rule (rules.md §4) when none */
             decision: {
+              /** @description The calendar year decided */
               year: number;
               /** @description Every day off of the year that is not an ordinary Saturday or Sunday rest (weekend days inside a break may be listed too) */
               daysOff: ({
                   /** @description Calendar date YYYY-MM-DD */
                   date: string;
-                  /** @enum {unknown} */
+                  /**
+                   * @description holiday (nghỉ lễ, tết), compensatory (nghỉ bù), swapped (hoán đổi) or extra (nghỉ thêm)
+                   * @enum {unknown}
+                   */
                   kind: "holiday" | "compensatory" | "swapped" | "extra";
                   /** @description Why the day is off, in Vietnamese (shown to users) */
                   reason: string;
                 })[];
+              /** @description Ngày làm bù: weekend days worked instead */
               makeUpWorkdays: {
                   /** @description Calendar date YYYY-MM-DD */
                   date: string;
+                  /** @description Which day off it makes up for, in Vietnamese */
                   reason: string;
                 }[];
+              /** @description The decision or notice (quyết định, thông báo) the days come from */
               decision: {
                 /** @description Số hiệu văn bản, e.g. 8662/VPCP-KGVX; null if not found */
                 number: string | null;
+                /** @description Ngày ban hành: date of issue; null if not found */
                 date: string | null;
+                /** @description Cơ quan ban hành: who issued it, e.g. Thủ tướng Chính phủ */
                 issuer: string;
               };
               /** @description Public sources that report the decision */
               sources: string[];
+              /** @description Anything the administrator wants kept with the year */
               note?: string;
             };
             /** @description Days whose status differs from Monday–Friday work, Saturday–Sunday rest */
             exceptions: {
+                /** @description The day, YYYY-MM-DD */
                 date: string;
+                /** @description True for a make-up working day, false for a day off */
                 working: boolean;
+                /** @description Why, in Vietnamese */
                 reason: string;
               }[];
+            /** @description The administrator who entered the decision; null for the default rule */
             enteredBy: string | null;
+            /** @description When it was entered (ISO 8601) */
             enteredAt: string | null;
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       422: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -8895,6 +9150,7 @@ export interface operations {
   deleteCalendarYear: {
     parameters: {
       path: {
+        /** @description The calendar year */
         year: number;
       };
     };
@@ -8903,59 +9159,76 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description The calendar year */
             year: number;
             /** @description True when a published decision replaces the default rule */
             decided: boolean;
+            /** @description The decision in force, or the default rule (rules.md §4) when none */
             decision: {
+              /** @description The calendar year decided */
               year: number;
               /** @description Every day off of the year that is not an ordinary Saturday or Sunday rest (weekend days inside a break may be listed too) */
               daysOff: ({
                   /** @description Calendar date YYYY-MM-DD */
                   date: string;
-                  /** @enum {unknown} */
+                  /**
+                   * @description holiday (nghỉ lễ, tết), compensatory (nghỉ bù), swapped (hoán đổi) or extra (nghỉ thêm)
+                   * @enum {unknown}
+                   */
                   kind: "holiday" | "compensatory" | "swapped" | "extra";
                   /** @description Why the day is off, in Vietnamese (shown to users) */
                   reason: string;
                 })[];
+              /** @description Ngày làm bù: weekend days worked instead */
               makeUpWorkdays: {
                   /** @description Calendar date YYYY-MM-DD */
                   date: string;
+                  /** @description Which day off it makes up for, in Vietnamese */
                   reason: string;
                 }[];
+              /** @description The decision or notice (quyết định, thông báo) the days come from */
               decision: {
                 /** @description Số hiệu văn bản, e.g. 8662/VPCP-KGVX; null if not found */
                 number: string | null;
+                /** @description Ngày ban hành: date of issue; null if not found */
                 date: string | null;
+                /** @description Cơ quan ban hành: who issued it, e.g. Thủ tướng Chính phủ */
                 issuer: string;
               };
               /** @description Public sources that report the decision */
               sources: string[];
+              /** @description Anything the administrator wants kept with the year */
               note?: string;
             };
             /** @description Days whose status differs from Monday–Friday work, Saturday–Sunday rest */
             exceptions: {
+                /** @description The day, YYYY-MM-DD */
                 date: string;
+                /** @description True for a make-up working day, false for a day off */
                 working: boolean;
+                /** @description Why, in Vietnamese */
                 reason: string;
               }[];
+            /** @description The administrator who entered the decision; null for the default rule */
             enteredBy: string | null;
+            /** @description When it was entered (ISO 8601) */
             enteredAt: string | null;
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -8969,9 +9242,13 @@ export interface operations {
       query: {
         /** @description Reception instant, ISO 8601 (no offset = Vietnam local time) */
         from: string;
+        /** @description Limit in working days (N × 8 office hours) */
         workingDays?: number;
+        /** @description Limit in working (office) hours */
         hours?: number;
+        /** @description Limit in calendar days: the first day not counted, an end on a day off moves on (Civil Code Art. 147–148) */
         calendarDays?: number;
+        /** @description Trong ngày: by the end of the reception day */
         withinDay?: boolean;
         /** @description Reception cut-off HH:MM */
         cutoff?: string;
@@ -8984,13 +9261,14 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description The reception instant counted from, ISO 8601 with +07:00 */
             from: string;
-            /** @description ISO 8601 with +07:00 */
+            /** @description Ngày hẹn trả: the appointment, ISO 8601 with +07:00 */
             due: string;
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -9002,6 +9280,7 @@ export interface operations {
   getLunarDate: {
     parameters: {
       query: {
+        /** @description Solar (Gregorian) day, YYYY-MM-DD */
         date: string;
       };
     };
@@ -9010,11 +9289,17 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description The solar day asked, YYYY-MM-DD */
             date: string;
+            /** @description Âm lịch: the Vietnamese lunar date, computed for UTC+7 (rules.md §4) */
             lunar: {
+              /** @description Lunar day, 1–30 */
               day: number;
+              /** @description Lunar month, 1–12 */
               month: number;
+              /** @description Lunar year (its Tết falls in this solar year or the next) */
               year: number;
+              /** @description In a leap month (tháng nhuận) */
               leap: boolean;
             };
             /** @description D/M/Y, with L after a leap month */
@@ -9022,7 +9307,7 @@ export interface operations {
           };
         };
       };
-      /** @description Default Response */
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
         content: {
           "application/json": components["schemas"]["Problem"];
