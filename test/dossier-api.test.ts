@@ -64,6 +64,26 @@ describe(`dossiers over HTTP on ${engineName}`, () => {
     assert.deepEqual(d.availableActions, ['reuse-component', 'withdraw', 'attach-file'])
   })
 
+  test('the answer to a command is the view a later read gives, for each role of the caller', async () => {
+    const both = await signedIn(t, {
+      grants: [
+        { role: 'counter_officer', agencyId: 'ttpvhcc-22333' },
+        { role: 'leader', agencyId: 'xa-22333' },
+      ],
+    })
+    const d = await submit()
+    let answer = (
+      await post(`/api/dossiers/${d.id}/reception`, both, { expectedVersion: d.version })
+    ).json<DossierView>()
+    answer = (
+      await post(`/api/dossiers/${d.id}/transfer`, both, { expectedVersion: answer.version })
+    ).json<DossierView>()
+    const read = await t.app.inject({ method: 'GET', url: `/api/dossiers/${d.id}`, headers: both })
+    assert.equal(answer.timeline.length, 3)
+    assert.ok(answer.availableActions.includes('assign'))
+    assert.deepEqual(answer, read.json<DossierView>())
+  })
+
   test('the counter receives: code, appointment with +07:00, control sheet row, and the next actions', async () => {
     const d = await submit()
     const res = await post(`/api/dossiers/${d.id}/reception`, counter, { expectedVersion: d.version })

@@ -165,9 +165,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // The clerk's issue produces the signed e-result, a digitization the signed copy. Both idempotent:
     // a retry after a failure completes them.
     afterCommand: async (action, dossierId) => {
-      if (action === 'issue' && (await issueElectronicResult(options.db, files.storage, dossierId, options.now())))
+      if (action === 'issue' && (await issueElectronicResult(options.db, files.storage, dossierId, options.now()))) {
         await recordElectronicResult(options.db, dossierId, await engine.calendars())
+        return true
+      }
+      // The signed copy is a file, not a change of state: the view reads files after this anyway.
       if (action === 'digitize') await signDigitizedCopy(options.db, files.storage, dossierId, options.now())
+      return false
     },
   })
   await app.register(vaultRoutes, { db: options.db, now: options.now, engine })

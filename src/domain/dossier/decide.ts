@@ -63,7 +63,11 @@ export function create(command: Creation, ctx: DecisionContext): Decision {
 /** Runs a command on a dossier: the guard first (who, when), then the rule of the command itself. */
 export function decide(d: Dossier, command: Command, ctx: DecisionContext): Decision {
   const refusal = commandGuards[command.action](d, command.actor, ctx)
-  if (refusal) return reject(refusal)
+  return refusal ? reject(refusal) : decideAllowed(d, command, ctx)
+}
+
+/** The rule of a command whose guard already allowed its actor (see `actingActor`): not checked again. */
+export function decideAllowed(d: Dossier, command: Command, ctx: DecisionContext): Decision {
   const base = { at: ctx.now, actor: command.actor }
   switch (command.action) {
     case 'receive':

@@ -243,6 +243,25 @@ export function supplementExpired(d: Dossier, ctx: DecisionContext): boolean {
   return workingTimeBetween(cal, d.pausedSince, ctx.now) >= limit * cal.office.minutesPerDay
 }
 
+/**
+ * Who acts, in one pass of the command's guard: the first of the principal's candidate actors it
+ * allows, else the refusal of the first (the reason the caller is shown).
+ */
+export function actingActor(
+  d: Dossier,
+  candidates: readonly Actor[],
+  action: CommandAction,
+  ctx: DecisionContext,
+): { readonly ok: true; readonly actor: Actor } | { readonly ok: false; readonly refusal: Refusal } {
+  let firstRefusal: Refusal | null = null
+  for (const actor of candidates) {
+    const refusal = commandGuards[action](d, actor, ctx)
+    if (refusal === null) return { ok: true, actor }
+    firstRefusal ??= refusal
+  }
+  return { ok: false, refusal: firstRefusal ?? refuse('notAllowed') }
+}
+
 const allActions = Object.values(Action)
 const commandActions = Object.values(CommandAction)
 

@@ -1,8 +1,8 @@
 import type { Principal } from '../../domain/access/principal.ts'
 import { actorsFor, canReadDossier } from '../../domain/access/route-permissions.ts'
 import type { Db } from '../../store/database.ts'
-import type { dossierCommands } from '../../store/dossiers/dossier-commands.ts'
-import { loadDossier, loadEvents } from '../../store/dossiers/dossier-queries.ts'
+import type { dossierCommands, Produced } from '../../store/dossiers/dossier-commands.ts'
+import { loadDossier, loadDossierFiles, loadEvents } from '../../store/dossiers/dossier-queries.ts'
 import { type DossierView, dossierView } from '../schemas/dossier-view.ts'
 
 /** A dossier as the principal may see it, or why not. */
@@ -18,28 +18,26 @@ export async function loadDossierView(
   if (!canReadDossier(principal, found.state)) return 'forbidden'
   const ctx = await engine.contextOf(found.state, now)
   if (!ctx) throw new Error(`dossier ${found.id} has no procedure terms`)
-  const view = dossierView(
-    found.id,
-    found.state,
-    await loadEvents(db, found.id),
-    actorsFor(principal, found.state),
-    ctx,
-  )
-  const files = await db
-    .selectFrom('dossier_files as l')
-    .innerJoin('files as f', 'f.sha256', 'l.sha256')
-    .select(['l.sha256', 'l.component_name', 'l.original_name', 'f.media_type', 'f.size'])
-    .where('l.dossier_id', '=', found.id)
-    .orderBy('l.uploaded_at')
-    .execute()
-  return {
-    ...view,
-    files: files.map((f) => ({
-      sha256: f.sha256,
-      component: f.component_name,
-      name: f.original_name,
-      mediaType: f.media_type,
-      size: Number(f.size),
-    })),
-  }
+  const [events, files] = await Promise.all([loadEvents(db, found.id), loadDossierFiles(db, found.id)])
+  return { ...dossierView(found.id, found.state, events, actorsFor(principal, found.state), ctx), files }
+}
+
+/**
+ * The view of the state a command just produced, without reading the dossier again: the history
+ * before the command's events and the files are the only reads (none for a new dossier).
+ */
+export async function producedView(
+  db: Db,
+  principal: Principal,
+  dossierId: string,
+  produced: Produced,
+): Promise<DossierView> {
+  const { state, events, context } = produced
+  const firstSeq = events[0]?.seq ?? state.version + 1
+  const [earlier, files] =
+    firstSeq === 1
+      ? [[], []]
+      : await Promise.all([loadEvents(db, dossierId, { before: firstSeq }), loadDossierFiles(db, dossierId)])
+  const view = dossierView(dossierId, state, [...earlier, ...events], actorsFor(principal, state), context)
+  return { ...view, files }
 }

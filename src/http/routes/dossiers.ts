@@ -5,29 +5,30 @@ import type { Principal } from '../../domain/access/principal.ts'
 import { actorsFor, canReadDossier, Permission } from '../../domain/access/route-permissions.ts'
 import { formatInstant, localDate, parseInstant } from '../../domain/calendar/local-time.ts'
 import type { Actor } from '../../domain/dossier/actor.ts'
-import type { Command } from '../../domain/dossier/commands.ts'
 import { urgencyOf } from '../../domain/dossier/deadlines.ts'
-import { guards } from '../../domain/dossier/permissions.ts'
 import { QueueRole } from '../../domain/dossier/queues.ts'
 import type { Dossier } from '../../domain/dossier/state.ts'
 import { Channel } from '../../domain/dossier/status.ts'
 import type { Db } from '../../store/database.ts'
-import type { dossierCommands, Outcome } from '../../store/dossiers/dossier-commands.ts'
-import { loadDossier, queue } from '../../store/dossiers/dossier-queries.ts'
+import type { dossierCommands, Outcome, Unacted } from '../../store/dossiers/dossier-commands.ts'
+import { queue } from '../../store/dossiers/dossier-queries.ts'
 import { versionInForce } from '../../store/dossiers/procedure-terms.ts'
 import { commandOperationId } from '../openapi/operations.ts'
 import { problem, sendProblem } from '../problem.ts'
 import { DossierView } from '../schemas/dossier-view.ts'
 import { commandRoutes } from './dossier-commands.ts'
-import { loadDossierView } from './dossier-view-loader.ts'
+import { loadDossierView, producedView } from './dossier-view-loader.ts'
 
 type Engine = ReturnType<typeof dossierCommands>
 export type DossierRouteOptions = {
   db: Db
   now: () => Date
   engine: Engine
-  /** What follows a successful command outside its transaction (e.g. the signed e-result after `issue`). */
-  afterCommand?: (action: string, dossierId: string) => Promise<void>
+  /**
+   * What follows a successful command outside its transaction (e.g. the signed e-result after
+   * `issue`); true when it changed the dossier, whose view is then read again.
+   */
+  afterCommand?: (action: string, dossierId: string) => Promise<boolean>
 }
 
 const Ref = Type.Object({
@@ -88,6 +89,8 @@ function sendOutcomeProblem(reply: FastifyReply, outcome: Exclude<Outcome, { ok:
   switch (outcome.problem) {
     case 'not-found':
       return sendProblem(reply, problem('dossierNotFound', 404))
+    case 'forbidden':
+      return sendProblem(reply, problem('forbidden', 403))
     case 'conflict':
       return sendProblem(
         reply,
@@ -119,24 +122,27 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (
   app,
   { db, now, engine, afterCommand },
 ) => {
-  /** The first of the principal's roles that the command's guard allows, else the first role (to be refused with the reason). */
-  async function actingAs(
-    principal: Principal,
-    d: Dossier,
-    action: (typeof commandRoutes)[number]['action'],
-  ): Promise<Actor | undefined> {
-    const actors = actorsFor(principal, d)
-    const ctx = await engine.contextOf(d, now())
-    if (!ctx) return undefined
-    return actors.find((a) => guards[action](d, a, ctx) === null) ?? actors[0]
-  }
-
   /** The view as the principal may see it: their dossiers only, with what any of their roles may do next. */
   async function view(reply: FastifyReply, principal: Principal, ref: string, status = 200) {
     const result = await loadDossierView(db, engine, principal, ref, now())
     if (result === 'not-found') return sendProblem(reply, problem('dossierNotFound', 404))
     if (result === 'forbidden') return sendProblem(reply, problem('forbidden', 403))
     return reply.code(status).send(result)
+  }
+
+  /**
+   * The answer to a successful command: the view of the state it produced, unless that is unknown
+   * (a replayed key) or something after the command changed the dossier again.
+   */
+  async function commandView(
+    reply: FastifyReply,
+    principal: Principal,
+    outcome: Extract<Outcome, { ok: true }>,
+    changedAfter: boolean,
+    status = 200,
+  ) {
+    if (!outcome.produced || changedAfter) return view(reply, principal, outcome.dossierId, status)
+    return reply.code(status).send(await producedView(db, principal, outcome.dossierId, outcome.produced))
   }
 
   app.post(
@@ -203,7 +209,7 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (
         ? await engine.create({ action: 'submit', ...common }, options)
         : await engine.create({ action: 'receive-at-counter', ...common }, options)
       if (!outcome.ok) return sendOutcomeProblem(reply, outcome)
-      return view(reply, principal, outcome.dossierId, 201)
+      return commandView(reply, principal, outcome, false, 201)
     },
   )
 
@@ -266,19 +272,18 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (
             )
           fields.newAppointmentAt = at
         }
-        const found = await loadDossier(db, ref)
-        if (!found) return sendProblem(reply, problem('dossierNotFound', 404))
-        if (!canReadDossier(principal, found.state)) return sendProblem(reply, problem('forbidden', 403))
-        const actor = await actingAs(principal, found.state, route.action)
-        if (!actor) return sendProblem(reply, problem('forbidden', 403))
-        const command = { action: route.action, actor, ...fields } as Exclude<Command, { action: 'receive' }>
-        const outcome = await engine.run(ref, command, expectedVersion, {
+        const acting = {
+          by: principal.userId,
+          actorsOn: (d: Dossier) => (canReadDossier(principal, d) ? actorsFor(principal, d) : null),
+        }
+        const command = { action: route.action, ...fields } as Unacted
+        const outcome = await engine.runAs(ref, acting, command, expectedVersion, {
           idempotencyKey: (request.headers as Static<typeof IdempotencyHeaders>)['idempotency-key'],
           now: now(),
         })
         if (!outcome.ok) return sendOutcomeProblem(reply, outcome)
-        if (afterCommand) await afterCommand(route.action, outcome.dossierId)
-        return view(reply, principal, outcome.dossierId)
+        const changedAfter = afterCommand ? await afterCommand(route.action, outcome.dossierId) : false
+        return commandView(reply, principal, outcome, changedAfter)
       },
     )
   }

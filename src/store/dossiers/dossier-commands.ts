@@ -1,11 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { sql, type Transaction } from 'kysely'
 import { localDate } from '../../domain/calendar/local-time.ts'
+import type { Actor } from '../../domain/dossier/actor.ts'
 import type { Command, Creation } from '../../domain/dossier/commands.ts'
 import type { DecisionContext, ProcedureTerms } from '../../domain/dossier/context.ts'
-import { create, type Decision, decide } from '../../domain/dossier/decide.ts'
+import { create, type Decision, decideAllowed } from '../../domain/dossier/decide.ts'
 import { formatDossierCode } from '../../domain/dossier/dossier-code.ts'
-import { guards } from '../../domain/dossier/permissions.ts'
+import type { DossierEvent } from '../../domain/dossier/events.ts'
+import { actingActor } from '../../domain/dossier/permissions.ts'
 import { type Refusal, refuse } from '../../domain/dossier/refusal.ts'
 import { applyEvent, currentStep, type Dossier } from '../../domain/dossier/state.ts'
 import type { ProcedureKpiTerms } from '../../domain/kpi/facts-of-dossier.ts'
@@ -25,11 +27,20 @@ export type Outcome =
       readonly code: string | null
       readonly version: number
       readonly events: string[]
+      readonly produced?: Produced
     }
   | { readonly ok: false; readonly problem: 'refused'; readonly refusal: Refusal }
+  | { readonly ok: false; readonly problem: 'forbidden' }
   | { readonly ok: false; readonly problem: 'conflict'; readonly currentVersion: number }
   | { readonly ok: false; readonly problem: 'not-found' }
   | { readonly ok: false; readonly problem: 'idempotency-key-reused' }
+
+/** The outcome as remembered for its idempotency key (and returned to a retry): without what was produced. */
+export function storedOutcome(outcome: Outcome): Outcome {
+  if (!outcome.ok || !outcome.produced) return outcome
+  const { produced: _, ...stored } = outcome
+  return stored
+}
 
 export type RunOptions = {
   readonly idempotencyKey: string
@@ -48,6 +59,21 @@ const isUuid = (ref: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4
 
 type NewCreation = Creation extends infer C ? (C extends { code: string } ? Omit<C, 'code'> : C) : never
 type NewCommand = Command extends infer C ? (C extends { action: 'receive' } ? Omit<C, 'code'> : C) : never
+/** A command before the engine knows who runs it. */
+export type Unacted = NewCommand extends infer C ? (C extends unknown ? Omit<C, 'actor'> : never) : never
+
+/** Who asks: a principal (`by`, for the idempotency key) and the actors they may be on a dossier. */
+export type Acting = {
+  readonly by: string
+  readonly actorsOn: (d: Dossier) => readonly Actor[] | null
+}
+
+/** What a command produced, for the response: not stored with the outcome (a replay reads it again). */
+export type Produced = {
+  readonly state: Dossier
+  readonly events: readonly { readonly seq: number; readonly event: DossierEvent }[]
+  readonly context: DecisionContext
+}
 
 /**
  * The lifecycle engine over the database: one transaction per command — claim the idempotency key,
@@ -137,39 +163,71 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
     },
 
     /** Runs a command on an existing dossier whose version the caller last saw. */
-    async run(ref: DossierRef, command: NewCommand, expectedVersion: number, options: RunOptions): Promise<Outcome> {
-      const calendar = await calendars.forAgencies(options.transaction)
-      return withKey(db, options, requestHash({ ref, command, expectedVersion }), async (tx, claim) => {
-        const row = await tx
-          .selectFrom('dossiers')
-          .select(['id', 'state', 'version', 'head_hash'])
-          .where(isUuid(ref) ? 'id' : 'code', '=', ref)
-          .forUpdate()
-          .executeTakeFirst()
-        if (!row?.state) return { ok: false, problem: 'not-found' }
-        if (row.version !== expectedVersion) return { ok: false, problem: 'conflict', currentVersion: row.version }
-        const state = row.state
-        const ctx = await contextFor(tx, calendar, state.procedure, state.receivingAgencyId, options.now)
-        if (!ctx) return { ok: false, problem: 'refused', refusal: refuse('unknownProcedure') }
-        let full: Command
-        if (command.action === 'receive') {
-          const refusal = guards.receive(state, command.actor, ctx)
-          if (refusal) return { ok: false, problem: 'refused', refusal }
-          full = { ...command, code: await allocateCode(tx, state.receivingAgencyId, options.now) }
-        } else full = command
-        return persist(
-          tx,
-          claim,
-          row.id,
-          state,
-          row.head_hash,
-          decide(state, full, ctx),
-          ctx,
-          (id) => provinceOf(tx, id),
-          (p) => kpiTermsOf(tx, p),
-        )
-      })
+    run(ref: DossierRef, command: NewCommand, expectedVersion: number, options: RunOptions): Promise<Outcome> {
+      const { actor, ...unacted } = command
+      const hash = requestHash({ ref, command, expectedVersion })
+      return runOn(ref, hash, () => [actor], unacted as Unacted, expectedVersion, options)
     },
+
+    /**
+     * Runs a command as whichever of a principal's roles may: `acting.actorsOn` gives the candidate
+     * actors on the dossier as read under lock (null: the principal may not even see it), and the
+     * command's guard picks one in a single pass.
+     */
+    runAs(
+      ref: DossierRef,
+      acting: Acting,
+      command: Unacted,
+      expectedVersion: number,
+      options: RunOptions,
+    ): Promise<Outcome> {
+      const hash = requestHash({ ref, by: acting.by, command, expectedVersion })
+      return runOn(ref, hash, acting.actorsOn, command, expectedVersion, options)
+    },
+  }
+
+  async function runOn(
+    ref: DossierRef,
+    hash: string,
+    actorsOn: Acting['actorsOn'],
+    command: Unacted,
+    expectedVersion: number,
+    options: RunOptions,
+  ): Promise<Outcome> {
+    const calendar = await calendars.forAgencies(options.transaction)
+    return withKey(db, options, hash, async (tx, claim) => {
+      const row = await tx
+        .selectFrom('dossiers')
+        .select(['id', 'state', 'version', 'head_hash'])
+        .where(isUuid(ref) ? 'id' : 'code', '=', ref)
+        .forUpdate()
+        .executeTakeFirst()
+      if (!row?.state) return { ok: false, problem: 'not-found' }
+      const state = row.state
+      const candidates = actorsOn(state)
+      if (candidates === null || candidates.length === 0) return { ok: false, problem: 'forbidden' }
+      if (row.version !== expectedVersion) return { ok: false, problem: 'conflict', currentVersion: row.version }
+      const ctx = await contextFor(tx, calendar, state.procedure, state.receivingAgencyId, options.now)
+      if (!ctx) return { ok: false, problem: 'refused', refusal: refuse('unknownProcedure') }
+      const acting = actingActor(state, candidates, command.action, ctx)
+      if (!acting.ok) return { ok: false, problem: 'refused', refusal: acting.refusal }
+      const full = (
+        command.action === 'receive'
+          ? { ...command, actor: acting.actor, code: await allocateCode(tx, state.receivingAgencyId, options.now) }
+          : { ...command, actor: acting.actor }
+      ) as Command
+      return persist(
+        tx,
+        claim,
+        row.id,
+        state,
+        row.head_hash,
+        decideAllowed(state, full, ctx),
+        ctx,
+        (id) => provinceOf(tx, id),
+        (p) => kpiTermsOf(tx, p),
+      )
+    })
   }
 }
 
@@ -284,8 +342,10 @@ async function persist(
   if (!decision.ok) return { ok: false, problem: 'refused', refusal: decision.refusal }
   let state = before
   let hash = headHash
+  const produced: { seq: number; event: DossierEvent }[] = []
   const rows = decision.events.map((event) => {
     state = applyEvent(state, event)
+    produced.push({ seq: state.version, event })
     const seq = state.version
     const prev = hash
     hash = eventHash(prev, id, seq, event)
@@ -349,7 +409,7 @@ async function persist(
   if (written.length === 0) throw new Refused({ ok: false, problem: 'idempotency-key-reused' })
   if (Number(written[0]?.projected) !== 1) throw new Error(`dossier ${id} changed under a locked update`)
   await refreshDossierFacts(tx, id, after, await kpiTermsOf(after.procedure), ctx.calendar, { previous: before })
-  return outcome
+  return { ...outcome, produced: { state: after, events: produced, context: ctx } }
 }
 
 async function projectionColumns(

@@ -15,15 +15,42 @@ export async function loadDossier(db: Db, ref: string): Promise<{ id: string; st
   return row?.state ? { id: row.id, state: row.state } : null
 }
 
-/** The dossier's events in order: its whole history. */
-export async function loadEvents(db: Db, id: string): Promise<{ seq: number; event: DossierEvent }[]> {
-  const rows = await db
-    .selectFrom('dossier_events')
-    .select(['seq', 'payload'])
-    .where('dossier_id', '=', id)
-    .orderBy('seq')
-    .execute()
+/** The dossier's events in order: its whole history, or the part before sequence number `before`. */
+export async function loadEvents(
+  db: Db,
+  id: string,
+  range: { before?: number } = {},
+): Promise<{ seq: number; event: DossierEvent }[]> {
+  let query = db.selectFrom('dossier_events').select(['seq', 'payload']).where('dossier_id', '=', id)
+  if (range.before !== undefined) query = query.where('seq', '<', range.before)
+  const rows = await query.orderBy('seq').execute()
   return rows.map((r) => ({ seq: r.seq, event: r.payload }))
+}
+
+export type DossierFile = {
+  readonly sha256: string
+  readonly component: string
+  readonly name: string | null
+  readonly mediaType: string
+  readonly size: number
+}
+
+/** The files linked to a dossier, in upload order. */
+export async function loadDossierFiles(db: Db, id: string): Promise<DossierFile[]> {
+  const rows = await db
+    .selectFrom('dossier_files as l')
+    .innerJoin('files as f', 'f.sha256', 'l.sha256')
+    .select(['l.sha256', 'l.component_name', 'l.original_name', 'f.media_type', 'f.size'])
+    .where('l.dossier_id', '=', id)
+    .orderBy('l.uploaded_at')
+    .execute()
+  return rows.map((f) => ({
+    sha256: f.sha256,
+    component: f.component_name,
+    name: f.original_name,
+    mediaType: f.media_type,
+    size: Number(f.size),
+  }))
 }
 
 export type QueueRow = {
