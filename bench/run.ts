@@ -3,6 +3,7 @@ import { calendarBenchmark } from './calendar.ts'
 import { formsBenchmark } from './forms.ts'
 import { indicatorsBenchmark } from './indicators.ts'
 import { lifecycleBenchmark } from './lifecycle.ts'
+import { lighthouseBenchmark } from './lighthouse.ts'
 import { writeBenchmarkReport } from './report.ts'
 import { searchBenchmark } from './search.ts'
 import { startupBenchmark } from './startup.ts'
@@ -17,6 +18,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkResult>> = {
   search: searchBenchmark,
   lifecycle: lifecycleBenchmark,
   indicators: indicatorsBenchmark,
+  lighthouse: lighthouseBenchmark,
 }
 
 export type BenchmarkResult = {

@@ -197,7 +197,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     workingDays,
   })
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger())
-  if (options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false })
+  // preCompressed: the build writes .br/.gz copies of each asset (web/vite.config.ts); sent to browsers that accept them.
+  if (options.webRoot)
+    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, preCompressed: true })
   app.setNotFoundHandler((request, reply) => {
     if (options.webRoot && request.method === 'GET' && !request.url.startsWith('/api/'))
       return reply.sendFile('index.html')

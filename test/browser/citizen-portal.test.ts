@@ -62,4 +62,66 @@ describe(`the citizen portal in Chromium on ${engineName}`, { skip: requireTools
     await page.getByRole('heading', { name: /Xác thực văn bản/ }).waitFor()
     await assertAccessible('the verification page')
   })
+
+  test('after a client-side navigation focus is on the new page’s h1 (not on the first load)', async () => {
+    await page.goto(server.baseUrl)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'BODY')
+    await page.getByRole('navigation', { name: 'Chức năng' }).getByRole('link', { name: 'Tra cứu hồ sơ' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Tra cứu tình trạng hồ sơ' }).waitFor()
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1')
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Tra cứu tình trạng hồ sơ')
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('tabindex')), '-1')
+  })
+
+  test('a bad submission marks each invalid field and lists it in a role=alert summary linked to it', async () => {
+    await page.goto(`${server.baseUrl}/tra-cuu`)
+    await page.getByLabel('Mã hồ sơ').fill('333.00.01.H34-261126-0001')
+    await page.getByLabel('4 số cuối điện thoại hoặc giấy tờ tùy thân').fill('12a')
+    await page.getByRole('button', { name: 'Tra cứu' }).click()
+    const summary = page.getByRole('alert').filter({ hasText: 'Có lỗi trong biểu mẫu' })
+    await summary.waitFor()
+    const verifier = page.getByLabel('4 số cuối điện thoại hoặc giấy tờ tùy thân')
+    assert.equal(await verifier.getAttribute('aria-invalid'), 'true')
+    assert.equal(await page.getByLabel('Mã hồ sơ').getAttribute('aria-invalid'), null)
+    const links = summary.getByRole('link')
+    assert.equal(await links.count(), 1)
+    const target = (await links.first().getAttribute('href'))?.slice(1) ?? ''
+    assert.equal(target, await verifier.getAttribute('id'))
+    const describedBy = (await verifier.getAttribute('aria-describedby')) ?? ''
+    const message = await page.evaluate((id) => document.getElementById(id)?.textContent ?? '', describedBy)
+    assert.match(message, /không đúng định dạng/)
+    await assertAccessible('the tracking form with an error')
+  })
+
+  test('on a 1280 px screen the search field is full width with its label on one line', async () => {
+    const wide = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    try {
+      await wide.goto(server.baseUrl)
+      const field = wide.getByLabel('Tên thủ tục (có thể gõ không dấu)')
+      await field.waitFor()
+      const box = await field.boundingBox()
+      assert.ok(box && box.width >= 600, `the search field is ${box?.width} px wide`)
+      const label = wide.locator('label', { hasText: 'Tên thủ tục (có thể gõ không dấu)' })
+      const lines = await label.evaluate((el) => {
+        const height = el.getBoundingClientRect().height
+        return Math.round(height / Number.parseFloat(getComputedStyle(el).lineHeight))
+      })
+      assert.equal(lines, 1)
+    } finally {
+      await wide.close()
+    }
+  })
+
+  test('the procedure page shows each fee line once and its document groups without a doubled colon', async () => {
+    await page.goto(`${server.baseUrl}/thu-tuc/1.004837`)
+    await page.getByRole('heading', { level: 1, name: /giám hộ/ }).waitFor()
+    const fees = await page.locator('h2:has-text("Phí, lệ phí") + ul > li').allTextContents()
+    assert.ok(fees.length >= 2, `fee lines: ${fees.join(' | ')}`)
+    assert.equal(new Set(fees).size, fees.length, `a fee line is repeated: ${fees.join(' | ')}`)
+    const text = (await page.locator('main').textContent()) ?? ''
+    assert.doesNotMatch(text, /::/)
+    assert.match(text, /Giấy tờ phải xuất trình:/)
+    await assertAccessible('the procedure page')
+  })
 })

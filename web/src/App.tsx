@@ -1,19 +1,21 @@
 import { lazy, type ReactNode, Suspense } from 'react'
+import { useFocusOnNavigation } from './focus-on-navigation.ts'
 import { useI18n } from './i18n/messages.ts'
 import { HomePage } from './pages/HomePage.tsx'
-import { MyDossierPage } from './pages/MyDossierPage.tsx'
-import { MyDossiersPage } from './pages/MyDossiersPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
-import { ProcedurePage } from './pages/ProcedurePage.tsx'
-import { SignInPage } from './pages/SignInPage.tsx'
-import { StatisticsPage } from './pages/StatisticsPage.tsx'
-import { SubmitPage } from './pages/SubmitPage.tsx'
-import { TrackingPage } from './pages/TrackingPage.tsx'
-import { VerifyPage } from './pages/VerifyPage.tsx'
 import { Link, matchPath, useRouter } from './router.tsx'
 import { useSession } from './session.tsx'
 
-/** The office area is a separate chunk: citizens never download it. */
+// Each page is a chunk of its own, fetched when first opened: the home page (the usual way in) ships
+// with the app, the charts and the office area never reach a citizen who does not open them.
+const ProcedurePage = lazy(async () => ({ default: (await import('./pages/ProcedurePage.tsx')).ProcedurePage }))
+const SubmitPage = lazy(async () => ({ default: (await import('./pages/SubmitPage.tsx')).SubmitPage }))
+const MyDossierPage = lazy(async () => ({ default: (await import('./pages/MyDossierPage.tsx')).MyDossierPage }))
+const TrackingPage = lazy(async () => ({ default: (await import('./pages/TrackingPage.tsx')).TrackingPage }))
+const VerifyPage = lazy(async () => ({ default: (await import('./pages/VerifyPage.tsx')).VerifyPage }))
+const StatisticsPage = lazy(async () => ({ default: (await import('./pages/StatisticsPage.tsx')).StatisticsPage }))
+const SignInPage = lazy(async () => ({ default: (await import('./pages/SignInPage.tsx')).SignInPage }))
+const MyDossiersPage = lazy(async () => ({ default: (await import('./pages/MyDossiersPage.tsx')).MyDossiersPage }))
 const OfficeArea = lazy(() => import('./pages/office/OfficeArea.tsx'))
 
 function Page({ path }: { path: string }): ReactNode {
@@ -78,6 +80,7 @@ function Header() {
 export function App() {
   const { t } = useI18n()
   const { path } = useRouter()
+  useFocusOnNavigation(path)
   return (
     <>
       <Header />

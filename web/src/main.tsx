@@ -1,6 +1,8 @@
+import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
+import { queryClient } from './api/query-client.ts'
 import { I18nProvider } from './i18n/messages.ts'
 import { RouterProvider } from './router.tsx'
 import { SessionProvider } from './session.tsx'
@@ -10,12 +12,14 @@ const root = document.getElementById('root')
 if (!root) throw new Error('index.html lacks #root')
 createRoot(root).render(
   <StrictMode>
-    <I18nProvider>
-      <SessionProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
         <RouterProvider>
-          <App />
+          <SessionProvider>
+            <App />
+          </SessionProvider>
         </RouterProvider>
-      </SessionProvider>
-    </I18nProvider>
+      </I18nProvider>
+    </QueryClientProvider>
   </StrictMode>,
 )

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/messages.ts'
 import { useFormats } from './format.ts'
 import { ScrollingTable } from './ScrollingTable.tsx'
 import type { TrendPoint } from './views.ts'
+import { WhenVisible } from './WhenVisible.tsx'
 
 const TrendChart = lazy(() => import('./TrendChart.tsx'))
 
@@ -22,9 +23,11 @@ export function TrendSection({ trend }: { trend: TrendPoint[] }) {
   return (
     <>
       <div className="chart" role="img" aria-label={summary}>
-        <Suspense fallback={<p>{t('common.loading')}</p>}>
-          <TrendChart trend={trend} />
-        </Suspense>
+        <WhenVisible fallback={<p>{t('common.loading')}</p>}>
+          <Suspense fallback={<p>{t('common.loading')}</p>}>
+            <TrendChart trend={trend} />
+          </Suspense>
+        </WhenVisible>
       </div>
       <details>
         <summary>{t('ind.trend.table')}</summary>

@@ -1,40 +1,54 @@
-import { useEffect, useId, useState } from 'react'
-import { api, errorText } from '../api.ts'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useDeferredValue, useEffect, useId, useState } from 'react'
+import { agencyTreeQuery } from '../api/agencies.ts'
+import { client, errorText, ok } from '../api/client.ts'
+import type { AgencyNode, ProcedureSummary } from '../api/types.ts'
 import { useI18n } from '../i18n/messages.ts'
+import { usePageHead } from '../page-head.ts'
 import { Link } from '../router.tsx'
-import { type ProcedurePage, type ProcedureSummary, timeLimitMessage } from './procedures.ts'
+import { timeLimitMessage } from './procedures.ts'
 
 const debounceMs = 250
 
-type Field = { id: string; name: string }
-type AgencyNode = { id: string; kind: string; name: string; children: AgencyNode[] }
+type Choice = { id: string; name: string }
 
 /** The commune level: the API's `agency=` takes any commune committee and lists every commune-level procedure. */
 const COMMUNE_LEVEL = 'xa-22333'
 
+const byName = (a: Choice, b: Choice) => a.name.localeCompare(b.name, 'vi')
+
 /** Departments and the provincial service centre, from the agency tree. */
-async function loadAgencies(): Promise<Field[]> {
-  const found: Field[] = []
+function searchableAgencies(tree: AgencyNode[]): Choice[] {
+  const found: Choice[] = []
   const walk = (nodes: AgencyNode[]) => {
     for (const n of nodes) {
       if (n.kind === 'department' || n.kind === 'provincial_service_center') found.push({ id: n.id, name: n.name })
       walk(n.children)
     }
   }
-  walk(await api<AgencyNode[]>('/api/agencies'))
-  return found.sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+  walk(tree)
+  return found.sort(byName)
 }
-type Search = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; page: ProcedurePage }
 
 /** Every field that has a procedure in force, collected from the catalogue pages. */
-async function loadFields(): Promise<Field[]> {
+async function loadFields(): Promise<Choice[]> {
   const fields = new Map<string, string>()
   for (let page = 1; page <= 20; page++) {
-    const result = await api<ProcedurePage>(`/api/procedures?pageSize=100&page=${page}`)
+    const result = await ok(client.GET('/api/procedures', { params: { query: { pageSize: 100, page } } }))
     for (const p of result.items) fields.set(p.field, p.fieldName)
     if (page * result.pageSize >= result.total) break
   }
-  return [...fields].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+  return [...fields].map(([id, name]) => ({ id, name })).sort(byName)
+}
+
+/** `value`, once it has stopped changing for `ms`: one search per pause in typing, not per key. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value)
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSettled(value), ms)
+    return () => window.clearTimeout(timer)
+  }, [value, ms])
+  return settled
 }
 
 function Result({ procedure }: { procedure: ProcedureSummary }) {
@@ -56,48 +70,36 @@ function Result({ procedure }: { procedure: ProcedureSummary }) {
 
 export function HomePage() {
   const { t, lang } = useI18n()
+  usePageHead(null, t('head.home'))
   const queryId = useId()
   const fieldId = useId()
   const agencyId = useId()
   const [query, setQuery] = useState('')
   const [field, setField] = useState('')
-  const [fields, setFields] = useState<Field[]>([])
   const [agency, setAgency] = useState('')
-  const [agencies, setAgencies] = useState<Field[]>([])
-  const [search, setSearch] = useState<Search>({ state: 'loading' })
+  const fields = useQuery({ queryKey: ['procedure-fields'], queryFn: loadFields, staleTime: 3_600_000 })
+  const agencies = useQuery({ ...agencyTreeQuery, select: searchableAgencies })
+  const q = useDeferredValue(useSettled(query.trim(), debounceMs))
+  const search = useQuery({
+    queryKey: ['procedures', { q, field, agency }],
+    queryFn: () =>
+      ok(
+        client.GET('/api/procedures', {
+          params: {
+            query: { q: q || undefined, field: field || undefined, agency: agency || undefined, page: 1, pageSize: 20 },
+          },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  })
 
-  useEffect(() => {
-    loadFields().then(setFields, () => setFields([]))
-    loadAgencies().then(setAgencies, () => setAgencies([]))
-  }, [])
-
-  useEffect(() => {
-    let live = true
-    setSearch({ state: 'loading' })
-    const timer = setTimeout(() => {
-      const params = new URLSearchParams()
-      if (query.trim()) params.set('q', query.trim())
-      if (field) params.set('field', field)
-      if (agency) params.set('agency', agency)
-      api<ProcedurePage>(`/api/procedures?${params}`).then(
-        (page) => live && setSearch({ state: 'done', page }),
-        (error: unknown) => live && setSearch({ state: 'error', message: errorText(error, lang, t('search.error')) }),
-      )
-    }, debounceMs)
-    return () => {
-      live = false
-      clearTimeout(timer)
-    }
-  }, [query, field, agency, lang, t])
-
-  const status =
-    search.state === 'loading'
+  const status = search.isError
+    ? errorText(search.error, lang, t('search.error'))
+    : !search.data || search.isPlaceholderData
       ? t('search.loading')
-      : search.state === 'error'
-        ? search.message
-        : search.page.total
-          ? t('search.count', { total: search.page.total })
-          : t('search.none')
+      : search.data.total
+        ? t('search.count', { total: search.data.total })
+        : t('search.none')
 
   return (
     <>
@@ -119,7 +121,7 @@ export function HomePage() {
             <label htmlFor={fieldId}>{t('search.field')}</label>
             <select id={fieldId} value={field} onChange={(event) => setField(event.target.value)}>
               <option value="">{t('search.allFields')}</option>
-              {fields.map((f) => (
+              {(fields.data ?? []).map((f) => (
                 <option key={f.id} value={f.id}>
                   {f.name}
                 </option>
@@ -130,7 +132,7 @@ export function HomePage() {
             <label htmlFor={agencyId}>{t('search.agency')}</label>
             <select id={agencyId} value={agency} onChange={(event) => setAgency(event.target.value)}>
               <option value="">{t('search.allAgencies')}</option>
-              {agencies.map((a) => (
+              {(agencies.data ?? []).map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name}
                 </option>
@@ -140,12 +142,16 @@ export function HomePage() {
           </div>
         </form>
       </search>
-      <p role="status" aria-live="polite" className={search.state === 'error' ? 'error' : undefined}>
+      <p
+        role={search.isError ? 'alert' : 'status'}
+        aria-live={search.isError ? undefined : 'polite'}
+        className={search.isError ? 'error' : undefined}
+      >
         {status}
       </p>
-      {search.state === 'done' && search.page.items.length > 0 && (
+      {search.data && search.data.items.length > 0 && (
         <ol className="results">
-          {search.page.items.map((p) => (
+          {search.data.items.map((p) => (
             <Result key={p.code} procedure={p} />
           ))}
         </ol>

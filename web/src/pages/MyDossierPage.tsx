@@ -1,27 +1,23 @@
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
-import { api, errorText, newIdempotencyKey } from '../api.ts'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useId, useRef, useState } from 'react'
+import { asIs, client, errorText, newIdempotencyKey, ok } from '../api/client.ts'
+import type { DossierView } from '../api/types.ts'
+import { ErrorSummary, FieldMessage, fieldState, useFieldErrors } from '../forms/field-errors.tsx'
 import { useI18n } from '../i18n/messages.ts'
+import { usePageHead } from '../page-head.ts'
 import { Link, useRouter } from '../router.tsx'
 import { useSession } from '../session.tsx'
 import { takeFlash } from './flash.ts'
 
-/** The part of the server's DossierView (src/http/schemas/dossier-view.ts) this page shows. */
-type DossierView = {
-  id: string
-  code: string | null
-  version: number
-  status: number
-  /** Not in the view yet: shown when the server starts sending it. */
-  payment?: { amountVnd?: number | null } | null
-  deadlines: { appointmentAt: string | null }
-  timeline: { seq: number; type: string; at: string; actor: { name: string } }[]
-  components: { name: string; fileRef: string | null }[]
-  availableActions: string[]
-  files: { sha256: string; component: string; name: string | null; mediaType: string }[]
-}
-
 const RESULT_COMPONENT = 'Kết quả giải quyết'
-const POLL_MS = 5000
+
+/** What the dossier view offers the applicant (availableActions decides; this page only shows it). */
+const Offer = {
+  PayOnline: 'pay-online',
+  AttachFile: 'attach-file',
+  Supplement: 'receive-supplement',
+  Rate: 'rate',
+} as const
 
 /** What the gateway's return says (`?thanh-toan=`), as src/http/routes/payments.ts redirects. */
 const PaymentOutcome = { Paid: 'thanh-cong', Failed: 'khong-thanh-cong' } as const
@@ -56,127 +52,116 @@ const RATINGS = [
 
 function Dossier({ id }: { id: string }) {
   const { t, tx, lang, formatInstant } = useI18n()
+  const queries = useQueryClient()
   const fileId = useId()
   const fileInput = useRef<HTMLInputElement>(null)
-  const [dossier, setDossier] = useState<DossierView | null>(null)
-  const [loadError, setLoadError] = useState('')
-  const [message, setMessage] = useState(() => takeFlash() ?? '')
-  const [failed, setFailed] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const fieldErrors = useFieldErrors()
+  const { errors } = fieldErrors
+  const [flash] = useState(() => takeFlash() ?? '')
   const [file, setFile] = useState<File | null>(null)
   const { search } = useRouter()
   const outcome = Object.values(PaymentOutcome).find((o: string) => o === search.get('thanh-toan'))
   const base = `/api/dossiers/${encodeURIComponent(id)}`
+  const key = ['dossier', id]
+  const view = useQuery({
+    queryKey: key,
+    queryFn: () => ok(client.GET('/api/dossiers/{ref}', { params: { path: { ref: id } } })),
+  })
+  const dossier = view.data
+  usePageHead(dossier ? t('mine.dossierTitle', { code: dossier.code ?? t('mine.noCode') }) : null, null)
 
-  const refresh = useCallback(async () => {
-    try {
-      const view = await api<DossierView>(base)
-      setDossier(view)
-      setLoadError('')
-    } catch (error) {
-      setLoadError(errorText(error, lang, t('common.networkError')))
-    }
-  }, [base, lang, t])
+  /** Every command ends by showing the dossier as it now stands (and the list it appears in). */
+  const settled = () =>
+    Promise.all([
+      queries.invalidateQueries({ queryKey: key }),
+      queries.invalidateQueries({ queryKey: ['my-dossiers'] }),
+    ])
 
-  useEffect(() => {
-    setDossier(null)
-    void refresh()
-    const timer = window.setInterval(() => {
-      if (document.visibilityState !== 'hidden') void refresh()
-    }, POLL_MS)
-    return () => window.clearInterval(timer)
-  }, [refresh])
-
-  /** Run one action, then show the dossier as it now stands. */
-  const act = async (work: () => Promise<string>) => {
-    setBusy(true)
-    setFailed(false)
-    setMessage(t('mine.working'))
-    try {
-      setMessage(await work())
-    } catch (error) {
-      setFailed(true)
-      setMessage(errorText(error, lang, t('common.networkError')))
-    } finally {
-      setBusy(false)
-      await refresh()
-    }
-  }
-
-  const sendSupplement = (event: FormEvent) => {
-    event.preventDefault()
-    if (!dossier) return
-    if (!file) {
-      setFailed(true)
-      setMessage(t('mine.chooseFile'))
-      return
-    }
-    const current = dossier
-    void act(async () => {
+  const supplement = useMutation({
+    mutationFn: async ({ current, upload }: { current: DossierView; upload: File }) => {
       const component = current.components[0]?.name ?? t('mine.supplementDefault')
       const form = new FormData()
       form.append('component', component)
-      form.append('file', file, file.name)
-      const uploaded = await api<{ sha256: string }>(`${base}/files`, { method: 'POST', form })
-      await api(`${base}/supplements`, {
-        method: 'POST',
-        headers: { 'idempotency-key': newIdempotencyKey() },
-        body: {
-          expectedVersion: current.version,
-          components: [{ name: component, fileRef: uploaded.sha256, digitized: false }],
-        },
-      })
+      form.append('file', upload, upload.name)
+      const uploaded = await ok(
+        client.POST('/api/dossiers/{ref}/files', { params: { path: { ref: id } }, body: form as never, ...asIs }),
+      )
+      await ok(
+        client.POST('/api/dossiers/{ref}/supplements', {
+          params: { path: { ref: id }, header: { 'idempotency-key': newIdempotencyKey() } },
+          body: {
+            expectedVersion: current.version,
+            components: [{ name: component, fileRef: uploaded.sha256, digitized: false }],
+          },
+        }),
+      )
+    },
+    onSuccess: () => {
       setFile(null)
       if (fileInput.current) fileInput.current.value = ''
-      return t('mine.supplementDone')
-    })
-  }
+    },
+    onSettled: settled,
+  })
 
   /** Ask for the gateway's address, then leave for it; the gateway brings the browser back here. */
-  const payOnline = async () => {
-    if (!dossier) return
-    setBusy(true)
-    setFailed(false)
-    setMessage(t('mine.payRedirecting'))
-    try {
-      const { paymentId, paymentUrl } = await api<{ paymentId: string; paymentUrl: string }>(
-        `${base}/online-payments`,
-        { method: 'POST' },
-      )
-      rememberPayment(dossier.id, paymentId)
+  const payOnline = useMutation({
+    mutationFn: () => ok(client.POST('/api/dossiers/{ref}/online-payments', { params: { path: { ref: id } } })),
+    onSuccess: ({ paymentId, paymentUrl }) => {
+      rememberPayment(id, paymentId)
       window.location.href = paymentUrl
-    } catch (error) {
-      setFailed(true)
-      setMessage(errorText(error, lang, t('common.networkError')))
-      setBusy(false)
-    }
+    },
+  })
+
+  const rating = useMutation({
+    mutationFn: ({ current, satisfaction }: { current: DossierView; satisfaction: Satisfaction }) =>
+      ok(
+        client.POST('/api/dossiers/{ref}/rating', {
+          params: { path: { ref: id }, header: { 'idempotency-key': newIdempotencyKey() } },
+          body: { expectedVersion: current.version, satisfaction, comment: '' },
+        }),
+      ),
+    onSettled: settled,
+  })
+
+  const sendSupplement = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    if (!dossier || !fieldErrors.check(event.currentTarget) || !file) return
+    supplement.mutate({ current: dossier, upload: file })
   }
 
-  const rate = (satisfaction: Satisfaction) => {
-    if (!dossier) return
-    const current = dossier
-    void act(async () => {
-      await api(`${base}/rating`, {
-        method: 'POST',
-        headers: { 'idempotency-key': newIdempotencyKey() },
-        body: { expectedVersion: current.version, satisfaction, comment: '' },
-      })
-      return t('mine.rated')
-    })
-  }
-
-  const live = (
-    <p role="status" aria-live="polite" className={failed ? 'error' : 'result'}>
-      {message}
+  const busy = supplement.isPending || payOnline.isPending || rating.isPending
+  const failure = supplement.error ?? payOnline.error ?? rating.error
+  const progress = supplement.isPending
+    ? t('mine.working')
+    : payOnline.isPending || payOnline.isSuccess
+      ? t('mine.payRedirecting')
+      : rating.isPending
+        ? t('mine.working')
+        : supplement.isSuccess
+          ? t('mine.supplementDone')
+          : rating.isSuccess
+            ? t('mine.rated')
+            : flash
+  const live = failure ? (
+    <p role="alert" className="error">
+      {errorText(failure, lang, t('common.networkError'))}
+    </p>
+  ) : (
+    <p role="status" aria-live="polite" className="result">
+      {progress}
     </p>
   )
   if (!dossier)
     return (
       <>
         {live}
-        <p role="status" aria-live="polite" className={loadError ? 'error' : undefined}>
-          {loadError || t('dossier.loading')}
-        </p>
+        {view.isError ? (
+          <p role="alert" className="error">
+            {errorText(view.error, lang, t('common.networkError'))}
+          </p>
+        ) : (
+          <p role="status">{t('dossier.loading')}</p>
+        )}
         <Link to="/ho-so-cua-toi">{t('mine.back')}</Link>
       </>
     )
@@ -186,7 +171,11 @@ function Dossier({ id }: { id: string }) {
     <article>
       <h1>{t('mine.dossierTitle', { code: dossier.code ?? t('mine.noCode') })}</h1>
       {live}
-      {loadError && <p className="error">{loadError}</p>}
+      {view.isRefetchError && (
+        <p role="alert" className="error">
+          {errorText(view.error, lang, t('common.networkError'))}
+        </p>
+      )}
       <dl className="facts">
         <dt>{t('mine.status')}</dt>
         <dd>{tx(`status.${dossier.status}`)}</dd>
@@ -196,14 +185,14 @@ function Dossier({ id }: { id: string }) {
         </dd>
       </dl>
       {outcome && <PaymentNotice outcome={outcome} base={base} paymentId={rememberedPayment(dossier.id)} />}
-      {dossier.status === 6 && (
+      {can(Offer.PayOnline) && (
         <section>
           <h2>{t('mine.paymentDue')}</h2>
-          {typeof dossier.payment?.amountVnd === 'number' && (
+          {dossier.payment && (
             <p>{t('mine.paymentAmount', { amount: dossier.payment.amountVnd.toLocaleString('vi-VN') })}</p>
           )}
           <p>{t('mine.payIntro')}</p>
-          <button type="button" className="primary" disabled={busy} onClick={() => void payOnline()}>
+          <button type="button" className="primary" disabled={busy} onClick={() => payOnline.mutate()}>
             {t('mine.payOnline')}
           </button>
         </section>
@@ -218,17 +207,21 @@ function Dossier({ id }: { id: string }) {
           </p>
         </>
       )}
-      {can('receive-supplement') && (
+      {can(Offer.Supplement) && can(Offer.AttachFile) && (
         <section>
           <h2>{t('mine.supplement')}</h2>
-          <form className="stack" onSubmit={sendSupplement}>
+          <form className="stack" onSubmit={sendSupplement} noValidate>
+            <ErrorSummary errors={errors} summaryRef={fieldErrors.summaryRef} />
             <label htmlFor={fileId}>{t('mine.supplementFile')}</label>
+            <FieldMessage errors={errors} fieldId={fileId} />
             <input
               id={fileId}
               ref={fileInput}
               type="file"
+              required
               accept="application/pdf,image/jpeg,image/png"
               onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              {...fieldState(errors, fileId)}
             />
             <button type="submit" className="primary" disabled={busy}>
               {t('mine.supplementSend')}
@@ -236,12 +229,17 @@ function Dossier({ id }: { id: string }) {
           </form>
         </section>
       )}
-      {can('rate') && (
+      {can(Offer.Rate) && (
         <section>
           <h2>{t('mine.rate')}</h2>
           <div className="actions">
             {RATINGS.map(([value, key]) => (
-              <button key={value} type="button" disabled={busy} onClick={() => rate(value)}>
+              <button
+                key={value}
+                type="button"
+                disabled={busy}
+                onClick={() => rating.mutate({ current: dossier, satisfaction: value })}
+              >
                 {t(key)}
               </button>
             ))}
@@ -281,7 +279,7 @@ function PaymentNotice({
   const paid = outcome === PaymentOutcome.Paid
   return (
     <section className={paid ? 'payment-outcome paid' : 'payment-outcome failed'}>
-      <p role="status" className={paid ? 'result' : 'error'}>
+      <p role={paid ? 'status' : 'alert'} className={paid ? 'result' : 'error'}>
         {paid ? t('mine.paySucceeded') : t('mine.payFailed')}
       </p>
       {paid && paymentId && (

@@ -1,37 +1,41 @@
-import { type FormEvent, useEffect, useState } from 'react'
-import { api, errorText } from '../api.ts'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useState } from 'react'
+import { client, errorText, ok } from '../api/client.ts'
+import type { Body } from '../api/types.ts'
 import { useI18n } from '../i18n/messages.ts'
+import { usePageHead } from '../page-head.ts'
 import { Link } from '../router.tsx'
 import { useSession } from '../session.tsx'
 
-type VaultItem = { id: string; kind: string; title: string; createdAt: string }
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; items: VaultItem[] }
+/** What a list query shows while loading, on failure (role="alert") and when done. */
+function ListStatus({ error, text }: { error: unknown; text: string }) {
+  const { t, lang } = useI18n()
+  return error ? (
+    <p role="alert" className="error">
+      {errorText(error, lang, t('common.networkError'))}
+    </p>
+  ) : (
+    <p role="status" aria-live="polite">
+      {text}
+    </p>
+  )
+}
 
 function Vault() {
-  const { t, tx, lang, formatInstant } = useI18n()
-  const [load, setLoad] = useState<Load>({ state: 'loading' })
-  useEffect(() => {
-    api<{ items: VaultItem[] }>('/api/vault').then(
-      ({ items }) => setLoad({ state: 'done', items }),
-      (error: unknown) => setLoad({ state: 'error', message: errorText(error, lang, t('common.networkError')) }),
-    )
-  }, [lang, t])
-  const status =
-    load.state === 'loading'
-      ? t('common.loading')
-      : load.state === 'error'
-        ? load.message
-        : load.items.length
-          ? t('vault.count', { total: load.items.length })
-          : t('vault.empty')
+  const { t, tx, formatInstant } = useI18n()
+  const vault = useQuery({ queryKey: ['vault'], queryFn: () => ok(client.GET('/api/vault')) })
+  const items = vault.data?.items
   return (
     <>
-      <p role="status" aria-live="polite">
-        {status}
-      </p>
-      {load.state === 'done' && load.items.length > 0 && (
+      <ListStatus
+        error={vault.error}
+        text={
+          !items ? t('common.loading') : items.length ? t('vault.count', { total: items.length }) : t('vault.empty')
+        }
+      />
+      {items && items.length > 0 && (
         <ul className="results">
-          {load.items.map((item) => (
+          {items.map((item) => (
             <li key={item.id}>
               <strong>{item.title}</strong>
               <div className="meta">
@@ -45,45 +49,19 @@ function Vault() {
   )
 }
 
-type MyDossier = {
-  id: string
-  code: string | null
-  procedureName: string
-  status: number
-  appointmentAt: string | null
-}
-type DossierLoad = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; items: MyDossier[] }
-
 function Dossiers() {
-  const { t, tx, lang, formatInstant } = useI18n()
-  const [load, setLoad] = useState<DossierLoad>({ state: 'loading' })
-  useEffect(() => {
-    let live = true
-    api<{ items: MyDossier[] }>('/api/my-dossiers').then(
-      ({ items }) => live && setLoad({ state: 'done', items }),
-      (error: unknown) =>
-        live && setLoad({ state: 'error', message: errorText(error, lang, t('common.networkError')) }),
-    )
-    return () => {
-      live = false
-    }
-  }, [lang, t])
-  const status =
-    load.state === 'loading'
-      ? t('common.loading')
-      : load.state === 'error'
-        ? load.message
-        : load.items.length
-          ? t('mine.count', { total: load.items.length })
-          : t('mine.empty')
+  const { t, tx, formatInstant } = useI18n()
+  const mine = useQuery({ queryKey: ['my-dossiers'], queryFn: () => ok(client.GET('/api/my-dossiers')) })
+  const items = mine.data?.items
   return (
     <>
-      <p role="status" aria-live="polite" className={load.state === 'error' ? 'error' : undefined}>
-        {status}
-      </p>
-      {load.state === 'done' && load.items.length > 0 && (
+      <ListStatus
+        error={mine.error}
+        text={!items ? t('common.loading') : items.length ? t('mine.count', { total: items.length }) : t('mine.empty')}
+      />
+      {items && items.length > 0 && (
         <ul className="results">
-          {load.items.map((d) => (
+          {items.map((d) => (
             <li key={d.id}>
               <Link to={`/ho-so-cua-toi/${encodeURIComponent(d.id)}`}>{d.procedureName}</Link>
               <div className="meta">
@@ -99,52 +77,40 @@ function Dossiers() {
 }
 
 /** The citizen's choice of notice channels, as GET/PUT /api/my-notification-preferences carry it. */
-type NotificationPreferences = { email: boolean; sms: boolean }
-type Saving = { state: 'idle' | 'saving' | 'saved' } | { state: 'error'; message: string }
+type NotificationPreferences = Body<'/api/my-notification-preferences', 'put'>
 
 /** Nhận thông báo: which channels carry notices about the citizen's dossiers. */
 function NoticeChannels() {
   const { t, lang } = useI18n()
-  const [choice, setChoice] = useState<NotificationPreferences | null>(null)
-  const [saving, setSaving] = useState<Saving>({ state: 'idle' })
-  useEffect(() => {
-    let live = true
-    api<NotificationPreferences>('/api/my-notification-preferences').then(
-      ({ email, sms }) => live && setChoice({ email, sms }),
-      (error: unknown) =>
-        live && setSaving({ state: 'error', message: errorText(error, lang, t('common.networkError')) }),
-    )
-    return () => {
-      live = false
-    }
-  }, [lang, t])
-  const save = async (event: FormEvent) => {
+  const queries = useQueryClient()
+  const saved = useQuery({
+    queryKey: ['my-notification-preferences'],
+    queryFn: () => ok(client.GET('/api/my-notification-preferences')),
+  })
+  const [edited, setEdited] = useState<NotificationPreferences | null>(null)
+  const choice = edited ?? (saved.data ? { email: saved.data.email, sms: saved.data.sms } : null)
+  const save = useMutation({
+    mutationFn: (body: NotificationPreferences) => ok(client.PUT('/api/my-notification-preferences', { body })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['my-notification-preferences'] }),
+  })
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (!choice) return
-    setSaving({ state: 'saving' })
-    try {
-      await api('/api/my-notification-preferences', { method: 'PUT', body: choice })
-      setSaving({ state: 'saved' })
-    } catch (error) {
-      setSaving({ state: 'error', message: errorText(error, lang, t('common.networkError')) })
-    }
+    if (choice) save.mutate(choice)
   }
   const toggle = (channel: keyof NotificationPreferences) => (checked: boolean) => {
-    setChoice((c) => (c ? { ...c, [channel]: checked } : c))
-    setSaving({ state: 'idle' })
+    if (choice) setEdited({ ...choice, [channel]: checked })
+    save.reset()
   }
-  const status =
-    saving.state === 'error'
-      ? saving.message
-      : saving.state === 'saving'
-        ? t('notices.saving')
-        : saving.state === 'saved'
-          ? t('notices.saved')
-          : choice
-            ? ''
-            : t('common.loading')
+  const failure = save.error ?? saved.error
+  const status = save.isPending
+    ? t('notices.saving')
+    : save.isSuccess
+      ? t('notices.saved')
+      : choice
+        ? ''
+        : t('common.loading')
   return (
-    <form className="stack" onSubmit={save}>
+    <form className="stack" onSubmit={submit}>
       <fieldset className="choices">
         <legend>{t('notices.legend')}</legend>
         <p>{t('notices.intro')}</p>
@@ -167,18 +133,25 @@ function NoticeChannels() {
           {t('notices.sms')}
         </label>
       </fieldset>
-      <button type="submit" className="primary" disabled={!choice || saving.state === 'saving'}>
+      <button type="submit" className="primary" disabled={!choice || save.isPending}>
         {t('notices.save')}
       </button>
-      <p role="status" aria-live="polite" className={saving.state === 'error' ? 'error' : 'result'}>
-        {status}
-      </p>
+      {failure ? (
+        <p role="alert" className="error">
+          {errorText(failure, lang, t('common.networkError'))}
+        </p>
+      ) : (
+        <p role="status" aria-live="polite" className="result">
+          {status}
+        </p>
+      )}
     </form>
   )
 }
 
 export function MyDossiersPage() {
   const { t } = useI18n()
+  usePageHead(t('mine.title'), t('head.other'))
   const { user } = useSession()
   return (
     <>

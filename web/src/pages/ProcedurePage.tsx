@@ -1,33 +1,50 @@
-import { useEffect, useState } from 'react'
-import { api, errorText } from '../api.ts'
+import { useQuery } from '@tanstack/react-query'
+import { client, errorText, ok } from '../api/client.ts'
+import type { ProcedureDetail } from '../api/types.ts'
 import { useI18n } from '../i18n/messages.ts'
+import { usePageHead } from '../page-head.ts'
 import { Link, useRouter } from '../router.tsx'
 import { useSession } from '../session.tsx'
-import { type ProcedureDetail, timeLimitMessage } from './procedures.ts'
+import { timeLimitMessage } from './procedures.ts'
 
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; procedure: ProcedureDetail }
-
+/**
+ * The catalogue lists one fee line per channel (online, at the counter, by post), each with its own
+ * text; the text is what tells them apart, so it is shown as the catalogue wrote it.
+ */
 function Fees({ fees }: { fees: ProcedureDetail['fees'] }) {
   const { t, lang } = useI18n()
   if (fees.length === 0) return <p>{t('procedure.free')}</p>
   const vnd = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB')
+  const amount = (fee: ProcedureDetail['fees'][number]) =>
+    fee.amountVnd === 0
+      ? t('procedure.free')
+      : fee.amountVnd === null
+        ? ''
+        : t('procedure.amount', { amount: vnd.format(fee.amountVnd) })
   return (
     <ul>
-      {fees.map((fee) => (
-        <li key={`${fee.name}-${fee.text}`}>
-          {fee.name}:{' '}
-          {fee.amountVnd === 0
-            ? t('procedure.free')
-            : fee.amountVnd === null
-              ? fee.text
-              : t('procedure.amount', { amount: vnd.format(fee.amountVnd) })}
-        </li>
+      {fees.map((fee, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the list is static for the page's life
+        <li key={i}>{fee.text || amount(fee)}</li>
       ))}
     </ul>
   )
 }
 
-function Documents({ documents }: { documents: ProcedureDetail['requiredDocuments'] }) {
+type Document = ProcedureDetail['requiredDocuments'][number]
+
+/** Documents in the catalogue's order, under the catalogue's group headings ("Giấy tờ phải xuất trình:"). */
+function groups(documents: Document[]): { heading: string | null; documents: Document[] }[] {
+  const out: { heading: string | null; documents: Document[] }[] = []
+  for (const d of documents) {
+    const last = out[out.length - 1]
+    if (last && last.heading === d.group) last.documents.push(d)
+    else out.push({ heading: d.group, documents: [d] })
+  }
+  return out
+}
+
+function Documents({ documents }: { documents: Document[] }) {
   const { t, tx } = useI18n()
   if (documents.length === 0) return <p>{t('common.none')}</p>
   return (
@@ -40,20 +57,27 @@ function Documents({ documents }: { documents: ProcedureDetail['requiredDocument
             <th scope="col">{t('procedure.docQuantity')}</th>
           </tr>
         </thead>
-        <tbody>
-          {documents.map((d, i) => (
-            // The catalogue may list one document twice (original and copy): the position disambiguates.
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are static for the page's life
-            <tr key={i}>
-              <td>
-                {d.group && <span className="meta">{d.group}: </span>}
-                {d.name}
-              </td>
-              <td>{tx(`docForm.${d.form}`)}</td>
-              <td>{d.quantity}</td>
-            </tr>
-          ))}
-        </tbody>
+        {groups(documents).map((group, g) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: groups are static for the page's life
+          <tbody key={g}>
+            {group.heading && (
+              <tr>
+                <th scope="colgroup" colSpan={3} className="group">
+                  {group.heading}
+                </th>
+              </tr>
+            )}
+            {group.documents.map((d, i) => (
+              // The catalogue may list one document twice (original and copy): the position disambiguates.
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows are static for the page's life
+              <tr key={i}>
+                <td>{d.name}</td>
+                <td>{tx(`docForm.${d.form}`)}</td>
+                <td>{d.quantity}</td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
       </table>
     </div>
   )
@@ -80,30 +104,25 @@ function SubmitOnline({ procedure }: { procedure: ProcedureDetail }) {
 
 export function ProcedurePage({ code }: { code: string }) {
   const { t, tx, lang } = useI18n()
-  const [load, setLoad] = useState<Load>({ state: 'loading' })
-  useEffect(() => {
-    let live = true
-    setLoad({ state: 'loading' })
-    api<ProcedureDetail>(`/api/procedures/${encodeURIComponent(code)}`).then(
-      (procedure) => live && setLoad({ state: 'done', procedure }),
-      (error: unknown) =>
-        live && setLoad({ state: 'error', message: errorText(error, lang, t('common.networkError')) }),
-    )
-    return () => {
-      live = false
-    }
-  }, [code, lang, t])
-
-  if (load.state !== 'done')
+  const load = useQuery({
+    queryKey: ['procedure', code],
+    queryFn: () => ok(client.GET('/api/procedures/{code}', { params: { path: { code } } })),
+  })
+  const p = load.data
+  usePageHead(p?.name ?? null, p ? t('procedure.description', { name: p.name, field: p.fieldName }) : null)
+  if (!p)
     return (
       <>
-        <p role="status" aria-live="polite" className={load.state === 'error' ? 'error' : undefined}>
-          {load.state === 'loading' ? t('procedure.loading') : load.message}
-        </p>
+        {load.isError ? (
+          <p role="alert" className="error">
+            {errorText(load.error, lang, t('common.networkError'))}
+          </p>
+        ) : (
+          <p role="status">{t('procedure.loading')}</p>
+        )}
         <Link to="/">{t('common.back')}</Link>
       </>
     )
-  const p = load.procedure
   const [limitKey, limitVars] = timeLimitMessage(p.timeLimit)
   return (
     <article>

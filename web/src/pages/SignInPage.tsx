@@ -1,12 +1,25 @@
-import { type FormEvent, useEffect, useId, useState } from 'react'
-import { api, errorText, setCsrfToken } from '../api.ts'
+import { useQuery } from '@tanstack/react-query'
+import { type FormEvent, useId, useState } from 'react'
+import { agencyTreeQuery } from '../api/agencies.ts'
+import { client, errorText, ok, setCsrfToken } from '../api/client.ts'
+import type { AgencyNode, Answer, Body } from '../api/types.ts'
+import { ErrorSummary, FieldMessage, fieldState, useFieldErrors } from '../forms/field-errors.tsx'
 import { useI18n } from '../i18n/messages.ts'
+import { usePageHead } from '../page-head.ts'
 import { useRouter } from '../router.tsx'
-import { useSession } from '../session.tsx'
+import { expectSignIn, useSession } from '../session.tsx'
 
-const demoRoles = ['counter_officer', 'specialist', 'leader', 'clerk', 'agency_admin', 'provincial_admin', 'monitor']
-
-type AgencyNode = { id: string; name: string; children: AgencyNode[] }
+type DemoRole = Body<'/api/auth/demo-login', 'post'>['as']
+/** The officer roles the demo offers, in the order of a dossier's path through the office. */
+const demoRoles: Exclude<DemoRole, 'citizen'>[] = [
+  'counter_officer',
+  'specialist',
+  'leader',
+  'clerk',
+  'agency_admin',
+  'provincial_admin',
+  'monitor',
+]
 
 function flatten(nodes: AgencyNode[], depth = 0): { id: string; label: string }[] {
   return nodes.flatMap((n) => [
@@ -15,24 +28,27 @@ function flatten(nodes: AgencyNode[], depth = 0): { id: string; label: string }[
   ])
 }
 
+type SignedIn = Answer<'/api/auth/login', 'post'>
+
 /** Runs a sign-in request, then reloads the session and opens the signed-in person's start page. */
 function useSignIn() {
   const { t, lang } = useI18n()
   const { refresh } = useSession()
   const { navigate } = useRouter()
-  const [status, setStatus] = useState('')
+  const [status, setStatus] = useState<{ text: string; failed: boolean }>({ text: '', failed: false })
   const [busy, setBusy] = useState(false)
-  const run = async (path: string, body: unknown, next: string) => {
+  const run = async (request: () => Promise<SignedIn>, next: string, onError?: (error: unknown) => void) => {
     setBusy(true)
-    setStatus(t('signIn.working'))
+    setStatus({ text: t('signIn.working'), failed: false })
     try {
-      const { csrfToken } = await api<{ csrfToken: string }>(path, { method: 'POST', body })
+      const { csrfToken } = await request()
       setCsrfToken(csrfToken)
       await refresh()
-      setStatus('')
+      setStatus({ text: '', failed: false })
       navigate(next)
     } catch (error) {
-      setStatus(errorText(error, lang, t('common.networkError')))
+      onError?.(error)
+      setStatus({ text: errorText(error, lang, t('common.networkError')), failed: true })
     } finally {
       setBusy(false)
     }
@@ -45,27 +61,39 @@ function OfficerForm() {
   const { run, status, busy } = useSignIn()
   const userId = useId()
   const passwordId = useId()
+  const fieldErrors = useFieldErrors()
+  const { errors } = fieldErrors
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    void run('/api/auth/login', { username, password }, '/can-bo')
+    if (!fieldErrors.check(event.currentTarget)) return
+    void run(
+      () => ok(client.POST('/api/auth/login', { body: { username, password } })),
+      '/can-bo',
+      (error) => fieldErrors.fromProblem(error, { username: userId, password: passwordId }),
+    )
   }
   return (
     <section aria-labelledby={`${userId}-h`}>
       <h2 id={`${userId}-h`}>{t('signIn.officer')}</h2>
-      <form className="stack" onSubmit={submit}>
+      <form className="stack" onSubmit={submit} noValidate>
+        <ErrorSummary errors={errors} summaryRef={fieldErrors.summaryRef} />
         <label htmlFor={userId}>{t('signIn.username')}</label>
+        <FieldMessage errors={errors} fieldId={userId} />
         <input
           id={userId}
+          {...fieldState(errors, userId)}
           required
           autoComplete="username"
           value={username}
           onChange={(e) => setUsername(e.target.value)}
         />
         <label htmlFor={passwordId}>{t('signIn.password')}</label>
+        <FieldMessage errors={errors} fieldId={passwordId} />
         <input
           id={passwordId}
+          {...fieldState(errors, passwordId)}
           type="password"
           required
           autoComplete="current-password"
@@ -76,8 +104,8 @@ function OfficerForm() {
           {t('signIn.submit')}
         </button>
       </form>
-      <p role="status" aria-live="polite">
-        {status}
+      <p role={status.failed ? 'alert' : 'status'} className={status.failed ? 'error' : undefined}>
+        {status.text}
       </p>
     </section>
   )
@@ -88,18 +116,14 @@ function DemoSignIn() {
   const { run, status, busy } = useSignIn()
   const roleId = useId()
   const agencyId = useId()
-  const [role, setRole] = useState('counter_officer')
+  const [role, setRole] = useState<DemoRole>('counter_officer')
   const [agency, setAgency] = useState('ttpvhcc-22333')
-  const [agencies, setAgencies] = useState<{ id: string; label: string }[]>([])
-  useEffect(() => {
-    api<AgencyNode[]>('/api/agencies').then(
-      (tree) => setAgencies(flatten(tree)),
-      () => setAgencies([]),
-    )
-  }, [])
+  const agencies = useQuery({ ...agencyTreeQuery, select: (tree) => flatten(tree) }).data ?? []
+  const demoLogin = (as: DemoRole, agencyId?: string) => () =>
+    ok(client.POST('/api/auth/demo-login', { body: { as, agencyId } }))
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    void run('/api/auth/demo-login', { as: role, agencyId: agency }, '/can-bo')
+    void run(demoLogin(role, agency), '/can-bo')
   }
   return (
     <section className="demo" aria-labelledby={`${roleId}-h`}>
@@ -109,13 +133,13 @@ function DemoSignIn() {
         type="button"
         className="secondary"
         disabled={busy}
-        onClick={() => void run('/api/auth/demo-login', { as: 'citizen' }, '/ho-so-cua-toi')}
+        onClick={() => void run(demoLogin('citizen'), '/ho-so-cua-toi')}
       >
         {t('signIn.demoCitizen')}
       </button>
       <form className="stack" onSubmit={submit}>
         <label htmlFor={roleId}>{t('signIn.demoRole')}</label>
-        <select id={roleId} value={role} onChange={(e) => setRole(e.target.value)}>
+        <select id={roleId} value={role} onChange={(e) => setRole(e.target.value as DemoRole)}>
           {demoRoles.map((r) => (
             <option key={r} value={r}>
               {tx(`role.${r}`)}
@@ -135,8 +159,8 @@ function DemoSignIn() {
           {t('signIn.demoOfficer')}
         </button>
       </form>
-      <p role="status" aria-live="polite">
-        {status}
+      <p role={status.failed ? 'alert' : 'status'} className={status.failed ? 'error' : undefined}>
+        {status.text}
       </p>
     </section>
   )
@@ -144,6 +168,7 @@ function DemoSignIn() {
 
 export function SignInPage() {
   const { t } = useI18n()
+  usePageHead(t('signIn.title'), t('head.signIn'))
   const { user } = useSession()
   return (
     <>
@@ -151,7 +176,7 @@ export function SignInPage() {
       {user && <p>{t('signIn.signedInAs', { name: user.name })}</p>}
       <section aria-labelledby="sign-in-citizen">
         <h2 id="sign-in-citizen">{t('signIn.citizen')}</h2>
-        <a className="button primary" href="/api/auth/vneid/login">
+        <a className="button primary" href="/api/auth/vneid/login" onClick={expectSignIn}>
           {t('signIn.vneid')}
         </a>
       </section>

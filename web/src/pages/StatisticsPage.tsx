@@ -6,6 +6,8 @@ import { PeriodPicker } from '../indicators/PeriodPicker.tsx'
 import { type PresetId, periodQuery, usePeriod } from '../indicators/period.ts'
 import { ScrollingTable } from '../indicators/ScrollingTable.tsx'
 import type { Statistics } from '../indicators/views.ts'
+import { usePageHead } from '../page-head.ts'
+import { LoadStatus } from './office/indicators/LoadStatus.tsx'
 
 const presets: readonly PresetId[] = ['year', 'q1', 'q2', 'q3', 'q4', 'custom']
 
@@ -49,6 +51,7 @@ function ByField({ rows }: { rows: Statistics['byField'] }) {
 /** Thống kê công khai: the province's figures, service index and targets; counts only, nobody's data. */
 export function StatisticsPage() {
   const { t } = useI18n()
+  usePageHead(t('stats.title'), t('head.statistics'))
   const [period, setPeriod] = usePeriod()
   const load = useLoad<Statistics>(`/api/statistics?${periodQuery(period)}`)
   return (
@@ -56,9 +59,7 @@ export function StatisticsPage() {
       <h1>{t('stats.title')}</h1>
       <p>{t('stats.intro')}</p>
       <PeriodPicker period={period} onChange={setPeriod} presets={presets} />
-      <p role="status" aria-live="polite" className={load.state === 'error' ? 'error' : 'visually-hidden'}>
-        {load.state === 'loading' ? t('common.loading') : load.state === 'error' ? load.message : t('ind.loaded')}
-      </p>
+      <LoadStatus load={load} />
       {load.state === 'done' && (
         <>
           <OverviewSections overview={load.data} />

@@ -1,18 +1,16 @@
-import { type FormEvent, useEffect, useId, useState } from 'react'
-import { api, errorText, newIdempotencyKey } from '../api.ts'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useId, useState } from 'react'
+import { agencyTreeQuery } from '../api/agencies.ts'
+import { asIs, client, errorText, newIdempotencyKey, ok } from '../api/client.ts'
+import type { AgencyNode, ProcedureDetail } from '../api/types.ts'
+import { ErrorSummary, FieldMessage, fieldState, useFieldErrors } from '../forms/field-errors.tsx'
 import { useI18n } from '../i18n/messages.ts'
+import { usePageHead } from '../page-head.ts'
 import { Link, useRouter } from '../router.tsx'
 import { useSession } from '../session.tsx'
 import { setFlash } from './flash.ts'
-import type { ProcedureDetail } from './procedures.ts'
 
-type AgencyNode = { id: string; kind: string; name: string; children: AgencyNode[] }
 type Place = { id: string; name: string }
-type Created = { id: string }
-type Load =
-  | { state: 'loading' }
-  | { state: 'error'; message: string }
-  | { state: 'done'; procedure: ProcedureDetail; places: Place[] }
 
 /** The province's one-stop centre, where provincial procedures are received. */
 const PROVINCE_CENTRE = 'ttpvhcc-tinh'
@@ -47,6 +45,9 @@ function SubmitForm({ procedure, places }: { procedure: ProcedureDetail; places:
   const { t, lang } = useI18n()
   const { user } = useSession()
   const { navigate } = useRouter()
+  const queries = useQueryClient()
+  const fieldErrors = useFieldErrors()
+  const { errors } = fieldErrors
   const agencyId = useId()
   const phoneId = useId()
   const emailId = useId()
@@ -64,31 +65,33 @@ function SubmitForm({ procedure, places }: { procedure: ProcedureDetail; places:
   // One key per attempt at this form: a retry after a lost answer does not create a second dossier.
   const [key] = useState(newIdempotencyKey)
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
+    if (!fieldErrors.check(event.currentTarget)) return
     setBusy(true)
     setFailed(false)
     setMessage(t('submit.sending'))
     try {
-      const dossier = await api<Created>('/api/dossiers', {
-        method: 'POST',
-        headers: { 'idempotency-key': key },
-        body: {
-          procedureCode: procedure.code,
-          receivingAgencyId: agency,
-          channel: 2,
-          applicant: {
-            id: 'me',
-            kind: 'citizen',
-            name: user?.name || 'me',
-            identityNumber: null,
-            phone: phone.trim() || null,
-            email: email.trim() || null,
-            address: address.trim() || null,
+      const dossier = await ok(
+        client.POST('/api/dossiers', {
+          params: { header: { 'idempotency-key': key } },
+          body: {
+            procedureCode: procedure.code,
+            receivingAgencyId: agency,
+            channel: 2,
+            applicant: {
+              id: 'me',
+              kind: 'citizen',
+              name: user?.name || 'me',
+              identityNumber: null,
+              phone: phone.trim() || null,
+              email: email.trim() || null,
+              address: address.trim() || null,
+            },
+            components: names.map((name) => ({ name, fileRef: null })),
           },
-          components: names.map((name) => ({ name, fileRef: null })),
-        },
-      })
+        }),
+      )
       for (const name of names) {
         const file = files[name]
         if (!file) continue
@@ -96,12 +99,25 @@ function SubmitForm({ procedure, places }: { procedure: ProcedureDetail; places:
         const form = new FormData()
         form.append('component', name)
         form.append('file', file, file.name)
-        await api(`/api/dossiers/${encodeURIComponent(dossier.id)}/files`, { method: 'POST', form })
+        await ok(
+          client.POST('/api/dossiers/{ref}/files', {
+            params: { path: { ref: dossier.id } },
+            body: form as never,
+            ...asIs,
+          }),
+        )
       }
+      await queries.invalidateQueries({ queryKey: ['my-dossiers'] })
       setMessage(t('submit.done'))
       setFlash(t('submit.done'))
       navigate(`/ho-so-cua-toi/${encodeURIComponent(dossier.id)}`)
     } catch (error) {
+      fieldErrors.fromProblem(error, {
+        phone: phoneId,
+        email: emailId,
+        address: addressId,
+        receivingAgencyId: agencyId,
+      })
       setFailed(true)
       setMessage(errorText(error, lang, t('common.networkError')))
       setBusy(false)
@@ -109,9 +125,17 @@ function SubmitForm({ procedure, places }: { procedure: ProcedureDetail; places:
   }
 
   return (
-    <form className="stack" onSubmit={submit}>
+    <form className="stack" onSubmit={submit} noValidate>
+      <ErrorSummary errors={errors} summaryRef={fieldErrors.summaryRef} />
       <label htmlFor={agencyId}>{t('submit.agency')}</label>
-      <select id={agencyId} required value={agency} onChange={(e) => setAgency(e.target.value)}>
+      <FieldMessage errors={errors} fieldId={agencyId} />
+      <select
+        id={agencyId}
+        required
+        value={agency}
+        onChange={(e) => setAgency(e.target.value)}
+        {...fieldState(errors, agencyId)}
+      >
         {places.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}
@@ -119,8 +143,10 @@ function SubmitForm({ procedure, places }: { procedure: ProcedureDetail; places:
         ))}
       </select>
       <label htmlFor={phoneId}>{t('submit.phone')}</label>
+      <FieldMessage errors={errors} fieldId={phoneId} />
       <input
         id={phoneId}
+        {...fieldState(errors, phoneId)}
         type="tel"
         autoComplete="tel"
         inputMode="tel"
@@ -129,10 +155,20 @@ function SubmitForm({ procedure, places }: { procedure: ProcedureDetail; places:
         onChange={(e) => setPhone(e.target.value)}
       />
       <label htmlFor={emailId}>{t('submit.email')}</label>
-      <input id={emailId} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+      <FieldMessage errors={errors} fieldId={emailId} />
+      <input
+        id={emailId}
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        {...fieldState(errors, emailId)}
+      />
       <label htmlFor={addressId}>{t('submit.address')}</label>
+      <FieldMessage errors={errors} fieldId={addressId} />
       <input
         id={addressId}
+        {...fieldState(errors, addressId)}
         autoComplete="street-address"
         maxLength={500}
         value={address}
@@ -159,42 +195,30 @@ function SubmitForm({ procedure, places }: { procedure: ProcedureDetail; places:
       <button type="submit" className="primary" disabled={busy || agency === ''}>
         {t('submit.send')}
       </button>
-      <p role="status" aria-live="polite" className={failed ? 'error' : 'result'}>
+      <p role={failed ? 'alert' : 'status'} className={failed ? 'error' : 'result'}>
         {message}
       </p>
     </form>
   )
 }
 
+/** Where this procedure is received: the province's centre, or (commune level) any commune's centre. */
+function placesFor(procedure: ProcedureDetail, tree: AgencyNode[], provinceCentreName: string): Place[] {
+  if (procedure.level === 'commune') return serviceCentres(tree)
+  const centre = findAgency(tree, PROVINCE_CENTRE)
+  return [{ id: PROVINCE_CENTRE, name: centre?.name ?? provinceCentreName }]
+}
+
 export function SubmitPage({ code }: { code: string }) {
   const { t, lang } = useI18n()
   const { user } = useSession()
-  const [load, setLoad] = useState<Load>({ state: 'loading' })
-  useEffect(() => {
-    let live = true
-    setLoad({ state: 'loading' })
-    Promise.all([
-      api<ProcedureDetail>(`/api/procedures/${encodeURIComponent(code)}`),
-      api<AgencyNode[]>('/api/agencies'),
-    ]).then(
-      ([procedure, tree]) => {
-        if (!live) return
-        let places: Place[]
-        if (procedure.level === 'commune') places = serviceCentres(tree)
-        else {
-          const centre = findAgency(tree, PROVINCE_CENTRE)
-          places = [{ id: PROVINCE_CENTRE, name: centre?.name ?? t('submit.provinceCentre') }]
-        }
-        setLoad({ state: 'done', procedure, places })
-      },
-      (error: unknown) =>
-        live && setLoad({ state: 'error', message: errorText(error, lang, t('common.networkError')) }),
-    )
-    return () => {
-      live = false
-    }
-  }, [code, lang, t])
-
+  const procedure = useQuery({
+    queryKey: ['procedure', code],
+    queryFn: () => ok(client.GET('/api/procedures/{code}', { params: { path: { code } } })),
+  })
+  const tree = useQuery(agencyTreeQuery)
+  usePageHead(procedure.data ? t('submit.title', { name: procedure.data.name }) : null, null)
+  const failure = procedure.error ?? tree.error
   const back = <Link to={`/thu-tuc/${encodeURIComponent(code)}`}>{t('common.back')}</Link>
   if (user === undefined) return <p role="status">{t('common.loading')}</p>
   if (user?.kind !== 'citizen')
@@ -206,20 +230,25 @@ export function SubmitPage({ code }: { code: string }) {
         {back}
       </>
     )
-  if (load.state !== 'done')
+  if (!procedure.data || !tree.data)
     return (
       <>
-        <p role="status" aria-live="polite" className={load.state === 'error' ? 'error' : undefined}>
-          {load.state === 'loading' ? t('procedure.loading') : load.message}
-        </p>
+        {failure ? (
+          <p role="alert" className="error">
+            {errorText(failure, lang, t('common.networkError'))}
+          </p>
+        ) : (
+          <p role="status">{t('procedure.loading')}</p>
+        )}
         {back}
       </>
     )
+  const places = placesFor(procedure.data, tree.data, t('submit.provinceCentre'))
   return (
     <article>
-      <h1>{t('submit.title', { name: load.procedure.name })}</h1>
-      {load.places.length === 0 ? <p className="error">{t('submit.noAgency')}</p> : null}
-      <SubmitForm procedure={load.procedure} places={load.places} />
+      <h1>{t('submit.title', { name: procedure.data.name })}</h1>
+      {places.length === 0 ? <p className="error">{t('submit.noAgency')}</p> : null}
+      <SubmitForm procedure={procedure.data} places={places} />
       <p>{back}</p>
     </article>
   )

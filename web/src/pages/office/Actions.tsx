@@ -1,9 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, type ReactNode, useId, useState } from 'react'
-import { api, errorText, newIdempotencyKey } from '../../api.ts'
+import { Announcement } from '../../Announcement.tsx'
+import { client, errorText, newIdempotencyKey, ok } from '../../api/client.ts'
+import type { DossierView } from '../../api/types.ts'
 import { useI18n } from '../../i18n/messages.ts'
 import { type Command, commandBody, commands, type Field, hiddenActions } from './commands.ts'
 
-type Versioned = { id: string; code: string | null; version: number; availableActions: string[] }
+/** Every command is a POST on a sub-resource of the dossier, answered with the dossier's new view. */
+const commandPath = (command: Command) => `/api/dossiers/{ref}/${command.path}` as '/api/dossiers/{ref}/reception'
 
 function FieldInput({ field, value, onChange }: { field: Field; value: string; onChange: (value: string) => void }) {
   const { t } = useI18n()
@@ -86,31 +90,39 @@ function CommandForm({
   )
 }
 
-/** One button per command the caller may run; each opens its form inline. The view comes back fresh. */
-export function Actions<D extends Versioned>({ dossier, onDone }: { dossier: D; onDone: (d: D) => void }) {
+/**
+ * One button per command availableActions offers the caller; each opens its form inline. The view
+ * the command answers with replaces the cached one; the queues it may leave or join are refetched.
+ */
+export function Actions({ dossier, viewKey }: { dossier: DossierView; viewKey: readonly unknown[] }) {
   const { t, tx, lang } = useI18n()
+  const queries = useQueryClient()
   const [open, setOpen] = useState<string | null>(null)
   const [status, setStatus] = useState<{ text: string; error: boolean }>({ text: '', error: false })
-  const [busy, setBusy] = useState(false)
   const actions = dossier.availableActions.filter((a) => !hiddenActions.has(a))
-  const run = async (command: Command, body: Record<string, unknown>) => {
-    setBusy(true)
-    setStatus({ text: t('dossier.working'), error: false })
-    try {
-      const next = await api<D>(`/api/dossiers/${encodeURIComponent(dossier.code ?? dossier.id)}/${command.path}`, {
-        method: 'POST',
-        headers: { 'idempotency-key': newIdempotencyKey() },
-        body: { ...body, expectedVersion: dossier.version },
-      })
-      onDone(next)
+  const command = useMutation({
+    mutationFn: ({ command, body }: { command: Command; body: Record<string, unknown> }) =>
+      ok(
+        client.POST(commandPath(command), {
+          params: { path: { ref: dossier.code ?? dossier.id }, header: { 'idempotency-key': newIdempotencyKey() } },
+          body: { ...body, expectedVersion: dossier.version } as never,
+        }),
+      ),
+    onMutate: () => setStatus({ text: t('dossier.working'), error: false }),
+    onSuccess: (next) => {
+      queries.setQueryData(viewKey, next)
       setOpen(null)
       setStatus({ text: t('cmd.done'), error: false })
-    } catch (error) {
-      setStatus({ text: errorText(error, lang, t('common.networkError')), error: true })
-    } finally {
-      setBusy(false)
-    }
-  }
+    },
+    onError: (error) => setStatus({ text: errorText(error, lang, t('common.networkError')), error: true }),
+    onSettled: () =>
+      Promise.all([
+        queries.invalidateQueries({ queryKey: viewKey }),
+        queries.invalidateQueries({ queryKey: ['queue'] }),
+      ]),
+  })
+  const busy = command.isPending
+  const run = (c: Command, body: Record<string, unknown>) => command.mutate({ command: c, body })
   return (
     <section aria-labelledby="dossier-actions">
       <h2 id="dossier-actions">{t('dossier.actions')}</h2>
@@ -119,8 +131,8 @@ export function Actions<D extends Versioned>({ dossier, onDone }: { dossier: D; 
       ) : (
         <ul className="actions">
           {actions.map((action) => {
-            const command = commands[action]
-            if (!command)
+            const form = commands[action]
+            if (!form)
               return (
                 <li key={action}>
                   <button type="button" className="secondary" disabled>
@@ -142,11 +154,11 @@ export function Actions<D extends Versioned>({ dossier, onDone }: { dossier: D; 
                     setStatus({ text: '', error: false })
                   }}
                 >
-                  {t(command.label)}
+                  {t(form.label)}
                 </button>
                 {open === action && (
                   <div id={formId}>
-                    <CommandForm command={command} busy={busy} onSubmit={(body) => void run(command, body)} />
+                    <CommandForm command={form} busy={busy} onSubmit={(body) => run(form, body)} />
                   </div>
                 )}
               </li>
@@ -154,9 +166,7 @@ export function Actions<D extends Versioned>({ dossier, onDone }: { dossier: D; 
           })}
         </ul>
       )}
-      <p role="status" aria-live="polite" className={status.error ? 'error' : undefined}>
-        {status.text}
-      </p>
+      <Announcement failed={status.error}>{status.text}</Announcement>
     </section>
   )
 }

@@ -1,16 +1,13 @@
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
-import { api, errorText } from '../../api.ts'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useEffect, useId, useState } from 'react'
+import { Announcement } from '../../Announcement.tsx'
+import { client, errorText, ok } from '../../api/client.ts'
+import type { Answer, Body } from '../../api/types.ts'
+import { ErrorSummary, FieldMessage, fieldState, useFieldErrors } from '../../forms/field-errors.tsx'
 import { useI18n } from '../../i18n/messages.ts'
 
-/** The server's CalendarYearView (src/http/routes/calendar.ts). */
-type CalendarYear = {
-  year: number
-  decided: boolean
-  decision: Record<string, unknown> & { year: number }
-  exceptions: { date: string; working: boolean; reason: string }[]
-  enteredBy: string | null
-  enteredAt: string | null
-}
+type CalendarYear = Answer<'/api/calendar/years/{year}', 'get'>
+type Decision = Body<'/api/calendar/years/{year}', 'put'>
 
 /** The decision as the PUT body takes it: the year comes from the address. */
 function decisionText(view: CalendarYear): string {
@@ -21,50 +18,34 @@ function decisionText(view: CalendarYear): string {
 /** Provincial administrators: a year's days off and make-up days, the decision behind them. */
 export function CalendarPage() {
   const { t, lang, formatInstant } = useI18n()
+  const queries = useQueryClient()
   const yearId = useId()
   const jsonId = useId()
+  const fieldErrors = useFieldErrors()
+  const { errors } = fieldErrors
   const thisYear = new Date().getFullYear()
   const [year, setYear] = useState(thisYear)
-  const [view, setView] = useState<CalendarYear | null>(null)
-  const [loadError, setLoadError] = useState('')
+  const key = ['calendar-year', year]
+  const load = useQuery({
+    queryKey: key,
+    queryFn: () => ok(client.GET('/api/calendar/years/{year}', { params: { path: { year } } })),
+  })
+  const view = load.data
   const [text, setText] = useState('')
-  const [message, setMessage] = useState('')
-  const [failed, setFailed] = useState(false)
-  const [busy, setBusy] = useState(false)
-
-  const show = useCallback((next: CalendarYear) => {
-    setView(next)
-    setText(decisionText(next))
-  }, [])
-
+  // The editor starts from the decision in force, and again after each save or reset.
   useEffect(() => {
-    let live = true
-    setView(null)
-    setLoadError('')
-    setMessage('')
-    api<CalendarYear>(`/api/calendar/years/${year}`).then(
-      (next) => live && show(next),
-      (error: unknown) => live && setLoadError(errorText(error, lang, t('common.networkError'))),
-    )
-    return () => {
-      live = false
-    }
-  }, [year, lang, t, show])
+    if (view) setText(decisionText(view))
+  }, [view])
 
-  const run = async (work: () => Promise<CalendarYear>, done: string) => {
-    setBusy(true)
-    setFailed(false)
-    setMessage(t('calendar.working'))
-    try {
-      show(await work())
-      setMessage(done)
-    } catch (error) {
-      setFailed(true)
-      setMessage(errorText(error, lang, t('common.networkError')))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const change = useMutation({
+    mutationFn: (body: Decision | null) =>
+      body === null
+        ? ok(client.DELETE('/api/calendar/years/{year}', { params: { path: { year } } }))
+        : ok(client.PUT('/api/calendar/years/{year}', { params: { path: { year } }, body })),
+    onSuccess: (next) => queries.setQueryData(key, next),
+    onSettled: () => queries.invalidateQueries({ queryKey: ['calendar-year'] }),
+  })
+  const busy = change.isPending
 
   const save = (event: FormEvent) => {
     event.preventDefault()
@@ -72,20 +53,26 @@ export function CalendarPage() {
     try {
       body = JSON.parse(text)
     } catch {
-      setFailed(true)
-      setMessage(t('calendar.badJson'))
-      return
+      body = null
     }
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      setFailed(true)
-      setMessage(t('calendar.badJson'))
+      fieldErrors.report([{ fieldId: jsonId, message: t('calendar.badJson') }])
       return
     }
-    void run(() => api<CalendarYear>(`/api/calendar/years/${year}`, { method: 'PUT', body }), t('calendar.saved'))
+    fieldErrors.clear()
+    change.mutate(body as Decision)
   }
 
-  const reset = () =>
-    void run(() => api<CalendarYear>(`/api/calendar/years/${year}`, { method: 'DELETE' }), t('calendar.resetDone'))
+  const reset = () => change.mutate(null)
+  const message = change.isPending
+    ? t('calendar.working')
+    : change.isError
+      ? errorText(change.error, lang, t('common.networkError'))
+      : change.isSuccess
+        ? change.variables === null
+          ? t('calendar.resetDone')
+          : t('calendar.saved')
+        : ''
 
   const years = Array.from({ length: 5 }, (_, i) => thisYear - 1 + i)
   return (
@@ -93,7 +80,14 @@ export function CalendarPage() {
       <h1>{t('calendar.title')}</h1>
       <div className="form-field">
         <label htmlFor={yearId}>{t('calendar.year')}</label>
-        <select id={yearId} value={year} onChange={(event) => setYear(Number(event.target.value))}>
+        <select
+          id={yearId}
+          value={year}
+          onChange={(event) => {
+            setYear(Number(event.target.value))
+            change.reset()
+          }}
+        >
           {years.map((y) => (
             <option key={y} value={y}>
               {y}
@@ -101,13 +95,13 @@ export function CalendarPage() {
           ))}
         </select>
       </div>
-      <p role="status" aria-live="polite" className={failed ? 'error' : 'result'}>
+      <Announcement failed={change.isError} className="result">
         {message}
-      </p>
+      </Announcement>
       {!view ? (
-        <p role="status" className={loadError ? 'error' : undefined}>
-          {loadError || t('common.loading')}
-        </p>
+        <Announcement failed={load.isError}>
+          {load.isError ? errorText(load.error, lang, t('common.networkError')) : t('common.loading')}
+        </Announcement>
       ) : (
         <>
           <p>
@@ -144,10 +138,13 @@ export function CalendarPage() {
             </div>
           )}
           <h2>{t('calendar.replace')}</h2>
-          <form className="stack" onSubmit={save}>
+          <form className="stack" onSubmit={save} noValidate>
+            <ErrorSummary errors={errors} summaryRef={fieldErrors.summaryRef} />
             <label htmlFor={jsonId}>{t('calendar.json')}</label>
+            <FieldMessage errors={errors} fieldId={jsonId} />
             <textarea
               id={jsonId}
+              {...fieldState(errors, jsonId)}
               rows={16}
               spellCheck={false}
               value={text}

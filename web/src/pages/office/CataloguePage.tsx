@@ -1,38 +1,27 @@
-import { useEffect, useState } from 'react'
-import { api, errorText } from '../../api.ts'
+import { useQuery } from '@tanstack/react-query'
+import { Announcement } from '../../Announcement.tsx'
+import { client, errorText, ok } from '../../api/client.ts'
 import { useI18n } from '../../i18n/messages.ts'
 import { Link } from '../../router.tsx'
-import { type ProcedurePage, timeLimitMessage } from '../procedures.ts'
-
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; page: ProcedurePage }
+import { timeLimitMessage } from '../procedures.ts'
 
 /** Read-only catalogue of procedures in force, for officers. */
 export function CataloguePage() {
   const { t, tx, lang } = useI18n()
-  const [load, setLoad] = useState<Load>({ state: 'loading' })
-
-  useEffect(() => {
-    let live = true
-    api<ProcedurePage>('/api/procedures?pageSize=100').then(
-      (page) => live && setLoad({ state: 'done', page }),
-      (error: unknown) =>
-        live && setLoad({ state: 'error', message: errorText(error, lang, t('common.networkError')) }),
-    )
-    return () => {
-      live = false
-    }
-  }, [lang, t])
-
-  if (load.state !== 'done')
+  const load = useQuery({
+    queryKey: ['procedures', { pageSize: 100 }],
+    queryFn: () => ok(client.GET('/api/procedures', { params: { query: { page: 1, pageSize: 100 } } })),
+  })
+  const page = load.data
+  if (!page)
     return (
       <>
         <h1>{t('catalogue.title')}</h1>
-        <p role="status" className={load.state === 'error' ? 'error' : undefined}>
-          {load.state === 'error' ? load.message : t('common.loading')}
-        </p>
+        <Announcement failed={load.isError}>
+          {load.isError ? errorText(load.error, lang, t('common.networkError')) : t('common.loading')}
+        </Announcement>
       </>
     )
-  const { page } = load
   return (
     <>
       <h1>{t('catalogue.title')}</h1>

@@ -1,19 +1,13 @@
-import { useCallback, useEffect, useId, useState } from 'react'
-import { api, errorText } from '../../api.ts'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useId, useState } from 'react'
+import { Announcement } from '../../Announcement.tsx'
+import { client, errorText, ok } from '../../api/client.ts'
+import type { Answer } from '../../api/types.ts'
 import { type MessageKey, useI18n } from '../../i18n/messages.ts'
 import { Link } from '../../router.tsx'
 
-/** The server's DeadLetterView (src/http/routes/integrations.ts). */
-type DeadLetter = {
-  consumer: string
-  messageId: number
-  topic: string
-  dossierId: string
-  code: string | null
-  attempts: number
-  lastError: string | null
-  createdAt: string
-}
+type DeadLetter = Answer<'/api/outbox/dead-letters', 'get'>['deadLetters'][number]
+const deadLettersKey = ['dead-letters']
 
 /** The partners the relay delivers to (src/jobs/consumers-from-env.ts), by their consumer names. */
 const partnerKeys: Record<string, MessageKey> = {
@@ -27,8 +21,9 @@ const partnerKeys: Record<string, MessageKey> = {
 export function DeadLettersPage() {
   const { t, lang, formatInstant } = useI18n()
   const rowId = useId()
-  const [letters, setLetters] = useState<DeadLetter[] | null>(null)
-  const [loadError, setLoadError] = useState('')
+  const queries = useQueryClient()
+  const list = useQuery({ queryKey: deadLettersKey, queryFn: () => ok(client.GET('/api/outbox/dead-letters')) })
+  const letters = list.data?.deadLetters ?? null
   const [message, setMessage] = useState('')
   const [failed, setFailed] = useState(false)
   const [busy, setBusy] = useState<string | null>(null)
@@ -43,21 +38,7 @@ export function DeadLettersPage() {
     [t],
   )
 
-  const load = useCallback(
-    () =>
-      api<{ deadLetters: DeadLetter[] }>('/api/outbox/dead-letters').then(
-        (next) => {
-          setLetters(next.deadLetters)
-          setLoadError('')
-        },
-        (error: unknown) => setLoadError(errorText(error, lang, t('common.networkError'))),
-      ),
-    [lang, t],
-  )
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const load = () => queries.invalidateQueries({ queryKey: deadLettersKey })
 
   const redrive = async (letter: DeadLetter) => {
     const key = `${letter.consumer}/${letter.messageId}`
@@ -66,9 +47,11 @@ export function DeadLettersPage() {
     setFailed(false)
     setMessage(t('deadLetters.working'))
     try {
-      await api<void>(`/api/outbox/dead-letters/${encodeURIComponent(letter.consumer)}/${letter.messageId}/redrive`, {
-        method: 'POST',
-      })
+      await ok(
+        client.POST('/api/outbox/dead-letters/{consumer}/{messageId}/redrive', {
+          params: { path: { consumer: letter.consumer, messageId: letter.messageId } },
+        }),
+      )
       await load()
       setMessage(t('deadLetters.redriven', what))
     } catch (error) {
@@ -84,13 +67,13 @@ export function DeadLettersPage() {
     <>
       <h1>{t('deadLetters.title')}</h1>
       <p>{t('deadLetters.intro')}</p>
-      <p role="status" aria-live="polite" className={failed ? 'error' : 'result'}>
+      <Announcement failed={failed} className="result">
         {message}
-      </p>
+      </Announcement>
       {!letters ? (
-        <p role="status" className={loadError ? 'error' : undefined}>
-          {loadError || t('common.loading')}
-        </p>
+        <Announcement failed={list.isError}>
+          {list.isError ? errorText(list.error, lang, t('common.networkError')) : t('common.loading')}
+        </Announcement>
       ) : letters.length === 0 ? (
         <p>{t('deadLetters.empty')}</p>
       ) : (

@@ -1,41 +1,11 @@
-import { useCallback, useEffect, useState } from 'react'
-import { api, errorText } from '../../api.ts'
+import { useQuery } from '@tanstack/react-query'
+import { Announcement } from '../../Announcement.tsx'
+import { client, errorText, ok } from '../../api/client.ts'
+import type { DossierView } from '../../api/types.ts'
 import { useI18n } from '../../i18n/messages.ts'
 import { Link } from '../../router.tsx'
 import { Actions } from './Actions.tsx'
 import { Urgency } from './urgency.tsx'
-
-type DossierView = {
-  id: string
-  code: string | null
-  version: number
-  status: number
-  procedure: { code: string; version: number }
-  applicant: { name: string }
-  submittedAt: string
-  receivedAt: string | null
-  deadlines: {
-    appointmentAt: string | null
-    kpiDeadline: string | null
-    currentStepDueAt: string | null
-    pausedHours: number
-    urgency: string
-  }
-  currentStep: { name: string; dueAt: string } | null
-  controlSheet: {
-    name: string
-    startedAt: string
-    dueAt: string
-    endedAt: string | null
-    timeliness: string | null
-  }[]
-  timeline: { seq: number; type: string; at: string; actor: { name: string } }[]
-  availableActions: string[]
-  files: { sha256: string; component: string; name: string | null; mediaType: string; size: number }[]
-}
-const pollMs = 5000
-
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; dossier: DossierView }
 
 function ControlSheet({ rows }: { rows: DossierView['controlSheet'] }) {
   const { t, tx, formatInstant } = useI18n()
@@ -115,48 +85,23 @@ function Documents({ dossier }: { dossier: DossierView }) {
 
 export function DossierPage({ dossierRef }: { dossierRef: string }) {
   const { t, tx, lang, formatInstant } = useI18n()
-  const [load, setLoad] = useState<Load>({ state: 'loading' })
-  // A slow poll never overwrites a newer view (one a command just returned).
-  const show = useCallback(
-    (dossier: DossierView) =>
-      setLoad((prev) =>
-        prev.state === 'done' && prev.dossier.id === dossier.id && prev.dossier.version > dossier.version
-          ? prev
-          : { state: 'done', dossier },
-      ),
-    [],
-  )
-  useEffect(() => {
-    let live = true
-    api<DossierView>(`/api/dossiers/${encodeURIComponent(dossierRef)}`).then(
-      (dossier) => live && show(dossier),
-      (error: unknown) =>
-        live && setLoad({ state: 'error', message: errorText(error, lang, t('common.networkError')) }),
-    )
-    // Keep the view current while it is open: others act on the same dossier.
-    const timer = window.setInterval(() => {
-      if (document.hidden) return
-      api<DossierView>(`/api/dossiers/${encodeURIComponent(dossierRef)}`).then(
-        (dossier) => live && show(dossier),
-        () => {},
-      )
-    }, pollMs)
-    return () => {
-      live = false
-      window.clearInterval(timer)
-    }
-  }, [dossierRef, lang, t, show])
+  // Others act on the same dossier: the view refetches when the officer returns to the window.
+  const viewKey = ['dossier', dossierRef]
+  const load = useQuery({
+    queryKey: viewKey,
+    queryFn: () => ok(client.GET('/api/dossiers/{ref}', { params: { path: { ref: dossierRef } } })),
+  })
   const back = <Link to="/can-bo">{t('dossier.backToQueue')}</Link>
-  if (load.state !== 'done')
+  const d = load.data
+  if (!d)
     return (
       <>
-        <p role="status" aria-live="polite" className={load.state === 'error' ? 'error' : undefined}>
-          {load.state === 'loading' ? t('dossier.loading') : load.message}
-        </p>
+        <Announcement failed={load.isError}>
+          {load.isError ? errorText(load.error, lang, t('common.networkError')) : t('dossier.loading')}
+        </Announcement>
         {back}
       </>
     )
-  const d = load.dossier
   return (
     <article>
       <p>{back}</p>
@@ -191,7 +136,7 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
         <dd>{d.deadlines.pausedHours}</dd>
       </dl>
       <Documents dossier={d} />
-      <Actions dossier={d} onDone={show} />
+      <Actions dossier={d} viewKey={viewKey} />
       <h2>{t('dossier.timeline')}</h2>
       <Timeline events={d.timeline} />
       <h2>{t('dossier.controlSheet')}</h2>

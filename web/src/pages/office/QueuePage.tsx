@@ -1,22 +1,23 @@
-import { useEffect, useId, useState } from 'react'
-import { api, errorText } from '../../api.ts'
+import { useQuery } from '@tanstack/react-query'
+import { useId, useState } from 'react'
+import { Announcement } from '../../Announcement.tsx'
+import { client, errorText, ok } from '../../api/client.ts'
+import type { paths } from '../../api/schema.gen.ts'
+import type { Answer } from '../../api/types.ts'
 import { useI18n } from '../../i18n/messages.ts'
 import { Link } from '../../router.tsx'
 import type { Grant } from '../../session.tsx'
 import { Urgency } from './urgency.tsx'
 
-const queueRoles = ['counter_officer', 'specialist', 'leader', 'clerk']
+type QueueRole = paths['/api/queues/{role}']['get']['parameters']['path']['role']
+type QueueItem = Answer<'/api/queues/{role}', 'get'>['items'][number]
 
-type QueueItem = {
-  id: string
-  code: string | null
-  procedureName: string
-  applicantName: string
-  status: number
-  dueAt: string | null
-  urgency: string
-}
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; items: QueueItem[] }
+/** The roles with a work queue: exactly the API's enumeration of the path parameter (checked by the type). */
+const queueRoles = Object.keys({ counter_officer: 1, specialist: 1, leader: 1, clerk: 1 } satisfies Record<
+  QueueRole,
+  1
+>) as QueueRole[]
+const isQueueRole = (role: string): role is QueueRole => (queueRoles as string[]).includes(role)
 
 function QueueTable({ items }: { items: QueueItem[] }) {
   const { t, tx, formatInstant } = useI18n()
@@ -58,22 +59,14 @@ function QueueTable({ items }: { items: QueueItem[] }) {
 export function QueuePage({ grants }: { grants: Grant[] }) {
   const { t, tx, lang } = useI18n()
   const roleId = useId()
-  const roles = [...new Set(grants.map((g) => g.role).filter((r) => queueRoles.includes(r)))]
-  const [role, setRole] = useState(roles[0] ?? '')
-  const [load, setLoad] = useState<Load>({ state: 'loading' })
-  useEffect(() => {
-    if (!role) return
-    let live = true
-    setLoad({ state: 'loading' })
-    api<{ items: QueueItem[] }>(`/api/queues/${role}`).then(
-      ({ items }) => live && setLoad({ state: 'done', items }),
-      (error: unknown) =>
-        live && setLoad({ state: 'error', message: errorText(error, lang, t('common.networkError')) }),
-    )
-    return () => {
-      live = false
-    }
-  }, [role, lang, t])
+  const roles = [...new Set(grants.map((g) => g.role).filter(isQueueRole))]
+  const [role, setRole] = useState<QueueRole | undefined>(roles[0])
+  const load = useQuery({
+    queryKey: ['queue', role],
+    queryFn: () =>
+      ok(client.GET('/api/queues/{role}', { params: { path: { role: role as QueueRole }, query: { limit: 100 } } })),
+    enabled: role !== undefined,
+  })
   if (!role)
     return (
       <>
@@ -81,21 +74,21 @@ export function QueuePage({ grants }: { grants: Grant[] }) {
         <p>{t('office.noRole')}</p>
       </>
     )
-  const status =
-    load.state === 'loading'
+  const items = load.data?.items
+  const status = load.isError
+    ? errorText(load.error, lang, t('common.networkError'))
+    : !items
       ? t('common.loading')
-      : load.state === 'error'
-        ? load.message
-        : load.items.length
-          ? t('office.count', { total: load.items.length })
-          : t('office.empty')
+      : items.length
+        ? t('office.count', { total: items.length })
+        : t('office.empty')
   return (
     <>
       <h1>{t('office.title')}</h1>
       {roles.length > 1 && (
         <div className="form-field">
           <label htmlFor={roleId}>{t('office.role')}</label>
-          <select id={roleId} value={role} onChange={(e) => setRole(e.target.value)}>
+          <select id={roleId} value={role} onChange={(e) => setRole(e.target.value as QueueRole)}>
             {roles.map((r) => (
               <option key={r} value={r}>
                 {tx(`role.${r}`)}
@@ -104,10 +97,8 @@ export function QueuePage({ grants }: { grants: Grant[] }) {
           </select>
         </div>
       )}
-      <p role="status" aria-live="polite" className={load.state === 'error' ? 'error' : undefined}>
-        {status}
-      </p>
-      {load.state === 'done' && load.items.length > 0 && <QueueTable items={load.items} />}
+      <Announcement failed={load.isError}>{status}</Announcement>
+      {items && items.length > 0 && <QueueTable items={items} />}
     </>
   )
 }

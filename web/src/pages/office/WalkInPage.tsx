@@ -1,17 +1,13 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useId, useState } from 'react'
-import { api, errorText, newIdempotencyKey } from '../../api.ts'
+import { Announcement } from '../../Announcement.tsx'
+import { client, errorText, newIdempotencyKey, ok } from '../../api/client.ts'
+import type { Answer, ProcedureDetail } from '../../api/types.ts'
 import { type MessageKey, useI18n } from '../../i18n/messages.ts'
 import { Link } from '../../router.tsx'
 import type { Grant } from '../../session.tsx'
 
-type ProcedureSummary = { code: string; name: string; fieldName: string }
-type ProcedureDetail = ProcedureSummary & { requiredDocuments: { name: string; form: string; quantity: number }[] }
-type Created = { id: string; code: string | null }
-type Search =
-  | { state: 'idle' }
-  | { state: 'loading' }
-  | { state: 'error'; message: string }
-  | { state: 'done'; items: ProcedureSummary[] }
+type Created = Answer<'/api/dossiers', 'post'>
 
 function TextField({
   label,
@@ -52,53 +48,50 @@ function TextField({
 function ProcedurePicker({ onPick }: { onPick: (p: ProcedureDetail) => void }) {
   const { t, lang } = useI18n()
   const id = useId()
+  const queries = useQueryClient()
   const [q, setQ] = useState('')
-  const [search, setSearch] = useState<Search>({ state: 'idle' })
+  const [settled, setSettled] = useState('')
+  const [pickError, setPickError] = useState<unknown>(null)
   useEffect(() => {
-    const query = q.trim()
-    if (!query) {
-      setSearch({ state: 'idle' })
-      return
-    }
-    let live = true
-    const timer = window.setTimeout(() => {
-      setSearch({ state: 'loading' })
-      api<{ items: ProcedureSummary[] }>(`/api/procedures?q=${encodeURIComponent(query)}&pageSize=10`).then(
-        ({ items }) => live && setSearch({ state: 'done', items }),
-        (error: unknown) =>
-          live && setSearch({ state: 'error', message: errorText(error, lang, t('common.networkError')) }),
-      )
-    }, 250)
-    return () => {
-      live = false
-      window.clearTimeout(timer)
-    }
-  }, [q, lang, t])
+    const timer = window.setTimeout(() => setSettled(q.trim()), 250)
+    return () => window.clearTimeout(timer)
+  }, [q])
+  const search = useQuery({
+    queryKey: ['procedures', { q: settled, pageSize: 10 }],
+    queryFn: () => ok(client.GET('/api/procedures', { params: { query: { q: settled, page: 1, pageSize: 10 } } })),
+    enabled: settled !== '',
+  })
   const pick = (code: string) => {
-    api<ProcedureDetail>(`/api/procedures/${encodeURIComponent(code)}`).then(onPick, (error: unknown) =>
-      setSearch({ state: 'error', message: errorText(error, lang, t('common.networkError')) }),
-    )
+    setPickError(null)
+    queries
+      .fetchQuery({
+        queryKey: ['procedure', code],
+        queryFn: () => ok(client.GET('/api/procedures/{code}', { params: { path: { code } } })),
+      })
+      .then(onPick, setPickError)
   }
+  const failure = pickError ?? search.error
+  const items = settled ? search.data?.items : undefined
   return (
     <div>
       <div className="form-field">
         <label htmlFor={id}>{t('walkIn.procedure')}</label>
         <input id={id} type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
       </div>
-      <p role="status" aria-live="polite" className={search.state === 'error' ? 'error' : undefined}>
-        {search.state === 'loading'
-          ? t('search.loading')
-          : search.state === 'error'
-            ? search.message
-            : search.state === 'done'
-              ? search.items.length
-                ? t('search.count', { total: search.items.length })
-                : t('search.none')
-              : ''}
-      </p>
-      {search.state === 'done' && search.items.length > 0 && (
+      <Announcement failed={Boolean(failure)}>
+        {failure
+          ? errorText(failure, lang, t('common.networkError'))
+          : !settled
+            ? ''
+            : !items
+              ? t('search.loading')
+              : items.length
+                ? t('search.count', { total: items.length })
+                : t('search.none')}
+      </Announcement>
+      {items && items.length > 0 && (
         <ul className="actions">
-          {search.items.map((p) => (
+          {items.map((p) => (
             <li key={p.code}>
               <button type="button" className="secondary" onClick={() => pick(p.code)}>
                 {p.name}
@@ -117,6 +110,7 @@ function ProcedurePicker({ onPick }: { onPick: (p: ProcedureDetail) => void }) {
 /** A counter officer receives a dossier handed in at the counter (channel 1): it gets its code at once. */
 export function WalkInPage({ grants }: { grants: Grant[] }) {
   const { t, lang } = useI18n()
+  const queries = useQueryClient()
   const agencyFieldId = useId()
   const counters = [...new Set(grants.filter((g) => g.role === 'counter_officer').map((g) => g.agencyId))]
   const [agencyId, setAgencyId] = useState(counters[0] ?? '')
@@ -158,27 +152,29 @@ export function WalkInPage({ grants }: { grants: Grant[] }) {
     setStatus({ text: t('dossier.working'), error: false })
     const orNull = (v: string) => (v.trim() ? v.trim() : null)
     try {
-      const dossier = await api<Created>('/api/dossiers', {
-        method: 'POST',
-        headers: { 'idempotency-key': key },
-        body: {
-          procedureCode: procedure.code,
-          receivingAgencyId: agencyId,
-          channel: 1,
-          applicant: {
-            id: 'walk-in',
-            kind: 'citizen',
-            name: name.trim(),
-            identityNumber: orNull(identity),
-            phone: orNull(phone),
-            email: null,
-            address: orNull(address),
+      const dossier = await ok(
+        client.POST('/api/dossiers', {
+          params: { header: { 'idempotency-key': key } },
+          body: {
+            procedureCode: procedure.code,
+            receivingAgencyId: agencyId,
+            channel: 1,
+            applicant: {
+              id: 'walk-in',
+              kind: 'citizen',
+              name: name.trim(),
+              identityNumber: orNull(identity),
+              phone: orNull(phone),
+              email: null,
+              address: orNull(address),
+            },
+            components: procedure.requiredDocuments
+              .filter((_, i) => checked.has(i))
+              .map((d) => ({ name: d.name, fileRef: null })),
           },
-          components: procedure.requiredDocuments
-            .filter((_, i) => checked.has(i))
-            .map((d) => ({ name: d.name, fileRef: null })),
-        },
-      })
+        }),
+      )
+      await queries.invalidateQueries({ queryKey: ['queue'] })
       setCreated(dossier)
       setStatus({ text: t('walkIn.done', { code: dossier.code ?? t('office.noCode') }), error: false })
     } catch (error) {
@@ -282,9 +278,7 @@ export function WalkInPage({ grants }: { grants: Grant[] }) {
           )}
         </>
       )}
-      <p role="status" aria-live="polite" className={status.error ? 'error' : undefined}>
-        {status.text}
-      </p>
+      <Announcement failed={status.error}>{status.text}</Announcement>
     </>
   )
 }

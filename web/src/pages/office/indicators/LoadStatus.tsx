@@ -1,3 +1,4 @@
+import { Announcement } from '../../../Announcement.tsx'
 import { useI18n } from '../../../i18n/messages.ts'
 import type { Load } from '../../../indicators/load.ts'
 
@@ -5,8 +6,8 @@ import type { Load } from '../../../indicators/load.ts'
 export function LoadStatus({ load }: { load: Load<unknown> }) {
   const { t } = useI18n()
   return (
-    <p role="status" aria-live="polite" className={load.state === 'error' ? 'error' : 'visually-hidden'}>
+    <Announcement failed={load.state === 'error'} className={load.state === 'error' ? undefined : 'visually-hidden'}>
       {load.state === 'loading' ? t('common.loading') : load.state === 'error' ? load.message : t('ind.loaded')}
-    </p>
+    </Announcement>
   )
 }

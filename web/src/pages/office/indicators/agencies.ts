@@ -1,12 +1,10 @@
-import { useLoad } from '../../../indicators/load.ts'
+import { useQuery } from '@tanstack/react-query'
+import { agencyTreeQuery } from '../../../api/agencies.ts'
+import type { AgencyNode } from '../../../api/types.ts'
 
-type AgencyNode = { id: string; name: string; children: AgencyNode[] }
 export type AgencyOption = { id: string; name: string; depth: number }
 
-/** The agency tree flattened in order, each with its depth, for a select list or a name lookup. */
-export function useAgencies(): AgencyOption[] {
-  const load = useLoad<AgencyNode[]>('/api/agencies')
-  if (load.state !== 'done') return []
+function flatten(tree: AgencyNode[]): AgencyOption[] {
   const out: AgencyOption[] = []
   const walk = (nodes: AgencyNode[], depth: number) => {
     for (const n of nodes) {
@@ -14,6 +12,11 @@ export function useAgencies(): AgencyOption[] {
       walk(n.children, depth + 1)
     }
   }
-  walk(load.data, 0)
+  walk(tree, 0)
   return out
+}
+
+/** The agency tree flattened in order, each with its depth, for a select list or a name lookup. */
+export function useAgencies(): AgencyOption[] {
+  return useQuery({ ...agencyTreeQuery, select: flatten }).data ?? []
 }
