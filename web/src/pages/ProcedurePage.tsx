@@ -88,10 +88,8 @@ function SubmitOnline({ procedure }: { procedure: ProcedureDetail }) {
   const { user } = useSession()
   const { navigate } = useRouter()
   if (procedure.onlineLevel === 'none') return <p>{t('procedure.notOnline')}</p>
-  const onClick = () => {
-    if (user?.kind !== 'citizen') navigate('/dang-nhap')
-    else navigate(`/thu-tuc/${encodeURIComponent(procedure.code)}/nop`)
-  }
+  // The form's page asks who is signed in and offers the sign-in to someone who is not.
+  const onClick = () => navigate(`/thu-tuc/${encodeURIComponent(procedure.code)}/nop`)
   return (
     <div className="submit-online">
       <button type="button" className="primary" onClick={onClick}>
