@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict'
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, type TestContext, test } from 'node:test'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
+import { webhookKeyBytes, webhookSecret } from '../src/domain/webhooks/webhook-secret.ts'
 import type { Database } from '../src/store/schema.ts'
 import { onlineBirthRegistration } from './support/http-dossier.ts'
 import { type ServeProcess, startServe } from './support/serve-process.ts'
@@ -52,7 +53,7 @@ async function freshServe(cleanups: Cleanup[], grants: 'agency' | 'all', publicB
   pool.on('error', () => {})
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   cleanups.push(() => db.destroy())
-  const secret = `whsec_${randomUUID()}`
+  const secret = webhookSecret(randomBytes(webhookKeyBytes.generated))
   const receiver = await startWebhookReceiver(secret)
   cleanups.push(() => receiver.close())
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-fault-'))

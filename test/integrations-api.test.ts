@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
+import { Webhook } from 'standardwebhooks'
 import { type Consumer, PermanentFailure } from '../src/jobs/consumer.ts'
 import { relayOnce } from '../src/jobs/outbox-relay.ts'
 import { createApiToken } from '../src/store/identity/users.ts'
@@ -37,7 +38,10 @@ describe(`webhook subscriptions and dead letters over HTTP on ${engineName}`, ()
     })
     assert.equal(created.statusCode, 201, created.body)
     const { id, secret } = created.json<{ id: string; secret: string }>()
-    assert.match(secret, /^whsec_/)
+    // Standard Webhooks: whsec_ + standard base64 of at least 24 bytes, which the official library loads.
+    assert.match(secret, /^whsec_(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/)
+    assert.ok(Buffer.from(secret.slice('whsec_'.length), 'base64').length >= 24)
+    assert.doesNotThrow(() => new Webhook(secret))
     const list = (
       await t.app.inject({ method: 'GET', url: '/api/webhook-subscriptions', headers: client })
     ).json<Json>()

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { createServer, type IncomingMessage } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { after, before, describe, test } from 'node:test'
 import { type Consumer, type OutboxMessage, PermanentFailure } from '../src/jobs/consumer.ts'
 import { defaultRetryPolicy, type RetryPolicy, relayOnce } from '../src/jobs/outbox-relay.ts'
-import { webhookConsumer, webhookSignature } from '../src/jobs/webhook-consumer.ts'
+import { webhookConsumer } from '../src/jobs/webhook-consumer.ts'
 import { workingDaysFromDatabase } from '../src/store/calendar/working-days-cache.ts'
 import { type OpenDatabase, openDatabase } from '../src/store/database.ts'
 import { dossierCommands } from '../src/store/dossiers/dossier-commands.ts'
+import { subscribe } from '../src/store/outbox/webhook-subscriptions.ts'
 import { actors, applicant } from './support/dossier-fixtures.ts'
 import { createScratchDatabase, createTestDatabase, engineName } from './support/test-database.ts'
+import { startWebhookReceiver, verifiedByStandardWebhooks } from './support/webhook-receiver.ts'
 
 const policy: RetryPolicy = { ...defaultRetryPolicy, baseDelayMs: 1_000, maxAttempts: 3, leaseMs: 30_000 }
 
@@ -136,64 +136,69 @@ describe(`outbox relay on ${engineName}`, () => {
     assert.deepEqual(seqs(p.received, id), [1, 2, 3])
   })
 
-  test('webhooks are CloudEvents signed with HMAC-SHA256 over id, timestamp and body', async () => {
-    const received: { headers: IncomingMessage['headers']; body: string }[] = []
-    const server = createServer((req, res) => {
-      let body = ''
-      req.on('data', (c) => {
-        body += c
-      })
-      req.on('end', () => {
-        received.push({ headers: req.headers, body })
-        res.writeHead(received.length === 1 ? 503 : 204).end()
-      })
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  test('webhooks are CloudEvents that the official Standard Webhooks library verifies with the subscription secret', async () => {
+    const client = randomUUID()
+    await database.db
+      .insertInto('users')
+      .values({ id: client, kind: 'integration', display_name: 'Hệ thống thử', created_at: clock })
+      .execute()
+    await database.db
+      .insertInto('role_grants')
+      .values({ user_id: client, role: 'integration', agency_id: 'ttpvhcc-22333' })
+      .execute()
+    const receiver = await startWebhookReceiver()
     try {
-      const client = randomUUID()
-      await database.db
-        .insertInto('users')
-        .values({ id: client, kind: 'integration', display_name: 'Hệ thống thử', created_at: clock })
-        .execute()
-      await database.db
-        .insertInto('role_grants')
-        .values({ user_id: client, role: 'integration', agency_id: 'ttpvhcc-22333' })
-        .execute()
-      const secret = 'whsec-test'
+      const topics = ['dossier.received']
+      const { id: subscriptionId, secret } = await subscribe(database.db, client, { url: receiver.url, topics }, clock)
+      receiver.secret = secret
+      // The webhook timestamp is real time: the official library checks it against its own clock.
       const hook = webhookConsumer(
         database.db,
-        {
-          id: 'sub-1',
-          clientId: client,
-          url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-          secret,
-          topics: ['dossier.received'],
-        },
-        { source: 'urn:motcua:khanh-hoa', now: at },
+        { id: subscriptionId, clientId: client, url: receiver.url, secret, topics },
+        { source: 'urn:motcua:khanh-hoa' },
       )
       const id = await threeMessages()
+      receiver.unavailable = true
       await relayOnce(database.db, [hook], { policy, clock: at })
+      receiver.unavailable = false
       clock = new Date(clock.getTime() + 5_000)
       await relayOnce(database.db, [hook], { policy, clock: at })
-      const mine = received.filter((r) => JSON.parse(r.body).data.dossierId === id)
-      assert.equal(mine.length, 2, 'the 503 was retried once')
+      const mine = receiver.requests.filter((r) => r.dossierId === id)
+      assert.deepEqual(
+        mine.map((r) => r.status),
+        [503, 204],
+        'the 503 was retried once',
+      )
       const last = mine[1]
-      assert.ok(last)
-      const event = JSON.parse(last.body)
-      assert.equal(event.specversion, '1.0')
-      assert.equal(event.type, 'vn.motcua.dossier.received')
-      assert.equal(event.source, 'urn:motcua:khanh-hoa')
-      const headers = last.headers
-      assert.equal(
-        headers['webhook-signature'],
-        webhookSignature(secret, String(headers['webhook-id']), Number(headers['webhook-timestamp']), last.body),
+      assert.ok(last?.event, 'the CloudEvents SDK parses the delivery')
+      assert.ok(last.signatureOk, 'the official library verifies it with the subscription secret')
+      const message = await database.db
+        .selectFrom('outbox')
+        .select(['id', 'created_at'])
+        .where('topic', '=', 'dossier.received')
+        .where('message_key', '=', id)
+        .executeTakeFirstOrThrow()
+      const { specversion, id: eventId, source, type, time, datacontenttype } = last.event
+      assert.deepEqual(
+        { specversion, eventId, source, type, time, datacontenttype },
+        {
+          specversion: '1.0',
+          eventId: String(message.id),
+          source: 'urn:motcua:khanh-hoa',
+          type: 'vn.motcua.dossier.received',
+          time: message.created_at.toISOString(),
+          datacontenttype: 'application/json',
+        },
       )
-      assert.notEqual(
-        headers['webhook-signature'],
-        webhookSignature('other', String(headers['webhook-id']), Number(headers['webhook-timestamp']), last.body),
-      )
+      assert.equal(last.event.subject, (last.event.data as { code?: string }).code)
+      assert.equal(last.headers['webhook-id'], String(message.id))
+      const tampered = last.body.replace('"dossier.received"', '"dossier.returned"').replace(id, randomUUID())
+      assert.notEqual(tampered, last.body)
+      assert.ok(!verifiedByStandardWebhooks(secret, tampered, last.headers), 'a tampered body is rejected')
+      const other = await subscribe(database.db, client, { url: receiver.url, topics }, clock)
+      assert.ok(!verifiedByStandardWebhooks(other.secret, last.body, last.headers), 'another secret is rejected')
     } finally {
-      server.close()
+      await receiver.close()
     }
   })
 })

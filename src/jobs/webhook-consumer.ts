@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto'
+import { webhookSignature } from '../domain/webhooks/webhook-secret.ts'
 import type { Db } from '../store/database.ts'
 import { type Consumer, type OutboxMessage, PermanentFailure } from './consumer.ts'
 
@@ -24,15 +24,6 @@ export function cloudEvent(message: OutboxMessage, source: string) {
     datacontenttype: 'application/json',
     data: message.payload,
   }
-}
-
-/**
- * Standard Webhooks signature: base64 HMAC-SHA256 of `id.timestamp.body` with the subscription's
- * secret, sent as `webhook-signature: v1,<signature>` beside `webhook-id` and `webhook-timestamp`;
- * the receiver recomputes it and rejects old timestamps (replays).
- */
-export function webhookSignature(secret: string, id: string, timestamp: number, body: string): string {
-  return `v1,${createHmac('sha256', secret).update(`${id}.${timestamp}.${body}`).digest('base64')}`
 }
 
 const matches = (topics: readonly string[], topic: string) =>
@@ -61,6 +52,7 @@ export function webhookConsumer(
           'content-type': 'application/cloudevents+json; charset=utf-8',
           'webhook-id': id,
           'webhook-timestamp': String(timestamp),
+          // Standard Webhooks: the receiver recomputes the signature and rejects old timestamps (replays).
           'webhook-signature': webhookSignature(s.secret, id, timestamp, body),
         },
         body,

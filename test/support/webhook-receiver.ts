@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { webhookSignature } from '../../src/jobs/webhook-consumer.ts'
+import { type CloudEventV1, HTTP } from 'cloudevents'
+import { Webhook } from 'standardwebhooks'
 
 /** One webhook request as the receiver saw it. */
 export type ReceivedWebhook = {
+  /** The `webhook-id` header. */
   readonly id: string
   readonly dossierId: string
   readonly seq: number
@@ -12,12 +14,37 @@ export type ReceivedWebhook = {
   readonly source: string
   readonly at: number
   readonly status: number
+  /** Whether the official Standard Webhooks library accepted the signature (and the timestamp). */
   readonly signatureOk: boolean
+  /** The delivery as the CloudEvents SDK parsed it, or null when it is not a valid CloudEvent. */
+  readonly event: CloudEventV1<{ dossierId?: string; seq?: number }> | null
+  readonly headers: Record<string, string>
+  readonly body: string
+}
+
+/** True when the official library verifies the delivery with `secret`: the check every partner runs. */
+export function verifiedByStandardWebhooks(secret: string, body: string, headers: Record<string, string>): boolean {
+  try {
+    new Webhook(secret).verify(body, headers)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The delivery parsed by the CloudEvents SDK (structured mode), or null when the SDK refuses it. */
+function cloudEventOf(headers: Record<string, string>, body: string): ReceivedWebhook['event'] {
+  try {
+    const event = HTTP.toEvent<{ dossierId?: string; seq?: number }>({ headers, body })
+    return Array.isArray(event) ? null : event
+  } catch {
+    return null
+  }
 }
 
 /**
- * An integration partner's endpoint on 127.0.0.1 that de-duplicates by `webhook-id`, as a partner of
- * an at-least-once relay must: `processed` holds each id's first accepted delivery, in arrival order;
+ * An integration partner's endpoint on 127.0.0.1, built only on the official `standardwebhooks` and
+ * `cloudevents` packages, that de-duplicates by `webhook-id`, as a partner of an at-least-once relay must: `processed` holds each id's first accepted delivery, in arrival order;
  * a repeated id is counted in `duplicates` and otherwise ignored. `unavailable` makes it answer 503.
  */
 export type WebhookReceiver = {
@@ -29,6 +56,8 @@ export type WebhookReceiver = {
   /** Accepted deliveries of an id already processed. */
   readonly duplicates: ReceivedWebhook[]
   unavailable: boolean
+  /** The subscription secret deliveries are verified with (settable: a subscription is made after the URL). */
+  secret: string
   /** Time of the last request (ms since epoch), 0 before any. */
   lastRequestAt(): number
   /** Resolves once no request has come for `quietMs` (polling), or throws after `timeoutMs`. */
@@ -36,35 +65,34 @@ export type WebhookReceiver = {
   close(): Promise<void>
 }
 
-export async function startWebhookReceiver(secret: string): Promise<WebhookReceiver> {
+export async function startWebhookReceiver(secret = ''): Promise<WebhookReceiver> {
   const requests: ReceivedWebhook[] = []
   const processed: ReceivedWebhook[] = []
   const duplicates: ReceivedWebhook[] = []
   const seen = new Set<string>()
   let last = 0
-  const state = { unavailable: false }
+  const state = { unavailable: false, secret }
   const server = createServer(async (req: IncomingMessage, res) => {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const body = Buffer.concat(chunks).toString('utf8')
     last = Date.now()
-    const id = String(req.headers['webhook-id'] ?? '')
-    const timestamp = Number(req.headers['webhook-timestamp'])
-    const signatureOk = req.headers['webhook-signature'] === webhookSignature(secret, id, timestamp, body)
-    let event: { source?: string; type?: string; data?: { dossierId?: string; seq?: number } } = {}
-    try {
-      event = JSON.parse(body)
-    } catch {}
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]))
+    const id = headers['webhook-id'] ?? ''
+    const event = cloudEventOf(headers, body)
     const status = state.unavailable ? 503 : 204
     const r: ReceivedWebhook = {
       id,
-      dossierId: String(event.data?.dossierId ?? ''),
-      seq: Number(event.data?.seq),
-      topic: String(event.type ?? '').replace(/^vn\.motcua\./, ''),
-      source: String(event.source ?? ''),
+      dossierId: String(event?.data?.dossierId ?? ''),
+      seq: Number(event?.data?.seq),
+      topic: String(event?.type ?? '').replace(/^vn\.motcua\./, ''),
+      source: String(event?.source ?? ''),
       at: last,
       status,
-      signatureOk,
+      signatureOk: verifiedByStandardWebhooks(state.secret, body, headers),
+      event,
+      headers,
+      body,
     }
     requests.push(r)
     if (status === 204) {
@@ -89,6 +117,12 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
     },
     set unavailable(value: boolean) {
       state.unavailable = value
+    },
+    get secret() {
+      return state.secret
+    },
+    set secret(value: string) {
+      state.secret = value
     },
     lastRequestAt: () => last,
     async quiet(quietMs, timeoutMs) {

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
+import { webhookKeyBytes, webhookSecret } from '../../domain/webhooks/webhook-secret.ts'
 import { appendAudit } from '../audit/audit-log.ts'
 import type { Db } from '../database.ts'
 
@@ -12,7 +13,7 @@ export async function subscribe(
   now: Date,
 ): Promise<{ id: string; secret: string }> {
   const id = randomUUID()
-  const secret = `whsec_${randomBytes(24).toString('base64url')}`
+  const secret = webhookSecret(randomBytes(webhookKeyBytes.generated))
   await db.transaction().execute(async (tx) => {
     await tx
       .insertInto('webhook_subscriptions')
