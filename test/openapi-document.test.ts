@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
+import { promisify } from 'node:util'
 import Fastify from 'fastify'
 import { sessionCookie } from '../src/http/auth/access-control.ts'
 import { registerOperationChecks } from '../src/http/openapi/operations.ts'
@@ -11,6 +16,9 @@ type Document = {
   paths: Record<string, Record<string, Operation>>
   components: { securitySchemes: Record<string, { type: string; in?: string; name?: string; scheme?: string }> }
 }
+type LintProblem = { ruleId: string; severity: 'error' | 'warn'; message: string; location: { pointer: string }[] }
+
+const redocly = join(import.meta.dirname, '..', 'node_modules', '.bin', 'redocly')
 
 const changing = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 const openapiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')
@@ -39,6 +47,28 @@ describe(`the served OpenAPI document on ${engineName}`, () => {
       { type: schemes.apiToken?.type, scheme: schemes.apiToken?.scheme },
       { type: 'http', scheme: 'bearer' },
     )
+  })
+
+  test('redocly lint with the recommended ruleset finds no error in the served document', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'motcua-openapi-'))
+    try {
+      const file = join(dir, 'openapi.json')
+      await writeFile(file, JSON.stringify(doc))
+      // Exit status 1 means errors were found; the JSON report below says which.
+      const { stdout } = await promisify(execFile)(
+        redocly,
+        ['lint', '--extends', 'recommended', '--format', 'json', '--max-problems', '1000', file],
+        { env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
+      ).catch((error: { stdout?: string; code?: number }) => ({ stdout: error.stdout ?? '', code: error.code }))
+      const problems = (JSON.parse(stdout) as { problems: LintProblem[] }).problems
+      const errors = problems.filter((p) => p.severity === 'error')
+      assert.deepEqual(
+        errors.map((p) => `${p.ruleId} at ${p.location[0]?.pointer}: ${p.message}`),
+        [],
+      )
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 
   test('every operation has a unique camelCase operationId', () => {

@@ -1,4 +1,4 @@
-import type { FastifyInstance, RouteOptions } from 'fastify'
+import type { FastifyInstance, FastifySchema, RouteOptions } from 'fastify'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import { apiTags } from './document.ts'
 
@@ -21,6 +21,19 @@ export function commandOperationId(path: string): string {
 }
 
 const camelCase = /^[a-z][a-zA-Z0-9]*$/
+const problem = { $ref: 'Problem' }
+
+/**
+ * The answers the edge gives before a handler runs: 400 when an input fails its schema (app.ts's error
+ * handler), 401 without a principal and 403 for a refused role or a missing CSRF token (access-control.ts).
+ */
+function edgeProblems(permission: Permission, schema: FastifySchema): Record<string, unknown> {
+  const validated = schema.body || schema.querystring || schema.params || schema.headers
+  return {
+    ...(validated ? { 400: problem } : {}),
+    ...(permission === Permission.Public ? {} : { 401: problem, 403: problem }),
+  }
+}
 
 /**
  * Every documented operation carries an explicit, unique camelCase `operationId`, tags the document
@@ -44,6 +57,13 @@ export function registerOperationChecks(app: FastifyInstance): void {
     for (const tag of schema.tags ?? [])
       if (!apiTags.some((t) => t.name === tag)) throw new Error(`route ${name}: tag ${tag} is not declared`)
     const permission = route.config?.permission
-    if (permission) route.schema = { ...schema, security: securityOf(permission, methods[0] ?? 'GET') }
+    if (!permission) return
+    // A route without response schemas keeps the generator's default 200 rather than losing its only success.
+    const response = schema.response ? { ...edgeProblems(permission, schema), ...schema.response } : undefined
+    route.schema = {
+      ...schema,
+      security: securityOf(permission, methods[0] ?? 'GET'),
+      ...(response ? { response } : {}),
+    }
   })
 }

@@ -404,6 +404,12 @@ export interface operations {
         };
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -461,6 +467,12 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** Đăng xuất / Sign out */
@@ -469,6 +481,18 @@ export interface operations {
       /** @description Default Response */
       204: {
         content: never;
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
       };
     };
   };
@@ -482,6 +506,18 @@ export interface operations {
             /** @description Sessions ended, this one included */
             ended: number;
           };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
         };
       };
     };
@@ -509,7 +545,19 @@ export interface operations {
         };
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -1064,6 +1112,18 @@ export interface operations {
         };
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -1204,6 +1264,18 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** Chi tiết theo lĩnh vực, thủ tục / One agency by field, or one field by procedure */
@@ -1337,6 +1409,18 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -1488,6 +1572,18 @@ export interface operations {
         };
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -1560,6 +1656,18 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** Chỉ tiêu cải cách / The reform programme targets, effective-dated */
@@ -1586,6 +1694,18 @@ export interface operations {
                 source: string;
               })[];
           };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
         };
       };
     };
@@ -1641,6 +1761,18 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** Webhook của tôi / The client’s own subscriptions (without secrets) */
@@ -1664,6 +1796,18 @@ export interface operations {
                 active: boolean;
               }[];
           };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
         };
       };
     };
@@ -1698,6 +1842,18 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** Hủy webhook / Stop a subscription */
@@ -1712,6 +1868,24 @@ export interface operations {
       /** @description Default Response */
       204: {
         content: never;
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
@@ -1750,6 +1924,18 @@ export interface operations {
           };
         };
       };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** Gửi lại / Re-drive a dead delivery (audited) */
@@ -1766,6 +1952,24 @@ export interface operations {
       /** @description Default Response */
       204: {
         content: never;
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
@@ -1801,6 +2005,18 @@ export interface operations {
         };
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -1829,6 +2045,18 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -1944,6 +2172,18 @@ export interface operations {
         };
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -2027,6 +2267,18 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** Tạo tài khoản cán bộ và phân quyền / Create an officer account with roles per agency */
@@ -2070,6 +2322,12 @@ export interface operations {
         };
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -2107,6 +2365,18 @@ export interface operations {
             /** @description The API token (mc_…), shown once: send as Authorization: Bearer */
             token: string;
           };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
         };
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
@@ -8433,6 +8703,12 @@ export interface operations {
         };
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -8596,6 +8872,12 @@ export interface operations {
             paymentId: string;
             paymentUrl: string;
           };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
         };
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
@@ -9214,6 +9496,12 @@ export interface operations {
             /** @description When it was entered (ISO 8601) */
             enteredAt: string | null;
           };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
         };
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
