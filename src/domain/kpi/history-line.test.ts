@@ -165,6 +165,28 @@ test('a missing or malformed field is refused', () => {
   assert.match(problemOf(line({ code: 'ABC' })), /UNITCODE-YYMMDD-XXXX/)
 })
 
+test('a line that is a JSON array is refused as not an object', () => {
+  assert.equal(problemOf('[1, 2]'), 'a line must be a JSON object')
+})
+
+test('a flag that is not true/false is refused by its name, and null takes the default', () => {
+  assert.equal(problemOf(line({ vneid: 'yes' })), 'field "vneid" must be true or false')
+  assert.equal(factsOf(line({ citizen: null })).citizen, true)
+})
+
+test('of several schema problems the first field in reading order is reported, with its Vietnamese text', () => {
+  const parsed = parseHistoryLine(line({ fee: 'free', channel: 'fax', procedure: undefined }))
+  assert.deepEqual(parsed.ok ? null : parsed.problem, {
+    vi: 'thiếu trường "procedure"',
+    en: 'missing field "procedure"',
+  })
+  const events = [
+    { type: 'done', at: '2026-09-07T10:00:00' },
+    { type: 'approved', at: '2026-09-07T11:00:00+07:00' },
+  ]
+  assert.equal(problemOf(line({ events })), 'event 1: "at" must be an ISO 8601 instant with an offset')
+})
+
 test('without an appointment the statutory limit from reception, less the pauses, judges the dossier (rules.md §6)', () => {
   // Received Mon 7 Sep 08:00; 3 working days = 24 office hours → due Thu 10 Sep 08:00.
   const noAppointment = (events: unknown[]) => factsOf(line({ appointmentAt: null, events }))

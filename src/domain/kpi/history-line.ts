@@ -7,23 +7,12 @@ import {
 } from '../calendar/working-calendar.ts'
 import type { TimeLimit } from '../catalog/time-limit.ts'
 import { parseDossierCode } from '../dossier/dossier-code.ts'
-import { Channel, DossierStatus, Satisfaction } from '../dossier/status.ts'
+import { Channel, DossierStatus, type Satisfaction } from '../dossier/status.ts'
 import type { DossierEnd, DossierFacts } from './facts.ts'
+import { fieldProblems, schemaProblem } from './history-line-errors.ts'
+import type { HistoryEventType, HistoryLineRecord } from './history-line-record.ts'
 
-/** Sự kiện của hồ sơ lịch sử: what a predecessor system exports about a dossier's course. */
-export const HistoryEventType = {
-  SupplementRequested: 'supplement_requested',
-  SupplementReceived: 'supplement_received',
-  PaymentRequired: 'payment_required',
-  Paid: 'paid',
-  Done: 'done',
-  Returned: 'returned',
-  Withdrawn: 'withdrawn',
-  Stopped: 'stopped',
-  Rejected: 'rejected',
-} as const
-export type HistoryEventType = (typeof HistoryEventType)[keyof typeof HistoryEventType]
-const eventTypes = new Set<string>(Object.values(HistoryEventType))
+export { HistoryEventType } from './history-line-record.ts'
 
 export type HistoryEvent = { readonly type: HistoryEventType; readonly at: EpochMs }
 
@@ -59,37 +48,17 @@ export type Checked<T> =
 
 const refuse = (vi: string, en: string): { ok: false; problem: LineProblem } => ({ ok: false, problem: { vi, en } })
 
-const channels: Record<string, Channel> = { online: Channel.Online, counter: Channel.InPerson, post: Channel.Post }
-const ratings = new Set<string>(Object.values(Satisfaction))
-const withOffset = /(Z|[+-]\d{2}:?\d{2})$/
-
-function instant(value: unknown): EpochMs | null {
-  if (typeof value !== 'string' || !withOffset.test(value.trim())) return null
-  return parseInstant(value)
+const channels: Record<HistoryLineRecord['channel'], Channel> = {
+  online: Channel.Online,
+  counter: Channel.InPerson,
+  post: Channel.Post,
 }
 
-type Fields = Record<string, unknown>
-
-function flag(o: Fields, name: string, fallback: boolean): boolean | LineProblem {
-  const v = o[name]
-  if (v === undefined || v === null) return fallback
-  if (typeof v === 'boolean') return v
-  return { vi: `trường "${name}" phải là true/false`, en: `field "${name}" must be true or false` }
-}
-
-const isProblem = (v: unknown): v is LineProblem => typeof v === 'object' && v !== null && 'en' in v
-
-function checkEvents(raw: unknown, receivedAt: EpochMs): Checked<HistoryEvent[]> {
-  if (!Array.isArray(raw)) return refuse('trường "events" phải là một mảng', 'field "events" must be an array')
+/** The events in time order, none before the reception (what the schema cannot say). */
+function checkEvents(raw: HistoryLineRecord['events'], receivedAt: EpochMs): Checked<HistoryEvent[]> {
   const events: HistoryEvent[] = []
   for (const [i, e] of raw.entries()) {
-    const type = (e as Fields | null)?.type
-    if (typeof type !== 'string' || !eventTypes.has(type))
-      return refuse(
-        `sự kiện ${i + 1}: loại không hợp lệ ${JSON.stringify(type)}`,
-        `event ${i + 1}: unknown type ${JSON.stringify(type)}`,
-      )
-    const at = instant((e as Fields).at)
+    const at = parseInstant(e.at)
     if (at === null)
       return refuse(
         `sự kiện ${i + 1}: thời điểm phải theo ISO 8601 có múi giờ`,
@@ -97,109 +66,65 @@ function checkEvents(raw: unknown, receivedAt: EpochMs): Checked<HistoryEvent[]>
       )
     if (at < receivedAt)
       return refuse(
-        `sự kiện ${i + 1} (${type}) trước thời điểm tiếp nhận`,
-        `event ${i + 1} (${type}) is before receivedAt`,
+        `sự kiện ${i + 1} (${e.type}) trước thời điểm tiếp nhận`,
+        `event ${i + 1} (${e.type}) is before receivedAt`,
       )
     const previous = events[events.length - 1]
     if (previous && at < previous.at)
       return refuse(
-        `sự kiện ${i + 1} (${type}) không theo thứ tự thời gian`,
-        `event ${i + 1} (${type}) is out of order`,
+        `sự kiện ${i + 1} (${e.type}) không theo thứ tự thời gian`,
+        `event ${i + 1} (${e.type}) is out of order`,
       )
-    events.push({ type: type as HistoryEventType, at })
+    events.push({ type: e.type, at })
   }
   return { ok: true, value: events }
 }
 
 /** Đọc một dòng: parses and checks one JSONL line on its own (the catalogue is matched later). */
 export function parseHistoryLine(text: string): Checked<HistoryLine> {
-  let o: Fields
+  let record: unknown
   try {
-    o = JSON.parse(text)
+    record = JSON.parse(text)
   } catch {
     return refuse('không phải JSON hợp lệ', 'invalid JSON')
   }
-  if (typeof o !== 'object' || o === null || Array.isArray(o))
-    return refuse('dòng phải là một đối tượng JSON', 'a line must be a JSON object')
-  for (const name of ['code', 'procedure', 'agency'])
-    if (typeof o[name] !== 'string' || (o[name] as string).trim() === '')
-      return refuse(`thiếu trường "${name}"`, `missing field "${name}"`)
-  const code = (o.code as string).trim()
+  const invalid = schemaProblem(record)
+  if (invalid) return { ok: false, problem: invalid }
+  const o = record as HistoryLineRecord
+  const code = o.code.trim()
   if (parseDossierCode(code) === null)
     return refuse(
       `mã hồ sơ ${code} không đúng dạng MÃĐƠNVỊ-YYMMDD-XXXX`,
       `dossier code ${code} is not UNITCODE-YYMMDD-XXXX`,
     )
-  const channel = typeof o.channel === 'string' ? channels[o.channel] : undefined
-  if (channel === undefined)
-    return refuse(
-      'trường "channel" phải là online, counter hoặc post',
-      'field "channel" must be online, counter or post',
-    )
-  const receivedAt = instant(o.receivedAt)
-  if (receivedAt === null)
-    return refuse(
-      'trường "receivedAt" phải là thời điểm ISO 8601 có múi giờ',
-      'field "receivedAt" must be an ISO 8601 instant with an offset',
-    )
-  if (!('appointmentAt' in o)) return refuse('thiếu trường "appointmentAt"', 'missing field "appointmentAt"')
-  const appointmentAt = o.appointmentAt === null ? null : instant(o.appointmentAt)
-  if (o.appointmentAt !== null && appointmentAt === null)
-    return refuse(
-      'trường "appointmentAt" phải là thời điểm ISO 8601 có múi giờ hoặc null',
-      'field "appointmentAt" must be an ISO 8601 instant with an offset, or null',
-    )
+  const receivedAt = parseInstant(o.receivedAt)
+  if (receivedAt === null) return { ok: false, problem: fieldProblems.receivedAt }
+  const appointmentAt = o.appointmentAt === null ? null : parseInstant(o.appointmentAt)
+  if (o.appointmentAt !== null && appointmentAt === null) return { ok: false, problem: fieldProblems.appointmentAt }
   if (appointmentAt !== null && appointmentAt < receivedAt)
     return refuse('ngày hẹn trả trước thời điểm tiếp nhận', 'appointmentAt is before receivedAt')
   const events = checkEvents(o.events, receivedAt)
   if (!events.ok) return events
-  const fee = o.fee ?? 0
-  if (typeof fee !== 'number' || !Number.isInteger(fee) || fee < 0)
-    return refuse('trường "fee" phải là số nguyên đồng ≥ 0', 'field "fee" must be a whole number of VND ≥ 0')
-  const reusedComponents = o.reusedComponents ?? 0
-  if (
-    typeof reusedComponents !== 'boolean' &&
-    !(Number.isInteger(reusedComponents) && (reusedComponents as number) >= 0)
-  )
-    return refuse(
-      'trường "reusedComponents" phải là số nguyên ≥ 0 hoặc true/false',
-      'field "reusedComponents" must be a whole number ≥ 0 or a boolean',
-    )
-  const rating = o.rating ?? null
-  if (rating !== null && (typeof rating !== 'string' || !ratings.has(rating)))
-    return refuse(
-      'trường "rating" phải là very_satisfied, satisfied, not_satisfied hoặc null',
-      'field "rating" must be very_satisfied, satisfied, not_satisfied or null',
-    )
-  const flags = {
-    paidOnline: flag(o, 'paidOnline', false),
-    eResult: flag(o, 'eResult', false),
-    digitized: flag(o, 'digitized', false),
-    vneid: flag(o, 'vneid', false),
-    citizen: flag(o, 'citizen', true),
-    complaint: flag(o, 'complaint', false),
-  }
-  for (const v of Object.values(flags)) if (isProblem(v)) return { ok: false, problem: v }
-  const f = flags as Record<keyof typeof flags, boolean>
+  const reused = o.reusedComponents ?? 0
   return {
     ok: true,
     value: {
       code,
-      procedure: (o.procedure as string).trim(),
-      agency: (o.agency as string).trim(),
-      channel,
+      procedure: o.procedure.trim(),
+      agency: o.agency.trim(),
+      channel: channels[o.channel],
       receivedAt,
       appointmentAt,
       events: events.value,
-      paidOnline: f.paidOnline,
-      feeVnd: fee,
-      eResult: f.eResult,
-      digitized: f.digitized,
-      reused: reusedComponents === true || (typeof reusedComponents === 'number' && reusedComponents > 0),
-      vneid: f.vneid,
-      citizen: f.citizen,
-      rating: rating as Satisfaction | null,
-      complaint: f.complaint,
+      paidOnline: o.paidOnline ?? false,
+      feeVnd: o.fee ?? 0,
+      eResult: o.eResult ?? false,
+      digitized: o.digitized ?? false,
+      reused: reused === true || (typeof reused === 'number' && reused > 0),
+      vneid: o.vneid ?? false,
+      citizen: o.citizen ?? true,
+      rating: o.rating ?? null,
+      complaint: o.complaint ?? false,
     },
   }
 }
