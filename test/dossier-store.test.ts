@@ -194,7 +194,7 @@ describe(`bin/motcua audit verify on ${engineName}`, () => {
       await run('seed', '--data-dir', dataDir, '--live', '5')
       assert.match((await run('audit', 'verify', '--data-dir', dataDir)).stdout, /^ok: 5 dossiers/)
       const { openDatabase, locateDatabase } = await import('../src/store/database.ts')
-      const open = await openDatabase(locateDatabase(env, dataDir))
+      const open = await openDatabase(locateDatabase({ url: env.DATABASE_URL ?? null, poolMax: 1 }, dataDir))
       const victim = await open.db
         .selectFrom('dossier_events')
         .select(['dossier_id'])

@@ -9,6 +9,7 @@ import {
 import type { PortalRecord } from '../src/adapters/national-portal/portal-record.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import { type Consumer, type OutboxMessage, PermanentFailure } from '../src/jobs/consumer.ts'
+import { defaultRetryPolicy, relayOnce } from '../src/jobs/outbox-relay.ts'
 import {
   nationalPortalConsumer,
   outOfSync,
@@ -35,7 +36,7 @@ describe(`the national portal sync on ${engineName}`, () => {
   before(async () => {
     t = await createTestApp()
     portal = await startFakeNationalPortal()
-    const client = portalClient({ baseUrl: portal.baseUrl, apiKey: portal.apiKey, timeoutMs: 300, backoffMs: 5 })
+    const client = portalClient({ baseUrl: portal.baseUrl, apiKey: portal.apiKey, timeoutMs: 300 })
     options = { db: t.database.db, client, publicBaseUrl }
     consumer = nationalPortalConsumer(options)
     who = {
@@ -80,6 +81,30 @@ describe(`the national portal sync on ${engineName}`, () => {
     }
     return messages
   }
+
+  let clock = new Date()
+  /**
+   * One round of the real relay (fan-out, claims, backoff in outbox_deliveries) with the portal
+   * consumer alone, its clock moved past any backoff first; returns the HTTP requests the round made.
+   */
+  async function relayRound(): Promise<number> {
+    const before = portal.requests.length
+    clock = new Date(clock.getTime() + 60 * 60_000)
+    await relayOnce(t.database.db, [consumer], { policy: defaultRetryPolicy, clock: () => clock })
+    return portal.requests.length - before
+  }
+
+  /** [state, attempts] of the portal's deliveries of a dossier's messages, in order. */
+  const deliveriesOf = async (dossierId: string) =>
+    (
+      await t.database.db
+        .selectFrom('outbox_deliveries')
+        .select(['state', 'attempts'])
+        .where('consumer', '=', consumer.name)
+        .where('message_key', '=', dossierId)
+        .orderBy('message_id')
+        .execute()
+    ).map((r) => [r.state, r.attempts])
 
   /** Lets the messages so far go undelivered, as if the relay had lost them. */
   async function lose(): Promise<void> {
@@ -173,58 +198,83 @@ describe(`the national portal sync on ${engineName}`, () => {
     )
   })
 
-  test('503s, a timeout and intermittent 500s are retried until the portal acknowledges', async () => {
+  test('503s and a timeout: one HTTP attempt per relay claim, and the relay’s retries bring the record', async () => {
+    await relayRound() // what earlier tests left unrelayed, so the rounds below carry only this dossier
+    await lose()
     let d = await received()
     portal.failNext(2)
-    await relay()
+    assert.equal(await relayRound(), 1, 'one attempt in the first claim')
+    assert.deepEqual(
+      await deliveriesOf(d.id),
+      [
+        ['pending', 1],
+        ['pending', 0],
+      ],
+      'the next message waits its turn',
+    )
+    assert.equal(await relayRound(), 1, 'one attempt in the second claim')
+    assert.equal(await relayRound(), 1, 'one attempt in the third claim')
     assert.deepEqual(
       portal.requests.slice(-3).map((r) => r.status),
       [503, 503, 200],
     )
+    // The reception's message finds the portal already holding the version: delivered without a request.
+    assert.deepEqual(await deliveriesOf(d.id), [
+      ['delivered', 3],
+      ['delivered', 1],
+    ])
     assert.equal(acceptedFor(d.code).at(-1)?.PhienBan, d.version)
 
     d = await run('counter', d, 'transfer')
     portal.delayNext(1_000)
     const before = portal.requests.length
-    await relay()
+    assert.equal(await relayRound(), 1, 'the attempt that timed out is the claim’s only one')
+    assert.equal(await relayRound(), 1)
     assert.deepEqual(
       portal.requests.slice(before).map((r) => r.status),
       [null, 200],
-      'the first try timed out, the second was acknowledged',
+      'the first claim timed out, the relay’s retry was acknowledged',
     )
     assert.equal(acceptedFor(d.code).filter((r) => r.PhienBan === d.version).length, 1, 'stored once')
     assert.deepEqual(await syncedVersion(d.id), { synced_version: d.version, last_error: null })
 
     portal.dropEvery(2)
     try {
-      d = await run('leader', d, 'assignment', { assigneeId: specialistId, assigneeName: 'Võ Đức Sơn' })
-      await relay()
-      d = await run('specialist', d, 'appraisal', { outcome: 'approve', note: 'Đủ điều kiện' })
-      await relay()
-      d = await run('leader', d, 'approval')
-      await relay()
+      const steps: [string, string, object?][] = [
+        ['leader', 'assignment', { assigneeId: specialistId, assigneeName: 'Võ Đức Sơn' }],
+        ['specialist', 'appraisal', { outcome: 'approve', note: 'Đủ điều kiện' }],
+        ['leader', 'approval'],
+      ]
+      for (const [as, path, body] of steps) {
+        d = await run(as, d, path, body)
+        for (let round = 0; round < 4 && (await syncedVersion(d.id))?.synced_version !== d.version; round++)
+          assert.equal(await relayRound(), 1, 'one attempt per claim')
+      }
     } finally {
       portal.dropEvery(0)
     }
     assert.ok(portal.requests.some((r) => r.status === 500))
     assert.deepEqual(await syncedVersion(d.id), { synced_version: d.version, last_error: null })
+    await lose()
   })
 
-  test('a portal down longer than the tries fails the delivery for a later retry, and remembers why', async () => {
+  test('a portal that is down fails the delivery after one attempt, remembers why, and a later retry sends it', async () => {
     const d = await received()
     portal.failNext(100)
+    const before = portal.requests.length
     try {
       await assert.rejects(relay(), (error: Error) => error instanceof PortalUnavailable)
     } finally {
       portal.failNext(0)
     }
+    assert.equal(portal.requests.length - before, 1, 'the client does not retry on its own')
     assert.match((await syncedVersion(d.id))?.last_error ?? '', /HTTP 503/)
     await relay()
     assert.deepEqual(await syncedVersion(d.id), { synced_version: d.version, last_error: null })
   })
 
   test('a wrong API key is a configuration problem, not the message’s: retried later, never dropped', async () => {
-    const wrong = portalClient({ baseUrl: portal.baseUrl, apiKey: 'sai', timeoutMs: 300, backoffMs: 5 })
+    const wrong = portalClient({ baseUrl: portal.baseUrl, apiKey: 'sai', timeoutMs: 300 })
     const record = portal.accepted[0] as PortalRecord
     await assert.rejects(wrong.send(record), (error: Error) => {
       assert.ok(error instanceof PortalCredentialsRefused)

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
 import { canonicalQuery, signParams } from '../src/adapters/payment/vnpay.ts'
 import { demoVnpay } from '../src/adapters/payment/vnpay-from-env.ts'
+import { loadConfig } from '../src/config/config.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import { consumersFromEnv } from '../src/jobs/consumers-from-env.ts'
 import { defaultRetryPolicy, relayOnce } from '../src/jobs/outbox-relay.ts'
@@ -41,7 +42,7 @@ describe(`a dossier's life (with an online payment) through the outbox relay to 
   test('every status reaches the portal in order and the applicant gets the notices, through outages', async () => {
     const consumers = consumersFromEnv(
       t.database.db,
-      {
+      loadConfig({
         PORTAL_BASE_URL: portal.baseUrl,
         PORTAL_API_KEY: portal.apiKey,
         SMTP_URL: inbox.url,
@@ -49,7 +50,7 @@ describe(`a dossier's life (with an online payment) through the outbox relay to 
         SMS_GATEWAY_URL: sms.url,
         SMS_API_KEY: sms.apiKey,
         PUBLIC_BASE_URL: 'https://dichvucong.khanhhoa.example',
-      },
+      }),
       { storage: t.files.storage, calendars: () => calendars.forAgencies() },
     )
     const calendars = agencyCalendars(t.database.db, workingDaysFromDatabase(t.database.db))
@@ -105,7 +106,10 @@ describe(`a dossier's life (with an online payment) through the outbox relay to 
     d = await run('leader', d, 'approval')
     d = await run('clerk', d, 'issuance', { resultNumber: '31/GKS' })
     d = await run('counter', d, 'result-return', { method: 'counter' })
+    const [portalTries, smsTries] = [portal.requests.length, sms.refused]
     await relay()
+    assert.equal(portal.requests.length - portalTries, 1, 'one HTTP attempt to the portal in the claim')
+    assert.equal(sms.refused - smsTries, 1, 'one HTTP attempt to the SMS gateway in the claim')
     portal.failNext(0)
     sms.down = false
     for (let i = 0; i < 12; i++) {
@@ -169,11 +173,10 @@ describe(`a dossier's life (with an online payment) through the outbox relay to 
       t.database.db.selectFrom('issued_documents').select('kind').where('dossier_id', '=', d.id).execute()
     assert.deepEqual(await results(), [])
     const calendars = agencyCalendars(t.database.db, workingDaysFromDatabase(t.database.db))
-    const consumers = consumersFromEnv(
-      t.database.db,
-      {},
-      { storage: t.files.storage, calendars: () => calendars.forAgencies() },
-    )
+    const consumers = consumersFromEnv(t.database.db, loadConfig({}), {
+      storage: t.files.storage,
+      calendars: () => calendars.forAgencies(),
+    })
     await relayOnce(t.database.db, await consumers())
     assert.deepEqual(await results(), [{ kind: 'result' }])
     const facts = await t.database.db

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { type Command, InvalidArgumentError } from 'commander'
+import { processConfig } from '../config/process-config.ts'
 import { formatInstant, parseClock, parseInstant, parseIsoDate } from '../domain/calendar/local-time.ts'
 import { formatLunar, solarToLunar } from '../domain/calendar/lunar.ts'
 import { addWorkingTime, workingCalendar, workingTimeBetween } from '../domain/calendar/working-calendar.ts'
@@ -46,7 +47,7 @@ type SourceOptions = { dataDir?: string }
 /** The published decisions bundled with motcua, or those in a database when `--data-dir` names one. */
 async function workingDays(options: SourceOptions): Promise<WorkingDays> {
   if (options.dataDir === undefined) return buildWorkingDays(publishedDecisions())
-  const open = await openDatabase(locateDatabase(process.env, resolve(options.dataDir)))
+  const open = await openDatabase(locateDatabase(processConfig().database, resolve(options.dataDir)))
   try {
     return buildWorkingDays(await listYearDecisions(open.db))
   } finally {

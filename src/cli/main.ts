@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline'
 import { Command, InvalidArgumentError } from 'commander'
 import { storageFromEnv } from '../adapters/storage/storage-from-env.ts'
 import { vneidFromEnv } from '../adapters/vneid/oidc-client.ts'
+import { processConfig } from '../config/process-config.ts'
 import { StaffRole } from '../domain/access/principal.ts'
 import { localDate } from '../domain/calendar/local-time.ts'
 import { describeProblem } from '../domain/kpi/history-line.ts'
@@ -25,6 +26,7 @@ import { importHistory } from '../store/kpi/import-history.ts'
 import { migrate } from '../store/migrate.ts'
 import { publishedDecisions } from '../store/seed/published-decisions.ts'
 import { addCalendarCommands } from './calendar-commands.ts'
+import { addConfigCommands } from './config-commands.ts'
 import { addPortalCommands } from './portal-commands.ts'
 import { addReportCommands } from './report-commands.ts'
 
@@ -38,7 +40,7 @@ function positiveInteger(value: string): number {
 }
 
 async function withDatabase<T>(dataDir: string, work: (open: OpenDatabase) => Promise<T>): Promise<T> {
-  const open = await openDatabase(locateDatabase(process.env, resolve(dataDir)))
+  const open = await openDatabase(locateDatabase(processConfig().database, resolve(dataDir)))
   try {
     return await work(open)
   } finally {
@@ -63,6 +65,10 @@ async function* linesOf(path: string): AsyncGenerator<string> {
 }
 
 const program = new Command('motcua').description('Một cửa điện tử — the one-stop shop for administrative procedures')
+// Every command checks the whole environment before it starts: a wrong value stops it, named (docs/operations.md).
+program.hook('preAction', () => {
+  processConfig()
+})
 const dataDirOption = [
   '--data-dir <dir>',
   'embedded PGlite data directory (ignored when DATABASE_URL is set)',
@@ -112,7 +118,7 @@ program
             random: seededRandom(opts.randomSeed),
             workingDays,
             // On PostgreSQL the rows go in with COPY over two connections of the generator's own.
-            copyUrl: process.env.DATABASE_URL,
+            copyUrl: processConfig().database.url ?? undefined,
             onProgress: (done) => console.error(`history: ${done} dossiers…`),
           })
           const seconds = (performance.now() - started) / 1000
@@ -127,12 +133,13 @@ program
   .command('serve')
   .description('serve the API and web app; a new data directory or empty database is migrated and seeded first')
   .option(...dataDirOption)
-  .option('--port <port>', 'TCP port', positiveInteger, Number(process.env.PORT ?? 3000))
-  .option('--host <host>', 'address to listen on', process.env.HOST ?? 'localhost')
-  .action(async (opts: { dataDir: string; port: number; host: string }) => {
+  .option('--port <port>', 'TCP port (default: PORT, else 3000)', positiveInteger)
+  .option('--host <host>', 'address to listen on (default: HOST, else localhost)')
+  .action(async (opts: { dataDir: string; port?: number; host?: string }) => {
+    const config = processConfig()
     const dataDir = resolve(opts.dataDir)
-    const fresh = !process.env.DATABASE_URL && !existsSync(dataDir)
-    const open = await openDatabase(locateDatabase(process.env, dataDir))
+    const fresh = !config.database.url && !existsSync(dataDir)
+    const open = await openDatabase(locateDatabase(config.database, dataDir))
     await migrate(open.db)
     const empty = (await open.db.selectFrom('provinces').select('code').executeTakeFirst()) === undefined
     if (fresh || empty) {
@@ -150,34 +157,32 @@ program
         to: localDate(new Date(Date.now() - 86_400_000)),
         random: seededRandom(2025),
         workingDays: workingDaysFromDatabase(open.db),
-        copyUrl: process.env.DATABASE_URL,
+        copyUrl: config.database.url ?? undefined,
       })
     }
-    const storage = storageFromEnv(process.env, dataDir)
-    // The embedded demo offers a labelled demo login and the payment simulator; PostgreSQL only with MOTCUA_DEMO=1.
-    const demoLogin = process.env.MOTCUA_DEMO === '1' || (!process.env.DATABASE_URL && process.env.MOTCUA_DEMO !== '0')
+    const storage = storageFromEnv(config.s3, dataDir)
     const app = await buildApp({
       db: open.db,
       now: () => new Date(),
-      logger: { level: process.env.LOG_LEVEL ?? 'info' },
+      logger: { level: config.http.logLevel },
       webRoot: webRootDefault,
-      demoLogin,
+      // The embedded demo offers a labelled demo login and the payment simulator; PostgreSQL only with MOTCUA_DEMO=1.
+      demoLogin: config.demo,
       // Citizens sign in with VNeID when VNEID_ISSUER (with client id, secret, redirect URI) is set.
-      vneid: vneidFromEnv(process.env),
+      vneid: vneidFromEnv(config.vneid),
       // Uploads: an S3 bucket when S3_BUCKET is set, else <data-dir>/files; 20 MiB a file, 100 MiB a dossier.
       files: { ...defaultFileOptions(), storage },
+      publicBaseUrl: config.http.publicBaseUrl,
+      vnpay: config.vnpay,
     })
     // Outbox relay: delivers every committed event to the configured partners (docs/operations.md).
     const calendars = agencyCalendars(open.db, workingDaysFromDatabase(open.db))
     const relay = startOutboxRelay(
       open.db,
-      consumersFromEnv(open.db, process.env, { storage, calendars: () => calendars.forAgencies(), demo: demoLogin }),
+      consumersFromEnv(open.db, config, { storage, calendars: () => calendars.forAgencies() }),
       {
-        intervalMs: Number(process.env.MOTCUA_RELAY_INTERVAL_MS ?? 1000),
-        policy: {
-          ...defaultRetryPolicy,
-          maxAttempts: Number(process.env.MOTCUA_RELAY_MAX_ATTEMPTS ?? defaultRetryPolicy.maxAttempts),
-        },
+        intervalMs: config.relay.intervalMs,
+        policy: { ...defaultRetryPolicy, maxAttempts: config.relay.maxAttempts, leaseMs: config.relay.leaseMs },
         onError: (error) => app.log.error({ err: error }, 'outbox relay round failed'),
       },
     )
@@ -189,10 +194,11 @@ program
     }
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
-    await app.listen({ port: opts.port, host: opts.host })
+    await app.listen({ port: opts.port ?? config.http.port, host: opts.host ?? config.http.host })
   })
 
 addCalendarCommands(program)
+addConfigCommands(program)
 addReportCommands(program, dataDirOption)
 addPortalCommands(program, dataDirOption)
 

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path'
 import { type Command, InvalidArgumentError } from 'commander'
 import { portalClient } from '../adapters/national-portal/portal-client.ts'
+import type { Config } from '../config/config.ts'
+import { processConfig } from '../config/process-config.ts'
 import { locateDatabase, type OpenDatabase, openDatabase } from '../store/database.ts'
 import { outOfSync, reconcile, syncRate } from '../store/portal/portal-sync.ts'
 
@@ -17,7 +19,7 @@ function positiveInteger(value: string): number {
 }
 
 async function withDatabase<T>(dataDir: string, work: (open: OpenDatabase) => Promise<T>): Promise<T> {
-  const open = await openDatabase(locateDatabase(process.env, resolve(dataDir)))
+  const open = await openDatabase(locateDatabase(processConfig().database, resolve(dataDir)))
   try {
     return await work(open)
   } finally {
@@ -25,22 +27,14 @@ async function withDatabase<T>(dataDir: string, work: (open: OpenDatabase) => Pr
   }
 }
 
-/** The portal's address and key from the environment, or a clear refusal naming what is missing. */
-function portalFromEnv(env: NodeJS.ProcessEnv) {
-  const baseUrl = env.PORTAL_BASE_URL
-  const apiKey = env.PORTAL_API_KEY
-  const missing = [baseUrl ? null : 'PORTAL_BASE_URL', apiKey ? null : 'PORTAL_API_KEY'].filter((n) => n !== null)
-  if (!baseUrl || !apiKey)
+/** The configured portal client (checked with the rest of the environment), or a refusal naming what is missing. */
+function configuredPortal(config: Config) {
+  if (!config.portal)
     fail(
-      `chưa cấu hình Cổng DVCQG, thiếu biến môi trường ${missing.join(', ')}`,
-      `the national portal is not configured, set ${missing.join(', ')}`,
+      'chưa cấu hình Cổng DVCQG, thiếu biến môi trường PORTAL_BASE_URL, PORTAL_API_KEY',
+      'the national portal is not configured, set PORTAL_BASE_URL, PORTAL_API_KEY',
     )
-  try {
-    new URL(baseUrl)
-  } catch {
-    fail(`PORTAL_BASE_URL không phải địa chỉ URL: ${baseUrl}`, `PORTAL_BASE_URL is not a URL: ${baseUrl}`)
-  }
-  return portalClient({ baseUrl, apiKey })
+  return portalClient({ ...config.portal, timeoutMs: config.partnerTimeoutMs })
 }
 
 /** `portal out-of-sync` and `portal reconcile`: the national portal sync's state and its repair (rules.md §8). */
@@ -79,9 +73,10 @@ export function addPortalCommands(program: Command, dataDirOption: readonly [str
     .option('--limit <n>', 're-send at most n dossiers', positiveInteger)
     .option(...dataDirOption)
     .action(async (opts: { limit?: number; dataDir: string }) => {
-      const client = portalFromEnv(process.env)
+      const config = processConfig()
+      const client = configuredPortal(config)
       await withDatabase(opts.dataDir, async ({ db }) => {
-        const publicBaseUrl = process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000'
+        const publicBaseUrl = config.http.publicBaseUrl
         const result = await reconcile({ db, client, publicBaseUrl, limit: opts.limit })
         for (const f of result.failed) console.error(`${f.code}: ${f.error}`)
         const rate = await syncRate(db)

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { type Command, InvalidArgumentError } from 'commander'
+import { processConfig } from '../config/process-config.ts'
 import { localDate, parseIsoDate } from '../domain/calendar/local-time.ts'
 import { locateDatabase, openDatabase } from '../store/database.ts'
 import { provinceOverview } from '../store/kpi/indicator-report.ts'
@@ -25,7 +26,7 @@ export function addReportCommands(program: Command, dataDirOption: readonly [str
         console.error('motcua: từ ngày phải trước đến ngày / --from must not be after --to')
         process.exit(2)
       }
-      const open = await openDatabase(locateDatabase(process.env, resolve(opts.dataDir)))
+      const open = await openDatabase(locateDatabase(processConfig().database, resolve(opts.dataDir)))
       try {
         let agencyId: string | undefined
         if (opts.agency !== undefined) {

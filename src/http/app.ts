@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import type { VnpayConfig } from '../adapters/payment/vnpay.ts'
 import type { VneidClient } from '../adapters/vneid/oidc-client.ts'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import type { Db } from '../store/database.ts'
@@ -59,6 +60,8 @@ export type AppOptions = {
   readonly vneid?: VneidClient | null
   /** Public address of the site, printed in the receipt's QR code (default http://localhost:3000). */
   readonly publicBaseUrl?: string
+  /** Online payment through VNPay as configured; absent or null: the simulator in the demo, else none. */
+  readonly vnpay?: VnpayConfig | null
 }
 
 const webSource = join(import.meta.dirname, '..', '..', 'web')
@@ -182,6 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: options.now,
     demo: options.demoLogin ?? false,
     publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:3000',
+    vnpay: options.vnpay ?? null,
   })
   await app.register(paymentSimulatorRoutes, { enabled: options.demoLogin ?? false })
   await app.register(fileRoutes, { db: options.db, now: options.now, ...files })

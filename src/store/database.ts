@@ -56,9 +56,11 @@ export async function openDatabase(location: DatabaseLocation): Promise<OpenData
   }
 }
 
-/** `DATABASE_URL` wins over a data directory, as every CLI command documents. */
-export function locateDatabase(env: NodeJS.ProcessEnv, dataDir: string): DatabaseLocation {
-  const url = env.DATABASE_URL
-  if (url) return { kind: 'postgres', url, poolSize: env.PG_POOL_MAX ? Number(env.PG_POOL_MAX) : 10 }
+/** A PostgreSQL server wins over a data directory (`DATABASE_URL`), as every CLI command documents. */
+export function locateDatabase(
+  server: { readonly url: string | null; readonly poolMax: number },
+  dataDir: string,
+): DatabaseLocation {
+  if (server.url) return { kind: 'postgres', url: server.url, poolSize: server.poolMax }
   return { kind: 'embedded', dataDir }
 }

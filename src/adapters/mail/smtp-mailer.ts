@@ -21,6 +21,8 @@ export type SmtpOptions = {
   readonly url: string
   /** The sender, e.g. `"Một cửa điện tử" <motcua@khanhhoa.gov.vn>`. */
   readonly from: string
+  /** The one attempt's limit, connecting included (default 10 s): the relay retries, not the mailer. */
+  readonly timeoutMs?: number
 }
 
 /** An SMTP reply code of 5xx: the server refused for good (unknown mailbox, message refused). */
@@ -29,13 +31,32 @@ const refusedForGood = (error: unknown): boolean => {
   return typeof code === 'number' && code >= 500 && code < 600
 }
 
-/** E-mail over SMTP with nodemailer: 5xx replies are permanent, the rest retried. */
+/** Rejects after `ms`, so one send never outlives the relay's lease whatever phase the server stalls in. */
+function deadline(ms: number): { promise: Promise<never>; clear(): void } {
+  let timer: NodeJS.Timeout | undefined
+  const promise = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)
+  })
+  return { promise, clear: () => clearTimeout(timer) }
+}
+
+/**
+ * E-mail over SMTP with nodemailer, one attempt each: 5xx replies are permanent, the rest (a
+ * timeout, a dropped connection, 4xx) thrown for the relay to retry.
+ */
 export function smtpMailer(options: SmtpOptions): Mailer {
-  const transport = nodemailer.createTransport(options.url)
+  const timeoutMs = options.timeoutMs ?? 10_000
+  const transport = nodemailer.createTransport({
+    url: options.url,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  })
   return {
     async send(mail) {
+      const limit = deadline(timeoutMs)
       try {
-        const info = await transport.sendMail({
+        const sending = transport.sendMail({
           from: options.from,
           to: mail.to,
           subject: mail.subject,
@@ -46,10 +67,14 @@ export function smtpMailer(options: SmtpOptions): Mailer {
             content: a.content,
           })),
         })
+        sending.catch(() => {}) // a send that lost the race ends on its own; its outcome is already reported
+        const info = await Promise.race([sending, limit.promise])
         return { messageId: String(info.messageId) }
       } catch (error) {
         const message = `SMTP: ${(error as Error).message}`
         throw refusedForGood(error) ? new PermanentFailure(message) : new Error(message, { cause: error })
+      } finally {
+        limit.clear()
       }
     },
     close: () => transport.close(),
@@ -57,8 +82,6 @@ export function smtpMailer(options: SmtpOptions): Mailer {
 }
 
 /** The mailer `SMTP_URL` and `MAIL_FROM` describe, or null when e-mail is not configured. */
-export function smtpMailerFromEnv(env: NodeJS.ProcessEnv): Mailer | null {
-  if (!env.SMTP_URL) return null
-  if (!env.MAIL_FROM) throw new Error('MAIL_FROM must name the sender when SMTP_URL is set')
-  return smtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM })
+export function smtpMailerFromEnv(mail: Omit<SmtpOptions, 'timeoutMs'> | null, timeoutMs: number): Mailer | null {
+  return mail ? smtpMailer({ ...mail, timeoutMs }) : null
 }

@@ -12,26 +12,22 @@ export const demoVnpay = {
 } as const
 
 /**
- * VNPay as configured: `VNPAY_TMN_CODE`, `VNPAY_HASH_SECRET`, `VNPAY_PAY_URL` (and `VNPAY_API_URL`
- * for refunds, default VNPay's sandbox API); without them the demo's simulator when the demo is on,
- * else none (online payment unavailable).
+ * VNPay as configured (`VNPAY_TMN_CODE`, `VNPAY_HASH_SECRET`, `VNPAY_PAY_URL`, `VNPAY_API_URL`);
+ * without them the demo's simulator when the demo is on, else none (online payment unavailable).
  */
 export function vnpayConfigFromEnv(
-  env: NodeJS.ProcessEnv,
+  configured: VnpayConfig | null,
   demo: { readonly on: boolean; readonly baseUrl: string },
+  timeoutMs?: number,
 ): VnpayConfig | null {
-  if (env.VNPAY_TMN_CODE && env.VNPAY_HASH_SECRET && env.VNPAY_PAY_URL)
-    return {
-      tmnCode: env.VNPAY_TMN_CODE,
-      hashSecret: env.VNPAY_HASH_SECRET,
-      payUrl: env.VNPAY_PAY_URL,
-      apiUrl: env.VNPAY_API_URL ?? 'https://sandbox.vnpayment.vn/merchant_webapi/api/transaction',
-    }
+  const timeout = timeoutMs === undefined ? {} : { timeoutMs }
+  if (configured) return { ...configured, ...timeout }
   if (!demo.on) return null
   return {
     tmnCode: demoVnpay.tmnCode,
     hashSecret: demoVnpay.hashSecret,
     payUrl: demoVnpay.payPath,
     apiUrl: new URL(demoVnpay.apiPath, demo.baseUrl).toString(),
+    ...timeout,
   }
 }

@@ -24,6 +24,8 @@ export type VnpayConfig = {
   readonly payUrl: string
   /** Server-to-server API (refund), e.g. https://sandbox.vnpayment.vn/merchant_webapi/api/transaction */
   readonly apiUrl: string
+  /** The refund call's one attempt (default 10 s); the relay retries a refund that timed out. */
+  readonly timeoutMs?: number
   readonly fetch?: typeof fetch
 }
 
@@ -189,7 +191,7 @@ async function refund(config: VnpayConfig, r: RefundRequest): Promise<RefundResu
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(refundBody(config, r)),
-    signal: AbortSignal.timeout(30_000),
+    signal: AbortSignal.timeout(config.timeoutMs ?? 10_000),
   })
   if (!res.ok) return { ok: false, responseCode: `http-${res.status}`, message: await res.text() }
   const answer = (await res.json()) as Record<string, unknown>

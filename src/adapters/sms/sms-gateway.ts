@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises'
 import { PermanentFailure } from '../../jobs/consumer.ts'
 
 export type SmsMessage = {
@@ -19,9 +18,7 @@ export type SmsGatewayOptions = {
   readonly apiKey: string
   /** The registered brandname the message shows as sender, e.g. UBND KHOA. */
   readonly brandname: string
-  /** Further attempts after a 5xx or a network error, with `retryDelayMs` doubling between them. */
-  readonly retries?: number
-  readonly retryDelayMs?: number
+  /** The one attempt's limit (default 10 s): the relay retries, not the adapter. */
   readonly timeoutMs?: number
 }
 
@@ -34,19 +31,15 @@ export function msisdn(phone: string): string | null {
 
 type GatewayReply = { code?: unknown; message?: unknown; data?: { tranId?: unknown } }
 
-/** A failure worth another attempt: the gateway or the network is down, not the message refused. */
-class GatewayUnavailable extends Error {}
-
 /**
  * SMS brandname through an HTTP gateway, shaped like the common Vietnamese gateways (SpeedSMS's
  * `POST` with JSON `{to, content, sender}`, access token as HTTP Basic user, reply
  * `{status, code: "00", data: {tranId}}`; eSMS and VNPT differ only in names): JSON POST with the API
- * key as Basic credentials, `brandname` for the sender, code "00" = accepted. 5xx and network
- * errors are retried here, then thrown for the relay to retry; 4xx and other codes are permanent.
+ * key as Basic credentials, `brandname` for the sender, code "00" = accepted. One attempt a send:
+ * 5xx, an unreadable reply and network errors are thrown for the relay to retry; 4xx and other codes
+ * are permanent.
  */
 export function smsGateway(options: SmsGatewayOptions): SmsSender {
-  const retries = options.retries ?? 2
-  const baseDelay = options.retryDelayMs ?? 1000
   const authorization = `Basic ${Buffer.from(`${options.apiKey}:x`).toString('base64')}`
 
   async function attempt(to: string, message: SmsMessage): Promise<{ id: string }> {
@@ -64,16 +57,17 @@ export function smsGateway(options: SmsGatewayOptions): SmsSender {
         signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
       })
     } catch (error) {
-      throw new GatewayUnavailable(`SMS gateway unreachable: ${(error as Error).message}`)
+      throw new Error(`SMS gateway unreachable: ${(error as Error).message}`)
     }
     const body = await response.text()
-    if (response.status >= 500) throw new GatewayUnavailable(`SMS gateway: HTTP ${response.status}`)
+    if (response.status >= 500 || response.status === 408 || response.status === 429)
+      throw new Error(`SMS gateway: HTTP ${response.status}`)
     if (response.status >= 400) throw new PermanentFailure(`SMS gateway refused: HTTP ${response.status} ${body}`)
     let reply: GatewayReply
     try {
       reply = JSON.parse(body) as GatewayReply
     } catch {
-      throw new GatewayUnavailable(`SMS gateway: unreadable reply ${body.slice(0, 200)}`)
+      throw new Error(`SMS gateway: unreadable reply ${body.slice(0, 200)}`)
     }
     if (reply.code !== '00') throw new PermanentFailure(`SMS gateway refused: code ${String(reply.code)} ${body}`)
     return { id: String(reply.data?.tranId ?? '') }
@@ -83,21 +77,15 @@ export function smsGateway(options: SmsGatewayOptions): SmsSender {
     async send(message) {
       const to = msisdn(message.to)
       if (to === null) throw new PermanentFailure(`not a Vietnamese phone number: ${message.to}`)
-      for (let n = 0; ; n++) {
-        try {
-          return await attempt(to, message)
-        } catch (error) {
-          if (!(error instanceof GatewayUnavailable) || n >= retries) throw error
-          await sleep(baseDelay * 2 ** n)
-        }
-      }
+      return attempt(to, message)
     },
   }
 }
 
-/** The gateway `SMS_GATEWAY_URL`, `SMS_API_KEY` and `SMS_BRANDNAME` describe, or null without a URL. */
-export function smsGatewayFromEnv(env: NodeJS.ProcessEnv): SmsSender | null {
-  if (!env.SMS_GATEWAY_URL) return null
-  if (!env.SMS_API_KEY) throw new Error('SMS_API_KEY must be set when SMS_GATEWAY_URL is')
-  return smsGateway({ url: env.SMS_GATEWAY_URL, apiKey: env.SMS_API_KEY, brandname: env.SMS_BRANDNAME ?? 'MOTCUA' })
+/** The gateway `SMS_GATEWAY_URL`, `SMS_API_KEY` and `SMS_BRANDNAME` describe, or null when SMS is not configured. */
+export function smsGatewayFromEnv(
+  sms: Omit<SmsGatewayOptions, 'timeoutMs'> | null,
+  timeoutMs: number,
+): SmsSender | null {
+  return sms ? smsGateway({ ...sms, timeoutMs }) : null
 }

@@ -49,27 +49,8 @@ export type VneidClient = {
   ): Promise<VneidIdentity>
 }
 
-/** The client options from the environment, or null when VNeID sign-in is not configured (`VNEID_ISSUER` unset). */
-export function vneidOptionsFromEnv(env: NodeJS.ProcessEnv): VneidOptions | null {
-  if (!env.VNEID_ISSUER) return null
-  const required = (name: string) => {
-    const value = env[name]
-    if (!value) throw new Error(`${name} must be set when VNEID_ISSUER is set`)
-    return value
-  }
-  return {
-    issuer: env.VNEID_ISSUER,
-    clientId: required('VNEID_CLIENT_ID'),
-    clientSecret: required('VNEID_CLIENT_SECRET'),
-    redirectUri: required('VNEID_REDIRECT_URI'),
-    ...(env.VNEID_SCOPE ? { scope: env.VNEID_SCOPE } : {}),
-    ...(env.VNEID_IDENTITY_CLAIM ? { identityClaim: env.VNEID_IDENTITY_CLAIM } : {}),
-  }
-}
-
-/** The VNeID client the environment configures, or null without `VNEID_ISSUER`. */
-export function vneidFromEnv(env: NodeJS.ProcessEnv): VneidClient | null {
-  const options = vneidOptionsFromEnv(env)
+/** The VNeID client the configuration describes (`VNEID_*`), or null when VNeID sign-in is not configured. */
+export function vneidFromEnv(options: VneidOptions | null): VneidClient | null {
   return options ? vneidClient(options) : null
 }
 

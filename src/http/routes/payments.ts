@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { type Static, Type } from 'typebox'
 import { renderEReceipt } from '../../adapters/payment/e-receipt.ts'
 import type { PaymentGateway } from '../../adapters/payment/payment-gateway.ts'
-import { vnpayGateway } from '../../adapters/payment/vnpay.ts'
+import { type VnpayConfig, vnpayGateway } from '../../adapters/payment/vnpay.ts'
 import { vnpayConfigFromEnv } from '../../adapters/payment/vnpay-from-env.ts'
 import type { Principal } from '../../domain/access/principal.ts'
 import { canReadDossier, Permission } from '../../domain/access/route-permissions.ts'
@@ -21,6 +21,8 @@ export type PaymentRouteOptions = {
   publicBaseUrl: string
   /** The gateway; by default VNPay as configured by the environment (null: online payment off). */
   gateway?: PaymentGateway | null
+  /** VNPay as configured (`VNPAY_*`); absent or null: the simulator in the demo, else none. */
+  vnpay?: VnpayConfig | null
 }
 
 const returnPath = '/api/payments/vnpay/return'
@@ -44,7 +46,7 @@ const problems = {
  */
 export const paymentRoutes: FastifyPluginAsync<PaymentRouteOptions> = async (app, options) => {
   const { db, now } = options
-  const config = vnpayConfigFromEnv(process.env, { on: options.demo, baseUrl: options.publicBaseUrl })
+  const config = vnpayConfigFromEnv(options.vnpay ?? null, { on: options.demo, baseUrl: options.publicBaseUrl })
   const gateway = options.gateway !== undefined ? options.gateway : config && vnpayGateway(config)
   // The simulator runs on this very server, wherever it listens; a real gateway needs the full address.
   const returnUrl = config?.payUrl.startsWith('/') ? returnPath : new URL(returnPath, options.publicBaseUrl).toString()

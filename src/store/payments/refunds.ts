@@ -11,10 +11,6 @@ import type { Db } from '../database.ts'
  */
 export type RefundPolicy = { readonly refundOnWithdrawal: boolean }
 
-export const refundPolicyFromEnv = (env: NodeJS.ProcessEnv): RefundPolicy => ({
-  refundOnWithdrawal: env.PAYMENT_REFUND_ON_WITHDRAWAL !== 'false',
-})
-
 export type RefundOutcome =
   | { readonly kind: 'refunded'; readonly paymentIds: readonly string[] }
   | { readonly kind: 'nothing-to-refund' | 'not-allowed' }

@@ -1,0 +1,154 @@
+import { Value } from 'typebox/value'
+import { Environment, type VariableName, type VariableSchema, variableNames, variableSchema } from './environment.ts'
+import { relations } from './relations.ts'
+
+export type LogLevel = Environment['LOG_LEVEL']
+
+/** motcua's configuration, validated once at start-up and passed to whoever needs a part of it. */
+export type Config = {
+  readonly database: { readonly url: string | null; readonly poolMax: number }
+  readonly http: {
+    readonly port: number
+    readonly host: string
+    readonly logLevel: LogLevel
+    readonly publicBaseUrl: string
+  }
+  /** The labelled demo login and payment simulator (MOTCUA_DEMO; by default on for embedded PGlite only). */
+  readonly demo: boolean
+  readonly relay: { readonly intervalMs: number; readonly maxAttempts: number; readonly leaseMs: number }
+  /** One attempt's timeout for every partner call the relay makes; always below `relay.leaseMs`. */
+  readonly partnerTimeoutMs: number
+  readonly portal: { readonly baseUrl: string; readonly apiKey: string } | null
+  readonly mail: { readonly url: string; readonly from: string } | null
+  readonly sms: { readonly url: string; readonly apiKey: string; readonly brandname: string } | null
+  readonly vnpay: {
+    readonly tmnCode: string
+    readonly hashSecret: string
+    readonly payUrl: string
+    readonly apiUrl: string
+  } | null
+  readonly refundOnWithdrawal: boolean
+  readonly vneid: {
+    readonly issuer: string
+    readonly clientId: string
+    readonly clientSecret: string
+    readonly redirectUri: string
+    readonly scope?: string
+    readonly identityClaim?: string
+  } | null
+  readonly s3: {
+    readonly bucket: string
+    readonly endpoint?: string
+    readonly region: string
+    readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string }
+    readonly forcePathStyle: boolean
+    readonly prefix?: string
+  } | null
+}
+
+/** Every problem of the environment at once, each naming its variable (Vietnamese, then English). */
+export class ConfigError extends Error {
+  readonly problems: readonly string[]
+  constructor(problems: readonly string[]) {
+    super(
+      `cấu hình môi trường không hợp lệ / invalid environment configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    )
+    this.problems = problems
+  }
+}
+
+/** The string as the schema's type: digits to an integer, true/false to a boolean; anything else stays text. */
+function parse(schema: VariableSchema, raw: string): unknown {
+  if (schema.type === 'integer') return /^[0-9]+$/.test(raw) ? Number(raw) : raw
+  if (schema.type === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw
+  return raw
+}
+
+function problemOf(name: VariableName, schema: VariableSchema, raw: string): string {
+  const got = schema.secret ? `got a secret value of ${raw.length} characters (not shown)` : `got "${raw}"`
+  return `${name}: ${schema.expected.vi} / ${schema.expected.en}, ${got}`
+}
+
+/**
+ * Reads, checks and types the environment: every declared variable against its schema (an empty one
+ * counts as unset), then the relations between them. Throws a ConfigError listing every problem.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const given: Record<string, unknown> = {}
+  const problems: string[] = []
+  for (const name of variableNames) {
+    const raw = env[name]
+    if (raw === undefined || raw === '') continue
+    const schema = variableSchema(name)
+    const value = parse(schema, raw)
+    if (Value.Check(schema, value)) given[name] = value
+    else problems.push(problemOf(name, schema, raw))
+  }
+  const resolved = Value.Default(Environment, structuredClone(given)) as Environment
+  problems.push(...relations.flatMap((check) => check(given, resolved)))
+  if (problems.length > 0) throw new ConfigError(problems)
+  return deepFreeze(configOf(resolved))
+}
+
+function configOf(e: Environment): Config {
+  const databaseUrl = e.DATABASE_URL ?? null
+  return {
+    database: { url: databaseUrl, poolMax: e.PG_POOL_MAX },
+    http: { port: e.PORT, host: e.HOST, logLevel: e.LOG_LEVEL, publicBaseUrl: e.PUBLIC_BASE_URL },
+    demo: e.MOTCUA_DEMO === undefined ? databaseUrl === null : e.MOTCUA_DEMO === '1',
+    relay: {
+      intervalMs: e.MOTCUA_RELAY_INTERVAL_MS,
+      maxAttempts: e.MOTCUA_RELAY_MAX_ATTEMPTS,
+      leaseMs: e.MOTCUA_RELAY_LEASE_MS,
+    },
+    partnerTimeoutMs: e.MOTCUA_PARTNER_TIMEOUT_MS,
+    portal: e.PORTAL_BASE_URL && e.PORTAL_API_KEY ? { baseUrl: e.PORTAL_BASE_URL, apiKey: e.PORTAL_API_KEY } : null,
+    mail: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    sms:
+      e.SMS_GATEWAY_URL && e.SMS_API_KEY
+        ? { url: e.SMS_GATEWAY_URL, apiKey: e.SMS_API_KEY, brandname: e.SMS_BRANDNAME }
+        : null,
+    vnpay:
+      e.VNPAY_TMN_CODE && e.VNPAY_HASH_SECRET && e.VNPAY_PAY_URL
+        ? {
+            tmnCode: e.VNPAY_TMN_CODE,
+            hashSecret: e.VNPAY_HASH_SECRET,
+            payUrl: e.VNPAY_PAY_URL,
+            apiUrl: e.VNPAY_API_URL,
+          }
+        : null,
+    refundOnWithdrawal: e.PAYMENT_REFUND_ON_WITHDRAWAL,
+    vneid:
+      e.VNEID_ISSUER && e.VNEID_CLIENT_ID && e.VNEID_CLIENT_SECRET && e.VNEID_REDIRECT_URI
+        ? {
+            issuer: e.VNEID_ISSUER,
+            clientId: e.VNEID_CLIENT_ID,
+            clientSecret: e.VNEID_CLIENT_SECRET,
+            redirectUri: e.VNEID_REDIRECT_URI,
+            ...(e.VNEID_SCOPE ? { scope: e.VNEID_SCOPE } : {}),
+            ...(e.VNEID_IDENTITY_CLAIM ? { identityClaim: e.VNEID_IDENTITY_CLAIM } : {}),
+          }
+        : null,
+    s3: e.S3_BUCKET
+      ? {
+          bucket: e.S3_BUCKET,
+          region: e.S3_REGION ?? e.AWS_REGION ?? 'us-east-1',
+          ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT } : {}),
+          ...(e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY
+            ? { credentials: { accessKeyId: e.AWS_ACCESS_KEY_ID, secretAccessKey: e.AWS_SECRET_ACCESS_KEY } }
+            : {}),
+          // An S3-compatible store (MinIO, Ceph) usually wants path-style addressing; AWS itself does not.
+          forcePathStyle: e.S3_FORCE_PATH_STYLE ? e.S3_FORCE_PATH_STYLE === '1' : e.S3_ENDPOINT !== undefined,
+          ...(e.S3_PREFIX ? { prefix: e.S3_PREFIX } : {}),
+        }
+      : null,
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v)
+    Object.freeze(value)
+  }
+  return value
+}

@@ -1,0 +1,193 @@
+import { type Static, type TSchema, Type } from 'typebox'
+
+/**
+ * What a variable's value must look like, said to the operator when it does not (Vietnamese first),
+ * whether its value is a secret (never printed), and the default as the documentation shows it.
+ */
+export type VariableNotes = {
+  readonly expected: { readonly vi: string; readonly en: string }
+  readonly secret?: boolean
+  readonly shownDefault?: string
+}
+
+const positiveMs = { vi: 'phải là số nguyên dương (mili giây)', en: 'must be a positive integer (milliseconds)' }
+const httpUrl = { vi: 'phải là địa chỉ http(s)://…', en: 'must be an http(s):// URL' }
+const text = { vi: 'không được để trống', en: 'must not be blank' }
+
+const integer = (minimum: number, maximum: number, fallback: number, description: string, notes: VariableNotes) =>
+  Type.Integer({ minimum, maximum, default: fallback, description, ...notes })
+const url = (description: string, extra: Partial<VariableNotes> & { default?: string; pattern?: string } = {}) =>
+  Type.String({ format: 'uri', pattern: '^https?://', description, expected: httpUrl, ...extra })
+const word = (description: string, notes: Partial<VariableNotes> = {}) =>
+  Type.String({ minLength: 1, pattern: '\\S', description, expected: text, ...notes })
+const secret = (description: string) => word(description, { secret: true })
+
+/**
+ * Every environment variable motcua reads, with its type, default and meaning: the one place they are
+ * declared. `loadConfig` validates against it and `docs/operations.md` lists it (print-docs.ts).
+ * An empty value counts as unset.
+ */
+export const Environment = Type.Object({
+  DATABASE_URL: Type.Optional(
+    Type.String({
+      format: 'uri',
+      pattern: '^postgres(ql)?://',
+      description:
+        'Chuỗi kết nối PostgreSQL; không đặt thì dùng PGlite trong `--data-dir` / PostgreSQL connection string; when unset, embedded PGlite in `--data-dir`',
+      expected: { vi: 'phải là địa chỉ postgres://…', en: 'must be a postgres:// URL' },
+      secret: true,
+    }),
+  ),
+  PG_POOL_MAX: integer(1, 1000, 10, 'Số kết nối PostgreSQL mỗi tiến trình / PostgreSQL connections per process', {
+    expected: { vi: 'phải là số nguyên từ 1 đến 1000', en: 'must be an integer from 1 to 1000' },
+  }),
+  PORT: integer(
+    1,
+    65_535,
+    3000,
+    'Cổng TCP của `serve` (`--port` thay thế) / TCP port of `serve` (`--port` overrides)',
+    {
+      expected: { vi: 'phải là số cổng từ 1 đến 65535', en: 'must be a port number from 1 to 65535' },
+    },
+  ),
+  HOST: Type.String({
+    minLength: 1,
+    pattern: '\\S',
+    default: 'localhost',
+    description: 'Địa chỉ lắng nghe (`--host` thay thế) / Address to listen on (`--host` overrides)',
+    expected: text,
+  }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    {
+      default: 'info',
+      description: 'Mức ghi log (pino, dòng JSON có mã yêu cầu) / Log level (pino JSON lines with a request id)',
+      expected: {
+        vi: 'phải là một trong fatal, error, warn, info, debug, trace, silent',
+        en: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      },
+    },
+  ),
+  PUBLIC_BASE_URL: url(
+    'Địa chỉ công khai của trang, cho liên kết trong thông báo, biên nhận và Cổng DVCQG / Public address of the site, for links in notices, receipts and portal records',
+    { default: 'http://localhost:3000' },
+  ),
+  MOTCUA_DEMO: Type.Optional(
+    Type.Union([Type.Literal('0'), Type.Literal('1')], {
+      description:
+        'Đăng nhập thử và trang mô phỏng thanh toán: 1 bật, 0 tắt / The labelled demo login and payment simulator: 1 on, 0 off',
+      expected: { vi: 'phải là 0 hoặc 1', en: 'must be 0 or 1' },
+      shownDefault: '1 embedded, 0 PostgreSQL',
+    }),
+  ),
+  MOTCUA_RELAY_INTERVAL_MS: integer(
+    1,
+    3_600_000,
+    1000,
+    'Khoảng thời gian giữa hai vòng chuyển tin outbox / Polling interval of the outbox relay',
+    { expected: positiveMs },
+  ),
+  MOTCUA_RELAY_MAX_ATTEMPTS: integer(
+    1,
+    1000,
+    10,
+    'Số lần gửi trước khi một tin bị coi là chết / Delivery attempts before a delivery is dead',
+    { expected: { vi: 'phải là số nguyên dương', en: 'must be a positive integer' } },
+  ),
+  MOTCUA_RELAY_LEASE_MS: integer(
+    1000,
+    3_600_000,
+    60_000,
+    'Thời gian một tiến trình giữ tin đã nhận gửi; sau sự cố, tin đến hạn lại / How long a claimed delivery is one process’s; after a crash it is due again',
+    { expected: { vi: 'phải là số nguyên ≥ 1000 (mili giây)', en: 'must be an integer ≥ 1000 (milliseconds)' } },
+  ),
+  MOTCUA_PARTNER_TIMEOUT_MS: integer(
+    100,
+    3_600_000,
+    10_000,
+    'Thời hạn một lần gọi đối tác (Cổng DVCQG, SMS, SMTP, webhook, hoàn phí), nhỏ hơn MOTCUA_RELAY_LEASE_MS; bộ chuyển tin thử lại / Timeout of one call to a partner (portal, SMS, SMTP, webhook, refund), less than MOTCUA_RELAY_LEASE_MS; the relay retries',
+    { expected: { vi: 'phải là số nguyên ≥ 100 (mili giây)', en: 'must be an integer ≥ 100 (milliseconds)' } },
+  ),
+  PORTAL_BASE_URL: Type.Optional(url('Địa chỉ Cổng DVCQG / National portal address, e.g. https://dichvucong.gov.vn')),
+  PORTAL_API_KEY: Type.Optional(secret('Khóa API của Cổng DVCQG / National portal API key (`X-API-Key`)')),
+  SMTP_URL: Type.Optional(
+    Type.String({
+      format: 'uri',
+      pattern: '^smtps?://',
+      description:
+        'Máy chủ thư gửi thông báo, smtp://user:pass@host:587 hoặc smtps://…:465 / Mail server for notices, smtp://user:pass@host:587 or smtps://…:465',
+      expected: { vi: 'phải là địa chỉ smtp:// hoặc smtps://', en: 'must be an smtp:// or smtps:// URL' },
+      secret: true,
+    }),
+  ),
+  MAIL_FROM: Type.Optional(word('Người gửi thư / Sender, e.g. "Một cửa điện tử" <motcua@khanhhoa.gov.vn>')),
+  SMS_GATEWAY_URL: Type.Optional(url('Địa chỉ gửi tin của cổng SMS brandname / The SMS brandname gateway’s send URL')),
+  SMS_API_KEY: Type.Optional(secret('Khóa API của cổng SMS / SMS gateway API key')),
+  SMS_BRANDNAME: Type.String({
+    minLength: 1,
+    maxLength: 11,
+    pattern: '^[A-Za-z0-9 ._-]+$',
+    default: 'MOTCUA',
+    description: 'Tên thương hiệu người gửi SMS đã đăng ký / Registered SMS sender brandname',
+    expected: { vi: 'phải gồm 1–11 chữ cái, chữ số không dấu', en: 'must be 1–11 unaccented letters or digits' },
+  }),
+  VNPAY_TMN_CODE: Type.Optional(word('Mã website (vnp_TmnCode) do VNPay cấp / VNPay merchant code')),
+  VNPAY_HASH_SECRET: Type.Optional(secret('Khóa ký HMAC-SHA512 của VNPay / VNPay signing key')),
+  VNPAY_PAY_URL: Type.Optional(url('Địa chỉ trang thanh toán VNPay / VNPay payment page URL')),
+  VNPAY_API_URL: url('API hoàn tiền của VNPay / VNPay transaction API, for refunds', {
+    default: 'https://sandbox.vnpayment.vn/merchant_webapi/api/transaction',
+  }),
+  PAYMENT_REFUND_ON_WITHDRAWAL: Type.Boolean({
+    default: true,
+    description:
+      'Hoàn phí đã thanh toán trực tuyến khi rút hồ sơ trước khi có kết quả / Refund online payments when a dossier is withdrawn before its result',
+    expected: { vi: 'phải là true hoặc false', en: 'must be true or false' },
+  }),
+  VNEID_ISSUER: Type.Optional(
+    url('Issuer OpenID Connect của VNeID / VNeID OpenID Connect issuer', {
+      pattern: '^https://',
+      expected: { vi: 'phải là địa chỉ https://…', en: 'must be an https:// URL' },
+    }),
+  ),
+  VNEID_CLIENT_ID: Type.Optional(word('Mã ứng dụng đăng ký với VNeID / Client id registered with VNeID')),
+  VNEID_CLIENT_SECRET: Type.Optional(secret('Khóa bí mật của ứng dụng VNeID / VNeID client secret')),
+  VNEID_REDIRECT_URI: Type.Optional(
+    url('Địa chỉ quay về đã đăng ký, …/api/auth/vneid/callback / Registered callback, …/api/auth/vneid/callback'),
+  ),
+  VNEID_SCOPE: Type.Optional(word('Phạm vi yêu cầu / Scopes to ask for', { shownDefault: 'openid profile' })),
+  VNEID_IDENTITY_CLAIM: Type.Optional(
+    word('Claim chứa số định danh cá nhân / Claim holding the identity number', { shownDefault: 'identity_number' }),
+  ),
+  S3_BUCKET: Type.Optional(
+    word('Lưu tệp vào bucket S3 thay cho `<data-dir>/files` / Store uploads in this S3 bucket, not `<data-dir>/files`'),
+  ),
+  S3_ENDPOINT: Type.Optional(url('Địa chỉ kho tương thích S3 / Endpoint of an S3-compatible store')),
+  S3_REGION: Type.Optional(word('Vùng S3 / S3 region', { shownDefault: 'AWS_REGION, else us-east-1' })),
+  AWS_REGION: Type.Optional(word('Vùng AWS khi không đặt S3_REGION / AWS region when S3_REGION is unset')),
+  AWS_ACCESS_KEY_ID: Type.Optional(
+    word(
+      'Khóa truy cập S3 (không đặt: chuỗi thông tin xác thực mặc định của SDK) / S3 access key (else the SDK chain)',
+    ),
+  ),
+  AWS_SECRET_ACCESS_KEY: Type.Optional(secret('Khóa bí mật S3 / S3 secret key')),
+  S3_FORCE_PATH_STYLE: Type.Optional(
+    Type.Union([Type.Literal('0'), Type.Literal('1')], {
+      description: 'Địa chỉ dạng đường dẫn: 1 bật, 0 tắt / Path-style addressing: 1 on, 0 off',
+      expected: { vi: 'phải là 0 hoặc 1', en: 'must be 0 or 1' },
+      shownDefault: '1 with S3_ENDPOINT',
+    }),
+  ),
+  S3_PREFIX: Type.Optional(word('Tiền tố khóa đối tượng / Object key prefix')),
+})
+
+export type Environment = Static<typeof Environment>
+export type VariableName = keyof Environment & string
+
+/** A variable's schema with the notes every declaration above carries. */
+export type VariableSchema = TSchema &
+  VariableNotes & { readonly type?: string; readonly description: string; readonly default?: unknown }
+
+export const variableNames = Object.keys(Environment.properties) as VariableName[]
+
+export const variableSchema = (name: VariableName): VariableSchema =>
+  Environment.properties[name] as unknown as VariableSchema

@@ -1,0 +1,78 @@
+import type { Environment, VariableName } from './environment.ts'
+
+/** The variables as set (parsed, before defaults): what the relations between them are judged on. */
+type Given = Partial<Environment>
+
+type Purpose = { readonly vi: string; readonly en: string }
+
+const isSet = (given: Given, name: VariableName) => given[name] !== undefined
+
+/** When `key` is set, each of `members` must be too: one setting is useless without the others. */
+function required(key: VariableName, members: readonly VariableName[], why: Purpose) {
+  return (given: Given) =>
+    isSet(given, key)
+      ? members
+          .filter((m) => !isSet(given, m))
+          .map((m) => `${m}: cần đặt khi có ${key} (${why.vi}) / required when ${key} is set (${why.en})`)
+      : []
+}
+
+/** Each of `members` means something only with `key`: set alone it is a mistake, not a setting. */
+function onlyWith(key: VariableName, members: readonly VariableName[]) {
+  return (given: Given) =>
+    isSet(given, key)
+      ? []
+      : members
+          .filter((m) => isSet(given, m))
+          .map(
+            (m) =>
+              `${m}: không có tác dụng khi thiếu ${key}, hãy đặt ${key} hoặc bỏ ${m} / ` +
+              `has no effect without ${key}: set ${key} or remove ${m}`,
+          )
+}
+
+const portal = { vi: 'Cổng DVCQG cần địa chỉ và khóa API', en: 'the national portal needs its address and API key' }
+const notices = {
+  vi: 'thông báo gửi cả e-mail và SMS, người gửi và khóa API',
+  en: 'notices go by e-mail and SMS, with a sender and an API key',
+}
+const vnpay = { vi: 'thanh toán VNPay cần đủ mã, khóa và trang', en: 'VNPay needs its code, key and page together' }
+const vneid = { vi: 'đăng nhập VNeID cần đủ thông tin ứng dụng', en: 'VNeID sign-in needs the whole client' }
+const s3Keys = { vi: 'khóa truy cập S3 đi theo cặp', en: 'S3 keys come as a pair' }
+
+/** The relations between variables, each returning its problems (none when it holds). */
+export const relations: readonly ((given: Given, resolved: Environment) => string[])[] = [
+  required('PORTAL_BASE_URL', ['PORTAL_API_KEY'], portal),
+  required('PORTAL_API_KEY', ['PORTAL_BASE_URL'], portal),
+  required('SMTP_URL', ['MAIL_FROM', 'SMS_GATEWAY_URL'], notices),
+  required('SMS_GATEWAY_URL', ['SMS_API_KEY', 'SMTP_URL'], notices),
+  onlyWith('SMTP_URL', ['MAIL_FROM']),
+  onlyWith('SMS_GATEWAY_URL', ['SMS_API_KEY', 'SMS_BRANDNAME']),
+  required('VNPAY_TMN_CODE', ['VNPAY_HASH_SECRET', 'VNPAY_PAY_URL'], vnpay),
+  required('VNPAY_HASH_SECRET', ['VNPAY_TMN_CODE', 'VNPAY_PAY_URL'], vnpay),
+  required('VNPAY_PAY_URL', ['VNPAY_TMN_CODE', 'VNPAY_HASH_SECRET'], vnpay),
+  onlyWith('VNPAY_PAY_URL', ['VNPAY_API_URL']),
+  required('VNEID_ISSUER', ['VNEID_CLIENT_ID', 'VNEID_CLIENT_SECRET', 'VNEID_REDIRECT_URI'], vneid),
+  onlyWith('VNEID_ISSUER', [
+    'VNEID_CLIENT_ID',
+    'VNEID_CLIENT_SECRET',
+    'VNEID_REDIRECT_URI',
+    'VNEID_SCOPE',
+    'VNEID_IDENTITY_CLAIM',
+  ]),
+  onlyWith('S3_BUCKET', ['S3_ENDPOINT', 'S3_REGION', 'S3_FORCE_PATH_STYLE', 'S3_PREFIX']),
+  required('AWS_ACCESS_KEY_ID', ['AWS_SECRET_ACCESS_KEY'], s3Keys),
+  required('AWS_SECRET_ACCESS_KEY', ['AWS_ACCESS_KEY_ID'], s3Keys),
+  // One call to a partner must end before the relay's lease does, or a second process claims the
+  // delivery while the first still waits on it.
+  (_given, resolved) => {
+    const lease = resolved.MOTCUA_RELAY_LEASE_MS
+    const timeout = resolved.MOTCUA_PARTNER_TIMEOUT_MS
+    return timeout < lease
+      ? []
+      : [
+          `MOTCUA_PARTNER_TIMEOUT_MS: phải nhỏ hơn MOTCUA_RELAY_LEASE_MS (${lease}) / ` +
+            `must be less than MOTCUA_RELAY_LEASE_MS (${lease}), got "${timeout}"`,
+        ]
+  },
+]
