@@ -3,17 +3,18 @@ import { useFocusOnNavigation } from './focus-on-navigation.ts'
 import { useI18n } from './i18n/messages.ts'
 import { HomePage } from './pages/HomePage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
+import { ProcedurePage } from './pages/ProcedurePage.tsx'
+import { StatisticsPage } from './pages/StatisticsPage.tsx'
 import { Link, matchPath, useRouter } from './router.tsx'
 import { useSession } from './session.tsx'
 
-// Each page is a chunk of its own, fetched when first opened: the home page (the usual way in) ships
-// with the app, the charts and the office area never reach a citizen who does not open them.
-const ProcedurePage = lazy(async () => ({ default: (await import('./pages/ProcedurePage.tsx')).ProcedurePage }))
+// The pages people arrive at from a search engine or a link (home, a procedure, the statistics) ship
+// with the app, so they render without a second round trip; every other page is a chunk of its own,
+// fetched when first opened, and the charts and the office area never reach those who do not open them.
 const SubmitPage = lazy(async () => ({ default: (await import('./pages/SubmitPage.tsx')).SubmitPage }))
 const MyDossierPage = lazy(async () => ({ default: (await import('./pages/MyDossierPage.tsx')).MyDossierPage }))
 const TrackingPage = lazy(async () => ({ default: (await import('./pages/TrackingPage.tsx')).TrackingPage }))
 const VerifyPage = lazy(async () => ({ default: (await import('./pages/VerifyPage.tsx')).VerifyPage }))
-const StatisticsPage = lazy(async () => ({ default: (await import('./pages/StatisticsPage.tsx')).StatisticsPage }))
 const SignInPage = lazy(async () => ({ default: (await import('./pages/SignInPage.tsx')).SignInPage }))
 const MyDossiersPage = lazy(async () => ({ default: (await import('./pages/MyDossiersPage.tsx')).MyDossiersPage }))
 const OfficeArea = lazy(() => import('./pages/office/OfficeArea.tsx'))

@@ -77,8 +77,17 @@ export function HomePage() {
   const [query, setQuery] = useState('')
   const [field, setField] = useState('')
   const [agency, setAgency] = useState('')
-  const fields = useQuery({ queryKey: ['procedure-fields'], queryFn: loadFields, staleTime: 3_600_000 })
-  const agencies = useQuery({ ...agencyTreeQuery, select: searchableAgencies })
+  // The filters' choices (the whole catalogue's fields, the agency tree) are the page's heaviest
+  // answers and most visitors only type: they load when the reader first reaches for a filter.
+  const [filtering, setFiltering] = useState(false)
+  const startFiltering = () => setFiltering(true)
+  const fields = useQuery({
+    queryKey: ['procedure-fields'],
+    queryFn: loadFields,
+    staleTime: 3_600_000,
+    enabled: filtering,
+  })
+  const agencies = useQuery({ ...agencyTreeQuery, select: searchableAgencies, enabled: filtering })
   const q = useDeferredValue(useSettled(query.trim(), debounceMs))
   const search = useQuery({
     queryKey: ['procedures', { q, field, agency }],
@@ -105,7 +114,12 @@ export function HomePage() {
     <>
       <h1>{t('search.title')}</h1>
       <search>
-        <form className="search-form" onSubmit={(event) => event.preventDefault()}>
+        <form
+          className="search-form"
+          onSubmit={(event) => event.preventDefault()}
+          onFocus={startFiltering}
+          onPointerDown={startFiltering}
+        >
           <div className="form-field grow">
             <label htmlFor={queryId}>{t('search.label')}</label>
             <input

@@ -247,7 +247,11 @@ export function SubmitPage({ code }: { code: string }) {
   return (
     <article>
       <h1>{t('submit.title', { name: procedure.data.name })}</h1>
-      {places.length === 0 ? <p className="error">{t('submit.noAgency')}</p> : null}
+      {places.length === 0 ? (
+        <p role="alert" className="error">
+          {t('submit.noAgency')}
+        </p>
+      ) : null}
       <SubmitForm procedure={procedure.data} places={places} />
       <p>{back}</p>
     </article>
