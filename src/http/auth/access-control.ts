@@ -25,6 +25,15 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * The caller of a route that needs a principal. Access control has answered 401 before any such
+ * handler runs, so a missing principal here is a route declared `public` that should not be.
+ */
+export function callerOf(request: FastifyRequest): Principal {
+  if (request.principal === null) throw new Error(`${request.routeOptions.url} needs a principal but declares none`)
+  return request.principal
+}
+
 /** A route as the access-control layer knows it: the authorization matrix test enumerates these. */
 export type GuardedRoute = { readonly method: string; readonly url: string; readonly permission: Permission }
 

@@ -1,5 +1,5 @@
-import type { FastifyPluginAsync } from 'fastify'
-import { type Static, Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import { localDate } from '../../domain/calendar/local-time.ts'
 import { DateOnly } from '../../domain/catalog/source.ts'
@@ -14,7 +14,7 @@ const AgencyQuery = Type.Object(
   { additionalProperties: false },
 )
 
-export const agencyRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+export const agencyRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
   app.get(
     '/api/agencies',
     {
@@ -28,7 +28,7 @@ export const agencyRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = asy
       },
     },
     async (request) => {
-      const query = request.query as Static<typeof AgencyQuery>
+      const query = request.query
       return agencyTree(db, { today: query.at ?? localDate(now()), includeFormer: query.includeFormer })
     },
   )

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import type { FastifyPluginAsync, FastifyReply } from 'fastify'
-import { type Static, Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply } from 'fastify'
+import { Type } from 'typebox'
 import { StaffRole } from '../../domain/access/principal.ts'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import type { Db } from '../../store/database.ts'
@@ -45,7 +46,10 @@ const SessionView = Type.Object({
 
 const loginLimit = { max: 10, timeWindow: '1 minute' }
 
-export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db, now, secureCookies, demoLogin }) => {
+export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (
+  app,
+  { db, now, secureCookies, demoLogin },
+) => {
   async function startSession(reply: FastifyReply, userId: string, method: SessionMethod) {
     const session = await createSession(db, userId, method, now())
     reply.setCookie(sessionCookie, session.token, {
@@ -82,7 +86,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
       },
     },
     async (request, reply) => {
-      const { username, password } = request.body as { username: string; password: string }
+      const { username, password } = request.body
       const check = await checkPassword(db, username, password, now())
       if (!check.ok)
         return sendProblem(
@@ -137,7 +141,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
       const token = request.cookies[sessionCookie]
       if (token) await revokeSession(db, token, now())
       reply.clearCookie(sessionCookie, { path: '/' })
-      return reply.code(204).send()
+      return reply.code(204).send(null)
     },
   )
 
@@ -187,7 +191,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
     },
     async (request, reply) => {
       const p = request.principal
-      const { currentPassword, newPassword } = request.body as { currentPassword: string; newPassword: string }
+      const { currentPassword, newPassword } = request.body
       if (p?.kind !== 'officer' || !(await verifyUserPassword(db, p.userId, currentPassword)))
         return sendProblem(reply, problem('loginFailed', 401))
       if (newPassword.length < 12 || newPassword === currentPassword)
@@ -241,7 +245,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { db
     },
     async (request, reply) => {
       if (!demoLogin) return sendProblem(reply, problem('demoDisabled', 403))
-      const body = request.body as Static<typeof DemoLogin>
+      const body = request.body
       let userId: string
       if (body.as === 'citizen')
         userId = await findOrCreateCitizen(

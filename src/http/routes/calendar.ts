@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { type Static, Type } from 'typebox'
 import type { Principal } from '../../domain/access/principal.ts'
 import { Permission } from '../../domain/access/route-permissions.ts'
@@ -87,7 +87,7 @@ export type CalendarRouteOptions = { db: Db; now: () => Date; workingDays: Worki
 /** How the audit names the administrator: display name and account id. */
 const whoIs = (p: Principal | null) => (p ? `${p.name} (${p.userId})` : 'unknown')
 
-export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (app, options) => {
+export const calendarRoutes: FastifyPluginAsyncTypebox<CalendarRouteOptions> = async (app, options) => {
   const { db, now, workingDays } = options
 
   const yearView = async (year: number) => {
@@ -114,7 +114,7 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (a
         response: { 200: CalendarYearView, 400: Type.Ref('Problem') },
       },
     },
-    async (request) => yearView((request.params as Static<typeof YearParams>).year),
+    async (request) => yearView(request.params.year),
   )
 
   app.put(
@@ -138,8 +138,8 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (a
       },
     },
     async (request, reply) => {
-      const { year } = request.params as Static<typeof YearParams>
-      const fields = request.body as Static<typeof YearDecisionInput>
+      const { year } = request.params
+      const fields = request.body
       const enteredBy = whoIs(request.principal)
       const decision: YearDecision = { year, ...fields }
       const problems = checkYearDecision(decision)
@@ -174,7 +174,7 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (a
       },
     },
     async (request, reply) => {
-      const { year } = request.params as Static<typeof YearParams>
+      const { year } = request.params
       if (!(await deleteYearDecision(db, year, whoIs(request.principal), now())))
         return sendProblem(reply, problem('calendarYearNotFound', 404))
       workingDays.invalidate()
@@ -201,7 +201,7 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (a
       },
     },
     async (request, reply) => {
-      const query = request.query as Static<typeof DueQuery>
+      const query = request.query
       const from = parseInstant(query.from)
       const limit = limitOf(query)
       const bad = (path: string, en: string, vi: string) =>
@@ -267,7 +267,7 @@ export const calendarRoutes: FastifyPluginAsync<CalendarRouteOptions> = async (a
       },
     },
     async (request, reply) => {
-      const { date } = request.query as { date: string }
+      const { date } = request.query
       const day = parseIsoDate(date)
       if (day === null || date < '1900-01-01' || date > '2100-12-31')
         return sendProblem(

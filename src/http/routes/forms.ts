@@ -1,7 +1,6 @@
-import type { FastifyPluginAsync } from 'fastify'
-import { type Static, Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
 import { renderForm } from '../../adapters/pdf/render-form.ts'
-import type { Principal } from '../../domain/access/principal.ts'
 import { actorsFor, canReadDossier, Permission } from '../../domain/access/route-permissions.ts'
 import { dayOf, isoDate, parseIsoDate } from '../../domain/calendar/local-time.ts'
 import { buildDossierForm, buildTrackingBook } from '../../domain/forms/build.ts'
@@ -9,6 +8,7 @@ import { type DossierFormNumber, dossierFormNumbers, type FormDocument } from '.
 import type { Db } from '../../store/database.ts'
 import { loadDossier } from '../../store/dossiers/dossier-queries.ts'
 import { formContext, trackingBookData } from '../../store/forms/form-context.ts'
+import { callerOf } from '../auth/access-control.ts'
 import { problem, sendProblem } from '../problem.ts'
 
 export type FormRouteOptions = { db: Db; now: () => Date; baseUrl: string }
@@ -50,7 +50,7 @@ const sendPdf = async (reply: import('fastify').FastifyReply, form: FormDocument
 }
 
 /** Printable forms (Circular 01/2018/TT-VPCP, rules.md §2) as PDF: 01–06 of a dossier, 07 of a unit. */
-export const formRoutes: FastifyPluginAsync<FormRouteOptions> = async (app, { db, now, baseUrl }) => {
+export const formRoutes: FastifyPluginAsyncTypebox<FormRouteOptions> = async (app, { db, now, baseUrl }) => {
   app.get(
     '/api/dossiers/:ref/forms/:form',
     {
@@ -64,8 +64,8 @@ export const formRoutes: FastifyPluginAsync<FormRouteOptions> = async (app, { db
       },
     },
     async (request, reply) => {
-      const principal = request.principal as Principal
-      const { ref, form } = request.params as Static<typeof FormParams>
+      const principal = callerOf(request)
+      const { ref, form } = request.params
       const found = await loadDossier(db, ref)
       if (!found) return sendProblem(reply, problem('dossierNotFound', 404))
       if (!canReadDossier(principal, found.state)) return sendProblem(reply, problem('forbidden', 403))
@@ -97,8 +97,8 @@ export const formRoutes: FastifyPluginAsync<FormRouteOptions> = async (app, { db
       },
     },
     async (request, reply) => {
-      const principal = request.principal as Principal
-      const query = request.query as Static<typeof BookQuery>
+      const principal = callerOf(request)
+      const query = request.query
       const actors = actorsFor(principal, null)
       const agencyId = query.agency ?? actors.find((a) => a.agencyId !== null)?.agencyId ?? null
       if (agencyId === null || !actors.some((a) => a.agencyId === agencyId))

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sql } from 'kysely'
 import { Type } from 'typebox'
 import { Permission } from '../../domain/access/route-permissions.ts'
@@ -6,7 +6,7 @@ import type { Db } from '../../store/database.ts'
 import { problem, sendProblem } from '../problem.ts'
 
 /** `GET /health`: 200 only when the database answers, so a load balancer can drop a sick process. */
-export const healthRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/health',
     {

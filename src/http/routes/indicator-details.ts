@@ -1,5 +1,5 @@
-import type { FastifyPluginAsync } from 'fastify'
-import { type Static, Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import { parseIsoDate } from '../../domain/calendar/local-time.ts'
 import { ProgrammeMeasure } from '../../domain/kpi/programme.ts'
@@ -69,7 +69,10 @@ const Targets = Type.Object({
 })
 
 /** The dossiers behind a figure, and the reform programme's targets. */
-export const indicatorDetailRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+export const indicatorDetailRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = async (
+  app,
+  { db, now },
+) => {
   app.get(
     '/api/indicators/dossiers',
     {
@@ -83,7 +86,7 @@ export const indicatorDetailRoutes: FastifyPluginAsync<{ db: Db; now: () => Date
       },
     },
     async (request, reply) => {
-      const q = request.query as Static<typeof DossierListQuery>
+      const q = request.query
       const w = windowOf(q, now())
       if ('status' in w) return sendProblem(reply, w)
       return listIndicatorDossiers(db, {
@@ -125,7 +128,7 @@ export const indicatorDetailRoutes: FastifyPluginAsync<{ db: Db; now: () => Date
       },
     },
     async (request, reply) => {
-      const target = request.body as Static<typeof Target>
+      const target = request.body
       if (parseIsoDate(target.effectiveFrom) === null)
         return sendProblem(
           reply,

@@ -1,5 +1,6 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify'
-import { type Static, Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply } from 'fastify'
+import { Type } from 'typebox'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import { dateOfDay, dayOf, isoDate, parseIsoDate } from '../../domain/calendar/local-time.ts'
 import { reportWindow } from '../../domain/kpi/periods.ts'
@@ -58,7 +59,7 @@ export async function unknownAgency(db: Db, reply: FastifyReply, agencyId: strin
 }
 
 /** Chỉ số cải cách: live indicators for officers, leaders and monitors (rules.md §6). */
-export const indicatorRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+export const indicatorRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
   const OverviewQuery = Type.Object({ ...windowFields, ...agencyField }, { additionalProperties: false })
   app.get(
     '/api/indicators/overview',
@@ -73,7 +74,7 @@ export const indicatorRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = 
       },
     },
     async (request, reply) => {
-      const q = request.query as Static<typeof OverviewQuery>
+      const q = request.query
       const w = windowOf(q, now())
       if ('status' in w) return sendProblem(reply, w)
       if (await unknownAgency(db, reply, q.agency)) return reply
@@ -95,7 +96,7 @@ export const indicatorRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = 
       },
     },
     async (request, reply) => {
-      const w = windowOf(request.query as Static<typeof RankingQuery>, now())
+      const w = windowOf(request.query, now())
       if ('status' in w) return sendProblem(reply, w)
       return agencyRanking(db, w)
     },
@@ -122,7 +123,7 @@ export const indicatorRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = 
       },
     },
     async (request, reply) => {
-      const q = request.query as Static<typeof BreakdownQuery>
+      const q = request.query
       const w = windowOf(q, now())
       if ('status' in w) return sendProblem(reply, w)
       if (await unknownAgency(db, reply, q.agency)) return reply
@@ -144,7 +145,7 @@ export const indicatorRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = 
       },
     },
     async (request, reply) => {
-      const q = request.query as Static<typeof Ii06aQuery>
+      const q = request.query
       const w = windowOf(q, now())
       if ('status' in w) return sendProblem(reply, w)
       if (await unknownAgency(db, reply, q.agency)) return reply

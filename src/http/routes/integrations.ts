@@ -1,10 +1,10 @@
-import type { FastifyPluginAsync } from 'fastify'
-import { type Static, Type } from 'typebox'
-import type { Principal } from '../../domain/access/principal.ts'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import type { Db } from '../../store/database.ts'
 import { listDeadLetters, redrive } from '../../store/outbox/dead-letters.ts'
 import { listSubscriptions, subscribe, unsubscribe } from '../../store/outbox/webhook-subscriptions.ts'
+import { callerOf } from '../auth/access-control.ts'
 import { problem, sendProblem } from '../problem.ts'
 
 const Topic = Type.String({
@@ -37,7 +37,7 @@ const DeadLetterView = Type.Object({
 })
 
 /** Webhook subscriptions of integration clients and the dead letters of the outbox relay (issue 9). */
-export const integrationRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+export const integrationRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
   app.post(
     '/api/webhook-subscriptions',
     {
@@ -60,8 +60,8 @@ export const integrationRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> 
       },
     },
     async (request, reply) => {
-      const p = request.principal as Principal
-      const body = request.body as Static<typeof NewSubscription>
+      const p = callerOf(request)
+      const body = request.body
       return reply.code(201).send(await subscribe(db, p.userId, body, now()))
     },
   )
@@ -81,7 +81,7 @@ export const integrationRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> 
         },
       },
     },
-    async (request) => ({ subscriptions: await listSubscriptions(db, (request.principal as Principal).userId) }),
+    async (request) => ({ subscriptions: await listSubscriptions(db, callerOf(request).userId) }),
   )
 
   const SubscriptionParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'Subscription id' }) })
@@ -98,10 +98,10 @@ export const integrationRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> 
       },
     },
     async (request, reply) => {
-      const { id } = request.params as Static<typeof SubscriptionParams>
-      if (!(await unsubscribe(db, (request.principal as Principal).userId, id, now())))
+      const { id } = request.params
+      if (!(await unsubscribe(db, callerOf(request).userId, id, now())))
         return sendProblem(reply, problem('notFound', 404))
-      return reply.code(204).send()
+      return reply.code(204).send(null)
     },
   )
 
@@ -140,11 +140,11 @@ export const integrationRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> 
       },
     },
     async (request, reply) => {
-      const { consumer, messageId } = request.params as Static<typeof RedriveParams>
-      const p = request.principal as Principal
+      const { consumer, messageId } = request.params
+      const p = callerOf(request)
       if (!(await redrive(db, consumer, messageId, `${p.name} (${p.userId})`, now())))
         return sendProblem(reply, problem('notFound', 404))
-      return reply.code(204).send()
+      return reply.code(204).send(null)
     },
   )
 }

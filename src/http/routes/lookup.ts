@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import { formatInstant } from '../../domain/calendar/local-time.ts'
@@ -11,7 +11,7 @@ import { problem, sendProblem } from '../problem.ts'
  * digits of the phone or identity number) learns the status and appointment, nothing else. POST, so
  * neither the code nor the digits land in access logs; rate-limited against guessing.
  */
-export const lookupRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+export const lookupRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.post(
     '/api/lookup',
     {
@@ -49,7 +49,7 @@ export const lookupRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
       },
     },
     async (request, reply) => {
-      const { code, verifier } = request.body as { code: string; verifier: string }
+      const { code, verifier } = request.body
       const found = await loadDossier(db, code)
       const a = found?.state.applicant
       const matches =

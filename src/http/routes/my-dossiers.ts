@@ -1,10 +1,10 @@
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sql } from 'kysely'
 import { Type } from 'typebox'
-import type { Principal } from '../../domain/access/principal.ts'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import { formatInstant } from '../../domain/calendar/local-time.ts'
 import type { Db } from '../../store/database.ts'
+import { callerOf } from '../auth/access-control.ts'
 import { problem, sendProblem } from '../problem.ts'
 
 const MyDossier = Type.Object({
@@ -18,7 +18,7 @@ const MyDossier = Type.Object({
 })
 
 /** Hồ sơ của tôi: the signed-in citizen's dossiers (by account, or by the identity VNeID vouched for). */
-export const myDossierRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+export const myDossierRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/api/my-dossiers',
     {
@@ -35,7 +35,7 @@ export const myDossierRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db 
       },
     },
     async (request, reply) => {
-      const p = request.principal as Principal
+      const p = callerOf(request)
       if (p.kind !== 'citizen') return sendProblem(reply, problem('forbidden', 403))
       const rows = await db
         .selectFrom('dossiers as d')

@@ -1,10 +1,11 @@
-import type { FastifyPluginAsync } from 'fastify'
-import { type Static, Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
 import type { Principal } from '../../domain/access/principal.ts'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import type { Db } from '../../store/database.ts'
 import { getPreferences, setPreferences } from '../../store/notifications/preferences.ts'
 import { vaultOwnerOf } from '../../store/vault/vault-items.ts'
+import { callerOf } from '../auth/access-control.ts'
 import { problem, sendProblem } from '../problem.ts'
 
 const email = Type.Boolean({ description: 'Nhận thông báo qua e-mail, tới địa chỉ ghi trong hồ sơ (rules.md §8)' })
@@ -31,7 +32,7 @@ const applicantKeyOf = (p: Extract<Principal, { kind: 'citizen' }>) =>
   vaultOwnerOf({ id: p.userId, identityNumber: p.identityNumber })
 
 /** Nhận thông báo: the signed-in citizen reads and sets the channels (e-mail, SMS) of their notices. */
-export const notificationPreferenceRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async (
+export const notificationPreferenceRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = async (
   app,
   { db, now },
 ) => {
@@ -47,7 +48,7 @@ export const notificationPreferenceRoutes: FastifyPluginAsync<{ db: Db; now: () 
       },
     },
     async (request, reply) => {
-      const p = request.principal as Principal
+      const p = callerOf(request)
       if (p.kind !== 'citizen') return sendProblem(reply, problem('forbidden', 403))
       const chosen = await getPreferences(db, applicantKeyOf(p))
       return chosen ? { ...chosen, chosen: true } : { email: true, sms: true, chosen: false }
@@ -67,9 +68,9 @@ export const notificationPreferenceRoutes: FastifyPluginAsync<{ db: Db; now: () 
       },
     },
     async (request, reply) => {
-      const p = request.principal as Principal
+      const p = callerOf(request)
       if (p.kind !== 'citizen') return sendProblem(reply, problem('forbidden', 403))
-      const body = request.body as Static<typeof NotificationPreferencesChoice>
+      const body = request.body
       const saved = await setPreferences(db, applicantKeyOf(p), body, now(), `${p.name} (${p.userId})`)
       return { ...saved, chosen: true }
     },

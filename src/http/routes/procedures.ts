@@ -1,5 +1,5 @@
-import type { FastifyPluginAsync } from 'fastify'
-import { type Static, Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import { localDate } from '../../domain/calendar/local-time.ts'
 import { OnlineLevelSchema } from '../../domain/catalog/procedure.ts'
@@ -22,7 +22,7 @@ export const ProcedureQuery = Type.Object(
   { additionalProperties: false },
 )
 
-export const procedureRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+export const procedureRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
   app.get(
     '/api/procedures',
     {
@@ -37,7 +37,7 @@ export const procedureRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = 
       },
     },
     async (request) => {
-      const query = request.query as Static<typeof ProcedureQuery>
+      const query = request.query
       return searchProcedures(db, { ...query, today: localDate(now()) })
     },
   )
@@ -60,7 +60,7 @@ export const procedureRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = 
       },
     },
     async (request, reply) => {
-      const { code } = request.params as { code: string }
+      const { code } = request.params
       const found = await findProcedure(db, code, localDate(now()))
       return found ?? sendProblem(reply, problem('procedureNotFound', 404))
     },

@@ -1,5 +1,6 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify'
-import { type Static, Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply } from 'fastify'
+import { Type } from 'typebox'
 import { ii06aPdf } from '../../adapters/reports/ii06a-pdf.ts'
 import { ii06aFileName } from '../../adapters/reports/ii06a-table.ts'
 import { ii06aXlsx } from '../../adapters/reports/ii06a-xlsx.ts'
@@ -68,7 +69,7 @@ function sendFile(reply: FastifyReply, type: string, fileName: string, body: Buf
 }
 
 /** Báo cáo II.06a to download: the figures of `/api/reports/ii06a` laid out as the official form. */
-export const reportExportRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+export const reportExportRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
   for (const [extension, format] of Object.entries(formats) as [
     keyof typeof formats,
     (typeof formats)[keyof typeof formats],
@@ -90,7 +91,7 @@ export const reportExportRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }>
         },
       },
       async (request, reply) => {
-        const q = request.query as Static<typeof Ii06aExportQuery>
+        const q = request.query
         const at = now()
         const w = windowOf(q, at)
         if ('status' in w) return sendProblem(reply, w)

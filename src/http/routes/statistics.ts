@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { type Static, Type } from 'typebox'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import type { Db } from '../../store/database.ts'
@@ -34,7 +34,7 @@ export type StatisticsView = Static<typeof StatisticsView>
  * Thống kê công khai: the province's headline figures, service index and targets, and each field's
  * II.06a figures — counts only, nothing about any applicant.
  */
-export const statisticsRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+export const statisticsRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
   app.get(
     '/api/statistics',
     {
@@ -48,7 +48,7 @@ export const statisticsRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> =
       },
     },
     async (request, reply) => {
-      const w = windowOf(request.query as Static<typeof StatisticsQuery>, now())
+      const w = windowOf(request.query, now())
       if ('status' in w) return sendProblem(reply, w)
       const [overview, fields] = await Promise.all([provinceOverview(db, w), breakdownByField(db, w)])
       return {

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { type Static, Type } from 'typebox'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import { dayOf, isoDate } from '../../domain/calendar/local-time.ts'
@@ -108,7 +108,7 @@ function doneWindow(query: { from?: string; to?: string }, now: Date) {
 const asWindow = (w: DoneWindow): DoneWindow => ({ from: w.from, to: w.to })
 
 /** Rút ngắn thời gian giải quyết: actual processing times against the limits (issue item 4). */
-export const timeReductionRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+export const timeReductionRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
   const TimeReductionQuery = Type.Object(
     {
       procedure: Type.String({ minLength: 1, description: 'Procedure code' }),
@@ -133,7 +133,7 @@ export const timeReductionRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }
       },
     },
     async (request, reply) => {
-      const q = request.query as Static<typeof TimeReductionQuery>
+      const q = request.query
       const w = doneWindow(q, now())
       if ('status' in w) return sendProblem(reply, w)
       if (await unknownAgency(db, reply, q.agency)) return reply
@@ -170,7 +170,7 @@ export const timeReductionRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }
       },
     },
     async (request, reply) => {
-      const q = request.query as Static<typeof CandidatesQuery>
+      const q = request.query
       const w = doneWindow(q, now())
       if ('status' in w) return sendProblem(reply, w)
       return { window: asWindow(w), rows: await cutCandidates(db, { ...asWindow(w), limit: q.limit ?? 20 }) }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import type { FastifyPluginAsync } from 'fastify'
-import { type Static, Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
 import { type Grant, type Principal, StaffRole } from '../../domain/access/principal.ts'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import { appendAudit } from '../../store/audit/audit-log.ts'
 import type { Db } from '../../store/database.ts'
 import { createApiToken, createOfficer } from '../../store/identity/users.ts'
+import { callerOf } from '../auth/access-control.ts'
 import { problem, sendProblem } from '../problem.ts'
 
 const GrantSchema = Type.Object({
@@ -66,7 +67,7 @@ function mayGrant(p: Principal, grant: Grant): boolean {
   return ownAgencies.includes(grant.agencyId) && !provincial.includes(grant.role)
 }
 
-export const userRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
   app.post(
     '/api/users',
     {
@@ -85,8 +86,8 @@ export const userRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async
       },
     },
     async (request, reply) => {
-      const principal = request.principal as Principal
-      const body = request.body as Static<typeof NewOfficer>
+      const principal = callerOf(request)
+      const body = request.body
       if (!body.grants.every((g) => mayGrant(principal, g))) return sendProblem(reply, problem('forbidden', 403))
       const known = await db
         .selectFrom('agencies')
@@ -138,9 +139,9 @@ export const userRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async
       },
     },
     async (request, reply) => {
-      const principal = request.principal as Principal
+      const principal = callerOf(request)
       if (!isProvincialAdmin(principal)) return sendProblem(reply, problem('forbidden', 403))
-      const body = request.body as Static<typeof NewIntegrationClient>
+      const body = request.body
       const id = randomUUID()
       await db
         .insertInto('users')

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto'
-import type { FastifyPluginAsync } from 'fastify'
-import { type Static, Type } from 'typebox'
-import type { Principal } from '../../domain/access/principal.ts'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
 import { actorsFor, canReadDossier, Permission } from '../../domain/access/route-permissions.ts'
 import { guards } from '../../domain/dossier/permissions.ts'
 import type { Db } from '../../store/database.ts'
 import type { dossierCommands } from '../../store/dossiers/dossier-commands.ts'
 import { loadDossier } from '../../store/dossiers/dossier-queries.ts'
 import { findVaultItem, listVault, vaultKeysOf, vaultOwnerOf } from '../../store/vault/vault-items.ts'
+import { callerOf } from '../auth/access-control.ts'
 import { problem, sendProblem } from '../problem.ts'
 import { DossierView } from '../schemas/dossier-view.ts'
 import { loadDossierView } from './dossier-view-loader.ts'
@@ -41,7 +40,7 @@ export type VaultRouteOptions = {
  * Kho dữ liệu điện tử: a citizen lists their signed documents and reuses one for a component of a new
  * dossier instead of uploading again; the counter may do it for the applicant standing before them.
  */
-export const vaultRoutes: FastifyPluginAsync<VaultRouteOptions> = async (app, { db, now, engine }) => {
+export const vaultRoutes: FastifyPluginAsyncTypebox<VaultRouteOptions> = async (app, { db, now, engine }) => {
   app.get(
     '/api/vault',
     {
@@ -62,7 +61,7 @@ export const vaultRoutes: FastifyPluginAsync<VaultRouteOptions> = async (app, { 
       },
     },
     async (request, reply) => {
-      const principal = request.principal as Principal
+      const principal = callerOf(request)
       if (principal.kind !== 'citizen') return sendProblem(reply, problem('forbidden', 403))
       const items = await listVault(db, vaultKeysOf(principal))
       return { items: items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })) }
@@ -99,9 +98,9 @@ export const vaultRoutes: FastifyPluginAsync<VaultRouteOptions> = async (app, { 
       },
     },
     async (request, reply) => {
-      const principal = request.principal as Principal
-      const { ref } = request.params as { ref: string }
-      const body = request.body as Static<typeof Reuse>
+      const principal = callerOf(request)
+      const { ref } = request.params
+      const body = request.body
       const found = await loadDossier(db, ref)
       if (!found) return sendProblem(reply, problem('dossierNotFound', 404))
       if (!canReadDossier(principal, found.state)) return sendProblem(reply, problem('forbidden', 403))
@@ -117,7 +116,7 @@ export const vaultRoutes: FastifyPluginAsync<VaultRouteOptions> = async (app, { 
         found.id,
         { action: 'reuse-component', actor, name: body.component, fileRef: item.sha256, vaultItemId: item.id },
         body.expectedVersion,
-        { idempotencyKey: (request.headers as Record<string, string>)['idempotency-key'] ?? randomUUID(), now: now() },
+        { idempotencyKey: request.headers['idempotency-key'], now: now() },
       )
       if (!outcome.ok)
         return sendProblem(

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { verifySignedPdf } from '../../adapters/signing/verify-pdf.ts'
 import { Permission } from '../../domain/access/route-permissions.ts'
@@ -14,7 +14,7 @@ const maxPdfBytes = 20 * 1024 * 1024
  * and signed by the agency's certificate, and which dossier it belongs to. The PDF is the raw body
  * (`application/pdf`, at most 20 MB); nothing is stored.
  */
-export const verifyRoutes: FastifyPluginAsync<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+export const verifyRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
   // Scoped to this plugin: the rest of the API takes JSON only.
   app.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: maxPdfBytes }, (_request, body, done) =>
     done(null, body),

@@ -1,4 +1,5 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
 import type { VneidClient } from '../../adapters/vneid/oidc-client.ts'
 import { Permission } from '../../domain/access/route-permissions.ts'
@@ -65,7 +66,10 @@ const CallbackQuery = Type.Object({
 
 const Redirect = Type.Null({ description: 'Chuyển hướng (Location) / Redirect (see Location)' })
 
-export const vneidRoutes: FastifyPluginAsync<VneidRouteOptions> = async (app, { db, now, secureCookies, client }) => {
+export const vneidRoutes: FastifyPluginAsyncTypebox<VneidRouteOptions> = async (
+  app,
+  { db, now, secureCookies, client },
+) => {
   const clearStateCookie = (reply: FastifyReply) => reply.clearCookie(stateCookie, { path: stateCookiePath })
 
   app.get(
@@ -87,7 +91,7 @@ export const vneidRoutes: FastifyPluginAsync<VneidRouteOptions> = async (app, { 
       },
     },
     async (request, reply) => {
-      const { returnTo } = request.query as { returnTo?: string }
+      const { returnTo } = request.query
       if (returnTo !== undefined && !isLocalPath(returnTo))
         return sendProblem(
           reply,
