@@ -10,10 +10,13 @@ import type { DossierEvent } from '../../domain/dossier/events.ts'
 import { actingActor } from '../../domain/dossier/permissions.ts'
 import { type Refusal, refuse } from '../../domain/dossier/refusal.ts'
 import { applyEvent, currentStep, type Dossier } from '../../domain/dossier/state.ts'
+import type { DossierFacts } from '../../domain/kpi/facts.ts'
 import type { ProcedureKpiTerms } from '../../domain/kpi/facts-of-dossier.ts'
 import type { WorkingDaysSource } from '../calendar/working-days-cache.ts'
 import type { Db } from '../database.ts'
-import { procedureKpiTerms, refreshDossierFacts } from '../kpi/dossier-facts.ts'
+import { upsertCounts } from '../kpi/count-rows.ts'
+import { factsWrite, procedureKpiTerms, storedFacts } from '../kpi/dossier-facts.ts'
+import { upsertFactsRows } from '../kpi/facts-rows.ts'
 import type { Database } from '../schema.ts'
 import { type AgencyCalendars, agencyCalendars } from './agency-calendars.ts'
 import { canonicalJson, eventHash } from './event-hash.ts'
@@ -140,26 +143,30 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
     /** Nộp hồ sơ / tiếp nhận trực tiếp: creates a dossier. */
     async create(creation: NewCreation, options: RunOptions): Promise<Outcome> {
       const calendar = await calendars.forAgencies(options.transaction)
-      return withKey(db, options, requestHash(creation), async (tx, claim) => {
-        const ctx = await contextFor(tx, calendar, creation.procedure, creation.receivingAgencyId, options.now)
-        if (!ctx) return { ok: false, problem: 'refused', refusal: refuse('unknownProcedure') }
-        const full: Creation =
-          creation.action === 'receive-at-counter'
-            ? { ...creation, code: await allocateCode(tx, creation.receivingAgencyId, options.now) }
-            : creation
-        const decision = create(full, ctx)
-        return persist(
-          tx,
-          claim,
-          randomUUID(),
-          null,
-          null,
-          decision,
-          ctx,
-          (id) => provinceOf(tx, id),
-          (p) => kpiTermsOf(tx, p),
-        )
-      })
+      return withKey(
+        db,
+        options,
+        requestHash(creation),
+        async (tx, claim) => {
+          const ctx = await contextFor(tx, calendar, creation.procedure, creation.receivingAgencyId, options.now)
+          if (!ctx) return { ok: false, problem: 'refused', refusal: refuse('unknownProcedure') }
+          const full: Creation =
+            creation.action === 'receive-at-counter'
+              ? { ...creation, code: await allocateCode(tx, creation.receivingAgencyId, options.now) }
+              : creation
+          const decision = create(full, ctx)
+          return persist(
+            tx,
+            claim,
+            { id: randomUUID(), before: null, headHash: null, facts: null },
+            decision,
+            ctx,
+            (id) => provinceOf(tx, id),
+            (p) => kpiTermsOf(tx, p),
+          )
+        },
+        { atomic: creation.action === 'receive-at-counter' },
+      )
     },
 
     /** Runs a command on an existing dossier whose version the caller last saw. */
@@ -195,39 +202,53 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
     options: RunOptions,
   ): Promise<Outcome> {
     const calendar = await calendars.forAgencies(options.transaction)
-    return withKey(db, options, hash, async (tx, claim) => {
-      const row = await tx
-        .selectFrom('dossiers')
-        .select(['id', 'state', 'version', 'head_hash'])
-        .where(isUuid(ref) ? 'id' : 'code', '=', ref)
-        .forUpdate()
-        .executeTakeFirst()
-      if (!row?.state) return { ok: false, problem: 'not-found' }
-      const state = row.state
-      const candidates = actorsOn(state)
-      if (candidates === null || candidates.length === 0) return { ok: false, problem: 'forbidden' }
-      if (row.version !== expectedVersion) return { ok: false, problem: 'conflict', currentVersion: row.version }
-      const ctx = await contextFor(tx, calendar, state.procedure, state.receivingAgencyId, options.now)
-      if (!ctx) return { ok: false, problem: 'refused', refusal: refuse('unknownProcedure') }
-      const acting = actingActor(state, candidates, command.action, ctx)
-      if (!acting.ok) return { ok: false, problem: 'refused', refusal: acting.refusal }
-      const full = (
-        command.action === 'receive'
-          ? { ...command, actor: acting.actor, code: await allocateCode(tx, state.receivingAgencyId, options.now) }
-          : { ...command, actor: acting.actor }
-      ) as Command
-      return persist(
-        tx,
-        claim,
-        row.id,
-        state,
-        row.head_hash,
-        decideAllowed(state, full, ctx),
-        ctx,
-        (id) => provinceOf(tx, id),
-        (p) => kpiTermsOf(tx, p),
-      )
-    })
+    const where = isUuid(ref) ? 'id' : 'code'
+    // A reception allocates a code number, which must roll back with the command: it runs in a
+    // transaction with the dossier locked. Other commands read without a lock and write in one
+    // statement that fails whole if the dossier moved on meanwhile (two round trips, no BEGIN/COMMIT).
+    const atomic = command.action === 'receive' || options.transaction !== undefined
+    const currentVersion = async (executor: Db) =>
+      (await executor.selectFrom('dossiers').select('version').where(where, '=', ref).executeTakeFirst())?.version ??
+      null
+    return withKey(
+      db,
+      options,
+      hash,
+      async (tx, claim) => {
+        // The stored indicator facts come with the dossier: no second read to update them.
+        const read = tx
+          .selectFrom('dossiers as d')
+          .leftJoin('kpi_dossiers as k', (j) => j.on(sql<boolean>`k.dossier_id = d.id::text`))
+          .selectAll('k')
+          .select(['d.id', 'd.state', 'd.version', 'd.head_hash'])
+          .where(`d.${where}`, '=', ref)
+        const row = await (atomic ? read.forUpdate('d') : read).executeTakeFirst()
+        if (!row?.state) return { ok: false, problem: 'not-found' }
+        const state = row.state
+        const candidates = actorsOn(state)
+        if (candidates === null || candidates.length === 0) return { ok: false, problem: 'forbidden' }
+        if (row.version !== expectedVersion) return { ok: false, problem: 'conflict', currentVersion: row.version }
+        const ctx = await contextFor(tx, calendar, state.procedure, state.receivingAgencyId, options.now)
+        if (!ctx) return { ok: false, problem: 'refused', refusal: refuse('unknownProcedure') }
+        const acting = actingActor(state, candidates, command.action, ctx)
+        if (!acting.ok) return { ok: false, problem: 'refused', refusal: acting.refusal }
+        const full = (
+          command.action === 'receive'
+            ? { ...command, actor: acting.actor, code: await allocateCode(tx, state.receivingAgencyId, options.now) }
+            : { ...command, actor: acting.actor }
+        ) as Command
+        return persist(
+          tx,
+          claim,
+          { id: row.id, before: state, headHash: row.head_hash, facts: storedFacts(row) },
+          decideAllowed(state, full, ctx),
+          ctx,
+          (id) => provinceOf(tx, id),
+          (p) => kpiTermsOf(tx, p),
+        )
+      },
+      { atomic, currentVersion },
+    )
   }
 }
 
@@ -250,13 +271,15 @@ type Claim = { readonly idempotency_key: string; readonly request_hash: string; 
 /**
  * Runs `work` once per idempotency key: a retry with the same key and request returns the first
  * outcome and appends nothing; the same key with another request is refused. The work runs in its own
- * transaction, or in a savepoint of the caller's.
+ * transaction, in a savepoint of the caller's, or (`atomic: false`) as its single writing statement
+ * alone, which then fails whole when another writer got there first (`lostRace`).
  */
 async function withKey(
   db: Db,
   options: RunOptions,
   hash: string,
   work: (tx: Db, claim: Claim) => Promise<Outcome>,
+  mode: { readonly atomic: boolean; readonly currentVersion?: (executor: Db) => Promise<number | null> },
 ): Promise<Outcome> {
   const executor: Db = options.transaction ?? db
   const remembered = async (): Promise<Outcome | null> => {
@@ -269,26 +292,41 @@ async function withKey(
     return row.request_hash === hash ? (row.outcome as Outcome) : { ok: false, problem: 'idempotency-key-reused' }
   }
   const claim = { idempotency_key: options.idempotencyKey, request_hash: hash, created_at: options.now }
-  const atomically = async (tx: Db) => {
+  const attempt = async (tx: Db) => {
     const outcome = await work(tx, claim)
     if (!outcome.ok) throw new Refused(outcome)
     return outcome
   }
+  let failed: Outcome
   try {
-    return options.transaction
-      ? await inSavepoint(options.transaction, atomically)
-      : await db.transaction().execute(atomically)
+    if (options.transaction) return await inSavepoint(options.transaction, attempt)
+    return mode.atomic ? await db.transaction().execute(attempt) : await attempt(db)
   } catch (error) {
-    if (!(error instanceof Refused)) throw error
-    const earlier = await remembered()
-    if (earlier) return earlier
-    await executor
-      .insertInto('command_outcomes')
-      .values({ ...claim, outcome: JSON.stringify(error.outcome) })
-      .onConflict((oc) => oc.column('idempotency_key').doNothing())
-      .execute()
-    return (await remembered()) ?? error.outcome
+    if (error instanceof Refused) failed = error.outcome
+    else if (lostRace(error)) {
+      // The key was taken by a twin, or the dossier moved on since it was read.
+      const earlier = await remembered()
+      if (earlier) return earlier
+      const current = await mode.currentVersion?.(executor)
+      if (current === undefined || current === null) throw error
+      failed = { ok: false, problem: 'conflict', currentVersion: current }
+    } else throw error
   }
+  const earlier = await remembered()
+  if (earlier) return earlier
+  await executor
+    .insertInto('command_outcomes')
+    .values({ ...claim, outcome: JSON.stringify(failed) })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .execute()
+  return (await remembered()) ?? failed
+}
+
+/** The command's writing statement failed whole: its guard (division by zero) or a taken event number. */
+function lostRace(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false
+  if (error.code === '22012') return true
+  return error.code === '23505' && 'constraint' in error && error.constraint === 'dossier_events_pkey'
 }
 
 /** `work` inside the caller's transaction, undone alone if it throws (Kysely does not nest transactions). */
@@ -311,37 +349,50 @@ async function inSavepoint<T>(tx: Transaction<Database>, work: (tx: Db) => Promi
  */
 async function allocateCode(tx: Db, agencyId: string, now: Date): Promise<string> {
   const day = localDate(now)
-  const unit = await tx
-    .selectFrom('agency_codes')
-    .select('code')
-    .where('agency_id', '=', agencyId)
-    .where('valid_from', '<=', day)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', day)]))
-    .executeTakeFirst()
-  if (!unit) throw new Error(`agency ${agencyId} has no unit code in force on ${day}`)
+  // The unit code in force and the day's next number in one statement.
   const counter = await tx
+    .with('unit', (q) =>
+      q
+        .selectFrom('agency_codes')
+        .select('code')
+        .where('agency_id', '=', agencyId)
+        .where('valid_from', '<=', day)
+        .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', day)]))
+        .limit(1),
+    )
     .insertInto('dossier_code_counters')
-    .values({ unit_code: unit.code, day, last: 1 })
+    .columns(['unit_code', 'day', 'last'])
+    .expression((eb) =>
+      eb.selectFrom('unit').select(['unit.code', sql<string>`${day}::date`.as('day'), sql.lit(1).as('last')]),
+    )
     .onConflict((oc) => oc.columns(['unit_code', 'day']).doUpdateSet({ last: sql`dossier_code_counters.last + 1` }))
-    .returning('last')
-    .executeTakeFirstOrThrow()
-  return formatDossierCode(unit.code, day, counter.last)
+    .returning(['unit_code', 'last'])
+    .executeTakeFirst()
+  if (!counter) throw new Error(`agency ${agencyId} has no unit code in force on ${day}`)
+  return formatDossierCode(counter.unit_code, day, counter.last)
+}
+
+/** The dossier as the command found it: its state, the head of its event chain, its indicator facts. */
+type Found = {
+  readonly id: string
+  readonly before: Dossier | null
+  readonly headHash: string | null
+  readonly facts: DossierFacts | null
 }
 
 async function persist(
   tx: Db,
   claim: Claim,
-  id: string,
-  before: Dossier | null,
-  headHash: string | null,
+  found: Found,
   decision: Decision,
   ctx: DecisionContext,
   provinceOf: (agencyId: string) => Promise<string>,
   kpiTermsOf: (procedure: Dossier['procedure']) => Promise<ProcedureKpiTerms>,
 ): Promise<Outcome> {
   if (!decision.ok) return { ok: false, problem: 'refused', refusal: decision.refusal }
+  const { id, before } = found
   let state = before
-  let hash = headHash
+  let hash = found.headHash
   const produced: { seq: number; event: DossierEvent }[] = []
   const rows = decision.events.map((event) => {
     state = applyEvent(state, event)
@@ -382,10 +433,13 @@ async function persist(
     version: after.version,
     events: decision.events.map((e) => e.type),
   }
-  // Projection, events, outbox and the idempotency claim in one statement (data-modifying CTEs): one
-  // round trip. Foreign keys from the events to a new dossier are checked at the end of the statement.
-  // A concurrent twin with the same key waits on the claim, then finds it taken and rolls back.
-  const written = await tx
+  const indicators = factsWrite(id, after, found.facts, await kpiTermsOf(after.procedure), ctx.calendar)
+  // Projection, events, outbox, indicator counters and facts, and the idempotency claim in one statement
+  // (data-modifying CTEs): one round trip. Foreign keys from the events to a new dossier are checked at
+  // the end of the statement. The statement fails whole (division by zero) unless the projection moved
+  // from the version read, the key was still free and the facts were as read; a concurrent command on
+  // the dossier takes the same event numbers and fails it too.
+  let statement = tx
     .with('projection', (q) =>
       before === null
         ? q
@@ -401,14 +455,25 @@ async function persist(
     )
     .with('events', (q) => q.insertInto('dossier_events').values(rows).returning('seq'))
     .with('messages', (q) => q.insertInto('outbox').values(messages).returning('id'))
-    .insertInto('command_outcomes')
-    .values({ ...claim, outcome: JSON.stringify(outcome), dossier_id: id })
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .returning((eb) => eb.selectFrom('projection').select(eb.fn.countAll<number>().as('n')).as('projected'))
+    .with('claim', (q) =>
+      q
+        .insertInto('command_outcomes')
+        .values({ ...claim, outcome: JSON.stringify(outcome), dossier_id: id })
+        .onConflict((oc) => oc.column('idempotency_key').doNothing())
+        .returning('idempotency_key'),
+    )
+  if (indicators && indicators.counts.length > 0)
+    statement = statement.with('counts', (q) => upsertCounts(q, indicators.counts).returning('depth'))
+  if (indicators)
+    statement = statement.with('facts', (q) =>
+      upsertFactsRows(q, [indicators.facts], { storedEResult: found.facts?.eResult ?? false }).returning('dossier_id'),
+    )
+  const factsWritten = indicators ? sql` * (SELECT count(*) FROM facts)` : sql``
+  await statement
+    .selectNoFrom(
+      sql<number>`1 / ((SELECT count(*) FROM projection) * (SELECT count(*) FROM claim)${factsWritten})::int`.as('ok'),
+    )
     .execute()
-  if (written.length === 0) throw new Refused({ ok: false, problem: 'idempotency-key-reused' })
-  if (Number(written[0]?.projected) !== 1) throw new Error(`dossier ${id} changed under a locked update`)
-  await refreshDossierFacts(tx, id, after, await kpiTermsOf(after.procedure), ctx.calendar, { previous: before })
   return { ...outcome, produced: { state: after, events: produced, context: ctx } }
 }
 

@@ -1,8 +1,10 @@
+import type { Insertable, QueryCreator } from 'kysely'
 import { dayOf, isoDate, parseIsoDate } from '../../domain/calendar/local-time.ts'
 import { type CounterColumn, contributions, counterColumns } from '../../domain/kpi/counters.ts'
 import type { DossierFacts } from '../../domain/kpi/facts.ts'
 import { halfStart } from '../../domain/kpi/periods.ts'
 import type { Db } from '../database.ts'
+import type { Database } from '../schema.ts'
 
 /** The period of the all-time rows. */
 export const allTime = '0001-01-01'
@@ -36,9 +38,11 @@ export function accumulate(deltas: CountDeltas, f: DossierFacts, sign: 1 | -1): 
   }
 }
 
-/** Writes the increments; rows in key order so concurrent writers lock them in the same order. */
-export async function writeCounts(db: Db, deltas: CountDeltas, batchSize = 2000): Promise<void> {
-  const rows = [...deltas.entries()]
+export type CountRow = Insertable<Database['kpi_counts']>
+
+/** The counter rows the increments touch, in key order so concurrent writers lock them in the same order. */
+export function countRows(deltas: CountDeltas): CountRow[] {
+  return [...deltas.entries()]
     .filter(([, cols]) => [...cols.values()].some((v) => v !== 0))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, cols]) => {
@@ -53,19 +57,26 @@ export async function writeCounts(db: Db, deltas: CountDeltas, batchSize = 2000)
       const counts = Object.fromEntries(counterColumns.map((c) => [c, cols.get(c) ?? 0]))
       return { depth: Number(depth), grain, period, agency_id, field_id, procedure_code, ...counts }
     })
-  for (let i = 0; i < rows.length; i += batchSize) {
-    await db
-      .insertInto('kpi_counts')
-      .values(rows.slice(i, i + batchSize))
-      .onConflict((oc) =>
-        oc
-          .columns(['depth', 'grain', 'period', 'agency_id', 'field_id', 'procedure_code'])
-          .doUpdateSet((eb) =>
-            Object.fromEntries(
-              counterColumns.map((c) => [c, eb(eb.ref(`kpi_counts.${c}`), '+', eb.ref(`excluded.${c}`))]),
-            ),
+}
+
+/** Adds the rows' increments to the counters (a statement, or a step of a larger one). */
+export function upsertCounts(q: QueryCreator<Database>, rows: readonly CountRow[]) {
+  return q
+    .insertInto('kpi_counts')
+    .values([...rows])
+    .onConflict((oc) =>
+      oc
+        .columns(['depth', 'grain', 'period', 'agency_id', 'field_id', 'procedure_code'])
+        .doUpdateSet((eb) =>
+          Object.fromEntries(
+            counterColumns.map((c) => [c, eb(eb.ref(`kpi_counts.${c}`), '+', eb.ref(`excluded.${c}`))]),
           ),
-      )
-      .execute()
-  }
+        ),
+    )
+}
+
+/** Writes the increments. */
+export async function writeCounts(db: Db, deltas: CountDeltas, batchSize = 2000): Promise<void> {
+  const rows = countRows(deltas)
+  for (let i = 0; i < rows.length; i += batchSize) await upsertCounts(db, rows.slice(i, i + batchSize)).execute()
 }

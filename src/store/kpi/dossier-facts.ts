@@ -1,10 +1,44 @@
 import { isDeepStrictEqual } from 'node:util'
+import type { Selectable } from 'kysely'
 import type { DecisionContext } from '../../domain/dossier/context.ts'
 import type { Dossier } from '../../domain/dossier/state.ts'
+import type { DossierFacts } from '../../domain/kpi/facts.ts'
 import { factsOfDossier, type ProcedureKpiTerms } from '../../domain/kpi/facts-of-dossier.ts'
 import type { Db } from '../database.ts'
-import { loadFacts } from './facts-rows.ts'
+import type { Database } from '../schema.ts'
+import { accumulate, type CountDeltas, type CountRow, countRows } from './count-rows.ts'
+import { factsOfRow, loadFacts } from './facts-rows.ts'
 import { recordFacts } from './record-facts.ts'
+
+type FactsRow = Selectable<Database['kpi_dossiers']>
+
+/** The stored facts from a row left-joined to its dossier: null when the dossier has none yet. */
+export function storedFacts(row: { [K in keyof FactsRow]: FactsRow[K] | null }): DossierFacts | null {
+  return row.dossier_id === null ? null : factsOfRow(row as FactsRow)
+}
+
+/** What a command changes in the indicator tables: counter increments and the new facts row. */
+export type FactsWrite = { readonly counts: readonly CountRow[]; readonly facts: DossierFacts }
+
+/**
+ * The indicator writes a dossier's new state needs, against its stored facts (read with the dossier
+ * under its lock, so no other writer moved them): null when nothing the indicators count changed. The
+ * e-result, known outside the event log, is kept from the stored facts.
+ */
+export function factsWrite(
+  dossierId: string,
+  d: Dossier,
+  stored: DossierFacts | null,
+  terms: ProcedureKpiTerms,
+  calendar: DecisionContext['calendar'],
+): FactsWrite | null {
+  const facts = factsOfDossier(dossierId, d, terms, calendar, { eResult: stored?.eResult ?? false })
+  if (facts === null || (stored !== null && isDeepStrictEqual(stored, facts))) return null
+  const deltas: CountDeltas = new Map()
+  if (stored !== null) accumulate(deltas, stored, -1)
+  accumulate(deltas, facts, 1)
+  return { counts: countRows(deltas), facts }
+}
 
 /** The parts of a procedure version the indicators read. */
 export async function procedureKpiTerms(db: Db, code: string, version: number): Promise<ProcedureKpiTerms> {
@@ -17,25 +51,17 @@ export async function procedureKpiTerms(db: Db, code: string, version: number): 
   return { fieldId: row.field_id, resultKind: row.result_kind as ProcedureKpiTerms['resultKind'], fees: row.fees }
 }
 
-/**
- * Brings a motcua dossier's indicator facts up to date in the caller's transaction; what motcua knows
- * outside the event log (an issued e-result) is kept from the stored facts unless given.
- */
-export async function refreshDossierFacts(
+/** Brings a motcua dossier's indicator facts up to date in the caller's transaction, with its e-result as given. */
+async function refreshDossierFacts(
   tx: Db,
   dossierId: string,
   d: Dossier,
   terms: ProcedureKpiTerms,
   calendar: DecisionContext['calendar'],
-  outside: { eResult?: boolean; previous?: Dossier | null } = {},
+  eResult: boolean,
 ): Promise<void> {
-  // Most commands (assignment, appraisal, approval…) change nothing the indicators count: when the
-  // facts before and after the command agree, whatever the stored e-result, there is nothing to write.
-  const probe = (x: Dossier) => factsOfDossier(dossierId, x, terms, calendar, { eResult: false })
-  if (outside.eResult === undefined && outside.previous && isDeepStrictEqual(probe(outside.previous), probe(d))) return
   const before = await loadFacts(tx, [dossierId])
-  const old = before.get(dossierId)
-  const facts = factsOfDossier(dossierId, d, terms, calendar, { eResult: outside.eResult ?? old?.eResult ?? false })
+  const facts = factsOfDossier(dossierId, d, terms, calendar, { eResult })
   if (facts === null) return
   await recordFacts(tx, [facts], before)
 }
@@ -58,6 +84,6 @@ export async function recordElectronicResult(
       .executeTakeFirst()
     if (!row?.state) return
     const terms = await procedureKpiTerms(tx, row.procedure_code, row.procedure_version)
-    await refreshDossierFacts(tx, dossierId, row.state, terms, calendar, { eResult: true })
+    await refreshDossierFacts(tx, dossierId, row.state, terms, calendar, true)
   })
 }

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely'
+import type { Insertable, QueryCreator, Selectable } from 'kysely'
 import type { Channel, DossierStatus, Satisfaction } from '../../domain/dossier/status.ts'
 import type { DossierFacts } from '../../domain/kpi/facts.ts'
 import type { Db } from '../database.ts'
@@ -81,17 +81,29 @@ export async function loadFacts(db: Db, dossierIds: readonly string[]): Promise<
   return new Map(rows.map((r) => [r.dossier_id, factsOfRow(r)]))
 }
 
+/**
+ * Inserts or replaces the facts rows (a statement, or a step of a larger one). With `storedEResult`, a
+ * stored row is replaced only if its e-result is still that one (the caller read it without a lock).
+ */
+export function upsertFactsRows(
+  q: QueryCreator<Database>,
+  facts: readonly DossierFacts[],
+  options: { storedEResult?: boolean } = {},
+) {
+  const rows = facts.map(factsRow)
+  const cols = Object.keys(rows[0] ?? {}).filter((c) => c !== 'dossier_id')
+  const { storedEResult } = options
+  return q
+    .insertInto('kpi_dossiers')
+    .values(rows)
+    .onConflict((oc) => {
+      const update = oc
+        .column('dossier_id')
+        .doUpdateSet((eb) => Object.fromEntries(cols.map((c) => [c, eb.ref(`excluded.${c}` as 'excluded.code')])))
+      return storedEResult === undefined ? update : update.where('kpi_dossiers.e_result', '=', storedEResult)
+    })
+}
+
 export async function writeFactsRows(db: Db, facts: readonly DossierFacts[], batchSize = 1000): Promise<void> {
-  for (let i = 0; i < facts.length; i += batchSize) {
-    await db
-      .insertInto('kpi_dossiers')
-      .values(facts.slice(i, i + batchSize).map(factsRow))
-      .onConflict((oc) =>
-        oc.column('dossier_id').doUpdateSet((eb) => {
-          const cols = Object.keys(factsRow(facts[i] as DossierFacts)).filter((c) => c !== 'dossier_id')
-          return Object.fromEntries(cols.map((c) => [c, eb.ref(`excluded.${c}` as 'excluded.code')]))
-        }),
-      )
-      .execute()
-  }
+  for (let i = 0; i < facts.length; i += batchSize) await upsertFactsRows(db, facts.slice(i, i + batchSize)).execute()
 }
