@@ -2,14 +2,20 @@ import { type TSchema, Type } from 'typebox'
 import type { CommandAction } from '../../domain/dossier/permissions.ts'
 
 const text = (description: string, max = 2000) => Type.String({ minLength: 1, maxLength: max, description })
-const Items = Type.Array(text('A missing or wrong component, and what is needed', 500), { minItems: 1, maxItems: 50 })
+const Items = Type.Array(text('A missing or wrong component, and what is needed', 500), {
+  minItems: 1,
+  maxItems: 50,
+  description: 'Everything that is missing, in one request: the applicant is guided once, fully (rules.md §1)',
+})
 const Components = Type.Array(
   Type.Object({
     name: text('Component name', 500),
-    fileRef: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]),
-    digitized: Type.Boolean(),
+    fileRef: Type.Union([Type.String({ maxLength: 200 }), Type.Null()], {
+      description: 'Stored file (sha256) of the component, or null for paper',
+    }),
+    digitized: Type.Boolean({ description: 'Scanned and signed at the counter (số hóa)' }),
   }),
-  { maxItems: 50 },
+  { maxItems: 50, description: 'The components the applicant supplied' },
 )
 
 /** One command endpoint: `POST /api/dossiers/{ref}/{path}` runs `action` with the body's fields. */
@@ -69,8 +75,10 @@ export const commandRoutes: readonly CommandRoute[] = [
     action: 'appraise',
     summary: 'Thẩm định / Appraise',
     fields: {
-      outcome: Type.Union([Type.Literal('approve'), Type.Literal('refuse')]),
-      note: Type.String({ maxLength: 2000 }),
+      outcome: Type.Union([Type.Literal('approve'), Type.Literal('refuse')], {
+        description: 'Kết quả thẩm định: propose approval, or refusal (the dossier is then stopped)',
+      }),
+      note: Type.String({ maxLength: 2000, description: 'Ý kiến thẩm định: the specialist’s opinion' }),
     },
   },
   {
@@ -85,7 +93,10 @@ export const commandRoutes: readonly CommandRoute[] = [
           Type.Object({ approver: text('Who approved a second request', 200), legalBasis: text('Legal basis') }),
           Type.Null(),
         ],
-        { default: null },
+        {
+          default: null,
+          description: 'A second request by the same agency needs a recorded approver and legal basis (rules.md §1)',
+        },
       ),
     },
   },
@@ -99,13 +110,19 @@ export const commandRoutes: readonly CommandRoute[] = [
     path: 'payment-requests',
     action: 'require-payment',
     summary: 'Yêu cầu thực hiện nghĩa vụ tài chính / Require payment',
-    fields: { amountVnd: Type.Integer({ minimum: 1 }), reason: text('What the payment is for') },
+    fields: {
+      amountVnd: Type.Integer({ minimum: 1, description: 'Phí, lệ phí to pay, in đồng' }),
+      reason: text('What the payment is for'),
+    },
   },
   {
     path: 'payments',
     action: 'record-payment',
     summary: 'Ghi nhận đã nộp phí, lệ phí / Record payment',
-    fields: { amountVnd: Type.Integer({ minimum: 1 }), receipt: text('Receipt number', 100) },
+    fields: {
+      amountVnd: Type.Integer({ minimum: 1, description: 'Amount paid, in đồng' }),
+      receipt: text('Receipt number', 100),
+    },
   },
   {
     path: 'inter-agency-transfers',
@@ -117,7 +134,7 @@ export const commandRoutes: readonly CommandRoute[] = [
     path: 'inter-agency-returns',
     action: 'return-from-agency',
     summary: 'Trả hồ sơ liên thông về cơ quan chủ trì / Return to the lead agency',
-    fields: { note: Type.String({ maxLength: 2000 }) },
+    fields: { note: Type.String({ maxLength: 2000, description: 'What the coordinating agency concluded' }) },
   },
   { path: 'approval', action: 'approve', summary: 'Phê duyệt, ký / Approve', fields: {} },
   {
@@ -130,19 +147,26 @@ export const commandRoutes: readonly CommandRoute[] = [
     path: 'result-return',
     action: 'return-result',
     summary: 'Trả kết quả / Return the result',
-    fields: { method: Type.Union([Type.Literal('counter'), Type.Literal('post'), Type.Literal('online')]) },
+    fields: {
+      method: Type.Union([Type.Literal('counter'), Type.Literal('post'), Type.Literal('online')], {
+        description: 'Hình thức trả kết quả: at the counter, by public post, or online',
+      }),
+    },
   },
   {
     path: 'withdrawal',
     action: 'withdraw',
     summary: 'Rút hồ sơ / Withdraw',
-    fields: { reason: Type.String({ maxLength: 2000 }) },
+    fields: { reason: Type.String({ maxLength: 2000, description: 'Why the applicant withdraws (may be empty)' }) },
   },
   {
     path: 'stop',
     action: 'stop',
     summary: 'Dừng xử lý / Stop',
-    fields: { reason: text('Reason'), legalBasis: Type.String({ maxLength: 2000 }) },
+    fields: {
+      reason: text('Reason'),
+      legalBasis: Type.String({ maxLength: 2000, description: 'Căn cứ pháp lý of the stop (may be empty)' }),
+    },
   },
   {
     path: 'late-warnings',
@@ -164,12 +188,11 @@ export const commandRoutes: readonly CommandRoute[] = [
     action: 'rate',
     summary: 'Đánh giá mức độ hài lòng / Rate',
     fields: {
-      satisfaction: Type.Union([
-        Type.Literal('very_satisfied'),
-        Type.Literal('satisfied'),
-        Type.Literal('not_satisfied'),
-      ]),
-      comment: Type.String({ maxLength: 2000, default: '' }),
+      satisfaction: Type.Union(
+        [Type.Literal('very_satisfied'), Type.Literal('satisfied'), Type.Literal('not_satisfied')],
+        { description: 'Mức độ hài lòng (indicator 5.4): not_satisfied counts against satisfaction' },
+      ),
+      comment: Type.String({ maxLength: 2000, default: '', description: 'The applicant’s comment' }),
     },
   },
 ]

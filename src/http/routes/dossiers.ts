@@ -56,7 +56,11 @@ const problems = {
 
 const NewDossier = Type.Object(
   {
-    procedureCode: Type.String({ pattern: '^[A-Za-z0-9.-]+$', maxLength: 60 }),
+    procedureCode: Type.String({
+      pattern: '^[A-Za-z0-9.-]+$',
+      maxLength: 60,
+      description: 'The procedure applied for (GET /api/procedures)',
+    }),
     receivingAgencyId: Type.String({
       pattern: '^[a-z0-9-]+$',
       maxLength: 80,
@@ -65,21 +69,34 @@ const NewDossier = Type.Object(
     channel: Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)], {
       description: '1 in person, 2 online, 3 post',
     }),
-    applicant: Type.Object({
-      id: Type.String({ minLength: 1, maxLength: 100 }),
-      kind: Type.Union([Type.Literal('citizen'), Type.Literal('organisation')]),
-      name: Type.String({ minLength: 1, maxLength: 200 }),
-      identityNumber: Type.Union([Type.String({ pattern: '^[0-9A-Za-z]{6,20}$' }), Type.Null()]),
-      phone: Type.Union([Type.String({ pattern: '^[0-9+ ]{8,20}$' }), Type.Null()]),
-      email: Type.Union([Type.String({ maxLength: 200, format: 'email' }), Type.Null()]),
-      address: Type.Union([Type.String({ maxLength: 500 }), Type.Null()]),
-    }),
+    applicant: Type.Object(
+      {
+        id: Type.String({ minLength: 1, maxLength: 100, description: 'Applicant id; a citizen’s own account online' }),
+        kind: Type.Union([Type.Literal('citizen'), Type.Literal('organisation')], {
+          description: 'A citizen or an organisation',
+        }),
+        name: Type.String({ minLength: 1, maxLength: 200, description: 'Name as printed on the receipt (form 01)' }),
+        identityNumber: Type.Union([Type.String({ pattern: '^[0-9A-Za-z]{6,20}$' }), Type.Null()], {
+          description: 'Số định danh cá nhân (citizen) or tax code (organisation)',
+        }),
+        phone: Type.Union([Type.String({ pattern: '^[0-9+ ]{8,20}$' }), Type.Null()], {
+          description: 'For SMS notices',
+        }),
+        email: Type.Union([Type.String({ maxLength: 200, format: 'email' }), Type.Null()], {
+          description: 'For e-mail notices',
+        }),
+        address: Type.Union([Type.String({ maxLength: 500 }), Type.Null()], { description: 'Postal address' }),
+      },
+      { description: 'Người nộp hồ sơ: the applicant' },
+    ),
     components: Type.Array(
       Type.Object({
-        name: Type.String({ minLength: 1, maxLength: 500 }),
-        fileRef: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]),
+        name: Type.String({ minLength: 1, maxLength: 500, description: 'Thành phần hồ sơ: the required document' }),
+        fileRef: Type.Union([Type.String({ maxLength: 200 }), Type.Null()], {
+          description: 'An uploaded file (sha256), or null for paper',
+        }),
       }),
-      { maxItems: 50, default: [] },
+      { maxItems: 50, default: [], description: 'The components supplied' },
     ),
   },
   { additionalProperties: false },
@@ -289,15 +306,15 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (
   }
 
   const QueueItem = Type.Object({
-    id: Type.String(),
-    code: Type.Union([Type.String(), Type.Null()]),
-    procedureCode: Type.String(),
-    procedureName: Type.String(),
-    applicantName: Type.String(),
-    status: Type.Integer(),
-    phase: Type.Union([Type.String(), Type.Null()]),
+    id: Type.String({ description: 'Dossier id' }),
+    code: Type.Union([Type.String(), Type.Null()], { description: 'Mã hồ sơ; null before reception' }),
+    procedureCode: Type.String({ description: 'Procedure code' }),
+    procedureName: Type.String({ description: 'Procedure name' }),
+    applicantName: Type.String({ description: 'Người nộp hồ sơ' }),
+    status: Type.Integer({ description: 'National status code (rules.md §1)' }),
+    phase: Type.Union([Type.String(), Type.Null()], { description: 'The current step’s phase' }),
     dueAt: Type.Union([Type.String(), Type.Null()], { description: 'Current step due, else the appointment' }),
-    appointmentAt: Type.Union([Type.String(), Type.Null()]),
+    appointmentAt: Type.Union([Type.String(), Type.Null()], { description: 'Ngày hẹn trả kết quả' }),
     urgency: Type.String({ description: 'late, due_soon or on_track' }),
   })
   app.get(
@@ -309,13 +326,22 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (
         tags: ['dossiers'],
         summary: 'Hàng đợi theo vai trò, sắp theo mức khẩn / Work queue of a role at an agency, most urgent first',
         params: Type.Object({
-          role: Type.Union(Object.values(QueueRole).map((r) => Type.Literal(r))),
+          role: Type.Union(
+            Object.values(QueueRole).map((r) => Type.Literal(r)),
+            { description: 'The role whose queue to list: counter_officer, specialist, leader or clerk' },
+          ),
         }),
         querystring: Type.Object(
-          { limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }) },
+          { limit: Type.Integer({ minimum: 1, maximum: 500, default: 100, description: 'Dossiers to list at most' }) },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ agencyId: Type.String(), items: Type.Array(QueueItem) }), ...problems },
+        response: {
+          200: Type.Object({
+            agencyId: Type.String({ description: 'The agency the caller holds the role at' }),
+            items: Type.Array(QueueItem, { description: 'The dossiers waiting for the role, most urgent first' }),
+          }),
+          ...problems,
+        },
       },
     },
     async (request, reply) => {

@@ -2688,23 +2688,37 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
+          /** @description The procedure applied for (GET /api/procedures) */
           procedureCode: string;
           /** @description The one-stop unit that receives */
           receivingAgencyId: string;
           /** @description 1 in person, 2 online, 3 post */
           channel: 1 | 2 | 3;
+          /** @description Người nộp hồ sơ: the applicant */
           applicant: {
+            /** @description Applicant id; a citizen’s own account online */
             id: string;
+            /** @description A citizen or an organisation */
             kind: "citizen" | "organisation";
+            /** @description Name as printed on the receipt (form 01) */
             name: string;
+            /** @description Số định danh cá nhân (citizen) or tax code (organisation) */
             identityNumber: string | null;
+            /** @description For SMS notices */
             phone: string | null;
+            /** @description For e-mail notices */
             email: string | null;
+            /** @description Postal address */
             address: string | null;
           };
-          /** @default [] */
+          /**
+           * @description The components supplied
+           * @default []
+           */
           components: ({
+              /** @description Thành phần hồ sơ: the required document */
               name: string;
+              /** @description An uploaded file (sha256), or null for paper */
               fileRef: string | null;
             })[];
         };
@@ -3400,6 +3414,7 @@ export interface operations {
         "application/json": {
           /** @description The version the caller last saw */
           expectedVersion: number;
+          /** @description Everything that is missing, in one request: the applicant is guided once, fully (rules.md §1) */
           items: string[];
           /** @description Why */
           reason: string;
@@ -4829,7 +4844,9 @@ export interface operations {
         "application/json": {
           /** @description The version the caller last saw */
           expectedVersion: number;
+          /** @description Kết quả thẩm định: propose approval, or refusal (the dossier is then stopped) */
           outcome: "approve" | "refuse";
+          /** @description Ý kiến thẩm định: the specialist’s opinion */
           note: string;
         };
       };
@@ -5066,10 +5083,14 @@ export interface operations {
         "application/json": {
           /** @description The version the caller last saw */
           expectedVersion: number;
+          /** @description Everything that is missing, in one request: the applicant is guided once, fully (rules.md §1) */
           items: string[];
           /** @description Why */
           reason: string;
-          /** @default null */
+          /**
+           * @description A second request by the same agency needs a recorded approver and legal basis (rules.md §1)
+           * @default null
+           */
           exception: {
             /** @description Who approved a second request */
             approver: string;
@@ -5311,10 +5332,13 @@ export interface operations {
         "application/json": {
           /** @description The version the caller last saw */
           expectedVersion: number;
+          /** @description The components the applicant supplied */
           components: ({
               /** @description Component name */
               name: string;
+              /** @description Stored file (sha256) of the component, or null for paper */
               fileRef: string | null;
+              /** @description Scanned and signed at the counter (số hóa) */
               digitized: boolean;
             })[];
         };
@@ -5552,6 +5576,7 @@ export interface operations {
         "application/json": {
           /** @description The version the caller last saw */
           expectedVersion: number;
+          /** @description Phí, lệ phí to pay, in đồng */
           amountVnd: number;
           /** @description What the payment is for */
           reason: string;
@@ -5790,6 +5815,7 @@ export interface operations {
         "application/json": {
           /** @description The version the caller last saw */
           expectedVersion: number;
+          /** @description Amount paid, in đồng */
           amountVnd: number;
           /** @description Receipt number */
           receipt: string;
@@ -6267,6 +6293,7 @@ export interface operations {
         "application/json": {
           /** @description The version the caller last saw */
           expectedVersion: number;
+          /** @description What the coordinating agency concluded */
           note: string;
         };
       };
@@ -6975,6 +7002,7 @@ export interface operations {
         "application/json": {
           /** @description The version the caller last saw */
           expectedVersion: number;
+          /** @description Hình thức trả kết quả: at the counter, by public post, or online */
           method: "counter" | "post" | "online";
         };
       };
@@ -7211,6 +7239,7 @@ export interface operations {
         "application/json": {
           /** @description The version the caller last saw */
           expectedVersion: number;
+          /** @description Why the applicant withdraws (may be empty) */
           reason: string;
         };
       };
@@ -7449,6 +7478,7 @@ export interface operations {
           expectedVersion: number;
           /** @description Reason */
           reason: string;
+          /** @description Căn cứ pháp lý of the stop (may be empty) */
           legalBasis: string;
         };
       };
@@ -8159,8 +8189,12 @@ export interface operations {
         "application/json": {
           /** @description The version the caller last saw */
           expectedVersion: number;
+          /** @description Mức độ hài lòng (indicator 5.4): not_satisfied counts against satisfaction */
           satisfaction: "very_satisfied" | "satisfied" | "not_satisfied";
-          /** @default */
+          /**
+           * @description The applicant’s comment
+           * @default
+           */
           comment: string;
         };
       };
@@ -8384,9 +8418,11 @@ export interface operations {
   getWorkQueue: {
     parameters: {
       query: {
+        /** @description Dossiers to list at most */
         limit: number;
       };
       path: {
+        /** @description The role whose queue to list: counter_officer, specialist, leader or clerk */
         role: "counter_officer" | "specialist" | "leader" | "clerk";
       };
     };
@@ -8395,17 +8431,27 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description The agency the caller holds the role at */
             agencyId: string;
+            /** @description The dossiers waiting for the role, most urgent first */
             items: ({
+                /** @description Dossier id */
                 id: string;
+                /** @description Mã hồ sơ; null before reception */
                 code: string | null;
+                /** @description Procedure code */
                 procedureCode: string;
+                /** @description Procedure name */
                 procedureName: string;
+                /** @description Người nộp hồ sơ */
                 applicantName: string;
+                /** @description National status code (rules.md §1) */
                 status: number;
+                /** @description The current step’s phase */
                 phase: string | null;
                 /** @description Current step due, else the appointment */
                 dueAt: string | null;
+                /** @description Ngày hẹn trả kết quả */
                 appointmentAt: string | null;
                 /** @description late, due_soon or on_track */
                 urgency: string;
