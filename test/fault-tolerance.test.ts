@@ -23,7 +23,12 @@ import { type ReceivedWebhook, startWebhookReceiver, type WebhookReceiver } from
 const serverUrl = process.env.DATABASE_URL
 const skip = serverUrl ? false : 'needs DATABASE_URL (PostgreSQL): serve processes share one database server'
 const agency = 'ttpvhcc-22333'
-/** The relay leases a claimed delivery for 60 s (defaultRetryPolicy): after a crash it is due again then. */
+/**
+ * The relay leases a claimed delivery for MOTCUA_RELAY_LEASE_MS (60 s by default): after a crash it is
+ * due again then. The crash scenario shortens it to wait less; two live servers keep the default, so a
+ * slow batch never outlives its lease. Each webhook call is one attempt within the partner timeout (10 s).
+ */
+const crashLeaseMs = 20_000
 const recoveryTimeoutMs = 100_000
 
 type Cleanup = () => Promise<void> | void
@@ -45,7 +50,12 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
  * subscription are inserted while the first start seeds (as soon as the catalogue is in), so the
  * relay's first round already sees the subscription and the seed dossiers' messages are delivered too.
  */
-async function freshServe(cleanups: Cleanup[], grants: 'agency' | 'all', publicBaseUrl: string): Promise<Setup> {
+async function freshServe(
+  cleanups: Cleanup[],
+  grants: 'agency' | 'all',
+  publicBaseUrl: string,
+  leaseMs?: number,
+): Promise<Setup> {
   if (!serverUrl) throw new Error('DATABASE_URL')
   const scratch = await createScratchDatabase(serverUrl)
   cleanups.push(scratch.drop)
@@ -59,7 +69,7 @@ async function freshServe(cleanups: Cleanup[], grants: 'agency' | 'all', publicB
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-fault-'))
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
   const servers: ServeProcess[] = []
-  const serve = await startServe(serveEnv(scratch.url, publicBaseUrl), dataDir)
+  const serve = await startServe(serveEnv(scratch.url, publicBaseUrl, leaseMs), dataDir)
   servers.push(serve)
   cleanups.push(() => Promise.all(servers.map((s) => s.stop('SIGKILL'))).then(() => {}))
   const clientId = randomUUID()
@@ -119,11 +129,12 @@ async function freshServe(cleanups: Cleanup[], grants: 'agency' | 'all', publicB
   return { url: scratch.url, db, receiver, subscriptionId, clientId, dataDir, servers }
 }
 
-function serveEnv(databaseUrl: string, publicBaseUrl: string): Record<string, string> {
+function serveEnv(databaseUrl: string, publicBaseUrl: string, leaseMs = 60_000): Record<string, string> {
   return {
     DATABASE_URL: databaseUrl,
     MOTCUA_DEMO: '1',
     MOTCUA_RELAY_INTERVAL_MS: '100',
+    MOTCUA_RELAY_LEASE_MS: String(leaseMs),
     LOG_LEVEL: 'warn',
     // The CloudEvent's source names the process that delivered it.
     PUBLIC_BASE_URL: publicBaseUrl,
@@ -322,7 +333,7 @@ describe('fault tolerance of the outbox relay: bin/motcua serve on PostgreSQL', 
     let s: Setup
     let citizen: Session
     before(async () => {
-      s = await freshServe(cleanups, 'all', 'http://node-a.test')
+      s = await freshServe(cleanups, 'all', 'http://node-a.test', crashLeaseMs)
     })
 
     test('a SIGKILL in the middle of a burst loses no acknowledged dossier and delivers every message once after de-duplication', async (t) => {
@@ -352,6 +363,10 @@ describe('fault tolerance of the outbox relay: bin/motcua serve on PostgreSQL', 
           WHERE f.consumer = l.consumer AND f.message_key = l.message_key AND f.state = 'pending') AS held
         FROM outbox_deliveries l
         WHERE l.state = 'pending' AND l.next_attempt_at > now() AND l.consumer = ${consumer}`.execute(s.db)
+      const leases = await sql<{ ms: number | null }>`
+        SELECT max(extract(epoch FROM next_attempt_at - now()) * 1000)::float8 AS ms FROM outbox_deliveries
+        WHERE state = 'pending' AND attempts = 0 AND consumer = ${consumer}`.execute(s.db)
+      assert.ok((leases.rows[0]?.ms ?? 0) <= crashLeaseMs, `a lease ends ${leases.rows[0]?.ms} ms from now`)
       const statesAtKill = await deliveryStates(s)
       t.diagnostic(
         `deliveries leased by the killed process: ${orphaned.rows.length}, holding back ` +
@@ -359,7 +374,7 @@ describe('fault tolerance of the outbox relay: bin/motcua serve on PostgreSQL', 
           `deliveries at the kill: ${JSON.stringify(statesAtKill)}`,
       )
 
-      const restarted = await startServe(serveEnv(s.url, 'http://node-a.test'), s.dataDir)
+      const restarted = await startServe(serveEnv(s.url, 'http://node-a.test', crashLeaseMs), s.dataDir)
       s.servers.push(restarted)
       const restartStarted = Date.now()
       await restarted.healthy(60_000)
@@ -403,7 +418,7 @@ describe('fault tolerance of the outbox relay: bin/motcua serve on PostgreSQL', 
     test('a partner down for 3 s (503) then up receives everything exactly once after de-duplication, in order', async (t) => {
       let server = s.servers.at(-1) as ServeProcess
       if (server.child.exitCode !== null || server.child.signalCode !== null) {
-        server = await startServe(serveEnv(s.url, 'http://node-a.test'), s.dataDir)
+        server = await startServe(serveEnv(s.url, 'http://node-a.test', crashLeaseMs), s.dataDir)
         s.servers.push(server)
         await server.healthy(60_000)
       }
