@@ -92,6 +92,8 @@ describe(`the citizen portal in Chromium on ${engineName}`, { skip: requireTools
     const describedBy = (await verifier.getAttribute('aria-describedby')) ?? ''
     const message = await page.locator(`[id="${describedBy}"]`).textContent()
     assert.match(message ?? '', /không đúng định dạng/)
+    await links.first().click()
+    assert.equal(await page.locator(':focus').getAttribute('id'), target)
     await assertAccessible('the tracking form with an error')
   })
 

@@ -1,4 +1,4 @@
-import { type Ref, useId, useRef, useState } from 'react'
+import { type MouseEvent, type Ref, useId, useRef, useState } from 'react'
 import { ApiError } from '../api/client.ts'
 import { useI18n } from '../i18n/messages.ts'
 
@@ -23,6 +23,15 @@ export function FieldMessage({ errors, fieldId }: { errors: readonly FieldError[
   )
 }
 
+/** Following a summary link puts the cursor in the field (a plain fragment link would only scroll). */
+function focusField(event: MouseEvent<HTMLAnchorElement>, fieldId: string) {
+  const field = document.getElementById(fieldId)
+  if (!field) return
+  event.preventDefault()
+  field.scrollIntoView({ block: 'center' })
+  field.focus()
+}
+
 /**
  * "Có lỗi trong biểu mẫu": the list of invalid fields at the top of the form, each a link to its field.
  * role="alert" announces it; focus moves to it after a failed submission.
@@ -43,7 +52,9 @@ export function ErrorSummary({
       <ul>
         {errors.map((e) => (
           <li key={e.fieldId}>
-            <a href={`#${e.fieldId}`}>{e.message}</a>
+            <a href={`#${e.fieldId}`} onClick={(event) => focusField(event, e.fieldId)}>
+              {e.message}
+            </a>
           </li>
         ))}
       </ul>
