@@ -1,7 +1,9 @@
+import { type Static, type TProperties, Type } from 'typebox'
 import type { EpochMs } from '../calendar/local-time.ts'
-import type { Actor } from './actor.ts'
-import type { Applicant, Component } from './events.ts'
+import { Actor } from './actor.ts'
+import { type Applicant, Component, Exception, ReturnMethodSchema, SatisfactionSchema } from './events.ts'
 import type { CommandAction } from './permissions.ts'
+import type { Agrees } from './schema-agrees.ts'
 import type { Channel, ReturnMethod, Satisfaction } from './status.ts'
 
 type On<A extends CommandAction, T = object> = { readonly action: A; readonly actor: Actor } & T
@@ -56,3 +58,36 @@ export type Command =
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const commandsMatchActions: Same<Command['action'], CommandAction> = true
 void commandsMatchActions
+
+const command = <A extends CommandAction, P extends TProperties>(action: A, fields: P) =>
+  Type.Object({ action: Type.Literal(action), actor: Actor, ...fields })
+const Text = Type.String()
+const Texts = Type.Array(Type.String())
+
+/** The runtime schema of `Command`: a capability (pay-online, attach-file) is none of these. */
+export const Command = Type.Union([
+  command('receive', { code: Text }),
+  command('request-reception-supplement', { items: Texts, reason: Text }),
+  command('reject-reception', { reason: Text, legalBasis: Text }),
+  command('redirect', { toAgencyId: Text, reason: Text }),
+  command('digitize', { name: Text, fileRef: Text }),
+  command('reuse-component', { name: Text, fileRef: Text, vaultItemId: Text }),
+  command('transfer', {}),
+  command('assign', { assigneeId: Text, assigneeName: Text }),
+  command('appraise', { outcome: Type.Enum(['approve', 'refuse']), note: Text }),
+  command('request-supplement', { items: Texts, reason: Text, exception: Exception }),
+  command('receive-supplement', { components: Type.Array(Component) }),
+  command('require-payment', { amountVnd: Type.Number(), reason: Text }),
+  command('record-payment', { amountVnd: Type.Number(), receipt: Text }),
+  command('transfer-to-agency', { toAgencyId: Text, reason: Text }),
+  command('return-from-agency', { note: Text }),
+  command('approve', {}),
+  command('issue', { resultNumber: Text }),
+  command('return-result', { method: ReturnMethodSchema }),
+  command('withdraw', { reason: Text }),
+  command('stop', { reason: Text, legalBasis: Text }),
+  command('warn-late', {}),
+  command('issue-apology', { reason: Text, newAppointmentAt: Type.Number() }),
+  command('rate', { satisfaction: SatisfactionSchema, comment: Text }),
+])
+export const commandSchemaAgrees: Agrees<Static<typeof Command>, Command> = true

@@ -1,6 +1,8 @@
+import { type Static, type TProperties, Type } from 'typebox'
 import type { EpochMs } from '../calendar/local-time.ts'
-import type { Actor } from './actor.ts'
-import type { Channel, ReturnMethod, Satisfaction } from './status.ts'
+import { Actor } from './actor.ts'
+import type { Agrees } from './schema-agrees.ts'
+import { Channel, ReturnMethod, Satisfaction } from './status.ts'
 
 /** Người nộp: a citizen or an organisation; `vneid` when identity came from VNeID (indicator 4.5). */
 export type Applicant = {
@@ -20,7 +22,7 @@ export type Component = {
   readonly fileRef: string | null
   readonly digitized: boolean
   /** Tái sử dụng: taken from the applicant's document vault instead of handed in again (indicator 4.3). */
-  readonly reused?: boolean
+  readonly reused?: boolean | undefined
 }
 
 /** The phases a dossier passes through; each opening adds a row to the control sheet (form 06). */
@@ -85,3 +87,82 @@ export type DossierEvent =
   | (Base<'rated'> & { readonly satisfaction: Satisfaction; readonly comment: string })
 
 export type DossierEventType = DossierEvent['type']
+
+// Runtime schemas of the same concepts: what a stored event (`dossier_events.payload`) must be.
+
+const Instant = Type.Number({ description: 'Epoch milliseconds' })
+const NullableInstant = Type.Union([Instant, Type.Null()])
+const Text = Type.String()
+const Texts = Type.Array(Type.String())
+
+export const ChannelSchema = Type.Enum(Object.values(Channel))
+export const ReturnMethodSchema = Type.Enum(Object.values(ReturnMethod))
+export const SatisfactionSchema = Type.Enum(Object.values(Satisfaction))
+export const ProcedureRef = Type.Object({ code: Text, version: Type.Integer() })
+export const Exception = Type.Union([Type.Object({ approver: Text, legalBasis: Text }), Type.Null()])
+
+export const Applicant = Type.Object({
+  id: Text,
+  kind: Type.Enum(['citizen', 'organisation']),
+  name: Text,
+  identityNumber: Type.Union([Text, Type.Null()]),
+  phone: Type.Union([Text, Type.Null()]),
+  email: Type.Union([Text, Type.Null()]),
+  address: Type.Union([Text, Type.Null()]),
+  vneid: Type.Boolean(),
+})
+export const applicantSchemaAgrees: Agrees<Static<typeof Applicant>, Applicant> = true
+
+export const Component = Type.Object({
+  name: Text,
+  fileRef: Type.Union([Text, Type.Null()]),
+  digitized: Type.Boolean(),
+  reused: Type.Optional(Type.Boolean()),
+})
+export const componentSchemaAgrees: Agrees<Static<typeof Component>, Component> = true
+
+export const Phase = Type.Enum(['reception', 'appraisal', 'coordination', 'approval', 'issue'])
+export const OpenedStep = Type.Object({ phase: Phase, name: Text, agencyId: Text, dueAt: Instant })
+
+const event = <T extends string, P extends TProperties>(type: T, fields: P) =>
+  Type.Object({ type: Type.Literal(type), at: Instant, actor: Actor, ...fields })
+
+/** The runtime schema of `DossierEvent`: one object per event type. A new event type is added to both. */
+export const DossierEvent = Type.Union([
+  event('submitted', {
+    channel: ChannelSchema,
+    applicant: Applicant,
+    procedure: ProcedureRef,
+    receivingAgencyId: Text,
+    components: Type.Array(Component),
+  }),
+  event('reception-supplement-requested', { items: Texts, reason: Text }),
+  event('reception-rejected', { reason: Text, legalBasis: Text }),
+  event('redirected', { toAgencyId: Text, reason: Text }),
+  event('received', { code: Text, processingAgencyId: Text, appointmentAt: NullableInstant, step: OpenedStep }),
+  event('component-digitized', { name: Text, fileRef: Text }),
+  event('component-reused', { name: Text, fileRef: Text, vaultItemId: Text }),
+  event('transferred', { step: OpenedStep }),
+  event('assigned', { assigneeId: Text, assigneeName: Text }),
+  event('appraised', { outcome: Type.Enum(['approve', 'refuse']), note: Text, step: OpenedStep }),
+  event('supplement-requested', { agencyId: Text, items: Texts, reason: Text, exception: Exception }),
+  event('supplement-received', {
+    pausedMinutes: Type.Number(),
+    appointmentAt: NullableInstant,
+    stepDueAt: NullableInstant,
+    components: Type.Array(Component),
+  }),
+  event('payment-required', { amountVnd: Type.Number(), reason: Text }),
+  event('payment-recorded', { amountVnd: Type.Number(), receipt: Text }),
+  event('transferred-to-agency', { step: OpenedStep, reason: Text }),
+  event('returned-from-agency', { note: Text, step: OpenedStep }),
+  event('approved', { step: OpenedStep }),
+  event('issued', { resultNumber: Text }),
+  event('result-returned', { method: ReturnMethodSchema }),
+  event('withdrawn', { reason: Text }),
+  event('stopped', { reason: Text, legalBasis: Text }),
+  event('late-warning-raised', { appointmentAt: Instant }),
+  event('apology-issued', { reason: Text, newAppointmentAt: Instant }),
+  event('rated', { satisfaction: SatisfactionSchema, comment: Text }),
+])
+export const eventSchemaAgrees: Agrees<Static<typeof DossierEvent>, DossierEvent> = true

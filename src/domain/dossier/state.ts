@@ -1,6 +1,18 @@
+import { type Static, Type } from 'typebox'
 import type { EpochMs } from '../calendar/local-time.ts'
-import { type Actor, Role } from './actor.ts'
-import type { Applicant, Component, DossierEvent, Phase } from './events.ts'
+import { Actor, Role } from './actor.ts'
+import {
+  Applicant,
+  ChannelSchema,
+  Component,
+  type DossierEvent,
+  Exception,
+  Phase,
+  ProcedureRef,
+  ReturnMethodSchema,
+  SatisfactionSchema,
+} from './events.ts'
+import type { Agrees } from './schema-agrees.ts'
 import { type Channel, DossierStatus, type ReturnMethod, type Satisfaction } from './status.ts'
 
 /** A row of the control sheet (phiếu kiểm soát, form 06): one step at one agency. */
@@ -274,3 +286,63 @@ export function applyEvent(d: Dossier | null, e: DossierEvent): Dossier {
 export function foldEvents(events: readonly DossierEvent[]): Dossier | null {
   return events.reduce<Dossier | null>(applyEvent, null)
 }
+
+// The runtime schema of the same state: what `dossiers.state` read back from the database must be.
+
+const Instant = Type.Number({ description: 'Epoch milliseconds' })
+const NullableInstant = Type.Union([Instant, Type.Null()])
+const StatusSchema = Type.Enum(Object.values(DossierStatus))
+const StepRecordSchema = Type.Object({
+  phase: Phase,
+  name: Type.String(),
+  agencyId: Type.String(),
+  startedAt: Instant,
+  dueAt: Instant,
+  handedBy: Actor,
+  endedAt: NullableInstant,
+  endedBy: Type.Union([Actor, Type.Null()]),
+})
+const SupplementRequestSchema = Type.Object({
+  agencyId: Type.String(),
+  at: Instant,
+  items: Type.Array(Type.String()),
+  reason: Type.String(),
+  exception: Exception,
+})
+/** The runtime schema of `Dossier`, the same name for the same concept. */
+export const Dossier = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  status: StatusSchema,
+  code: Type.Union([Type.String(), Type.Null()]),
+  procedure: ProcedureRef,
+  channel: ChannelSchema,
+  applicant: Applicant,
+  receivingAgencyId: Type.String(),
+  processingAgencyId: Type.Union([Type.String(), Type.Null()]),
+  holderAgencyId: Type.String(),
+  assignee: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
+  submittedAt: Instant,
+  receivedAt: NullableInstant,
+  originalAppointmentAt: NullableInstant,
+  appointmentAt: NullableInstant,
+  pausedSince: NullableInstant,
+  pausedMinutes: Type.Number(),
+  resumeStatus: Type.Union([StatusSchema, Type.Null()]),
+  receptionSupplements: Type.Integer(),
+  supplementRequests: Type.Array(SupplementRequestSchema),
+  steps: Type.Array(StepRecordSchema),
+  appraisal: Type.Union([Type.Object({ outcome: Type.Enum(['approve', 'refuse']), note: Type.String() }), Type.Null()]),
+  payment: Type.Union([
+    Type.Object({ amountVnd: Type.Number(), requestedAt: Instant, paidAt: NullableInstant, online: Type.Boolean() }),
+    Type.Null(),
+  ]),
+  lateWarningAt: NullableInstant,
+  apology: Type.Union([Type.Object({ at: Instant, reason: Type.String(), newAppointmentAt: Instant }), Type.Null()]),
+  result: Type.Union([Type.Object({ number: Type.String(), issuedAt: Instant }), Type.Null()]),
+  returned: Type.Union([Type.Object({ at: Instant, method: ReturnMethodSchema }), Type.Null()]),
+  endedAt: NullableInstant,
+  rating: Type.Union([Type.Object({ satisfaction: SatisfactionSchema, at: Instant }), Type.Null()]),
+  components: Type.Array(Component),
+  closing: Type.Union([Type.Object({ reason: Type.String(), legalBasis: Type.String() }), Type.Null()]),
+})
+export const stateSchemaAgrees: Agrees<Static<typeof Dossier>, Dossier> = true

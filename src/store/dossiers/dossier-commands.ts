@@ -21,6 +21,7 @@ import type { Database } from '../schema.ts'
 import { type AgencyCalendars, agencyCalendars } from './agency-calendars.ts'
 import { canonicalJson, eventHash } from './event-hash.ts'
 import { procedureTerms } from './procedure-terms.ts'
+import { checkedState } from './stored-json.ts'
 
 /** How a command ended. Refusals and conflicts change nothing but are remembered for their key. */
 export type Outcome =
@@ -224,7 +225,7 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
           .where(`d.${where}`, '=', ref)
         const row = await (atomic ? read.forUpdate('d') : read).executeTakeFirst()
         if (!row?.state) return { ok: false, problem: 'not-found' }
-        const state = row.state
+        const state = checkedState(row.id, row.state)
         const candidates = actorsOn(state)
         if (candidates === null || candidates.length === 0) return { ok: false, problem: 'forbidden' }
         if (row.version !== expectedVersion) return { ok: false, problem: 'conflict', currentVersion: row.version }

@@ -2,6 +2,7 @@ import type { DossierEvent } from '../../domain/dossier/events.ts'
 import { type QueueRole, QueueStatuses } from '../../domain/dossier/queues.ts'
 import type { Dossier } from '../../domain/dossier/state.ts'
 import type { Db } from '../database.ts'
+import { checkedEvent, checkedState } from './stored-json.ts'
 
 const isUuid = (ref: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref)
 
@@ -12,7 +13,7 @@ export async function loadDossier(db: Db, ref: string): Promise<{ id: string; st
     .select(['id', 'state'])
     .where(isUuid(ref) ? 'id' : 'code', '=', ref)
     .executeTakeFirst()
-  return row?.state ? { id: row.id, state: row.state } : null
+  return row?.state ? { id: row.id, state: checkedState(row.id, row.state) } : null
 }
 
 /** The dossier's events in order: its whole history, or the part before sequence number `before`. */
@@ -24,7 +25,7 @@ export async function loadEvents(
   let query = db.selectFrom('dossier_events').select(['seq', 'payload']).where('dossier_id', '=', id)
   if (range.before !== undefined) query = query.where('seq', '<', range.before)
   const rows = await query.orderBy('seq').execute()
-  return rows.map((r) => ({ seq: r.seq, event: r.payload }))
+  return rows.map((r) => ({ seq: r.seq, event: checkedEvent(id, r.seq, r.payload) }))
 }
 
 export type DossierFile = {
