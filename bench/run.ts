@@ -1,6 +1,7 @@
 import { cpus } from 'node:os'
 import { calendarBenchmark } from './calendar.ts'
 import { formsBenchmark } from './forms.ts'
+import { httpBenchmark } from './http.ts'
 import { indicatorsBenchmark } from './indicators.ts'
 import { lifecycleBenchmark } from './lifecycle.ts'
 import { lighthouseBenchmark } from './lighthouse.ts'
@@ -17,6 +18,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkResult>> = {
   startup: startupBenchmark,
   search: searchBenchmark,
   lifecycle: lifecycleBenchmark,
+  http: httpBenchmark,
   indicators: indicatorsBenchmark,
   lighthouse: lighthouseBenchmark,
 }
