@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import type { FastifyPluginAsync, FastifyReply } from 'fastify'
-import { type Static, Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply } from 'fastify'
+import { Type } from 'typebox'
 import type { Principal } from '../../domain/access/principal.ts'
 import { actorsFor, canReadDossier, Permission } from '../../domain/access/route-permissions.ts'
 import { formatInstant, localDate, parseInstant } from '../../domain/calendar/local-time.ts'
@@ -10,9 +11,10 @@ import { QueueRole } from '../../domain/dossier/queues.ts'
 import type { Dossier } from '../../domain/dossier/state.ts'
 import { Channel } from '../../domain/dossier/status.ts'
 import type { Db } from '../../store/database.ts'
-import type { dossierCommands, Outcome, Unacted } from '../../store/dossiers/dossier-commands.ts'
+import type { dossierCommands, Outcome } from '../../store/dossiers/dossier-commands.ts'
 import { queue } from '../../store/dossiers/dossier-queries.ts'
 import { versionInForce } from '../../store/dossiers/procedure-terms.ts'
+import { callerOf } from '../auth/access-control.ts'
 import { commandOperationId } from '../openapi/operations.ts'
 import { problem, sendProblem } from '../problem.ts'
 import { DossierView } from '../schemas/dossier-view.ts'
@@ -135,7 +137,7 @@ function sendOutcomeProblem(reply: FastifyReply, outcome: Exclude<Outcome, { ok:
   }
 }
 
-export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (
+export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = async (
   app,
   { db, now, engine, afterCommand },
 ) => {
@@ -177,8 +179,8 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (
       },
     },
     async (request, reply) => {
-      const principal = request.principal as Principal
-      const body = request.body as Static<typeof NewDossier>
+      const principal = callerOf(request)
+      const body = request.body
       const version = await versionInForce(db, body.procedureCode, localDate(now()))
       if (version === null)
         return sendProblem(
@@ -219,7 +221,7 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (
         components: body.components.map((c) => ({ ...c, digitized: false })),
       }
       const options = {
-        idempotencyKey: (request.headers as Static<typeof IdempotencyHeaders>)['idempotency-key'],
+        idempotencyKey: request.headers['idempotency-key'],
         now: now(),
       }
       const outcome = online
@@ -243,7 +245,7 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (
         response: { 200: DossierView, ...problems },
       },
     },
-    async (request, reply) => view(reply, request.principal as Principal, (request.params as Static<typeof Ref>).ref),
+    async (request, reply) => view(reply, callerOf(request), request.params.ref),
   )
 
   for (const route of commandRoutes) {
@@ -269,9 +271,10 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (
         },
       },
       async (request, reply) => {
-        const principal = request.principal as Principal
-        const { ref } = request.params as Static<typeof Ref>
-        const { expectedVersion, ...fields } = request.body as { expectedVersion: number } & Record<string, unknown>
+        const principal = callerOf(request)
+        const { ref } = request.params
+        const body: { expectedVersion: number } & Record<string, unknown> = request.body
+        const { expectedVersion, ...fields } = body
         if (route.action === 'issue-apology') {
           const at = parseInstant(String(fields.newAppointmentAt))
           if (at === null)
@@ -293,9 +296,10 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (
           by: principal.userId,
           actorsOn: (d: Dossier) => (canReadDossier(principal, d) ? actorsFor(principal, d) : null),
         }
-        const command = { action: route.action, ...fields } as Unacted
+        // The fields were validated by the route's schema; the engine checks the whole command against `Command`.
+        const command = { ...fields, action: route.action }
         const outcome = await engine.runAs(ref, acting, command, expectedVersion, {
-          idempotencyKey: (request.headers as Static<typeof IdempotencyHeaders>)['idempotency-key'],
+          idempotencyKey: request.headers['idempotency-key'],
           now: now(),
         })
         if (!outcome.ok) return sendOutcomeProblem(reply, outcome)
@@ -345,12 +349,10 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (
       },
     },
     async (request, reply) => {
-      const principal = request.principal as Principal
-      const { role } = request.params as { role: QueueRole }
-      const { limit, agency } = request.query as { limit: number; agency?: string }
-      const actor = actorsFor(principal, null).find(
-        (a) => a.role === role && (agency === undefined || a.agencyId === agency),
-      )
+      const principal = callerOf(request)
+      const { role } = request.params
+      const { limit } = request.query
+      const actor = actorsFor(principal, null).find((a) => a.role === role)
       if (!actor || actor.agencyId === null) return sendProblem(reply, problem('forbidden', 403))
       const rows = await queue(db, role, actor.agencyId, actor.id, limit)
       const nowMs = now().getTime()
@@ -364,7 +366,7 @@ export const dossierRoutes: FastifyPluginAsync<DossierRouteOptions> = async (
             code: r.code,
             procedureCode: r.procedure_code,
             procedureName: r.procedure_name,
-            applicantName: String((r.applicant as { name?: string }).name ?? ''),
+            applicantName: r.applicant_name ?? '',
             status: r.status,
             phase: r.current_phase,
             dueAt: due ? formatInstant(due.getTime()) : null,

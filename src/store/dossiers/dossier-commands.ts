@@ -1,13 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { sql, type Transaction } from 'kysely'
+import { Compile } from 'typebox/compile'
 import { localDate } from '../../domain/calendar/local-time.ts'
 import type { Actor } from '../../domain/dossier/actor.ts'
-import type { Command, Creation } from '../../domain/dossier/commands.ts'
+import { type Command, Command as CommandSchema, type Creation } from '../../domain/dossier/commands.ts'
 import type { DecisionContext, ProcedureTerms } from '../../domain/dossier/context.ts'
 import { create, type Decision, decideAllowed } from '../../domain/dossier/decide.ts'
 import { formatDossierCode } from '../../domain/dossier/dossier-code.ts'
 import type { DossierEvent } from '../../domain/dossier/events.ts'
-import { actingActor } from '../../domain/dossier/permissions.ts'
+import { actingActor, type CommandAction } from '../../domain/dossier/permissions.ts'
 import { type Refusal, refuse } from '../../domain/dossier/refusal.ts'
 import { applyEvent, currentStep, type Dossier } from '../../domain/dossier/state.ts'
 import type { DossierFacts } from '../../domain/kpi/facts.ts'
@@ -65,6 +66,10 @@ type NewCreation = Creation extends infer C ? (C extends { code: string } ? Omit
 type NewCommand = Command extends infer C ? (C extends { action: 'receive' } ? Omit<C, 'code'> : C) : never
 /** A command before the engine knows who runs it. */
 export type Unacted = NewCommand extends infer C ? (C extends unknown ? Omit<C, 'actor'> : never) : never
+/** A command's fields as a request carries them, checked against the `Command` schema by the engine. */
+export type UncheckedCommand = { readonly action: CommandAction } & Readonly<Record<string, unknown>>
+
+const commandCheck = Compile(CommandSchema)
 
 /** Who asks: a principal (`by`, for the idempotency key) and the actors they may be on a dossier. */
 export type Acting = {
@@ -174,7 +179,7 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
     run(ref: DossierRef, command: NewCommand, expectedVersion: number, options: RunOptions): Promise<Outcome> {
       const { actor, ...unacted } = command
       const hash = requestHash({ ref, command, expectedVersion })
-      return runOn(ref, hash, () => [actor], unacted as Unacted, expectedVersion, options)
+      return runOn(ref, hash, () => [actor], unacted, expectedVersion, options)
     },
 
     /**
@@ -185,7 +190,7 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
     runAs(
       ref: DossierRef,
       acting: Acting,
-      command: Unacted,
+      command: UncheckedCommand,
       expectedVersion: number,
       options: RunOptions,
     ): Promise<Outcome> {
@@ -198,7 +203,7 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
     ref: DossierRef,
     hash: string,
     actorsOn: Acting['actorsOn'],
-    command: Unacted,
+    command: UncheckedCommand,
     expectedVersion: number,
     options: RunOptions,
   ): Promise<Outcome> {
@@ -233,11 +238,13 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
         if (!ctx) return { ok: false, problem: 'refused', refusal: refuse('unknownProcedure') }
         const acting = actingActor(state, candidates, command.action, ctx)
         if (!acting.ok) return { ok: false, problem: 'refused', refusal: acting.refusal }
-        const full = (
-          command.action === 'receive'
-            ? { ...command, actor: acting.actor, code: await allocateCode(tx, state.receivingAgencyId, options.now) }
-            : { ...command, actor: acting.actor }
-        ) as Command
+        // The whole command is checked against its runtime schema (a reception's code is allocated after).
+        const provisional = { ...command, actor: acting.actor, ...(command.action === 'receive' ? { code: '' } : {}) }
+        if (!commandCheck.Check(provisional)) return { ok: false, problem: 'refused', refusal: refuse('invalidInput') }
+        const full: Command =
+          provisional.action === 'receive'
+            ? { ...provisional, code: await allocateCode(tx, state.receivingAgencyId, options.now) }
+            : provisional
         return persist(
           tx,
           claim,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { DossierEvent } from '../../domain/dossier/events.ts'
 import { type QueueRole, QueueStatuses } from '../../domain/dossier/queues.ts'
 import type { Dossier } from '../../domain/dossier/state.ts'
@@ -62,7 +63,7 @@ export type QueueRow = {
   current_phase: string | null
   appointment_at: Date | null
   current_step_due_at: Date | null
-  applicant: unknown
+  applicant_name: string | null
   assignee_id: string | null
   procedure_name: string
 }
@@ -93,7 +94,7 @@ export async function queue(
       'd.current_phase',
       'd.appointment_at',
       'd.current_step_due_at',
-      'd.applicant',
+      sql<string | null>`d.applicant->>'name'`.as('applicant_name'),
       'd.assignee_id',
       'v.name as procedure_name',
     ])
