@@ -37,6 +37,10 @@ export function callerOf(request: FastifyRequest): Principal {
 /** A route as the access-control layer knows it: the authorization matrix test enumerates these. */
 export type GuardedRoute = { readonly method: string; readonly url: string; readonly permission: Permission }
 
+/** Web assets are public files; every API route and /health must declare what it needs and be documented. */
+export const isApiRoute = (url: string) =>
+  (url.startsWith('/api/') && !url.startsWith('/api/docs')) || url === '/health'
+
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /**
@@ -53,9 +57,7 @@ export async function registerAccessControl(app: FastifyInstance, db: Db, now: (
   app.addHook('onRoute', (route) => {
     const permission = route.config?.permission
     const methods = Array.isArray(route.method) ? route.method : [route.method]
-    // Web assets are public files; every API route and /health must declare what it needs.
-    const isApi = (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs')) || route.url === '/health'
-    if (!isApi || methods.every((m) => m === 'HEAD' || m === 'OPTIONS')) return
+    if (!isApiRoute(route.url) || methods.every((m) => m === 'HEAD' || m === 'OPTIONS')) return
     if (!permission) throw new Error(`route ${methods.join(',')} ${route.url} declares no permission`)
     for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, permission })
   })

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifySchema, RouteOptions } from 'fastify'
 import { Permission } from '../../domain/access/route-permissions.ts'
+import { isApiRoute } from '../auth/access-control.ts'
 import { apiTags } from './document.ts'
 
 type SecurityRequirement = Record<string, string[]>
@@ -44,8 +45,7 @@ export function registerOperationChecks(app: FastifyInstance): void {
   const seen = new Map<string, string>()
   app.addHook('onRoute', (route: RouteOptions) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method]
-    const isApi = (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs')) || route.url === '/health'
-    if (!isApi || route.schema?.hide || methods.every((m) => m === 'HEAD' || m === 'OPTIONS')) return
+    if (!isApiRoute(route.url) || route.schema?.hide || methods.every((m) => m === 'HEAD' || m === 'OPTIONS')) return
     const name = `${methods.join(',')} ${route.url}`
     const schema = route.schema ?? {}
     const id = schema.operationId
