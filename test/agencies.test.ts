@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import type { AgencyNode } from '../src/http/schemas/agency-tree.ts'
+import type { AgencyNode } from '../src/domain/catalog/agency-tree.ts'
 import { createTestApp, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 

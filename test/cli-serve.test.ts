@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, test } from 'node:test'
-import type { ProcedurePage } from '../src/http/schemas/procedure-views.ts'
+import type { ProcedurePage } from '../src/domain/catalog/procedure-views.ts'
 import { freePort } from './support/free-port.ts'
 import { createScratchDatabase, engineName } from './support/test-database.ts'
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import type { ProcedureDetail, ProcedurePage } from '../src/domain/catalog/procedure-views.ts'
 import { limitInWorkingHours } from '../src/domain/catalog/time-limit.ts'
-import type { ProcedureDetail, ProcedurePage } from '../src/http/schemas/procedure-views.ts'
 import { createTestApp, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 

@@ -9,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import type { VnpayConfig } from '../adapters/payment/vnpay.ts'
 import type { VneidClient } from '../adapters/vneid/oidc-client.ts'
+import { AgencyNode } from '../domain/catalog/agency-tree.ts'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import type { Db } from '../store/database.ts'
 import { dossierCommands } from '../store/dossiers/dossier-commands.ts'
@@ -42,7 +43,6 @@ import { userRoutes } from './routes/users.ts'
 import { vaultRoutes } from './routes/vault.ts'
 import { verifyRoutes } from './routes/verify.ts'
 import { vneidRoutes } from './routes/vneid.ts'
-import { AgencyNode } from './schemas/agency-tree.ts'
 
 export type AppOptions = {
   readonly db: Db

@@ -32,5 +32,4 @@ export type Consumer = {
   deliver(message: OutboxMessage): Promise<void>
 }
 
-/** A failure the relay must not retry (the partner refused the message as malformed). */
-export class PermanentFailure extends Error {}
+export { PermanentFailure } from '../domain/delivery/permanent-failure.ts'

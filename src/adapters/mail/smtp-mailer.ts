@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer'
-import { PermanentFailure } from '../../jobs/consumer.ts'
+import { PermanentFailure } from '../../domain/delivery/permanent-failure.ts'
 
 export type MailAttachment = { readonly fileName: string; readonly contentType: string; readonly content: Buffer }
 

@@ -1,4 +1,4 @@
-import { PermanentFailure } from '../../jobs/consumer.ts'
+import { PermanentFailure } from '../../domain/delivery/permanent-failure.ts'
 import type { PortalRecord } from './portal-record.ts'
 
 /**

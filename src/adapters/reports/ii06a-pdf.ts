@@ -1,5 +1,5 @@
 import type PDFDocument from 'pdfkit'
-import type { Ii06aReport } from '../../store/kpi/indicator-report.ts'
+import type { Ii06aReport } from '../../domain/kpi/ii06a-report.ts'
 import { newPdf, pdfBuffer } from '../pdf/render-form.ts'
 import {
   columnCount,

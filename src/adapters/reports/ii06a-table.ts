@@ -1,5 +1,5 @@
 import type { Ii06aFigures } from '../../domain/kpi/ii06a.ts'
-import type { Ii06aReport } from '../../store/kpi/indicator-report.ts'
+import type { Ii06aReport } from '../../domain/kpi/ii06a-report.ts'
 
 /**
  * Mẫu số II.06a, Thông tư 01/2020/TT-VPCP: the table both exports draw, as plain rows and columns.

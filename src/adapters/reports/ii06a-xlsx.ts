@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import type { Ii06aReport } from '../../store/kpi/indicator-report.ts'
+import type { Ii06aReport } from '../../domain/kpi/ii06a-report.ts'
 import {
   columnCount,
   columnNumbers,

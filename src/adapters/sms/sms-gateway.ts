@@ -1,4 +1,4 @@
-import { PermanentFailure } from '../../jobs/consumer.ts'
+import { PermanentFailure } from '../../domain/delivery/permanent-failure.ts'
 
 export type SmsMessage = {
   /** A Vietnamese phone number as the applicant wrote it: 0905 000 001, +84905000001… */

@@ -1,19 +1,16 @@
-import { randomUUID } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
+import { createDossier } from '../../app/create-dossier.ts'
 import type { Principal } from '../../domain/access/principal.ts'
 import { actorsFor, canReadDossier, Permission } from '../../domain/access/route-permissions.ts'
-import { formatInstant, localDate, parseInstant } from '../../domain/calendar/local-time.ts'
-import type { Actor } from '../../domain/dossier/actor.ts'
+import { formatInstant, parseInstant } from '../../domain/calendar/local-time.ts'
 import { urgencyOf } from '../../domain/dossier/deadlines.ts'
 import { QueueRole } from '../../domain/dossier/queues.ts'
 import type { Dossier } from '../../domain/dossier/state.ts'
-import { Channel } from '../../domain/dossier/status.ts'
 import type { Db } from '../../store/database.ts'
 import type { dossierCommands, Outcome } from '../../store/dossiers/dossier-commands.ts'
 import { queue } from '../../store/dossiers/dossier-queries.ts'
-import { versionInForce } from '../../store/dossiers/procedure-terms.ts'
 import { callerOf } from '../auth/access-control.ts'
 import { commandOperationId } from '../openapi/operations.ts'
 import { problem, sendProblem } from '../problem.ts'
@@ -180,9 +177,11 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = asy
     },
     async (request, reply) => {
       const principal = callerOf(request)
-      const body = request.body
-      const version = await versionInForce(db, body.procedureCode, localDate(now()))
-      if (version === null)
+      const outcome = await createDossier({ db, engine }, principal, request.body, {
+        idempotencyKey: request.headers['idempotency-key'],
+        now: now(),
+      })
+      if (!outcome.ok && outcome.problem === 'no-procedure-in-force')
         return sendProblem(
           reply,
           problem('validation', 400, {
@@ -191,42 +190,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = asy
             ],
           }),
         )
-      const online = body.channel === Channel.Online
-      const actor: Actor | undefined =
-        principal.kind === 'citizen'
-          ? online
-            ? actorsFor(principal, null)[0]
-            : undefined
-          : actorsFor(principal, null).find(
-              (a) => a.role === 'counter_officer' && a.agencyId === body.receivingAgencyId && !online,
-            )
-      if (!actor) return sendProblem(reply, problem('forbidden', 403))
-      // A citizen applies as themselves, with the identity their sign-in vouches for.
-      const applicant =
-        principal.kind === 'citizen'
-          ? {
-              ...body.applicant,
-              id: principal.userId,
-              name: principal.name,
-              identityNumber: principal.identityNumber,
-              vneid: principal.vneid,
-            }
-          : { ...body.applicant, id: `person:${body.applicant.identityNumber ?? randomUUID()}`, vneid: false }
-      const common = {
-        actor,
-        channel: body.channel,
-        applicant,
-        procedure: { code: body.procedureCode, version },
-        receivingAgencyId: body.receivingAgencyId,
-        components: body.components.map((c) => ({ ...c, digitized: false })),
-      }
-      const options = {
-        idempotencyKey: request.headers['idempotency-key'],
-        now: now(),
-      }
-      const outcome = online
-        ? await engine.create({ action: 'submit', ...common }, options)
-        : await engine.create({ action: 'receive-at-counter', ...common }, options)
+      if (!outcome.ok && outcome.problem === 'forbidden') return sendProblem(reply, problem('forbidden', 403))
       if (!outcome.ok) return sendOutcomeProblem(reply, outcome)
       return commandView(reply, principal, outcome, false, 201)
     },

@@ -3,10 +3,10 @@ import { Type } from 'typebox'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import { localDate } from '../../domain/calendar/local-time.ts'
 import { OnlineLevelSchema } from '../../domain/catalog/procedure.ts'
+import { ProcedureDetail, ProcedurePage } from '../../domain/catalog/procedure-views.ts'
 import { findProcedure, searchProcedures } from '../../store/catalog/procedure-queries.ts'
 import type { Db } from '../../store/database.ts'
 import { problem, sendProblem } from '../problem.ts'
-import { ProcedureDetail, ProcedurePage } from '../schemas/procedure-views.ts'
 
 export const ProcedureQuery = Type.Object(
   {

@@ -1,5 +1,5 @@
 import type { AgencyKind } from '../../domain/catalog/agency.ts'
-import type { AgencyNode } from '../../http/schemas/agency-tree.ts'
+import type { AgencyNode } from '../../domain/catalog/agency-tree.ts'
 import type { Db } from '../database.ts'
 
 type Dated = { valid_from: string; valid_to: string | null }

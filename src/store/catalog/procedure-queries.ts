@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { OnlineLevel, WorkflowStep } from '../../domain/catalog/procedure.ts'
-import type { ProcedureDetail, ProcedurePage, ProcedureSummary } from '../../http/schemas/procedure-views.ts'
+import type { ProcedureDetail, ProcedurePage, ProcedureSummary } from '../../domain/catalog/procedure-views.ts'
 import type { Db } from '../database.ts'
 
 export type ProcedureSearch = {

@@ -1,6 +1,7 @@
 import { type DayNumber, isoDate, parseIsoDate } from '../../domain/calendar/local-time.ts'
 import type { Counters } from '../../domain/kpi/counters.ts'
 import { addSums, emptySums, type Ii06aFigures, ii06aFigures, type WindowSums } from '../../domain/kpi/ii06a.ts'
+import type { Ii06aReport, MeasuredWindow } from '../../domain/kpi/ii06a-report.ts'
 import { type Index766, index766, onTimeRatio } from '../../domain/kpi/index-766.ts'
 import { evaluateProgramme, type MeasureResult, programmeValues } from '../../domain/kpi/programme.ts'
 import { type Ratio, ratio } from '../../domain/kpi/ratio.ts'
@@ -9,9 +10,8 @@ import { catalogueScope } from './catalogue-scope.ts'
 import { listTargets } from './reform-targets.ts'
 import { monthlyFlows, windowSums } from './window-sums.ts'
 
-/** A report window as asked ('YYYY-MM-DD', `to` inclusive) and measured: stocks at the end of `measuredTo`. */
+/** A report window as asked ('YYYY-MM-DD', `to` inclusive); it is measured up to today. */
 export type WindowQuery = { readonly from: string; readonly to: string; readonly today: string }
-export type MeasuredWindow = { readonly from: string; readonly to: string; readonly measuredTo: string }
 
 function days(q: WindowQuery): { from: DayNumber; to: DayNumber; window: MeasuredWindow } {
   const from = parseIsoDate(q.from)
@@ -115,21 +115,6 @@ export async function agencyRanking(db: Db, q: WindowQuery): Promise<{ window: M
   })
   rows.sort((a, b) => b.index766.total - a.index766.total || a.agencyName.localeCompare(b.agencyName, 'vi'))
   return { window, rows: rows.map((r, i) => ({ rank: i + 1, ...r })) }
-}
-
-export type Ii06aRow = {
-  readonly level: 'province' | 'commune'
-  readonly fieldId: string
-  readonly fieldName: string
-  readonly figures: Ii06aFigures
-}
-
-export type Ii06aReport = {
-  readonly window: MeasuredWindow
-  readonly agencyId: string | null
-  readonly rows: readonly Ii06aRow[]
-  readonly levelTotals: readonly { level: 'province' | 'commune'; figures: Ii06aFigures }[]
-  readonly total: Ii06aFigures
 }
 
 /** Báo cáo II.06a: figures per level and field for the window, with totals. */

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox'
-import { AgencyKindSchema, OfficeHoursSpan } from '../../domain/catalog/agency.ts'
+import { AgencyKindSchema, OfficeHoursSpan } from './agency.ts'
 
 /** An agency as shown in the tree, with the name and QCVN 102 code in force on the asked date. */
 export const AgencyNode = Type.Object(

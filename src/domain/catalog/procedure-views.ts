@@ -1,8 +1,8 @@
 import { type Static, Type } from 'typebox'
-import { AgencyKindSchema } from '../../domain/catalog/agency.ts'
-import { Fee, OnlineLevelSchema, RequiredDocument, WorkflowStep } from '../../domain/catalog/procedure.ts'
-import { SourceRef } from '../../domain/catalog/source.ts'
-import { TimeLimit } from '../../domain/catalog/time-limit.ts'
+import { AgencyKindSchema } from './agency.ts'
+import { Fee, OnlineLevelSchema, RequiredDocument, WorkflowStep } from './procedure.ts'
+import { SourceRef } from './source.ts'
+import { TimeLimit } from './time-limit.ts'
 
 const AgencyRef = Type.Object({
   id: Type.String({ description: 'Agency id' }),

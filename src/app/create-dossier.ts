@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto'
+import type { Principal } from '../domain/access/principal.ts'
+import { actorsFor } from '../domain/access/route-permissions.ts'
+import { localDate } from '../domain/calendar/local-time.ts'
+import type { Actor } from '../domain/dossier/actor.ts'
+import type { Applicant } from '../domain/dossier/events.ts'
+import { Channel } from '../domain/dossier/status.ts'
+import type { Db } from '../store/database.ts'
+import type { dossierCommands, Outcome, RunOptions } from '../store/dossiers/dossier-commands.ts'
+import { versionInForce } from '../store/dossiers/procedure-terms.ts'
+
+/** What the caller asks for: a dossier of a procedure at a one-stop unit, on a channel. */
+export type DossierApplication = {
+  readonly procedureCode: string
+  readonly receivingAgencyId: string
+  readonly channel: Channel
+  /** As typed in; a citizen's own sign-in replaces who they are (see `applicantOf`). */
+  readonly applicant: Omit<Applicant, 'vneid'>
+  readonly components: readonly { readonly name: string; readonly fileRef: string | null }[]
+}
+
+export type CreateDossierOutcome =
+  | Outcome
+  | { readonly ok: false; readonly problem: 'no-procedure-in-force' }
+  | { readonly ok: false; readonly problem: 'forbidden' }
+
+/**
+ * Who creates: a citizen submits online only, as themselves; an officer receives a walk-in (not
+ * online) only as the counter officer of the receiving unit. Anyone else has no actor here.
+ */
+function creatorOf(principal: Principal, application: DossierApplication): Actor | undefined {
+  const online = application.channel === Channel.Online
+  if (principal.kind === 'citizen') return online ? actorsFor(principal, null)[0] : undefined
+  if (online) return undefined
+  return actorsFor(principal, null).find(
+    (a) => a.role === 'counter_officer' && a.agencyId === application.receivingAgencyId,
+  )
+}
+
+/**
+ * With which identity: a citizen applies as themselves, with the identity their sign-in vouches for;
+ * a walk-in is known by the identity number the counter checked (or a fresh id without one).
+ */
+function applicantOf(principal: Principal, application: DossierApplication): Applicant {
+  if (principal.kind === 'citizen')
+    return {
+      ...application.applicant,
+      id: principal.userId,
+      name: principal.name,
+      identityNumber: principal.identityNumber,
+      vneid: principal.vneid,
+    }
+  return {
+    ...application.applicant,
+    id: `person:${application.applicant.identityNumber ?? randomUUID()}`,
+    vneid: false,
+  }
+}
+
+/**
+ * Nộp hồ sơ trực tuyến / tiếp nhận trực tiếp: the procedure version in force today, the actor the
+ * principal may create as and the applicant's identity, then the lifecycle engine's creation.
+ */
+export async function createDossier(
+  deps: { readonly db: Db; readonly engine: ReturnType<typeof dossierCommands> },
+  principal: Principal,
+  application: DossierApplication,
+  options: RunOptions,
+): Promise<CreateDossierOutcome> {
+  const version = await versionInForce(deps.db, application.procedureCode, localDate(options.now))
+  if (version === null) return { ok: false, problem: 'no-procedure-in-force' }
+  const actor = creatorOf(principal, application)
+  if (!actor) return { ok: false, problem: 'forbidden' }
+  const common = {
+    actor,
+    channel: application.channel,
+    applicant: applicantOf(principal, application),
+    procedure: { code: application.procedureCode, version },
+    receivingAgencyId: application.receivingAgencyId,
+    components: application.components.map((c) => ({ ...c, digitized: false })),
+  }
+  return application.channel === Channel.Online
+    ? deps.engine.create({ action: 'submit', ...common }, options)
+    : deps.engine.create({ action: 'receive-at-counter', ...common }, options)
+}
