@@ -8,7 +8,7 @@ import { canonicalQuery, signParams, verifySignedQuery, vnpayGateway } from '../
 import { demoVnpay } from '../src/adapters/payment/vnpay-from-env.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import type { OutboxMessage } from '../src/jobs/consumer.ts'
-import { paymentRefundConsumer } from '../src/store/payments/refunds.ts'
+import { paymentRefundConsumer } from '../src/jobs/payment-refunds-consumer.ts'
 import { requireTools } from './support/debian-tools.ts'
 import { assigned, runCommand, submitOnline } from './support/http-dossier.ts'
 import { createTestApp, fixedNow, signedIn, type TestApp } from './support/test-app.ts'

@@ -184,6 +184,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(paymentRoutes, {
     db: options.db,
     now: options.now,
+    engine,
     demo: options.demoLogin ?? false,
     publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:3000',
     vnpay: options.vnpay ?? null,

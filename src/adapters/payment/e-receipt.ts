@@ -1,18 +1,6 @@
+import type { EReceipt } from '../../domain/payments/e-receipt.ts'
 import { newPdf, pdfBuffer } from '../pdf/render-form.ts'
 import { amountInWords } from './amount-in-words.ts'
-
-/** What a biên lai điện tử (e-receipt of a fee paid online) states. */
-export type EReceipt = {
-  readonly receiptNo: string
-  readonly agencyName: string
-  readonly payerName: string
-  readonly dossierCode: string
-  readonly procedureName: string
-  readonly amountVnd: number
-  readonly paidAt: Date
-  readonly gateway: string
-  readonly gatewayTxn: string | null
-}
 
 const labels = {
   nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',

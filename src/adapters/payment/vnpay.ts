@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import { IpnVerdict } from '../../domain/payments/ipn-verdict.ts'
 import type { CallbackVerdict, PaymentGateway, PaymentOrder, RefundRequest, RefundResult } from './payment-gateway.ts'
 
 /**
@@ -230,3 +231,22 @@ export const IpnAnswer = {
   Unknown: { RspCode: '99', Message: 'Unknown error' },
 } as const
 export type IpnAnswer = (typeof IpnAnswer)[keyof typeof IpnAnswer]
+
+/** VNPay's answer to each of motcua's IPN verdicts (a recorded failure is still acknowledged, 00). */
+export function ipnAnswer(verdict: IpnVerdict): IpnAnswer {
+  switch (verdict) {
+    case IpnVerdict.Confirmed:
+    case IpnVerdict.Failed:
+      return IpnAnswer.Confirmed
+    case IpnVerdict.NotFound:
+      return IpnAnswer.OrderNotFound
+    case IpnVerdict.AlreadyConfirmed:
+      return IpnAnswer.AlreadyConfirmed
+    case IpnVerdict.InvalidAmount:
+      return IpnAnswer.InvalidAmount
+    case IpnVerdict.InvalidSignature:
+      return IpnAnswer.InvalidSignature
+    case IpnVerdict.Malformed:
+      return IpnAnswer.Unknown
+  }
+}

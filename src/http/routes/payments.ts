@@ -1,20 +1,23 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
-import { type Static, Type } from 'typebox'
-import { renderEReceipt } from '../../adapters/payment/e-receipt.ts'
+import { Type } from 'typebox'
 import type { PaymentGateway } from '../../adapters/payment/payment-gateway.ts'
-import { type VnpayConfig, vnpayGateway } from '../../adapters/payment/vnpay.ts'
+import { ipnAnswer, type VnpayConfig, vnpayGateway } from '../../adapters/payment/vnpay.ts'
 import { vnpayConfigFromEnv } from '../../adapters/payment/vnpay-from-env.ts'
-import type { Principal } from '../../domain/access/principal.ts'
-import { canReadDossier, Permission } from '../../domain/access/route-permissions.ts'
+import { eReceiptPdf } from '../../app/payments/e-receipt-pdf.ts'
+import { handlePaymentIpn } from '../../app/payments/handle-payment-ipn.ts'
+import { requestOnlinePayment } from '../../app/payments/request-online-payment.ts'
+import { returnFromGateway } from '../../app/payments/return-from-gateway.ts'
+import { Permission } from '../../domain/access/route-permissions.ts'
 import type { Db } from '../../store/database.ts'
-import { loadDossier } from '../../store/dossiers/dossier-queries.ts'
-import { applyIpn, requestPayment, verifyReturn } from '../../store/payments/payments.ts'
-import { eReceiptOf } from '../../store/payments/receipts.ts'
+import type { dossierCommands } from '../../store/dossiers/dossier-commands.ts'
 import { problem, sendProblem } from '../problem.ts'
 
 export type PaymentRouteOptions = {
   db: Db
   now: () => Date
+  /** The lifecycle engine: a confirmed payment is recorded on the dossier in the IPN's transaction. */
+  engine: ReturnType<typeof dossierCommands>
   /** The embedded demo: without VNPAY_* settings, pay at the local simulator. */
   demo: boolean
   /** Public address of the site, for the gateway's return URL. */
@@ -26,12 +29,25 @@ export type PaymentRouteOptions = {
 }
 
 const returnPath = '/api/payments/vnpay/return'
-const Ref = Type.Object({ ref: Type.String({ pattern: '^[A-Za-z0-9.-]+$', maxLength: 80 }) })
+const DossierRef = Type.String({
+  pattern: '^[A-Za-z0-9.-]+$',
+  maxLength: 80,
+  description: 'Dossier code, or its id before reception',
+})
+const Ref = Type.Object({ ref: DossierRef })
 const ReceiptParams = Type.Object({
-  ref: Type.String({ pattern: '^[A-Za-z0-9.-]+$', maxLength: 80 }),
+  ref: DossierRef,
   id: Type.String({ maxLength: 100, description: 'The payment id' }),
 })
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)
+/**
+ * A gateway's signed callback: its `vnp_*` fields as sent. Not described by a schema: the gateway's
+ * signature is the check (a repeated field is refused as malformed), and the answer is in its terms.
+ */
+type GatewayCallback = { Querystring: Readonly<Record<string, string | string[] | undefined>> }
+const IpnReply = Type.Object({
+  RspCode: Type.String({ description: 'VNPay answer code: 00 confirmed, 01 unknown order, 02 already confirmed, …' }),
+  Message: Type.String({ description: 'VNPay answer text' }),
+})
 const problems = {
   401: Type.Ref('Problem'),
   403: Type.Ref('Problem'),
@@ -44,8 +60,9 @@ const problems = {
  * Thanh toán trực tuyến phí, lệ phí (rules.md §8): the applicant's payment request, the gateway's
  * browser return and its signed server-to-server callback (IPN), and the e-receipt.
  */
-export const paymentRoutes: FastifyPluginAsync<PaymentRouteOptions> = async (app, options) => {
-  const { db, now } = options
+export const paymentRoutes: FastifyPluginAsync<PaymentRouteOptions> = async (plugin, options) => {
+  const app = plugin.withTypeProvider<TypeBoxTypeProvider>()
+  const { db, now, engine } = options
   const config = vnpayConfigFromEnv(options.vnpay ?? null, { on: options.demo, baseUrl: options.publicBaseUrl })
   const gateway = options.gateway !== undefined ? options.gateway : config && vnpayGateway(config)
   // The simulator runs on this very server, wherever it listens; a real gateway needs the full address.
@@ -61,27 +78,34 @@ export const paymentRoutes: FastifyPluginAsync<PaymentRouteOptions> = async (app
         summary:
           'Thanh toán trực tuyến phí, lệ phí của hồ sơ (chủ hồ sơ) / Pay the dossier fees online (its applicant): the gateway URL',
         params: Ref,
-        response: { 201: Type.Object({ paymentId: Type.String(), paymentUrl: Type.String() }), ...problems },
+        response: {
+          201: Type.Object({
+            paymentId: Type.String({ description: 'The payment attempt' }),
+            paymentUrl: Type.String({ description: 'Where the applicant pays, signed for the gateway' }),
+          }),
+          ...problems,
+        },
       },
     },
     async (request, reply) => {
-      const principal = request.principal as Principal
-      const found = await loadDossier(db, (request.params as Static<typeof Ref>).ref)
-      if (!found) return sendProblem(reply, problem('dossierNotFound', 404))
-      if (principal.kind !== 'citizen' || !canReadDossier(principal, found.state))
-        return sendProblem(reply, problem('forbidden', 403))
-      if (!gateway) return sendProblem(reply, problem('paymentUnavailable', 503))
-      const created = await requestPayment(db, gateway, {
-        dossierId: found.id,
+      if (!request.principal) return sendProblem(reply, problem('unauthorized', 401))
+      const created = await requestOnlinePayment({ db, gateway }, request.principal, {
+        ref: request.params.ref,
         returnUrl,
         ipAddr: request.ip,
         now: now(),
       })
-      if (!created.ok)
-        return created.reason === 'not-found'
-          ? sendProblem(reply, problem('dossierNotFound', 404))
-          : sendProblem(reply, problem('paymentNotAwaited', 422))
-      return reply.code(201).send({ paymentId: created.paymentId, paymentUrl: created.paymentUrl })
+      if (created.ok) return reply.code(201).send({ paymentId: created.paymentId, paymentUrl: created.paymentUrl })
+      switch (created.reason) {
+        case 'not-found':
+          return sendProblem(reply, problem('dossierNotFound', 404))
+        case 'forbidden':
+          return sendProblem(reply, problem('forbidden', 403))
+        case 'unavailable':
+          return sendProblem(reply, problem('paymentUnavailable', 503))
+        case 'not-awaiting-payment':
+          return sendProblem(reply, problem('paymentNotAwaited', 422))
+      }
     },
   )
 
@@ -97,21 +121,25 @@ export const paymentRoutes: FastifyPluginAsync<PaymentRouteOptions> = async (app
       },
     },
     async (request, reply) => {
-      const principal = request.principal as Principal
-      const { ref, id } = request.params as Static<typeof ReceiptParams>
-      const found = await loadDossier(db, ref)
-      if (!found) return sendProblem(reply, problem('dossierNotFound', 404))
-      if (!canReadDossier(principal, found.state)) return sendProblem(reply, problem('forbidden', 403))
-      const receipt = isUuid(id) ? await eReceiptOf(db, found.id, id) : null
-      if (!receipt) return sendProblem(reply, problem('paymentNotFound', 404))
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="bien-lai-${receipt.receiptNo}.pdf"`)
-        .send(await renderEReceipt(receipt))
+      if (!request.principal) return sendProblem(reply, problem('unauthorized', 401))
+      const receipt = await eReceiptPdf(db, request.principal, request.params.ref, request.params.id)
+      if (receipt.ok)
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="bien-lai-${receipt.receiptNo}.pdf"`)
+          .send(receipt.pdf)
+      switch (receipt.reason) {
+        case 'dossier-not-found':
+          return sendProblem(reply, problem('dossierNotFound', 404))
+        case 'forbidden':
+          return sendProblem(reply, problem('forbidden', 403))
+        case 'payment-not-found':
+          return sendProblem(reply, problem('paymentNotFound', 404))
+      }
     },
   )
 
-  app.get(
+  app.get<GatewayCallback>(
     returnPath,
     {
       config: { permission: Permission.Public },
@@ -124,14 +152,14 @@ export const paymentRoutes: FastifyPluginAsync<PaymentRouteOptions> = async (app
     },
     async (request, reply) => {
       if (!gateway) return sendProblem(reply, problem('paymentUnavailable', 503))
-      const outcome = await verifyReturn(db, gateway, request.query as Record<string, unknown>, now())
+      const outcome = await returnFromGateway({ db, gateway }, request.query, now())
       if (!outcome) return sendProblem(reply, problem('paymentCallbackInvalid', 400))
       const result = outcome.succeeded ? 'thanh-cong' : 'khong-thanh-cong'
       return reply.redirect(`/ho-so-cua-toi/${outcome.dossierId}?thanh-toan=${result}`, 303)
     },
   )
 
-  app.get(
+  app.get<GatewayCallback>(
     '/api/payments/vnpay/ipn',
     {
       config: { permission: Permission.Public },
@@ -140,12 +168,13 @@ export const paymentRoutes: FastifyPluginAsync<PaymentRouteOptions> = async (app
         tags: ['dossiers'],
         summary:
           'Thông báo kết quả thanh toán từ cổng VNPay (IPN, xác thực bằng chữ ký) / VNPay server-to-server callback, authenticated by its signature',
-        response: { 200: Type.Object({ RspCode: Type.String(), Message: Type.String() }) },
+        response: { 200: IpnReply },
       },
     },
     async (request) => {
       if (!gateway) return { RspCode: '99', Message: 'Payment gateway not configured' }
-      return applyIpn(db, gateway, request.query as Record<string, unknown>, now())
+      const outcome = await handlePaymentIpn({ db, gateway, engine }, request.query, now())
+      return ipnAnswer(outcome.verdict)
     },
   )
 }

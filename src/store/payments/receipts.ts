@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
-import type { EReceipt } from '../../adapters/payment/e-receipt.ts'
 import type { Dossier } from '../../domain/dossier/state.ts'
+import type { EReceipt } from '../../domain/payments/e-receipt.ts'
 import type { Db } from '../database.ts'
 
 /** The e-receipt of a payment of the dossier, once the gateway confirmed it (paid, or later refunded). */

@@ -8907,6 +8907,7 @@ export interface operations {
   startOnlinePayment: {
     parameters: {
       path: {
+        /** @description Dossier code, or its id before reception */
         ref: string;
       };
     };
@@ -8915,7 +8916,9 @@ export interface operations {
       201: {
         content: {
           "application/json": {
+            /** @description The payment attempt */
             paymentId: string;
+            /** @description Where the applicant pays, signed for the gateway */
             paymentUrl: string;
           };
         };
@@ -8962,6 +8965,7 @@ export interface operations {
   getPaymentReceipt: {
     parameters: {
       path: {
+        /** @description Dossier code, or its id before reception */
         ref: string;
         /** @description The payment id */
         id: string;
@@ -8990,7 +8994,9 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description VNPay answer code: 00 confirmed, 01 unknown order, 02 already confirmed, … */
             RspCode: string;
+            /** @description VNPay answer text */
             Message: string;
           };
         };
