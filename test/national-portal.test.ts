@@ -7,16 +7,12 @@ import {
   portalClient,
 } from '../src/adapters/national-portal/portal-client.ts'
 import type { PortalRecord } from '../src/adapters/national-portal/portal-record.ts'
+import { type PortalSyncOptions, reconcile } from '../src/app/portal/sync-dossier.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import { type Consumer, type OutboxMessage, PermanentFailure } from '../src/jobs/consumer.ts'
+import { nationalPortalConsumer } from '../src/jobs/national-portal-consumer.ts'
 import { defaultRetryPolicy, relayOnce } from '../src/jobs/outbox-relay.ts'
-import {
-  nationalPortalConsumer,
-  outOfSync,
-  type PortalSyncOptions,
-  reconcile,
-  syncRate,
-} from '../src/store/portal/portal-sync.ts'
+import { outOfSync, syncRate } from '../src/store/portal/portal-sync.ts'
 import { type FakeNationalPortal, startFakeNationalPortal } from './support/fake-national-portal.ts'
 import { runCommand, submitOnline } from './support/http-dossier.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'

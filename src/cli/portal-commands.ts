@@ -1,10 +1,11 @@
 import { resolve } from 'node:path'
 import { type Command, InvalidArgumentError } from 'commander'
 import { portalClient } from '../adapters/national-portal/portal-client.ts'
+import { reconcile } from '../app/portal/sync-dossier.ts'
 import type { Config } from '../config/config.ts'
 import { processConfig } from '../config/process-config.ts'
 import { locateDatabase, type OpenDatabase, openDatabase } from '../store/database.ts'
-import { outOfSync, reconcile, syncRate } from '../store/portal/portal-sync.ts'
+import { outOfSync, syncRate } from '../store/portal/portal-sync.ts'
 
 /** Stops with a message in Vietnamese and English. */
 function fail(vi: string, en: string): never {

@@ -9,13 +9,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import type { VnpayConfig } from '../adapters/payment/vnpay.ts'
 import type { VneidClient } from '../adapters/vneid/oidc-client.ts'
+import { issueElectronicResult } from '../app/results/issue-electronic-result.ts'
+import { signDigitizedCopies } from '../app/results/sign-digitized-copies.ts'
 import { AgencyNode } from '../domain/catalog/agency-tree.ts'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import type { Db } from '../store/database.ts'
 import { dossierCommands } from '../store/dossiers/dossier-commands.ts'
-import { recordElectronicResult } from '../store/kpi/dossier-facts.ts'
-import { signDigitizedCopy } from '../store/results/digitized-copy.ts'
-import { issueElectronicResult } from '../store/results/electronic-result.ts'
 import { type GuardedRoute, registerAccessControl } from './auth/access-control.ts'
 import { openapiOptions } from './openapi/document.ts'
 import { registerOperationChecks } from './openapi/operations.ts'
@@ -169,12 +168,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // The clerk's issue produces the signed e-result, a digitization the signed copy. Both idempotent:
     // a retry after a failure completes them.
     afterCommand: async (action, dossierId) => {
-      if (action === 'issue' && (await issueElectronicResult(options.db, files.storage, dossierId, options.now()))) {
-        await recordElectronicResult(options.db, dossierId, await engine.calendars())
-        return true
-      }
+      const issuers = { db: options.db, storage: files.storage, engine }
+      // The e-result is an event: the dossier changed, so its view is read again.
+      if (action === 'issue') return (await issueElectronicResult(issuers, dossierId, options.now())) !== null
       // The signed copy is a file, not a change of state: the view reads files after this anyway.
-      if (action === 'digitize') await signDigitizedCopy(options.db, files.storage, dossierId, options.now())
+      if (action === 'digitize') await signDigitizedCopies(issuers, dossierId, options.now())
       return false
     },
   })

@@ -7,8 +7,8 @@ import type { FileStorage } from '../adapters/storage/file-storage.ts'
 import type { Config } from '../config/config.ts'
 import type { DecisionContext } from '../domain/dossier/context.ts'
 import type { Db } from '../store/database.ts'
-import { nationalPortalConsumer } from '../store/portal/portal-sync.ts'
 import type { Consumer } from './consumer.ts'
+import { nationalPortalConsumer } from './national-portal-consumer.ts'
 import { notificationConsumer, receiptFromForms } from './notifications-consumer.ts'
 import { paymentRefundConsumer } from './payment-refunds-consumer.ts'
 import { signedDocumentsConsumer } from './signed-documents-consumer.ts'
@@ -28,7 +28,7 @@ export function consumersFromEnv(
 ): () => Promise<readonly Consumer[]> {
   const { publicBaseUrl } = config.http
   const timeoutMs = config.partnerTimeoutMs
-  const fixed: Consumer[] = [signedDocumentsConsumer({ db, storage: local.storage, calendars: local.calendars })]
+  const fixed: Consumer[] = [signedDocumentsConsumer({ db, storage: local.storage })]
   const payments = vnpayConfigFromEnv(config.vnpay, { on: config.demo, baseUrl: publicBaseUrl }, timeoutMs)
   if (payments)
     fixed.push(

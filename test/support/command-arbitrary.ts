@@ -103,6 +103,12 @@ export const commandFor: Record<Command['action'], (actor: Actor) => Command> = 
     newAppointmentAt: at('2027-06-01T17:00'),
   }),
   rate: (actor) => ({ action: 'rate', actor, satisfaction: 'satisfied', comment: '' }),
+  'record-electronic-result': (actor) => ({
+    action: 'record-electronic-result',
+    actor,
+    sha256: 'ab'.repeat(32),
+    fileName: 'ket-qua.pdf',
+  }),
 }
 
 /** One step of a random history: a pause, then either any random command or one the actor may run. */
@@ -145,4 +151,5 @@ export const transitions: Record<Command['action'], { from: number[]; to: number
   'warn-late': { from: [S.Received, S.Processing, S.SupplementRequested, S.PaymentRequired], to: 'same' },
   'issue-apology': { from: [S.Received, S.Processing, S.SupplementRequested, S.PaymentRequired], to: 'same' },
   rate: { from: [S.Done, S.Returned], to: 'same' },
+  'record-electronic-result': { from: [S.Done, S.Returned], to: 'same' },
 }

@@ -53,6 +53,7 @@ export type Command =
   | On<'warn-late'>
   | On<'issue-apology', { readonly reason: string; readonly newAppointmentAt: EpochMs }>
   | On<'rate', { readonly satisfaction: Satisfaction; readonly comment: string }>
+  | On<'record-electronic-result', { readonly sha256: string; readonly fileName: string }>
 
 // The engine's commands are exactly the guarded command actions: no capability can be run as a command.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
@@ -89,5 +90,6 @@ export const Command = Type.Union([
   command('warn-late', {}),
   command('issue-apology', { reason: Text, newAppointmentAt: Type.Number() }),
   command('rate', { satisfaction: SatisfactionSchema, comment: Text }),
+  command('record-electronic-result', { sha256: Text, fileName: Text }),
 ])
 export const commandSchemaAgrees: Agrees<Static<typeof Command>, Command> = true

@@ -164,6 +164,9 @@ export function decideAllowed(d: Dossier, command: Command, ctx: DecisionContext
       })
     case 'rate':
       return accept({ ...base, type: 'rated', satisfaction: command.satisfaction, comment: command.comment })
+    case 'record-electronic-result':
+      if (!/^[0-9a-f]{64}$/.test(command.sha256) || blank(command.fileName)) return reject(refuse('invalidInput'))
+      return accept({ ...base, type: 'electronic-result-issued', sha256: command.sha256, fileName: command.fileName })
   }
 }
 

@@ -85,6 +85,8 @@ export type DossierEvent =
   | (Base<'late-warning-raised'> & { readonly appointmentAt: EpochMs })
   | (Base<'apology-issued'> & { readonly reason: string; readonly newAppointmentAt: EpochMs })
   | (Base<'rated'> & { readonly satisfaction: Satisfaction; readonly comment: string })
+  /** Kết quả điện tử: the signed PDF of the result, stored by its SHA-256 and linked to the dossier. */
+  | (Base<'electronic-result-issued'> & { readonly sha256: string; readonly fileName: string })
 
 export type DossierEventType = DossierEvent['type']
 
@@ -164,5 +166,6 @@ export const DossierEvent = Type.Union([
   event('late-warning-raised', { appointmentAt: Instant }),
   event('apology-issued', { reason: Text, newAppointmentAt: Instant }),
   event('rated', { satisfaction: SatisfactionSchema, comment: Text }),
+  event('electronic-result-issued', { sha256: Text, fileName: Text }),
 ])
 export const eventSchemaAgrees: Agrees<Static<typeof DossierEvent>, DossierEvent> = true

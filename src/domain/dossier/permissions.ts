@@ -30,6 +30,7 @@ export const CommandAction = {
   WarnLate: 'warn-late',
   IssueApology: 'issue-apology',
   Rate: 'rate',
+  RecordElectronicResult: 'record-electronic-result',
 } as const
 export type CommandAction = (typeof CommandAction)[keyof typeof CommandAction]
 
@@ -203,6 +204,13 @@ export const commandGuards: Record<CommandAction, Guard> = {
       () => who(isApplicant(d, a)),
       () => status(d, DossierStatus.Done, DossierStatus.Returned),
       () => (d.rating !== null ? refuse('alreadyRated') : null),
+    ),
+  // Only motcua signs the result the clerk issued, and only once.
+  [Action.RecordElectronicResult]: (d, a) =>
+    first(
+      () => who(a.role === Role.System),
+      () => status(d, DossierStatus.Done, DossierStatus.Returned),
+      () => (d.result === null || (d.electronicResult ?? null) !== null ? refuse('wrongStatus') : null),
     ),
 }
 

@@ -71,6 +71,8 @@ export type Dossier = {
   readonly lateWarningAt: EpochMs | null
   readonly apology: { readonly at: EpochMs; readonly reason: string; readonly newAppointmentAt: EpochMs } | null
   readonly result: { readonly number: string; readonly issuedAt: EpochMs } | null
+  /** The signed e-result (absent from states stored before the event existed: read it as null). */
+  readonly electronicResult?: { readonly sha256: string; readonly fileName: string; readonly at: EpochMs } | null
   readonly returned: { readonly at: EpochMs; readonly method: ReturnMethod } | null
   /** When the dossier stopped counting time: done, refused, withdrawn or stopped. */
   readonly endedAt: EpochMs | null
@@ -126,6 +128,7 @@ export function applyEvent(d: Dossier | null, e: DossierEvent): Dossier {
       lateWarningAt: null,
       apology: null,
       result: null,
+      electronicResult: null,
       returned: null,
       endedAt: null,
       rating: null,
@@ -280,6 +283,8 @@ export function applyEvent(d: Dossier | null, e: DossierEvent): Dossier {
       }
     case 'rated':
       return { ...s, rating: { satisfaction: e.satisfaction, at: e.at } }
+    case 'electronic-result-issued':
+      return { ...s, electronicResult: { sha256: e.sha256, fileName: e.fileName, at: e.at } }
   }
 }
 
@@ -339,6 +344,9 @@ export const Dossier = Type.Object({
   lateWarningAt: NullableInstant,
   apology: Type.Union([Type.Object({ at: Instant, reason: Type.String(), newAppointmentAt: Instant }), Type.Null()]),
   result: Type.Union([Type.Object({ number: Type.String(), issuedAt: Instant }), Type.Null()]),
+  electronicResult: Type.Optional(
+    Type.Union([Type.Object({ sha256: Type.String(), fileName: Type.String(), at: Instant }), Type.Null()]),
+  ),
   returned: Type.Union([Type.Object({ at: Instant, method: ReturnMethodSchema }), Type.Null()]),
   endedAt: NullableInstant,
   rating: Type.Union([Type.Object({ satisfaction: SatisfactionSchema, at: Instant }), Type.Null()]),

@@ -5,7 +5,10 @@ import type { Dossier } from '../dossier/state.ts'
 import { DossierStatus } from '../dossier/status.ts'
 import type { DossierEnd, DossierFacts } from './facts.ts'
 
-/** What motcua knows besides the event log: whether a signed e-result was issued (issue 6). */
+/**
+ * What motcua knew besides the event log before the e-result became an event: whether a signed
+ * e-result was issued (kept for dossiers issued before; the `electronic-result-issued` event counts too).
+ */
 export type OutsideFacts = { readonly eResult: boolean }
 
 function endOf(d: Dossier): DossierEnd | null {
@@ -34,6 +37,7 @@ export function factsOfDossier(
   const end = endOf(d)
   const receivedAt = d.receivedAt
   const components = d.components
+  const eResult = outside.eResult || (d.electronicResult ?? null) !== null
   return {
     dossierId,
     code: d.code,
@@ -53,8 +57,8 @@ export function factsOfDossier(
     feeVnd: Math.max(d.payment?.amountVnd ?? 0, fixedFees(procedure)),
     paidOnline: d.payment?.paidAt != null && d.payment.online === true,
     resultIsDocument: procedure.resultKind === 'document',
-    eResult: outside.eResult,
-    digitized: components.length > 0 && components.every((c) => c.fileRef !== null) && outside.eResult,
+    eResult,
+    digitized: components.length > 0 && components.every((c) => c.fileRef !== null) && eResult,
     reused: components.some((c) => c.reused === true),
     citizen: d.applicant.kind === 'citizen',
     vneid: d.applicant.vneid,

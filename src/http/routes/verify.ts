@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { verifySignedPdf } from '../../adapters/signing/verify-pdf.ts'
+import { ensureDemoCa } from '../../app/signing/agency-signer.ts'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import type { Db } from '../../store/database.ts'
 import { findIssuedDocument } from '../../store/signing/issued-documents.ts'
-import { ensureDemoCa } from '../../store/signing/signing-keys.ts'
 import { problem, sendProblem } from '../problem.ts'
 
 const maxPdfBytes = 20 * 1024 * 1024

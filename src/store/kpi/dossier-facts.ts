@@ -7,8 +7,7 @@ import { factsOfDossier, type ProcedureKpiTerms } from '../../domain/kpi/facts-o
 import type { Db } from '../database.ts'
 import type { Database } from '../schema.ts'
 import { accumulate, type CountDeltas, type CountRow, countRows } from './count-rows.ts'
-import { factsOfRow, loadFacts } from './facts-rows.ts'
-import { recordFacts } from './record-facts.ts'
+import { factsOfRow } from './facts-rows.ts'
 
 type FactsRow = Selectable<Database['kpi_dossiers']>
 
@@ -22,8 +21,8 @@ export type FactsWrite = { readonly counts: readonly CountRow[]; readonly facts:
 
 /**
  * The indicator writes a dossier's new state needs, against its stored facts (read with the dossier
- * under its lock, so no other writer moved them): null when nothing the indicators count changed. The
- * e-result, known outside the event log, is kept from the stored facts.
+ * under its lock, so no other writer moved them): null when nothing the indicators count changed. An
+ * e-result signed before it was an event is kept from the stored facts; since, the fold carries it.
  */
 export function factsWrite(
   dossierId: string,
@@ -49,41 +48,4 @@ export async function procedureKpiTerms(db: Db, code: string, version: number): 
     .where('version', '=', version)
     .executeTakeFirstOrThrow()
   return { fieldId: row.field_id, resultKind: row.result_kind as ProcedureKpiTerms['resultKind'], fees: row.fees }
-}
-
-/** Brings a motcua dossier's indicator facts up to date in the caller's transaction, with its e-result as given. */
-async function refreshDossierFacts(
-  tx: Db,
-  dossierId: string,
-  d: Dossier,
-  terms: ProcedureKpiTerms,
-  calendar: DecisionContext['calendar'],
-  eResult: boolean,
-): Promise<void> {
-  const before = await loadFacts(tx, [dossierId])
-  const facts = factsOfDossier(dossierId, d, terms, calendar, { eResult })
-  if (facts === null) return
-  await recordFacts(tx, [facts], before)
-}
-
-/**
- * Indicators 3.3, 4.1 and 4.2 count a dossier's e-result once it is signed and stored: the facts are
- * refreshed under the dossier's row lock, so a concurrent command cannot write older facts over them.
- */
-export async function recordElectronicResult(
-  db: Db,
-  dossierId: string,
-  calendar: DecisionContext['calendar'],
-): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    const row = await tx
-      .selectFrom('dossiers')
-      .select(['state', 'procedure_code', 'procedure_version'])
-      .where('id', '=', dossierId)
-      .forUpdate()
-      .executeTakeFirst()
-    if (!row?.state) return
-    const terms = await procedureKpiTerms(tx, row.procedure_code, row.procedure_version)
-    await refreshDossierFacts(tx, dossierId, row.state, terms, calendar, true)
-  })
 }

@@ -1,31 +1,11 @@
 import { sql } from 'kysely'
-import type { PortalClient, PortalReply } from '../../adapters/national-portal/portal-client.ts'
-import { type PortalExtra, portalRecord } from '../../adapters/national-portal/portal-record.ts'
 import { localDate } from '../../domain/calendar/local-time.ts'
 import type { Dossier } from '../../domain/dossier/state.ts'
 import { type Ratio, ratio } from '../../domain/kpi/ratio.ts'
-import type { Consumer } from '../../jobs/consumer.ts'
 import type { Db } from '../database.ts'
-import { loadEvents } from '../dossiers/dossier-queries.ts'
 
-export type PortalSyncOptions = {
-  readonly db: Db
-  readonly client: PortalClient
-  /** motcua's public address, for the e-result link (`DuongDanKetQua`). */
-  readonly publicBaseUrl: string
-  readonly now?: () => Date
-}
-
-/**
- * What one sync did: `sent` the portal acknowledged the current version (`reply` says whether it
- * stored it or already held a newer one); `up-to-date` nothing to send; `not-syncable` the dossier
- * has no code (only received dossiers go to the portal, see portalRecord) or does not exist.
- */
-export type SyncOutcome =
-  | { readonly kind: 'sent'; readonly version: number; readonly reply: PortalReply }
-  | { readonly kind: 'up-to-date' | 'not-syncable' }
-
-async function syncedVersion(db: Db, dossierId: string): Promise<number> {
+/** The version of the dossier the portal last acknowledged (0: never). */
+export async function syncedVersion(db: Db, dossierId: string): Promise<number> {
   const row = await db
     .selectFrom('portal_sync')
     .select('synced_version')
@@ -34,10 +14,10 @@ async function syncedVersion(db: Db, dossierId: string): Promise<number> {
   return row?.synced_version ?? 0
 }
 
-/** The codes and links the record needs from the catalogue and the store. */
-async function extraOf(db: Db, dossierId: string, d: Dossier, publicBaseUrl: string): Promise<PortalExtra> {
+/** The catalogue codes and fees the portal record needs, and the e-result signed before it was an event. */
+export async function portalCodesOf(db: Db, dossierId: string, d: Dossier) {
   const day = localDate(new Date(d.receivedAt ?? d.submittedAt))
-  const [procedure, version, unit, result] = await Promise.all([
+  const [procedure, version, unit, legacyResult] = await Promise.all([
     db.selectFrom('procedures').select('national_code').where('code', '=', d.procedure.code).executeTakeFirst(),
     db
       .selectFrom('procedure_versions')
@@ -53,24 +33,29 @@ async function extraOf(db: Db, dossierId: string, d: Dossier, publicBaseUrl: str
       .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', day)]))
       .orderBy('valid_from', 'desc')
       .executeTakeFirst(),
-    db
-      .selectFrom('issued_documents')
-      .select('sha256')
-      .where('dossier_id', '=', dossierId)
-      .where('kind', '=', 'result')
-      .executeTakeFirst(),
+    d.electronicResult
+      ? undefined
+      : db
+          .selectFrom('issued_documents')
+          .select('sha256')
+          .where('dossier_id', '=', dossierId)
+          .where('kind', '=', 'result')
+          .executeTakeFirst(),
   ])
   return {
     procedureNationalCode: procedure?.national_code ?? d.procedure.code,
     agencyCode: unit?.code ?? d.receivingAgencyId,
     fixedFeesVnd: (version?.fees ?? []).reduce((sum, f) => sum + (f.amountVnd ?? 0), 0),
-    resultLink: result ? new URL(`/api/dossiers/${dossierId}/files/${result.sha256}`, publicBaseUrl).toString() : null,
-    // motcua has no payment gateway integration yet: no fee is known to have been paid online.
-    onlinePayment: null,
+    resultSha256: d.electronicResult?.sha256 ?? legacyResult?.sha256 ?? null,
   }
 }
 
-async function recordSynced(db: Db, dossierId: string, version: number, at: Date): Promise<void> {
+/** The dossier's current version, code and state. */
+export async function dossierHead(db: Db, dossierId: string) {
+  return db.selectFrom('dossiers').select(['version', 'code', 'state']).where('id', '=', dossierId).executeTakeFirst()
+}
+
+export async function recordSynced(db: Db, dossierId: string, version: number, at: Date): Promise<void> {
   await db
     .insertInto('portal_sync')
     .values({ dossier_id: dossierId, synced_version: version, synced_at: at, last_error: null })
@@ -84,41 +69,13 @@ async function recordSynced(db: Db, dossierId: string, version: number, at: Date
     .execute()
 }
 
-async function recordFailure(db: Db, dossierId: string, error: unknown, at: Date): Promise<void> {
+export async function recordFailure(db: Db, dossierId: string, error: unknown, at: Date): Promise<void> {
   const text = error instanceof Error ? error.message : String(error)
   await db
     .insertInto('portal_sync')
     .values({ dossier_id: dossierId, synced_version: 0, synced_at: at, last_error: text })
     .onConflict((oc) => oc.column('dossier_id').doUpdateSet({ last_error: text }))
     .execute()
-}
-
-/**
- * Đồng bộ một hồ sơ: sends the dossier's CURRENT record unless the portal already acknowledged its
- * version, then remembers the version. Sending the current state rather than the message's event
- * makes redelivered and out-of-order messages harmless. A failure is remembered and rethrown.
- */
-export async function syncDossier(options: PortalSyncOptions, dossierId: string): Promise<SyncOutcome> {
-  const { db, client } = options
-  const now = options.now ?? (() => new Date())
-  const head = await db
-    .selectFrom('dossiers')
-    .select(['version', 'code', 'state'])
-    .where('id', '=', dossierId)
-    .executeTakeFirst()
-  if (!head?.state || head.code === null) return { kind: 'not-syncable' }
-  if ((await syncedVersion(db, dossierId)) >= head.version) return { kind: 'up-to-date' }
-  const history = (await loadEvents(db, dossierId)).map((e) => e.event)
-  const record = portalRecord(history, await extraOf(db, dossierId, head.state, options.publicBaseUrl))
-  if (!record) return { kind: 'not-syncable' }
-  try {
-    const reply = await client.send(record)
-    await recordSynced(db, dossierId, record.PhienBan, now())
-    return { kind: 'sent', version: record.PhienBan, reply }
-  } catch (error) {
-    await recordFailure(db, dossierId, error, now())
-    throw error
-  }
 }
 
 export type OutOfSync = {
@@ -155,29 +112,6 @@ export async function outOfSync(db: Db, options: { limit?: number } = {}): Promi
   }))
 }
 
-export type Reconciliation = {
-  /** Dossiers found out of sync. */
-  readonly outOfSync: number
-  /** Of those, how many the portal now acknowledged. */
-  readonly sent: number
-  readonly failed: readonly { readonly code: string; readonly error: string }[]
-}
-
-/** Đối soát: re-sends every out-of-sync dossier, one at a time; a failure does not stop the others. */
-export async function reconcile(options: PortalSyncOptions & { limit?: number }): Promise<Reconciliation> {
-  const pending = await outOfSync(options.db, { limit: options.limit })
-  let sent = 0
-  const failed: { code: string; error: string }[] = []
-  for (const d of pending) {
-    try {
-      if ((await syncDossier(options, d.dossierId)).kind === 'sent') sent++
-    } catch (error) {
-      failed.push({ code: d.code, error: error instanceof Error ? error.message : String(error) })
-    }
-  }
-  return { outOfSync: pending.length, sent, failed }
-}
-
 export type SyncRate = { readonly received: number; readonly synced: number; readonly rate: Ratio }
 
 /** Tỷ lệ đồng bộ: received dossiers whose current version the portal holds ÷ all received (rules.md §8). */
@@ -194,15 +128,4 @@ export async function syncRate(db: Db): Promise<SyncRate> {
   const received = Number(row.received)
   const synced = Number(row.synced)
   return { received, synced, rate: ratio(synced, received) }
-}
-
-/** The national portal as a consumer of the outbox: every dossier message triggers a sync of that dossier. */
-export function nationalPortalConsumer(options: PortalSyncOptions): Consumer {
-  return {
-    name: 'national-portal',
-    accepts: (message) => message.topic.startsWith('dossier.'),
-    async deliver(message) {
-      await syncDossier(options, message.payload.dossierId)
-    },
-  }
 }

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto'
+import { renderResultDocument } from '../../adapters/pdf/result-document.ts'
+import { signPdf } from '../../adapters/signing/sign-pdf.ts'
+import type { FileStorage } from '../../adapters/storage/file-storage.ts'
+import { dateOfDay, dayOf } from '../../domain/calendar/local-time.ts'
+import { Role } from '../../domain/dossier/actor.ts'
+import type { Dossier } from '../../domain/dossier/state.ts'
+import type { Db } from '../../store/database.ts'
+import type { dossierCommands } from '../../store/dossiers/dossier-commands.ts'
+import { loadDossier } from '../../store/dossiers/dossier-queries.ts'
+import { agencyNameInForce, lockDossierState, procedureNames } from '../../store/results/result-queries.ts'
+import { linkSignedDocument, signedCopyOf } from '../../store/results/signed-document.ts'
+import { agencySigner } from '../signing/agency-signer.ts'
+
+export const resultComponent = 'Kết quả giải quyết'
+
+/** motcua itself signs and records the e-result (the `record-electronic-result` guard allows only the system). */
+const signer = { id: 'motcua', name: 'motcua', role: Role.System, agencyId: null }
+
+export type ResultIssuers = {
+  readonly db: Db
+  readonly storage: FileStorage
+  readonly engine: ReturnType<typeof dossierCommands>
+}
+
+/**
+ * Kết quả điện tử: once the clerk has issued the result, renders it, signs it with the processing
+ * agency's certificate, stores it, links it to the dossier, records it for /verify, puts it in the
+ * applicant's vault and appends `electronic-result-issued` to the dossier's log — the link and the
+ * event in one transaction under the dossier's row lock, behind a unique key, so two issuers racing
+ * (the HTTP handler and the relay's safety net) leave one signed PDF and one event.
+ * Returns the SHA-256 of the signed PDF, or null when the dossier has no issued result.
+ */
+export async function issueElectronicResult(deps: ResultIssuers, dossierId: string, now: Date): Promise<string | null> {
+  const found = await loadDossier(deps.db, dossierId)
+  const d = found?.state
+  if (!found || !d?.result || d.processingAgencyId === null || d.code === null) return null
+  if (d.electronicResult) return d.electronicResult.sha256
+  const issued = { agencyId: d.processingAgencyId, code: d.code, result: d.result }
+  // Signed before the e-result was an event: record the event for that copy, sign nothing new.
+  const earlier = await signedCopyOf(deps.db, found.id, resultComponent)
+  const fileName = `ket-qua-${d.code}.pdf`
+  const signed = earlier ? null : await signResult(deps, d, issued, now)
+  return deps.db.transaction().execute(async (tx) => {
+    const locked = await lockDossierState(tx, found.id)
+    if (!locked) return null
+    if (locked.electronicResult) return locked.electronicResult.sha256
+    let sha256 = earlier
+    if (signed) {
+      const linked = await linkSignedDocument(
+        tx,
+        signed,
+        {
+          dossierId: found.id,
+          applicant: d.applicant,
+          agencyId: issued.agencyId,
+          component: resultComponent,
+          fileName,
+          issuedKind: 'result',
+          vaultKind: 'e_result',
+          vaultTitle: `${signed.resultName} — ${d.code}`,
+        },
+        now,
+      )
+      sha256 = linked ? signed.sha256 : await signedCopyOf(tx, found.id, resultComponent)
+    }
+    if (!sha256) throw new Error(`dossier ${found.id}: the e-result was neither linked nor found`)
+    const outcome = await deps.engine.run(
+      found.id,
+      { action: 'record-electronic-result', actor: signer, sha256, fileName },
+      locked.version,
+      { idempotencyKey: `electronic-result:${found.id}`, now, transaction: tx },
+    )
+    if (!outcome.ok) throw new Error(`dossier ${found.id}: the e-result event was refused (${outcome.problem})`)
+    return sha256
+  })
+}
+
+/** The result document rendered and signed, its bytes already in file storage. */
+async function signResult(
+  deps: ResultIssuers,
+  d: Dossier,
+  { agencyId, code, result }: { agencyId: string; code: string; result: NonNullable<Dossier['result']> },
+  now: Date,
+) {
+  const [agencyName, procedure] = await Promise.all([
+    agencyNameInForce(deps.db, agencyId),
+    procedureNames(deps.db, d.procedure),
+  ])
+  const day = dateOfDay(dayOf(result.issuedAt))
+  const unsigned = await renderResultDocument(
+    {
+      agencyName,
+      resultName: procedure.result_name.split(';')[0]?.trim() || resultComponent,
+      resultNumber: result.number,
+      applicantName: d.applicant.name,
+      procedureName: procedure.name,
+      dossierCode: code,
+      issuedOn: `ngày ${day.day} tháng ${day.month} năm ${day.year}`,
+    },
+    new Date(result.issuedAt),
+  )
+  const pdf = await signPdf(unsigned, await agencySigner(deps.db, agencyId, now), {
+    reason: `Kết quả giải quyết hồ sơ ${code}`,
+    location: agencyName,
+    signerName: agencyName,
+    signedAt: now,
+  })
+  const sha256 = createHash('sha256').update(pdf).digest('hex')
+  await deps.storage.put(sha256, pdf, { size: pdf.length, mediaType: 'application/pdf' })
+  return { sha256, size: pdf.length, resultName: procedure.result_name }
+}

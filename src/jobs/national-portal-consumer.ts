@@ -1,0 +1,13 @@
+import { type PortalSyncOptions, syncDossier } from '../app/portal/sync-dossier.ts'
+import type { Consumer } from './consumer.ts'
+
+/** The national portal as a consumer of the outbox: every dossier message triggers a sync of that dossier. */
+export function nationalPortalConsumer(options: PortalSyncOptions): Consumer {
+  return {
+    name: 'national-portal',
+    accepts: (message) => message.topic.startsWith('dossier.'),
+    async deliver(message) {
+      await syncDossier(options, message.payload.dossierId)
+    },
+  }
+}
