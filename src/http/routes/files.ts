@@ -6,25 +6,19 @@ import { join } from 'node:path'
 import { type Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import multipart, { type Multipart } from '@fastify/multipart'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { type Static, Type } from 'typebox'
 import type { FileStorage } from '../../adapters/storage/file-storage.ts'
 import { FilesystemStorage } from '../../adapters/storage/filesystem-storage.ts'
+import { type AttachTarget, attachFile, attachTarget } from '../../app/files/attach-file.ts'
 import type { Principal } from '../../domain/access/principal.ts'
-import { actorsFor, canReadDossier, Permission } from '../../domain/access/route-permissions.ts'
-import { Capability, capabilities } from '../../domain/dossier/permissions.ts'
-import type { Dossier } from '../../domain/dossier/state.ts'
+import { canReadDossier, Permission } from '../../domain/access/route-permissions.ts'
 import { AcceptedType, detectType, extensionOf, isAcceptedType, sniffLength } from '../../domain/files/detect-type.ts'
 import { attachmentDisposition, sanitizeDisplayName } from '../../domain/files/display-name.ts'
 import type { Db } from '../../store/database.ts'
 import { loadDossier } from '../../store/dossiers/dossier-queries.ts'
-import {
-  dossierBytes,
-  findLinkedFile,
-  isLinked,
-  recordUpload,
-  requiredDocumentNames,
-} from '../../store/files/file-records.ts'
+import { findLinkedFile } from '../../store/files/file-records.ts'
 import { type Problem, problem, sendProblem } from '../problem.ts'
 
 /** Where files go and how big they may be. */
@@ -199,10 +193,6 @@ async function receive(
   return { staged, component: name, originalName }
 }
 
-/** Who may add files, and when: the `attach-file` capability, for any of the principal's roles. */
-const mayUpload = (principal: Principal, d: Dossier) =>
-  actorsFor(principal, d).some((a) => capabilities[Capability.AttachFile](d, a) === null)
-
 /**
  * A refusal sent before the request body was read to its end: the rest is discarded and the
  * connection closed after the answer, so the client sees the answer instead of a stalled upload.
@@ -215,7 +205,8 @@ function refuse(request: FastifyRequest, reply: FastifyReply, body: Problem): Fa
   return sendProblem(reply, body)
 }
 
-export const fileRoutes: FastifyPluginAsync<FileRouteOptions> = async (app, options) => {
+export const fileRoutes: FastifyPluginAsync<FileRouteOptions> = async (plugin, options) => {
+  const app = plugin.withTypeProvider<TypeBoxTypeProvider>()
   const { db, now, storage, maxFileBytes, maxDossierBytes } = options
   const tempRoot = options.tempDir ?? tmpdir()
   // Inside this plugin only: multipart bodies are accepted by the upload route and nowhere else.
@@ -263,12 +254,15 @@ export const fileRoutes: FastifyPluginAsync<FileRouteOptions> = async (app, opti
       },
     },
     async (request, reply) => {
-      const principal = request.principal as Principal
-      const { ref } = request.params as Static<typeof Ref>
-      const found = await loadDossier(db, ref)
-      if (!found) return refuse(request, reply, problem('dossierNotFound', 404))
-      if (!canReadDossier(principal, found.state) || !mayUpload(principal, found.state))
-        return refuse(request, reply, problem('forbidden', 403))
+      const principal = request.principal
+      if (!principal) return refuse(request, reply, problem('unauthorized', 401))
+      const target = await attachTarget(db, principal, request.params.ref)
+      if (!target.ok)
+        return refuse(
+          request,
+          reply,
+          target.reason === 'not-found' ? problem('dossierNotFound', 404) : problem('forbidden', 403),
+        )
       if (!request.isMultipart())
         return refuse(
           request,
@@ -283,7 +277,7 @@ export const fileRoutes: FastifyPluginAsync<FileRouteOptions> = async (app, opti
       const staging = await mkdtemp(join(tempRoot, 'motcua-upload-'))
       let outcome: Static<typeof Uploaded> | Problem | 'client-gone'
       try {
-        outcome = await store(request, principal, found, join(staging, 'content'))
+        outcome = await store(request, principal, target, join(staging, 'content'))
       } catch (error) {
         if (error instanceof Refused) outcome = error.problem
         else if (request.raw.socket?.destroyed) outcome = 'client-gone'
@@ -293,7 +287,7 @@ export const fileRoutes: FastifyPluginAsync<FileRouteOptions> = async (app, opti
       }
       if (outcome === 'client-gone' || (!('sha256' in outcome) && request.raw.socket?.destroyed)) {
         // Aborted mid-upload: nothing was stored, and there is nobody to answer.
-        request.log.info({ dossierId: found.id }, 'upload interrupted by the client')
+        request.log.info({ dossierId: target.id }, 'upload interrupted by the client')
         return reply.hijack()
       }
       if (!('sha256' in outcome)) return refuse(request, reply, outcome)
@@ -301,21 +295,17 @@ export const fileRoutes: FastifyPluginAsync<FileRouteOptions> = async (app, opti
     },
   )
 
-  /** Receives, checks, stores and records one upload; refusals are thrown as `Refused`. */
+  /** Receives and checks one upload, then attaches it; refusals are thrown as `Refused`. */
   async function store(
     request: FastifyRequest,
     principal: Principal,
-    found: { id: string; state: Dossier },
+    target: Extract<AttachTarget, { ok: true }>,
     path: string,
   ): Promise<Static<typeof Uploaded>> {
     const { staged, component, originalName } = await receive(request, path, maxFileBytes)
-    const allowed = new Set(
-      [
-        ...found.state.components.map((c) => c.name),
-        ...(await requiredDocumentNames(db, found.state.procedure.code, found.state.procedure.version)),
-      ].map((n) => n.normalize('NFC').trim()),
-    )
-    if (!allowed.has(component))
+    const file = { ...staged, component, originalName, content: () => createReadStream(path) }
+    const attached = await attachFile({ db, storage, maxDossierBytes }, target, file, principal.userId, now())
+    if (!attached.ok && attached.reason === 'not-a-component')
       throw new Refused(
         invalid(
           'body/component',
@@ -323,30 +313,7 @@ export const fileRoutes: FastifyPluginAsync<FileRouteOptions> = async (app, opti
           'not a required document or component of this dossier',
         ),
       )
-    // Checked before storing (so an over-limit upload stores nothing), and again under the lock.
-    if (
-      !(await isLinked(db, found.id, staged.sha256)) &&
-      (await dossierBytes(db, found.id)) + staged.size > maxDossierBytes
-    )
-      throw new Refused(tooLarge(maxDossierBytes, 'dossier'))
-    if (!(await storage.exists(staged.sha256)))
-      await storage.put(staged.sha256, createReadStream(path), { size: staged.size, mediaType: staged.mediaType })
-    const recorded = await recordUpload(
-      db,
-      {
-        dossierId: found.id,
-        sha256: staged.sha256,
-        size: staged.size,
-        mediaType: staged.mediaType,
-        storageKey: staged.sha256,
-        component,
-        originalName,
-        uploadedBy: principal.userId,
-        at: now(),
-      },
-      maxDossierBytes,
-    )
-    if (recorded === 'over-limit') throw new Refused(tooLarge(maxDossierBytes, 'dossier'))
+    if (!attached.ok) throw new Refused(tooLarge(maxDossierBytes, 'dossier'))
     return { sha256: staged.sha256, size: staged.size, mediaType: staged.mediaType, component, name: originalName }
   }
 
@@ -369,8 +336,9 @@ export const fileRoutes: FastifyPluginAsync<FileRouteOptions> = async (app, opti
       },
     },
     async (request, reply) => {
-      const principal = request.principal as Principal
-      const { ref, sha256 } = request.params as Static<typeof FileParams>
+      const principal = request.principal
+      if (!principal) return sendProblem(reply, problem('unauthorized', 401))
+      const { ref, sha256 } = request.params
       const found = await loadDossier(db, ref)
       if (!found) return sendProblem(reply, problem('dossierNotFound', 404))
       if (!canReadDossier(principal, found.state)) return sendProblem(reply, problem('forbidden', 403))
