@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
+import { type Static, Type } from 'typebox'
 import {
   canonicalQuery,
   refundAnswerChecksum,
@@ -24,11 +26,14 @@ button{font-size:1rem;padding:.6rem 1rem;margin:.5rem .5rem 0 0;border-radius:4p
 .ok{background:#0b6b2f;color:#fff;border-color:#0b6b2f}</style></head>
 <body><p class="banner">Mô phỏng cổng thanh toán (bản trình diễn): không có giao dịch thật, không trừ tiền.</p>${body}</body></html>`
 
+/** A signed order or form as the simulator receives it: `vnp_*` fields (and the clicked button). */
+const SignedFields = Type.Record(Type.String(), Type.Unknown())
+type SignedFields = Static<typeof SignedFields>
+
 /** The `vnp_*` fields of a query or form, as strings. */
-function vnpFields(input: unknown): Record<string, string> {
+function vnpFields(input: SignedFields): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries((input ?? {}) as Record<string, unknown>))
-    if (k.startsWith('vnp_') && typeof v === 'string') out[k] = v
+  for (const [k, v] of Object.entries(input)) if (k.startsWith('vnp_') && typeof v === 'string') out[k] = v
   return out
 }
 
@@ -38,8 +43,9 @@ function vnpFields(input: unknown): Record<string, string> {
  * sends the browser to vnp_ReturnUrl, both signed with the demo key, as VNPay does. It also answers
  * the refund API. Registered only when the demo is on.
  */
-export const paymentSimulatorRoutes: FastifyPluginAsync<{ enabled: boolean }> = async (app, { enabled }) => {
+export const paymentSimulatorRoutes: FastifyPluginAsync<{ enabled: boolean }> = async (plugin, { enabled }) => {
   if (!enabled) return
+  const app = plugin.withTypeProvider<TypeBoxTypeProvider>()
   const secret = demoVnpay.hashSecret
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
     done(null, Object.fromEntries(new URLSearchParams(String(body)))),
@@ -47,7 +53,7 @@ export const paymentSimulatorRoutes: FastifyPluginAsync<{ enabled: boolean }> = 
 
   app.get(
     demoVnpay.payPath,
-    { config: { permission: Permission.Public }, schema: { hide: true } },
+    { config: { permission: Permission.Public }, schema: { hide: true, querystring: SignedFields } },
     async (request, reply) => {
       const order = vnpFields(request.query)
       if (!verifySignedQuery(secret, order) || order.vnp_TmnCode !== demoVnpay.tmnCode)
@@ -73,9 +79,9 @@ export const paymentSimulatorRoutes: FastifyPluginAsync<{ enabled: boolean }> = 
 
   app.post(
     `${demoVnpay.payPath}/ket-qua`,
-    { config: { permission: Permission.Public }, schema: { hide: true } },
+    { config: { permission: Permission.Public }, schema: { hide: true, body: SignedFields } },
     async (request, reply) => {
-      const form = (request.body ?? {}) as Record<string, unknown>
+      const form = request.body
       const order = vnpFields(form)
       if (!verifySignedQuery(secret, order) || !order.vnp_ReturnUrl)
         return reply.code(400).type('text/html; charset=utf-8').send(page('<h1>Giao dịch không hợp lệ</h1>'))
@@ -105,9 +111,9 @@ export const paymentSimulatorRoutes: FastifyPluginAsync<{ enabled: boolean }> = 
 
   app.post(
     demoVnpay.apiPath,
-    { config: { permission: Permission.Public }, schema: { hide: true } },
+    { config: { permission: Permission.Public }, schema: { hide: true, body: SignedFields } },
     async (request) => {
-      const body = (request.body ?? {}) as Record<string, unknown>
+      const body = request.body
       const valid =
         body.vnp_Command === 'refund' &&
         body.vnp_TmnCode === demoVnpay.tmnCode &&
