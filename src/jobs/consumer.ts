@@ -1,24 +1,6 @@
-import type { DossierEvent } from '../domain/dossier/events.ts'
-import type { DossierStatus } from '../domain/dossier/status.ts'
+import type { OutboxMessage } from '../domain/delivery/outbox-message.ts'
 
-/** One message of the outbox, written in the command's transaction (one per event). */
-export type OutboxMessage = {
-  /** Increasing; a consumer de-duplicates by it. */
-  readonly id: number
-  /** `dossier.<event type>`, e.g. `dossier.received`. */
-  readonly topic: string
-  /** The dossier id: messages with one key are delivered in order. */
-  readonly key: string
-  readonly payload: {
-    readonly dossierId: string
-    readonly code: string | null
-    /** The event's sequence number in the dossier's log. */
-    readonly seq: number
-    readonly status: DossierStatus
-    readonly event: DossierEvent
-  }
-  readonly createdAt: Date
-}
+export type { OutboxMessage }
 
 /**
  * Someone the outbox relay delivers to: the national portal, e-mail/SMS notifications, an
