@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import multipart, { type Multipart } from '@fastify/multipart'
+import multipart from '@fastify/multipart'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { type Static, Type } from 'typebox'
@@ -168,7 +168,7 @@ async function receive(
   let originalName: string | null = null
   let component: string | undefined
   try {
-    for await (const part of request.parts() as AsyncIterable<Multipart>) {
+    for await (const part of request.parts()) {
       if (part.type === 'field') {
         if (part.fieldname !== 'component') continue
         if (part.valueTruncated || typeof part.value !== 'string')
