@@ -19,6 +19,7 @@ import { attachmentDisposition, sanitizeDisplayName } from '../../domain/files/d
 import type { Db } from '../../store/database.ts'
 import { loadDossier } from '../../store/dossiers/dossier-queries.ts'
 import { findLinkedFile } from '../../store/files/file-records.ts'
+import { callerOf } from '../auth/access-control.ts'
 import { type Problem, problem, sendProblem } from '../problem.ts'
 
 /** Where files go and how big they may be. */
@@ -254,8 +255,7 @@ export const fileRoutes: FastifyPluginAsync<FileRouteOptions> = async (plugin, o
       },
     },
     async (request, reply) => {
-      const principal = request.principal
-      if (!principal) return refuse(request, reply, problem('unauthorized', 401))
+      const principal = callerOf(request)
       const target = await attachTarget(db, principal, request.params.ref)
       if (!target.ok)
         return refuse(
@@ -336,8 +336,7 @@ export const fileRoutes: FastifyPluginAsync<FileRouteOptions> = async (plugin, o
       },
     },
     async (request, reply) => {
-      const principal = request.principal
-      if (!principal) return sendProblem(reply, problem('unauthorized', 401))
+      const principal = callerOf(request)
       const { ref, sha256 } = request.params
       const found = await loadDossier(db, ref)
       if (!found) return sendProblem(reply, problem('dossierNotFound', 404))

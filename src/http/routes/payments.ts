@@ -11,6 +11,7 @@ import { returnFromGateway } from '../../app/payments/return-from-gateway.ts'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import type { Db } from '../../store/database.ts'
 import type { dossierCommands } from '../../store/dossiers/dossier-commands.ts'
+import { callerOf } from '../auth/access-control.ts'
 import { problem, sendProblem } from '../problem.ts'
 
 export type PaymentRouteOptions = {
@@ -88,8 +89,7 @@ export const paymentRoutes: FastifyPluginAsync<PaymentRouteOptions> = async (plu
       },
     },
     async (request, reply) => {
-      if (!request.principal) return sendProblem(reply, problem('unauthorized', 401))
-      const created = await requestOnlinePayment({ db, gateway }, request.principal, {
+      const created = await requestOnlinePayment({ db, gateway }, callerOf(request), {
         ref: request.params.ref,
         returnUrl,
         ipAddr: request.ip,
@@ -121,8 +121,7 @@ export const paymentRoutes: FastifyPluginAsync<PaymentRouteOptions> = async (plu
       },
     },
     async (request, reply) => {
-      if (!request.principal) return sendProblem(reply, problem('unauthorized', 401))
-      const receipt = await eReceiptPdf(db, request.principal, request.params.ref, request.params.id)
+      const receipt = await eReceiptPdf(db, callerOf(request), request.params.ref, request.params.id)
       if (receipt.ok)
         return reply
           .type('application/pdf')
