@@ -8,11 +8,12 @@ import { promisify } from 'node:util'
 import Fastify from 'fastify'
 import { sessionCookie } from '../src/http/auth/access-control.ts'
 import { registerOperationChecks } from '../src/http/openapi/operations.ts'
+import { documentProperties, type OpenApiDocument } from './support/openapi-properties.ts'
 import { createTestApp, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 
 type Operation = { operationId?: string; security?: Record<string, string[]>[] }
-type Document = {
+type Document = OpenApiDocument & {
   paths: Record<string, Record<string, Operation>>
   components: { securitySchemes: Record<string, { type: string; in?: string; name?: string; scheme?: string }> }
 }
@@ -71,6 +72,15 @@ describe(`the served OpenAPI document on ${engineName}`, () => {
     }
   })
 
+  test('every schema property, components and inline, says what it means', () => {
+    const properties = documentProperties(doc)
+    assert.ok(properties.length > 2000, `properties found: ${properties.length}`)
+    assert.deepEqual(
+      properties.filter((p) => !p.described).map((p) => p.where),
+      [],
+    )
+  })
+
   test('every operation has a unique camelCase operationId', () => {
     const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => op.operationId))
     assert.ok(ids.length >= 70, `operations found: ${ids.length}`)
@@ -96,6 +106,43 @@ describe(`the served OpenAPI document on ${engineName}`, () => {
     }
     assert.deepEqual(wrong, [])
   })
+})
+
+test('the property walk reaches properties inside array items, unions and referenced components', () => {
+  const found = documentProperties({
+    paths: {
+      '/x': {
+        get: {
+          responses: {
+            '200': {
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      list: {
+                        description: 'a list',
+                        type: 'array',
+                        items: {
+                          anyOf: [{ type: 'object', properties: { deep: { type: 'string' } } }, { type: 'null' }],
+                        },
+                      },
+                      node: { $ref: '#/components/schemas/Node' },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    components: { schemas: { Node: { type: 'object', properties: { id: { type: 'string', description: 'id' } } } } },
+  })
+  assert.deepEqual(
+    found.filter((p) => !p.described).map((p) => p.where),
+    ['GET /x 200 application/json.list[]|0.deep', 'GET /x 200 application/json.node'],
+  )
 })
 
 describe('the server refuses to start', () => {
