@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { createServer, type Socket } from 'node:net'
 import { test } from 'node:test'
-import { PermanentFailure } from '../../jobs/consumer.ts'
+import { PermanentFailure } from '../../domain/delivery/permanent-failure.ts'
 import { smtpMailer } from './smtp-mailer.ts'
 
 test('a server that accepts the connection but never answers fails the one attempt within its timeout, for the relay to retry', async (t) => {
