@@ -40,8 +40,10 @@ function FieldInput({ field, value, onChange }: { field: Field; value: string; o
       <input
         id={id}
         type={field.kind === 'datetime' ? 'datetime-local' : 'text'}
+        inputMode={field.kind === 'amount' ? 'numeric' : undefined}
+        pattern={field.kind === 'amount' ? '[0-9 .]*[1-9][0-9 .]*' : undefined}
         value={value}
-        required={field.kind === 'datetime' || field.required}
+        required={field.kind === 'datetime' || field.kind === 'amount' || field.required}
         onChange={(e) => onChange(e.target.value)}
       />
     )
@@ -95,7 +97,7 @@ function CommandForm({
  * the command answers with replaces the cached one; the queues it may leave or join are refetched.
  */
 export function Actions({ dossier, viewKey }: { dossier: DossierView; viewKey: readonly unknown[] }) {
-  const { t, tx, lang } = useI18n()
+  const { t, lang } = useI18n()
   const queries = useQueryClient()
   const [open, setOpen] = useState<string | null>(null)
   const [status, setStatus] = useState<{ text: string; error: boolean }>({ text: '', error: false })
@@ -132,15 +134,7 @@ export function Actions({ dossier, viewKey }: { dossier: DossierView; viewKey: r
         <ul className="actions">
           {actions.map((action) => {
             const form = commands[action]
-            if (!form)
-              return (
-                <li key={action}>
-                  <button type="button" className="secondary" disabled>
-                    {tx(`action.${action}`)}
-                  </button>
-                  <span className="meta"> ({t('dossier.soon')})</span>
-                </li>
-              )
+            if (!form) return null
             const formId = `command-${action}`
             return (
               <li key={action}>

@@ -5,6 +5,7 @@ export type Field =
   | { name: string; label: MessageKey; kind: 'text' | 'textarea'; required: boolean }
   | { name: string; label: MessageKey; kind: 'lines' }
   | { name: string; label: MessageKey; kind: 'datetime' }
+  | { name: string; label: MessageKey; kind: 'amount' }
   | { name: string; label: MessageKey; kind: 'select'; options: { value: string; label: MessageKey }[] }
 
 /** One command the office can run from the dossier view: endpoint, button, fields, fixed extras. */
@@ -20,7 +21,7 @@ const reasonAndBasis = (basisRequired: boolean): Field[] => [
   { name: 'legalBasis', label: 'cmd.field.legalBasis', kind: 'textarea', required: basisRequired },
 ]
 
-/** Commands by action id (src/http/routes/dossier-commands.ts); actions missing here are shown as "coming". */
+/** Commands by action id (src/http/routes/dossier-commands.ts); every action the office is offered has one. */
 export const commands: Record<string, Command> = {
   receive: { path: 'reception', label: 'cmd.receive', fields: [] },
   'request-reception-supplement': {
@@ -89,6 +90,48 @@ export const commands: Record<string, Command> = {
       },
     ],
   },
+  redirect: {
+    path: 'redirection',
+    label: 'cmd.redirect',
+    fields: [
+      { name: 'toAgencyId', label: 'cmd.field.toAgencyId', kind: 'text', required: true },
+      { name: 'reason', label: 'cmd.field.reason', kind: 'textarea', required: true },
+    ],
+  },
+  'require-payment': {
+    path: 'payment-requests',
+    label: 'cmd.requirePayment',
+    fields: [
+      { name: 'amountVnd', label: 'cmd.field.amountVnd', kind: 'amount' },
+      { name: 'reason', label: 'cmd.field.paymentFor', kind: 'textarea', required: true },
+    ],
+  },
+  'record-payment': {
+    path: 'payments',
+    label: 'cmd.recordPayment',
+    fields: [
+      { name: 'amountVnd', label: 'cmd.field.amountVnd', kind: 'amount' },
+      { name: 'receipt', label: 'cmd.field.receipt', kind: 'text', required: true },
+    ],
+  },
+  'transfer-to-agency': {
+    path: 'inter-agency-transfers',
+    label: 'cmd.transferToAgency',
+    fields: [
+      { name: 'toAgencyId', label: 'cmd.field.toAgencyId', kind: 'text', required: true },
+      { name: 'reason', label: 'cmd.field.agencyTask', kind: 'textarea', required: true },
+    ],
+  },
+  'return-from-agency': {
+    path: 'inter-agency-returns',
+    label: 'cmd.returnFromAgency',
+    fields: [{ name: 'note', label: 'cmd.field.note', kind: 'textarea', required: false }],
+  },
+  withdraw: {
+    path: 'withdrawal',
+    label: 'cmd.withdraw',
+    fields: [{ name: 'reason', label: 'cmd.field.reason', kind: 'textarea', required: false }],
+  },
   stop: { path: 'stop', label: 'cmd.stop', fields: reasonAndBasis(false) },
   'warn-late': { path: 'late-warnings', label: 'cmd.warnLate', fields: [] },
   'issue-apology': {
@@ -101,8 +144,19 @@ export const commands: Record<string, Command> = {
   },
 }
 
-/** Actions the office never runs from this view (digitizing happens with the file upload). */
-export const hiddenActions = new Set(['digitize'])
+/**
+ * Actions the office does not run from this view: digitizing and reusing a component happen with the
+ * file upload and the vault; the applicant rates, pays and attaches from their own pages; motcua alone
+ * records the e-result.
+ */
+export const hiddenActions = new Set([
+  'digitize',
+  'reuse-component',
+  'rate',
+  'pay-online',
+  'attach-file',
+  'record-electronic-result',
+])
 
 /** `2026-12-01T09:30` from a datetime-local input, as an instant in Vietnam time. */
 export function vietnamInstant(local: string): string {
@@ -120,6 +174,7 @@ export function commandBody(command: Command, values: Record<string, string>): R
         .map((line) => line.trim())
         .filter(Boolean)
     else if (field.kind === 'datetime') body[field.name] = value ? vietnamInstant(value) : ''
+    else if (field.kind === 'amount') body[field.name] = Number(value.replace(/\D/g, ''))
     else body[field.name] = field.kind === 'select' ? value : value.trim()
   }
   return body
