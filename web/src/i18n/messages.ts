@@ -9,10 +9,12 @@ import {
   useState,
 } from 'react'
 import en from './en.json'
+import type { MessageKey } from './message-key.ts'
 import vi from './vi.json'
 
 export type Lang = 'vi' | 'en'
-export type MessageKey = keyof typeof vi
+export type { MessageKey }
+
 type Vars = Record<string, string | number>
 
 const catalogues: Record<Lang, Record<string, string>> = { vi, en }

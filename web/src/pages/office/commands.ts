@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../i18n/messages.ts'
+import type { MessageKey } from '../../i18n/message-key.ts'
 
 /** How one form field is entered and turned into the command body. */
 export type Field =
