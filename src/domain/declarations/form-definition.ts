@@ -13,8 +13,9 @@ export type LocalText = Static<typeof LocalText>
  * its path relative to the item (`fullName`), and its group names the array (`children`).
  */
 export const FieldPath = Type.String({
-  pattern: '^[A-Za-z0-9_]+(/[A-Za-z0-9_]+)*$',
-  description: 'Path of a field in the declaration: JSON Pointer segments without the leading slash',
+  pattern: '^[A-Za-z0-9_*]+(/[A-Za-z0-9_*]+)*$',
+  description:
+    'Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules)',
 })
 export type FieldPath = Static<typeof FieldPath>
 
