@@ -53,6 +53,13 @@ describe(`the agency tree of the two-tier province on ${engineName}`, () => {
     assert.ok(withFormer.filter((n) => n.kind === 'former_unit').length > 65)
   })
 
+  test('the tree with former units names each one’s successors, so a former name finds its commune today', async () => {
+    const withFormer = flatten(await tree('?includeFormer=true'))
+    const vinhHoa = withFormer.find((n) => n.kind === 'former_unit' && n.name === 'Phường Vĩnh Hòa')
+    assert.deepEqual(vinhHoa?.successorIds, ['xa-22333'])
+    assert.ok(withFormer.filter((n) => n.kind !== 'former_unit').every((n) => n.successorIds.length === 0))
+  })
+
   test('former units keep successor links to the communes they merged into', async () => {
     const links = await t.database.db
       .selectFrom('agency_successions as s')

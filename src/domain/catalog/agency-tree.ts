@@ -13,6 +13,10 @@ export const AgencyNode = Type.Object(
       description: 'Mã đơn vị hành chính (Decision 19/2025/QĐ-TTg) for communes and the province',
     }),
     officeHours: Type.Array(OfficeHoursSpan, { description: 'Giờ làm việc: office hours of each working day' }),
+    successorIds: Type.Array(Type.String(), {
+      description:
+        'For a former unit (sắp xếp đơn vị hành chính 2025): the ids of the units it merged into; empty otherwise',
+    }),
     children: Type.Array(Type.Unsafe<AgencyNodeShape>({ $ref: 'AgencyNode#' }), {
       description: 'Units under this one',
     }),
@@ -27,6 +31,7 @@ type AgencyNodeShape = {
   codeConfirmed: boolean
   statisticalCode: string | null
   officeHours: OfficeHoursSpan[]
+  successorIds: string[]
   children: AgencyNodeShape[]
 }
 export type AgencyNode = AgencyNodeShape

@@ -24,11 +24,15 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 export async function agencyTree(db: Db, options: { today: string; includeFormer: boolean }): Promise<AgencyNode[]> {
   let agenciesQuery = db.selectFrom('agencies').select(['id', 'kind', 'parent_id', 'statistical_code', 'office_hours'])
   if (!options.includeFormer) agenciesQuery = agenciesQuery.where('kind', '!=', 'former_unit')
-  const [agencies, names, codes] = await Promise.all([
+  const [agencies, names, codes, successions] = await Promise.all([
     agenciesQuery.execute(),
     db.selectFrom('agency_names').selectAll().execute(),
     db.selectFrom('agency_codes').selectAll().execute(),
+    options.includeFormer
+      ? db.selectFrom('agency_successions').select(['predecessor_id', 'successor_id']).execute()
+      : Promise.resolve([]),
   ])
+  const successorsOf = groupBy(successions, (s) => s.predecessor_id)
   const namesOf = groupBy(names, (n) => n.agency_id)
   const codesOf = groupBy(codes, (c) => c.agency_id)
   const nodes = new Map<string, AgencyNode>()
@@ -44,6 +48,7 @@ export async function agencyTree(db: Db, options: { today: string; includeFormer
       codeConfirmed: code?.confirmed ?? false,
       statisticalCode: a.statistical_code,
       officeHours: a.office_hours,
+      successorIds: (successorsOf.get(a.id) ?? []).map((s) => s.successor_id),
       children: [],
     })
   }

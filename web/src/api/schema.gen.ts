@@ -364,6 +364,8 @@ export interface components {
           /** @description Closing time HH:MM */
           end: string;
         }[];
+      /** @description For a former unit (sắp xếp đơn vị hành chính 2025): the ids of the units it merged into; empty otherwise */
+      successorIds: string[];
       /** @description Units under this one */
       children: components["schemas"]["AgencyNode"][];
     };
