@@ -6,7 +6,7 @@ import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 import type { FormBlock, FormDocument } from '../../domain/forms/form-document.ts'
 
-type Doc = InstanceType<typeof PDFDocument>
+export type Doc = InstanceType<typeof PDFDocument>
 
 const require = createRequire(import.meta.url)
 const fontDir = dirname(require.resolve('@expo-google-fonts/be-vietnam-pro/package.json'))
@@ -20,9 +20,10 @@ export function formFonts(): { regular: Buffer; bold: Buffer } {
   return fonts
 }
 
-const R = 'BeVietnamPro'
-const B = 'BeVietnamPro-Bold'
-const size = { small: 9, body: 11, title: 13 }
+/** Font names registered by `newPdf`, and the sizes the forms use. */
+export const R = 'BeVietnamPro'
+export const B = 'BeVietnamPro-Bold'
+export const size = { small: 9, body: 11, title: 13 }
 
 /** A new A4 document with the fonts embedded and a fixed creation date (identical input → identical text). */
 export function newPdf(orientation: 'portrait' | 'landscape', title: string, createdAt: Date): Doc {
@@ -49,10 +50,10 @@ export function pdfBuffer(doc: Doc): Promise<Buffer> {
   })
 }
 
-const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right
+export const contentWidth = (doc: Doc): number => doc.page.width - doc.page.margins.left - doc.page.margins.right
 const bottom = (doc: Doc) => doc.page.height - doc.page.margins.bottom
 
-function ensureRoom(doc: Doc, height: number) {
+export function ensureRoom(doc: Doc, height: number): void {
   if (doc.y + height > bottom(doc)) doc.addPage()
 }
 
@@ -105,7 +106,8 @@ function heading(doc: Doc, form: FormDocument) {
   doc.moveDown(0.8)
 }
 
-function table(doc: Doc, block: Extract<FormBlock, { kind: 'table' }>) {
+/** A bordered table whose header row repeats on each new page. */
+export function drawTable(doc: Doc, block: Extract<FormBlock, { kind: 'table' }>): void {
   const left = doc.page.margins.left
   const width = contentWidth(doc)
   const fontSize = doc.page.width > doc.page.height ? 7 : size.small + 0.5
@@ -182,7 +184,8 @@ async function codes(doc: Doc, block: Extract<FormBlock, { kind: 'codes' }>) {
   doc.y = Math.max(doc.y, y + qrSize) + 8
 }
 
-function signatures(doc: Doc, block: Extract<FormBlock, { kind: 'signatures' }>) {
+/** Signature blocks side by side (one signer on the right), the name under the space to sign. */
+export function drawSignatures(doc: Doc, block: Extract<FormBlock, { kind: 'signatures' }>): void {
   if (block.blocks.length === 0) return
   const left = doc.page.margins.left
   const width = contentWidth(doc)
@@ -230,13 +233,13 @@ export async function renderForm(form: FormDocument): Promise<Buffer> {
         doc.moveDown(0.3)
         break
       case 'table':
-        table(doc, block)
+        drawTable(doc, block)
         break
       case 'codes':
         await codes(doc, block)
         break
       case 'signatures':
-        signatures(doc, block)
+        drawSignatures(doc, block)
         break
     }
   }

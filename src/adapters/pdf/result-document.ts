@@ -1,9 +1,6 @@
-import { join } from 'node:path'
-import PDFDocument from 'pdfkit'
-
-const fonts = join(import.meta.dirname, '..', '..', '..', 'node_modules', '@expo-google-fonts', 'be-vietnam-pro')
-const regular = join(fonts, '400Regular', 'BeVietnamPro_400Regular.ttf')
-const bold = join(fonts, '700Bold', 'BeVietnamPro_700Bold.ttf')
+import { type PlaceNames, resultLines } from '../../domain/declarations/declared-values.ts'
+import type { Declaration, FormDefinition } from '../../domain/declarations/form-definition.ts'
+import { B, newPdf, pdfBuffer, R } from './render-form.ts'
 
 /** What the electronic result (kết quả điện tử) states. */
 export type ResultDocument = {
@@ -15,33 +12,60 @@ export type ResultDocument = {
   readonly dossierCode: string
   /** "ngày dd tháng mm năm yyyy" in Vietnam time */
   readonly issuedOn: string
+  /**
+   * The content the result certifies, from the form's result template (the declaration and the
+   * officer's decision fields); empty for a dossier made before procedures had forms.
+   */
+  readonly lines: readonly { readonly label: string; readonly value: string }[]
 }
+
+/** The facts of a result every procedure states, whatever its form. */
+export type ResultFacts = Omit<ResultDocument, 'lines'>
+
+/**
+ * The result document of a dossier: the form's result template (its title, each line's value from the
+ * declaration or the decision fields) when the dossier has a declaration, else the bare facts.
+ */
+export function resultDocumentOf(
+  form: FormDefinition | null,
+  declaration: Pick<Declaration, 'data'> | null,
+  decision: Record<string, unknown> | null,
+  facts: ResultFacts,
+  names: PlaceNames = {},
+): ResultDocument {
+  if (!form || !declaration) return { ...facts, lines: [] }
+  return {
+    ...facts,
+    resultName: form.result.title.vi,
+    lines: resultLines(form, declaration.data, decision, names),
+  }
+}
+
+const blank = '……………………'
 
 /** An A4 PDF of the result, in Vietnamese with an embedded font; signed afterwards by the agency. */
 export function renderResultDocument(doc: ResultDocument, createdAt: Date): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: doc.resultName, CreationDate: createdAt } })
-    const chunks: Buffer[] = []
-    pdf.on('data', (c: Buffer) => chunks.push(c))
-    pdf.on('end', () => resolve(Buffer.concat(chunks)))
-    pdf.on('error', reject)
-    pdf.registerFont('regular', regular)
-    pdf.registerFont('bold', bold)
-    pdf.font('bold').fontSize(11).text(doc.agencyName.toUpperCase(), { align: 'left' })
-    pdf.moveUp().text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'right' })
-    pdf.font('regular').text('Độc lập - Tự do - Hạnh phúc', { align: 'right' })
-    pdf.text(`Số: ${doc.resultNumber}`, { align: 'left' })
-    pdf.moveDown(2)
-    pdf.font('bold').fontSize(16).text(doc.resultName.toUpperCase(), { align: 'center' })
-    pdf.moveDown()
-    pdf.font('regular').fontSize(12)
+  const pdf = newPdf('portrait', doc.resultName, createdAt)
+  pdf.font(B).fontSize(11).text(doc.agencyName.toLocaleUpperCase('vi'), { align: 'left' })
+  pdf.moveUp().text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'right' })
+  pdf.font(R).text('Độc lập - Tự do - Hạnh phúc', { align: 'right' })
+  pdf.text(`Số: ${doc.resultNumber}`, { align: 'left' })
+  pdf.moveDown(2)
+  pdf.font(B).fontSize(16).text(doc.resultName.toLocaleUpperCase('vi'), { align: 'center' })
+  pdf.moveDown()
+  pdf.font(R).fontSize(12)
+  if (doc.lines.length === 0) {
     pdf.text(`Cấp cho: ${doc.applicantName}`)
     pdf.text(`Thủ tục: ${doc.procedureName}`)
-    pdf.text(`Mã hồ sơ: ${doc.dossierCode}`)
-    pdf.moveDown()
-    pdf.text(`${doc.issuedOn}`, { align: 'right' })
-    pdf.moveDown(2)
-    pdf.fontSize(10).text(`Văn bản điện tử có chữ ký số của ${doc.agencyName}.`, { align: 'center' })
-    pdf.end()
-  })
+  }
+  for (const line of doc.lines) {
+    pdf.font(R).text(`${line.label}: `, { continued: true })
+    pdf.font(B).text(line.value || blank)
+  }
+  pdf.font(R).text(`Mã hồ sơ: ${doc.dossierCode}`)
+  pdf.moveDown()
+  pdf.text(`${doc.issuedOn}`, { align: 'right' })
+  pdf.moveDown(2)
+  pdf.fontSize(10).text(`Văn bản điện tử có chữ ký số của ${doc.agencyName}.`, { align: 'center' })
+  return pdfBuffer(pdf)
 }

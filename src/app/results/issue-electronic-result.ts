@@ -97,6 +97,7 @@ async function signResult(
       procedureName: procedure.name,
       dossierCode: code,
       issuedOn: `ngày ${day.day} tháng ${day.month} năm ${day.year}`,
+      lines: [],
     },
     new Date(result.issuedAt),
   )

@@ -1,0 +1,32 @@
+import { marriageRegistration } from '../../demo/khanh-hoa/forms/marriage-registration.ts'
+
+/** The demo marriage form (1.000894) on a one-commune unit tree, and a declaration made on it. */
+export const marriageForm = marriageRegistration({
+  provinceCode: '56',
+  communes: [{ code: '22333', name: 'Phường Bắc Nha Trang' }],
+  attachments: [],
+})
+
+/** A declaration of the marriage form: a Vietnamese bride and a Korean groom (passport instead of identity number). */
+export const marriageData = {
+  wife: {
+    fullName: 'Nguyễn Thị Hồng Nhung',
+    birthDate: '1998-03-09',
+    ethnicity: '01',
+    nationality: 'VN',
+    residence: { province: '56', commune: '22333', street: '12 Trần Phú' },
+    identityNumber: '056198001234',
+    marriageCount: 1,
+  },
+  husband: {
+    fullName: 'Kim Min-jun',
+    birthDate: '1995-11-20',
+    ethnicity: '01',
+    nationality: 'KR',
+    residence: { province: '56', commune: '22333', street: '7 Lê Thánh Tôn' },
+    passportNumber: 'M12345678',
+    marriageCount: 2,
+  },
+}
+
+export const placeNames = { provinces: { '56': 'Khánh Hòa' }, communes: { '22333': 'Phường Bắc Nha Trang' } }
