@@ -1,5 +1,6 @@
 import { cpus } from 'node:os'
 import { calendarBenchmark } from './calendar.ts'
+import { declarationPdfBenchmark } from './declaration-pdf.ts'
 import { formsBenchmark } from './forms.ts'
 import { httpBenchmark } from './http.ts'
 import { indicatorsBenchmark } from './indicators.ts'
@@ -14,6 +15,7 @@ import { webBundleBenchmark } from './web-bundle.ts'
 const benchmarks: Record<string, () => Promise<BenchmarkResult>> = {
   calendar: calendarBenchmark,
   forms: () => formsBenchmark(),
+  'declaration-pdf': () => declarationPdfBenchmark(),
   'web-bundle': webBundleBenchmark,
   startup: startupBenchmark,
   search: searchBenchmark,
