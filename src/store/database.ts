@@ -5,6 +5,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import { PreparingClient } from './prepared-statements.ts'
 import type { Database } from './schema.ts'
 
 /** Where the data lives: an embedded PGlite directory, or a PostgreSQL server. */
@@ -36,6 +37,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<OpenData
       // judge worth JIT compilation and parallel workers; both cost more than they save there (JIT
       // alone took 20–30 ms at 10 million dossiers) and make the latency erratic.
       options: '-c jit=off -c max_parallel_workers_per_gather=0',
+      Client: PreparingClient,
     })
     // An idle connection the server closes (restart, failover) must not crash the process; the pool replaces it.
     pool.on('error', (error) => console.error(`motcua: idle database connection lost: ${error.message}`))
@@ -44,7 +46,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<OpenData
   }
   if (!location.dataDir.startsWith('memory://')) mkdirSync(location.dataDir, { recursive: true })
   const pglite = await PGlite.create(location.dataDir, { extensions: { unaccent, pg_trgm } })
-  const pool = new pg.Pool(createPgConfig(pglite))
+  const pool = new pg.Pool(Object.assign(createPgConfig(pglite), { Client: PreparingClient }))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {
     db,

@@ -4,6 +4,7 @@ import { seedYearDecisions } from '../../src/store/calendar/calendar-years.ts'
 import { loadCatalogFile } from '../../src/store/catalog/load-catalog-file.ts'
 import { type OpenDatabase, openDatabase } from '../../src/store/database.ts'
 import { migrate } from '../../src/store/migrate.ts'
+import { PreparingClient } from '../../src/store/prepared-statements.ts'
 import type { Database } from '../../src/store/schema.ts'
 import { publishedDecisions } from '../../src/store/seed/published-decisions.ts'
 
@@ -26,7 +27,7 @@ async function openEmpty(): Promise<OpenDatabase> {
   const url = process.env.DATABASE_URL
   if (!url) return openDatabase({ kind: 'embedded', dataDir: 'memory://' })
   const scratch = await createScratchDatabase(url)
-  const pool = new pg.Pool({ connectionString: scratch.url, max: 5 })
+  const pool = new pg.Pool({ connectionString: scratch.url, max: 5, Client: PreparingClient })
   pool.on('error', () => {})
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {

@@ -17,7 +17,8 @@ import type { WorkingDaysSource } from '../calendar/working-days-cache.ts'
 import type { Db } from '../database.ts'
 import { upsertCounts } from '../kpi/count-rows.ts'
 import { factsWrite, procedureKpiTerms, storedFacts } from '../kpi/dossier-facts.ts'
-import { upsertFactsRows } from '../kpi/facts-rows.ts'
+import { factsRow, upsertFactsRowValues } from '../kpi/facts-rows.ts'
+import { type ShapedStatement, shapedStatements } from '../prepared-statements.ts'
 import type { Database } from '../schema.ts'
 import { type AgencyCalendars, agencyCalendars } from './agency-calendars.ts'
 import { canonicalJson, eventHash } from './event-hash.ts'
@@ -91,6 +92,7 @@ export type Produced = {
  */
 export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
   const calendars: AgencyCalendars = agencyCalendars(db, workingDays)
+  const statement = shapedStatements()
   // Procedure terms and agencies' provinces change only with the catalogue: cached for a minute.
   const cacheMs = 60_000
   const termsCache = new Map<string, { terms: ProcedureTerms; at: number }>()
@@ -158,11 +160,12 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
           if (!ctx) return { ok: false, problem: 'refused', refusal: refuse('unknownProcedure') }
           const full: Creation =
             creation.action === 'receive-at-counter'
-              ? { ...creation, code: await allocateCode(tx, creation.receivingAgencyId, options.now) }
+              ? { ...creation, code: await allocateCode(tx, statement, creation.receivingAgencyId, options.now) }
               : creation
           const decision = create(full, ctx)
           return persist(
             tx,
+            statement,
             claim,
             { id: randomUUID(), before: null, headHash: null, facts: null },
             decision,
@@ -222,13 +225,16 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
       hash,
       async (tx, claim) => {
         // The stored indicator facts come with the dossier: no second read to update them.
-        const read = tx
-          .selectFrom('dossiers as d')
-          .leftJoin('kpi_dossiers as k', (j) => j.on(sql<boolean>`k.dossier_id = d.id::text`))
-          .selectAll('k')
-          .select(['d.id', 'd.state', 'd.version', 'd.head_hash'])
-          .where(`d.${where}`, '=', ref)
-        const row = await (atomic ? read.forUpdate('d') : read).executeTakeFirst()
+        const read = statement(`dossier by ${where}${atomic ? ' for update' : ''}`, { ref }, (v) => {
+          const q = db
+            .selectFrom('dossiers as d')
+            .leftJoin('kpi_dossiers as k', (j) => j.on(sql<boolean>`k.dossier_id = d.id::text`))
+            .selectAll('k')
+            .select(['d.id', 'd.state', 'd.version', 'd.head_hash'])
+            .where(`d.${where}`, '=', v.ref)
+          return atomic ? q.forUpdate('d') : q
+        })
+        const [row] = (await tx.executeQuery(read)).rows
         if (!row?.state) return { ok: false, problem: 'not-found' }
         const state = checkedState(row.id, row.state)
         const candidates = actorsOn(state)
@@ -243,10 +249,11 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
         if (!commandCheck.Check(provisional)) return { ok: false, problem: 'refused', refusal: refuse('invalidInput') }
         const full: Command =
           provisional.action === 'receive'
-            ? { ...provisional, code: await allocateCode(tx, state.receivingAgencyId, options.now) }
+            ? { ...provisional, code: await allocateCode(tx, statement, state.receivingAgencyId, options.now) }
             : provisional
         return persist(
           tx,
+          statement,
           claim,
           { id: row.id, before: state, headHash: row.head_hash, facts: storedFacts(row) },
           decideAllowed(state, full, ctx),
@@ -355,27 +362,31 @@ async function inSavepoint<T>(tx: Transaction<Database>, work: (tx: Db) => Promi
  * the day's next number at that unit. The counter row is locked until the transaction ends, so
  * concurrent receptions get consecutive numbers and a rolled-back one leaves no gap.
  */
-async function allocateCode(tx: Db, agencyId: string, now: Date): Promise<string> {
+async function allocateCode(tx: Db, statement: ShapedStatement, agencyId: string, now: Date): Promise<string> {
   const day = localDate(now)
   // The unit code in force and the day's next number in one statement.
-  const counter = await tx
-    .with('unit', (q) =>
-      q
-        .selectFrom('agency_codes')
-        .select('code')
-        .where('agency_id', '=', agencyId)
-        .where('valid_from', '<=', day)
-        .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', day)]))
-        .limit(1),
-    )
-    .insertInto('dossier_code_counters')
-    .columns(['unit_code', 'day', 'last'])
-    .expression((eb) =>
-      eb.selectFrom('unit').select(['unit.code', sql<string>`${day}::date`.as('day'), sql.lit(1).as('last')]),
-    )
-    .onConflict((oc) => oc.columns(['unit_code', 'day']).doUpdateSet({ last: sql`dossier_code_counters.last + 1` }))
-    .returning(['unit_code', 'last'])
-    .executeTakeFirst()
+  const allocate = statement('allocate code', { agencyId, day, counterDay: day }, (v) =>
+    tx
+      .with('unit', (q) =>
+        q
+          .selectFrom('agency_codes')
+          .select('code')
+          .where('agency_id', '=', v.agencyId)
+          .where('valid_from', '<=', v.day)
+          .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', v.day)]))
+          .limit(1),
+      )
+      .insertInto('dossier_code_counters')
+      .columns(['unit_code', 'day', 'last'])
+      .expression((eb) =>
+        eb
+          .selectFrom('unit')
+          .select(['unit.code', sql<string>`${v.counterDay}::date`.as('day'), sql.lit(1).as('last')]),
+      )
+      .onConflict((oc) => oc.columns(['unit_code', 'day']).doUpdateSet({ last: sql`dossier_code_counters.last + 1` }))
+      .returning(['unit_code', 'last']),
+  )
+  const [counter] = (await tx.executeQuery(allocate)).rows
   if (!counter) throw new Error(`agency ${agencyId} has no unit code in force on ${day}`)
   return formatDossierCode(counter.unit_code, day, counter.last)
 }
@@ -390,6 +401,7 @@ type Found = {
 
 async function persist(
   tx: Db,
+  statement: ShapedStatement,
   claim: Claim,
   found: Found,
   decision: Decision,
@@ -447,41 +459,53 @@ async function persist(
   // the end of the statement. The statement fails whole (division by zero) unless the projection moved
   // from the version read, the key was still free and the facts were as read; a concurrent command on
   // the dossier takes the same event numbers and fails it too.
-  let statement = tx
-    .with('projection', (q) =>
-      before === null
-        ? q
-            .insertInto('dossiers')
-            .values({ id, ...projection.insert, ...projection.columns })
-            .returning('id')
-        : q
-            .updateTable('dossiers')
-            .set(projection.columns)
-            .where('id', '=', id)
-            .where('version', '=', before.version)
-            .returning('id'),
-    )
-    .with('events', (q) => q.insertInto('dossier_events').values(rows).returning('seq'))
-    .with('messages', (q) => q.insertInto('outbox').values(messages).returning('id'))
-    .with('claim', (q) =>
-      q
-        .insertInto('command_outcomes')
-        .values({ ...claim, outcome: JSON.stringify(outcome), dossier_id: id })
-        .onConflict((oc) => oc.column('idempotency_key').doNothing())
-        .returning('idempotency_key'),
-    )
-  if (indicators && indicators.counts.length > 0)
-    statement = statement.with('counts', (q) => upsertCounts(q, indicators.counts).returning('depth'))
-  if (indicators)
-    statement = statement.with('facts', (q) =>
-      upsertFactsRows(q, [indicators.facts], { storedEResult: found.facts?.eResult ?? false }).returning('dossier_id'),
-    )
-  const factsWritten = indicators ? sql` * (SELECT count(*) FROM facts)` : sql``
-  await statement
-    .selectNoFrom(
+  const values = {
+    id,
+    projection: projection.columns,
+    insert: before === null ? projection.insert : undefined,
+    expectedVersion: before?.version,
+    rows,
+    messages,
+    claim: { ...claim, outcome: JSON.stringify(outcome), dossier_id: id },
+    counts: indicators?.counts ?? [],
+    facts: indicators ? { row: factsRow(indicators.facts), storedEResult: found.facts?.eResult ?? false } : undefined,
+  }
+  const write = statement(before === null ? 'create' : 'update', values, (v) => {
+    let q = tx
+      .with('projection', (q) =>
+        v.insert === undefined
+          ? q
+              .updateTable('dossiers')
+              .set(v.projection)
+              .where('id', '=', v.id)
+              .where('version', '=', v.expectedVersion as number)
+              .returning('id')
+          : q
+              .insertInto('dossiers')
+              .values({ id: v.id, ...v.insert, ...v.projection })
+              .returning('id'),
+      )
+      .with('events', (q) => q.insertInto('dossier_events').values(v.rows).returning('seq'))
+      .with('messages', (q) => q.insertInto('outbox').values(v.messages).returning('id'))
+      .with('claim', (q) =>
+        q
+          .insertInto('command_outcomes')
+          .values(v.claim)
+          .onConflict((oc) => oc.column('idempotency_key').doNothing())
+          .returning('idempotency_key'),
+      )
+    if (v.counts.length > 0) q = q.with('counts', (q) => upsertCounts(q, v.counts).returning('depth'))
+    const facts = v.facts
+    if (facts)
+      q = q.with('facts', (q) =>
+        upsertFactsRowValues(q, [facts.row], { storedEResult: facts.storedEResult }).returning('dossier_id'),
+      )
+    const factsWritten = facts ? sql` * (SELECT count(*) FROM facts)` : sql``
+    return q.selectNoFrom(
       sql<number>`1 / ((SELECT count(*) FROM projection) * (SELECT count(*) FROM claim)${factsWritten})::int`.as('ok'),
     )
-    .execute()
+  })
+  await tx.executeQuery(write)
   return { ...outcome, produced: { state: after, events: produced, context: ctx } }
 }
 

@@ -90,12 +90,20 @@ export function upsertFactsRows(
   facts: readonly DossierFacts[],
   options: { storedEResult?: boolean } = {},
 ) {
-  const rows = facts.map(factsRow)
+  return upsertFactsRowValues(q, facts.map(factsRow), options)
+}
+
+/** `upsertFactsRows` of rows already made by `factsRow` (a shaped statement passes them as values). */
+export function upsertFactsRowValues(
+  q: QueryCreator<Database>,
+  rows: readonly Insertable<Row>[],
+  options: { storedEResult?: boolean } = {},
+) {
   const cols = Object.keys(rows[0] ?? {}).filter((c) => c !== 'dossier_id')
   const { storedEResult } = options
   return q
     .insertInto('kpi_dossiers')
-    .values(rows)
+    .values([...rows])
     .onConflict((oc) => {
       const update = oc
         .column('dossier_id')
