@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto'
 import type { Principal } from '../domain/access/principal.ts'
 import { actorsFor } from '../domain/access/route-permissions.ts'
 import { localDate } from '../domain/calendar/local-time.ts'
+import type { FieldError } from '../domain/declarations/named-rules.ts'
 import type { Actor } from '../domain/dossier/actor.ts'
 import type { Applicant } from '../domain/dossier/events.ts'
 import { Channel } from '../domain/dossier/status.ts'
 import type { Db } from '../store/database.ts'
 import type { dossierCommands, Outcome, RunOptions } from '../store/dossiers/dossier-commands.ts'
 import { versionInForce } from '../store/dossiers/procedure-terms.ts'
+import { checkDeclaration } from './declarations/check-declaration.ts'
 
 /** What the caller asks for: a dossier of a procedure at a one-stop unit, on a channel. */
 export type DossierApplication = {
@@ -17,12 +19,17 @@ export type DossierApplication = {
   /** As typed in; a citizen's own sign-in replaces who they are (see `applicantOf`). */
   readonly applicant: Omit<Applicant, 'vneid'>
   readonly components: readonly { readonly name: string; readonly fileRef: string | null }[]
+  /** Tờ khai: the applicant's data on the procedure's form (required when the procedure has one). */
+  readonly declaration?: Readonly<Record<string, unknown>> | undefined
+  /** The form version the data was entered on. */
+  readonly formVersion?: number | undefined
 }
 
 export type CreateDossierOutcome =
   | Outcome
   | { readonly ok: false; readonly problem: 'no-procedure-in-force' }
   | { readonly ok: false; readonly problem: 'forbidden' }
+  | { readonly ok: false; readonly problem: 'invalid-declaration'; readonly errors: readonly FieldError[] }
 
 /**
  * Who creates: a citizen submits online only, as themselves; an officer receives a walk-in (not
@@ -71,13 +78,17 @@ export async function createDossier(
   if (version === null) return { ok: false, problem: 'no-procedure-in-force' }
   const actor = creatorOf(principal, application)
   if (!actor) return { ok: false, problem: 'forbidden' }
+  const procedure = { code: application.procedureCode, version }
+  const declared = await checkDeclaration(deps.db, procedure, application, localDate(options.now))
+  if (!declared.ok) return { ok: false, problem: 'invalid-declaration', errors: declared.errors }
   const common = {
     actor,
     channel: application.channel,
     applicant: applicantOf(principal, application),
-    procedure: { code: application.procedureCode, version },
+    procedure,
     receivingAgencyId: application.receivingAgencyId,
     components: application.components.map((c) => ({ ...c, digitized: false })),
+    ...(declared.declaration ? { declaration: declared.declaration } : {}),
   }
   return application.channel === Channel.Online
     ? deps.engine.create({ action: 'submit', ...common }, options)

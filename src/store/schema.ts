@@ -4,6 +4,7 @@ import type { OfficeHoursSpan } from '../domain/catalog/agency.ts'
 import type { Fee, RequiredDocument } from '../domain/catalog/procedure.ts'
 import type { SourceRef } from '../domain/catalog/source.ts'
 import type { TimeLimit } from '../domain/catalog/time-limit.ts'
+import type { FormDefinition } from '../domain/declarations/form-definition.ts'
 import type { DossierEvent } from '../domain/dossier/events.ts'
 import type { Dossier } from '../domain/dossier/state.ts'
 
@@ -63,6 +64,12 @@ export type Database = {
     source: JSONColumnType<SourceRef>
     search_text: ColumnType<string, never, never>
     search_vector: ColumnType<string, never, never>
+  }
+  procedure_forms: {
+    procedure_code: string
+    version: number
+    form_version: number
+    form: JSONColumnType<FormDefinition>
   }
   procedure_steps: {
     procedure_code: string

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox'
+import { FormDefinition } from '../declarations/form-definition.ts'
 import { AgencyKindSchema } from './agency.ts'
 import { Fee, OnlineLevelSchema, RequiredDocument, WorkflowStep } from './procedure.ts'
 import { SourceRef } from './source.ts'
@@ -67,6 +68,11 @@ export const ProcedureDetail = Type.Intersect([
       description: 'Working days the applicant has to supplement before the dossier is stopped; null for no limit',
     }),
     steps: Type.Array(WorkflowStep, { description: 'Quy trình nội bộ: the steps, each with its share of the limit' }),
+    form: Type.Union([FormDefinition, Type.Null()], {
+      description:
+        'Tờ khai: the declaration form of this version — `schema` is plain JSON Schema 2020-12 that POST /api/dossiers ' +
+        'validates `declaration.data` with, plus the named rules; null only for a catalogue loaded without forms',
+    }),
     source: { ...SourceRef, description: 'Where the catalogue record comes from' },
   }),
 ])

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox'
+import { FormDefinition } from '../declarations/form-definition.ts'
 import { AgencyKindSchema } from './agency.ts'
 import { DateOnly, SourceRef } from './source.ts'
 import { TimeLimit } from './time-limit.ts'
@@ -118,6 +119,7 @@ export const ProcedureVersion = Type.Object({
   interAgency: Type.Boolean({ description: 'Liên thông: passes through several agencies' }),
   steps: Type.Array(WorkflowStep, { minItems: 1 }),
   source: SourceRef,
+  form: Type.Optional({ ...FormDefinition, description: 'Tờ khai: the declaration form of this version' }),
 })
 export type ProcedureVersion = Static<typeof ProcedureVersion>
 

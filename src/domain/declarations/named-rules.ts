@@ -15,7 +15,8 @@ export function expandPath(data: Json, path: string): string[] {
       if (segment !== '*') next.push(prefix ? `${prefix}/${segment}` : segment)
       else {
         const items = valueAt(data, prefix)
-        if (Array.isArray(items)) items.forEach((_, i) => next.push(prefix ? `${prefix}/${i}` : String(i)))
+        if (Array.isArray(items))
+          for (let i = 0; i < items.length; i++) next.push(prefix ? `${prefix}/${i}` : String(i))
       }
     }
     paths = next
@@ -102,7 +103,7 @@ function check(rule: NamedRule, data: Json, today: string): FieldError[] {
 }
 
 /** Replaces the `*` of `pattern` in `other` by the indices `concrete` has at the same places. */
-function alignWith(concrete: string, pattern: string, other: string): string {
+export function alignWith(concrete: string, pattern: string, other: string): string {
   const c = concrete.split('/')
   const p = pattern.split('/')
   const o = other.split('/')
@@ -127,21 +128,21 @@ export function withComputedValues(
       field.kind === 'age-in-years'
         ? ageInYears(valueAt(copy, field.from), today)
         : ((v) => (Array.isArray(v) ? v.length : 0))(valueAt(copy, field.of))
-    setAt(copy, field.path, value)
+    setValueAt(copy, field.path, value)
   }
   return copy
 }
 
-function setAt(data: Record<string, Json>, path: string, value: Json): void {
+/** Sets the value at a path, making the objects on the way; `null` removes the field. Mutates `data`. */
+export function setValueAt(data: Record<string, Json>, path: string, value: Json): void {
   const segments = path.split('/')
   const last = segments.pop() as string
-  let target: Json = data
+  let target = data
   for (const segment of segments) {
-    if (target === null || typeof target !== 'object') return
-    target = (target as Record<string, Json>)[segment]
+    const next = target[segment]
+    if (next === null || typeof next !== 'object') target[segment] = {}
+    target = target[segment] as Record<string, Json>
   }
-  if (target !== null && typeof target === 'object') {
-    if (value === null) delete (target as Record<string, Json>)[last]
-    else (target as Record<string, Json>)[last] = value
-  }
+  if (value === null) delete target[last]
+  else target[last] = value
 }

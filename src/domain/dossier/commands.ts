@@ -1,7 +1,16 @@
 import { type Static, type TProperties, Type } from 'typebox'
 import type { EpochMs } from '../calendar/local-time.ts'
+import type { Declaration } from '../declarations/form-definition.ts'
 import { Actor } from './actor.ts'
-import { type Applicant, Component, Exception, ReturnMethodSchema, SatisfactionSchema } from './events.ts'
+import type { DeclarationChange as Change } from './events.ts'
+import {
+  type Applicant,
+  Component,
+  DeclarationChange,
+  Exception,
+  ReturnMethodSchema,
+  SatisfactionSchema,
+} from './events.ts'
 import type { CommandAction } from './permissions.ts'
 import type { Agrees } from './schema-agrees.ts'
 import type { Channel, ReturnMethod, Satisfaction } from './status.ts'
@@ -19,6 +28,8 @@ export type NewDossier = {
   readonly procedure: { readonly code: string; readonly version: number }
   readonly receivingAgencyId: string
   readonly components: readonly Component[]
+  /** Validated against the pinned form by the application layer before the engine sees it. */
+  readonly declaration?: Declaration | undefined
 }
 
 /** A command on an existing dossier; its `action` names the guard in permissions.ts. */
@@ -31,16 +42,27 @@ export type Command =
   | On<'reuse-component', { readonly name: string; readonly fileRef: string; readonly vaultItemId: string }>
   | On<'transfer'>
   | On<'assign', { readonly assigneeId: string; readonly assigneeName: string }>
-  | On<'appraise', { readonly outcome: 'approve' | 'refuse'; readonly note: string }>
+  | On<
+      'appraise',
+      {
+        readonly outcome: 'approve' | 'refuse'
+        readonly note: string
+        readonly decision?: Readonly<Record<string, unknown>> | undefined
+      }
+    >
   | On<
       'request-supplement',
       {
         readonly items: readonly string[]
         readonly reason: string
         readonly exception: { readonly approver: string; readonly legalBasis: string } | null
+        readonly fields?: readonly string[] | undefined
       }
     >
-  | On<'receive-supplement', { readonly components: readonly Component[] }>
+  | On<
+      'receive-supplement',
+      { readonly components: readonly Component[]; readonly corrections?: readonly Change[] | undefined }
+    >
   | On<'require-payment', { readonly amountVnd: number; readonly reason: string }>
   | On<'record-payment', { readonly amountVnd: number; readonly receipt: string }>
   | On<'transfer-to-agency', { readonly toAgencyId: string; readonly reason: string }>
@@ -75,9 +97,16 @@ export const Command = Type.Union([
   command('reuse-component', { name: Text, fileRef: Text, vaultItemId: Text }),
   command('transfer', {}),
   command('assign', { assigneeId: Text, assigneeName: Text }),
-  command('appraise', { outcome: Type.Enum(['approve', 'refuse']), note: Text }),
-  command('request-supplement', { items: Texts, reason: Text, exception: Exception }),
-  command('receive-supplement', { components: Type.Array(Component) }),
+  command('appraise', {
+    outcome: Type.Enum(['approve', 'refuse']),
+    note: Text,
+    decision: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  }),
+  command('request-supplement', { items: Texts, reason: Text, exception: Exception, fields: Type.Optional(Texts) }),
+  command('receive-supplement', {
+    components: Type.Array(Component),
+    corrections: Type.Optional(Type.Array(DeclarationChange)),
+  }),
   command('require-payment', { amountVnd: Type.Number(), reason: Text }),
   command('record-payment', { amountVnd: Type.Number(), receipt: Text }),
   command('transfer-to-agency', { toAgencyId: Text, reason: Text }),

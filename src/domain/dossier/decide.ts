@@ -3,7 +3,7 @@ import { Role } from './actor.ts'
 import type { Command, Creation } from './commands.ts'
 import type { DecisionContext } from './context.ts'
 import { appointmentAtReception, openStep, pausedOfficeMinutes } from './deadlines.ts'
-import type { DossierEvent } from './events.ts'
+import type { DeclarationChange, DossierEvent } from './events.ts'
 import { commandGuards } from './permissions.ts'
 import { type Refusal, refuse } from './refusal.ts'
 import { applyEvent, type Dossier } from './state.ts'
@@ -43,6 +43,7 @@ export function create(command: Creation, ctx: DecisionContext): Decision {
     procedure: command.procedure,
     receivingAgencyId: command.receivingAgencyId,
     components: command.components,
+    ...(command.declaration ? { declaration: command.declaration } : {}),
   }
   if (command.procedure.code !== ctx.terms.code || command.procedure.version !== ctx.terms.version)
     return reject(refuse('unknownProcedure'))
@@ -107,6 +108,7 @@ export function decideAllowed(d: Dossier, command: Command, ctx: DecisionContext
         outcome: command.outcome,
         note: command.note,
         step: openStep(ctx, d, 'approval', d.processingAgencyId ?? d.holderAgencyId, ctx.now),
+        ...(command.decision && command.outcome === 'approve' ? { decision: command.decision } : {}),
       })
     case 'request-supplement':
       return requestSupplement(d, command, ctx)
@@ -193,7 +195,19 @@ function requestSupplement(
     items: command.items,
     reason: command.reason,
     exception: asked >= 1 ? exception : null,
+    ...(command.fields && command.fields.length > 0 ? { fields: command.fields } : {}),
   })
+}
+
+/**
+ * The applicant corrects only the declaration fields the open supplement request named (once-only:
+ * the rest of the declaration stands as submitted).
+ */
+function correctionRefusal(d: Dossier, corrections: readonly DeclarationChange[]): Refusal | null {
+  if (corrections.length === 0) return null
+  const asked = new Set(d.supplementRequests[d.supplementRequests.length - 1]?.fields ?? [])
+  if (!d.declaration || corrections.some((c) => !asked.has(c.path))) return refuse('correctionNotRequested')
+  return null
 }
 
 /** Nhận hồ sơ bổ sung: the clock resumes; the appointment and the step's due time move by the paused office time. */
@@ -202,10 +216,17 @@ function receiveSupplement(
   command: Extract<Command, { action: 'receive-supplement' }>,
   ctx: DecisionContext,
 ): Decision {
+  const corrections = command.corrections ?? []
+  const refusal = correctionRefusal(d, corrections)
+  if (refusal) return reject(refusal)
   const paused = pausedOfficeMinutes(ctx, d, ctx.now)
   const step = d.steps[d.steps.length - 1]
   const cal = d.processingAgencyId === null ? null : ctx.calendar(d.processingAgencyId)
-  return accept({
+  const correction: DossierEvent[] =
+    corrections.length > 0
+      ? [{ type: 'declaration-corrected', at: ctx.now, actor: command.actor, changes: corrections }]
+      : []
+  return accept(...correction, {
     type: 'supplement-received',
     at: ctx.now,
     actor: command.actor,

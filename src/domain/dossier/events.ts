@@ -1,5 +1,6 @@
 import { type Static, type TProperties, Type } from 'typebox'
 import type { EpochMs } from '../calendar/local-time.ts'
+import { Declaration } from '../declarations/form-definition.ts'
 import { Actor } from './actor.ts'
 import type { Agrees } from './schema-agrees.ts'
 import { Channel, ReturnMethod, Satisfaction } from './status.ts'
@@ -36,6 +37,9 @@ export type OpenedStep = {
   readonly dueAt: EpochMs
 }
 
+/** One corrected field of a declaration: its path and the new value. */
+export type DeclarationChange = { readonly path: string; readonly value: unknown }
+
 type Base<T extends string> = { readonly type: T; readonly at: EpochMs; readonly actor: Actor }
 
 /** Sự kiện hồ sơ: what happened to a dossier. State is the fold of these; they are never changed. */
@@ -46,6 +50,8 @@ export type DossierEvent =
       readonly procedure: { readonly code: string; readonly version: number }
       readonly receivingAgencyId: string
       readonly components: readonly Component[]
+      /** Tờ khai: what the applicant declared, on the form version pinned with the procedure version. */
+      readonly declaration?: Declaration | undefined
     })
   | (Base<'reception-supplement-requested'> & { readonly items: readonly string[]; readonly reason: string })
   | (Base<'reception-rejected'> & { readonly reason: string; readonly legalBasis: string })
@@ -60,13 +66,23 @@ export type DossierEvent =
   | (Base<'component-reused'> & { readonly name: string; readonly fileRef: string; readonly vaultItemId: string })
   | (Base<'transferred'> & { readonly step: OpenedStep })
   | (Base<'assigned'> & { readonly assigneeId: string; readonly assigneeName: string })
-  | (Base<'appraised'> & { readonly outcome: 'approve' | 'refuse'; readonly note: string; readonly step: OpenedStep })
+  | (Base<'appraised'> & {
+      readonly outcome: 'approve' | 'refuse'
+      readonly note: string
+      readonly step: OpenedStep
+      /** The result template's decision fields (e.g. registration number and book), when approving. */
+      readonly decision?: Readonly<Record<string, unknown>> | undefined
+    })
   | (Base<'supplement-requested'> & {
       readonly agencyId: string
       readonly items: readonly string[]
       readonly reason: string
       readonly exception: { readonly approver: string; readonly legalBasis: string } | null
+      /** Declaration fields the applicant must correct, by path (e.g. `husband/birthDate`). */
+      readonly fields?: readonly string[] | undefined
     })
+  /** The applicant's correction of the fields a supplement request named: only those fields. */
+  | (Base<'declaration-corrected'> & { readonly changes: readonly DeclarationChange[] })
   | (Base<'supplement-received'> & {
       readonly pausedMinutes: number
       readonly appointmentAt: EpochMs | null
@@ -129,6 +145,8 @@ export const OpenedStep = Type.Object({ phase: Phase, name: Text, agencyId: Text
 const event = <T extends string, P extends TProperties>(type: T, fields: P) =>
   Type.Object({ type: Type.Literal(type), at: Instant, actor: Actor, ...fields })
 
+export const DeclarationChange = Type.Object({ path: Text, value: Type.Unknown() })
+
 /** The runtime schema of `DossierEvent`: one object per event type. A new event type is added to both. */
 export const DossierEvent = Type.Union([
   event('submitted', {
@@ -137,6 +155,7 @@ export const DossierEvent = Type.Union([
     procedure: ProcedureRef,
     receivingAgencyId: Text,
     components: Type.Array(Component),
+    declaration: Type.Optional(Declaration),
   }),
   event('reception-supplement-requested', { items: Texts, reason: Text }),
   event('reception-rejected', { reason: Text, legalBasis: Text }),
@@ -146,8 +165,20 @@ export const DossierEvent = Type.Union([
   event('component-reused', { name: Text, fileRef: Text, vaultItemId: Text }),
   event('transferred', { step: OpenedStep }),
   event('assigned', { assigneeId: Text, assigneeName: Text }),
-  event('appraised', { outcome: Type.Enum(['approve', 'refuse']), note: Text, step: OpenedStep }),
-  event('supplement-requested', { agencyId: Text, items: Texts, reason: Text, exception: Exception }),
+  event('appraised', {
+    outcome: Type.Enum(['approve', 'refuse']),
+    note: Text,
+    step: OpenedStep,
+    decision: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  }),
+  event('supplement-requested', {
+    agencyId: Text,
+    items: Texts,
+    reason: Text,
+    exception: Exception,
+    fields: Type.Optional(Texts),
+  }),
+  event('declaration-corrected', { changes: Type.Array(DeclarationChange) }),
   event('supplement-received', {
     pausedMinutes: Type.Number(),
     appointmentAt: NullableInstant,

@@ -34,6 +34,10 @@ const refusals = {
     'The dossier cannot be transferred to the agency holding it',
   ],
   invalidInput: ['Dữ liệu không hợp lệ', 'Invalid input'],
+  correctionNotRequested: [
+    'Chỉ được sửa những trường thông tin của tờ khai mà cơ quan yêu cầu bổ sung đã nêu',
+    'Only the declaration fields the supplement request named may be corrected',
+  ],
   noAppointment: ['Thủ tục không có thời hạn cụ thể', 'The procedure has no fixed time limit'],
   supplementNotExpired: ['Thời hạn bổ sung hồ sơ chưa hết', 'The supplement time limit has not expired'],
   unknownProcedure: ['Thủ tục không có phiên bản đang có hiệu lực', 'The procedure has no version in force'],

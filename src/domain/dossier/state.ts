@@ -1,10 +1,12 @@
 import { type Static, Type } from 'typebox'
 import type { EpochMs } from '../calendar/local-time.ts'
+import { setValueAt } from '../declarations/named-rules.ts'
 import { Actor, Role } from './actor.ts'
 import {
   Applicant,
   ChannelSchema,
   Component,
+  type DeclarationChange,
   type DossierEvent,
   Exception,
   Phase,
@@ -33,6 +35,15 @@ export type SupplementRequest = {
   readonly items: readonly string[]
   readonly reason: string
   readonly exception: { readonly approver: string; readonly legalBasis: string } | null
+  /** Declaration fields to correct, by path; absent on requests recorded before declarations existed. */
+  readonly fields?: readonly string[] | undefined
+}
+
+/** The declaration as it stands: submitted, then corrected; `changedPaths` are the corrected fields. */
+export type DeclarationState = {
+  readonly formVersion: number
+  readonly data: Readonly<Record<string, unknown>>
+  readonly changedPaths: readonly string[]
 }
 
 /** Hồ sơ: the current state of a dossier, always the fold of its events. */
@@ -79,6 +90,10 @@ export type Dossier = {
   readonly rating: { readonly satisfaction: Satisfaction; readonly at: EpochMs } | null
   readonly components: readonly Component[]
   readonly closing: { readonly reason: string; readonly legalBasis: string } | null
+  /** The declaration (absent from states stored before declarations existed: read it as null). */
+  readonly declaration?: DeclarationState | null
+  /** The appraisal's decision fields for the result (absent from older states: read it as null). */
+  readonly decision?: Readonly<Record<string, unknown>> | null
 }
 
 export const currentStep = (d: Dossier): StepRecord | undefined => {
@@ -134,6 +149,8 @@ export function applyEvent(d: Dossier | null, e: DossierEvent): Dossier {
       rating: null,
       components: e.components,
       closing: null,
+      declaration: e.declaration ? { ...e.declaration, changedPaths: [] } : null,
+      decision: null,
     }
   if (d === null) throw new Error(`a dossier's history must start with 'submitted', not '${e.type}'`)
   const s = { ...d, version: d.version + 1 }
@@ -193,6 +210,7 @@ export function applyEvent(d: Dossier | null, e: DossierEvent): Dossier {
       return {
         ...s,
         appraisal: { outcome: e.outcome, note: e.note },
+        decision: e.decision ?? d.decision ?? null,
         holderAgencyId: e.step.agencyId,
         steps: openStep(d, e.step, e.at, e.actor),
       }
@@ -204,9 +222,18 @@ export function applyEvent(d: Dossier | null, e: DossierEvent): Dossier {
         pausedSince: e.at,
         supplementRequests: [
           ...d.supplementRequests,
-          { agencyId: e.agencyId, at: e.at, items: e.items, reason: e.reason, exception: e.exception },
+          {
+            agencyId: e.agencyId,
+            at: e.at,
+            items: e.items,
+            reason: e.reason,
+            exception: e.exception,
+            ...(e.fields ? { fields: e.fields } : {}),
+          },
         ],
       }
+    case 'declaration-corrected':
+      return { ...s, declaration: d.declaration ? corrected(d.declaration, e.changes) : null }
     case 'supplement-received': {
       const step = currentStep(d)
       return {
@@ -288,6 +315,14 @@ export function applyEvent(d: Dossier | null, e: DossierEvent): Dossier {
   }
 }
 
+/** The declaration with the changed fields set; each changed path is remembered once, for highlighting. */
+function corrected(declaration: DeclarationState, changes: readonly DeclarationChange[]): DeclarationState {
+  const data = structuredClone(declaration.data) as Record<string, unknown>
+  for (const change of changes) setValueAt(data, change.path, change.value)
+  const changedPaths = [...new Set([...declaration.changedPaths, ...changes.map((c) => c.path)])]
+  return { ...declaration, data, changedPaths }
+}
+
 export function foldEvents(events: readonly DossierEvent[]): Dossier | null {
   return events.reduce<Dossier | null>(applyEvent, null)
 }
@@ -313,6 +348,7 @@ const SupplementRequestSchema = Type.Object({
   items: Type.Array(Type.String()),
   reason: Type.String(),
   exception: Exception,
+  fields: Type.Optional(Type.Array(Type.String())),
 })
 /** The runtime schema of `Dossier`, the same name for the same concept. */
 export const Dossier = Type.Object({
@@ -352,5 +388,16 @@ export const Dossier = Type.Object({
   rating: Type.Union([Type.Object({ satisfaction: SatisfactionSchema, at: Instant }), Type.Null()]),
   components: Type.Array(Component),
   closing: Type.Union([Type.Object({ reason: Type.String(), legalBasis: Type.String() }), Type.Null()]),
+  declaration: Type.Optional(
+    Type.Union([
+      Type.Object({
+        formVersion: Type.Integer(),
+        data: Type.Record(Type.String(), Type.Unknown()),
+        changedPaths: Type.Array(Type.String()),
+      }),
+      Type.Null(),
+    ]),
+  ),
+  decision: Type.Optional(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()])),
 })
 export const stateSchemaAgrees: Agrees<Static<typeof Dossier>, Dossier> = true

@@ -79,6 +79,13 @@ export const commandRoutes: readonly CommandRoute[] = [
         description: 'Kết quả thẩm định: propose approval, or refusal (the dossier is then stopped)',
       }),
       note: Type.String({ maxLength: 2000, description: 'Ý kiến thẩm định: the specialist’s opinion' }),
+      decision: Type.Optional(
+        Type.Record(Type.String(), Type.Unknown(), {
+          description:
+            'The result template’s decision fields (form.result.decisionSchema, e.g. registration number and book), ' +
+            'when proposing approval; they are printed on the result',
+        }),
+      ),
     },
   },
   {
@@ -98,13 +105,37 @@ export const commandRoutes: readonly CommandRoute[] = [
           description: 'A second request by the same agency needs a recorded approver and legal basis (rules.md §1)',
         },
       ),
+      fields: Type.Optional(
+        Type.Array(Type.String({ pattern: '^[A-Za-z0-9_]+(/[A-Za-z0-9_]+)*$', maxLength: 200 }), {
+          maxItems: 50,
+          description: 'Declaration fields the applicant must correct, by path (e.g. husband/birthDate)',
+        }),
+      ),
     },
   },
   {
     path: 'supplements',
     action: 'receive-supplement',
     summary: 'Nhận hồ sơ bổ sung / Receive the supplement',
-    fields: { components: Components },
+    fields: {
+      components: Components,
+      corrections: Type.Optional(
+        Type.Array(
+          Type.Object({
+            path: Type.String({
+              pattern: '^[A-Za-z0-9_]+(/[A-Za-z0-9_]+)*$',
+              maxLength: 200,
+              description: 'Field path',
+            }),
+            value: Type.Unknown({ description: 'The corrected value, valid under the form’s schema' }),
+          }),
+          {
+            maxItems: 50,
+            description: 'The applicant’s corrections of the fields the supplement request named, and only those',
+          },
+        ),
+      ),
+    },
   },
   {
     path: 'payment-requests',

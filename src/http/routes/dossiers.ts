@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
 import { createDossier } from '../../app/create-dossier.ts'
+import { checkCommandFields, needsFormCheck } from '../../app/declarations/check-command-fields.ts'
 import type { Principal } from '../../domain/access/principal.ts'
 import { actorsFor, canReadDossier, Permission } from '../../domain/access/route-permissions.ts'
-import { formatInstant, parseInstant } from '../../domain/calendar/local-time.ts'
+import { formatInstant, localDate, parseInstant } from '../../domain/calendar/local-time.ts'
 import { urgencyOf } from '../../domain/dossier/deadlines.ts'
 import { QueueRole } from '../../domain/dossier/queues.ts'
 import type { Dossier } from '../../domain/dossier/state.ts'
@@ -96,6 +97,19 @@ const NewDossier = Type.Object(
         }),
       }),
       { maxItems: 50, default: [], description: 'The components supplied' },
+    ),
+    declaration: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), {
+        description:
+          'Tờ khai: the applicant’s data on the procedure’s form (GET /api/procedures/{code} → form); required when ' +
+          'the procedure has a form, valid under its JSON Schema and named rules, else 400 with each field’s path',
+      }),
+    ),
+    formVersion: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description: 'The version of the form the declaration was entered on (form.version)',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -191,6 +205,17 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = asy
           }),
         )
       if (!outcome.ok && outcome.problem === 'forbidden') return sendProblem(reply, problem('forbidden', 403))
+      if (!outcome.ok && outcome.problem === 'invalid-declaration')
+        return sendProblem(
+          reply,
+          problem('validation', 400, {
+            errors: outcome.errors.map((e) => ({
+              path: `body/${e.path}`,
+              message: e.message.vi,
+              en: e.message.en,
+            })),
+          }),
+        )
       if (!outcome.ok) return sendOutcomeProblem(reply, outcome)
       return commandView(reply, principal, outcome, false, 201)
     },
@@ -259,6 +284,16 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = asy
         const acting = {
           by: principal.userId,
           actorsOn: (d: Dossier) => (canReadDossier(principal, d) ? actorsFor(principal, d) : null),
+        }
+        if (needsFormCheck(route.action, fields)) {
+          const errors = await checkCommandFields(db, ref, route.action, fields, localDate(now()))
+          if (errors.length > 0)
+            return sendProblem(
+              reply,
+              problem('validation', 400, {
+                errors: errors.map((e) => ({ path: `body/${e.path}`, message: e.message.vi, en: e.message.en })),
+              }),
+            )
         }
         // The fields were validated by the route's schema; the engine checks the whole command against `Command`.
         const command = { ...fields, action: route.action }

@@ -7,6 +7,7 @@ import type { DossierEvent } from '../../domain/dossier/events.ts'
 import { availableActions } from '../../domain/dossier/permissions.ts'
 import { controlSheet } from '../../domain/dossier/registers.ts'
 import { currentStep, type Dossier } from '../../domain/dossier/state.ts'
+import { DossierStatus } from '../../domain/dossier/status.ts'
 
 /** An instant as ISO 8601 with the Vietnam offset, or null while it has not happened. */
 const instant = (description: string) =>
@@ -141,6 +142,27 @@ export const DossierView = Type.Object({
   supplementRequests: Type.Integer({
     description: 'Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6)',
   }),
+  declaration: Type.Union(
+    [
+      Type.Object({
+        formVersion: Type.Integer({ description: 'The form version pinned with the procedure version' }),
+        data: Type.Record(Type.String(), Type.Unknown(), {
+          description: 'The declared data, valid under the form’s published schema (GET /api/procedures/{code})',
+        }),
+        changedPaths: Type.Array(Type.String(), {
+          description: 'Fields the applicant corrected after a supplement request (paths such as husband/birthDate)',
+        }),
+      }),
+      Type.Null(),
+    ],
+    { description: 'Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms' },
+  ),
+  correctionFields: Type.Array(Type.String(), {
+    description: 'Declaration fields the open supplement request asks the applicant to correct (empty when none)',
+  }),
+  decision: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
+    description: 'The appraisal’s decision fields for the result (e.g. registration number and book); null before',
+  }),
   apology: Type.Union(
     [
       Type.Object({
@@ -249,6 +271,16 @@ export function dossierView(
       reused: c.reused === true,
     })),
     supplementRequests: d.supplementRequests.length,
+    declaration: d.declaration
+      ? {
+          formVersion: d.declaration.formVersion,
+          data: d.declaration.data,
+          changedPaths: [...d.declaration.changedPaths],
+        }
+      : null,
+    correctionFields:
+      d.status === DossierStatus.SupplementRequested ? [...(d.supplementRequests.at(-1)?.fields ?? [])] : [],
+    decision: d.decision ?? null,
     apology: d.apology
       ? {
           at: formatInstant(d.apology.at),

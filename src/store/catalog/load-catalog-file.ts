@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Value } from 'typebox/value'
+import { demoForms } from '../../../demo/khanh-hoa/forms/index.ts'
 import { Catalog } from '../../domain/catalog/catalog.ts'
 import { checkCatalog } from '../../domain/catalog/check-catalog.ts'
+import { withForms } from '../../domain/declarations/catalog-forms.ts'
 import type { Db } from '../database.ts'
 import { saveCatalog } from './save-catalog.ts'
 
@@ -26,8 +28,13 @@ export function readCatalogFile(path: string): Catalog {
   return data
 }
 
+/** A catalogue file with every procedure version's declaration form (the demo's own, else the generic one). */
+export function catalogWithForms(path = demoCatalogPath): Catalog {
+  return withForms(readCatalogFile(path), demoForms, null)
+}
+
 export async function loadCatalogFile(db: Db, path = demoCatalogPath): Promise<Catalog> {
-  const catalog = readCatalogFile(path)
+  const catalog = catalogWithForms(path)
   await saveCatalog(db, catalog)
   return catalog
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { OnlineLevel, WorkflowStep } from '../../domain/catalog/procedure.ts'
 import type { ProcedureDetail, ProcedurePage, ProcedureSummary } from '../../domain/catalog/procedure-views.ts'
 import type { Db } from '../database.ts'
+import { procedureForm } from './procedure-forms.ts'
 
 export type ProcedureSearch = {
   readonly q?: string
@@ -189,6 +190,7 @@ export async function findProcedure(db: Db, code: string, today: string): Promis
     ])
     .executeTakeFirst()
   if (!row) return null
+  const form = await procedureForm(db, code, row.version)
   const steps = await db
     .selectFrom('procedure_steps')
     .where('procedure_code', '=', code)
@@ -211,6 +213,7 @@ export async function findProcedure(db: Db, code: string, today: string): Promis
     resultKind: row.result_kind,
     resultName: row.result_name,
     supplementLimitDays: row.supplement_limit_days,
+    form,
     steps: steps.map(
       (s): WorkflowStep => ({
         name: s.name,

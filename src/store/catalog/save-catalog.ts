@@ -189,6 +189,21 @@ async function saveProcedures(tx: Db, catalog: Catalog): Promise<void> {
     ),
     (rows) => tx.insertInto('procedure_steps').values(rows).execute(),
   )
+  await insertAll(
+    versions.flatMap(({ code, v }) =>
+      v.form ? [{ procedure_code: code, version: v.version, form_version: v.form.version, form: json(v.form) }] : [],
+    ),
+    (rows) =>
+      tx
+        .insertInto('procedure_forms')
+        .values(rows)
+        .onConflict((oc) =>
+          oc
+            .columns(['procedure_code', 'version', 'form_version'])
+            .doUpdateSet((eb) => ({ form: eb.ref('excluded.form') })),
+        )
+        .execute(),
+  )
 }
 
 /** Multi-row inserts in chunks that stay under PostgreSQL's 65,535 bind parameters. */

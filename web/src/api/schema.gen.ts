@@ -2628,6 +2628,471 @@ export interface operations {
                 /** @description Working hours allowed for this step */
                 budgetHours: number;
               })[];
+            /** @description Tờ khai: the declaration form of this version — `schema` is plain JSON Schema 2020-12 that POST /api/dossiers validates `declaration.data` with, plus the named rules; null only for a catalogue loaded without forms */
+            form: ({
+              /** @description Form version within the procedure version */
+              version: number;
+              /** @description The declaration’s title, e.g. Tờ khai đăng ký kết hôn */
+              title: {
+                /** @description Vietnamese wording (shown first) */
+                vi: string;
+                /** @description English wording */
+                en: string;
+              };
+              /** @description The data’s JSON Schema 2020-12: the contract of POST /api/dossiers */
+              schema: {
+                [key: string]: unknown;
+              };
+              /** @description How the declaration is entered: steps → sections → fields */
+              layout: {
+                /** @description The steps, in order */
+                steps: ({
+                    /** @description Step id, unique in the form */
+                    id: string;
+                    /** @description The step’s title in the step indicator */
+                    title: {
+                      /** @description Vietnamese wording (shown first) */
+                      vi: string;
+                      /** @description English wording */
+                      en: string;
+                    };
+                    /** @description The sections of the step */
+                    sections: ({
+                        /** @description Section id, unique in the form */
+                        id: string;
+                        /** @description The section heading */
+                        title: {
+                          /** @description Vietnamese wording (shown first) */
+                          vi: string;
+                          /** @description English wording */
+                          en: string;
+                        };
+                        /** @description Guidance shown under the heading */
+                        help?: {
+                          /** @description Vietnamese wording (shown first) */
+                          vi: string;
+                          /** @description English wording */
+                          en: string;
+                        };
+                        /** @description When the part is shown; hidden parts are left out of the declaration */
+                        showIf?: {
+                          /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                          path: string;
+                          /** @description Shown when the field has this value */
+                          equals?: string | number | boolean;
+                          /** @description Shown when the field has another value (or none) */
+                          notEquals?: string | number | boolean;
+                        };
+                        /** @description The fields, in the paper form’s order */
+                        fields: ({
+                            /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                            path: string;
+                            /** @description The label, as on the paper declaration */
+                            label: {
+                              /** @description Vietnamese wording (shown first) */
+                              vi: string;
+                              /** @description English wording */
+                              en: string;
+                            };
+                            /** @description Help shown under the field */
+                            help?: {
+                              /** @description Vietnamese wording (shown first) */
+                              vi: string;
+                              /** @description English wording */
+                              en: string;
+                            };
+                            /**
+                             * @description text, textarea, date (dd/mm/yyyy shown, ISO stored), number, select/radio (a code list or enum), checkbox, identity-number (12-digit citizen identity number), phone, email, address (province, commune on the dated unit tree, street), group (an object of fields), repeat (an array of groups: children, members)
+                             * @enum {unknown}
+                             */
+                            widget?: "text" | "textarea" | "date" | "number" | "select" | "radio" | "checkbox" | "identity-number" | "phone" | "email" | "address" | "group" | "repeat";
+                            /** @description Name of a code list in the form’s `codeLists` */
+                            codeList?: string;
+                            /** @description When the part is shown; hidden parts are left out of the declaration */
+                            showIf?: {
+                              /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                              path: string;
+                              /** @description Shown when the field has this value */
+                              equals?: string | number | boolean;
+                              /** @description Shown when the field has another value (or none) */
+                              notEquals?: string | number | boolean;
+                            };
+                            /** @description Fields of a group or of each repeated item */
+                            fields?: ({
+                                /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                                path: string;
+                                /** @description The label, as on the paper declaration */
+                                label: {
+                                  /** @description Vietnamese wording (shown first) */
+                                  vi: string;
+                                  /** @description English wording */
+                                  en: string;
+                                };
+                                /** @description Help shown under the field */
+                                help?: {
+                                  /** @description Vietnamese wording (shown first) */
+                                  vi: string;
+                                  /** @description English wording */
+                                  en: string;
+                                };
+                                /**
+                                 * @description text, textarea, date (dd/mm/yyyy shown, ISO stored), number, select/radio (a code list or enum), checkbox, identity-number (12-digit citizen identity number), phone, email, address (province, commune on the dated unit tree, street), group (an object of fields), repeat (an array of groups: children, members)
+                                 * @enum {unknown}
+                                 */
+                                widget?: "text" | "textarea" | "date" | "number" | "select" | "radio" | "checkbox" | "identity-number" | "phone" | "email" | "address" | "group" | "repeat";
+                                /** @description Name of a code list in the form’s `codeLists` */
+                                codeList?: string;
+                                /** @description When the part is shown; hidden parts are left out of the declaration */
+                                showIf?: {
+                                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                                  path: string;
+                                  /** @description Shown when the field has this value */
+                                  equals?: string | number | boolean;
+                                  /** @description Shown when the field has another value (or none) */
+                                  notEquals?: string | number | boolean;
+                                };
+                                /** @description Fields of a group or of each repeated item */
+                                fields?: ({
+                                    /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                                    path: string;
+                                    /** @description The label, as on the paper declaration */
+                                    label: {
+                                      /** @description Vietnamese wording (shown first) */
+                                      vi: string;
+                                      /** @description English wording */
+                                      en: string;
+                                    };
+                                    /** @description Help shown under the field */
+                                    help?: {
+                                      /** @description Vietnamese wording (shown first) */
+                                      vi: string;
+                                      /** @description English wording */
+                                      en: string;
+                                    };
+                                    /**
+                                     * @description text, textarea, date (dd/mm/yyyy shown, ISO stored), number, select/radio (a code list or enum), checkbox, identity-number (12-digit citizen identity number), phone, email, address (province, commune on the dated unit tree, street), group (an object of fields), repeat (an array of groups: children, members)
+                                     * @enum {unknown}
+                                     */
+                                    widget?: "text" | "textarea" | "date" | "number" | "select" | "radio" | "checkbox" | "identity-number" | "phone" | "email" | "address" | "group" | "repeat";
+                                    /** @description Name of a code list in the form’s `codeLists` */
+                                    codeList?: string;
+                                    /** @description When the part is shown; hidden parts are left out of the declaration */
+                                    showIf?: {
+                                      /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                                      path: string;
+                                      /** @description Shown when the field has this value */
+                                      equals?: string | number | boolean;
+                                      /** @description Shown when the field has another value (or none) */
+                                      notEquals?: string | number | boolean;
+                                    };
+                                  })[];
+                              })[];
+                          })[];
+                      })[];
+                  })[];
+              };
+              /** @description Checks JSON Schema cannot express, each with its message */
+              rules: ({
+                  /**
+                   * @description The rule
+                   * @enum {string}
+                   */
+                  kind: "not-after-today";
+                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                  path: string;
+                  /** @description What the applicant reads when the rule fails */
+                  message: {
+                    /** @description Vietnamese wording (shown first) */
+                    vi: string;
+                    /** @description English wording */
+                    en: string;
+                  };
+                } | {
+                  /**
+                   * @description The rule
+                   * @enum {string}
+                   */
+                  kind: "min-age";
+                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                  path: string;
+                  /** @description Minimum age in whole years on the day of submission */
+                  years: number;
+                  /** @description What the applicant reads when the rule fails */
+                  message: {
+                    /** @description Vietnamese wording (shown first) */
+                    vi: string;
+                    /** @description English wording */
+                    en: string;
+                  };
+                } | {
+                  /**
+                   * @description The rule
+                   * @enum {string}
+                   */
+                  kind: "differs-from";
+                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                  path: string;
+                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                  other: string;
+                  /** @description What the applicant reads when the rule fails */
+                  message: {
+                    /** @description Vietnamese wording (shown first) */
+                    vi: string;
+                    /** @description English wording */
+                    en: string;
+                  };
+                } | ({
+                  /**
+                   * @description The rule
+                   * @enum {string}
+                   */
+                  kind: "identity-matches-birth";
+                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                  path: string;
+                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                  birthDate: string;
+                  /** @description The field holding the sex, or the sex the form fixes (bên nữ / bên nam) */
+                  sex: {
+                    /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                    path: string;
+                  } | ({
+                    /**
+                     * @description The sex the form fixes
+                     * @enum {unknown}
+                     */
+                    is: "male" | "female";
+                  });
+                  /** @description What the applicant reads when the rule fails */
+                  message: {
+                    /** @description Vietnamese wording (shown first) */
+                    vi: string;
+                    /** @description English wording */
+                    en: string;
+                  };
+                }))[];
+              /** @description Values derived by the server, shown read-only */
+              computed: ({
+                  /**
+                   * @description Whole years from the date at `from` to today
+                   * @enum {string}
+                   */
+                  kind: "age-in-years";
+                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                  path: string;
+                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                  from: string;
+                } | {
+                  /**
+                   * @description Number of items of the array at `of`
+                   * @enum {string}
+                   */
+                  kind: "count";
+                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                  path: string;
+                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                  of: string;
+                })[];
+              /** @description The code lists the layout names, by name */
+              codeLists: {
+                [key: string]: {
+                  /** @description The legal text or standard the list is taken from */
+                  source: string;
+                  /** @description The entries, in the source’s order */
+                  entries: {
+                      /** @description The code stored in the declaration */
+                      code: string;
+                      /** @description Vietnamese name */
+                      vi: string;
+                      /** @description English name */
+                      en: string;
+                    }[];
+                };
+              };
+              /** @description One upload slot per document component */
+              attachments: {
+                  /** @description The required document’s name, as in the procedure version */
+                  component: string;
+                  /** @description Whether the dossier is incomplete without it */
+                  required: boolean;
+                  /** @description Media types accepted, e.g. application/pdf */
+                  accept: string[];
+                }[];
+              /** @description Fields listed on the receipt (form 01) */
+              keyFacts: string[];
+              /** @description Kết quả: the result document as a template */
+              result: {
+                /** @description The result document’s title, e.g. Giấy chứng nhận kết hôn */
+                title: {
+                  /** @description Vietnamese wording (shown first) */
+                  vi: string;
+                  /** @description English wording */
+                  en: string;
+                };
+                /** @description JSON Schema of the decision fields the appraisal gives */
+                decisionSchema: {
+                  [key: string]: unknown;
+                };
+                /** @description How the appraisal step enters the decision fields */
+                decisionLayout: ({
+                    /** @description Section id, unique in the form */
+                    id: string;
+                    /** @description The section heading */
+                    title: {
+                      /** @description Vietnamese wording (shown first) */
+                      vi: string;
+                      /** @description English wording */
+                      en: string;
+                    };
+                    /** @description Guidance shown under the heading */
+                    help?: {
+                      /** @description Vietnamese wording (shown first) */
+                      vi: string;
+                      /** @description English wording */
+                      en: string;
+                    };
+                    /** @description When the part is shown; hidden parts are left out of the declaration */
+                    showIf?: {
+                      /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                      path: string;
+                      /** @description Shown when the field has this value */
+                      equals?: string | number | boolean;
+                      /** @description Shown when the field has another value (or none) */
+                      notEquals?: string | number | boolean;
+                    };
+                    /** @description The fields, in the paper form’s order */
+                    fields: ({
+                        /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                        path: string;
+                        /** @description The label, as on the paper declaration */
+                        label: {
+                          /** @description Vietnamese wording (shown first) */
+                          vi: string;
+                          /** @description English wording */
+                          en: string;
+                        };
+                        /** @description Help shown under the field */
+                        help?: {
+                          /** @description Vietnamese wording (shown first) */
+                          vi: string;
+                          /** @description English wording */
+                          en: string;
+                        };
+                        /**
+                         * @description text, textarea, date (dd/mm/yyyy shown, ISO stored), number, select/radio (a code list or enum), checkbox, identity-number (12-digit citizen identity number), phone, email, address (province, commune on the dated unit tree, street), group (an object of fields), repeat (an array of groups: children, members)
+                         * @enum {unknown}
+                         */
+                        widget?: "text" | "textarea" | "date" | "number" | "select" | "radio" | "checkbox" | "identity-number" | "phone" | "email" | "address" | "group" | "repeat";
+                        /** @description Name of a code list in the form’s `codeLists` */
+                        codeList?: string;
+                        /** @description When the part is shown; hidden parts are left out of the declaration */
+                        showIf?: {
+                          /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                          path: string;
+                          /** @description Shown when the field has this value */
+                          equals?: string | number | boolean;
+                          /** @description Shown when the field has another value (or none) */
+                          notEquals?: string | number | boolean;
+                        };
+                        /** @description Fields of a group or of each repeated item */
+                        fields?: ({
+                            /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                            path: string;
+                            /** @description The label, as on the paper declaration */
+                            label: {
+                              /** @description Vietnamese wording (shown first) */
+                              vi: string;
+                              /** @description English wording */
+                              en: string;
+                            };
+                            /** @description Help shown under the field */
+                            help?: {
+                              /** @description Vietnamese wording (shown first) */
+                              vi: string;
+                              /** @description English wording */
+                              en: string;
+                            };
+                            /**
+                             * @description text, textarea, date (dd/mm/yyyy shown, ISO stored), number, select/radio (a code list or enum), checkbox, identity-number (12-digit citizen identity number), phone, email, address (province, commune on the dated unit tree, street), group (an object of fields), repeat (an array of groups: children, members)
+                             * @enum {unknown}
+                             */
+                            widget?: "text" | "textarea" | "date" | "number" | "select" | "radio" | "checkbox" | "identity-number" | "phone" | "email" | "address" | "group" | "repeat";
+                            /** @description Name of a code list in the form’s `codeLists` */
+                            codeList?: string;
+                            /** @description When the part is shown; hidden parts are left out of the declaration */
+                            showIf?: {
+                              /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                              path: string;
+                              /** @description Shown when the field has this value */
+                              equals?: string | number | boolean;
+                              /** @description Shown when the field has another value (or none) */
+                              notEquals?: string | number | boolean;
+                            };
+                            /** @description Fields of a group or of each repeated item */
+                            fields?: ({
+                                /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                                path: string;
+                                /** @description The label, as on the paper declaration */
+                                label: {
+                                  /** @description Vietnamese wording (shown first) */
+                                  vi: string;
+                                  /** @description English wording */
+                                  en: string;
+                                };
+                                /** @description Help shown under the field */
+                                help?: {
+                                  /** @description Vietnamese wording (shown first) */
+                                  vi: string;
+                                  /** @description English wording */
+                                  en: string;
+                                };
+                                /**
+                                 * @description text, textarea, date (dd/mm/yyyy shown, ISO stored), number, select/radio (a code list or enum), checkbox, identity-number (12-digit citizen identity number), phone, email, address (province, commune on the dated unit tree, street), group (an object of fields), repeat (an array of groups: children, members)
+                                 * @enum {unknown}
+                                 */
+                                widget?: "text" | "textarea" | "date" | "number" | "select" | "radio" | "checkbox" | "identity-number" | "phone" | "email" | "address" | "group" | "repeat";
+                                /** @description Name of a code list in the form’s `codeLists` */
+                                codeList?: string;
+                                /** @description When the part is shown; hidden parts are left out of the declaration */
+                                showIf?: {
+                                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                                  path: string;
+                                  /** @description Shown when the field has this value */
+                                  equals?: string | number | boolean;
+                                  /** @description Shown when the field has another value (or none) */
+                                  notEquals?: string | number | boolean;
+                                };
+                              })[];
+                          })[];
+                      })[];
+                  })[];
+                /** @description What the result states, line by line */
+                lines: ({
+                    /** @description The line’s label on the result */
+                    label: {
+                      /** @description Vietnamese wording (shown first) */
+                      vi: string;
+                      /** @description English wording */
+                      en: string;
+                    };
+                    /**
+                     * @description declaration data, or the decision fields
+                     * @enum {unknown}
+                     */
+                    from: "declaration" | "decision";
+                    /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                    path: string;
+                  })[];
+              };
+              /** @description Where the form’s wording comes from */
+              source: {
+                /** @description The circular and annex form, e.g. "Thông tư 04/2024/TT-BTP, Mẫu …" */
+                title: string;
+                /** @description Where the text was published; null if offline */
+                url: string | null;
+                /** @description What in the form no public source confirms */
+                illustrative: string[];
+              };
+            }) | null;
             /** @description Where the catalogue record comes from */
             source: {
               /** @description Where the record was published; null for an offline source */
@@ -2723,6 +3188,12 @@ export interface operations {
               /** @description An uploaded file (sha256), or null for paper */
               fileRef: string | null;
             })[];
+          /** @description Tờ khai: the applicant’s data on the procedure’s form (GET /api/procedures/{code} → form); required when the procedure has a form, valid under its JSON Schema and named rules, else 400 with each field’s path */
+          declaration?: {
+            [key: string]: unknown;
+          };
+          /** @description The version of the form the declaration was entered on (form.version) */
+          formVersion?: number;
         };
       };
     };
@@ -2858,6 +3329,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -3081,6 +3569,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -3316,6 +3821,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -3555,6 +4077,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -3794,6 +4333,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -4033,6 +4589,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -4272,6 +4845,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -4507,6 +5097,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -4746,6 +5353,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -4850,6 +5474,10 @@ export interface operations {
           outcome: "approve" | "refuse";
           /** @description Ý kiến thẩm định: the specialist’s opinion */
           note: string;
+          /** @description The result template’s decision fields (form.result.decisionSchema, e.g. registration number and book), when proposing approval; they are printed on the result */
+          decision?: {
+            [key: string]: unknown;
+          };
         };
       };
     };
@@ -4985,6 +5613,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -5099,6 +5744,8 @@ export interface operations {
             /** @description Legal basis */
             legalBasis: string;
           } | null;
+          /** @description Declaration fields the applicant must correct, by path (e.g. husband/birthDate) */
+          fields?: string[];
         };
       };
     };
@@ -5234,6 +5881,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -5343,6 +6007,13 @@ export interface operations {
               /** @description Scanned and signed at the counter (số hóa) */
               digitized: boolean;
             })[];
+          /** @description The applicant’s corrections of the fields the supplement request named, and only those */
+          corrections?: {
+              /** @description Field path */
+              path: string;
+              /** @description The corrected value, valid under the form’s schema */
+              value: unknown;
+            }[];
         };
       };
     };
@@ -5478,6 +6149,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -5717,6 +6405,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -5956,6 +6661,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -6195,6 +6917,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -6432,6 +7171,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -6667,6 +7423,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -6904,6 +7677,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -7141,6 +7931,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -7378,6 +8185,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -7617,6 +8441,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -7852,6 +8693,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -8091,6 +8949,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -8333,6 +9208,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
@@ -8699,6 +9591,23 @@ export interface operations {
               })[];
             /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
             supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
             /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
             apology: {
               /** @description When the apology was issued (ISO 8601 with +07:00) */
