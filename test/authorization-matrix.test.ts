@@ -6,6 +6,7 @@ import { commandRoutes } from '../src/http/routes/dossier-commands.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import { createApiToken } from '../src/store/identity/users.ts'
 import { commandFor } from './support/command-arbitrary.ts'
+import { declarationFor } from './support/declaration-samples.ts'
 import { actors } from './support/dossier-fixtures.ts'
 import { runCommand, submitOnline } from './support/http-dossier.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
@@ -204,6 +205,7 @@ function requestFor(route: { method: string; url: string }, c: Caller): { url: s
   const bodies: Record<string, object> = {
     '/api/dossiers': {
       procedureCode: '1.001193',
+      ...declarationFor('1.001193'),
       receivingAgencyId: 'ttpvhcc-22333',
       channel: 2,
       applicant: { id: 'x', kind: 'citizen', name: 'x', identityNumber: null, phone: null, email: null, address: null },

@@ -3,11 +3,13 @@ import { randomUUID } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
 import type { Problem } from '../src/http/problem.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
+import { declarationFor } from './support/declaration-samples.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 
 const newDossier = {
   procedureCode: '1.001193',
+  ...declarationFor('1.001193'),
   receivingAgencyId: 'ttpvhcc-22333',
   channel: 2,
   applicant: {

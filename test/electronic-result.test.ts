@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test'
 import { PNG } from 'pngjs'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import { requireTools } from './support/debian-tools.ts'
+import { declarationFor } from './support/declaration-samples.ts'
 import { approved, assigned, runCommand, submitOnline } from './support/http-dossier.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
@@ -98,6 +99,7 @@ describe(`the signed e-result on ${engineName}`, { skip: requireTools('pdfsig', 
       headers: { ...who.counter, 'idempotency-key': randomUUID() },
       payload: {
         procedureCode: '1.001193',
+        ...declarationFor('1.001193'),
         receivingAgencyId: 'ttpvhcc-22333',
         channel: 1,
         applicant: {

@@ -12,6 +12,7 @@ import { FilesystemStorage } from '../src/adapters/storage/filesystem-storage.ts
 import { S3Storage } from '../src/adapters/storage/s3-storage.ts'
 import type { Problem } from '../src/http/problem.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
+import { declarationFor } from './support/declaration-samples.ts'
 import { type FakeS3, startFakeS3 } from './support/fake-s3.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
@@ -22,6 +23,7 @@ const requiredDocument =
 const owner = { identityNumber: '056190000071', name: 'Nguyễn Thị Lan' }
 const newDossier = {
   procedureCode: '1.001193',
+  ...declarationFor('1.001193'),
   receivingAgencyId: 'ttpvhcc-22333',
   channel: 2,
   applicant: {

@@ -11,6 +11,7 @@ import { parseInstant } from '../src/domain/calendar/local-time.ts'
 import { timeWording } from '../src/domain/forms/build.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import { requireTools } from './support/debian-tools.ts'
+import { declarationFor } from './support/declaration-samples.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 
@@ -19,6 +20,7 @@ const jsQR = jsQRModule as unknown as (typeof jsQRModule)['default']
 const applicantName = 'Nguyễn Thị Lan'
 const newDossier = {
   procedureCode: '1.001193',
+  ...declarationFor('1.001193'),
   receivingAgencyId: 'ttpvhcc-22333',
   channel: 2,
   applicant: {

@@ -13,6 +13,7 @@ import { type Consumer, type OutboxMessage, PermanentFailure } from '../src/jobs
 import { nationalPortalConsumer } from '../src/jobs/national-portal-consumer.ts'
 import { defaultRetryPolicy, relayOnce } from '../src/jobs/outbox-relay.ts'
 import { outOfSync, syncRate } from '../src/store/portal/portal-sync.ts'
+import { decisionFor } from './support/declaration-samples.ts'
 import { type FakeNationalPortal, startFakeNationalPortal } from './support/fake-national-portal.ts'
 import { runCommand, submitOnline } from './support/http-dossier.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
@@ -125,7 +126,7 @@ describe(`the national portal sync on ${engineName}`, () => {
       ['counter', 'reception'],
       ['counter', 'transfer'],
       ['leader', 'assignment', { assigneeId: specialistId, assigneeName: 'Võ Đức Sơn' }],
-      ['specialist', 'appraisal', { outcome: 'approve', note: 'Đủ điều kiện' }],
+      ['specialist', 'appraisal', { outcome: 'approve', note: 'Đủ điều kiện', ...decisionFor('1.001193') }],
       ['leader', 'approval'],
       ['clerk', 'issuance', { resultNumber: '25/GKS' }],
       ['counter', 'result-return', { method: 'counter' }],
@@ -238,7 +239,7 @@ describe(`the national portal sync on ${engineName}`, () => {
     try {
       const steps: [string, string, object?][] = [
         ['leader', 'assignment', { assigneeId: specialistId, assigneeName: 'Võ Đức Sơn' }],
-        ['specialist', 'appraisal', { outcome: 'approve', note: 'Đủ điều kiện' }],
+        ['specialist', 'appraisal', { outcome: 'approve', note: 'Đủ điều kiện', ...decisionFor('1.001193') }],
         ['leader', 'approval'],
       ]
       for (const [as, path, body] of steps) {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import { createOfficer, lockout } from '../src/store/identity/users.ts'
+import { declarationFor } from './support/declaration-samples.ts'
 import { createTestApp, fixedNow, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 
@@ -153,6 +154,7 @@ describe(`officer accounts and sessions on ${engineName}`, () => {
         headers: { ...citizen, 'idempotency-key': randomUUID() },
         payload: {
           procedureCode: '1.001193',
+          ...declarationFor('1.001193'),
           receivingAgencyId: 'ttpvhcc-22333',
           channel: 2,
           applicant: {

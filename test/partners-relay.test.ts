@@ -10,6 +10,7 @@ import { defaultRetryPolicy, relayOnce } from '../src/jobs/outbox-relay.ts'
 import { workingDaysFromDatabase } from '../src/store/calendar/working-days-cache.ts'
 import { agencyCalendars } from '../src/store/dossiers/agency-calendars.ts'
 import { dossierCommands } from '../src/store/dossiers/dossier-commands.ts'
+import { decisionFor } from './support/declaration-samples.ts'
 import { type FakeNationalPortal, startFakeNationalPortal } from './support/fake-national-portal.ts'
 import { type FakeSmsGateway, startFakeSmsGateway } from './support/fake-sms-gateway.ts'
 import { approved, assigned, runCommand, submitOnline } from './support/http-dossier.ts'
@@ -102,7 +103,11 @@ describe(`a dossier's life (with an online payment) through the outbox relay to 
     assert.equal(paid.json<{ RspCode: string }>().RspCode, '00')
     d = (await t.app.inject({ method: 'GET', url: `/api/dossiers/${d.id}`, headers: who.citizen })).json<DossierView>()
     assert.equal(d.status, 4)
-    d = await run('specialist', d, 'appraisal', { outcome: 'approve', note: 'Đủ điều kiện' })
+    d = await run('specialist', d, 'appraisal', {
+      outcome: 'approve',
+      note: 'Đủ điều kiện',
+      ...decisionFor('1.001193'),
+    })
     d = await run('leader', d, 'approval')
     d = await run('clerk', d, 'issuance', { resultNumber: '31/GKS' })
     d = await run('counter', d, 'result-return', { method: 'counter' })

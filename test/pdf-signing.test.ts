@@ -15,6 +15,7 @@ import { agencySigner, ensureDemoCa } from '../src/app/signing/agency-signer.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import { recordIssuedDocument } from '../src/store/signing/issued-documents.ts'
 import { requireTools } from './support/debian-tools.ts'
+import { declarationFor } from './support/declaration-samples.ts'
 import { createTestApp, fixedNow, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 
@@ -206,6 +207,7 @@ describe(`signed e-results on ${engineName}`, () => {
         headers: { ...citizen, 'idempotency-key': randomUUID() },
         payload: {
           procedureCode: '1.001193',
+          ...declarationFor('1.001193'),
           receivingAgencyId: 'ttpvhcc-22333',
           channel: 2,
           applicant: {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import type { DossierView } from '../../src/http/schemas/dossier-view.ts'
+import { decisionFor, declarationFor } from './declaration-samples.ts'
 import type { TestApp } from './test-app.ts'
 
 /** An online submission of birth registration (1.001193) at Phường Bắc Nha Trang's one-stop unit. */
@@ -18,6 +19,7 @@ export const onlineBirthRegistration = (applicant: { phone?: string | null; emai
     address: null,
   },
   components: [],
+  ...declarationFor('1.001193'),
 })
 
 /** Submits online as the signed-in citizen of `headers`; fails the test unless 201. */
@@ -74,6 +76,7 @@ export async function approved(t: TestApp, who: Officers, assignedDossier: Dossi
   const d = await runCommand(t, who.specialist, assignedDossier, 'appraisal', {
     outcome: 'approve',
     note: 'Đủ điều kiện',
+    ...decisionFor(assignedDossier.procedure.code),
   })
   return runCommand(t, who.leader, d, 'approval')
 }

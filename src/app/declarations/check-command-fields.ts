@@ -10,10 +10,13 @@ const validators = new DeclarationValidators()
 
 type Fields = Record<string, unknown>
 
-/** Whether a command carries something the dossier's form must check (decision fields, corrections, paths). */
+/**
+ * Whether a command carries something the dossier's form must check: an approving appraisal (its decision
+ * fields), corrections, or the field paths of a supplement request.
+ */
 export function needsFormCheck(action: string, fields: Fields): boolean {
   return (
-    (action === 'appraise' && fields.decision !== undefined) ||
+    (action === 'appraise' && (fields.outcome === 'approve' || fields.decision !== undefined)) ||
     (action === 'receive-supplement' && Array.isArray(fields.corrections) && fields.corrections.length > 0) ||
     (action === 'request-supplement' && Array.isArray(fields.fields) && fields.fields.length > 0)
   )
@@ -43,7 +46,10 @@ export async function checkCommandFields(
     : await formOf(db, d.procedure.code, d.procedure.version)
   const key = `${d.procedure.code}@${d.procedure.version}#${form?.version ?? 0}`
   if (action === 'appraise') {
-    if (!form) return problemAt('decision', 'thủ tục không có mẫu kết quả', 'the procedure has no result template')
+    if (!form)
+      return fields.decision === undefined
+        ? []
+        : problemAt('decision', 'thủ tục không có mẫu kết quả', 'the procedure has no result template')
     if (fields.outcome !== 'approve') return []
     // The decision fields validated like a declaration of their own, labelled by the decision layout.
     const decisionForm = {
@@ -53,7 +59,8 @@ export async function checkCommandFields(
       rules: [],
       computed: [],
     }
-    const verdict = validators.validate(`${key}/decision`, decisionForm, fields.decision, today)
+    // Approving without the decision fields is refused field by field: the result could not state them.
+    const verdict = validators.validate(`${key}/decision`, decisionForm, fields.decision ?? {}, today)
     return verdict.ok ? [] : verdict.errors.map((e) => ({ ...e, path: e.path ? `decision/${e.path}` : 'decision' }))
   }
   if (!form || !d.declaration)
