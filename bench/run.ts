@@ -1,6 +1,7 @@
 import { cpus } from 'node:os'
 import { calendarBenchmark } from './calendar.ts'
 import { declarationPdfBenchmark } from './declaration-pdf.ts'
+import { declarationsBenchmark } from './declarations.ts'
 import { formsBenchmark } from './forms.ts'
 import { httpBenchmark } from './http.ts'
 import { indicatorsBenchmark } from './indicators.ts'
@@ -15,6 +16,7 @@ import { webBundleBenchmark } from './web-bundle.ts'
 const benchmarks: Record<string, () => Promise<BenchmarkResult>> = {
   calendar: calendarBenchmark,
   forms: () => formsBenchmark(),
+  declarations: declarationsBenchmark,
   'declaration-pdf': () => declarationPdfBenchmark(),
   'web-bundle': webBundleBenchmark,
   startup: startupBenchmark,

@@ -83,9 +83,14 @@ const prefixed = (label: LocalText, message: LocalText): LocalText => ({
   en: `${label.en}: ${message.en}`,
 })
 
-/** Labels by absolute path; items of a repeating group under `*`. */
+const labelsByForm = new WeakMap<FormDefinition, Map<string, LocalText>>()
+
+/** Labels by absolute path; items of a repeating group under `*`. Built once per form object. */
 function layoutLabels(form: FormDefinition): Map<string, LocalText> {
+  const known = labelsByForm.get(form)
+  if (known) return known
   const labels = new Map<string, LocalText>()
+  labelsByForm.set(form, labels)
   const walk = (fields: readonly LayoutField[], prefix: string) => {
     for (const field of fields) {
       const path = prefix ? `${prefix}/${field.path}` : field.path
