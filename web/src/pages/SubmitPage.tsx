@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, lazy, Suspense, useId, useState } from 'react'
 import { agencyTreeQuery } from '../api/agencies.ts'
 import { asIs, client, errorText, newIdempotencyKey, ok } from '../api/client.ts'
 import type { AgencyNode, ProcedureDetail } from '../api/types.ts'
+import { formOf } from '../forms/declaration-api.ts'
 import { ErrorSummary, FieldMessage, fieldState, useFieldErrors } from '../forms/field-errors.tsx'
 import { useI18n } from '../i18n/messages.ts'
 import { usePageHead } from '../page-head.ts'
@@ -11,6 +12,10 @@ import { useSession } from '../session.tsx'
 import { setFlash } from './flash.ts'
 
 type Place = { id: string; name: string }
+
+// The e-form renderer (react-hook-form, the JSON Schema validator, the widgets) is a chunk of its own,
+// fetched once the procedure is known to have a declaration.
+const CitizenDeclaration = lazy(() => import('../forms/CitizenDeclaration.tsx'))
 
 /** The province's one-stop centre, where provincial procedures are received. */
 const PROVINCE_CENTRE = 'ttpvhcc-tinh'
@@ -37,7 +42,7 @@ function findAgency(nodes: AgencyNode[], id: string): AgencyNode | null {
 }
 
 /** Document names, once each: the catalogue may list one document twice (original and copy). */
-/** The server keeps component names to 500 characters; a long catalogue text is cut the same way everywhere. */
+// The server keeps component names to 500 characters; a long catalogue text is cut the same way everywhere. */
 const componentName = (name: string) => name.normalize('NFC').trim().slice(0, 500)
 const documentNames = (p: ProcedureDetail) => [...new Set(p.requiredDocuments.map((d) => componentName(d.name)))]
 
@@ -244,6 +249,7 @@ export function SubmitPage({ code }: { code: string }) {
       </>
     )
   const places = placesFor(procedure.data, tree.data, t('submit.provinceCentre'))
+  const form = formOf(procedure.data)
   return (
     <article>
       <h1>{t('submit.title', { name: procedure.data.name })}</h1>
@@ -252,7 +258,13 @@ export function SubmitPage({ code }: { code: string }) {
           {t('submit.noAgency')}
         </p>
       ) : null}
-      <SubmitForm procedure={procedure.data} places={places} />
+      {form ? (
+        <Suspense fallback={<p role="status">{t('declaration.loading')}</p>}>
+          <CitizenDeclaration procedure={procedure.data} form={form} places={places} />
+        </Suspense>
+      ) : (
+        <SubmitForm procedure={procedure.data} places={places} />
+      )}
       <p>{back}</p>
     </article>
   )

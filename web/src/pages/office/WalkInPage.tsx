@@ -1,13 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useEffect, useId, useState } from 'react'
+import { type FormEvent, lazy, Suspense, useEffect, useId, useState } from 'react'
 import { Announcement } from '../../Announcement.tsx'
 import { client, errorText, newIdempotencyKey, ok } from '../../api/client.ts'
 import type { Answer, ProcedureDetail } from '../../api/types.ts'
+import { formOf } from '../../forms/declaration-api.ts'
 import { type MessageKey, useI18n } from '../../i18n/messages.ts'
 import { Link } from '../../router.tsx'
 import type { Grant } from '../../session.tsx'
 
 type Created = Answer<'/api/dossiers', 'post'>
+
+// The e-form renderer is the citizen's own (one chunk for both), loaded when a procedure with a form is chosen.
+const CounterDeclaration = lazy(() => import('../../forms/CounterDeclaration.tsx'))
 
 function TextField({
   label,
@@ -195,6 +199,7 @@ export function WalkInPage({ grants }: { grants: Grant[] }) {
     setStatus({ text: '', error: false })
   }
   const ref = created ? encodeURIComponent(created.code ?? created.id) : ''
+  const form = procedure ? formOf(procedure) : null
   return (
     <>
       <h1>{t('walkIn.title')}</h1>
@@ -241,7 +246,21 @@ export function WalkInPage({ grants }: { grants: Grant[] }) {
           ) : (
             <ProcedurePicker onPick={choose} />
           )}
-          {procedure && (
+          {procedure && form && (
+            <Suspense fallback={<p role="status">{t('declaration.loading')}</p>}>
+              <CounterDeclaration
+                key={`${procedure.code}-${key}`}
+                procedure={procedure}
+                form={form}
+                agencyId={agencyId}
+                onCreated={(dossier) => {
+                  setCreated(dossier)
+                  setStatus({ text: t('walkIn.done', { code: dossier.code ?? t('office.noCode') }), error: false })
+                }}
+              />
+            </Suspense>
+          )}
+          {procedure && !form && (
             <form onSubmit={(e) => void submit(e)}>
               <fieldset>
                 <legend>{t('walkIn.applicant')}</legend>
