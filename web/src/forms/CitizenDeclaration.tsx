@@ -174,7 +174,7 @@ function Wizard({
     setBusy(true)
     setStatus({ text: t('submit.sending'), failed: false })
     const names = form.attachments.map((a) => componentName(a.component))
-    const body = {
+    const body: Body<'/api/dossiers', 'post'> = {
       procedureCode: procedure.code,
       receivingAgencyId: submission.agency,
       channel: 2,
@@ -188,13 +188,14 @@ function Wizard({
         address: submission.address.trim() || null,
       },
       components: names.map((name) => ({ name, fileRef: null })),
-      declaration: { formVersion: form.version, data: declaration.data() },
-    } as const
+      declaration: declaration.data(),
+      formVersion: form.version,
+    }
     try {
       const dossier = await ok(
         client.POST('/api/dossiers', {
           params: { header: { 'idempotency-key': key } },
-          body: body as unknown as Body<'/api/dossiers', 'post'>,
+          body,
         }),
       )
       for (const name of names) {

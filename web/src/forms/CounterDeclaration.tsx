@@ -97,7 +97,7 @@ export default function CounterDeclaration({
     setBusy(true)
     setStatus({ text: t('dossier.working'), error: false })
     const orNull = (v: string) => (v.trim() ? v.trim() : null)
-    const body = {
+    const body: Body<'/api/dossiers', 'post'> = {
       procedureCode: procedure.code,
       receivingAgencyId: agencyId,
       channel: 1,
@@ -113,13 +113,14 @@ export default function CounterDeclaration({
       components: form.attachments
         .filter((_, i) => checked.has(i))
         .map((a) => ({ name: a.component.normalize('NFC').trim().slice(0, 500), fileRef: null })),
-      declaration: { formVersion: form.version, data: declaration.data() },
+      declaration: declaration.data(),
+      formVersion: form.version,
     }
     try {
       const dossier = await ok(
         client.POST('/api/dossiers', {
           params: { header: { 'idempotency-key': key } },
-          body: body as unknown as Body<'/api/dossiers', 'post'>,
+          body,
         }),
       )
       await queries.invalidateQueries({ queryKey: ['queue'] })

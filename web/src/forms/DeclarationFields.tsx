@@ -89,12 +89,8 @@ export function DeclarationFields({
 /** A section of the paper form; one with a condition (`showIf`) is shown only while it holds. */
 function SectionBlock({ section, headingId, children }: { section: Section; headingId: string; children: ReactNode }) {
   const { lang } = useI18n()
-  const target = section.showIf?.path
-  const value = useWatch({ name: (target ?? '').replaceAll('/', '.'), disabled: !target }) as unknown
-  if (section.showIf) {
-    const data = (target ?? '').split('/').reduceRight<unknown>((inner, key) => ({ [key]: inner }), value)
-    if (!conditionHolds(section.showIf, data, '')) return null
-  }
+  const data = useWatch({ disabled: !section.showIf })
+  if (section.showIf && !conditionHolds(section.showIf, data, '')) return null
   return (
     <section aria-labelledby={headingId}>
       {children}

@@ -1,5 +1,5 @@
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form'
-import type { Condition, LayoutField } from '../../../src/domain/declarations/form-definition.ts'
+import type { LayoutField } from '../../../src/domain/declarations/form-definition.ts'
 import { withComputedValues } from '../../../src/domain/declarations/named-rules.ts'
 import { useI18n } from '../i18n/messages.ts'
 import { FieldShell } from './FieldShell.tsx'
@@ -14,22 +14,10 @@ import { TextInput } from './widgets/TextInput.tsx'
 
 const join = (base: string, path: string) => (base ? `${base}/${path}` : path)
 
-/** The condition's target as a concrete path: its `*` take the indices of the field's own path. */
-function conditionTarget(condition: Condition, path: string): string {
-  const own = path.split('/')
-  return condition.path
-    .split('/')
-    .map((s, i) => (s === '*' ? (own[i] ?? s) : s))
-    .join('/')
-}
-
 /** A field shown only while its condition holds (`showIf`); a hidden field's value is not sent. */
 function Conditional({ field, path, pattern }: { field: LayoutField; path: string; pattern: string }) {
-  const condition = field.showIf as Condition
-  const target = conditionTarget(condition, path)
-  const value = useWatch({ name: fieldName(target) }) as unknown
-  const data = target.split('/').reduceRight<unknown>((inner, key) => ({ [key]: inner }), value)
-  if (!conditionHolds(condition, data, path)) return null
+  const data = useWatch()
+  if (!conditionHolds(field.showIf, data, path)) return null
   return <FieldBody field={field} path={path} pattern={pattern} />
 }
 

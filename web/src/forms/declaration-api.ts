@@ -19,8 +19,8 @@ const untyped = client as unknown as Untyped
 
 /** The form of the procedure's version in force, as `GET /api/procedures/{code}` gives it. */
 export function formOf(procedure: ProcedureDetail): FormDefinition | null {
-  const form = (procedure as { form?: unknown }).form
-  return typeof form === 'object' && form !== null ? (form as FormDefinition) : null
+  // The generated type spells the layout out three levels deep; the domain's type is the recursive one.
+  return (procedure.form ?? null) as FormDefinition | null
 }
 
 const notFound = (error: unknown) => error instanceof ApiError && error.status === 404

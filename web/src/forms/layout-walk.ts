@@ -27,22 +27,27 @@ export type Spot = {
 
 const join = (base: string, path: string) => (base ? `${base}/${path}` : path)
 
+/** The item of the innermost repeat a path lies in (`children/1/fullName` → `children/1`), if any. */
+function itemOf(path: string): string | undefined {
+  const segments = path.split('/')
+  for (let i = segments.length - 2; i >= 0; i--)
+    if (/^\d+$/.test(segments[i] ?? '')) return segments.slice(0, i + 1).join('/')
+  return undefined
+}
+
 /**
- * Whether a condition holds for the field at `path`. A condition names an absolute path; its `*`
- * segments take the item indices of `path` (a field of the second child looks at the second child).
- * `notEquals` needs a value: a field for foreigners stays hidden until a nationality is chosen.
+ * Whether a condition holds for the field at `path`, as the server reads it (declared-values.ts): the
+ * condition's path is looked up in the field's repeat item first, else from the root; `equals` needs
+ * that value, `notEquals` any other value or none.
  */
 export function conditionHolds(condition: Condition | undefined, data: unknown, path: string): boolean {
   if (!condition) return true
-  const own = path.split('/')
-  const target = condition.path
-    .split('/')
-    .map((segment, i) => (segment === '*' ? (own[i] ?? segment) : segment))
-    .join('/')
-  const value = valueAt(data, target)
-  if (condition.equals !== undefined) return value === condition.equals
-  if (condition.notEquals !== undefined) return value !== undefined && value !== '' && value !== condition.notEquals
-  return value !== undefined && value !== '' && value !== false
+  const item = itemOf(path)
+  const own = item === undefined ? undefined : valueAt(valueAt(data, item), condition.path)
+  const value = own !== undefined ? own : valueAt(data, condition.path)
+  if (condition.equals !== undefined && value !== condition.equals) return false
+  if (condition.notEquals !== undefined && value === condition.notEquals) return false
+  return true
 }
 
 /** Every field the applicant sees in these sections, with the data as it is, in layout order. */
