@@ -17,24 +17,30 @@ const rowKey = (depth: 0 | 1, grain: 'a' | 'h' | 'd', period: string, f: Dossier
 
 /** Adds (sign +1) or removes (sign −1) what one dossier contributes, at both depths and all grains. */
 export function accumulate(deltas: CountDeltas, f: DossierFacts, sign: 1 | -1): void {
-  const halfOf = new Map<string, string>()
+  // A dossier's contributions fall on a few days: each day's six counter rows are looked up once.
+  const rowsOfDay = new Map<string, Map<CounterColumn, number>[]>()
   for (const c of contributions(f)) {
-    let half = halfOf.get(c.day)
-    if (half === undefined) {
-      half = isoDate(halfStart(parseIsoDate(c.day) ?? dayOf(f.receivedAt)))
-      halfOf.set(c.day, half)
+    let rows = rowsOfDay.get(c.day)
+    if (rows === undefined) {
+      const half = isoDate(halfStart(parseIsoDate(c.day) ?? dayOf(f.receivedAt)))
+      rows = []
+      for (const depth of [0, 1] as const)
+        for (const [grain, period] of [
+          ['d', c.day],
+          ['h', half],
+          ['a', allTime],
+        ] as const) {
+          const key = rowKey(depth, grain, period, f)
+          let row = deltas.get(key)
+          if (row === undefined) {
+            row = new Map<CounterColumn, number>()
+            deltas.set(key, row)
+          }
+          rows.push(row)
+        }
+      rowsOfDay.set(c.day, rows)
     }
-    for (const depth of [0, 1] as const)
-      for (const [grain, period] of [
-        ['d', c.day],
-        ['h', half],
-        ['a', allTime],
-      ] as const) {
-        const key = rowKey(depth, grain, period, f)
-        const row = deltas.get(key) ?? new Map<CounterColumn, number>()
-        deltas.set(key, row)
-        row.set(c.column, (row.get(c.column) ?? 0) + sign * c.delta)
-      }
+    for (const row of rows) row.set(c.column, (row.get(c.column) ?? 0) + sign * c.delta)
   }
 }
 
