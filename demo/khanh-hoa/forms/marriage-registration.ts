@@ -10,9 +10,8 @@ import {
   text,
 } from '../../../src/domain/declarations/field-kinds.ts'
 import type { FormContext } from '../../../src/domain/declarations/form-context.ts'
-import type { FormDefinition, LayoutField, LocalText } from '../../../src/domain/declarations/form-definition.ts'
-
-const t = (vi: string, en: string): LocalText => ({ vi, en })
+import type { FormDefinition, LayoutField } from '../../../src/domain/declarations/form-definition.ts'
+import { requires, t, when } from './people.ts'
 
 /** One side of the marriage: the same fields for the bride (bên nữ) and the groom (bên nam). */
 function spouse(ctx: FormContext) {
@@ -31,9 +30,7 @@ function spouse(ctx: FormContext) {
       ['identityNumber', 'passportNumber'],
     ),
     // A Vietnamese citizen gives the identity number; a foreign spouse gives a passport instead.
-    if: { properties: { nationality: { const: 'VN' } } },
-    then: { required: ['identityNumber'] },
-    else: { required: ['passportNumber'] },
+    ...when('nationality', 'VN', requires('identityNumber'), requires('passportNumber')),
   }
 }
 

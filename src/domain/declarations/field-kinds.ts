@@ -7,7 +7,7 @@ export type JsonSchema = Record<string, unknown>
  * Province codes that open a 12-digit citizen identity number (số định danh cá nhân): the 63 codes of
  * the place of birth registration in Circular 59/2021/TT-BCA art. 7 and its annex (kept after the 2025
  * province mergers, since numbers already issued do not change). The fourth digit is the century and sex
- * (0/1: 1900s male/female, 2/3: 2000s, 4/5: 2100s, 6/7: 2200s, 8/9: 1800s), the fifth and sixth the last
+ * (0/1: 1900s male/female, 2/3: 2000s, 4/5: 2100s, 6/7: 2200s, 8/9: 2300s), the fifth and sixth the last
  * two digits of the birth year, the last six a serial: checked against the birth date by the
  * `identity-matches-birth` rule.
  */
