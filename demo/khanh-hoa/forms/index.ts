@@ -17,14 +17,21 @@ import { permanentResidence } from './permanent-residence.ts'
  */
 export const demoForms: Readonly<Record<string, FormBuilder>> = {
   '1.000894': marriageRegistration,
-  '1.001193': birthRegistration,
   '1.004884': birthReRegistration,
   '1.000656': deathRegistration,
-  '1.004873': maritalStatusCertificate,
   '1.010038': householdSplit,
   '1.004222': permanentResidence,
   '1.001612': householdBusinessRegistration,
   '2.000720': householdBusinessChange,
   '1.013225': constructionPermit,
   '2.000693': maternityBenefit,
+}
+
+/**
+ * Written and checked (forms.test.ts), not yet served: the existing dossier tests submit these two
+ * procedures without a declaration, so they join `demoForms` when those tests carry one.
+ */
+export const formsAwaitingTests: Readonly<Record<string, FormBuilder>> = {
+  '1.001193': birthRegistration,
+  '1.004873': maritalStatusCertificate,
 }
