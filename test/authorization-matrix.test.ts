@@ -138,6 +138,14 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
     c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
   'PUT /api/my-notification-preferences': (c) =>
     c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
+  'GET /api/declaration-drafts': (c) =>
+    c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
+  'GET /api/declaration-drafts/:code': (c) =>
+    c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
+  'PUT /api/declaration-drafts/:code': (c) =>
+    c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
+  'DELETE /api/declaration-drafts/:code': (c) =>
+    c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
   // Online payment: the applicant asks for the gateway URL; the gateway's return and IPN authenticate by signature.
   'POST /api/dossiers/:ref/online-payments': (c) =>
     c.kind === 'anonymous' ? 401 : c.kind === 'owner' ? 'allowed' : 403,
@@ -213,6 +221,7 @@ function requestFor(route: { method: string; url: string }, c: Caller): { url: s
     },
     '/api/integration-clients': { name: 'LGSP', agencyId: 'xa-22333', scopes: ['dossiers:read'] },
     '/api/my-notification-preferences': { email: true, sms: false },
+    '/api/declaration-drafts/1.001193': { formVersion: 1, data: {}, step: null },
     [`/api/dossiers/${dossier.id}/reused-components`]: {
       expectedVersion: dossier.version,
       component: 'Tờ khai',

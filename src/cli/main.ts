@@ -17,6 +17,7 @@ import { seedYearDecisions } from '../store/calendar/calendar-years.ts'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import { loadCatalogFile } from '../store/catalog/load-catalog-file.ts'
 import { locateDatabase, type OpenDatabase, openDatabase } from '../store/database.ts'
+import { purgeExpiredDrafts } from '../store/declarations/drafts.ts'
 import { agencyCalendars } from '../store/dossiers/agency-calendars.ts'
 import { seedDossiers, seededRandom } from '../store/dossiers/seed-dossiers.ts'
 import { verifyChains } from '../store/dossiers/verify-chain.ts'
@@ -174,6 +175,7 @@ program
       files: { ...defaultFileOptions(), storage },
       publicBaseUrl: config.http.publicBaseUrl,
       vnpay: config.vnpay,
+      draftTtlDays: config.draftTtlDays,
     })
     // Outbox relay: delivers every committed event to the configured partners (docs/operations.md).
     const calendars = agencyCalendars(open.db, workingDaysFromDatabase(open.db))
@@ -186,7 +188,15 @@ program
         onError: (error) => app.log.error({ err: error }, 'outbox relay round failed'),
       },
     )
+    // Declaration drafts past their keeping period are deleted at start and every hour after.
+    const purgeDrafts = () =>
+      purgeExpiredDrafts(open.db, new Date()).catch((error: unknown) =>
+        app.log.error({ err: error }, 'declaration draft purge failed'),
+      )
+    void purgeDrafts()
+    const draftPurge = setInterval(purgeDrafts, 3_600_000)
     const stop = async () => {
+      clearInterval(draftPurge)
       await relay.stop()
       await app.close()
       await open.close()

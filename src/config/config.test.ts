@@ -25,6 +25,7 @@ describe('loadConfig', () => {
     })
     assert.deepEqual(config.relay, { intervalMs: 1000, maxAttempts: 10, leaseMs: 60_000 })
     assert.equal(config.partnerTimeoutMs, 10_000)
+    assert.equal(config.draftTtlDays, 30)
     assert.equal(config.demo, true, 'the embedded database is the demo')
     assert.deepEqual(
       [config.portal, config.mail, config.sms, config.vnpay, config.vneid, config.s3],

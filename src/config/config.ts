@@ -18,6 +18,8 @@ export type Config = {
   readonly relay: { readonly intervalMs: number; readonly maxAttempts: number; readonly leaseMs: number }
   /** One attempt's timeout for every partner call the relay makes; always below `relay.leaseMs`. */
   readonly partnerTimeoutMs: number
+  /** Days a citizen's declaration draft lives after its last save (MOTCUA_DRAFT_TTL_DAYS). */
+  readonly draftTtlDays: number
   readonly portal: { readonly baseUrl: string; readonly apiKey: string } | null
   readonly mail: { readonly url: string; readonly from: string } | null
   readonly sms: { readonly url: string; readonly apiKey: string; readonly brandname: string } | null
@@ -102,6 +104,7 @@ function configOf(e: Environment): Config {
       leaseMs: e.MOTCUA_RELAY_LEASE_MS,
     },
     partnerTimeoutMs: e.MOTCUA_PARTNER_TIMEOUT_MS,
+    draftTtlDays: e.MOTCUA_DRAFT_TTL_DAYS,
     portal: e.PORTAL_BASE_URL && e.PORTAL_API_KEY ? { baseUrl: e.PORTAL_BASE_URL, apiKey: e.PORTAL_API_KEY } : null,
     mail: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
     sms:

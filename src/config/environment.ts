@@ -108,6 +108,13 @@ export const Environment = Type.Object({
     'Thời hạn một lần gọi đối tác (Cổng DVCQG, SMS, SMTP, webhook, hoàn phí), nhỏ hơn MOTCUA_RELAY_LEASE_MS; bộ chuyển tin thử lại / Timeout of one call to a partner (portal, SMS, SMTP, webhook, refund), less than MOTCUA_RELAY_LEASE_MS; the relay retries',
     { expected: { vi: 'phải là số nguyên ≥ 100 (mili giây)', en: 'must be an integer ≥ 100 (milliseconds)' } },
   ),
+  MOTCUA_DRAFT_TTL_DAYS: integer(
+    1,
+    3650,
+    30,
+    'Số ngày giữ bản nháp tờ khai kể từ lần lưu cuối; quá hạn thì xóa / Days a declaration draft is kept after its last save; then it is purged',
+    { expected: { vi: 'phải là số nguyên từ 1 đến 3650 (ngày)', en: 'must be an integer from 1 to 3650 (days)' } },
+  ),
   PORTAL_BASE_URL: Type.Optional(url('Địa chỉ Cổng DVCQG / National portal address, e.g. https://dichvucong.gov.vn')),
   PORTAL_API_KEY: Type.Optional(secret('Khóa API của Cổng DVCQG / National portal API key (`X-API-Key`)')),
   SMTP_URL: Type.Optional(

@@ -22,6 +22,7 @@ import { Problem, problem, sendProblem } from './problem.ts'
 import { agencyRoutes } from './routes/agencies.ts'
 import { authRoutes } from './routes/auth.ts'
 import { calendarRoutes } from './routes/calendar.ts'
+import { declarationDraftRoutes } from './routes/declaration-drafts.ts'
 import { dossierRoutes } from './routes/dossiers.ts'
 import { defaultFileOptions, type FileOptions, fileRoutes } from './routes/files.ts'
 import { formRoutes } from './routes/forms.ts'
@@ -62,6 +63,8 @@ export type AppOptions = {
   readonly publicBaseUrl?: string
   /** Online payment through VNPay as configured; absent or null: the simulator in the demo, else none. */
   readonly vnpay?: VnpayConfig | null
+  /** Days a declaration draft lives after its last save (MOTCUA_DRAFT_TTL_DAYS, default 30). */
+  readonly draftTtlDays?: number
 }
 
 const webSource = join(import.meta.dirname, '..', '..', 'web')
@@ -179,6 +182,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(vaultRoutes, { db: options.db, now: options.now, engine })
   await app.register(myDossierRoutes, { db: options.db })
   await app.register(notificationPreferenceRoutes, { db: options.db, now: options.now })
+  await app.register(declarationDraftRoutes, { db: options.db, now: options.now, ttlDays: options.draftTtlDays ?? 30 })
   await app.register(paymentRoutes, {
     db: options.db,
     now: options.now,

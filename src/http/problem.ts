@@ -57,6 +57,7 @@ export type ProblemKind =
   | 'validation'
   | 'notFound'
   | 'procedureNotFound'
+  | 'draftNotFound'
   | 'agencyNotFound'
   | 'databaseUnavailable'
   | 'internal'

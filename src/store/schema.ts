@@ -237,6 +237,10 @@ export type Database = {
     identity_number: string | null
     phone: string | null
     email: string | null
+    /** Claims VNeID gave beyond name and number (migration 0017); null when it gave none. */
+    birth_date: ColumnType<NullableDateColumn, NullableDateColumn | undefined, NullableDateColumn>
+    sex: ColumnType<'male' | 'female' | null, 'male' | 'female' | null | undefined, 'male' | 'female' | null>
+    address: ColumnType<unknown, string | null | undefined, string | null>
     password_hash: string | null
     failed_logins: Generated<number>
     locked_until: NullableTimestamp
@@ -306,6 +310,15 @@ export type Database = {
   signing_ca: { id: number; certificate_pem: string; private_key_pem: string; created_at: Timestamp }
   signing_keys: { agency_id: string; certificate_pem: string; private_key_pem: string; created_at: Timestamp }
   issued_documents: { sha256: string; dossier_id: string | null; kind: string; issued_at: Timestamp }
+  declaration_drafts: {
+    user_id: string
+    procedure_code: string
+    form_version: number
+    data: JSONColumnType<Record<string, unknown>>
+    step: string | null
+    updated_at: Timestamp
+    expires_at: Timestamp
+  }
   notification_preferences: { applicant_key: string; email: boolean; sms: boolean }
   notifications: {
     id: Generated<number>

@@ -247,6 +247,18 @@ export interface paths {
     /** Chọn kênh nhận thông báo / Choose my notice channels */
     put: operations["setMyNotificationPreferences"];
   };
+  "/api/declaration-drafts": {
+    /** Bản nháp tờ khai của tôi / My declaration drafts, last saved first */
+    get: operations["listDeclarationDrafts"];
+  };
+  "/api/declaration-drafts/{code}": {
+    /** Mở bản nháp tờ khai / My draft declaration for a procedure */
+    get: operations["getDeclarationDraft"];
+    /** Lưu nháp tờ khai / Save my draft declaration for a procedure (replaces the one before) */
+    put: operations["saveDeclarationDraft"];
+    /** Xóa bản nháp tờ khai / Discard my draft declaration for a procedure */
+    delete: operations["deleteDeclarationDraft"];
+  };
   "/api/dossiers/{ref}/online-payments": {
     /** Thanh toán trực tuyến phí, lệ phí của hồ sơ (chủ hồ sơ) / Pay the dossier fees online (its applicant): the gateway URL */
     post: operations["startOnlinePayment"];
@@ -9808,6 +9820,222 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Bản nháp tờ khai của tôi / My declaration drafts, last saved first */
+  listDeclarationDrafts: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Live drafts, newest first */
+            items: ({
+                /** @description Procedure code: the national code (e.g. 1.000894) when one exists */
+                procedureCode: string;
+                /** @description Procedure name (its latest version) */
+                procedureName: string;
+                /** @description The form version the data was entered on */
+                formVersion: number;
+                /** @description Id of the layout step the citizen was on (to resume there); null when none */
+                step: string | null;
+                /** @description Last saved, ISO 8601 */
+                updatedAt: string;
+                /** @description When the draft is deleted unless saved again (last save + MOTCUA_DRAFT_TTL_DAYS), ISO 8601 */
+                expiresAt: string;
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Mở bản nháp tờ khai / My draft declaration for a procedure */
+  getDeclarationDraft: {
+    parameters: {
+      path: {
+        /** @description Procedure code: the national code (e.g. 1.000894) when one exists */
+        code: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Procedure code: the national code (e.g. 1.000894) when one exists */
+            procedureCode: string;
+            /** @description The form version the data was entered on */
+            formVersion: number;
+            /** @description The declaration as entered so far: partial, not validated against the form until submission */
+            data: {
+              [key: string]: unknown;
+            };
+            /** @description Id of the layout step the citizen was on (to resume there); null when none */
+            step: string | null;
+            /** @description Last saved, ISO 8601 */
+            updatedAt: string;
+            /** @description When the draft is deleted unless saved again (last save + MOTCUA_DRAFT_TTL_DAYS), ISO 8601 */
+            expiresAt: string;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Lưu nháp tờ khai / Save my draft declaration for a procedure (replaces the one before) */
+  saveDeclarationDraft: {
+    parameters: {
+      path: {
+        /** @description Procedure code: the national code (e.g. 1.000894) when one exists */
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The form version the data was entered on */
+          formVersion: number;
+          /** @description The declaration as entered so far: partial, not validated against the form until submission */
+          data: {
+            [key: string]: unknown;
+          };
+          /** @description Id of the layout step the citizen was on (to resume there); null when none */
+          step: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Procedure code: the national code (e.g. 1.000894) when one exists */
+            procedureCode: string;
+            /** @description The form version the data was entered on */
+            formVersion: number;
+            /** @description The declaration as entered so far: partial, not validated against the form until submission */
+            data: {
+              [key: string]: unknown;
+            };
+            /** @description Id of the layout step the citizen was on (to resume there); null when none */
+            step: string | null;
+            /** @description Last saved, ISO 8601 */
+            updatedAt: string;
+            /** @description When the draft is deleted unless saved again (last save + MOTCUA_DRAFT_TTL_DAYS), ISO 8601 */
+            expiresAt: string;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Xóa bản nháp tờ khai / Discard my draft declaration for a procedure */
+  deleteDeclarationDraft: {
+    parameters: {
+      path: {
+        /** @description Procedure code: the national code (e.g. 1.000894) when one exists */
+        code: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      204: {
+        content: never;
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
