@@ -138,6 +138,8 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
     c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
   'PUT /api/my-notification-preferences': (c) =>
     c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
+  'GET /api/procedures/:code/prefill': (c) =>
+    c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
   'GET /api/declaration-drafts': (c) =>
     c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
   'GET /api/declaration-drafts/:code': (c) =>

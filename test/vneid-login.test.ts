@@ -39,6 +39,11 @@ const accounts: Record<string, { identity_number: string; name: string; phone_nu
     name: 'Nguyễn Văn An',
     phone_number: '0912345678',
     email: 'an@example.vn',
+    ...{
+      birthdate: '1999-05-17',
+      gender: 'male',
+      address: { region: '56', locality: '22333', street_address: '1 Lê Lợi' },
+    },
   },
   'vneid-sub-binh': {
     identity_number: '079188054321',
@@ -80,7 +85,12 @@ before(async () => {
     pkce: { required: () => true },
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
-    claims: { openid: ['sub'], profile: ['name', 'identity_number'], email: ['email'], phone: ['phone_number'] },
+    claims: {
+      openid: ['sub'],
+      profile: ['name', 'identity_number', 'birthdate', 'gender', 'address'],
+      email: ['email'],
+      phone: ['phone_number'],
+    },
     findAccount: (_ctx: unknown, id: string) => {
       const account = accounts[id]
       return account ? { accountId: id, claims: () => ({ sub: id, ...account }) } : undefined
@@ -189,6 +199,21 @@ async function throughProvider(
   assert.equal(`${location.origin}${location.pathname}`, `${appOrigin}/api/auth/vneid/callback`)
   return { callback: location, appJar, started }
 }
+
+test(`the birth date, sex and address VNeID vouches for are kept with the account, to prefill declarations (${engineName})`, async () => {
+  const { callback, appJar } = await throughProvider('vneid-sub-an', '/')
+  assert.equal((await get(callback.href, appJar)).status, 302)
+  const user = await database.db
+    .selectFrom('users')
+    .select(['birth_date', 'sex', 'address'])
+    .where('identity_number', '=', '001099012345')
+    .executeTakeFirstOrThrow()
+  assert.deepEqual(user, {
+    birth_date: '1999-05-17',
+    sex: 'male',
+    address: { region: '56', locality: '22333', street_address: '1 Lê Lợi' },
+  })
+})
 
 async function counts() {
   const [users, sessions] = await Promise.all([

@@ -23,6 +23,7 @@ import { agencyRoutes } from './routes/agencies.ts'
 import { authRoutes } from './routes/auth.ts'
 import { calendarRoutes } from './routes/calendar.ts'
 import { declarationDraftRoutes } from './routes/declaration-drafts.ts'
+import { declarationPrefillRoutes } from './routes/declaration-prefill.ts'
 import { dossierRoutes } from './routes/dossiers.ts'
 import { defaultFileOptions, type FileOptions, fileRoutes } from './routes/files.ts'
 import { formRoutes } from './routes/forms.ts'
@@ -183,6 +184,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(myDossierRoutes, { db: options.db })
   await app.register(notificationPreferenceRoutes, { db: options.db, now: options.now })
   await app.register(declarationDraftRoutes, { db: options.db, now: options.now, ttlDays: options.draftTtlDays ?? 30 })
+  await app.register(declarationPrefillRoutes, { db: options.db, now: options.now })
   await app.register(paymentRoutes, {
     db: options.db,
     now: options.now,

@@ -33,6 +33,12 @@ export type VneidIdentity = {
   readonly name: string
   readonly phone: string | null
   readonly email: string | null
+  /** `birthdate` (YYYY-MM-DD; a year-less 0000-MM-DD is not kept). */
+  readonly birthDate: string | null
+  /** `gender`, when it is male or female (Nam / Nữ). */
+  readonly sex: 'male' | 'female' | null
+  /** `address` as given (an object: OpenID Connect's street_address, locality, region… or the provider's own). */
+  readonly address: Record<string, unknown> | null
 }
 
 export type VneidClient = {
@@ -55,6 +61,20 @@ export function vneidFromEnv(options: VneidOptions | null): VneidClient | null {
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null)
+
+const birthDateOf = (value: unknown): string | null => {
+  const date = text(value)
+  return date && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(date) && !date.startsWith('0000') ? date : null
+}
+const sexOf = (value: unknown): 'male' | 'female' | null => {
+  const gender = text(value)?.toLowerCase()
+  return gender === 'male' || gender === 'nam' ? 'male' : gender === 'female' || gender === 'nữ' ? 'female' : null
+}
+// An address claim is kept as given, within reason: it is shown back to its citizen as a suggestion.
+const addressOf = (value: unknown): Record<string, unknown> | null =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && JSON.stringify(value).length <= 2000
+    ? (value as Record<string, unknown>)
+    : null
 
 export function vneidClient(options: VneidOptions): VneidClient {
   const issuer = new URL(options.issuer)
@@ -131,6 +151,9 @@ export function vneidClient(options: VneidOptions): VneidClient {
         name,
         phone: text(claims.phone_number),
         email: text(claims.email),
+        birthDate: birthDateOf(claims.birthdate),
+        sex: sexOf(claims.gender),
+        address: addressOf(claims.address),
       }
     },
   }

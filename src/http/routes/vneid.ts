@@ -181,7 +181,13 @@ export const vneidRoutes: FastifyPluginAsyncTypebox<VneidRouteOptions> = async (
       }
       const userId = await findOrCreateCitizen(
         db,
-        { identityNumber: identity.identityNumber, name: identity.name, phone: identity.phone, email: identity.email },
+        {
+          identityNumber: identity.identityNumber,
+          name: identity.name,
+          phone: identity.phone,
+          email: identity.email,
+          vouched: { birthDate: identity.birthDate, sex: identity.sex, address: identity.address },
+        },
         at,
       )
       const session = await createSession(db, userId, 'vneid', at)

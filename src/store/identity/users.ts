@@ -83,19 +83,46 @@ export async function verifyUserPassword(db: Db, userId: string, password: strin
   return user?.password_hash ? verify(user.password_hash, password) : false
 }
 
-/** A citizen known by identity number (from VNeID claims or the demo login), created on first sign-in. */
+/** What VNeID vouched for beyond name and number, kept as it last said (to prefill declarations). */
+export type VouchedClaims = {
+  readonly birthDate: string | null
+  readonly sex: 'male' | 'female' | null
+  readonly address: Record<string, unknown> | null
+}
+
+/**
+ * A citizen known by identity number (from VNeID claims or the demo login), created on first sign-in.
+ * `vouched` (VNeID sign-ins only) replaces the birth date, sex and address kept from the last one.
+ */
 export async function findOrCreateCitizen(
   db: Db,
-  claims: { identityNumber: string; name: string; phone?: string | null; email?: string | null },
+  claims: {
+    identityNumber: string
+    name: string
+    phone?: string | null
+    email?: string | null
+    vouched?: VouchedClaims
+  },
   now: Date,
 ): Promise<string> {
+  const vouched = claims.vouched
+    ? {
+        birth_date: claims.vouched.birthDate,
+        sex: claims.vouched.sex,
+        address: claims.vouched.address ? JSON.stringify(claims.vouched.address) : null,
+      }
+    : {}
   const existing = await db
     .selectFrom('users')
     .select('id')
     .where('identity_number', '=', claims.identityNumber)
     .executeTakeFirst()
   if (existing) {
-    await db.updateTable('users').set({ display_name: claims.name }).where('id', '=', existing.id).execute()
+    await db
+      .updateTable('users')
+      .set({ display_name: claims.name, ...vouched })
+      .where('id', '=', existing.id)
+      .execute()
     return existing.id
   }
   const id = randomUUID()
@@ -108,6 +135,7 @@ export async function findOrCreateCitizen(
       identity_number: claims.identityNumber,
       phone: claims.phone ?? null,
       email: claims.email ?? null,
+      ...vouched,
       created_at: now,
     })
     .onConflict((oc) => oc.column('identity_number').doNothing())
@@ -178,4 +206,23 @@ export async function findApiToken(db: Db, token: string) {
     .where('token_hash', '=', hashSecret(token))
     .where('revoked_at', 'is', null)
     .executeTakeFirst()
+}
+
+/** The identity a citizen's account holds: name and number, and what VNeID last vouched for. */
+export async function citizenIdentity(db: Db, userId: string) {
+  const row = await db
+    .selectFrom('users')
+    .select(['display_name', 'identity_number', 'birth_date', 'sex', 'address'])
+    .where('id', '=', userId)
+    .where('kind', '=', 'citizen')
+    .executeTakeFirst()
+  return row
+    ? {
+        name: row.display_name,
+        identityNumber: row.identity_number,
+        birthDate: row.birth_date,
+        sex: row.sex,
+        address: row.address ?? null,
+      }
+    : null
 }

@@ -259,6 +259,10 @@ export interface paths {
     /** Xóa bản nháp tờ khai / Discard my draft declaration for a procedure */
     delete: operations["deleteDeclarationDraft"];
   };
+  "/api/procedures/{code}/prefill": {
+    /** Điền sẵn tờ khai / Values my VNeID identity and earlier declarations give the procedure’s form */
+    get: operations["getDeclarationPrefill"];
+  };
   "/api/dossiers/{ref}/online-payments": {
     /** Thanh toán trực tuyến phí, lệ phí của hồ sơ (chủ hồ sơ) / Pay the dossier fees online (its applicant): the gateway URL */
     post: operations["startOnlinePayment"];
@@ -10015,6 +10019,61 @@ export interface operations {
       /** @description Default Response */
       204: {
         content: never;
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Điền sẵn tờ khai / Values my VNeID identity and earlier declarations give the procedure’s form */
+  getDeclarationPrefill: {
+    parameters: {
+      path: {
+        /** @description Procedure code: the national code (e.g. 1.000894) when one exists */
+        code: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description The form version the paths belong to */
+            formVersion: number;
+            /** @description One value per field at most, in layout order */
+            values: ({
+                /** @description The field’s path in the declaration (husband/birthDate) */
+                path: string;
+                /** @description The value offered; valid for the field’s schema */
+                value: unknown;
+                /** @description vneid: what VNeID vouched for (the applicant’s own fields); earlier-declaration: the same field of an earlier dossier of theirs (Decree 45/2020/NĐ-CP art. 9, data once given is reused) */
+                source: "vneid" | "earlier-declaration";
+                /** @description Mã hồ sơ the earlier value comes from, once received */
+                dossierCode?: string;
+              })[];
+          };
+        };
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       400: {
