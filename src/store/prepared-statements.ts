@@ -24,9 +24,7 @@ export function shapedStatements(): ShapedStatement {
   const shapes = new Map<string, Shape>()
   return <V, O>(key: string, values: V, build: (values: V) => Compilable<O>): CompiledQuery<O> => {
     const leaves: unknown[] = []
-    const signature: string[] = [key]
-    flatten(values, leaves, signature)
-    const id = signature.join('\u0001')
+    const id = flatten(values, leaves, `${key}\u0001`)
     let shape = shapes.get(id)
     if (!shape) {
       shape = compileShape(values, leaves.length, build)
@@ -43,20 +41,23 @@ export function shapedStatements(): ShapedStatement {
 }
 
 /** The leaves of `value` in a fixed order, and its shape: keys, array lengths, which keys are undefined. */
-function flatten(value: unknown, leaves: unknown[], signature: string[]): void {
+function flatten(value: unknown, leaves: unknown[], signature: string): string {
   if (Array.isArray(value)) {
-    signature.push(`[${value.length}`)
-    for (const item of value) flatten(item, leaves, signature)
-    signature.push(']')
-  } else if (isPlainObject(value)) {
-    signature.push('{')
+    let out = `${signature}[${value.length}`
+    for (const item of value) out = flatten(item, leaves, out)
+    return `${out}]`
+  }
+  if (isPlainObject(value)) {
+    let out = `${signature}{`
     for (const k in value) {
       const v = value[k]
-      signature.push(v === undefined ? `${k}?` : k)
-      if (v !== undefined) flatten(v, leaves, signature)
+      if (v === undefined) out += `${k}?\u0001`
+      else out = flatten(v, leaves, `${out}${k}\u0001`)
     }
-    signature.push('}')
-  } else leaves.push(value)
+    return `${out}}`
+  }
+  leaves.push(value)
+  return signature
 }
 
 /** The same structure with each leaf replaced by its placeholder (a string no data contains). */

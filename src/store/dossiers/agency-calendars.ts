@@ -13,7 +13,13 @@ export type AgencyCalendars = { forAgencies(executor?: Db): Promise<(agencyId: s
 
 export function agencyCalendars(db: Db, days: WorkingDaysSource): AgencyCalendars {
   let hours: Promise<Map<string, OfficeHoursSpan[]>> | null = null
-  let built: { days: WorkingDays; byHours: Map<string, WorkingCalendar> } | null = null
+  // Agencies sharing office hours share a calendar; each agency's is looked up once per build.
+  let built: {
+    days: WorkingDays
+    officeHours: Map<string, OfficeHoursSpan[]>
+    byHours: Map<string, WorkingCalendar>
+    byAgency: Map<string, WorkingCalendar>
+  } | null = null
   return {
     async forAgencies(executor = db) {
       hours ??= executor
@@ -26,9 +32,12 @@ export function agencyCalendars(db: Db, days: WorkingDaysSource): AgencyCalendar
           throw error
         })
       const [current, officeHours] = await Promise.all([days.current(executor), hours])
-      if (built?.days !== current) built = { days: current, byHours: new Map() }
+      if (built?.days !== current || built.officeHours !== officeHours)
+        built = { days: current, officeHours, byHours: new Map(), byAgency: new Map() }
       const cache = built
       return (agencyId: string) => {
+        const known = cache.byAgency.get(agencyId)
+        if (known) return known
         const spans = officeHours.get(agencyId)
         const key = spans ? JSON.stringify(spans) : 'default'
         let cal = cache.byHours.get(key)
@@ -36,6 +45,7 @@ export function agencyCalendars(db: Db, days: WorkingDaysSource): AgencyCalendar
           cal = workingCalendar(cache.days, spans)
           cache.byHours.set(key, cal)
         }
+        cache.byAgency.set(agencyId, cal)
         return cal
       }
     },

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { hash as digest, randomUUID } from 'node:crypto'
 import { sql, type Transaction } from 'kysely'
 import { Compile } from 'typebox/compile'
 import { localDate } from '../../domain/calendar/local-time.ts'
@@ -268,7 +268,7 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
 }
 
 function requestHash(request: unknown): string {
-  return createHash('sha256').update(canonicalJson(request)).digest('hex')
+  return digest('sha256', canonicalJson(request), 'hex')
 }
 
 /** Thrown to roll the transaction back after a refusal was decided (its outcome is then stored alone). */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 
 /**
  * JSON with object keys sorted at every depth: the same value always gives the same text (jsonb
@@ -30,7 +30,5 @@ export function canonicalJson(value: unknown): string {
 
 /** Link of a dossier's tamper-evident chain: covers the previous link, the dossier, the position and the event. */
 export function eventHash(prevHash: string | null, dossierId: string, seq: number, event: unknown): string {
-  return createHash('sha256')
-    .update(`${prevHash ?? ''}\n${dossierId}\n${seq}\n${canonicalJson(event)}`)
-    .digest('hex')
+  return hash('sha256', `${prevHash ?? ''}\n${dossierId}\n${seq}\n${canonicalJson(event)}`, 'hex')
 }

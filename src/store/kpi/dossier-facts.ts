@@ -6,7 +6,7 @@ import type { DossierFacts } from '../../domain/kpi/facts.ts'
 import { factsOfDossier, type ProcedureKpiTerms } from '../../domain/kpi/facts-of-dossier.ts'
 import type { Db } from '../database.ts'
 import type { Database } from '../schema.ts'
-import { accumulate, type CountDeltas, type CountRow, countRows } from './count-rows.ts'
+import { accumulateChange, type CountDeltas, type CountRow, countRows } from './count-rows.ts'
 import { factsOfRow } from './facts-rows.ts'
 
 type FactsRow = Selectable<Database['kpi_dossiers']>
@@ -34,8 +34,7 @@ export function factsWrite(
   const facts = factsOfDossier(dossierId, d, terms, calendar, { eResult: stored?.eResult ?? false })
   if (facts === null || (stored !== null && isDeepStrictEqual(stored, facts))) return null
   const deltas: CountDeltas = new Map()
-  if (stored !== null) accumulate(deltas, stored, -1)
-  accumulate(deltas, facts, 1)
+  accumulateChange(deltas, stored, facts)
   return { counts: countRows(deltas), facts }
 }
 
