@@ -132,7 +132,10 @@ export function birthReRegistration(ctx: FormContext): FormDefinition {
       identityMatches('subject/identityNumber', 'subject/birthDate', 'subject/sex'),
     ],
     computed: [{ kind: 'age-in-years', path: 'subject/age', from: 'subject/birthDate' }],
-    codeLists: { ...lists('sex', 'ethnicity', 'nationality', 'relationship'), birthPlaceKind: birthPlaceKind.list },
+    codeLists: {
+      ...lists('sex', 'ethnicity', 'nationality', 'relationship', 'province'),
+      birthPlaceKind: birthPlaceKind.list,
+    },
     attachments: ctx.attachments,
     keyFacts: ['subject/fullName', 'subject/birthDate', 'earlier/place'],
     result: registrationResult(t('Giấy khai sinh (đăng ký lại)', 'Birth certificate (re-registered)'), [

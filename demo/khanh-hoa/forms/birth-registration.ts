@@ -143,7 +143,10 @@ export function birthRegistration(ctx: FormContext): FormDefinition {
       },
     ],
     computed: [],
-    codeLists: { ...lists('sex', 'ethnicity', 'nationality', 'relationship'), birthPlaceKind: birthPlaceKind.list },
+    codeLists: {
+      ...lists('sex', 'ethnicity', 'nationality', 'relationship', 'province'),
+      birthPlaceKind: birthPlaceKind.list,
+    },
     attachments: ctx.attachments,
     keyFacts: ['child/fullName', 'child/birthDate', 'mother/fullName', 'requester/fullName'],
     result: registrationResult(

@@ -9,7 +9,7 @@ import {
 } from '../../../src/domain/declarations/field-kinds.ts'
 import type { FormContext } from '../../../src/domain/declarations/form-context.ts'
 import type { FormDefinition } from '../../../src/domain/declarations/form-definition.ts'
-import { choice, field, requires, t, when } from './people.ts'
+import { choice, field, lists, requires, t, when } from './people.ts'
 
 const workKind = choice('Nghị định 175/2024/NĐ-CP, Phụ lục II, Mẫu số 01, mục 4 (nội dung đề nghị cấp phép)', [
   ['non_linear', 'Công trình không theo tuyến', 'Non-linear works'],
@@ -186,7 +186,7 @@ export function constructionPermit(ctx: FormContext): FormDefinition {
     },
     rules: [],
     computed: [],
-    codeLists: { workKind: workKind.list, grade: grade.list },
+    codeLists: { ...lists('province'), workKind: workKind.list, grade: grade.list },
     attachments: ctx.attachments,
     keyFacts: ['investor/name', 'site/address', 'kind'],
     result: {

@@ -128,7 +128,7 @@ export function deathRegistration(ctx: FormContext): FormDefinition {
       },
     ],
     computed: [],
-    codeLists: { ...lists('sex', 'ethnicity', 'nationality', 'relationship'), noticeKind: noticeKind.list },
+    codeLists: { ...lists('sex', 'ethnicity', 'nationality', 'relationship', 'province'), noticeKind: noticeKind.list },
     attachments: ctx.attachments,
     keyFacts: ['deceased/fullName', 'deceased/deathDate', 'requester/fullName'],
     result: registrationResult(t('Trích lục khai tử', 'Death registration extract'), [

@@ -106,7 +106,7 @@ export function householdBusinessChange(ctx: FormContext): FormDefinition {
     },
     rules: peopleRules(),
     computed: [{ kind: 'count', path: 'memberCount', of: 'members' }],
-    codeLists: lists('sex', 'ethnicity', 'nationality'),
+    codeLists: lists('sex', 'ethnicity', 'nationality', 'province'),
     attachments: ctx.attachments,
     keyFacts: ['business/name', 'business/registrationNumber', 'owner/fullName'],
     result: {

@@ -100,7 +100,7 @@ export function householdBusinessRegistration(ctx: FormContext): FormDefinition 
     },
     rules: peopleRules(),
     computed: [{ kind: 'count', path: 'memberCount', of: 'members' }],
-    codeLists: { ...lists('sex', 'ethnicity', 'nationality'), founder: founder.list },
+    codeLists: { ...lists('sex', 'ethnicity', 'nationality', 'province'), founder: founder.list },
     attachments: ctx.attachments,
     keyFacts: ['business/name', 'owner/fullName', 'owner/identityNumber', 'business/capital'],
     result: {

@@ -104,7 +104,7 @@ export function householdSplit(ctx: FormContext): FormDefinition {
     // Art. 25(1) Luật Cư trú: the one who splits off must have full civil capacity.
     rules: [...residenceRules(), declarantIsAdult],
     computed: [{ kind: 'count', path: 'memberCount', of: 'members' }],
-    codeLists: { ...lists('sex', 'relationship'), splitCase: splitCase.list },
+    codeLists: { ...lists('sex', 'relationship', 'province'), splitCase: splitCase.list },
     attachments: ctx.attachments,
     keyFacts: ['declarant/fullName', 'declarant/identityNumber', 'head/fullName', 'memberCount'],
     result: residenceResult([

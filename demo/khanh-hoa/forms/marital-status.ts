@@ -165,7 +165,7 @@ export function maritalStatusCertificate(ctx: FormContext): FormDefinition {
     ],
     computed: [{ kind: 'age-in-years', path: 'subject/age', from: 'subject/birthDate' }],
     codeLists: {
-      ...lists('sex', 'ethnicity', 'nationality', 'relationship'),
+      ...lists('sex', 'ethnicity', 'nationality', 'relationship', 'province'),
       maritalStatus: maritalStatus.list,
       purpose: purpose.list,
     },

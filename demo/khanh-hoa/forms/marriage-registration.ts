@@ -121,7 +121,7 @@ export function marriageRegistration(ctx: FormContext): FormDefinition {
       },
     ],
     computed: [],
-    codeLists: { ethnicity: codeLists.ethnicity, nationality: codeLists.nationality },
+    codeLists: { ethnicity: codeLists.ethnicity, nationality: codeLists.nationality, province: codeLists.province },
     attachments: ctx.attachments,
     keyFacts: ['wife/fullName', 'wife/birthDate', 'husband/fullName', 'husband/birthDate'],
     result: {

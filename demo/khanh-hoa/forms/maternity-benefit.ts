@@ -134,7 +134,7 @@ export function maternityBenefit(ctx: FormContext): FormDefinition {
       identityMatches('insured/identityNumber', 'insured/birthDate', 'insured/sex'),
     ],
     computed: [{ kind: 'count', path: 'childCount', of: 'children' }],
-    codeLists: { ...lists('sex'), event: event.list, payment: payment.list },
+    codeLists: { ...lists('sex', 'province'), event: event.list, payment: payment.list },
     attachments: ctx.attachments,
     keyFacts: ['insured/fullName', 'insured/socialInsuranceNumber', 'event', 'eventDate'],
     result: {

@@ -53,7 +53,7 @@ export function requires(...names: string[]): JsonSchema {
   return { properties: Object.fromEntries(names.map((n) => [n, true])), required: names }
 }
 
-/** The form's copy of the shared code lists it uses. */
+/** The form's copy of the shared code lists it uses (`province`: the address widget lists provinces by name). */
 export function lists(...names: CodeListName[]): Record<string, CodeList> {
   return Object.fromEntries(names.map((n) => [n, codeLists[n]]))
 }

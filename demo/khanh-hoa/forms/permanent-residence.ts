@@ -98,7 +98,7 @@ export function permanentResidence(ctx: FormContext): FormDefinition {
     },
     rules: residenceRules(),
     computed: [{ kind: 'count', path: 'memberCount', of: 'members' }],
-    codeLists: { ...lists('sex', 'relationship'), basis: basis.list },
+    codeLists: { ...lists('sex', 'relationship', 'province'), basis: basis.list },
     attachments: ctx.attachments,
     keyFacts: ['declarant/fullName', 'declarant/identityNumber', 'newResidence', 'memberCount'],
     result: residenceResult([

@@ -1,3 +1,4 @@
+import { codeLists } from './code-lists/index.ts'
 import { address, declarationSchema, identityNumber, isoDate, object, personName, phone, text } from './field-kinds.ts'
 import type { FormContext } from './form-context.ts'
 import type { FormDefinition, LocalText } from './form-definition.ts'
@@ -81,7 +82,8 @@ export function genericForm(procedure: GenericFormProcedure, ctx: FormContext): 
       },
     ],
     computed: [],
-    codeLists: {},
+    // The address widget offers the provinces by name when the form carries their list.
+    codeLists: { province: codeLists.province },
     attachments: ctx.attachments,
     keyFacts: ['applicant/fullName', 'applicant/identityNumber', 'request/content'],
     result: {
