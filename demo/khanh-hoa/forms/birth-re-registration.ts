@@ -20,7 +20,7 @@ const subjectFields = ['fullName', 'birthDate', 'sex', 'ethnicity', 'nationality
 const parentFields = ['fullName', 'ethnicity', 'nationality', 'residence'] as const
 
 /**
- * Tờ khai đăng ký lại khai sinh (procedure 1.004884), Annex to Circular 04/2024/TT-BTP: a birth registered
+ * Tờ khai đăng ký lại khai sinh (procedure 1.004884), form 14 of the Annex to Circular 04/2020/TT-BTP: a birth registered
  * before 1 January 2016 whose register and original certificate are both lost (Decree 123/2015/NĐ-CP
  * art. 24–26). Who asks (the person themself or a representative), the person, their parents, where the
  * birth was first registered, and for an official or serviceman the agency that confirms the details.
@@ -152,10 +152,10 @@ export function birthReRegistration(ctx: FormContext): FormDefinition {
     ]),
     source: {
       title:
-        'Thông tư 04/2024/TT-BTP, Phụ lục: Tờ khai đăng ký lại khai sinh; Nghị định 123/2015/NĐ-CP Điều 24–26; Giấy khai sinh theo Thông tư 04/2020/TT-BTP',
-      url: null,
+        'Thông tư 04/2020/TT-BTP, Phụ lục, mẫu số 14: Tờ khai đăng ký lại khai sinh (Điều 9 sửa đổi bởi Thông tư 09/2022/TT-BTP; các mẫu hộ tịch thay bởi Thông tư 04/2024/TT-BTP); Nghị định 123/2015/NĐ-CP Điều 24–26',
+      url: 'https://beta.thuvienphapluat.vn/phap-luat/thoi-su-phap-luat/mau-to-khai-dang-ky-lai-khai-sinh-moi-nhat-2024-la-mau-nao-thu-tuc-dang-ky-lai-khai-sinh-nam-2024-n-891664-155235.html',
       illustrative: [
-        'the annex form number and its exact wording: no copy of the 2024 re-registration declaration was found',
+        'the form number 14 is as a law firm’s page gives it (vietluatlaw.com); whether Circular 04/2024/TT-BTP replaced this form, and its exact wording, were not seen',
         'the fields follow the birth registration declaration plus the earlier registration and art. 26 Decree 123/2015',
         'the "for myself" and "official" switches, the age, steps and English labels are motcua’s',
       ],

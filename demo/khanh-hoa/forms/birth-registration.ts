@@ -71,7 +71,7 @@ function parentFields(side: 'mother' | 'father', showIf?: { path: string; equals
 
 /**
  * Tờ khai đăng ký khai sinh (procedure 1.001193): the declaration of the Annex to Circular 04/2024/TT-BTP,
- * which replaced form 5 of the Annex to Circular 04/2020/TT-BTP. The mother and, when known, the father;
+ * which replaced the form of Annex 5 to Circular 04/2020/TT-BTP. The mother and, when known, the father;
  * the result is the Giấy khai sinh with its number, book and the child's personal identification number.
  */
 export function birthRegistration(ctx: FormContext): FormDefinition {
@@ -179,7 +179,7 @@ export function birthRegistration(ctx: FormContext): FormDefinition {
     ),
     source: {
       title:
-        'Thông tư 04/2024/TT-BTP, Phụ lục: Tờ khai đăng ký khai sinh (thay mẫu số 5 Phụ lục Thông tư 04/2020/TT-BTP); Giấy khai sinh theo Thông tư 04/2020/TT-BTP, cách ghi tại Điều 31',
+        'Thông tư 04/2024/TT-BTP, Phụ lục: Tờ khai đăng ký khai sinh (thay mẫu tại Phụ lục 5 của Thông tư 04/2020/TT-BTP); Giấy khai sinh theo Thông tư 04/2020/TT-BTP, cách ghi tại Điều 31',
       url: 'https://thuvienphapluat.vn/ma-so-thue/bai-viet/cach-ghi-giay-khai-sinh-va-so-dang-ky-khai-sinh-moi-nhat-tre-em-duoc-tinh-la-nguoi-phu-thuoc-den-ba-223224-200309.html',
       illustrative: [
         'the annex form number of the 2024 declaration (the page seen says only "Phụ lục ban hành kèm theo Thông tư 04/2024/TT-BTP")',
