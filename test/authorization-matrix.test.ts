@@ -128,6 +128,8 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
     c.kind === 'anonymous' ? 401 : c.kind === 'owner' || (role(c) === 'counter_officer' && c.own) ? 'allowed' : 403,
   'GET /api/dossiers/:ref/files/:sha256': dossierReaders,
   'GET /api/dossiers/:ref/forms/:form': dossierReaders,
+  'GET /api/dossiers/:ref/declaration.pdf': dossierReaders,
+  'GET /api/dossiers/:ref/declaration-form': dossierReaders,
   'GET /api/tracking-book': (c) => (c.kind === 'anonymous' ? 401 : workflow.includes(role(c)) ? 'allowed' : 403),
   'GET /api/my-dossiers': (c) =>
     c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,

@@ -10,6 +10,7 @@ import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import { requireTools } from './support/debian-tools.ts'
 import { declarationFor } from './support/declaration-samples.ts'
 import { approved, assigned, runCommand, submitOnline } from './support/http-dossier.ts'
+import { submitMarriage } from './support/marriage-declaration.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 
@@ -153,5 +154,41 @@ describe(`the signed e-result on ${engineName}`, { skip: requireTools('pdfsig', 
     const sig = execFileSync('pdfsig', [file], { encoding: 'utf8' })
     assert.match(sig, /Signature is Valid/)
     assert.match(sig, /Trung tâm Phục vụ hành chính công phường Bắc Nha Trang/)
+  })
+
+  test('the marriage certificate states both spouses, their birth dates and the registration number the appraisal recorded, and pdfsig says valid', async () => {
+    let d = await assigned(t, officers(), await submitMarriage(t, who.citizen ?? {}))
+    d = await run('specialist', d, 'appraisal', {
+      outcome: 'approve',
+      note: 'Đủ điều kiện kết hôn',
+      decision: { registrationNumber: '125', book: '01/2026', registeredOn: '2026-11-26' },
+    })
+    d = await run('leader', d, 'approval')
+    d = await run('clerk', d, 'issuance', { resultNumber: '125/2026' })
+    const vault = (await t.app.inject({ method: 'GET', url: '/api/vault', headers: who.citizen })).json<{
+      items: { kind: string; sha256: string; dossierId: string }[]
+    }>()
+    const item = vault.items.find((i) => i.kind === 'e_result' && i.dossierId === d.id)
+    assert.ok(item, JSON.stringify(vault))
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/dossiers/${d.id}/files/${item.sha256}`,
+      headers: who.citizen,
+    })
+    const file = join(dir, 'ket-hon.pdf')
+    writeFileSync(file, pdf.rawPayload)
+    assert.match(execFileSync('pdfsig', [file], { encoding: 'utf8' }), /Signature is Valid/)
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    for (const line of [
+      'GIẤY CHỨNG NHẬN KẾT HÔN',
+      'Họ, chữ đệm, tên bên nữ: Nguyễn Thị Hồng Nhung',
+      'Ngày sinh bên nữ: 09/03/1998',
+      'Họ, chữ đệm, tên bên nam: Kim Min-jun',
+      'Ngày sinh bên nam: 20/11/1995',
+      'Số đăng ký: 125',
+      'Quyển số: 01/2026',
+      'Ngày đăng ký: 26/11/2026',
+    ])
+      assert.ok(text.includes(line), `${line} in ${text}`)
   })
 })

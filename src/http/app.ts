@@ -24,6 +24,7 @@ import { authRoutes } from './routes/auth.ts'
 import { calendarRoutes } from './routes/calendar.ts'
 import { declarationDraftRoutes } from './routes/declaration-drafts.ts'
 import { declarationPrefillRoutes } from './routes/declaration-prefill.ts'
+import { declarationRoutes } from './routes/declarations.ts'
 import { dossierRoutes } from './routes/dossiers.ts'
 import { defaultFileOptions, type FileOptions, fileRoutes } from './routes/files.ts'
 import { formRoutes } from './routes/forms.ts'
@@ -196,6 +197,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(paymentSimulatorRoutes, { enabled: options.demoLogin ?? false })
   await app.register(fileRoutes, { db: options.db, now: options.now, ...files })
   await app.register(verifyRoutes, { db: options.db, now: options.now })
+  await app.register(declarationRoutes, { db: options.db, now: options.now })
   await app.register(formRoutes, {
     db: options.db,
     now: options.now,

@@ -43,6 +43,7 @@ export type ProblemKind =
   | 'oidcFailed'
   | 'vneidUnavailable'
   | 'dossierNotFound'
+  | 'noDeclaration'
   | 'conflict'
   | 'refused'
   | 'idempotencyKeyMissing'

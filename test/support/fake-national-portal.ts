@@ -97,6 +97,14 @@ const fields: Record<string, Check> = {
     { TrangThai: required(integerIn(1, 10), 'số nguyên 1–10'), ThoiDiem: required(isTime, timeText) },
     true,
   ),
+  ToKhai: nullable(
+    (v) =>
+      checkObject(v, {
+        PhienBanBieuMau: required(integerIn(1, 2 ** 31 - 1), 'số nguyên dương'),
+        DuLieu: required((d) => typeof d === 'object' && d !== null && !Array.isArray(d), 'đối tượng JSON'),
+      }) === null,
+    'tờ khai { PhienBanBieuMau, DuLieu }',
+  ),
 }
 
 /** The first problem of an object against its fields, as `Field problem`, or null. */

@@ -1,4 +1,8 @@
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { marriageRegistration } from '../../demo/khanh-hoa/forms/marriage-registration.ts'
+import type { DossierView } from '../../src/http/schemas/dossier-view.ts'
+import type { TestApp } from './test-app.ts'
 
 /** The demo marriage form (1.000894) on a one-commune unit tree, and a declaration made on it. */
 export const marriageForm = marriageRegistration({
@@ -30,3 +34,23 @@ export const marriageData = {
 }
 
 export const placeNames = { provinces: { '56': 'Khánh Hòa' }, communes: { '22333': 'Phường Bắc Nha Trang' } }
+
+/** Submits the marriage declaration online as the signed-in citizen of `headers`; fails the test unless 201. */
+export async function submitMarriage(t: TestApp, headers: Record<string, string>): Promise<DossierView> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/dossiers',
+    headers: { ...headers, 'idempotency-key': randomUUID() },
+    payload: {
+      procedureCode: '1.000894',
+      receivingAgencyId: 'ttpvhcc-22333',
+      channel: 2,
+      applicant: { id: 'x', kind: 'citizen', name: 'x', identityNumber: null, phone: null, email: null, address: null },
+      components: [],
+      declaration: marriageData,
+      formVersion: marriageForm.version,
+    },
+  })
+  assert.equal(res.statusCode, 201, res.body)
+  return res.json<DossierView>()
+}

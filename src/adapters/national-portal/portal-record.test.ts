@@ -77,6 +77,7 @@ test('a returned dossier maps to the portal’s record with its whole status his
       { TrangThai: 9, ThoiDiem: '20261202090000' },
       { TrangThai: 10, ThoiDiem: '20261202100000' },
     ],
+    ToKhai: null,
   })
 })
 
@@ -107,4 +108,21 @@ test('a pending supplement has no resubmission time yet and no result gives no r
   assert.equal(record?.TrangThaiHoSo, 5)
   assert.equal(record?.LuuKhoDuLieu, 0)
   assert.equal(record?.SoKetQua, null)
+})
+
+test('the record carries the declaration as it stands: the form version and the data, corrections applied', () => {
+  const [submitted, ...rest] = returned().events
+  assert.ok(submitted?.type === 'submitted')
+  const declaration = { formVersion: 2, data: { husband: { fullName: 'Lê Văn Minh', birthDate: '1995-11-02' } } }
+  const correction = {
+    type: 'declaration-corrected' as const,
+    at: at('2026-11-26T09:00'),
+    actor: actors.applicant,
+    changes: [{ path: 'husband/birthDate', value: '1995-11-20' }],
+  }
+  const record = portalRecord([{ ...submitted, declaration }, correction, ...rest], extra)
+  assert.deepEqual(record?.ToKhai, {
+    PhienBanBieuMau: 2,
+    DuLieu: { husband: { fullName: 'Lê Văn Minh', birthDate: '1995-11-20' } },
+  })
 })

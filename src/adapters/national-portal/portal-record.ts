@@ -35,6 +35,10 @@ export type PortalFlag = 0 | 1
  *   applicant signed in with VNeID.
  * - `PhienBan`: the dossier's version (number of events); the portal keeps the highest.
  * - `LichSuTrangThai`: every status the dossier went through, with when.
+ * - `ToKhai`: the declaration as it stands (submitted, then corrected): `PhienBanBieuMau` the form version
+ *   pinned with the procedure version, `DuLieu` the declared data as JSON valid under that form's published
+ *   schema (GET /api/procedures/{code}), so the portal reuses it rather than asking again (Decree 45/2020/NĐ-CP
+ *   art. 9); null for a dossier made before e-forms.
  */
 export type PortalRecord = {
   readonly MaHoSo: string
@@ -60,6 +64,7 @@ export type PortalRecord = {
   readonly XacThucVNeID: PortalFlag
   readonly PhienBan: number
   readonly LichSuTrangThai: readonly { readonly TrangThai: DossierStatus; readonly ThoiDiem: PortalTime }[]
+  readonly ToKhai: { readonly PhienBanBieuMau: number; readonly DuLieu: Readonly<Record<string, unknown>> } | null
 }
 
 /** What the portal needs that the event log does not hold: codes and links from the catalogue and the store. */
@@ -147,5 +152,6 @@ export function portalRecord(history: readonly DossierEvent[], extra: PortalExtr
     XacThucVNeID: flag(d.applicant.vneid),
     PhienBan: d.version,
     LichSuTrangThai: replayed.statuses,
+    ToKhai: d.declaration ? { PhienBanBieuMau: d.declaration.formVersion, DuLieu: d.declaration.data } : null,
   }
 }

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto'
-import { renderResultDocument } from '../../adapters/pdf/result-document.ts'
+import { renderResultDocument, resultDocumentOf } from '../../adapters/pdf/result-document.ts'
 import { signPdf } from '../../adapters/signing/sign-pdf.ts'
 import type { FileStorage } from '../../adapters/storage/file-storage.ts'
-import { dateOfDay, dayOf } from '../../domain/calendar/local-time.ts'
+import { dateOfDay, dayOf, isoDate } from '../../domain/calendar/local-time.ts'
 import { Role } from '../../domain/dossier/actor.ts'
 import type { Dossier } from '../../domain/dossier/state.ts'
+import { procedureForm } from '../../store/catalog/procedure-forms.ts'
 import type { Db } from '../../store/database.ts'
+import { placeNames } from '../../store/declarations/place-names.ts'
 import type { dossierCommands } from '../../store/dossiers/dossier-commands.ts'
 import { loadDossier } from '../../store/dossiers/dossier-queries.ts'
 import { agencyNameInForce, lockDossierState, procedureNames } from '../../store/results/result-queries.ts'
@@ -83,12 +85,19 @@ async function signResult(
   { agencyId, code, result }: { agencyId: string; code: string; result: NonNullable<Dossier['result']> },
   now: Date,
 ) {
-  const [agencyName, procedure] = await Promise.all([
+  const declaration = d.declaration ?? null
+  const day = dateOfDay(dayOf(result.issuedAt))
+  const [agencyName, procedure, form, names] = await Promise.all([
     agencyNameInForce(deps.db, agencyId),
     procedureNames(deps.db, d.procedure),
+    declaration && procedureForm(deps.db, d.procedure.code, d.procedure.version, declaration.formVersion),
+    declaration ? placeNames(deps.db, declaration.data, isoDate(dayOf(result.issuedAt))) : {},
   ])
-  const day = dateOfDay(dayOf(result.issuedAt))
-  const unsigned = await renderResultDocument(
+  // The result states what the form's result template says, fed by the declaration and the decision.
+  const document = resultDocumentOf(
+    form,
+    declaration,
+    d.decision ?? null,
     {
       agencyName,
       resultName: procedure.result_name.split(';')[0]?.trim() || resultComponent,
@@ -97,10 +106,10 @@ async function signResult(
       procedureName: procedure.name,
       dossierCode: code,
       issuedOn: `ngày ${day.day} tháng ${day.month} năm ${day.year}`,
-      lines: [],
     },
-    new Date(result.issuedAt),
+    names,
   )
+  const unsigned = await renderResultDocument(document, new Date(result.issuedAt))
   const pdf = await signPdf(unsigned, await agencySigner(deps.db, agencyId, now), {
     reason: `Kết quả giải quyết hồ sơ ${code}`,
     location: agencyName,

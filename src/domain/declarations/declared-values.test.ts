@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { declaredSections, keyFactRows, resultLines } from './declared-values.ts'
+import { marriageRegistration } from '../../../demo/khanh-hoa/forms/marriage-registration.ts'
+import { declaredSections, keyFactRows, resultLines, wasCorrected } from './declared-values.ts'
 import type { FormDefinition } from './form-definition.ts'
 
 const t = (vi: string, en: string) => ({ vi, en })
@@ -114,4 +115,19 @@ test('result lines take their values from the declaration and from the decision 
     { label: 'Ngày cấp', value: '02/12/2026' },
   ])
   assert.equal(resultLines(household, data, null)[1]?.value, '', 'no decision yet: the line is blank')
+})
+
+test('a field counts as corrected when its path, a part of it or a whole it belongs to was changed', () => {
+  assert.equal(wasCorrected(['husband/birthDate'], 'husband/birthDate'), true)
+  assert.equal(wasCorrected(['husband/residence/street'], 'husband/residence'), true)
+  assert.equal(wasCorrected(['members/1'], 'members/1/fullName'), true)
+  assert.equal(wasCorrected(['husband/birthDate'], 'husband/birth'), false, 'a prefix of a segment is another field')
+  assert.equal(wasCorrected(['husband/birthDate'], 'wife/birthDate'), false)
+})
+
+test('key facts with the same label are told apart by their section (the bride’s and the groom’s name)', () => {
+  const form = marriageRegistration({ provinceCode: '56', communes: [], attachments: [] })
+  const rows = keyFactRows(form, { wife: { fullName: 'Nguyễn Thị Lan' }, husband: { fullName: 'Lê Văn Minh' } })
+  assert.deepEqual(rows.slice(0, 1), [{ label: 'Họ, chữ đệm, tên (Thông tin bên nữ)', value: 'Nguyễn Thị Lan' }])
+  assert.equal(rows[2]?.label, 'Họ, chữ đệm, tên (Thông tin bên nam)')
 })

@@ -171,17 +171,28 @@ export function layoutFieldAt(fields: readonly LayoutField[], path: string): Lay
 const declarationFields = (form: FormDefinition): LayoutField[] =>
   form.layout.steps.flatMap((s) => s.sections.flatMap(fieldsOf))
 
-/** The declaration's key facts (receipt 01): each path's label and value in words. */
+/**
+ * The declaration's key facts (receipt 01): each path's label and value in words. Two facts with the
+ * same label (the bride's and the groom's name) are told apart by their section's title.
+ */
 export function keyFactRows(
   form: FormDefinition,
   data: Record<string, unknown>,
   names: PlaceNames = {},
   lang: Lang = 'vi',
 ): { label: string; value: string }[] {
-  const fields = declarationFields(form)
-  return form.keyFacts.map((path) => {
-    const field = layoutFieldAt(fields, path)
-    return { label: field?.label[lang] ?? path, value: valueWords(form, field, valueAt(data, path), names, lang) }
+  const sections = form.layout.steps.flatMap((s) => s.sections)
+  const facts = form.keyFacts.map((path) => {
+    const section = sections.find((s) => layoutFieldAt(fieldsOf(s), path))
+    const field = section && layoutFieldAt(fieldsOf(section), path)
+    return { path, field, section, label: field?.label[lang] ?? path }
+  })
+  return facts.map(({ path, field, section, label }) => {
+    const shared = facts.filter((f) => f.label === label).length > 1
+    return {
+      label: shared && section ? `${label} (${section.title[lang]})` : label,
+      value: valueWords(form, field, valueAt(data, path), names, lang),
+    }
   })
 }
 
@@ -202,3 +213,10 @@ export function resultLines(
     return { label: line.label[lang], value: valueWords(form, field, value, names, lang) }
   })
 }
+
+/**
+ * Whether a field (or table cell) was corrected: a changed path names it, a part of it (an address's
+ * street) or a whole it belongs to (the address replaced at once).
+ */
+export const wasCorrected = (changedPaths: readonly string[], path: string): boolean =>
+  changedPaths.some((c) => c === path || c.startsWith(`${path}/`) || path.startsWith(`${c}/`))

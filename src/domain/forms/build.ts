@@ -1,6 +1,8 @@
 import { type DayNumber, dateOfDay, dayOf, type EpochMs, instantAt, minuteOfDay } from '../calendar/local-time.ts'
 import type { Fee, RequiredDocument } from '../catalog/procedure.ts'
 import { controlSheet, trackingBookRow } from '../dossier/registers.ts'
+import { keyFactRows, type PlaceNames } from '../declarations/declared-values.ts'
+import type { FormDefinition } from '../declarations/form-definition.ts'
 import type { Dossier } from '../dossier/state.ts'
 import { DossierStatus } from '../dossier/status.ts'
 import type { DossierFormNumber, FieldRow, FormBlock, FormDocument, FormNumber } from './form-document.ts'
@@ -20,6 +22,10 @@ export type FormContext = {
   }
   /** Public site, e.g. https://motcua.example.vn: the QR code points at its tracking page. */
   readonly baseUrl: string
+  /** The form the dossier's declaration was made on (its key facts go on receipt 01); null without one. */
+  readonly declarationForm?: FormDefinition | null
+  /** Names of the units the declaration's addresses hold as codes. */
+  readonly placeNames?: PlaceNames
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -98,6 +104,14 @@ const signatures = (t: FormTemplate, names: string[]): FormBlock => ({
 const refOf = (d: Dossier) => d.code ?? common.blank
 const fileCode = (d: Dossier) => d.code ?? `ho-so-${d.submittedAt}`
 
+/** The declaration's key facts (label: value), under their heading; nothing when the dossier has none. */
+function keyFacts(t: FormTemplate, d: Dossier, ctx: FormContext): FormBlock[] {
+  const form = ctx.declarationForm
+  if (!form || !d.declaration || form.keyFacts.length === 0) return []
+  const rows = keyFactRows(form, d.declaration.data, ctx.placeNames).map((r) => ({ ...r, value: orBlank(r.value) }))
+  return [paragraph(t.labels.keyFacts ?? '', true), { kind: 'fields', rows }]
+}
+
 /** 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả. Applies once the dossier is received. */
 function receipt(d: Dossier, ctx: FormContext): FormDocument | null {
   if (d.code === null || d.receivedAt === null) return null
@@ -132,6 +146,7 @@ function receipt(d: Dossier, ctx: FormContext): FormDocument | null {
         ['email', orBlank(d.applicant.email)],
         ['content', ctx.procedure.name],
       ]),
+      ...keyFacts(t, d, ctx),
       paragraph(t.labels.components ?? '', true),
       { kind: 'table', columns: t.columns ?? [], rows },
       fields(t, [

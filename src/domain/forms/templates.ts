@@ -54,6 +54,7 @@ export const templates: Record<FormNumber, FormTemplate> = {
       phone: 'Số điện thoại',
       email: 'Thư điện tử',
       content: 'Nội dung yêu cầu giải quyết',
+      keyFacts: 'Thông tin chính trong tờ khai:',
       components: '1. Thành phần hồ sơ nộp gồm:',
       sets: '2. Số lượng hồ sơ',
       setsValue: '{n} (bộ)',

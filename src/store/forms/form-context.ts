@@ -1,7 +1,9 @@
 import { type DayNumber, instantAt, isoDate } from '../../domain/calendar/local-time.ts'
 import type { Dossier } from '../../domain/dossier/state.ts'
 import type { FormContext } from '../../domain/forms/build.ts'
+import { procedureForm } from '../catalog/procedure-forms.ts'
 import type { Db } from '../database.ts'
+import { placeNames } from '../declarations/place-names.ts'
 
 /** Agency names in force on `day` (else the last one before it), by id. */
 export async function agencyNames(db: Db, ids: readonly string[], day: string): Promise<Record<string, string>> {
@@ -39,7 +41,7 @@ async function placeOf(db: Db, agencyId: string): Promise<string> {
   return (row?.name ?? '').replace(/^Tỉnh\s+|^Thành phố\s+/i, '')
 }
 
-/** Names a dossier's forms print: agencies, the procedure version's name, documents, fees, legal basis. */
+/** Names a dossier's forms print: agencies, the procedure version's name, documents, fees, legal basis, the declaration's form. */
 export async function formContext(db: Db, d: Dossier, today: string, baseUrl: string): Promise<FormContext | null> {
   const version = await db
     .selectFrom('procedure_versions')
@@ -50,6 +52,13 @@ export async function formContext(db: Db, d: Dossier, today: string, baseUrl: st
   if (!version) return null
   const ids = [d.receivingAgencyId, d.processingAgencyId, d.holderAgencyId, ...d.steps.map((s) => s.agencyId)]
   ids.push(...d.supplementRequests.map((s) => s.agencyId))
+  const declaration = d.declaration ?? null
+  const [declarationForm, names] = declaration
+    ? await Promise.all([
+        procedureForm(db, d.procedure.code, d.procedure.version, declaration.formVersion),
+        placeNames(db, declaration.data, today),
+      ])
+    : [null, {}]
   return {
     agencyNames: await agencyNames(
       db,
@@ -64,6 +73,8 @@ export async function formContext(db: Db, d: Dossier, today: string, baseUrl: st
       legalBasis: version.legal_basis,
     },
     baseUrl,
+    declarationForm,
+    placeNames: names,
   }
 }
 

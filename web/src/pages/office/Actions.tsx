@@ -4,7 +4,17 @@ import { Announcement } from '../../Announcement.tsx'
 import { client, errorText, newIdempotencyKey, ok } from '../../api/client.ts'
 import type { DossierView } from '../../api/types.ts'
 import { useI18n } from '../../i18n/messages.ts'
-import { type Command, commandBody, commands, type Field, hiddenActions } from './commands.ts'
+import {
+  type Command,
+  commandBody,
+  commands,
+  type DecisionSection,
+  decisionBody,
+  decisionSections,
+  type Field,
+  hiddenActions,
+} from './commands.ts'
+import { useDeclarationForm } from './DeclarationPanel.tsx'
 
 /** Every command is a POST on a sub-resource of the dossier, answered with the dossier's new view. */
 const commandPath = (command: Command) => `/api/dossiers/{ref}/${command.path}` as '/api/dossiers/{ref}/reception'
@@ -60,20 +70,61 @@ function FieldInput({ field, value, onChange }: { field: Field; value: string; o
   )
 }
 
+/** The result template's decision fields (approving an appraisal): labels from the form, Vietnamese first. */
+function DecisionFields({
+  sections,
+  values,
+  onChange,
+}: {
+  sections: readonly DecisionSection[]
+  values: Record<string, string>
+  onChange: (path: string, value: string) => void
+}) {
+  const id = useId()
+  return sections.map((section) => (
+    <fieldset key={section.id} className="form-field">
+      <legend>
+        {section.title.vi} <span lang="en">/ {section.title.en}</span>
+      </legend>
+      {section.fields.map((field) => (
+        <div className="form-field" key={field.path}>
+          <label htmlFor={`${id}-${field.path}`}>
+            {field.label.vi} <span lang="en">/ {field.label.en}</span>
+          </label>
+          <input
+            id={`${id}-${field.path}`}
+            type={field.kind === 'date' ? 'date' : 'text'}
+            inputMode={field.kind === 'number' ? 'numeric' : undefined}
+            required={field.required}
+            value={values[field.path] ?? ''}
+            onChange={(e) => onChange(field.path, e.target.value)}
+          />
+        </div>
+      ))}
+    </fieldset>
+  ))
+}
+
 function CommandForm({
   command,
+  decision,
   busy,
   onSubmit,
 }: {
   command: Command
+  /** Asked when the appraisal approves and the procedure's result template has decision fields. */
+  decision: readonly DecisionSection[]
   busy: boolean
   onSubmit: (body: Record<string, unknown>) => void
 }) {
   const { t } = useI18n()
   const [values, setValues] = useState<Record<string, string>>({})
+  const [decided, setDecided] = useState<Record<string, string>>({})
+  const approving = decision.length > 0 && (values.outcome ?? 'approve') === 'approve'
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    onSubmit(commandBody(command, values))
+    const body = commandBody(command, values)
+    onSubmit(approving ? { ...body, decision: decisionBody(decision, decided) } : body)
   }
   return (
     <form className="command-form" onSubmit={submit}>
@@ -85,6 +136,16 @@ function CommandForm({
           onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
         />
       ))}
+      {approving && (
+        <>
+          <p className="meta">{t('cmd.decision')}</p>
+          <DecisionFields
+            sections={decision}
+            values={decided}
+            onChange={(path, value) => setDecided((v) => ({ ...v, [path]: value }))}
+          />
+        </>
+      )}
       <button type="submit" className="primary" disabled={busy}>
         {t('cmd.submit')}
       </button>
@@ -102,6 +163,9 @@ export function Actions({ dossier, viewKey }: { dossier: DossierView; viewKey: r
   const [open, setOpen] = useState<string | null>(null)
   const [status, setStatus] = useState<{ text: string; error: boolean }>({ text: '', error: false })
   const actions = dossier.availableActions.filter((a) => !hiddenActions.has(a))
+  const declarationForm = useDeclarationForm(dossier).data?.form
+  const result = declarationForm?.result
+  const decision = result ? decisionSections(result.decisionLayout, result.decisionSchema) : []
   const command = useMutation({
     mutationFn: ({ command, body }: { command: Command; body: Record<string, unknown> }) =>
       ok(
@@ -152,7 +216,12 @@ export function Actions({ dossier, viewKey }: { dossier: DossierView; viewKey: r
                 </button>
                 {open === action && (
                   <div id={formId}>
-                    <CommandForm command={form} busy={busy} onSubmit={(body) => run(form, body)} />
+                    <CommandForm
+                      command={form}
+                      decision={action === 'appraise' ? decision : []}
+                      busy={busy}
+                      onSubmit={(body) => run(form, body)}
+                    />
                   </div>
                 )}
               </li>

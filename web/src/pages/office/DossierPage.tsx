@@ -5,6 +5,7 @@ import type { DossierView } from '../../api/types.ts'
 import { useI18n } from '../../i18n/messages.ts'
 import { Link } from '../../router.tsx'
 import { Actions } from './Actions.tsx'
+import { DeclarationPanel } from './DeclarationPanel.tsx'
 import { Urgency } from './urgency.tsx'
 
 function ControlSheet({ rows }: { rows: DossierView['controlSheet'] }) {
@@ -135,6 +136,7 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
         <dt>{t('dossier.pausedHours')}</dt>
         <dd>{d.deadlines.pausedHours}</dd>
       </dl>
+      <DeclarationPanel dossier={d} />
       <Documents dossier={d} />
       <Actions dossier={d} viewKey={viewKey} />
       <h2>{t('dossier.timeline')}</h2>

@@ -179,3 +179,62 @@ export function commandBody(command: Command, values: Record<string, string>): R
   }
   return body
 }
+
+/** A decision field of the procedure's result template (registration number, book…), as the appraisal asks for it. */
+export type DecisionField = {
+  path: string
+  label: { vi: string; en: string }
+  kind: 'text' | 'date' | 'number'
+  required: boolean
+}
+/** A section of the result template's decision layout, with its fields. */
+export type DecisionSection = { id: string; title: { vi: string; en: string }; fields: DecisionField[] }
+
+type LayoutLike = {
+  readonly id: string
+  readonly title: { readonly vi: string; readonly en: string }
+  readonly fields: readonly unknown[]
+}
+type FieldLike = { readonly path: string; readonly label: { vi: string; en: string }; readonly widget?: string }
+
+/**
+ * The appraisal's decision fields from a form's `result.decisionLayout`; required as the decision schema's
+ * `required` says (the server validates the decision with the schema itself).
+ */
+export function decisionSections(
+  layout: readonly LayoutLike[],
+  schema: { readonly required?: unknown } = {},
+): DecisionSection[] {
+  const required = new Set(Array.isArray(schema.required) ? schema.required : [])
+  return layout.map((section) => ({
+    id: section.id,
+    title: section.title,
+    fields: (section.fields as readonly FieldLike[]).map((f) => ({
+      path: f.path,
+      label: f.label,
+      kind: f.widget === 'date' ? 'date' : f.widget === 'number' ? 'number' : 'text',
+      required: required.has(f.path.split('/')[0]),
+    })),
+  }))
+}
+
+/** The appraisal command's `decision`: each entered field at its path, numbers as numbers, blanks left out. */
+export function decisionBody(
+  sections: readonly DecisionSection[],
+  values: Record<string, string>,
+): Record<string, unknown> {
+  const decision: Record<string, unknown> = {}
+  for (const field of sections.flatMap((s) => s.fields)) {
+    const raw = (values[field.path] ?? '').trim()
+    if (raw === '') continue
+    const segments = field.path.split('/')
+    const last = segments.pop() as string
+    let target = decision
+    for (const segment of segments) {
+      target[segment] ??= {}
+      target = target[segment] as Record<string, unknown>
+    }
+    target[last] = field.kind === 'number' ? Number(raw) : raw
+  }
+  return decision
+}
