@@ -1,4 +1,5 @@
 import type { Condition, FormDefinition, LayoutField, LocalText } from './form-definition.ts'
+import { valueAt } from './named-rules.ts'
 
 /**
  * A declaration read back as the paper form shows it: every section of the layout with its labels and
@@ -42,16 +43,6 @@ const wording = {
   yes: { vi: 'Có', en: 'Yes' },
   no: { vi: 'Không', en: 'No' },
 } satisfies Record<string, LocalText>
-
-/** The value at a path (`husband/birthDate`, `children/0/fullName`), or undefined. */
-export function valueAt(data: unknown, path: string): unknown {
-  let here: unknown = data
-  for (const segment of path.split('/')) {
-    if (here === null || typeof here !== 'object') return undefined
-    here = (here as Record<string, unknown>)[segment]
-  }
-  return here
-}
 
 /** A section's fields: the recursive LayoutField schema is typed by its TypeScript twin, not by Static. */
 const fieldsOf = (section: { readonly fields: readonly unknown[] }): LayoutField[] => [
