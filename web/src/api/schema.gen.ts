@@ -294,6 +294,14 @@ export interface paths {
     /** Xác thực văn bản điện tử / Verify a signed e-result (PDF body) */
     post: operations["verifyDocument"];
   };
+  "/api/dossiers/{ref}/declaration.pdf": {
+    /** Tờ khai của hồ sơ theo mẫu, PDF / The dossier’s declaration in its official layout, PDF */
+    get: operations["getDossierDeclarationPdf"];
+  };
+  "/api/dossiers/{ref}/declaration-form": {
+    /** Biểu mẫu tờ khai mà hồ sơ đã khai theo / The form version the dossier’s declaration was made on, with unit names */
+    get: operations["getDossierDeclarationForm"];
+  };
   "/api/dossiers/{ref}/forms/{form}": {
     /** Biểu mẫu của hồ sơ (mẫu 01–06), PDF / A form of the dossier (01–06) as PDF */
     get: operations["getDossierForm"];
@@ -10369,6 +10377,565 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Tờ khai của hồ sơ theo mẫu, PDF / The dossier’s declaration in its official layout, PDF */
+  getDossierDeclarationPdf: {
+    parameters: {
+      path: {
+        /** @description Dossier code, or its id */
+        ref: string;
+      };
+    };
+    responses: {
+      /** @description application/pdf */
+      200: {
+        content: {
+          "application/json": string;
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Biểu mẫu tờ khai mà hồ sơ đã khai theo / The form version the dossier’s declaration was made on, with unit names */
+  getDossierDeclarationForm: {
+    parameters: {
+      path: {
+        /** @description Dossier code, or its id */
+        ref: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description The form version the declaration was made on (pinned with the dossier) */
+            form: {
+              /** @description Form version within the procedure version */
+              version: number;
+              /** @description The declaration’s title, e.g. Tờ khai đăng ký kết hôn */
+              title: {
+                /** @description Vietnamese wording (shown first) */
+                vi: string;
+                /** @description English wording */
+                en: string;
+              };
+              /** @description The data’s JSON Schema 2020-12: the contract of POST /api/dossiers */
+              schema: {
+                [key: string]: unknown;
+              };
+              /** @description How the declaration is entered: steps → sections → fields */
+              layout: {
+                /** @description The steps, in order */
+                steps: ({
+                    /** @description Step id, unique in the form */
+                    id: string;
+                    /** @description The step’s title in the step indicator */
+                    title: {
+                      /** @description Vietnamese wording (shown first) */
+                      vi: string;
+                      /** @description English wording */
+                      en: string;
+                    };
+                    /** @description The sections of the step */
+                    sections: ({
+                        /** @description Section id, unique in the form */
+                        id: string;
+                        /** @description The section heading */
+                        title: {
+                          /** @description Vietnamese wording (shown first) */
+                          vi: string;
+                          /** @description English wording */
+                          en: string;
+                        };
+                        /** @description Guidance shown under the heading */
+                        help?: {
+                          /** @description Vietnamese wording (shown first) */
+                          vi: string;
+                          /** @description English wording */
+                          en: string;
+                        };
+                        /** @description When the part is shown; hidden parts are left out of the declaration */
+                        showIf?: {
+                          /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                          path: string;
+                          /** @description Shown when the field has this value */
+                          equals?: string | number | boolean;
+                          /** @description Shown when the field has another value (or none) */
+                          notEquals?: string | number | boolean;
+                        };
+                        /** @description The fields, in the paper form’s order */
+                        fields: ({
+                            /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                            path: string;
+                            /** @description The label, as on the paper declaration */
+                            label: {
+                              /** @description Vietnamese wording (shown first) */
+                              vi: string;
+                              /** @description English wording */
+                              en: string;
+                            };
+                            /** @description Help shown under the field */
+                            help?: {
+                              /** @description Vietnamese wording (shown first) */
+                              vi: string;
+                              /** @description English wording */
+                              en: string;
+                            };
+                            /**
+                             * @description text, textarea, date (dd/mm/yyyy shown, ISO stored), number, select/radio (a code list or enum), checkbox, identity-number (12-digit citizen identity number), phone, email, address (province, commune on the dated unit tree, street), group (an object of fields), repeat (an array of groups: children, members)
+                             * @enum {unknown}
+                             */
+                            widget?: "text" | "textarea" | "date" | "number" | "select" | "radio" | "checkbox" | "identity-number" | "phone" | "email" | "address" | "group" | "repeat";
+                            /** @description Name of a code list in the form’s `codeLists` */
+                            codeList?: string;
+                            /** @description When the part is shown; hidden parts are left out of the declaration */
+                            showIf?: {
+                              /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                              path: string;
+                              /** @description Shown when the field has this value */
+                              equals?: string | number | boolean;
+                              /** @description Shown when the field has another value (or none) */
+                              notEquals?: string | number | boolean;
+                            };
+                            /** @description Fields of a group or of each repeated item */
+                            fields?: ({
+                                /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                                path: string;
+                                /** @description The label, as on the paper declaration */
+                                label: {
+                                  /** @description Vietnamese wording (shown first) */
+                                  vi: string;
+                                  /** @description English wording */
+                                  en: string;
+                                };
+                                /** @description Help shown under the field */
+                                help?: {
+                                  /** @description Vietnamese wording (shown first) */
+                                  vi: string;
+                                  /** @description English wording */
+                                  en: string;
+                                };
+                                /**
+                                 * @description text, textarea, date (dd/mm/yyyy shown, ISO stored), number, select/radio (a code list or enum), checkbox, identity-number (12-digit citizen identity number), phone, email, address (province, commune on the dated unit tree, street), group (an object of fields), repeat (an array of groups: children, members)
+                                 * @enum {unknown}
+                                 */
+                                widget?: "text" | "textarea" | "date" | "number" | "select" | "radio" | "checkbox" | "identity-number" | "phone" | "email" | "address" | "group" | "repeat";
+                                /** @description Name of a code list in the form’s `codeLists` */
+                                codeList?: string;
+                                /** @description When the part is shown; hidden parts are left out of the declaration */
+                                showIf?: {
+                                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                                  path: string;
+                                  /** @description Shown when the field has this value */
+                                  equals?: string | number | boolean;
+                                  /** @description Shown when the field has another value (or none) */
+                                  notEquals?: string | number | boolean;
+                                };
+                                /** @description Fields of a group or of each repeated item */
+                                fields?: ({
+                                    /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                                    path: string;
+                                    /** @description The label, as on the paper declaration */
+                                    label: {
+                                      /** @description Vietnamese wording (shown first) */
+                                      vi: string;
+                                      /** @description English wording */
+                                      en: string;
+                                    };
+                                    /** @description Help shown under the field */
+                                    help?: {
+                                      /** @description Vietnamese wording (shown first) */
+                                      vi: string;
+                                      /** @description English wording */
+                                      en: string;
+                                    };
+                                    /**
+                                     * @description text, textarea, date (dd/mm/yyyy shown, ISO stored), number, select/radio (a code list or enum), checkbox, identity-number (12-digit citizen identity number), phone, email, address (province, commune on the dated unit tree, street), group (an object of fields), repeat (an array of groups: children, members)
+                                     * @enum {unknown}
+                                     */
+                                    widget?: "text" | "textarea" | "date" | "number" | "select" | "radio" | "checkbox" | "identity-number" | "phone" | "email" | "address" | "group" | "repeat";
+                                    /** @description Name of a code list in the form’s `codeLists` */
+                                    codeList?: string;
+                                    /** @description When the part is shown; hidden parts are left out of the declaration */
+                                    showIf?: {
+                                      /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                                      path: string;
+                                      /** @description Shown when the field has this value */
+                                      equals?: string | number | boolean;
+                                      /** @description Shown when the field has another value (or none) */
+                                      notEquals?: string | number | boolean;
+                                    };
+                                  })[];
+                              })[];
+                          })[];
+                      })[];
+                  })[];
+              };
+              /** @description Checks JSON Schema cannot express, each with its message */
+              rules: ({
+                  /**
+                   * @description The rule
+                   * @enum {string}
+                   */
+                  kind: "not-after-today";
+                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                  path: string;
+                  /** @description What the applicant reads when the rule fails */
+                  message: {
+                    /** @description Vietnamese wording (shown first) */
+                    vi: string;
+                    /** @description English wording */
+                    en: string;
+                  };
+                } | {
+                  /**
+                   * @description The rule
+                   * @enum {string}
+                   */
+                  kind: "min-age";
+                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                  path: string;
+                  /** @description Minimum age in whole years on the day of submission */
+                  years: number;
+                  /** @description What the applicant reads when the rule fails */
+                  message: {
+                    /** @description Vietnamese wording (shown first) */
+                    vi: string;
+                    /** @description English wording */
+                    en: string;
+                  };
+                } | {
+                  /**
+                   * @description The rule
+                   * @enum {string}
+                   */
+                  kind: "differs-from";
+                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                  path: string;
+                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                  other: string;
+                  /** @description What the applicant reads when the rule fails */
+                  message: {
+                    /** @description Vietnamese wording (shown first) */
+                    vi: string;
+                    /** @description English wording */
+                    en: string;
+                  };
+                } | ({
+                  /**
+                   * @description The rule
+                   * @enum {string}
+                   */
+                  kind: "identity-matches-birth";
+                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                  path: string;
+                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                  birthDate: string;
+                  /** @description The field holding the sex, or the sex the form fixes (bên nữ / bên nam) */
+                  sex: {
+                    /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                    path: string;
+                  } | ({
+                    /**
+                     * @description The sex the form fixes
+                     * @enum {unknown}
+                     */
+                    is: "male" | "female";
+                  });
+                  /** @description What the applicant reads when the rule fails */
+                  message: {
+                    /** @description Vietnamese wording (shown first) */
+                    vi: string;
+                    /** @description English wording */
+                    en: string;
+                  };
+                }))[];
+              /** @description Values derived by the server, shown read-only */
+              computed: ({
+                  /**
+                   * @description Whole years from the date at `from` to today
+                   * @enum {string}
+                   */
+                  kind: "age-in-years";
+                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                  path: string;
+                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                  from: string;
+                } | {
+                  /**
+                   * @description Number of items of the array at `of`
+                   * @enum {string}
+                   */
+                  kind: "count";
+                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                  path: string;
+                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                  of: string;
+                })[];
+              /** @description The code lists the layout names, by name */
+              codeLists: {
+                [key: string]: {
+                  /** @description The legal text or standard the list is taken from */
+                  source: string;
+                  /** @description The entries, in the source’s order */
+                  entries: {
+                      /** @description The code stored in the declaration */
+                      code: string;
+                      /** @description Vietnamese name */
+                      vi: string;
+                      /** @description English name */
+                      en: string;
+                    }[];
+                };
+              };
+              /** @description One upload slot per document component */
+              attachments: {
+                  /** @description The required document’s name, as in the procedure version */
+                  component: string;
+                  /** @description Whether the dossier is incomplete without it */
+                  required: boolean;
+                  /** @description Media types accepted, e.g. application/pdf */
+                  accept: string[];
+                }[];
+              /** @description Fields listed on the receipt (form 01) */
+              keyFacts: string[];
+              /** @description Kết quả: the result document as a template */
+              result: {
+                /** @description The result document’s title, e.g. Giấy chứng nhận kết hôn */
+                title: {
+                  /** @description Vietnamese wording (shown first) */
+                  vi: string;
+                  /** @description English wording */
+                  en: string;
+                };
+                /** @description JSON Schema of the decision fields the appraisal gives */
+                decisionSchema: {
+                  [key: string]: unknown;
+                };
+                /** @description How the appraisal step enters the decision fields */
+                decisionLayout: ({
+                    /** @description Section id, unique in the form */
+                    id: string;
+                    /** @description The section heading */
+                    title: {
+                      /** @description Vietnamese wording (shown first) */
+                      vi: string;
+                      /** @description English wording */
+                      en: string;
+                    };
+                    /** @description Guidance shown under the heading */
+                    help?: {
+                      /** @description Vietnamese wording (shown first) */
+                      vi: string;
+                      /** @description English wording */
+                      en: string;
+                    };
+                    /** @description When the part is shown; hidden parts are left out of the declaration */
+                    showIf?: {
+                      /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                      path: string;
+                      /** @description Shown when the field has this value */
+                      equals?: string | number | boolean;
+                      /** @description Shown when the field has another value (or none) */
+                      notEquals?: string | number | boolean;
+                    };
+                    /** @description The fields, in the paper form’s order */
+                    fields: ({
+                        /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                        path: string;
+                        /** @description The label, as on the paper declaration */
+                        label: {
+                          /** @description Vietnamese wording (shown first) */
+                          vi: string;
+                          /** @description English wording */
+                          en: string;
+                        };
+                        /** @description Help shown under the field */
+                        help?: {
+                          /** @description Vietnamese wording (shown first) */
+                          vi: string;
+                          /** @description English wording */
+                          en: string;
+                        };
+                        /**
+                         * @description text, textarea, date (dd/mm/yyyy shown, ISO stored), number, select/radio (a code list or enum), checkbox, identity-number (12-digit citizen identity number), phone, email, address (province, commune on the dated unit tree, street), group (an object of fields), repeat (an array of groups: children, members)
+                         * @enum {unknown}
+                         */
+                        widget?: "text" | "textarea" | "date" | "number" | "select" | "radio" | "checkbox" | "identity-number" | "phone" | "email" | "address" | "group" | "repeat";
+                        /** @description Name of a code list in the form’s `codeLists` */
+                        codeList?: string;
+                        /** @description When the part is shown; hidden parts are left out of the declaration */
+                        showIf?: {
+                          /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                          path: string;
+                          /** @description Shown when the field has this value */
+                          equals?: string | number | boolean;
+                          /** @description Shown when the field has another value (or none) */
+                          notEquals?: string | number | boolean;
+                        };
+                        /** @description Fields of a group or of each repeated item */
+                        fields?: ({
+                            /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                            path: string;
+                            /** @description The label, as on the paper declaration */
+                            label: {
+                              /** @description Vietnamese wording (shown first) */
+                              vi: string;
+                              /** @description English wording */
+                              en: string;
+                            };
+                            /** @description Help shown under the field */
+                            help?: {
+                              /** @description Vietnamese wording (shown first) */
+                              vi: string;
+                              /** @description English wording */
+                              en: string;
+                            };
+                            /**
+                             * @description text, textarea, date (dd/mm/yyyy shown, ISO stored), number, select/radio (a code list or enum), checkbox, identity-number (12-digit citizen identity number), phone, email, address (province, commune on the dated unit tree, street), group (an object of fields), repeat (an array of groups: children, members)
+                             * @enum {unknown}
+                             */
+                            widget?: "text" | "textarea" | "date" | "number" | "select" | "radio" | "checkbox" | "identity-number" | "phone" | "email" | "address" | "group" | "repeat";
+                            /** @description Name of a code list in the form’s `codeLists` */
+                            codeList?: string;
+                            /** @description When the part is shown; hidden parts are left out of the declaration */
+                            showIf?: {
+                              /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                              path: string;
+                              /** @description Shown when the field has this value */
+                              equals?: string | number | boolean;
+                              /** @description Shown when the field has another value (or none) */
+                              notEquals?: string | number | boolean;
+                            };
+                            /** @description Fields of a group or of each repeated item */
+                            fields?: ({
+                                /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                                path: string;
+                                /** @description The label, as on the paper declaration */
+                                label: {
+                                  /** @description Vietnamese wording (shown first) */
+                                  vi: string;
+                                  /** @description English wording */
+                                  en: string;
+                                };
+                                /** @description Help shown under the field */
+                                help?: {
+                                  /** @description Vietnamese wording (shown first) */
+                                  vi: string;
+                                  /** @description English wording */
+                                  en: string;
+                                };
+                                /**
+                                 * @description text, textarea, date (dd/mm/yyyy shown, ISO stored), number, select/radio (a code list or enum), checkbox, identity-number (12-digit citizen identity number), phone, email, address (province, commune on the dated unit tree, street), group (an object of fields), repeat (an array of groups: children, members)
+                                 * @enum {unknown}
+                                 */
+                                widget?: "text" | "textarea" | "date" | "number" | "select" | "radio" | "checkbox" | "identity-number" | "phone" | "email" | "address" | "group" | "repeat";
+                                /** @description Name of a code list in the form’s `codeLists` */
+                                codeList?: string;
+                                /** @description When the part is shown; hidden parts are left out of the declaration */
+                                showIf?: {
+                                  /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                                  path: string;
+                                  /** @description Shown when the field has this value */
+                                  equals?: string | number | boolean;
+                                  /** @description Shown when the field has another value (or none) */
+                                  notEquals?: string | number | boolean;
+                                };
+                              })[];
+                          })[];
+                      })[];
+                  })[];
+                /** @description What the result states, line by line */
+                lines: ({
+                    /** @description The line’s label on the result */
+                    label: {
+                      /** @description Vietnamese wording (shown first) */
+                      vi: string;
+                      /** @description English wording */
+                      en: string;
+                    };
+                    /**
+                     * @description declaration data, or the decision fields
+                     * @enum {unknown}
+                     */
+                    from: "declaration" | "decision";
+                    /** @description Path of a field in the declaration: JSON Pointer segments without the leading slash; `*` stands for every item of an array (in rules) */
+                    path: string;
+                  })[];
+              };
+              /** @description Where the form’s wording comes from */
+              source: {
+                /** @description The circular and annex form, e.g. "Thông tư 04/2024/TT-BTP, Mẫu …" */
+                title: string;
+                /** @description Where the text was published; null if offline */
+                url: string | null;
+                /** @description What in the form no public source confirms */
+                illustrative: string[];
+              };
+            };
+            /** @description Names of the units the declaration’s addresses hold as codes */
+            placeNames: {
+              /** @description Province names, by code */
+              provinces?: {
+                [key: string]: string;
+              };
+              /** @description Commune names of the unit tree (statistical code), by code */
+              communes?: {
+                [key: string]: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
