@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { type RefObject, useId, useRef, useState } from 'react'
+import { type RefObject, useEffect, useId, useRef, useState } from 'react'
 import { FormProvider } from 'react-hook-form'
 import type { FormDefinition } from '../../../src/domain/declarations/form-definition.ts'
 import { ApiError, asIs, client, errorText, newIdempotencyKey, ok } from '../api/client.ts'
@@ -9,7 +9,7 @@ import { setFlash } from '../pages/flash.ts'
 import { useRouter } from '../router.tsx'
 import { useSession } from '../session.tsx'
 import { DeclarationFields, useCommunes } from './DeclarationFields.tsx'
-import { loadDraft, loadPrefill, saveDraft } from './declaration-api.ts'
+import { discardDraft, loadDraft, loadPrefill, saveDraft } from './declaration-api.ts'
 import { ErrorSummary, type FieldError } from './field-errors.tsx'
 import { Review } from './Review.tsx'
 import { type Submission, SubmissionDetails, submissionErrors } from './SubmissionDetails.tsx'
@@ -45,7 +45,7 @@ export default function CitizenDeclaration({
   })
   const prefill = useQuery({
     queryKey: ['declaration-prefill', procedure.code],
-    queryFn: () => loadPrefill(procedure.code),
+    queryFn: () => loadPrefill(procedure.code, form.version),
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
   })
@@ -67,13 +67,16 @@ export default function CitizenDeclaration({
         form={form}
         places={places}
         start={start}
-        startStep={saved ? Math.min(Math.max(0, saved.step), form.layout.steps.length + 1) : 0}
+        startStep={Math.max(0, stepIds(form).indexOf(saved?.step ?? ''))}
         resumed={saved !== null}
         prefilled={prefilled}
       />
     </>
   )
 }
+
+/** The ids of the wizard's steps as a draft names them: the form's steps, then documents, then review. */
+const stepIds = (form: FormDefinition) => [...form.layout.steps.map((s) => s.id), 'attachments', 'review']
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown) {
   const keys = path.split('/')
@@ -138,12 +141,29 @@ function Wizard({
   const save = async (atStep: number) => {
     setDraftState('saving')
     try {
-      await saveDraft(procedure.code, { formVersion: form.version, data: declaration.data(), step: atStep })
+      await saveDraft(procedure.code, {
+        formVersion: form.version,
+        data: declaration.data(),
+        step: stepIds(form)[atStep] ?? null,
+      })
       setDraftState('saved')
     } catch {
       setDraftState('failed')
     }
   }
+  // Leaving the page (another tab, the phone locked, closing it) keeps what was typed since the last step.
+  const saveOnLeave = useRef(() => {})
+  saveOnLeave.current = () => {
+    if (!busy) void save(step)
+  }
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') saveOnLeave.current()
+    }
+    document.addEventListener('visibilitychange', onHide)
+    return () => document.removeEventListener('visibilitychange', onHide)
+  }, [])
+
   const go = (next: number) => {
     declaration.clear()
     setOtherErrors([])
@@ -213,6 +233,8 @@ function Wizard({
           }),
         )
       }
+      // The dossier exists; a draft left behind would only offer it a second time.
+      await discardDraft(procedure.code).catch(() => undefined)
       await queries.invalidateQueries({ queryKey: ['my-dossiers'] })
       queries.removeQueries({ queryKey: ['declaration-draft', procedure.code] })
       setFlash(t('submit.done'))

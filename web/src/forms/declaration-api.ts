@@ -1,21 +1,12 @@
-import type { Declaration, FormDefinition } from '../../../src/domain/declarations/form-definition.ts'
+import type { FormDefinition } from '../../../src/domain/declarations/form-definition.ts'
 import { ApiError, client, ok } from '../api/client.ts'
-import type { ProcedureDetail } from '../api/types.ts'
+import type { Answer, ProcedureDetail } from '../api/types.ts'
 
-/** A saved, unfinished declaration (bản nháp): what was entered and the step the applicant was on. */
-export type Draft = { readonly formVersion: number; readonly data: Record<string, unknown>; readonly step: number }
+/** A saved, unfinished declaration (bản nháp): what was entered and the id of the step the applicant was on. */
+export type Draft = Pick<Answer<'/api/declaration-drafts/{code}', 'get'>, 'formVersion' | 'data' | 'step'>
 
-/** A value the server knows for the applicant (from VNeID, an earlier dossier), offered and editable. */
-export type PrefillValue = { readonly path: string; readonly value: unknown; readonly source: string }
-
-type Answer = Promise<{ data?: unknown; error?: unknown; response: Response }>
-// The drafts and prefill routes are built beside this client; until the generated types name them, they
-// are called through the same client (its CSRF middleware) without path typing.
-type Untyped = {
-  GET(path: string, init?: object): Answer
-  PUT(path: string, init: { body: unknown }): Answer
-}
-const untyped = client as unknown as Untyped
+/** A value the server knows for the applicant (VNeID, an earlier declaration), offered and editable. */
+export type PrefillValue = Answer<'/api/procedures/{code}/prefill', 'get'>['values'][number]
 
 /** The form of the procedure's version in force, as `GET /api/procedures/{code}` gives it. */
 export function formOf(procedure: ProcedureDetail): FormDefinition | null {
@@ -24,33 +15,41 @@ export function formOf(procedure: ProcedureDetail): FormDefinition | null {
 }
 
 const notFound = (error: unknown) => error instanceof ApiError && error.status === 404
+const path = (code: string) => ({ params: { path: { code } } })
 
 /** The applicant's draft for the procedure, or null when there is none. */
-export async function loadDraft(procedureCode: string): Promise<Draft | null> {
+export async function loadDraft(code: string): Promise<Draft | null> {
   try {
-    const draft = (await ok(untyped.GET(`/api/declaration-drafts/${encodeURIComponent(procedureCode)}`))) as Draft
-    return draft && typeof draft === 'object' && 'data' in draft ? draft : null
+    return await ok(client.GET('/api/declaration-drafts/{code}', path(code)))
   } catch (error) {
     if (notFound(error)) return null
     throw error
   }
 }
 
-export async function saveDraft(procedureCode: string, draft: Draft): Promise<void> {
-  await ok(untyped.PUT(`/api/declaration-drafts/${encodeURIComponent(procedureCode)}`, { body: draft }))
+export async function saveDraft(code: string, draft: Draft): Promise<void> {
+  await ok(client.PUT('/api/declaration-drafts/{code}', { ...path(code), body: draft }))
 }
 
-/** What the server can fill in for this procedure; none when it has nothing (or no prefill yet). */
-export async function loadPrefill(procedureCode: string): Promise<PrefillValue[]> {
+/** Once the dossier is sent its draft has served; a draft already gone is fine. */
+export async function discardDraft(code: string): Promise<void> {
   try {
-    const answer = (await ok(untyped.GET(`/api/procedures/${encodeURIComponent(procedureCode)}/prefill`))) as {
-      values?: PrefillValue[]
-    }
-    return answer?.values ?? []
+    await ok(client.DELETE('/api/declaration-drafts/{code}', path(code)))
+  } catch (error) {
+    if (!notFound(error)) throw error
+  }
+}
+
+/**
+ * What the server can fill in for this form version (VNeID, earlier declarations); none when it has
+ * nothing or when its values are for another form version.
+ */
+export async function loadPrefill(code: string, formVersion: number): Promise<PrefillValue[]> {
+  try {
+    const answer = await ok(client.GET('/api/procedures/{code}/prefill', path(code)))
+    return answer.formVersion === formVersion ? answer.values : []
   } catch (error) {
     if (notFound(error)) return []
     throw error
   }
 }
-
-export type { Declaration }

@@ -16,10 +16,18 @@ function formerMatches(choice: CommuneChoice, text: string): readonly string[] {
   return choice.formerNames.filter((f) => folded(f).includes(q))
 }
 
-/** The one choice a text names exactly, by today's name or a former one. */
+/** A name without its kind of unit: "Phường Bắc Nha Trang" is also "Bắc Nha Trang". */
+const bare = (name: string) => folded(name).replace(/^(xa|phuong|dac khu|thi tran)\s+/, '')
+
+/** The one choice a text names exactly, by today's name or a former one, with or without "Phường"/"Xã". */
 function exact(choices: readonly CommuneChoice[], text: string): CommuneChoice | undefined {
   const q = folded(text)
-  return q ? choices.find((c) => folded(c.name) === q || c.formerNames.some((f) => folded(f) === q)) : undefined
+  if (!q) return undefined
+  const names = (c: CommuneChoice) => [c.name, ...c.formerNames]
+  const found = choices.filter((c) => names(c).some((n) => folded(n) === q))
+  if (found.length === 1) return found[0]
+  const bareFound = choices.filter((c) => names(c).some((n) => bare(n) === q))
+  return found.length === 0 && bareFound.length === 1 ? bareFound[0] : undefined
 }
 
 /**
@@ -45,10 +53,21 @@ export function CommuneCombobox({
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(0)
   const matches = matchCommunes(choices, text).slice(0, 50)
+  // What the text stands for: the code of the commune it names exactly, else the text itself (refused
+  // by the schema's list), none when empty.
+  const meaning = (typed: string) => exact(choices, typed)?.code ?? (typed === '' ? undefined : typed)
   useEffect(() => {
-    const name = shown(field.value, choices)
-    if (exact(choices, text)?.code !== field.value && text !== field.value) setText(name)
-  }, [field.value, choices, text])
+    const meant = exact(choices, text)?.code ?? (text === '' ? undefined : text)
+    if (meant === field.value) {
+      // A resumed code shown before the names arrived gets its name.
+      if (text === field.value && shown(field.value, choices) !== text) setText(shown(field.value, choices))
+      return
+    }
+    // The list arrived after the typing (the agency tree loads once): the text now names a commune.
+    if (field.value === text) field.onChange(meant)
+    // A value set from outside (a resumed draft) replaces the text.
+    else setText(shown(field.value, choices))
+  }, [field.value, field.onChange, choices, text])
 
   const choose = (choice: CommuneChoice) => {
     setText(choice.name)
@@ -85,8 +104,7 @@ export function CommuneCombobox({
           setText(e.target.value)
           setOpen(true)
           setActive(0)
-          const found = exact(choices, e.target.value)
-          field.onChange(found ? found.code : e.target.value.trim() || undefined)
+          field.onChange(meaning(e.target.value))
         }}
         onKeyDown={onKeyDown}
         onBlur={() => {
