@@ -18,6 +18,12 @@ export type ShapedStatement = <V, O>(key: string, values: V, build: (values: V) 
 type Shape = { readonly sql: string; readonly parameters: readonly unknown[]; readonly slots: readonly number[] }
 
 const placeholderPrefix = '\u0000motcua-value-'
+/**
+ * Bounds on what is kept: a few dozen shapes cover the command engine; past these, statements are
+ * compiled on each call and run unnamed, so no caller can grow the process or the server's sessions without end.
+ */
+const maxShapes = 1000
+const maxPrepared = 200
 
 /** A cache of compiled shapes, one per engine (its Kysely instance compiles them). */
 export function shapedStatements(): ShapedStatement {
@@ -28,7 +34,7 @@ export function shapedStatements(): ShapedStatement {
     let shape = shapes.get(id)
     if (!shape) {
       shape = compileShape(values, leaves.length, build)
-      shapes.set(id, shape)
+      if (shapes.size < maxShapes) shapes.set(id, shape)
     }
     const { slots } = shape
     const parameters = shape.parameters.map((p, i) => {
@@ -86,7 +92,8 @@ function compileShape<V, O>(values: V, leafCount: number, build: (values: V) => 
   if (used.size !== leafCount)
     throw new Error(`a shaped statement passed ${used.size} of its ${leafCount} values to the query as parameters`)
   if (compiled.sql.includes(placeholderPrefix)) throw new Error('a shaped statement wrote a value into its SQL')
-  prepared.set(compiled.sql, prepared.get(compiled.sql) ?? `motcua_${prepared.size + 1}`)
+  if (!prepared.has(compiled.sql) && prepared.size < maxPrepared)
+    prepared.set(compiled.sql, `motcua_${prepared.size + 1}`)
   return { sql: compiled.sql, parameters: compiled.parameters, slots }
 }
 
