@@ -112,6 +112,19 @@ describe(`declarations over HTTP on ${engineName}`, () => {
     assert.deepEqual(d.declaration, { formVersion: form.version, data: marriage(), changedPaths: [] })
   })
 
+  test('submitting the dossier removes the applicant’s draft of that procedure', async () => {
+    const draftUrl = '/api/declaration-drafts/1.000894'
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: draftUrl,
+      headers: who.citizen,
+      payload: { formVersion: form.version, data: { wife: { fullName: 'Nguyễn Thị Lan' } }, step: 'wife' },
+    })
+    assert.ok(saved.statusCode < 300, saved.body)
+    assert.equal((await submit(marriage())).statusCode, 201)
+    assert.equal((await t.app.inject({ method: 'GET', url: draftUrl, headers: who.citizen })).statusCode, 404)
+  })
+
   test('an invalid declaration is refused with each field’s path and a vi/en message, and nothing is written', async () => {
     const before = await dossierCount()
     const data = marriage() as { husband: Record<string, unknown>; wife: Record<string, unknown> }
@@ -201,7 +214,7 @@ describe(`declarations over HTTP on ${engineName}`, () => {
     const done = await correct([{ path: 'husband/birthDate', value: '1996-11-30' }])
     assert.equal(done.statusCode, 200, done.body)
     const view = done.json<DossierView>()
-    assert.equal((view.declaration?.data.husband as { birthDate: string }).birthDate, '1996-11-30')
+    assert.equal((view.declaration?.data.husband as { birthDate?: string } | undefined)?.birthDate, '1996-11-30')
     assert.deepEqual(view.declaration?.changedPaths, ['husband/birthDate'])
     assert.deepEqual(view.correctionFields, [])
     const events = view.timeline.map((e) => e.type).slice(-2)

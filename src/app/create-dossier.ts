@@ -7,6 +7,7 @@ import type { Actor } from '../domain/dossier/actor.ts'
 import type { Applicant } from '../domain/dossier/events.ts'
 import { Channel } from '../domain/dossier/status.ts'
 import type { Db } from '../store/database.ts'
+import { deleteDraft } from '../store/declarations/drafts.ts'
 import type { dossierCommands, Outcome, RunOptions } from '../store/dossiers/dossier-commands.ts'
 import { versionInForce } from '../store/dossiers/procedure-terms.ts'
 import { checkDeclaration } from './declarations/check-declaration.ts'
@@ -90,7 +91,16 @@ export async function createDossier(
     components: application.components.map((c) => ({ ...c, digitized: false })),
     ...(declared.declaration ? { declaration: declared.declaration } : {}),
   }
-  return application.channel === Channel.Online
-    ? deps.engine.create({ action: 'submit', ...common }, options)
-    : deps.engine.create({ action: 'receive-at-counter', ...common }, options)
+  if (application.channel !== Channel.Online)
+    return deps.engine.create({ action: 'receive-at-counter', ...common }, options)
+  const outcome = await deps.engine.create({ action: 'submit', ...common }, options)
+  // The draft has become the dossier. Were this to fail after the commit, the draft would only linger
+  // until it expires: nothing the applicant submitted depends on it.
+  if (outcome.ok && principal.kind === 'citizen')
+    await deleteDraft(deps.db, principal.userId, procedure.code, {
+      at: options.now,
+      actor: principal.userId,
+      reason: 'submitted',
+    })
+  return outcome
 }

@@ -9,9 +9,7 @@ import type { JsonSchema } from '../../../src/domain/declarations/field-kinds.ts
 import { attachmentSlots, type FormContext } from '../../../src/domain/declarations/form-context.ts'
 import { FormDefinition, type LayoutField } from '../../../src/domain/declarations/form-definition.ts'
 import { genericForm } from '../../../src/domain/declarations/generic-form.ts'
-import { formsAwaitingTests, demoForms as served } from './index.ts'
-
-const demoForms = { ...served, ...formsAwaitingTests }
+import { demoForms } from './index.ts'
 
 const catalog: Catalog = JSON.parse(readFileSync(new URL('../catalog.json', import.meta.url), 'utf8'))
 const communes = catalog.agencies

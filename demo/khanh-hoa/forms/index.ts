@@ -25,13 +25,6 @@ export const demoForms: Readonly<Record<string, FormBuilder>> = {
   '2.000720': householdBusinessChange,
   '1.013225': constructionPermit,
   '2.000693': maternityBenefit,
-}
-
-/**
- * Written and checked (forms.test.ts), not yet served: the existing dossier tests submit these two
- * procedures without a declaration, so they join `demoForms` when those tests carry one.
- */
-export const formsAwaitingTests: Readonly<Record<string, FormBuilder>> = {
   '1.001193': birthRegistration,
   '1.004873': maritalStatusCertificate,
 }

@@ -49,11 +49,11 @@ export function ageInYears(birth: Json, on: string): number | null {
 
 /**
  * The century-and-sex digit of a citizen identity number (Circular 59/2021/TT-BCA art. 7): 0/1 for
- * the 1900s, 2/3 for the 2000s, 4/5 the 2100s, 6/7 the 2200s, 8/9 the 1800s; even male, odd female.
+ * the 1900s, 2/3 for the 2000s, 4/5 the 2100s, 6/7 the 2200s, 8/9 the 2300s; even male, odd female.
  */
 export function centurySexDigit(birthYear: number, sex: 'male' | 'female'): number | null {
   const century = Math.floor(birthYear / 100)
-  const index = century === 18 ? 4 : century - 19
+  const index = century - 19
   if (index < 0 || index > 4) return null
   return index * 2 + (sex === 'female' ? 1 : 0)
 }

@@ -5,6 +5,7 @@ import { demoForms } from '../../../demo/khanh-hoa/forms/index.ts'
 import { Catalog } from '../../domain/catalog/catalog.ts'
 import { checkCatalog } from '../../domain/catalog/check-catalog.ts'
 import { withForms } from '../../domain/declarations/catalog-forms.ts'
+import { genericForm } from '../../domain/declarations/generic-form.ts'
 import type { Db } from '../database.ts'
 import { saveCatalog } from './save-catalog.ts'
 
@@ -30,7 +31,7 @@ export function readCatalogFile(path: string): Catalog {
 
 /** A catalogue file with every procedure version's declaration form (the demo's own, else the generic one). */
 export function catalogWithForms(path = demoCatalogPath): Catalog {
-  return withForms(readCatalogFile(path), demoForms, null)
+  return withForms(readCatalogFile(path), demoForms, genericForm)
 }
 
 export async function loadCatalogFile(db: Db, path = demoCatalogPath): Promise<Catalog> {
