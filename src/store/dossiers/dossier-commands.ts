@@ -16,7 +16,7 @@ import type { ProcedureKpiTerms } from '../../domain/kpi/facts-of-dossier.ts'
 import type { WorkingDaysSource } from '../calendar/working-days-cache.ts'
 import type { Db } from '../database.ts'
 import { upsertCounts } from '../kpi/count-rows.ts'
-import { factsWrite, procedureKpiTerms, storedFacts } from '../kpi/dossier-facts.ts'
+import { type FactsJson, factsWrite, procedureKpiTerms, storedFacts } from '../kpi/dossier-facts.ts'
 import { factsRow, upsertFactsRowValues } from '../kpi/facts-rows.ts'
 import { type ShapedStatement, shapedStatements } from '../prepared-statements.ts'
 import type { Database } from '../schema.ts'
@@ -229,8 +229,7 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
           const q = db
             .selectFrom('dossiers as d')
             .leftJoin('kpi_dossiers as k', (j) => j.on(sql<boolean>`k.dossier_id = d.id::text`))
-            .selectAll('k')
-            .select(['d.id', 'd.state', 'd.version', 'd.head_hash'])
+            .select(['d.id', 'd.state', 'd.version', 'd.head_hash', sql<FactsJson | null>`to_jsonb(k)`.as('facts')])
             .where(`d.${where}`, '=', v.ref)
           return atomic ? q.forUpdate('d') : q
         })
@@ -255,7 +254,7 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
           tx,
           statement,
           claim,
-          { id: row.id, before: state, headHash: row.head_hash, facts: storedFacts(row) },
+          { id: row.id, before: state, headHash: row.head_hash, facts: storedFacts(row.facts) },
           decideAllowed(state, full, ctx),
           ctx,
           (id) => provinceOf(tx, id),

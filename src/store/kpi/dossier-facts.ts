@@ -11,9 +11,30 @@ import { factsOfRow } from './facts-rows.ts'
 
 type FactsRow = Selectable<Database['kpi_dossiers']>
 
-/** The stored facts from a row left-joined to its dossier: null when the dossier has none yet. */
-export function storedFacts(row: { [K in keyof FactsRow]: FactsRow[K] | null }): DossierFacts | null {
-  return row.dossier_id === null ? null : factsOfRow(row as FactsRow)
+/** `to_jsonb` of a facts row: its timestamps as ISO 8601 text. */
+export type FactsJson = {
+  readonly [K in keyof FactsRow]: FactsRow[K] extends Date
+    ? string
+    : FactsRow[K] extends Date | null
+      ? string | null
+      : FactsRow[K]
+}
+
+/**
+ * The stored facts from `to_jsonb(k)` of the facts row left-joined to its dossier, one column where
+ * the row's 28 would each need parsing: null when the dossier has none yet.
+ */
+export function storedFacts(json: FactsJson | null): DossierFacts | null {
+  if (json === null || json.dossier_id === null) return null
+  const at = (text: string | null) => (text === null ? null : new Date(text))
+  return factsOfRow({
+    ...json,
+    received_at: new Date(json.received_at),
+    deadline_at: at(json.deadline_at),
+    second_supplement_at: at(json.second_supplement_at),
+    pending_supplement_since: at(json.pending_supplement_since),
+    ended_at: at(json.ended_at),
+  })
 }
 
 /** What a command changes in the indicator tables: counter increments and the new facts row. */
