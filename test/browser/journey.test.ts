@@ -10,11 +10,40 @@ import { requireTools } from '../support/debian-tools.ts'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { engineName } from '../support/test-database.ts'
 import { launchChromium, screenshot, serveForBrowser } from './support/browser.ts'
+import { fillDeclaration } from './support/declaration-filler.ts'
 
 /** A tiny valid PDF standing for a scanned document. */
 const samplePdf = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 )
+
+/** A mother declares her son's birth at the provincial hospital; the father's part is left blank. */
+const residence = { province: '56', commune: '22333', street: '12 Trần Phú' }
+const birth = {
+  requester: { fullName: 'Nguyễn Thị Hoa', identityNumber: '056195000123', residence, relationship: 'mother' },
+  child: {
+    fullName: 'Trần Minh An',
+    birthDate: '2026-11-20',
+    sex: 'male',
+    ethnicity: '01',
+    nationality: 'VN',
+    birthPlace: {
+      kind: 'facility',
+      facilityName: 'Bệnh viện Đa khoa tỉnh Khánh Hòa',
+      address: { ...residence, street: '19 Yersin' },
+    },
+  },
+  mother: {
+    fullName: 'Nguyễn Thị Hoa',
+    birthYear: 1995,
+    ethnicity: '01',
+    nationality: 'VN',
+    residence,
+    identityNumber: '056195000123',
+  },
+  fatherKnown: false,
+  copies: 1,
+}
 
 describe(`the whole journey in Chromium on ${engineName}`, {
   skip: requireTools('chromium', 'pdfsig', 'pdftotext'),
@@ -81,12 +110,20 @@ describe(`the whole journey in Chromium on ${engineName}`, {
       .first()
       .click()
     await citizen.page.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click()
+    // The declaration's three steps, then the documents step (4 of 5).
+    await citizen.page.getByRole('heading', { name: /^Bước 1\// }).waitFor({ timeout: 15_000 })
+    for (const next of [2, 3, 4]) {
+      await fillDeclaration(citizen.page, birth)
+      await citizen.page.getByRole('button', { name: 'Tiếp tục' }).click()
+      await citizen.page.getByRole('heading', { name: new RegExp(`^Bước ${next}/`) }).waitFor()
+    }
     await citizen.page.getByLabel('Nơi nộp hồ sơ').selectOption({ value: 'ttpvhcc-22333' })
     await citizen.page.getByLabel('Số điện thoại').fill('0905123456')
     await citizen.page.getByLabel('Địa chỉ').fill('Phường Bắc Nha Trang, Khánh Hòa')
     await citizen.page.locator('input[type=file]').first().setInputFiles(pdfPath)
     await screenshot(citizen.page, 'portal-apply')
     await assertAccessible(citizen.page, 'the online application')
+    await citizen.page.getByRole('button', { name: 'Tiếp tục' }).click()
     await citizen.page.getByRole('button', { name: 'Gửi hồ sơ' }).click()
     await citizen.page.waitForURL(/\/ho-so-cua-toi\/[0-9a-f-]{36}$/, { timeout: 15_000 })
     const id = citizen.page.url().split('/').pop() as string
@@ -120,6 +157,11 @@ describe(`the whole journey in Chromium on ${engineName}`, {
     await specialist.page.reload()
     await act(specialist.page, 'Thẩm định', async () => {
       await specialist.page.getByLabel('Kết quả thẩm định').selectOption({ label: 'Đủ điều kiện' })
+      // The result template's decision fields: the civil status book entry and the child's number.
+      await specialist.page.getByLabel('Số / Number', { exact: true }).fill('125')
+      await specialist.page.getByLabel('Quyển số / Book', { exact: true }).fill('01/2026')
+      await specialist.page.getByLabel('Ngày đăng ký / Date of registration', { exact: true }).fill('2026-11-27')
+      await specialist.page.getByLabel(/^Số định danh cá nhân cấp cho trẻ/).fill('056226000321')
     })
     const leader = await personAs('leader', 'xa-22333')
     await leader.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
@@ -153,10 +195,12 @@ describe(`the whole journey in Chromium on ${engineName}`, {
       .first()
       .click()
     await counter.page.getByLabel('Họ và tên').fill('Trần Văn Trực Tiếp')
-    await counter.page.getByLabel('Số định danh cá nhân').fill('056190009999')
-    await counter.page.getByLabel('Số điện thoại').fill('0905000999')
-    await counter.page.getByLabel('Địa chỉ').fill('Phường Bắc Nha Trang')
-    await counter.page.locator('input[type=checkbox]').first().check()
+    // The applicant's fields come first; the declaration has fields of the same names further down.
+    await counter.page.getByLabel('Số định danh cá nhân').first().fill('056190009999')
+    await counter.page.getByLabel('Số điện thoại').first().fill('0905000999')
+    await counter.page.getByLabel('Địa chỉ', { exact: true }).fill('Phường Bắc Nha Trang')
+    await fillDeclaration(counter.page, birth)
+    await counter.page.getByRole('group', { name: 'Giấy tờ đã nhận' }).getByRole('checkbox').first().check()
     await screenshot(counter.page, 'office-reception')
     await assertAccessible(counter.page, 'the counter reception')
     await counter.page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click()

@@ -9,7 +9,7 @@ import { setFlash } from '../pages/flash.ts'
 import { useRouter } from '../router.tsx'
 import { useSession } from '../session.tsx'
 import { DeclarationFields, useCommunes } from './DeclarationFields.tsx'
-import { discardDraft, loadDraft, loadPrefill, saveDraft } from './declaration-api.ts'
+import { loadDraft, loadPrefill, saveDraft } from './declaration-api.ts'
 import { ErrorSummary, type FieldError } from './field-errors.tsx'
 import { Review } from './Review.tsx'
 import { type Submission, SubmissionDetails, submissionErrors } from './SubmissionDetails.tsx'
@@ -233,8 +233,6 @@ function Wizard({
           }),
         )
       }
-      // The dossier exists; a draft left behind would only offer it a second time.
-      await discardDraft(procedure.code).catch(() => undefined)
       await queries.invalidateQueries({ queryKey: ['my-dossiers'] })
       queries.removeQueries({ queryKey: ['declaration-draft', procedure.code] })
       setFlash(t('submit.done'))

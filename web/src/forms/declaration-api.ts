@@ -31,15 +31,6 @@ export async function saveDraft(code: string, draft: Draft): Promise<void> {
   await ok(client.PUT('/api/declaration-drafts/{code}', { ...path(code), body: draft }))
 }
 
-/** Once the dossier is sent its draft has served; a draft already gone is fine. */
-export async function discardDraft(code: string): Promise<void> {
-  try {
-    await ok(client.DELETE('/api/declaration-drafts/{code}', path(code)))
-  } catch (error) {
-    if (!notFound(error)) throw error
-  }
-}
-
 /**
  * What the server can fill in for this form version (VNeID, earlier declarations); none when it has
  * nothing or when its values are for another form version.
