@@ -1,3 +1,5 @@
+import type { Principal } from '../../domain/access/principal.ts'
+import { canReadDossier } from '../../domain/access/route-permissions.ts'
 import type { FieldError } from '../../domain/declarations/named-rules.ts'
 import { setValueAt, valueAt } from '../../domain/declarations/named-rules.ts'
 import { DeclarationValidators } from '../../domain/declarations/validate-declaration.ts'
@@ -32,14 +34,16 @@ const problemAt = (path: string, vi: string, en: string): FieldError[] => [{ pat
  */
 export async function checkCommandFields(
   db: Db,
+  principal: Principal,
   ref: string,
   action: string,
   fields: Fields,
   today: string,
 ): Promise<readonly FieldError[]> {
   const found = await loadDossier(db, ref)
-  // An unknown dossier is the engine's answer to give (404), not a field error.
-  if (!found) return []
+  // An unknown or unreadable dossier is the engine's answer to give (404/403), never a field error that
+  // would tell a stranger about it.
+  if (!found || !canReadDossier(principal, found.state)) return []
   const d = found.state
   const form = d.declaration
     ? await formOf(db, d.procedure.code, d.procedure.version, d.declaration.formVersion)

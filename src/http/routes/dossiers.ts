@@ -286,7 +286,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = asy
           actorsOn: (d: Dossier) => (canReadDossier(principal, d) ? actorsFor(principal, d) : null),
         }
         if (needsFormCheck(route.action, fields)) {
-          const errors = await checkCommandFields(db, ref, route.action, fields, localDate(now()))
+          const errors = await checkCommandFields(db, principal, ref, route.action, fields, localDate(now()))
           if (errors.length > 0)
             return sendProblem(
               reply,

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/messages.ts'
 import { usePageHead } from '../page-head.ts'
 import { Link, useRouter } from '../router.tsx'
 import { useSession } from '../session.tsx'
+import { CorrectionForm } from './CorrectionForm.tsx'
 import { takeFlash } from './flash.ts'
 
 const RESULT_COMPONENT = 'Kết quả giải quyết'
@@ -207,7 +208,13 @@ function Dossier({ id }: { id: string }) {
           </p>
         </>
       )}
-      {can(Offer.Supplement) && can(Offer.AttachFile) && (
+      {can(Offer.Supplement) && dossier.correctionFields.length > 0 && (
+        <section>
+          <h2>{t('mine.correction')}</h2>
+          <CorrectionForm dossier={dossier} onDone={settled} />
+        </section>
+      )}
+      {can(Offer.Supplement) && can(Offer.AttachFile) && dossier.correctionFields.length === 0 && (
         <section>
           <h2>{t('mine.supplement')}</h2>
           <form className="stack" onSubmit={sendSupplement} noValidate>

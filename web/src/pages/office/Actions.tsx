@@ -14,6 +14,7 @@ import {
   type Field,
   hiddenActions,
 } from './commands.ts'
+import { type CorrectableField, correctableFields } from './correctable-fields.ts'
 import { useDeclarationForm } from './DeclarationPanel.tsx'
 
 /** Every command is a POST on a sub-resource of the dossier, answered with the dossier's new view. */
@@ -105,26 +106,65 @@ function DecisionFields({
   ))
 }
 
+/** The declaration fields a supplement request may name for the applicant to correct (checkboxes). */
+function CorrectionChoices({
+  choices,
+  chosen,
+  onChange,
+}: {
+  choices: readonly CorrectableField[]
+  chosen: readonly string[]
+  onChange: (chosen: string[]) => void
+}) {
+  const { t } = useI18n()
+  return (
+    <fieldset className="correction-choices">
+      <legend>{t('cmd.field.correctionFields')}</legend>
+      {choices.map((choice) => (
+        <label key={choice.path} className="checkbox">
+          <input
+            type="checkbox"
+            value={choice.path}
+            checked={chosen.includes(choice.path)}
+            onChange={(e) =>
+              onChange(e.target.checked ? [...chosen, choice.path] : chosen.filter((p) => p !== choice.path))
+            }
+          />{' '}
+          {choice.label.vi}{' '}
+          <span className="meta" lang="en">
+            / {choice.label.en}
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  )
+}
+
 function CommandForm({
   command,
   decision,
+  corrections,
   busy,
   onSubmit,
 }: {
   command: Command
   /** Asked when the appraisal approves and the procedure's result template has decision fields. */
   decision: readonly DecisionSection[]
+  /** Offered when a supplement is requested on a dossier with a declaration: the fields to correct. */
+  corrections: readonly CorrectableField[]
   busy: boolean
   onSubmit: (body: Record<string, unknown>) => void
 }) {
   const { t } = useI18n()
   const [values, setValues] = useState<Record<string, string>>({})
   const [decided, setDecided] = useState<Record<string, string>>({})
+  const [toCorrect, setToCorrect] = useState<string[]>([])
   const approving = decision.length > 0 && (values.outcome ?? 'approve') === 'approve'
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const body = commandBody(command, values)
-    onSubmit(approving ? { ...body, decision: decisionBody(decision, decided) } : body)
+    const withFields = toCorrect.length > 0 ? { ...body, fields: toCorrect } : body
+    onSubmit(approving ? { ...withFields, decision: decisionBody(decision, decided) } : withFields)
   }
   return (
     <form className="command-form" onSubmit={submit}>
@@ -136,6 +176,7 @@ function CommandForm({
           onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
         />
       ))}
+      {corrections.length > 0 && <CorrectionChoices choices={corrections} chosen={toCorrect} onChange={setToCorrect} />}
       {approving && (
         <>
           <p className="meta">{t('cmd.decision')}</p>
@@ -166,6 +207,7 @@ export function Actions({ dossier, viewKey }: { dossier: DossierView; viewKey: r
   const declarationForm = useDeclarationForm(dossier).data?.form
   const result = declarationForm?.result
   const decision = result ? decisionSections(result.decisionLayout, result.decisionSchema) : []
+  const correctable = declarationForm ? correctableFields(declarationForm) : []
   const command = useMutation({
     mutationFn: ({ command, body }: { command: Command; body: Record<string, unknown> }) =>
       ok(
@@ -219,6 +261,7 @@ export function Actions({ dossier, viewKey }: { dossier: DossierView; viewKey: r
                     <CommandForm
                       command={form}
                       decision={action === 'appraise' ? decision : []}
+                      corrections={action === 'request-supplement' ? correctable : []}
                       busy={busy}
                       onSubmit={(body) => run(form, body)}
                     />
