@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import { AxeBuilder } from '@axe-core/playwright'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { requireTools } from '../support/debian-tools.ts'
+import { createTestApp, type TestApp } from '../support/test-app.ts'
+import { engineName } from '../support/test-database.ts'
+import { launchChromium, serveForBrowser } from './support/browser.ts'
+
+const person = (fullName: string, birthDate: string, identityNumber: string, street: string) => ({
+  fullName,
+  birthDate,
+  ethnicity: '01',
+  nationality: 'VN',
+  residence: { province: '56', commune: '22333', street },
+  identityNumber,
+  marriageCount: 1,
+})
+const declaration = {
+  wife: person('Nguyễn Thị Lan', '1998-04-12', '056198001234', '12 Trần Phú'),
+  husband: person('Trần Văn Nam', '1996-11-03', '056096004321', '40 Yersin'),
+}
+
+describe(`a declaration corrected on request and stated by the signed result, in Chromium on ${engineName}`, {
+  skip: requireTools('chromium', 'pdfsig', 'pdftotext'),
+}, () => {
+  let t: TestApp
+  let server: { baseUrl: string; close(): Promise<void> }
+  let browser: Browser
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-correction-'))
+  before(async () => {
+    t = await createTestApp()
+    server = await serveForBrowser(t)
+    browser = await launchChromium()
+  })
+  after(async () => {
+    await browser?.close()
+    await server?.close()
+    await t?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  async function personAs(
+    as: string,
+    agencyId?: string,
+  ): Promise<{ context: BrowserContext; page: Page; csrf: string }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
+    const res = await context.request.post(`${server.baseUrl}/api/auth/demo-login`, {
+      data: { as, ...(agencyId ? { agencyId } : {}) },
+    })
+    assert.equal(res.status(), 200, await res.text())
+    return { context, page: await context.newPage(), csrf: (await res.json()).csrfToken }
+  }
+
+  async function assertAccessible(page: Page, name: string) {
+    const results = await new AxeBuilder({ page }).analyze()
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    assert.deepEqual(
+      bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
+      [],
+      `${name} has accessibility violations`,
+    )
+  }
+
+  async function act(page: Page, action: string, fill?: () => Promise<void>) {
+    await page.getByRole('button', { name: action, exact: true }).click()
+    if (fill) await fill()
+    const confirm = page.getByRole('button', { name: 'Xác nhận', exact: true })
+    if (await confirm.isVisible().catch(() => false)) await confirm.click()
+    await page.getByText('Đã thực hiện').first().waitFor({ timeout: 10_000 })
+  }
+
+  test('the counter sees the declared data; the specialist asks to correct one field; the applicant corrects only it; the signed certificate states both spouses and the registration', async () => {
+    const citizen = await personAs('citizen')
+    const submitted = await citizen.context.request.post(`${server.baseUrl}/api/dossiers`, {
+      headers: { 'x-csrf-token': citizen.csrf, 'idempotency-key': randomUUID() },
+      data: {
+        procedureCode: '1.000894',
+        receivingAgencyId: 'ttpvhcc-22333',
+        channel: 2,
+        applicant: {
+          id: 'x',
+          kind: 'citizen',
+          name: 'x',
+          identityNumber: null,
+          phone: null,
+          email: null,
+          address: null,
+        },
+        components: [],
+        declaration,
+        formVersion: 1,
+      },
+    })
+    assert.equal(submitted.status(), 201, await submitted.text())
+    const id = (await submitted.json()).id as string
+
+    const counter = await personAs('counter_officer', 'ttpvhcc-22333')
+    await counter.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
+    const declared = counter.page.locator('main')
+    await counter.page.getByText('Trần Văn Nam').first().waitFor({ timeout: 15_000 })
+    const shown = (await declared.textContent()) ?? ''
+    for (const fact of ['Nguyễn Thị Lan', '12/04/1998', 'Trần Văn Nam', '03/11/1996'])
+      assert.ok(shown.includes(fact), `the counter sees ${fact}`)
+    await act(counter.page, 'Tiếp nhận')
+    await act(counter.page, 'Chuyển xử lý')
+
+    const specialist = await personAs('specialist', 'xa-22333')
+    await specialist.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
+    await act(specialist.page, 'Yêu cầu bổ sung', async () => {
+      await specialist.page.getByLabel('Giấy tờ cần bổ sung').fill('Ngày sinh bên nam khác giấy tờ tùy thân')
+      await specialist.page.getByLabel('Lý do').fill('Sai ngày sinh')
+      await specialist.page.getByRole('checkbox', { name: /Thông tin bên nam: Ngày, tháng, năm sinh/ }).check()
+    })
+
+    await citizen.page.goto(`${server.baseUrl}/ho-so-cua-toi/${id}`)
+    await citizen.page.getByRole('heading', { name: 'Sửa thông tin tờ khai' }).waitFor({ timeout: 15_000 })
+    const field = citizen.page.getByLabel(/Thông tin bên nam: Ngày, tháng, năm sinh/)
+    assert.equal(await field.inputValue(), '03/11/1996')
+    assert.equal(await citizen.page.locator('form input, form select').count(), 1, 'only the named field is offered')
+    await assertAccessible(citizen.page, 'the correction form')
+    await field.fill('30/11/1996')
+    await citizen.page.getByRole('button', { name: 'Gửi thông tin đã sửa' }).click()
+    await citizen.page.getByRole('heading', { name: 'Sửa thông tin tờ khai' }).waitFor({ state: 'detached' })
+    const view = await (await citizen.context.request.get(`${server.baseUrl}/api/dossiers/${id}`)).json()
+    assert.deepEqual(view.declaration.changedPaths, ['husband/birthDate'])
+    assert.equal(view.declaration.data.husband.birthDate, '1996-11-30')
+    assert.equal(view.declaration.data.wife.birthDate, '1998-04-12')
+
+    await specialist.page.reload()
+    await specialist.page.getByText('30/11/1996').first().waitFor({ timeout: 15_000 })
+    await act(specialist.page, 'Thẩm định', async () => {
+      await specialist.page.getByLabel('Kết quả thẩm định').selectOption({ label: 'Đủ điều kiện' })
+      await specialist.page.getByLabel('Số / Number', { exact: true }).fill('215')
+      await specialist.page.getByLabel('Quyển số / Book', { exact: true }).fill('02/2026')
+      await specialist.page.getByLabel('Ngày đăng ký / Date of registration', { exact: true }).fill('2026-11-26')
+    })
+    const leader = await personAs('leader', 'xa-22333')
+    await leader.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
+    await act(leader.page, 'Phê duyệt')
+    const clerk = await personAs('clerk', 'xa-22333')
+    await clerk.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
+    await act(clerk.page, 'Ban hành kết quả', async () => {
+      await clerk.page.getByLabel('Số, ký hiệu kết quả').fill('215/GCNKH')
+    })
+
+    await citizen.page.goto(`${server.baseUrl}/ho-so-cua-toi/${id}`)
+    const link = citizen.page.getByRole('link', { name: 'Tải kết quả' })
+    await link.waitFor({ timeout: 15_000 })
+    const download = await citizen.context.request.get(
+      new URL((await link.getAttribute('href')) ?? '', server.baseUrl).toString(),
+    )
+    assert.equal(download.status(), 200)
+    const file = join(dir, 'giay-chung-nhan-ket-hon.pdf')
+    writeFileSync(file, await download.body())
+    assert.match(execFileSync('pdfsig', [file], { encoding: 'utf8' }), /Signature is Valid/)
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    for (const fact of ['Nguyễn Thị Lan', '12/04/1998', 'Trần Văn Nam', '30/11/1996', '215', '02/2026'])
+      assert.ok(text.includes(fact), `the certificate states ${fact}:\n${text}`)
+  })
+})
