@@ -303,7 +303,32 @@ function Wizard({
         {step === reviewStep && (
           <>
             <p>{t('declaration.reviewHint')}</p>
-            <Review form={form} data={declaration.data()} communes={communes} onEdit={go} />
+            <div className="review">
+              <Review form={form} data={declaration.data()} communes={communes} onEdit={go} />
+              <section aria-labelledby={`${idPrefix}-review-submission`}>
+                <h3 id={`${idPrefix}-review-submission`}>{t('declaration.attachments')}</h3>
+                <dl>
+                  <div>
+                    <dt>{t('submit.agency')}</dt>
+                    <dd>{places.find((p) => p.id === submission.agency)?.name ?? t('declaration.empty')}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('submit.phone')}</dt>
+                    <dd>{submission.phone.trim() || t('declaration.empty')}</dd>
+                  </div>
+                  {form.attachments.map((slot, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the slots are fixed for the form's life and may repeat a name
+                    <div key={i}>
+                      <dt>{slot.component}</dt>
+                      <dd>{submission.files[componentName(slot.component)]?.name ?? t('declaration.empty')}</dd>
+                    </div>
+                  ))}
+                </dl>
+                <button type="button" className="secondary" onClick={() => go(attachmentsStep)}>
+                  {t('declaration.edit', { title: t('declaration.attachments') })}
+                </button>
+              </section>
+            </div>
           </>
         )}
         <div className="step-actions">

@@ -62,7 +62,7 @@ export function Review({
   const { t, lang } = useI18n()
   const yesNo: [string, string] = [t('declaration.yes'), t('declaration.no')]
   return (
-    <div className="review">
+    <div>
       {form.layout.steps.map((step, i) => {
         const spots = visibleSpots(sectionsOf(form, [step.id]), data)
         const shown = spots.filter((s) => !s.part && s.field.widget !== 'group' && s.field.widget !== 'repeat')
