@@ -39,7 +39,7 @@ function Label({ text }: { text: LocalText }) {
 
 function Corrected({ shown }: { shown: boolean }) {
   const { t } = useI18n()
-  return shown ? <mark className="corrected">{t('office.declaration.corrected')}</mark> : null
+  return shown ? <mark className="corrected-mark">{t('office.declaration.corrected')}</mark> : null
 }
 
 function Table({ entry, changed }: { entry: DeclaredTable; changed: readonly string[] }) {
@@ -65,7 +65,7 @@ function Table({ entry, changed }: { entry: DeclaredTable; changed: readonly str
             <tr key={row[0]?.path ?? i}>
               <td>{i + 1}</td>
               {row.map((cell) => (
-                <td key={cell.path} className={wasCorrected(changed, cell.path) ? 'corrected' : undefined}>
+                <td key={cell.path} className={wasCorrected(changed, cell.path) ? 'corrected-field' : undefined}>
                   {cell.value} <Corrected shown={wasCorrected(changed, cell.path)} />
                 </td>
               ))}
@@ -85,7 +85,7 @@ function Entries({ entries, changed }: { entries: readonly DeclaredEntry[]; chan
     <>
       <dl className="facts">
         {fields.map((e) => (
-          <div key={e.path} className={wasCorrected(changed, e.path) ? 'corrected' : undefined}>
+          <div key={e.path} className={wasCorrected(changed, e.path) ? 'corrected-field' : undefined}>
             <dt>
               <Label text={e.label} />
             </dt>
