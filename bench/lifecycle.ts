@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
+import { loadavg } from 'node:os'
 import { type KyselyPlugin, sql } from 'kysely'
 import type { Actor } from '../src/domain/dossier/actor.ts'
 import { seedYearDecisions } from '../src/store/calendar/calendar-years.ts'
@@ -143,6 +144,8 @@ export async function lifecycleBenchmark(): Promise<BenchmarkResult> {
     let lifecycle: Awaited<ReturnType<typeof driveDossiers>>
     let communes: string[]
     let server: string | undefined
+    // The machine is shared: its load says how far the absolute figures can be trusted.
+    let loadBefore = 0
     try {
       await migrate(open.db)
       const catalog = await loadCatalogFile(open.db)
@@ -160,6 +163,7 @@ export async function lifecycleBenchmark(): Promise<BenchmarkResult> {
       const counter = statementCounter()
       const counted = open.db.withPlugin(counter.plugin)
       const engine = dossierCommands(counted, workingDaysFromDatabase(counted))
+      loadBefore = loadavg()[0] ?? 0
       lifecycle = await driveDossiers(engine, staff, seconds, counter)
       server = (await sql<{ server_version: string }>`SHOW server_version`.execute(open.db)).rows[0]?.server_version
     } finally {
@@ -174,6 +178,7 @@ export async function lifecycleBenchmark(): Promise<BenchmarkResult> {
     const tpsMatch = output.match(/tps = ([\d.]+) \(without initial connection time\)/)
     if (!tpsMatch) throw new Error(`no tps in pgbench's output:\n${output}`)
     const pgbenchTps = Number(tpsMatch[1])
+    const loadAfter = loadavg()[0] ?? 0
 
     const { latencies, statements, commands, dossiers, elapsedMs, cpuMs, failures } = lifecycle
     const statementsPerCommand = Object.values(statements).reduce((a, b) => a + b, 0) / steps.length
@@ -202,6 +207,7 @@ export async function lifecycleBenchmark(): Promise<BenchmarkResult> {
         `${communes.join(', ')}.`,
         'Scratch database on the server, migrated, demo catalogue and published calendar decisions loaded, one dossier',
         `run before timing. Node's own CPU during the timed run: ${cpuShare.toFixed(0)}% of one core.`,
+        `Load average (1 min) of the machine, other work included: ${loadBefore.toFixed(2)} before the timed run, ${loadAfter.toFixed(2)} after pgbench.`,
         'The figures hold for this setup only (one procedure, 8 communes, tables empty at the start).',
         '',
         '| command | count | p50 ms | p99 ms | statements |',
