@@ -70,7 +70,7 @@ const context: FormContext = {
 }
 
 /** Runs `body` for `seconds`: rate per second and p50/p99 of one call in ms. */
-export async function measure(seconds: number, body: () => Promise<Buffer>) {
+async function measure(seconds: number, body: () => Promise<Buffer>) {
   const times: number[] = []
   let bytes = 0
   const start = performance.now()
