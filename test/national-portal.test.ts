@@ -154,6 +154,12 @@ describe(`the national portal sync on ${engineName}`, () => {
     assert.equal(last.SoKetQua, '25/GKS')
     assert.match(last.DuongDanKetQua ?? '', new RegExp(`^${publicBaseUrl}/api/dossiers/${d.id}/files/[0-9a-f]{64}$`))
     assert.equal(last.LuuKhoDuLieu, 1)
+    assert.ok(d.declaration, 'the birth registration was submitted with its declaration')
+    assert.deepEqual(
+      last.ToKhai,
+      { PhienBanBieuMau: d.declaration?.formVersion, DuLieu: d.declaration?.data },
+      'the portal gets the declaration as declared, on its form version',
+    )
     assert.equal(last.NgayTiepNhan, '20261126100000', 'Vietnam time of the fixed test clock')
     assert.deepEqual(await syncedVersion(d.id), { synced_version: d.version, last_error: null })
   })
