@@ -120,6 +120,9 @@ describe(`a declaration corrected on request and stated by the signed result, in
 
     await citizen.page.goto(`${server.baseUrl}/ho-so-cua-toi/${id}`)
     await citizen.page.getByRole('heading', { name: 'Sửa thông tin tờ khai' }).waitFor({ timeout: 15_000 })
+    const declarationPdf = await citizen.page.getByRole('link', { name: 'Tải tờ khai (PDF)' }).getAttribute('href')
+    const tokhai = await citizen.context.request.get(new URL(declarationPdf ?? '', server.baseUrl).toString())
+    assert.equal(tokhai.headers()['content-type'], 'application/pdf')
     const field = citizen.page.getByLabel(/Thông tin bên nam: Ngày, tháng, năm sinh/)
     assert.equal(await field.inputValue(), '03/11/1996')
     assert.equal(await citizen.page.locator('form input, form select').count(), 1, 'only the named field is offered')

@@ -208,6 +208,13 @@ function Dossier({ id }: { id: string }) {
           </p>
         </>
       )}
+      {dossier.declaration && (
+        <p>
+          <a href={`${base}/declaration.pdf`} download>
+            {t('mine.declarationPdf')}
+          </a>
+        </p>
+      )}
       {can(Offer.Supplement) && dossier.correctionFields.length > 0 && (
         <section>
           <h2>{t('mine.correction')}</h2>
