@@ -9,24 +9,13 @@ import type { FormDefinition } from '../src/domain/declarations/form-definition.
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import { sampleOf } from './support/declaration-arbitrary.ts'
 import { assigned, runCommand } from './support/http-dossier.ts'
+import { vietnameseCouple } from './support/marriage-declaration.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 
 type Problem = { status: number; errors?: { path: string; message: string; en?: string }[]; type: string }
 
-const person = (fullName: string, birthDate: string, identityNumber: string) => ({
-  fullName,
-  birthDate,
-  ethnicity: '01',
-  nationality: 'VN',
-  residence: { province: '56', commune: '22333', street: '12 Trần Phú' },
-  identityNumber,
-  marriageCount: 1,
-})
-const marriage = () => ({
-  wife: person('Nguyễn Thị Lan', '1998-04-12', '056198001234'),
-  husband: person('Trần Văn Nam', '1996-11-03', '056096004321'),
-})
+const marriage = vietnameseCouple
 
 describe(`declarations over HTTP on ${engineName}`, () => {
   let t: TestApp

@@ -8,23 +8,12 @@ import { after, before, describe, test } from 'node:test'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { requireTools } from '../support/debian-tools.ts'
+import { vietnameseCouple } from '../support/marriage-declaration.ts'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { engineName } from '../support/test-database.ts'
 import { launchChromium, serveForBrowser } from './support/browser.ts'
 
-const person = (fullName: string, birthDate: string, identityNumber: string, street: string) => ({
-  fullName,
-  birthDate,
-  ethnicity: '01',
-  nationality: 'VN',
-  residence: { province: '56', commune: '22333', street },
-  identityNumber,
-  marriageCount: 1,
-})
-const declaration = {
-  wife: person('Nguyễn Thị Lan', '1998-04-12', '056198001234', '12 Trần Phú'),
-  husband: person('Trần Văn Nam', '1996-11-03', '056096004321', '40 Yersin'),
-}
+const declaration = vietnameseCouple()
 
 describe(`a declaration corrected on request and stated by the signed result, in Chromium on ${engineName}`, {
   skip: requireTools('chromium', 'pdfsig', 'pdftotext'),

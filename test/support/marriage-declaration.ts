@@ -33,6 +33,22 @@ export const marriageData = {
   },
 }
 
+const spouse = (fullName: string, birthDate: string, identityNumber: string, street: string) => ({
+  fullName,
+  birthDate,
+  ethnicity: '01',
+  nationality: 'VN',
+  residence: { province: '56', commune: '22333', street },
+  identityNumber,
+  marriageCount: 1,
+})
+
+/** A fresh declaration of two Vietnamese citizens (identity numbers agreeing with birth year and sex), to mutate. */
+export const vietnameseCouple = () => ({
+  wife: spouse('Nguyễn Thị Lan', '1998-04-12', '056198001234', '12 Trần Phú'),
+  husband: spouse('Trần Văn Nam', '1996-11-03', '056096004321', '40 Yersin'),
+})
+
 export const placeNames = { provinces: { '56': 'Khánh Hòa' }, communes: { '22333': 'Phường Bắc Nha Trang' } }
 
 /** Submits the marriage declaration online as the signed-in citizen of `headers`; fails the test unless 201. */

@@ -1,26 +1,9 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { marriageRegistration } from '../../../demo/khanh-hoa/forms/marriage-registration.ts'
+import { marriageForm as form, vietnameseCouple } from '../../../test/support/marriage-declaration.ts'
 import { DeclarationValidators } from './validate-declaration.ts'
 
-const form = marriageRegistration({
-  provinceCode: '56',
-  communes: [{ code: '22333', name: 'Phường Bắc Nha Trang' }],
-  attachments: [],
-})
-const person = (fullName: string, birthDate: string, identityNumber: string) => ({
-  fullName,
-  birthDate,
-  ethnicity: '01',
-  nationality: 'VN',
-  residence: { province: '56', commune: '22333', street: '12 Trần Phú' },
-  identityNumber,
-  marriageCount: 1,
-})
-const valid = () => ({
-  wife: person('Nguyễn Thị Lan', '1998-04-12', '056198001234'),
-  husband: person('Trần Văn Nam', '1996-11-03', '056096004321'),
-})
+const valid = vietnameseCouple
 const today = '2026-12-02'
 const check = (data: unknown) => new DeclarationValidators().validate('1.000894@1#1', form, data, today)
 const pathsOf = (data: unknown) => {
