@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import type { DossierView } from '../../src/http/schemas/dossier-view.ts'
 import { type Consumer, PermanentFailure } from '../../src/jobs/consumer.ts'
@@ -9,7 +8,7 @@ import { requireTools } from '../support/debian-tools.ts'
 import { submitOnline } from '../support/http-dossier.ts'
 import { createTestApp, signedIn, type TestApp } from '../support/test-app.ts'
 import { engineName } from '../support/test-database.ts'
-import { launchChromium, screenshot, serveForBrowser } from './support/browser.ts'
+import { assertAccessible, launchChromium, screenshot, serveForBrowser } from './support/browser.ts'
 
 const refusal = 'MaTTHC không hợp lệ'
 const webhookId = '5b0e7c1a-2f7d-4a47-9c55-0d3e1f6a8b21'
@@ -54,16 +53,6 @@ describe(`the failed partner deliveries page in Chromium on ${engineName}`, { sk
     const res = await context.request.post(`${server.baseUrl}/api/auth/demo-login`, { data: { as } })
     assert.equal(res.status(), 200, await res.text())
     return context.newPage()
-  }
-
-  async function assertAccessible(page: Page, name: string) {
-    const results = await new AxeBuilder({ page }).analyze()
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    assert.deepEqual(
-      bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-      [],
-      `${name} has accessibility violations`,
-    )
   }
 
   const deliveryState = async (consumer: string) =>

@@ -5,13 +5,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { AxeBuilder } from '@axe-core/playwright'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { requireTools } from '../support/debian-tools.ts'
 import { vietnameseCouple } from '../support/marriage-declaration.ts'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { engineName } from '../support/test-database.ts'
-import { launchChromium, serveForBrowser } from './support/browser.ts'
+import { assertAccessible, launchChromium, runOfficeAction, serveForBrowser, signedInPage } from './support/browser.ts'
 
 const declaration = vietnameseCouple()
 
@@ -34,38 +33,8 @@ describe(`a declaration corrected on request and stated by the signed result, in
     rmSync(dir, { recursive: true, force: true })
   })
 
-  async function personAs(
-    as: string,
-    agencyId?: string,
-  ): Promise<{ context: BrowserContext; page: Page; csrf: string }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
-    const res = await context.request.post(`${server.baseUrl}/api/auth/demo-login`, {
-      data: { as, ...(agencyId ? { agencyId } : {}) },
-    })
-    assert.equal(res.status(), 200, await res.text())
-    return { context, page: await context.newPage(), csrf: (await res.json()).csrfToken }
-  }
-
-  async function assertAccessible(page: Page, name: string) {
-    const results = await new AxeBuilder({ page }).analyze()
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    assert.deepEqual(
-      bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
-      [],
-      `${name} has accessibility violations`,
-    )
-  }
-
-  async function act(page: Page, action: string, fill?: () => Promise<void>) {
-    await page.getByRole('button', { name: action, exact: true }).click()
-    if (fill) await fill()
-    const confirm = page.getByRole('button', { name: 'Xác nhận', exact: true })
-    if (await confirm.isVisible().catch(() => false)) await confirm.click()
-    await page.getByText('Đã thực hiện').first().waitFor({ timeout: 10_000 })
-  }
-
   test('the counter sees the declared data; the specialist asks to correct one field; the applicant corrects only it; the signed certificate states both spouses and the registration', async () => {
-    const citizen = await personAs('citizen')
+    const citizen = await signedInPage(browser, server.baseUrl, 'citizen')
     const submitted = await citizen.context.request.post(`${server.baseUrl}/api/dossiers`, {
       headers: { 'x-csrf-token': citizen.csrf, 'idempotency-key': randomUUID() },
       data: {
@@ -89,19 +58,19 @@ describe(`a declaration corrected on request and stated by the signed result, in
     assert.equal(submitted.status(), 201, await submitted.text())
     const id = (await submitted.json()).id as string
 
-    const counter = await personAs('counter_officer', 'ttpvhcc-22333')
+    const counter = await signedInPage(browser, server.baseUrl, 'counter_officer', 'ttpvhcc-22333')
     await counter.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
     const declared = counter.page.locator('main')
     await counter.page.getByText('Trần Văn Nam').first().waitFor({ timeout: 15_000 })
     const shown = (await declared.textContent()) ?? ''
     for (const fact of ['Nguyễn Thị Lan', '12/04/1998', 'Trần Văn Nam', '03/11/1996'])
       assert.ok(shown.includes(fact), `the counter sees ${fact}`)
-    await act(counter.page, 'Tiếp nhận')
-    await act(counter.page, 'Chuyển xử lý')
+    await runOfficeAction(counter.page, 'Tiếp nhận')
+    await runOfficeAction(counter.page, 'Chuyển xử lý')
 
-    const specialist = await personAs('specialist', 'xa-22333')
+    const specialist = await signedInPage(browser, server.baseUrl, 'specialist', 'xa-22333')
     await specialist.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
-    await act(specialist.page, 'Yêu cầu bổ sung', async () => {
+    await runOfficeAction(specialist.page, 'Yêu cầu bổ sung', async () => {
       await specialist.page.getByLabel('Giấy tờ cần bổ sung').fill('Ngày sinh bên nam khác giấy tờ tùy thân')
       await specialist.page.getByLabel('Lý do').fill('Sai ngày sinh')
       await specialist.page.getByRole('checkbox', { name: /Thông tin bên nam: Ngày, tháng, năm sinh/ }).check()
@@ -126,18 +95,18 @@ describe(`a declaration corrected on request and stated by the signed result, in
 
     await specialist.page.reload()
     await specialist.page.getByText('30/11/1996').first().waitFor({ timeout: 15_000 })
-    await act(specialist.page, 'Thẩm định', async () => {
+    await runOfficeAction(specialist.page, 'Thẩm định', async () => {
       await specialist.page.getByLabel('Kết quả thẩm định').selectOption({ label: 'Đủ điều kiện' })
       await specialist.page.getByLabel('Số / Number', { exact: true }).fill('215')
       await specialist.page.getByLabel('Quyển số / Book', { exact: true }).fill('02/2026')
       await specialist.page.getByLabel('Ngày đăng ký / Date of registration', { exact: true }).fill('2026-11-26')
     })
-    const leader = await personAs('leader', 'xa-22333')
+    const leader = await signedInPage(browser, server.baseUrl, 'leader', 'xa-22333')
     await leader.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
-    await act(leader.page, 'Phê duyệt')
-    const clerk = await personAs('clerk', 'xa-22333')
+    await runOfficeAction(leader.page, 'Phê duyệt')
+    const clerk = await signedInPage(browser, server.baseUrl, 'clerk', 'xa-22333')
     await clerk.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
-    await act(clerk.page, 'Ban hành kết quả', async () => {
+    await runOfficeAction(clerk.page, 'Ban hành kết quả', async () => {
       await clerk.page.getByLabel('Số, ký hiệu kết quả').fill('215/GCNKH')
     })
 

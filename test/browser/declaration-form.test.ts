@@ -1,16 +1,18 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { AxeBuilder } from '@axe-core/playwright'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { requireTools } from '../support/debian-tools.ts'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { engineName } from '../support/test-database.ts'
-import { launchChromium, screenshot, serveForBrowser } from './support/browser.ts'
+import { assertAccessible, launchChromium, screenshot, serveForBrowser, signedInPage } from './support/browser.ts'
 
 /** A tiny valid PDF standing for a scanned identity card. */
 const samplePdf = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 )
+
+/** The citizen applies on a phone. */
+const phone = { width: 390, height: 844 }
 
 describe(`the marriage registration e-form (1.000894) in Chromium on ${engineName}`, {
   skip: requireTools('chromium'),
@@ -29,31 +31,6 @@ describe(`the marriage registration e-form (1.000894) in Chromium on ${engineNam
     await t?.close()
   })
 
-  /** A signed-in browser of its own (the demo login), as a phone unless told otherwise. */
-  async function personAs(
-    as: string,
-    agencyId?: string,
-    viewport = { width: 390, height: 844 },
-  ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN' })
-    const res = await context.request.post(`${server.baseUrl}/api/auth/demo-login`, {
-      data: { as, ...(agencyId ? { agencyId } : {}) },
-    })
-    assert.equal(res.status(), 200, await res.text())
-    return { context, page: await context.newPage() }
-  }
-
-  /** No serious or critical accessibility violations (axe-core) on the page as it stands. */
-  async function assertAccessible(page: Page, name: string) {
-    const results = await new AxeBuilder({ page }).analyze()
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    assert.deepEqual(
-      bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
-      [],
-      `${name} has accessibility violations`,
-    )
-  }
-
   /** "Tiếp tục", then the draft the move saves (the server's answer to the PUT). */
   async function continueAndSave(page: Page) {
     const saved = page.waitForResponse(
@@ -64,7 +41,7 @@ describe(`the marriage registration e-form (1.000894) in Chromium on ${engineNam
   }
 
   test('a citizen makes one mistake, follows the error summary to it, fixes it, leaves halfway, resumes in a new browser and submits', async () => {
-    const first = await personAs('citizen')
+    const first = await signedInPage(browser, server.baseUrl, 'citizen', undefined, phone)
     const page = first.page
     await page.goto(`${server.baseUrl}/thu-tuc/1.000894/nop`)
     await page.getByRole('heading', { name: 'Bước 1/4: Bên nữ' }).waitFor({ timeout: 15_000 })
@@ -117,7 +94,7 @@ describe(`the marriage registration e-form (1.000894) in Chromium on ${engineNam
     await first.context.close()
 
     // Another device: the draft on the server opens at the step where the citizen left.
-    const second = await personAs('citizen')
+    const second = await signedInPage(browser, server.baseUrl, 'citizen', undefined, phone)
     const again = second.page
     await again.goto(`${server.baseUrl}/thu-tuc/1.000894/nop`)
     await again.getByRole('heading', { name: 'Bước 3/4: Giấy tờ và nơi nộp' }).waitFor({ timeout: 15_000 })
@@ -163,7 +140,10 @@ describe(`the marriage registration e-form (1.000894) in Chromium on ${engineNam
   })
 
   test('at the counter the officer copies the paper declaration with the keyboard alone, Enter moving from field to field', async (ctx) => {
-    const { page } = await personAs('counter_officer', 'ttpvhcc-22333', { width: 1280, height: 900 })
+    const { page } = await signedInPage(browser, server.baseUrl, 'counter_officer', 'ttpvhcc-22333', {
+      width: 1280,
+      height: 900,
+    })
     await page.goto(`${server.baseUrl}/can-bo/tiep-nhan`)
     await page.getByLabel('Thủ tục').fill('đăng ký kết hôn')
     await page.getByRole('button', { name: 'Thủ tục đăng ký kết hôn', exact: true }).click()

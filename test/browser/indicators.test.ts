@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { DossierStatus } from '../../src/domain/dossier/status.ts'
 import type { DossierFacts } from '../../src/domain/kpi/facts.ts'
@@ -8,7 +7,7 @@ import { recordFacts } from '../../src/store/kpi/record-facts.ts'
 import { requireTools } from '../support/debian-tools.ts'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { engineName } from '../support/test-database.ts'
-import { launchChromium, screenshot, serveForBrowser } from './support/browser.ts'
+import { assertAccessible, launchChromium, screenshot, serveForBrowser } from './support/browser.ts'
 
 const hour = 3_600_000
 
@@ -146,16 +145,6 @@ describe(`reform indicators and the II.06a report in Chromium on ${engineName}`,
     const res = await context.request.post(`${server.baseUrl}/api/auth/demo-login`, { data: { as: 'monitor' } })
     assert.equal(res.status(), 200, await res.text())
     return context.newPage()
-  }
-
-  async function assertAccessible(page: Page, name: string) {
-    const results = await new AxeBuilder({ page }).analyze()
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    assert.deepEqual(
-      bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-      [],
-      `${name} has accessibility violations`,
-    )
   }
 
   test('a monitor ranks the agencies by the 766 index and drills down to an agency, a field and its procedures', async () => {

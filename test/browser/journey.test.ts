@@ -4,12 +4,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { AxeBuilder } from '@axe-core/playwright'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { requireTools } from '../support/debian-tools.ts'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { engineName } from '../support/test-database.ts'
-import { launchChromium, screenshot, serveForBrowser } from './support/browser.ts'
+import {
+  assertAccessible,
+  launchChromium,
+  runOfficeAction,
+  screenshot,
+  serveForBrowser,
+  signedInPage,
+} from './support/browser.ts'
 import { fillDeclaration } from './support/declaration-filler.ts'
 
 /** A tiny valid PDF standing for a scanned document. */
@@ -67,42 +73,8 @@ describe(`the whole journey in Chromium on ${engineName}`, {
     rmSync(dir, { recursive: true, force: true })
   })
 
-  /** A signed-in browser for one person: the labelled demo login, as the embedded demo offers it. */
-  async function personAs(
-    as: string,
-    agencyId?: string,
-    viewport = { width: 1280, height: 900 },
-  ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN', acceptDownloads: true })
-    const res = await context.request.post(`${server.baseUrl}/api/auth/demo-login`, {
-      data: { as, ...(agencyId ? { agencyId } : {}) },
-    })
-    assert.equal(res.status(), 200, await res.text())
-    return { context, page: await context.newPage() }
-  }
-
-  /** No serious or critical accessibility violations (axe-core) on the page as it stands. */
-  async function assertAccessible(page: Page, name: string) {
-    const results = await new AxeBuilder({ page }).analyze()
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    assert.deepEqual(
-      bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
-      [],
-      `${name} has accessibility violations`,
-    )
-  }
-
-  /** Runs an office action on the dossier page: its button, then the form's confirmation if it has one. */
-  async function act(page: Page, action: string, fill?: () => Promise<void>) {
-    await page.getByRole('button', { name: action, exact: true }).click()
-    if (fill) await fill()
-    const confirm = page.getByRole('button', { name: 'Xác nhận', exact: true })
-    if (await confirm.isVisible().catch(() => false)) await confirm.click()
-    await page.getByText('Đã thực hiện').first().waitFor({ timeout: 10_000 })
-  }
-
   test('search without diacritics → apply online with an upload → receive → supplement asked and given → appraise → approve → issue → download the signed result → rate', async () => {
-    const citizen = await personAs('citizen', undefined, { width: 390, height: 844 })
+    const citizen = await signedInPage(browser, server.baseUrl, 'citizen', undefined, { width: 390, height: 844 })
     await citizen.page.goto(server.baseUrl)
     await citizen.page.getByLabel('Tên thủ tục (có thể gõ không dấu)').fill('dang ky khai sinh')
     await citizen.page
@@ -128,7 +100,7 @@ describe(`the whole journey in Chromium on ${engineName}`, {
     await citizen.page.waitForURL(/\/ho-so-cua-toi\/[0-9a-f-]{36}$/, { timeout: 15_000 })
     const id = citizen.page.url().split('/').pop() as string
 
-    const counter = await personAs('counter_officer', 'ttpvhcc-22333')
+    const counter = await signedInPage(browser, server.baseUrl, 'counter_officer', 'ttpvhcc-22333')
     await counter.page.goto(`${server.baseUrl}/can-bo`)
     await counter.page.getByRole('table').waitFor()
     await screenshot(counter.page, 'office-queue')
@@ -136,12 +108,12 @@ describe(`the whole journey in Chromium on ${engineName}`, {
     await counter.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
     await counter.page.getByRole('button', { name: 'Tiếp nhận', exact: true }).waitFor()
     await assertAccessible(counter.page, 'the dossier view')
-    await act(counter.page, 'Tiếp nhận')
-    await act(counter.page, 'Chuyển xử lý')
+    await runOfficeAction(counter.page, 'Tiếp nhận')
+    await runOfficeAction(counter.page, 'Chuyển xử lý')
 
-    const specialist = await personAs('specialist', 'xa-22333')
+    const specialist = await signedInPage(browser, server.baseUrl, 'specialist', 'xa-22333')
     await specialist.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
-    await act(specialist.page, 'Yêu cầu bổ sung', async () => {
+    await runOfficeAction(specialist.page, 'Yêu cầu bổ sung', async () => {
       await specialist.page.getByLabel('Giấy tờ cần bổ sung').fill('Bản sao giấy chứng sinh rõ nét')
       await specialist.page.getByLabel('Lý do').fill('Bản chụp bị mờ')
     })
@@ -155,7 +127,7 @@ describe(`the whole journey in Chromium on ${engineName}`, {
       .waitFor({ timeout: 10_000 })
 
     await specialist.page.reload()
-    await act(specialist.page, 'Thẩm định', async () => {
+    await runOfficeAction(specialist.page, 'Thẩm định', async () => {
       await specialist.page.getByLabel('Kết quả thẩm định').selectOption({ label: 'Đủ điều kiện' })
       // The result template's decision fields: the civil status book entry and the child's number.
       await specialist.page.getByLabel('Số / Number', { exact: true }).fill('125')
@@ -163,12 +135,12 @@ describe(`the whole journey in Chromium on ${engineName}`, {
       await specialist.page.getByLabel('Ngày đăng ký / Date of registration', { exact: true }).fill('2026-11-27')
       await specialist.page.getByLabel(/^Số định danh cá nhân cấp cho trẻ/).fill('056226000321')
     })
-    const leader = await personAs('leader', 'xa-22333')
+    const leader = await signedInPage(browser, server.baseUrl, 'leader', 'xa-22333')
     await leader.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
-    await act(leader.page, 'Phê duyệt')
-    const clerk = await personAs('clerk', 'xa-22333')
+    await runOfficeAction(leader.page, 'Phê duyệt')
+    const clerk = await signedInPage(browser, server.baseUrl, 'clerk', 'xa-22333')
     await clerk.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
-    await act(clerk.page, 'Ban hành kết quả', async () => {
+    await runOfficeAction(clerk.page, 'Ban hành kết quả', async () => {
       await clerk.page.getByLabel('Số, ký hiệu kết quả').fill('12/GKS')
     })
 
@@ -187,7 +159,7 @@ describe(`the whole journey in Chromium on ${engineName}`, {
   })
 
   test('a walk-in is received at the counter and its receipt prints', async () => {
-    const counter = await personAs('counter_officer', 'ttpvhcc-22333')
+    const counter = await signedInPage(browser, server.baseUrl, 'counter_officer', 'ttpvhcc-22333')
     await counter.page.goto(`${server.baseUrl}/can-bo/tiep-nhan`)
     await counter.page.getByLabel('Thủ tục').fill('dang ky khai sinh')
     await counter.page

@@ -1,6 +1,8 @@
+import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { AxeBuilder } from '@axe-core/playwright'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { buildApp, webRootDefault } from '../../../src/http/app.ts'
 import { toolPath } from '../../support/debian-tools.ts'
 import type { TestApp } from '../../support/test-app.ts'
@@ -43,4 +45,40 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots')
   mkdirSync(dir, { recursive: true })
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
+}
+
+/** A browser context of its own, signed in through the labelled demo login (citizen, or an officer at a unit). */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  as: string,
+  agencyId?: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<{ context: BrowserContext; page: Page; csrf: string }> {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN', acceptDownloads: true })
+  const res = await context.request.post(`${baseUrl}/api/auth/demo-login`, {
+    data: { as, ...(agencyId ? { agencyId } : {}) },
+  })
+  assert.equal(res.status(), 200, await res.text())
+  return { context, page: await context.newPage(), csrf: ((await res.json()) as { csrfToken: string }).csrfToken }
+}
+
+/** No serious or critical accessibility violation (axe-core) on the page as it stands. */
+export async function assertAccessible(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze()
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  assert.deepEqual(
+    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    [],
+    `${name} has accessibility violations`,
+  )
+}
+
+/** Runs an office action on the dossier page: its button, its form filled, its confirmation if any. */
+export async function runOfficeAction(page: Page, action: string, fill?: () => Promise<void>): Promise<void> {
+  await page.getByRole('button', { name: action, exact: true }).click()
+  if (fill) await fill()
+  const confirm = page.getByRole('button', { name: 'Xác nhận', exact: true })
+  if (await confirm.isVisible().catch(() => false)) await confirm.click()
+  await page.getByText('Đã thực hiện').first().waitFor({ timeout: 10_000 })
 }
