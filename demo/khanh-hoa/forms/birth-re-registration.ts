@@ -20,6 +20,44 @@ const subjectFields = ['fullName', 'birthDate', 'sex', 'ethnicity', 'nationality
 const parentFields = ['fullName', 'ethnicity', 'nationality', 'residence'] as const
 
 /**
+ * The example declaration (JSON Schema `examples`): a woman born in 1985 in Nha Trang whose birth register and
+ * certificate were both lost, asking for herself.
+ */
+const example = {
+  forSelf: true,
+  subject: {
+    fullName: 'Phạm Thị Hoa',
+    birthDate: '1985-06-20',
+    sex: 'female',
+    ethnicity: '01',
+    nationality: 'VN',
+    identityNumber: '056185012345',
+    residence: { province: '56', commune: '22333', street: '25 Nguyễn Thị Minh Khai' },
+    birthPlace: { kind: 'elsewhere', address: { province: '56', commune: '22333', street: '8 Lê Lợi' } },
+    hometown: 'Diên Khánh, Khánh Hòa',
+  },
+  mother: {
+    fullName: 'Nguyễn Thị Mai',
+    ethnicity: '01',
+    nationality: 'VN',
+    residence: { province: '56', commune: '22333', street: '25 Nguyễn Thị Minh Khai' },
+  },
+  father: {
+    fullName: 'Phạm Văn Hùng',
+    ethnicity: '01',
+    nationality: 'VN',
+    residence: { province: '56', commune: '22333', street: '25 Nguyễn Thị Minh Khai' },
+  },
+  earlier: {
+    place: 'UBND phường Vĩnh Phước, thành phố Nha Trang',
+    registeredOn: '1985-07-02',
+    registrationNumber: '112',
+  },
+  isOfficial: false,
+  copies: 1,
+}
+
+/**
  * Tờ khai đăng ký lại khai sinh (procedure 1.004884), form 14 of the Annex to Circular 04/2020/TT-BTP: a birth registered
  * before 1 January 2016 whose register and original certificate are both lost (Decree 123/2015/NĐ-CP
  * art. 24–26). Who asks (the person themself or a representative), the person, their parents, where the
@@ -31,6 +69,7 @@ export function birthReRegistration(ctx: FormContext): FormDefinition {
     version: 1,
     title: t('Tờ khai đăng ký lại khai sinh', 'Declaration for re-registration of a birth'),
     schema: declarationSchema('https://motcua.khanhhoa.gov.vn/forms/1.004884/1', {
+      examples: [example],
       ...object(
         {
           forSelf: { type: 'boolean' },

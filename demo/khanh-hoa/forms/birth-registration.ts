@@ -70,6 +70,51 @@ function parentFields(side: 'mother' | 'father', showIf?: { path: string; equals
 }
 
 /**
+ * The example declaration (JSON Schema `examples`): a boy born in October 2026 at the provincial hospital, declared
+ * by his father; both parents Kinh citizens.
+ */
+const example = {
+  requester: {
+    fullName: 'Nguyễn Văn Phúc',
+    identityNumber: '056092001234',
+    residence: { province: '56', commune: '22333', street: '19 Hùng Vương' },
+    relationship: 'father',
+    phone: '0905123456',
+  },
+  child: {
+    fullName: 'Nguyễn Minh Khang',
+    birthDate: '2026-10-05',
+    sex: 'male',
+    ethnicity: '01',
+    nationality: 'VN',
+    birthPlace: {
+      kind: 'facility',
+      facilityName: 'Bệnh viện Đa khoa tỉnh Khánh Hòa',
+      address: { province: '56', commune: '22333', street: '19 Yersin' },
+    },
+    hometown: 'Ninh Hòa, Khánh Hòa',
+  },
+  mother: {
+    fullName: 'Trần Thị Thu Trang',
+    ethnicity: '01',
+    nationality: 'VN',
+    residence: { province: '56', commune: '22333', street: '19 Hùng Vương' },
+    identityNumber: '056196002345',
+    birthYear: 1996,
+  },
+  fatherKnown: true,
+  father: {
+    fullName: 'Nguyễn Văn Phúc',
+    ethnicity: '01',
+    nationality: 'VN',
+    residence: { province: '56', commune: '22333', street: '19 Hùng Vương' },
+    identityNumber: '056092001234',
+    birthYear: 1992,
+  },
+  copies: 2,
+}
+
+/**
  * Tờ khai đăng ký khai sinh (procedure 1.001193): the declaration of the Annex to Circular 04/2024/TT-BTP,
  * which replaced the form of Annex 5 to Circular 04/2020/TT-BTP. The mother and, when known, the father;
  * the result is the Giấy khai sinh with its number, book and the child's personal identification number.
@@ -79,6 +124,7 @@ export function birthRegistration(ctx: FormContext): FormDefinition {
     version: 1,
     title: t('Tờ khai đăng ký khai sinh', 'Birth registration declaration'),
     schema: declarationSchema('https://motcua.khanhhoa.gov.vn/forms/1.001193/1', {
+      examples: [example],
       ...object(
         {
           requester: requester(ctx),

@@ -28,6 +28,40 @@ const metres = { type: 'number', minimum: 0, maximum: 10000 }
 const squareMetres = { type: 'number', minimum: 1, maximum: 10000000 }
 
 /**
+ * The example declaration (JSON Schema `examples`): a three-storey detached house on a 96.5 m² plot, designed by a
+ * Nha Trang firm, built in 8 months.
+ */
+const example = {
+  investor: {
+    name: 'Đỗ Thanh Tuấn',
+    address: { province: '56', commune: '22333', street: '27 Trần Quang Khải' },
+    phone: '0982123456',
+  },
+  site: {
+    plotNumber: '125',
+    mapSheet: '18',
+    area: 96.5,
+    address: { province: '56', commune: '22333', street: '27 Trần Quang Khải' },
+  },
+  designer: {
+    name: 'Công ty TNHH Tư vấn Thiết kế Xây dựng Nha Trang',
+    certificateCode: 'KHA-00012345',
+    leads: [{ fullName: 'Lê Quốc Khánh', certificateCode: 'KHA-00067890' }],
+  },
+  kind: 'house',
+  building: {
+    type: 'Nhà ở riêng lẻ',
+    grade: 'III',
+    buildingArea: 80,
+    groundLevel: 0.45,
+    totalFloorArea: 240,
+    height: 11.5,
+    floors: 3,
+  },
+  months: 8,
+}
+
+/**
  * Đơn đề nghị cấp giấy phép xây dựng (procedure 1.013225), Mẫu số 01 of Annex II to Decree 175/2024/NĐ-CP:
  * the investor, the site, who designed (and checked) the design, what is to be built — a building's area,
  * floors and height, or a linear work's length and depth — and the expected duration. The result is the
@@ -38,6 +72,7 @@ export function constructionPermit(ctx: FormContext): FormDefinition {
     version: 1,
     title: t('Đơn đề nghị cấp giấy phép xây dựng', 'Application for a construction permit'),
     schema: declarationSchema('https://motcua.khanhhoa.gov.vn/forms/1.013225/1', {
+      examples: [example],
       ...object(
         {
           investor: object(

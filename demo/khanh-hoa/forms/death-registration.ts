@@ -24,6 +24,36 @@ const noticeKind = choice('Thông tư 04/2024/TT-BTP, Tờ khai đăng ký khai 
 const deceasedFields = ['fullName', 'birthDate', 'sex', 'ethnicity', 'nationality', 'identityNumber'] as const
 
 /**
+ * The example declaration (JSON Schema `examples`): a son declares his father's death at the provincial hospital,
+ * with the hospital's death notice.
+ */
+const example = {
+  requester: {
+    fullName: 'Lê Văn Tâm',
+    identityNumber: '056078003456',
+    residence: { province: '56', commune: '22333', street: '31 Ngô Gia Tự' },
+    relationship: 'child',
+    phone: '0914234567',
+  },
+  deceased: {
+    fullName: 'Lê Văn Sơn',
+    birthDate: '1948-02-15',
+    sex: 'male',
+    ethnicity: '01',
+    nationality: 'VN',
+    identityNumber: '056048001122',
+    residence: { province: '56', commune: '22333', street: '31 Ngô Gia Tự' },
+    deathDate: '2026-10-20',
+    deathTime: '14:30',
+    deathPlace: 'Bệnh viện Đa khoa tỉnh Khánh Hòa',
+    cause: 'Suy tim',
+  },
+  hasNotice: true,
+  notice: { kind: 'notice', number: '215/GBT', issuedBy: 'Bệnh viện Đa khoa tỉnh Khánh Hòa', issuedOn: '2026-10-20' },
+  copies: 2,
+}
+
+/**
  * Tờ khai đăng ký khai tử (procedure 1.000656): the declaration of the Annex to Circular 04/2024/TT-BTP.
  * The requester, the deceased, when and where death occurred and its cause, and the death notice (or the
  * document in its place) when there is one; the result is the Trích lục khai tử.
@@ -33,6 +63,7 @@ export function deathRegistration(ctx: FormContext): FormDefinition {
     version: 1,
     title: t('Tờ khai đăng ký khai tử', 'Death registration declaration'),
     schema: declarationSchema('https://motcua.khanhhoa.gov.vn/forms/1.000656/1', {
+      examples: [example],
       ...object(
         {
           requester: requester(ctx),

@@ -9,6 +9,7 @@ import type { JsonSchema } from '../../../src/domain/declarations/field-kinds.ts
 import { attachmentSlots, type FormContext } from '../../../src/domain/declarations/form-context.ts'
 import { FormDefinition, type LayoutField } from '../../../src/domain/declarations/form-definition.ts'
 import { genericForm } from '../../../src/domain/declarations/generic-form.ts'
+import { DeclarationValidators } from '../../../src/domain/declarations/validate-declaration.ts'
 import { demoForms } from './index.ts'
 
 const catalog: Catalog = JSON.parse(readFileSync(new URL('../catalog.json', import.meta.url), 'utf8'))
@@ -16,6 +17,7 @@ const communes = catalog.agencies
   .filter((a) => a.kind === 'commune_committee')
   .map((a) => ({ code: a.statisticalCode ?? '', name: a.names.find((n) => n.validTo === null)?.name ?? '' }))
 const checkFormDefinition = Compile(FormDefinition)
+const validators = new DeclarationValidators()
 
 /** ajv as strict as it goes: unknown keywords, loose types and undeclared required properties all throw. */
 function strictAjv() {
@@ -130,6 +132,14 @@ for (const procedure of catalog.procedures) {
           decided.filter((p) => schemaAt(form.result.decisionSchema, p) === undefined),
           [],
         )
+      })
+
+      test('has exactly one example, which the validator accepts on 2026-12-02', () => {
+        const examples = form.schema.examples as unknown[] | undefined
+        assert.equal(examples?.length, 1)
+        const key = `${procedure.code}@${version.version}#${form.version}`
+        const verdict = validators.validate(key, form, examples?.[0], '2026-12-02')
+        assert.deepEqual(verdict.ok ? [] : verdict.errors, [])
       })
 
       test('has one attachment slot per required document', () => {

@@ -28,6 +28,32 @@ const changes = [
 ] as const
 
 /**
+ * The example declaration (JSON Schema `examples`): a café moves to a new address and raises its capital to 300
+ * million đồng.
+ */
+const example = {
+  business: { name: 'Hộ kinh doanh Cà phê Biển Xanh', registrationNumber: '56A8012345' },
+  owner: {
+    fullName: 'Bùi Đức Hải',
+    birthDate: '1983-08-30',
+    sex: 'male',
+    ethnicity: '01',
+    nationality: 'VN',
+    identityNumber: '056083005432',
+    residence: { province: '56', commune: '22333', street: '7 Tô Hiến Thành' },
+    phone: '0913222333',
+  },
+  changeName: false,
+  changeOffice: true,
+  changeCapital: true,
+  changeActivities: false,
+  changeMembers: false,
+  newOffice: { address: { province: '56', commune: '22333', street: '102 Phạm Văn Đồng' }, phone: '0905334455' },
+  newCapital: 300_000_000,
+  reason: 'Chuyển địa điểm kinh doanh và tăng vốn kinh doanh',
+}
+
+/**
  * Giấy đề nghị đăng ký thay đổi nội dung đăng ký hộ kinh doanh (procedure 2.000720): the business as
  * registered (name and number), the owner who signs, and for each content that changes its new value —
  * name, office, capital, lines of business, household members; the result is the re-issued certificate.
@@ -40,6 +66,7 @@ export function householdBusinessChange(ctx: FormContext): FormDefinition {
       'Application to change a household business registration',
     ),
     schema: declarationSchema('https://motcua.khanhhoa.gov.vn/forms/2.000720/1', {
+      examples: [example],
       type: 'object',
       additionalProperties: false,
       required: ['business', 'owner', ...changes.map(([flag]) => flag), 'reason'],

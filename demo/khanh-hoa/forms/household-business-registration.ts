@@ -27,6 +27,37 @@ const founder = choice(
 )
 
 /**
+ * The example declaration (JSON Schema `examples`): one woman registers a grocery shop in Phường Bắc Nha Trang with
+ * 150 million đồng of capital.
+ */
+const example = {
+  business: {
+    name: 'Hộ kinh doanh Tạp hóa Minh Châu',
+    office: { address: { province: '56', commune: '22333', street: '45 Đường 2 Tháng 4' }, phone: '0258382456' },
+    activities: [
+      {
+        code: '4711',
+        name: 'Bán lẻ lương thực, thực phẩm, đồ uống, thuốc lá, thuốc lào chiếm tỷ trọng lớn trong các cửa hàng kinh doanh tổng hợp',
+        main: true,
+      },
+    ],
+    capital: 150_000_000,
+    employees: 2,
+  },
+  founder: 'individual',
+  owner: {
+    fullName: 'Ngô Minh Châu',
+    birthDate: '1988-05-22',
+    sex: 'female',
+    ethnicity: '01',
+    nationality: 'VN',
+    identityNumber: '056188009911',
+    residence: { province: '56', commune: '22333', street: '45 Đường 2 Tháng 4' },
+    phone: '0905667788',
+  },
+}
+
+/**
  * Giấy đề nghị đăng ký hộ kinh doanh (procedure 1.001612): the business's name, office, lines of business
  * and capital, who founds it (one person, or household members who authorise one of them as owner, with
  * their list) and the owner; the result is the Giấy chứng nhận đăng ký hộ kinh doanh and its number.
@@ -36,6 +67,7 @@ export function householdBusinessRegistration(ctx: FormContext): FormDefinition 
     version: 1,
     title: t('Giấy đề nghị đăng ký hộ kinh doanh', 'Application to register a household business'),
     schema: declarationSchema('https://motcua.khanhhoa.gov.vn/forms/1.001612/1', {
+      examples: [example],
       type: 'object',
       additionalProperties: false,
       required: ['business', 'founder', 'owner'],

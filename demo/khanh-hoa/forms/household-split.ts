@@ -20,6 +20,35 @@ const splitCase = choice('Luật Cư trú 2020, Điều 25 (tách hộ)', [
 ])
 
 /**
+ * The example declaration (JSON Schema `examples`): a married son splits from his father's household at the same
+ * lawful residence, with his wife; head and owner agree.
+ */
+const example = {
+  declarant: {
+    fullName: 'Võ Minh Quân',
+    birthDate: '1990-09-14',
+    sex: 'male',
+    identityNumber: '056090007788',
+    phone: '0914567890',
+  },
+  head: { fullName: 'Võ Văn Dũng', identityNumber: '056062001357', relationship: 'child' },
+  residence: { province: '56', commune: '22333', street: '18 Hai Bà Trưng' },
+  request: 'Tách hộ để lập hộ mới tại cùng chỗ ở hợp pháp',
+  case: 'same_residence',
+  headConsent: true,
+  ownerConsent: true,
+  members: [
+    {
+      fullName: 'Đặng Thị Thảo',
+      birthDate: '1992-03-08',
+      sex: 'female',
+      identityNumber: '056192004455',
+      relationship: 'wife',
+    },
+  ],
+}
+
+/**
  * Tách hộ (procedure 1.010038) on the CT01 declaration: the member who leaves the household to head a new
  * one at the same lawful residence, with the members who go with them. The head and the owner must agree
  * unless the split follows a divorce that lets both stay (Luật Cư trú 2020, Điều 25 khoản 2–3).
@@ -29,6 +58,7 @@ export function householdSplit(ctx: FormContext): FormDefinition {
     version: 1,
     title: t('Tờ khai thay đổi thông tin cư trú (tách hộ)', 'Change of residence information (household split)'),
     schema: declarationSchema('https://motcua.khanhhoa.gov.vn/forms/1.010038/1', {
+      examples: [example],
       ...object(
         {
           declarant: declarant(ctx),

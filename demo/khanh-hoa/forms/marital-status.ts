@@ -31,6 +31,39 @@ const purpose = choice('Nghị định 123/2015/NĐ-CP, Điều 22–23 (mục �
 const personFieldNames = ['fullName', 'birthDate', 'sex', 'ethnicity', 'nationality', 'identityNumber'] as const
 
 /**
+ * The example declaration (JSON Schema `examples`): a never-married woman asks for herself, to marry a citizen of
+ * the same ward.
+ */
+const example = {
+  requester: {
+    fullName: 'Đặng Thị Linh',
+    identityNumber: '056197004567',
+    residence: { province: '56', commune: '22333', street: '14 Lê Thánh Tôn' },
+    relationship: 'self',
+    phone: '0977445566',
+  },
+  subject: {
+    fullName: 'Đặng Thị Linh',
+    birthDate: '1997-02-27',
+    sex: 'female',
+    ethnicity: '01',
+    nationality: 'VN',
+    identityNumber: '056197004567',
+    residence: { province: '56', commune: '22333', street: '14 Lê Thánh Tôn' },
+    maritalStatus: 'never_married',
+  },
+  priorResidence: false,
+  purpose: 'marriage',
+  intendedSpouse: {
+    fullName: 'Hoàng Quốc Nam',
+    birthDate: '1995-10-10',
+    nationality: 'VN',
+    identityNumber: '056095008899',
+    marriagePlace: 'UBND phường Bắc Nha Trang, tỉnh Khánh Hòa',
+  },
+}
+
+/**
  * Tờ khai cấp Giấy xác nhận tình trạng hôn nhân (procedure 1.004873), Annex to Circular 04/2020/TT-BTP as
  * replaced by Circular 04/2024/TT-BTP: whose status, their current status, an earlier residence to certify
  * and the purpose; used to marry, it names the intended spouse (Circular 04/2020/TT-BTP art. 33 khoản 2).
@@ -40,6 +73,7 @@ export function maritalStatusCertificate(ctx: FormContext): FormDefinition {
     version: 1,
     title: t('Tờ khai cấp Giấy xác nhận tình trạng hôn nhân', 'Declaration for a certificate of marital status'),
     schema: declarationSchema('https://motcua.khanhhoa.gov.vn/forms/1.004873/1', {
+      examples: [example],
       ...object(
         {
           requester: requester(ctx),

@@ -34,6 +34,22 @@ function spouse(ctx: FormContext) {
   }
 }
 
+const side = (fullName: string, birthDate: string, identityNumber: string, street: string) => ({
+  fullName,
+  birthDate,
+  ethnicity: '01',
+  nationality: 'VN',
+  residence: { province: '56', commune: '22333', street },
+  identityNumber,
+  marriageCount: 1,
+})
+
+/** A bride of 28 and a groom of 30, both Kinh citizens of Phường Bắc Nha Trang marrying for the first time. */
+const example = {
+  wife: side('Nguyễn Thị Lan', '1998-04-12', '056198001234', '12 Trần Phú'),
+  husband: side('Trần Văn Nam', '1996-11-03', '056096004321', '40 Yersin'),
+}
+
 function spouseFields(side: 'wife' | 'husband'): LayoutField[] {
   const foreign = { path: `${side}/nationality`, notEquals: 'VN' }
   const citizen = { path: `${side}/nationality`, equals: 'VN' }
@@ -62,10 +78,10 @@ export function marriageRegistration(ctx: FormContext): FormDefinition {
   return {
     version: 1,
     title: t('Tờ khai đăng ký kết hôn', 'Marriage registration declaration'),
-    schema: declarationSchema(
-      'https://motcua.khanhhoa.gov.vn/forms/1.000894/1',
-      object({ wife: spouse(ctx), husband: spouse(ctx) }),
-    ),
+    schema: declarationSchema('https://motcua.khanhhoa.gov.vn/forms/1.000894/1', {
+      ...object({ wife: spouse(ctx), husband: spouse(ctx) }),
+      examples: [example],
+    }),
     layout: {
       steps: [
         {

@@ -32,6 +32,27 @@ const payment = choice('Luật Bảo hiểm xã hội 2024, hình thức nhận 
 const insuredFields = ['fullName', 'birthDate', 'sex', 'identityNumber', 'residence', 'phone'] as const
 
 /**
+ * The example declaration (JSON Schema `examples`): a voluntarily insured mother who gave birth in September 2026,
+ * paid to her bank account.
+ */
+const example = {
+  insured: {
+    fullName: 'Phan Thị Hạnh',
+    birthDate: '1994-07-19',
+    sex: 'female',
+    identityNumber: '056194003210',
+    residence: { province: '56', commune: '22333', street: '56 Nguyễn Trãi' },
+    phone: '0936778899',
+    socialInsuranceNumber: '5620123456',
+  },
+  event: 'birth',
+  eventDate: '2026-09-15',
+  children: [{ fullName: 'Nguyễn Ngọc Bảo An', birthDate: '2026-09-15' }],
+  payment: 'bank',
+  bankAccount: { accountNumber: '0071000123456', bank: 'Ngân hàng TMCP Ngoại thương Việt Nam, chi nhánh Khánh Hòa' },
+}
+
+/**
  * Giải quyết hưởng chế độ thai sản (procedure 2.000693) for an insured person who no longer has an
  * employment relation, or is voluntarily insured, and applies to the social insurance office directly:
  * the insured, the event (birth, adoption…) and its date, the children concerned, how to be paid.
@@ -42,6 +63,7 @@ export function maternityBenefit(ctx: FormContext): FormDefinition {
     version: 1,
     title: t('Đơn đề nghị hưởng chế độ thai sản', 'Application for maternity benefit'),
     schema: declarationSchema('https://motcua.khanhhoa.gov.vn/forms/2.000693/1', {
+      examples: [example],
       type: 'object',
       additionalProperties: false,
       required: ['insured', 'event', 'eventDate', 'payment'],

@@ -25,6 +25,26 @@ const basis = choice('Luật Cư trú 2020, Điều 20 (điều kiện đăng k�
 ])
 
 /**
+ * The example declaration (JSON Schema `examples`): a daughter registers her permanent residence in her father's
+ * household; the head agrees.
+ */
+const example = {
+  declarant: {
+    fullName: 'Huỳnh Thị Yến',
+    birthDate: '1995-12-01',
+    sex: 'female',
+    identityNumber: '056195006677',
+    phone: '0935112233',
+    email: 'huynhthiyen@gmail.com',
+  },
+  head: { fullName: 'Huỳnh Văn Bình', identityNumber: '056065002468', relationship: 'child' },
+  newResidence: { province: '56', commune: '22333', street: '9 Lý Thánh Tôn' },
+  basis: 'family',
+  request: 'Đăng ký thường trú vào hộ gia đình của cha',
+  headConsent: true,
+}
+
+/**
  * Đăng ký thường trú (procedure 1.004222) on the CT01 declaration: who registers, the household they
  * join, the new address and on what basis, with the members who register with them. Joining family needs
  * the head's consent; a rented home states its floor area (art. 20(3) Luật Cư trú: the province's minimum
@@ -38,6 +58,7 @@ export function permanentResidence(ctx: FormContext): FormDefinition {
       'Change of residence information (permanent residence)',
     ),
     schema: declarationSchema('https://motcua.khanhhoa.gov.vn/forms/1.004222/1', {
+      examples: [example],
       type: 'object',
       additionalProperties: false,
       required: ['declarant', 'head', 'newResidence', 'basis', 'request'],

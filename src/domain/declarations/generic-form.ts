@@ -14,6 +14,27 @@ export type GenericFormProcedure = {
 }
 
 /**
+ * The example declaration (JSON Schema `examples`): a citizen of Phường Bắc Nha Trang (or the tree's first
+ * commune when the tree has no such ward) asking for the procedure by its name.
+ */
+function example(procedure: GenericFormProcedure, ctx: FormContext) {
+  const commune = ctx.communes.find((c) => c.code === '22333') ?? ctx.communes[0]
+  return {
+    applicant: {
+      fullName: 'Nguyễn Văn An',
+      birthDate: '1985-03-15',
+      identityNumber: '056085001234',
+      address: { province: ctx.provinceCode, commune: commune?.code ?? '22333', street: '10 Thái Nguyên' },
+      phone: '0905123456',
+    },
+    request: {
+      content: `Đề nghị giải quyết thủ tục: ${procedure.name}`,
+      reason: 'Có nhu cầu theo quy định của pháp luật',
+    },
+  }
+}
+
+/**
  * Đơn đề nghị (generic): the declaration of a procedure that has no form of its own yet, so that no
  * procedure is formless. It asks what every request names: who asks (họ tên, ngày sinh, số định danh,
  * địa chỉ, điện thoại) and what and why; the result states its number and content.
@@ -22,19 +43,22 @@ export function genericForm(procedure: GenericFormProcedure, ctx: FormContext): 
   return {
     version: 1,
     title: t(`Đơn đề nghị: ${procedure.name}`, `Application: ${procedure.name}`),
-    schema: declarationSchema(
-      `https://motcua.khanhhoa.gov.vn/forms/${procedure.code}/${procedure.version}/generic`,
-      object({
-        applicant: object({
-          fullName: personName,
-          birthDate: isoDate,
-          identityNumber,
-          address: address(ctx.provinceCode, ctx.communes),
-          phone,
+    schema: {
+      ...declarationSchema(
+        `https://motcua.khanhhoa.gov.vn/forms/${procedure.code}/${procedure.version}/generic`,
+        object({
+          applicant: object({
+            fullName: personName,
+            birthDate: isoDate,
+            identityNumber,
+            address: address(ctx.provinceCode, ctx.communes),
+            phone,
+          }),
+          request: object({ content: text(2000), reason: text(2000) }),
         }),
-        request: object({ content: text(2000), reason: text(2000) }),
-      }),
-    ),
+      ),
+      examples: [example(procedure, ctx)],
+    },
     layout: {
       steps: [
         {
