@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { sql } from 'kysely'
+import type { Declaration } from '../src/domain/declarations/form-definition.ts'
+import { DeclarationValidators } from '../src/domain/declarations/validate-declaration.ts'
+import type { Applicant } from '../src/domain/dossier/events.ts'
 import { workingDaysFromDatabase } from '../src/store/calendar/working-days-cache.ts'
 import { loadCatalogFile } from '../src/store/catalog/load-catalog-file.ts'
+import { procedureForm } from '../src/store/catalog/procedure-forms.ts'
 import type { OpenDatabase } from '../src/store/database.ts'
 import { seedDossiers, seededRandom } from '../src/store/dossiers/seed-dossiers.ts'
 import { verifyChains } from '../src/store/dossiers/verify-chain.ts'
@@ -68,6 +72,29 @@ describe(`migrations and seeding on ${engineName}`, () => {
     const orphans = await sql<{ n: number }>`SELECT count(*) AS n FROM dossiers d
       WHERE NOT EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = d.id)`.execute(database.db)
     assert.equal(orphans.rows[0]?.n, 0)
+  })
+
+  test('each seeded dossier declares its form’s example in its applicant’s name, and the validator accepts it', async () => {
+    type Submitted = { applicant: Applicant; procedure: { code: string; version: number }; declaration?: Declaration }
+    const rows = await sql<{ payload: Submitted }>`SELECT payload FROM dossier_events WHERE type = 'submitted'`.execute(
+      database.db,
+    )
+    assert.ok(rows.rows.length >= 120)
+    const validators = new DeclarationValidators()
+    const refused: unknown[] = []
+    for (const { payload } of rows.rows) {
+      const form = await procedureForm(database.db, payload.procedure.code, payload.procedure.version)
+      assert.ok(form && payload.declaration, `${payload.procedure.code} has a form and the dossier a declaration`)
+      assert.equal(payload.declaration.formVersion, form.version)
+      assert.ok(
+        JSON.stringify(payload.declaration.data).includes(`:${JSON.stringify(payload.applicant.name)}`),
+        `${payload.procedure.code}: the declaration names ${payload.applicant.name}`,
+      )
+      const key = `${payload.procedure.code}@${payload.procedure.version}#${form.version}`
+      const verdict = validators.validate(key, form, payload.declaration.data, '2026-11-26')
+      if (!verdict.ok) refused.push([payload.procedure.code, verdict.errors])
+    }
+    assert.deepEqual(refused, [])
   })
 
   test('a commune procedure is received at a commune service centre, a provincial one at the provincial centre', async () => {

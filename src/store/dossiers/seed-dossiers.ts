@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import { dayOf, instantAt } from '../../domain/calendar/local-time.ts'
+import { dayOf, instantAt, localDate } from '../../domain/calendar/local-time.ts'
+import type { FormDefinition } from '../../domain/declarations/form-definition.ts'
 import { type Actor, Role } from '../../domain/dossier/actor.ts'
 import type { Applicant } from '../../domain/dossier/events.ts'
 import type { WorkingDaysSource } from '../calendar/working-days-cache.ts'
+import { procedureForm } from '../catalog/procedure-forms.ts'
 import type { Db } from '../database.ts'
 import { dossierCommands, type Outcome } from './dossier-commands.ts'
+import { seedDeclaration } from './seed-declaration.ts'
 
 const familyNames = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Hoàng', 'Võ', 'Phan', 'Đặng', 'Bùi', 'Đỗ', 'Ngô']
 const middleNames = ['Văn', 'Thị', 'Minh', 'Ngọc', 'Thanh', 'Quốc', 'Hữu', 'Thu', 'Đức', 'Bảo']
@@ -61,7 +64,8 @@ const officer = (role: Role, agencyId: string, label: string): Actor => ({
  * Adds `count` generated dossiers, each driven through the lifecycle engine from a submission in the
  * last 60 days to a random stage (submitted, received, in appraisal, waiting for a supplement, done,
  * returned and rated, withdrawn, refused), so their events, codes, deadlines, hash chains and counters
- * are real. Applicants and officers are invented and marked as generated.
+ * are real. Applicants and officers are invented and marked as generated; each declares its form's
+ * example in the applicant's name.
  */
 export async function seedDossiers(db: Db, options: SeedOptions): Promise<number> {
   const { random, now } = options
@@ -80,6 +84,14 @@ export async function seedDossiers(db: Db, options: SeedOptions): Promise<number
     .execute()
   if (procedures.length === 0 || communeCentres.length === 0)
     throw new Error('load the catalogue before seeding dossiers')
+  // Each procedure's form is read once per run, not once per dossier.
+  const forms = new Map<string, Promise<FormDefinition | null>>()
+  const formOf = (code: string, version: number) => {
+    const key = `${code}@${version}`
+    const read = forms.get(key) ?? procedureForm(db, code, version)
+    forms.set(key, read)
+    return read
+  }
   let added = 0
   for (let i = 0; i < options.count; i++) {
     const procedure = pick(procedures)
@@ -108,11 +120,14 @@ export async function seedDossiers(db: Db, options: SeedOptions): Promise<number
       return new Date(clock)
     }
     const online = random() < 0.6
+    const form = await formOf(procedure.procedure_code, procedure.version)
+    const declaration = form ? seedDeclaration(form, person.name, localDate(new Date(clock))) : undefined
     const base = {
       applicant: person,
       procedure: { code: procedure.procedure_code, version: procedure.version },
       receivingAgencyId: centre.id,
       components: [{ name: 'Tờ khai', fileRef: null, digitized: false }],
+      ...(declaration ? { declaration } : {}),
     }
     const first: Outcome = online
       ? await engine.create(
