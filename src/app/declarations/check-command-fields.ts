@@ -2,13 +2,10 @@ import type { Principal } from '../../domain/access/principal.ts'
 import { canReadDossier } from '../../domain/access/route-permissions.ts'
 import type { FieldError } from '../../domain/declarations/named-rules.ts'
 import { setValueAt, valueAt } from '../../domain/declarations/named-rules.ts'
-import { DeclarationValidators } from '../../domain/declarations/validate-declaration.ts'
 import type { DeclarationChange } from '../../domain/dossier/events.ts'
 import type { Db } from '../../store/database.ts'
 import { loadDossier } from '../../store/dossiers/dossier-queries.ts'
-import { formOf } from './check-declaration.ts'
-
-const validators = new DeclarationValidators()
+import { formOf, validators } from './check-declaration.ts'
 
 type Fields = Record<string, unknown>
 

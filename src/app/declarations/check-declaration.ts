@@ -4,8 +4,11 @@ import { DeclarationValidators } from '../../domain/declarations/validate-declar
 import { procedureForm } from '../../store/catalog/procedure-forms.ts'
 import type { Db } from '../../store/database.ts'
 
-/** One process-wide cache: a published form version never changes, so neither does its validator. */
-const validators = new DeclarationValidators()
+/**
+ * The process's one validator cache (declarations here, decision fields and corrections in
+ * check-command-fields.ts): a published form version never changes, so neither does its validator.
+ */
+export const validators = new DeclarationValidators()
 const forms = new Map<string, Promise<FormDefinition | null>>()
 
 /** The form of a procedure version (the given form version, or the latest), read once per process. */

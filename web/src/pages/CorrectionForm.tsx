@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { type FormEvent, useId, useState } from 'react'
-import type { FormDefinition, LayoutField } from '../../../src/domain/declarations/form-definition.ts'
+import type { FormDefinition } from '../../../src/domain/declarations/form-definition.ts'
 import { valueAt } from '../../../src/domain/declarations/named-rules.ts'
 import { client, errorText, newIdempotencyKey, ok } from '../api/client.ts'
 import type { DossierView } from '../api/types.ts'
@@ -8,38 +8,18 @@ import { ErrorSummary, FieldMessage, fieldState, useFieldErrors } from '../forms
 import { schemasAt } from '../forms/schema-at.ts'
 import { formatIsoDate, parseTypedDate } from '../forms/typed-date.ts'
 import { useI18n } from '../i18n/messages.ts'
-import { correctableFields } from './office/correctable-fields.ts'
+import { type CorrectableField, correctableFields } from './office/correctable-fields.ts'
 
 type Kind = { kind: 'date' } | { kind: 'integer' } | { kind: 'text' } | { kind: 'select'; options: [string, string][] }
 
-/** The layout field at an absolute path (a group's fields sit under the group's path). */
-function layoutFieldAt(form: FormDefinition, path: string): LayoutField | undefined {
-  const walk = (fields: readonly LayoutField[], prefix: string): LayoutField | undefined => {
-    for (const field of fields) {
-      const at = prefix ? `${prefix}/${field.path}` : field.path
-      if (at === path) return field
-      if (field.widget === 'group' && field.fields) {
-        const inner = walk(field.fields, at)
-        if (inner) return inner
-      }
-    }
-    return undefined
-  }
-  for (const step of form.layout.steps)
-    for (const section of step.sections) {
-      const found = walk(section.fields as readonly LayoutField[], '')
-      if (found) return found
-    }
-  return undefined
-}
-
 /** How a field is typed here, from its schema (and its code list for the names of the values). */
-function kindOf(form: FormDefinition, path: string): Kind {
+function kindOf(form: FormDefinition, field: CorrectableField): Kind {
+  const path = field.path
   const schema = schemasAt(form.schema, path)
   if (schema.some((s) => s.format === 'date')) return { kind: 'date' }
   const values = schema.find((s) => Array.isArray(s.enum))?.enum as string[] | undefined
   if (values) {
-    const list = form.codeLists[layoutFieldAt(form, path)?.codeList ?? '']
+    const list = form.codeLists[field.codeList ?? '']
     const name = (code: string) => list?.entries.find((e) => e.code === code)?.vi ?? code
     return { kind: 'select', options: values.map((v) => [v, name(v)]) }
   }
@@ -77,13 +57,15 @@ export function CorrectionForm({ dossier, onDone }: { dossier: DossierView; onDo
     onSuccess: onDone,
   })
   if (!form) return <p>{t('common.loading')}</p>
-  const labels = new Map(correctableFields(form).map((f) => [f.path, f.label]))
-  const current = (path: string) => typed[path] ?? shown(kindOf(form, path), valueAt(dossier.declaration?.data, path))
+  const known = new Map(correctableFields(form).map((f) => [f.path, f]))
+  const fieldOf = (path: string): CorrectableField => known.get(path) ?? { path, label: { vi: path, en: path } }
+  const current = (path: string) =>
+    typed[path] ?? shown(kindOf(form, fieldOf(path)), valueAt(dossier.declaration?.data, path))
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     if (!fieldErrors.check(event.currentTarget)) return
     const corrections = paths.map((path) => {
-      const kind = kindOf(form, path)
+      const kind = kindOf(form, fieldOf(path))
       const text = current(path).trim()
       const value =
         kind.kind === 'date' ? (parseTypedDate(text) ?? text) : kind.kind === 'integer' ? Number(text) : text
@@ -97,8 +79,9 @@ export function CorrectionForm({ dossier, onDone }: { dossier: DossierView; onDo
       <ErrorSummary errors={fieldErrors.errors} summaryRef={fieldErrors.summaryRef} />
       {paths.map((path, i) => {
         const id = `${idBase}-${i}`
-        const kind = kindOf(form, path)
-        const label = labels.get(path)
+        const field = fieldOf(path)
+        const kind = kindOf(form, field)
+        const label = field.label
         const common = {
           id,
           required: true,
@@ -108,9 +91,9 @@ export function CorrectionForm({ dossier, onDone }: { dossier: DossierView; onDo
         return (
           <div className="form-field" key={path}>
             <label htmlFor={id}>
-              {label?.vi ?? path}{' '}
+              {label.vi}{' '}
               <span className="meta" lang="en">
-                / {label?.en ?? path}
+                / {label.en}
               </span>
             </label>
             <FieldMessage errors={fieldErrors.errors} fieldId={id} />

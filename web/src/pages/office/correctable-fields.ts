@@ -1,10 +1,16 @@
 import type { FormDefinition } from '../../../../src/domain/declarations/form-definition.ts'
 
 /** A declaration field the specialist may ask the applicant to correct (a repeating group is one field). */
-export type CorrectableField = { readonly path: string; readonly label: { readonly vi: string; readonly en: string } }
+export type CorrectableField = {
+  readonly path: string
+  readonly label: { readonly vi: string; readonly en: string }
+  /** The code list the layout names for it, if any. */
+  readonly codeList?: string | undefined
+}
 
 type Walked = {
   readonly path: string
+  readonly codeList?: string
   readonly label: { readonly vi: string; readonly en: string }
   readonly widget?: string
   readonly fields?: readonly Walked[]
@@ -17,7 +23,8 @@ export function correctableFields(form: Pick<FormDefinition, 'layout'>): Correct
     for (const field of fields) {
       const path = prefix ? `${prefix}/${field.path}` : field.path
       if (field.widget === 'group' && field.fields) walk(field.fields, path, `${heading}${field.label.vi} — `)
-      else out.push({ path, label: { vi: `${heading}${field.label.vi}`, en: field.label.en } })
+      else
+        out.push({ path, label: { vi: `${heading}${field.label.vi}`, en: field.label.en }, codeList: field.codeList })
     }
   }
   for (const step of form.layout.steps)
