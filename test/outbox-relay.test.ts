@@ -265,4 +265,82 @@ describe('two relays on one PostgreSQL', {
       await scratch.drop()
     }
   })
+
+  test('a later message of a dossier waits while another relay is still fanning out its earlier one', async () => {
+    const scratch = await createScratchDatabase(process.env.DATABASE_URL ?? '')
+    const first = await openDatabase({ kind: 'postgres', url: scratch.url })
+    const second = await openDatabase({ kind: 'postgres', url: scratch.url })
+    try {
+      const { migrate } = await import('../src/store/migrate.ts')
+      const { loadCatalogFile } = await import('../src/store/catalog/load-catalog-file.ts')
+      await migrate(first.db)
+      await loadCatalogFile(first.db)
+      const engine = dossierCommands(first.db, workingDaysFromDatabase(first.db))
+      const now = new Date('2026-11-24T02:00:00Z')
+      const created = await engine.create(
+        {
+          action: 'submit',
+          actor: actors.applicant,
+          channel: 2,
+          applicant,
+          procedure: { code: '1.001193', version: 1 },
+          receivingAgencyId: 'ttpvhcc-22333',
+          components: [],
+        },
+        { idempotencyKey: randomUUID(), now },
+      )
+      assert.ok(created.ok)
+      const received = await engine.run(created.dossierId, { action: 'receive', actor: actors.counter }, 1, {
+        idempotencyKey: randomUUID(),
+        now,
+      })
+      assert.ok(received.ok)
+      const order: number[] = []
+      const recording: Consumer = {
+        name: 'ordered',
+        accepts: () => true,
+        async deliver(m) {
+          order.push(m.payload.seq)
+        },
+      }
+      // The first relay's fan-out holds the dossier's first message (its transaction is open), as
+      // when two servers fan out at the same moment; the second relay skips it and sees the second.
+      let release = () => {}
+      const held = new Promise<void>((r) => {
+        release = r
+      })
+      let locked = () => {}
+      const isLocked = new Promise<void>((r) => {
+        locked = r
+      })
+      const holding = first.db.transaction().execute(async (tx) => {
+        await tx
+          .selectFrom('outbox')
+          .select('id')
+          .where('message_key', '=', created.dossierId)
+          .orderBy('id')
+          .limit(1)
+          .forUpdate()
+          .execute()
+        locked()
+        await held
+      })
+      await isLocked
+      let during: Awaited<ReturnType<typeof relayOnce>>
+      try {
+        during = await relayOnce(second.db, [recording], { policy })
+      } finally {
+        release()
+        await holding
+      }
+      assert.equal(during.fannedOut, 1, 'the second relay fans out the message that is not held')
+      assert.deepEqual(order, [], 'the second message is not delivered before the first')
+      await relayOnce(second.db, [recording], { policy })
+      assert.deepEqual(order, [1, 2])
+    } finally {
+      await first.close()
+      await second.close()
+      await scratch.drop()
+    }
+  })
 })

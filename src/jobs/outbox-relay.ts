@@ -80,7 +80,8 @@ type Claimed = { consumer: string; message: OutboxMessage; attempts: number }
 
 /**
  * Claims due deliveries for a lease: only the first undelivered message of each dossier for each
- * consumer (order per dossier), locked rows skipped so several processes share the work.
+ * consumer (order per dossier), counting messages not yet fanned out as undelivered, locked rows
+ * skipped so several processes share the work.
  */
 export async function claimDue(
   db: Db,
@@ -99,6 +100,12 @@ export async function claimDue(
           SELECT 1 FROM outbox_deliveries e
           WHERE e.consumer = h.consumer AND e.message_key = h.message_key AND e.message_id < h.message_id
             AND e.state <> 'delivered')
+        -- An earlier message of the key that another process is still fanning out has no delivery
+        -- row yet (its transaction has not committed), so the check above cannot see it; it can see
+        -- that the message is unpublished, and waits for it.
+        AND NOT EXISTS (
+          SELECT 1 FROM outbox o
+          WHERE o.published_at IS NULL AND o.message_key = h.message_key AND o.id < h.message_id)
       ORDER BY h.message_id LIMIT ${policy.batchSize}
       FOR UPDATE SKIP LOCKED
     ) c
