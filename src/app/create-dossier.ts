@@ -24,6 +24,10 @@ export type DossierApplication = {
   readonly declaration?: Readonly<Record<string, unknown>> | undefined
   /** The form version the data was entered on. */
   readonly formVersion?: number | undefined
+  /** The commune chosen to decide an any-location procedure (default: the receiving unit's own). */
+  readonly competentAgencyId?: string | undefined
+  /** Walk-in or postal: receive at once (default), or register for the counter's check first. */
+  readonly receiveNow?: boolean | undefined
 }
 
 export type CreateDossierOutcome =
@@ -90,9 +94,13 @@ export async function createDossier(
     receivingAgencyId: application.receivingAgencyId,
     components: application.components.map((c) => ({ ...c, digitized: false })),
     ...(declared.declaration ? { declaration: declared.declaration } : {}),
+    ...(application.competentAgencyId ? { competentAgencyId: application.competentAgencyId } : {}),
   }
   if (application.channel !== Channel.Online)
-    return deps.engine.create({ action: 'receive-at-counter', ...common }, options)
+    return deps.engine.create(
+      { action: application.receiveNow === false ? 'register-at-counter' : 'receive-at-counter', ...common },
+      options,
+    )
   const outcome = await deps.engine.create({ action: 'submit', ...common }, options)
   // The draft has become the dossier. Were this to fail after the commit, the draft would only linger
   // until it expires: nothing the applicant submitted depends on it.

@@ -59,6 +59,7 @@ export type Database = {
     result_kind: string
     result_name: string
     supplement_limit_days: number | null
+    payment_pauses_clock: Generated<boolean>
     any_location: boolean
     inter_agency: boolean
     source: JSONColumnType<SourceRef>

@@ -43,6 +43,8 @@ export const commandArbitrary: fc.Arbitrary<Command> = fc.oneof(
   anyActor.map((actor) => ({ action: 'issue', actor, resultNumber: '1/KQ' }) as const),
   anyActor.map((actor) => ({ action: 'return-result', actor, method: 'counter' }) as const),
   anyActor.map((actor) => ({ action: 'withdraw', actor, reason: '' }) as const),
+  anyActor.map((actor) => ({ action: 'request-withdrawal', actor, reason: 'Không còn nhu cầu' }) as const),
+  anyActor.map((actor) => ({ action: 'decide-withdrawal', actor, accepted: true, note: '' }) as const),
   anyActor.map((actor) => ({ action: 'stop', actor, reason: 'Dừng', legalBasis: '' }) as const),
   anyActor.map((actor) => ({ action: 'warn-late', actor }) as const),
   anyActor.map(
@@ -94,6 +96,8 @@ export const commandFor: Record<Command['action'], (actor: Actor) => Command> = 
   issue: (actor) => ({ action: 'issue', actor, resultNumber: '1/KQ' }),
   'return-result': (actor) => ({ action: 'return-result', actor, method: 'counter' }),
   withdraw: (actor) => ({ action: 'withdraw', actor, reason: '' }),
+  'request-withdrawal': (actor) => ({ action: 'request-withdrawal', actor, reason: 'Không còn nhu cầu' }),
+  'decide-withdrawal': (actor) => ({ action: 'decide-withdrawal', actor, accepted: false, note: 'Đã ký kết quả' }),
   stop: (actor) => ({ action: 'stop', actor, reason: 'Dừng', legalBasis: '' }),
   'warn-late': (actor) => ({ action: 'warn-late', actor }),
   'issue-apology': (actor) => ({
@@ -124,7 +128,7 @@ export const pauseArbitrary = fc.integer({ min: 1, max: 14 * 24 * 60 })
 
 const S = DossierStatus
 /** The reference model: from which statuses an accepted command may come, and where it leads. */
-export const transitions: Record<Command['action'], { from: number[]; to: number | 'same' | 'resume' }> = {
+export const transitions: Record<Command['action'], { from: number[]; to: number | 'same' | 'resume' | 'decided' }> = {
   receive: { from: [S.Submitted], to: S.Received },
   'request-reception-supplement': { from: [S.Submitted], to: S.SupplementRequested },
   'reject-reception': { from: [S.Submitted], to: S.NotReceived },
@@ -136,17 +140,16 @@ export const transitions: Record<Command['action'], { from: number[]; to: number
   appraise: { from: [S.Processing], to: 'same' },
   'request-supplement': { from: [S.Processing], to: S.SupplementRequested },
   'receive-supplement': { from: [S.SupplementRequested], to: 'resume' },
-  'require-payment': { from: [S.Processing], to: S.PaymentRequired },
-  'record-payment': { from: [S.PaymentRequired], to: S.Processing },
+  'require-payment': { from: [S.Received, S.Processing], to: S.PaymentRequired },
+  'record-payment': { from: [S.PaymentRequired], to: 'resume' },
   'transfer-to-agency': { from: [S.Processing], to: 'same' },
   'return-from-agency': { from: [S.Processing], to: 'same' },
   approve: { from: [S.Processing], to: 'same' },
   issue: { from: [S.Processing], to: S.Done },
   'return-result': { from: [S.Done], to: S.Returned },
-  withdraw: {
-    from: [S.Submitted, S.Received, S.Processing, S.SupplementRequested, S.PaymentRequired],
-    to: S.Withdrawn,
-  },
+  withdraw: { from: [S.Submitted, S.SupplementRequested], to: S.Withdrawn },
+  'request-withdrawal': { from: [S.Received, S.Processing, S.SupplementRequested, S.PaymentRequired], to: 'same' },
+  'decide-withdrawal': { from: [S.Received, S.Processing, S.SupplementRequested, S.PaymentRequired], to: 'decided' },
   stop: { from: [S.Received, S.Processing, S.SupplementRequested, S.PaymentRequired], to: S.Stopped },
   'warn-late': { from: [S.Received, S.Processing, S.SupplementRequested, S.PaymentRequired], to: 'same' },
   'issue-apology': { from: [S.Received, S.Processing, S.SupplementRequested, S.PaymentRequired], to: 'same' },

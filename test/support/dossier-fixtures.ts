@@ -88,6 +88,7 @@ export function terms(overrides: Partial<ProcedureTerms> & { coordination?: bool
     steps: steps(coordination),
     supplementLimitDays: 30,
     competentAgencyId: commune,
+    paymentPausesClock: false,
     ...rest,
   }
 }

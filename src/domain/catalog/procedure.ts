@@ -116,6 +116,12 @@ export const ProcedureVersion = Type.Object({
     description: 'Working days the applicant has to supply a requested supplement before the dossier stops',
   }),
   anyLocation: Type.Boolean({ description: 'Phi địa giới hành chính: any one-stop unit of the province may receive' }),
+  paymentPausesClock: Type.Optional(
+    Type.Boolean({
+      description:
+        'The procedure’s law pauses its time limit while a financial obligation (fee, tax) is awaited; absent = no pause',
+    }),
+  ),
   interAgency: Type.Boolean({ description: 'Liên thông: passes through several agencies' }),
   steps: Type.Array(WorkflowStep, { minItems: 1 }),
   source: SourceRef,

@@ -21,6 +21,8 @@ type On<A extends CommandAction, T = object> = { readonly action: A; readonly ac
 export type Creation =
   | ({ readonly action: 'submit'; readonly actor: Actor } & NewDossier)
   | ({ readonly action: 'receive-at-counter'; readonly actor: Actor; readonly code: string } & NewDossier)
+  /** A walk-in or postal dossier the counter registers to check before reception (status 1). */
+  | ({ readonly action: 'register-at-counter'; readonly actor: Actor } & NewDossier)
 
 export type NewDossier = {
   readonly channel: Channel
@@ -30,12 +32,17 @@ export type NewDossier = {
   readonly components: readonly Component[]
   /** Validated against the pinned form by the application layer before the engine sees it. */
   readonly declaration?: Declaration | undefined
+  /** The commune chosen to decide an any-location procedure (absent: the receiving unit's own). */
+  readonly competentAgencyId?: string | undefined
 }
+
+/** An item the counter asks for at reception: its name and, optionally, why it is missing or wrong. */
+export type GuidanceItem = string | { readonly name: string; readonly reason: string }
 
 /** A command on an existing dossier; its `action` names the guard in permissions.ts. */
 export type Command =
   | On<'receive', { readonly code: string }>
-  | On<'request-reception-supplement', { readonly items: readonly string[]; readonly reason: string }>
+  | On<'request-reception-supplement', { readonly items: readonly GuidanceItem[]; readonly reason: string }>
   | On<'reject-reception', { readonly reason: string; readonly legalBasis: string }>
   | On<'redirect', { readonly toAgencyId: string; readonly reason: string }>
   | On<'digitize', { readonly name: string; readonly fileRef: string }>
@@ -71,6 +78,8 @@ export type Command =
   | On<'issue', { readonly resultNumber: string }>
   | On<'return-result', { readonly method: ReturnMethod }>
   | On<'withdraw', { readonly reason: string }>
+  | On<'request-withdrawal', { readonly reason: string }>
+  | On<'decide-withdrawal', { readonly accepted: boolean; readonly note: string }>
   | On<'stop', { readonly reason: string; readonly legalBasis: string }>
   | On<'warn-late'>
   | On<'issue-apology', { readonly reason: string; readonly newAppointmentAt: EpochMs }>
@@ -90,7 +99,10 @@ const Texts = Type.Array(Type.String())
 /** The runtime schema of `Command`: a capability (pay-online, attach-file) is none of these. */
 export const Command = Type.Union([
   command('receive', { code: Text }),
-  command('request-reception-supplement', { items: Texts, reason: Text }),
+  command('request-reception-supplement', {
+    items: Type.Array(Type.Union([Text, Type.Object({ name: Text, reason: Text })])),
+    reason: Text,
+  }),
   command('reject-reception', { reason: Text, legalBasis: Text }),
   command('redirect', { toAgencyId: Text, reason: Text }),
   command('digitize', { name: Text, fileRef: Text }),
@@ -115,6 +127,8 @@ export const Command = Type.Union([
   command('issue', { resultNumber: Text }),
   command('return-result', { method: ReturnMethodSchema }),
   command('withdraw', { reason: Text }),
+  command('request-withdrawal', { reason: Text }),
+  command('decide-withdrawal', { accepted: Type.Boolean(), note: Text }),
   command('stop', { reason: Text, legalBasis: Text }),
   command('warn-late', {}),
   command('issue-apology', { reason: Text, newAppointmentAt: Type.Number() }),

@@ -14,6 +14,8 @@ export type ProcedureTerms = {
   readonly supplementLimitDays: number | null
   /** The deciding agency for this dossier: the department, or the commune of the receiving unit. */
   readonly competentAgencyId: string
+  /** The procedure's law pauses the time limit while a financial obligation is awaited. */
+  readonly paymentPausesClock: boolean
 }
 
 /** Everything a decision needs from outside, passed in so the domain stays pure. */

@@ -1,4 +1,4 @@
-import { dayOf, type EpochMs, isoDate } from '../calendar/local-time.ts'
+import { dayOf, type EpochMs, instantAt, isoDate, minuteOfDay } from '../calendar/local-time.ts'
 import {
   addOfficeMinutes,
   addWorkingTime,
@@ -25,16 +25,33 @@ const defaultStepNames: Record<Phase, string> = {
   issue: 'Ban hành, trả kết quả',
 }
 
-/** The workflow step of the procedure that a phase spends, found by role (and kind for coordination). */
-function workflowStep(ctx: DecisionContext, phase: Phase) {
+/** The lead agency's appraisal step: the specialist step at the competent agency, else the first not at a central branch. */
+function appraisalStep(ctx: DecisionContext) {
+  const specialists = ctx.terms.steps.filter((s) => s.role === 'specialist')
+  return (
+    specialists.find((s) => s.agencyId === ctx.terms.competentAgencyId) ??
+    specialists.find((s) => s.agencyKind !== 'central_branch')
+  )
+}
+
+/**
+ * The workflow step of the procedure that a phase spends, found by role. Coordination is any other
+ * specialist step (a department, a commune or a central branch alike): the one naming the agency
+ * handed to, else the first other one — every coordinating agency gets its share of an
+ * inter-agency time limit (Decree 118/2025/NĐ-CP on liên thông).
+ */
+function workflowStep(ctx: DecisionContext, phase: Phase, agencyId: string) {
   const steps = ctx.terms.steps
   switch (phase) {
     case 'reception':
       return steps.find((s) => s.role === 'counter_officer')
     case 'appraisal':
-      return steps.find((s) => s.role === 'specialist' && s.agencyKind !== 'central_branch')
-    case 'coordination':
-      return steps.find((s) => s.role === 'specialist' && s.agencyKind === 'central_branch')
+      return appraisalStep(ctx)
+    case 'coordination': {
+      const lead = appraisalStep(ctx)
+      const others = steps.filter((s) => s.role === 'specialist' && s !== lead)
+      return others.find((s) => s.agencyId === agencyId) ?? others.find((s) => s.agencyId === null) ?? others[0]
+    }
     case 'approval':
       return steps.find((s) => s.role === 'leader')
     case 'issue':
@@ -53,13 +70,41 @@ export function openStep(
   agencyId: string,
   at: EpochMs,
 ): OpenedStep {
-  const step = workflowStep(ctx, phase)
+  const step = workflowStep(ctx, phase, agencyId)
   const cal = ctx.calendar(agencyId)
   const used = (d?.steps ?? [])
     .filter((s) => s.phase === phase)
     .reduce((sum, s) => sum + workingTimeBetween(cal, s.startedAt, s.endedAt ?? at), 0)
   const budget = Math.max(0, Math.round((step?.budgetHours ?? 0) * 60) - used)
-  return { phase, name: step?.name ?? defaultStepNames[phase], agencyId, dueAt: addOfficeMinutes(cal, at, budget) }
+  const byBudget = addOfficeMinutes(cal, at, budget)
+  const dueAt =
+    phase === 'reception' && d !== null && d.channel !== Channel.Online
+      ? Math.min(byBudget, paperTransferDue(cal, at))
+      : byBudget
+  return { phase, name: step?.name ?? defaultStepNames[phase], agencyId, dueAt }
+}
+
+/** Received after this clock minute, a paper dossier is handed to the competent agency the next morning. */
+export const paperTransferCutoffMinute = 15 * 60
+/** Product rule: "đầu giờ ngày làm việc tiếp theo" is read as the first office hour of that day. */
+export const nextMorningGraceMinutes = 60
+
+/**
+ * Chuyển hồ sơ giấy: a dossier received in person or by post goes to the competent agency within
+ * the working day, or at the start of the next working day when received after 15:00 (Decree
+ * 61/2018/NĐ-CP Art. 19(1)(a), kept by Decree 118/2025/NĐ-CP); an electronic one at once (its
+ * reception step's own budget).
+ */
+export function paperTransferDue(cal: WorkingCalendar, receivedAt: EpochMs): EpochMs {
+  const sameOrNext = addWorkingTime(
+    cal,
+    receivedAt,
+    { unit: 'within_day' },
+    { cutoffMinute: paperTransferCutoffMinute },
+  )
+  if (sameOrNext === null || dayOf(sameOrNext) === dayOf(receivedAt)) return sameOrNext ?? receivedAt
+  if (minuteOfDay(receivedAt) < paperTransferCutoffMinute) return sameOrNext
+  return addOfficeMinutes(cal, instantAt(dayOf(sameOrNext), cal.office.opening), nextMorningGraceMinutes)
 }
 
 /** Office minutes a supplement kept the dossier waiting, on the calendar of the agency that asked. */

@@ -1,4 +1,4 @@
-import { addOfficeMinutes } from '../calendar/working-calendar.ts'
+import { addOfficeMinutes, workingTimeBetween } from '../calendar/working-calendar.ts'
 import { Role } from './actor.ts'
 import type { Command, Creation } from './commands.ts'
 import type { DecisionContext } from './context.ts'
@@ -44,6 +44,7 @@ export function create(command: Creation, ctx: DecisionContext): Decision {
     receivingAgencyId: command.receivingAgencyId,
     components: command.components,
     ...(command.declaration ? { declaration: command.declaration } : {}),
+    ...(command.competentAgencyId ? { competentAgencyId: command.competentAgencyId } : {}),
   }
   if (command.procedure.code !== ctx.terms.code || command.procedure.version !== ctx.terms.version)
     return reject(refuse('unknownProcedure'))
@@ -52,6 +53,11 @@ export function create(command: Creation, ctx: DecisionContext): Decision {
       return reject(refuse('notAllowed'))
     return accept(submitted)
   }
+  const atTheCounter =
+    actor.role === Role.CounterOfficer &&
+    actor.agencyId === command.receivingAgencyId &&
+    command.channel !== Channel.Online
+  if (command.action === 'register-at-counter') return atTheCounter ? accept(submitted) : reject(refuse('notAllowed'))
   if (
     actor.role !== Role.CounterOfficer ||
     actor.agencyId !== command.receivingAgencyId ||
@@ -73,9 +79,19 @@ export function decideAllowed(d: Dossier, command: Command, ctx: DecisionContext
   switch (command.action) {
     case 'receive':
       return accept(receivedEvent(d, ctx, command.code, command.actor))
-    case 'request-reception-supplement':
-      if (command.items.length === 0 || blank(command.reason)) return reject(refuse('invalidInput'))
-      return accept({ ...base, type: 'reception-supplement-requested', items: command.items, reason: command.reason })
+    case 'request-reception-supplement': {
+      const items = command.items.map((i) => (typeof i === 'string' ? { name: i, reason: '' } : i))
+      if (items.length === 0 || blank(command.reason, ...items.map((i) => i.name)))
+        return reject(refuse('invalidInput'))
+      const itemReasons = items.map((i) => (i.reason.trim() === '' ? command.reason : i.reason.trim()))
+      return accept({
+        ...base,
+        type: 'reception-supplement-requested',
+        items: items.map((i) => i.name.trim()),
+        reason: command.reason,
+        ...(itemReasons.some((r) => r !== command.reason) ? { itemReasons } : {}),
+      })
+    }
     case 'reject-reception':
       if (blank(command.reason, command.legalBasis)) return reject(refuse('invalidInput'))
       return accept({ ...base, type: 'reception-rejected', reason: command.reason, legalBasis: command.legalBasis })
@@ -116,11 +132,23 @@ export function decideAllowed(d: Dossier, command: Command, ctx: DecisionContext
       return receiveSupplement(d, command, ctx)
     case 'require-payment':
       if (!(command.amountVnd > 0)) return reject(refuse('invalidInput'))
-      return accept({ ...base, type: 'payment-required', amountVnd: command.amountVnd, reason: command.reason })
+      return accept({
+        ...base,
+        type: 'payment-required',
+        amountVnd: command.amountVnd,
+        reason: command.reason,
+        ...(ctx.terms.paymentPausesClock ? { pausesClock: true } : {}),
+      })
     case 'record-payment':
       if (command.amountVnd !== d.payment?.amountVnd)
         return reject(refuse('invalidInput', { vi: 'số tiền không khớp', en: 'amount differs' }))
-      return accept({ ...base, type: 'payment-recorded', amountVnd: command.amountVnd, receipt: command.receipt })
+      return accept({
+        ...base,
+        type: 'payment-recorded',
+        amountVnd: command.amountVnd,
+        receipt: command.receipt,
+        ...paymentPause(d, ctx),
+      })
     case 'transfer-to-agency':
       if (command.toAgencyId === d.holderAgencyId) return reject(refuse('sameAgency'))
       return accept({
@@ -149,6 +177,13 @@ export function decideAllowed(d: Dossier, command: Command, ctx: DecisionContext
       return accept({ ...base, type: 'result-returned', method: command.method })
     case 'withdraw':
       return accept({ ...base, type: 'withdrawn', reason: command.reason })
+    case 'request-withdrawal':
+      if (blank(command.reason)) return reject(refuse('invalidInput'))
+      return accept({ ...base, type: 'withdrawal-requested', reason: command.reason.trim() })
+    case 'decide-withdrawal':
+      // A refusal must say why: the applicant is told in writing.
+      if (!command.accepted && blank(command.note)) return reject(refuse('invalidInput'))
+      return accept({ ...base, type: 'withdrawal-decided', accepted: command.accepted, note: command.note.trim() })
     case 'stop':
       if (blank(command.reason)) return reject(refuse('invalidInput'))
       return accept({ ...base, type: 'stopped', reason: command.reason, legalBasis: command.legalBasis })
@@ -163,6 +198,9 @@ export function decideAllowed(d: Dossier, command: Command, ctx: DecisionContext
         type: 'apology-issued',
         reason: command.reason,
         newAppointmentAt: command.newAppointmentAt,
+        // The apology is due before the deadline (Decree 118/2025/NĐ-CP); one after it is still
+        // issued, and recorded as late.
+        ...(d.appointmentAt !== null && ctx.now > d.appointmentAt ? { late: true } : {}),
       })
     case 'rate':
       return accept({ ...base, type: 'rated', satisfaction: command.satisfaction, comment: command.comment })
@@ -236,4 +274,19 @@ function receiveSupplement(
     stepDueAt: step && step.endedAt === null ? addOfficeMinutes(ctx.calendar(step.agencyId), step.dueAt, paused) : null,
     components: command.components,
   })
+}
+
+/**
+ * A payment awaited with the clock paused (the procedure's law says so): the paused office time
+ * moves the appointment, as a supplement does.
+ */
+function paymentPause(d: Dossier, ctx: DecisionContext): { pausedMinutes?: number; appointmentAt?: number | null } {
+  const since = d.paymentPausedSince ?? null
+  if (since === null || d.processingAgencyId === null) return {}
+  const cal = ctx.calendar(d.processingAgencyId)
+  const paused = Math.max(0, workingTimeBetween(cal, since, ctx.now))
+  return {
+    pausedMinutes: paused,
+    appointmentAt: d.appointmentAt === null ? null : addOfficeMinutes(cal, d.appointmentAt, paused),
+  }
 }

@@ -52,8 +52,18 @@ export type DossierEvent =
       readonly components: readonly Component[]
       /** Tờ khai: what the applicant declared, on the form version pinned with the procedure version. */
       readonly declaration?: Declaration | undefined
+      /**
+       * Tiếp nhận không phụ thuộc địa giới hành chính (Decree 118/2025/NĐ-CP): the commune chosen to
+       * decide an any-location procedure received elsewhere; absent when it is the receiving unit's own.
+       */
+      readonly competentAgencyId?: string | undefined
     })
-  | (Base<'reception-supplement-requested'> & { readonly items: readonly string[]; readonly reason: string })
+  | (Base<'reception-supplement-requested'> & {
+      readonly items: readonly string[]
+      readonly reason: string
+      /** Why each item is missing or wrong, in the order of `items` (form 02); absent: `reason` for all. */
+      readonly itemReasons?: readonly string[] | undefined
+    })
   | (Base<'reception-rejected'> & { readonly reason: string; readonly legalBasis: string })
   | (Base<'redirected'> & { readonly toAgencyId: string; readonly reason: string })
   | (Base<'received'> & {
@@ -89,17 +99,37 @@ export type DossierEvent =
       readonly stepDueAt: EpochMs | null
       readonly components: readonly Component[]
     })
-  | (Base<'payment-required'> & { readonly amountVnd: number; readonly reason: string })
-  | (Base<'payment-recorded'> & { readonly amountVnd: number; readonly receipt: string })
+  | (Base<'payment-required'> & {
+      readonly amountVnd: number
+      readonly reason: string
+      /** The procedure's law pauses the time limit while the obligation is awaited. */
+      readonly pausesClock?: boolean | undefined
+    })
+  | (Base<'payment-recorded'> & {
+      readonly amountVnd: number
+      readonly receipt: string
+      /** Office minutes the clock was paused while the payment was awaited, and the appointment after. */
+      readonly pausedMinutes?: number | undefined
+      readonly appointmentAt?: EpochMs | null | undefined
+    })
   | (Base<'transferred-to-agency'> & { readonly step: OpenedStep; readonly reason: string })
   | (Base<'returned-from-agency'> & { readonly note: string; readonly step: OpenedStep })
   | (Base<'approved'> & { readonly step: OpenedStep })
   | (Base<'issued'> & { readonly resultNumber: string })
   | (Base<'result-returned'> & { readonly method: ReturnMethod })
   | (Base<'withdrawn'> & { readonly reason: string })
+  /** Đề nghị dừng giải quyết hồ sơ: the applicant asks the agency to stop; the agency decides. */
+  | (Base<'withdrawal-requested'> & { readonly reason: string })
+  /** The agency's answer: accepted, the dossier stops (status 7, form 05); refused, it goes on. */
+  | (Base<'withdrawal-decided'> & { readonly accepted: boolean; readonly note: string })
   | (Base<'stopped'> & { readonly reason: string; readonly legalBasis: string })
   | (Base<'late-warning-raised'> & { readonly appointmentAt: EpochMs })
-  | (Base<'apology-issued'> & { readonly reason: string; readonly newAppointmentAt: EpochMs })
+  | (Base<'apology-issued'> & {
+      readonly reason: string
+      readonly newAppointmentAt: EpochMs
+      /** Issued after the deadline it should have come before (recorded as late, still issued). */
+      readonly late?: boolean | undefined
+    })
   | (Base<'rated'> & { readonly satisfaction: Satisfaction; readonly comment: string })
   /** Kết quả điện tử: the signed PDF of the result, stored by its SHA-256 and linked to the dossier. */
   | (Base<'electronic-result-issued'> & { readonly sha256: string; readonly fileName: string })
@@ -156,8 +186,9 @@ export const DossierEvent = Type.Union([
     receivingAgencyId: Text,
     components: Type.Array(Component),
     declaration: Type.Optional(Declaration),
+    competentAgencyId: Type.Optional(Text),
   }),
-  event('reception-supplement-requested', { items: Texts, reason: Text }),
+  event('reception-supplement-requested', { items: Texts, reason: Text, itemReasons: Type.Optional(Texts) }),
   event('reception-rejected', { reason: Text, legalBasis: Text }),
   event('redirected', { toAgencyId: Text, reason: Text }),
   event('received', { code: Text, processingAgencyId: Text, appointmentAt: NullableInstant, step: OpenedStep }),
@@ -185,17 +216,24 @@ export const DossierEvent = Type.Union([
     stepDueAt: NullableInstant,
     components: Type.Array(Component),
   }),
-  event('payment-required', { amountVnd: Type.Number(), reason: Text }),
-  event('payment-recorded', { amountVnd: Type.Number(), receipt: Text }),
+  event('payment-required', { amountVnd: Type.Number(), reason: Text, pausesClock: Type.Optional(Type.Boolean()) }),
+  event('payment-recorded', {
+    amountVnd: Type.Number(),
+    receipt: Text,
+    pausedMinutes: Type.Optional(Type.Number()),
+    appointmentAt: Type.Optional(NullableInstant),
+  }),
   event('transferred-to-agency', { step: OpenedStep, reason: Text }),
   event('returned-from-agency', { note: Text, step: OpenedStep }),
   event('approved', { step: OpenedStep }),
   event('issued', { resultNumber: Text }),
   event('result-returned', { method: ReturnMethodSchema }),
   event('withdrawn', { reason: Text }),
+  event('withdrawal-requested', { reason: Text }),
+  event('withdrawal-decided', { accepted: Type.Boolean(), note: Text }),
   event('stopped', { reason: Text, legalBasis: Text }),
   event('late-warning-raised', { appointmentAt: Instant }),
-  event('apology-issued', { reason: Text, newAppointmentAt: Instant }),
+  event('apology-issued', { reason: Text, newAppointmentAt: Instant, late: Type.Optional(Type.Boolean()) }),
   event('rated', { satisfaction: SatisfactionSchema, comment: Text }),
   event('electronic-result-issued', { sha256: Text, fileName: Text }),
 ])

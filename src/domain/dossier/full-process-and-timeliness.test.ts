@@ -107,8 +107,8 @@ test('available actions depend on role, agency and status', () => {
       (a) => a !== 'withdraw',
     ),
   )
-  assert.deepEqual(availableActions(s.dossier, actors.counter, ctx), ['digitize', 'withdraw', 'attach-file'])
-  assert.deepEqual(availableActions(s.dossier, actors.applicant, ctx), ['withdraw', 'attach-file'])
+  assert.deepEqual(availableActions(s.dossier, actors.counter, ctx), ['digitize', 'request-withdrawal', 'attach-file'])
+  assert.deepEqual(availableActions(s.dossier, actors.applicant, ctx), ['request-withdrawal', 'attach-file'])
   assert.deepEqual(availableActions(s.dossier, actors.leader, ctx), [
     'assign',
     'request-supplement',

@@ -25,7 +25,7 @@ test('model: random command sequences by random actors never break the lifecycle
         const offered = Object.values(actors).flatMap((actor) =>
           availableCommands(before, actor, ctx).map((action) => ({ actor, action })),
         )
-        const ending = ['withdraw', 'stop', 'reject-reception']
+        const ending = ['withdraw', 'decide-withdrawal', 'stop', 'reject-reception']
         const forward = [
           'receive',
           'transfer',
@@ -57,14 +57,22 @@ test('model: random command sequences by random actors never break the lifecycle
         for (const e of decision.events) story.events.push(e)
         story.state = foldEvents(story.events)
         const after = story.dossier
-        const expected = rule.to === 'same' ? before.status : rule.to === 'resume' ? resume : rule.to
+        // A decided withdrawal stops the dossier when accepted, and leaves it where it was when refused.
+        const decided =
+          command.action === 'decide-withdrawal' && command.accepted ? DossierStatus.Withdrawn : before.status
+        const expected =
+          rule.to === 'same' ? before.status : rule.to === 'resume' ? resume : rule.to === 'decided' ? decided : rule.to
         assert.equal(after.status, expected, `${command.action}: ${before.status} → ${after.status}`)
-        if (command.action === 'request-supplement' || command.action === 'request-reception-supplement')
+        if (
+          command.action === 'request-supplement' ||
+          command.action === 'request-reception-supplement' ||
+          command.action === 'require-payment'
+        )
           resume = before.status
         assert.equal(after.version, before.version + decision.events.length)
         // Appointments move only later, and only by a supplement's pause or an apology.
         if (before.appointmentAt !== null && after.appointmentAt !== before.appointmentAt) {
-          assert.ok(['receive-supplement', 'issue-apology'].includes(command.action), command.action)
+          assert.ok(['receive-supplement', 'issue-apology', 'record-payment'].includes(command.action), command.action)
           assert.ok((after.appointmentAt ?? 0) >= before.appointmentAt)
         }
         if (before.originalAppointmentAt !== null)

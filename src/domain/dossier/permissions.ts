@@ -2,7 +2,7 @@ import { workingTimeBetween } from '../calendar/working-calendar.ts'
 import { type Actor, Role } from './actor.ts'
 import type { DecisionContext } from './context.ts'
 import { type Refusal, refuse } from './refusal.ts'
-import { currentStep, type Dossier } from './state.ts'
+import { currentStep, type Dossier, withdrawalPending } from './state.ts'
 import { DossierStatus, openStatuses } from './status.ts'
 
 /** Commands that act on an existing dossier (creation is `submit` or `receiveAtCounter`). */
@@ -26,6 +26,8 @@ export const CommandAction = {
   Issue: 'issue',
   ReturnResult: 'return-result',
   Withdraw: 'withdraw',
+  RequestWithdrawal: 'request-withdrawal',
+  DecideWithdrawal: 'decide-withdrawal',
   Stop: 'stop',
   WarnLate: 'warn-late',
   IssueApology: 'issue-apology',
@@ -128,12 +130,18 @@ export const commandGuards: Record<CommandAction, Guard> = {
       () => who(officerAt(a, [Role.CounterOfficer], d.receivingAgencyId) || isApplicant(d, a)),
       () => status(d, DossierStatus.SupplementRequested),
     ),
+  // Fees known at reception are asked by the counter (Decree 118/2025/NĐ-CP); others after appraisal.
   [Action.RequirePayment]: (d, a) =>
-    first(
-      () => who(officerAt(a, [Role.Specialist], d.holderAgencyId)),
-      () => status(d, DossierStatus.Processing),
-      () => phase(d, 'appraisal', 'approval'),
-    ),
+    d.status === DossierStatus.Received
+      ? first(
+          () => who(officerAt(a, [Role.CounterOfficer], d.receivingAgencyId)),
+          () => (d.payment === null ? null : refuse('wrongStatus')),
+        )
+      : first(
+          () => who(officerAt(a, [Role.Specialist], d.holderAgencyId)),
+          () => status(d, DossierStatus.Processing),
+          () => phase(d, 'appraisal', 'approval'),
+        ),
   [Action.RecordPayment]: (d, a) =>
     first(
       () => who(officerAt(a, [Role.CounterOfficer], d.receivingAgencyId) || a.role === Role.System),
@@ -174,10 +182,25 @@ export const commandGuards: Record<CommandAction, Guard> = {
         who(officerAt(a, [Role.CounterOfficer], d.receivingAgencyId) || (a.role === Role.System && d.channel === 2)),
       () => status(d, DossierStatus.Done),
     ),
+  // Before reception nothing is held by the agency yet: the applicant takes the dossier back at once.
   [Action.Withdraw]: (d, a) =>
     first(
       () => who(isApplicant(d, a) || officerAt(a, [Role.CounterOfficer], d.receivingAgencyId)),
-      () => beforeTheEnd(d),
+      () => (d.receivedAt === null ? beforeTheEnd(d) : refuse('wrongStatus')),
+    ),
+  // After reception the applicant asks to stop and the agency decides (Circular 03/2025/TT-VPCP, form 05),
+  // until the result is issued.
+  [Action.RequestWithdrawal]: (d, a) =>
+    first(
+      () => who(isApplicant(d, a) || officerAt(a, [Role.CounterOfficer], d.receivingAgencyId)),
+      () => (d.receivedAt === null ? refuse('wrongStatus') : status(d, ...openStatuses)),
+      () => (withdrawalPending(d) ? refuse('withdrawalPending') : null),
+    ),
+  [Action.DecideWithdrawal]: (d, a) =>
+    first(
+      () => who(officerAt(a, [Role.Leader], d.processingAgencyId)),
+      () => status(d, ...openStatuses),
+      () => (withdrawalPending(d) ? null : refuse('noWithdrawalRequest')),
     ),
   [Action.Stop]: (d, a, ctx) =>
     first(

@@ -41,6 +41,26 @@ const refusals = {
   noAppointment: ['Thủ tục không có thời hạn cụ thể', 'The procedure has no fixed time limit'],
   supplementNotExpired: ['Thời hạn bổ sung hồ sơ chưa hết', 'The supplement time limit has not expired'],
   unknownProcedure: ['Thủ tục không có phiên bản đang có hiệu lực', 'The procedure has no version in force'],
+  notCompetentHere: [
+    'Thủ tục này không thuộc danh mục tiếp nhận không phụ thuộc địa giới hành chính: hồ sơ phải nộp tại bộ phận một cửa của cơ quan có thẩm quyền',
+    'This procedure is not received regardless of address: the dossier must be filed at the one-stop unit of the competent agency',
+  ],
+  unknownCompetentAgency: [
+    'Cơ quan có thẩm quyền được chọn không phải là một xã, phường, đặc khu của tỉnh',
+    'The competent agency chosen is not a commune of the province',
+  ],
+  competentAgencyRequired: [
+    'Hãy chọn xã, phường, đặc khu có thẩm quyền giải quyết hồ sơ',
+    'Choose the commune competent to decide the dossier',
+  ],
+  withdrawalPending: [
+    'Đề nghị dừng giải quyết hồ sơ đang chờ cơ quan quyết định',
+    'A withdrawal request awaits the agency’s decision',
+  ],
+  noWithdrawalRequest: [
+    'Không có đề nghị dừng giải quyết hồ sơ đang chờ quyết định',
+    'No withdrawal request awaits a decision',
+  ],
 } as const
 
 export type RefusalCode = keyof typeof refusals

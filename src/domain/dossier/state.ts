@@ -94,7 +94,44 @@ export type Dossier = {
   readonly declaration?: DeclarationState | null
   /** The appraisal's decision fields for the result (absent from older states: read it as null). */
   readonly decision?: Readonly<Record<string, unknown>> | null
+  /** The commune chosen to decide an any-location procedure (absent: the receiving unit's own). */
+  readonly competentAgencyId?: string | null
+  /** The counter's latest written guidance before reception (form 02 at reception). */
+  readonly receptionGuidance?: ReceptionGuidance | null
+  /** The applicant's request to stop, and the agency's decision on it (form 05). */
+  readonly withdrawal?: WithdrawalRequest | null
+  /** The apology came after the deadline it should have preceded (Decree 118/2025/NĐ-CP). */
+  readonly apologyLate?: boolean
+  /** A financial obligation being awaited pauses the clock (per procedure): since when. */
+  readonly paymentPausedSince?: EpochMs | null
 }
+
+/**
+ * Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02): each missing or wrong item with
+ * why, written once and fully by the counter (Decree 118/2025/NĐ-CP; Decree 61/2018 Art. 15(2)(b)).
+ */
+export type ReceptionGuidance = {
+  readonly at: EpochMs
+  readonly agencyId: string
+  readonly officer: string
+  readonly reason: string
+  readonly items: readonly { readonly name: string; readonly reason: string }[]
+}
+
+/** Đề nghị dừng giải quyết hồ sơ and its decision (Circular 03/2025/TT-VPCP, form 05). */
+export type WithdrawalRequest = {
+  readonly requestedAt: EpochMs
+  readonly requestedBy: string
+  readonly reason: string
+  readonly decidedAt: EpochMs | null
+  readonly accepted: boolean | null
+  readonly note: string
+  readonly decidedBy: string | null
+}
+
+/** A withdrawal request is waiting for the agency's decision. */
+export const withdrawalPending = (d: Dossier): boolean =>
+  (d.withdrawal ?? null) !== null && d.withdrawal?.decidedAt === null
 
 export const currentStep = (d: Dossier): StepRecord | undefined => {
   const last = d.steps[d.steps.length - 1]
@@ -151,6 +188,11 @@ export function applyEvent(d: Dossier | null, e: DossierEvent): Dossier {
       closing: null,
       declaration: e.declaration ? { ...e.declaration, changedPaths: [] } : null,
       decision: null,
+      competentAgencyId: e.competentAgencyId ?? null,
+      receptionGuidance: null,
+      withdrawal: null,
+      apologyLate: false,
+      paymentPausedSince: null,
     }
   if (d === null) throw new Error(`a dossier's history must start with 'submitted', not '${e.type}'`)
   const s = { ...d, version: d.version + 1 }
@@ -161,6 +203,13 @@ export function applyEvent(d: Dossier | null, e: DossierEvent): Dossier {
         status: DossierStatus.SupplementRequested,
         resumeStatus: DossierStatus.Submitted,
         receptionSupplements: d.receptionSupplements + 1,
+        receptionGuidance: {
+          at: e.at,
+          agencyId: d.receivingAgencyId,
+          officer: e.actor.name,
+          reason: e.reason,
+          items: e.items.map((name, i) => ({ name, reason: e.itemReasons?.[i] ?? e.reason })),
+        },
       }
     case 'reception-rejected':
       return {
@@ -254,12 +303,18 @@ export function applyEvent(d: Dossier | null, e: DossierEvent): Dossier {
       return {
         ...s,
         status: DossierStatus.PaymentRequired,
+        resumeStatus: d.status,
         payment: { amountVnd: e.amountVnd, requestedAt: e.at, paidAt: null, online: false },
+        paymentPausedSince: e.pausesClock ? e.at : null,
       }
     case 'payment-recorded':
       return {
         ...s,
-        status: DossierStatus.Processing,
+        status: d.resumeStatus === DossierStatus.Received ? DossierStatus.Received : DossierStatus.Processing,
+        resumeStatus: null,
+        pausedMinutes: d.pausedMinutes + (e.pausedMinutes ?? 0),
+        appointmentAt: e.appointmentAt === undefined ? d.appointmentAt : e.appointmentAt,
+        paymentPausedSince: null,
         payment: {
           amountVnd: e.amountVnd,
           requestedAt: d.payment?.requestedAt ?? e.at,
@@ -307,7 +362,37 @@ export function applyEvent(d: Dossier | null, e: DossierEvent): Dossier {
         ...s,
         apology: { at: e.at, reason: e.reason, newAppointmentAt: e.newAppointmentAt },
         appointmentAt: e.newAppointmentAt,
+        apologyLate: e.late === true,
       }
+    case 'withdrawal-requested':
+      return {
+        ...s,
+        withdrawal: {
+          requestedAt: e.at,
+          requestedBy: e.actor.name,
+          reason: e.reason,
+          decidedAt: null,
+          accepted: null,
+          note: '',
+          decidedBy: null,
+        },
+      }
+    case 'withdrawal-decided': {
+      const withdrawal = d.withdrawal
+        ? { ...d.withdrawal, decidedAt: e.at, accepted: e.accepted, note: e.note, decidedBy: e.actor.name }
+        : null
+      if (!e.accepted) return { ...s, withdrawal }
+      return {
+        ...s,
+        withdrawal,
+        status: DossierStatus.Withdrawn,
+        endedAt: e.at,
+        pausedSince: null,
+        paymentPausedSince: null,
+        closing: { reason: d.withdrawal?.reason ?? e.note, legalBasis: '' },
+        steps: closeStep(d.steps, e.at, e.actor),
+      }
+    }
     case 'rated':
       return { ...s, rating: { satisfaction: e.satisfaction, at: e.at } }
     case 'electronic-result-issued':
@@ -399,5 +484,34 @@ export const Dossier = Type.Object({
     ]),
   ),
   decision: Type.Optional(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()])),
+  competentAgencyId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  receptionGuidance: Type.Optional(
+    Type.Union([
+      Type.Object({
+        at: Instant,
+        agencyId: Type.String(),
+        officer: Type.String(),
+        reason: Type.String(),
+        items: Type.Array(Type.Object({ name: Type.String(), reason: Type.String() })),
+      }),
+      Type.Null(),
+    ]),
+  ),
+  withdrawal: Type.Optional(
+    Type.Union([
+      Type.Object({
+        requestedAt: Instant,
+        requestedBy: Type.String(),
+        reason: Type.String(),
+        decidedAt: NullableInstant,
+        accepted: Type.Union([Type.Boolean(), Type.Null()]),
+        note: Type.String(),
+        decidedBy: Type.Union([Type.String(), Type.Null()]),
+      }),
+      Type.Null(),
+    ]),
+  ),
+  apologyLate: Type.Optional(Type.Boolean()),
+  paymentPausedSince: Type.Optional(NullableInstant),
 })
 export const stateSchemaAgrees: Agrees<Static<typeof Dossier>, Dossier> = true

@@ -12,6 +12,8 @@ export const NotificationKind = {
   Rejection: 'rejection',
   Stopped: 'stopped',
   Withdrawn: 'withdrawn',
+  /** The agency refused the applicant's request to stop: the dossier goes on. */
+  WithdrawalRefused: 'withdrawal-refused',
   Apology: 'apology',
   PaymentRequest: 'payment-request',
   ResultReady: 'result-ready',
@@ -48,6 +50,7 @@ export const notifyingEvents: ReadonlySet<DossierEventType> = new Set<DossierEve
   'reception-rejected',
   'stopped',
   'withdrawn',
+  'withdrawal-decided',
   'apology-issued',
   'payment-required',
   'issued',
@@ -113,6 +116,18 @@ function choose(event: DossierEvent, d: Dossier): Chosen | null {
       }
     case 'withdrawn':
       return { kind: NotificationKind.Withdrawn, wording: wording.withdrawn, values: () => ({ reason: event.reason }) }
+    case 'withdrawal-decided':
+      return event.accepted
+        ? {
+            kind: NotificationKind.Withdrawn,
+            wording: wording.withdrawn,
+            values: () => ({ reason: d.withdrawal?.reason ?? event.note }),
+          }
+        : {
+            kind: NotificationKind.WithdrawalRefused,
+            wording: wording.withdrawalRefused,
+            values: () => ({ reason: event.note }),
+          }
     case 'apology-issued':
       return {
         kind: NotificationKind.Apology,

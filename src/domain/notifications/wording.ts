@@ -77,6 +77,15 @@ export const wording = {
     sms: 'Ho so {ref} da duoc rut theo yeu cau. Chi tiet: {url}',
     shrink: 'reason',
   },
+  withdrawalRefused: {
+    subject: 'Đề nghị dừng giải quyết hồ sơ {ref} không được chấp thuận',
+    lines: [
+      'Cơ quan giải quyết không chấp thuận đề nghị dừng giải quyết hồ sơ "{procedure}" ({ref}) của Ông/Bà; hồ sơ tiếp tục được giải quyết.',
+      'Lý do: {reason}.',
+    ],
+    sms: 'De nghi dung ho so {ref} khong duoc chap thuan. Chi tiet: {url}',
+    shrink: 'reason',
+  },
   apology: {
     subject: 'Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ {ref}',
     lines: [

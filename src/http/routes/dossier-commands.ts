@@ -38,7 +38,24 @@ export const commandRoutes: readonly CommandRoute[] = [
     path: 'reception-supplement-requests',
     action: 'request-reception-supplement',
     summary: 'Hướng dẫn bổ sung khi tiếp nhận (mẫu 02) / Ask for missing documents at reception',
-    fields: { items: Items, reason: text('Why') },
+    fields: {
+      items: Type.Array(
+        Type.Union([
+          text('A missing or wrong component, and what is needed', 500),
+          Type.Object(
+            { name: text('The missing or wrong component', 500), reason: Type.String({ maxLength: 2000 }) },
+            { description: 'An item with its own reason (why it is missing or wrong); empty reason: the overall one' },
+          ),
+        ]),
+        {
+          minItems: 1,
+          maxItems: 50,
+          description:
+            'Everything that is missing or wrong, in one request, each with why (form 02): the applicant is guided once, fully',
+        },
+      ),
+      reason: text('Why (for every item without its own reason)'),
+    },
   },
   {
     path: 'reception-rejection',
@@ -187,8 +204,23 @@ export const commandRoutes: readonly CommandRoute[] = [
   {
     path: 'withdrawal',
     action: 'withdraw',
-    summary: 'Rút hồ sơ / Withdraw',
+    summary: 'Rút hồ sơ trước khi tiếp nhận / Withdraw before reception',
     fields: { reason: Type.String({ maxLength: 2000, description: 'Why the applicant withdraws (may be empty)' }) },
+  },
+  {
+    path: 'withdrawal-requests',
+    action: 'request-withdrawal',
+    summary: 'Đề nghị dừng giải quyết hồ sơ (sau tiếp nhận) / Ask the agency to stop (after reception)',
+    fields: { reason: text('Why the applicant asks to stop') },
+  },
+  {
+    path: 'withdrawal-decision',
+    action: 'decide-withdrawal',
+    summary: 'Quyết định về đề nghị dừng (mẫu 05) / Decide on a withdrawal request (form 05)',
+    fields: {
+      accepted: Type.Boolean({ description: 'true: the dossier stops (status 7, form 05); false: it goes on' }),
+      note: Type.String({ maxLength: 2000, description: 'The agency’s answer; required when refusing' }),
+    },
   },
   {
     path: 'stop',

@@ -111,6 +111,23 @@ const NewDossier = Type.Object(
         description: 'The version of the form the declaration was entered on (form.version)',
       }),
     ),
+    competentAgencyId: Type.Optional(
+      Type.String({
+        pattern: '^[a-z0-9-]+$',
+        maxLength: 80,
+        description:
+          'Cơ quan có thẩm quyền giải quyết: for a procedure received regardless of address (anyLocation), the commune ' +
+          'that decides; default: the receiving unit’s own commune (required at the provincial centre for a commune procedure)',
+      }),
+    ),
+    receiveNow: Type.Optional(
+      Type.Boolean({
+        default: true,
+        description:
+          'Walk-in or postal only: true (default) receives at once with code and receipt (form 01); false registers the ' +
+          'dossier for the counter’s check (status 1), then reception, guidance (form 02), refusal (form 03) or redirection',
+      }),
+    ),
   },
   { additionalProperties: false },
 )

@@ -169,6 +169,9 @@ export const DossierView = Type.Object({
         at: at('When the apology was issued'),
         reason: Type.String({ description: 'Why the dossier is late' }),
         newAppointmentAt: at('The new return date, set once'),
+        late: Type.Boolean({
+          description: 'Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP)',
+        }),
       }),
       Type.Null(),
     ],
@@ -196,6 +199,43 @@ export const DossierView = Type.Object({
     ],
     { description: 'Nghĩa vụ tài chính: the fees asked of the applicant; null when none' },
   ),
+  receptionGuidance: Type.Union(
+    [
+      Type.Object({
+        at: at('When the counter guided the applicant'),
+        officer: Type.String({ description: 'The counter officer who guided' }),
+        reason: Type.String({ description: 'Why the dossier is not complete' }),
+        items: Type.Array(
+          Type.Object({
+            name: Type.String({ description: 'The missing or wrong component' }),
+            reason: Type.String({ description: 'Why it is missing or wrong, and what is needed' }),
+          }),
+          { description: 'Everything to add or correct, each with why' },
+        ),
+      }),
+      Type.Null(),
+    ],
+    { description: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given' },
+  ),
+  withdrawal: Type.Union(
+    [
+      Type.Object({
+        requestedAt: at('When the applicant asked to stop'),
+        reason: Type.String({ description: 'The applicant’s reason' }),
+        decidedAt: instant('When the agency decided; null while pending'),
+        accepted: Type.Union([Type.Boolean(), Type.Null()], {
+          description: 'true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending',
+        }),
+        note: Type.String({ description: 'The agency’s answer' }),
+      }),
+      Type.Null(),
+    ],
+    { description: 'Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made' },
+  ),
+  competentAgencyId: Type.Union([Type.String(), Type.Null()], {
+    description:
+      'The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own',
+  }),
   availableActions: Type.Array(Type.String(), { description: 'Commands the caller may run now' }),
   files: Type.Array(
     Type.Object({
@@ -286,6 +326,7 @@ export function dossierView(
           at: formatInstant(d.apology.at),
           reason: d.apology.reason,
           newAppointmentAt: formatInstant(d.apology.newAppointmentAt),
+          late: d.apologyLate === true,
         }
       : null,
     result: d.result ? { number: d.result.number, issuedAt: formatInstant(d.result.issuedAt) } : null,
@@ -297,6 +338,24 @@ export function dossierView(
           online: d.payment.online === true,
         }
       : null,
+    receptionGuidance: d.receptionGuidance
+      ? {
+          at: formatInstant(d.receptionGuidance.at),
+          officer: d.receptionGuidance.officer,
+          reason: d.receptionGuidance.reason,
+          items: d.receptionGuidance.items.map((i) => ({ ...i })),
+        }
+      : null,
+    withdrawal: d.withdrawal
+      ? {
+          requestedAt: formatInstant(d.withdrawal.requestedAt),
+          reason: d.withdrawal.reason,
+          decidedAt: iso(d.withdrawal.decidedAt),
+          accepted: d.withdrawal.accepted,
+          note: d.withdrawal.note,
+        }
+      : null,
+    competentAgencyId: d.competentAgencyId ?? null,
     availableActions: [...new Set(viewers.flatMap((v) => availableActions(d, v, ctx)))],
     files: [],
   }

@@ -22,7 +22,7 @@ import { type ShapedStatement, shapedStatements } from '../prepared-statements.t
 import type { Database } from '../schema.ts'
 import { type AgencyCalendars, agencyCalendars } from './agency-calendars.ts'
 import { canonicalJson, eventHash } from './event-hash.ts'
-import { procedureTerms } from './procedure-terms.ts'
+import { type CompetenceAsk, procedureTerms } from './procedure-terms.ts'
 import { checkedState } from './stored-json.ts'
 
 /** How a command ended. Refusals and conflicts change nothing but are remembered for their key. */
@@ -104,17 +104,24 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
     calendar: DecisionContext['calendar'],
     procedure: { code: string; version: number },
     receivingAgencyId: string,
+    ask: CompetenceAsk,
     now: Date,
-  ): Promise<DecisionContext | null> {
-    const key = `${procedure.code}@${procedure.version}@${receivingAgencyId}`
+  ): Promise<{ ok: true; ctx: DecisionContext } | { ok: false; refusal: Refusal }> {
+    const key = `${procedure.code}@${procedure.version}@${receivingAgencyId}@${JSON.stringify(ask)}`
     const cached = termsCache.get(key)
-    const terms =
+    const lookup =
       cached && performance.now() - cached.at < cacheMs
-        ? cached.terms
-        : await procedureTerms(tx, procedure, receivingAgencyId)
-    if (terms && cached?.terms !== terms) termsCache.set(key, { terms, at: performance.now() })
-    return terms ? { now: now.getTime(), terms, calendar } : null
+        ? { ok: true as const, terms: cached.terms }
+        : await procedureTerms(tx, procedure, receivingAgencyId, ask)
+    if (!lookup) return { ok: false, refusal: refuse('unknownProcedure') }
+    if (!lookup.ok) return lookup
+    if (cached?.terms !== lookup.terms) termsCache.set(key, { terms: lookup.terms, at: performance.now() })
+    return { ok: true, ctx: { now: now.getTime(), terms: lookup.terms, calendar } }
   }
+
+  /** A received dossier's competent agency is settled; before reception the rule picks it. */
+  const askFor = (d: Dossier): CompetenceAsk =>
+    d.processingAgencyId !== null ? { decided: d.processingAgencyId } : { chosen: d.competentAgencyId ?? null }
 
   async function provinceOf(tx: Db, agencyId: string): Promise<string> {
     const known = provinces.get(agencyId)
@@ -145,7 +152,8 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
     /** The decision context of a dossier as of `now`: for available actions and deadlines in views. */
     async contextOf(state: Dossier, now: Date): Promise<DecisionContext | null> {
       const calendar = await calendars.forAgencies()
-      return contextFor(db, calendar, state.procedure, state.receivingAgencyId, now)
+      const found = await contextFor(db, calendar, state.procedure, state.receivingAgencyId, askFor(state), now)
+      return found.ok ? found.ctx : null
     },
 
     /** Nộp hồ sơ / tiếp nhận trực tiếp: creates a dossier. */
@@ -156,8 +164,10 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
         options,
         requestHash(creation),
         async (tx, claim) => {
-          const ctx = await contextFor(tx, calendar, creation.procedure, creation.receivingAgencyId, options.now)
-          if (!ctx) return { ok: false, problem: 'refused', refusal: refuse('unknownProcedure') }
+          const ask = { chosen: creation.competentAgencyId ?? null }
+          const found = await contextFor(tx, calendar, creation.procedure, creation.receivingAgencyId, ask, options.now)
+          if (!found.ok) return { ok: false, problem: 'refused', refusal: found.refusal }
+          const ctx = found.ctx
           const full: Creation =
             creation.action === 'receive-at-counter'
               ? { ...creation, code: await allocateCode(tx, statement, creation.receivingAgencyId, options.now) }
@@ -239,8 +249,16 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
         const candidates = actorsOn(state)
         if (candidates === null || candidates.length === 0) return { ok: false, problem: 'forbidden' }
         if (row.version !== expectedVersion) return { ok: false, problem: 'conflict', currentVersion: row.version }
-        const ctx = await contextFor(tx, calendar, state.procedure, state.receivingAgencyId, options.now)
-        if (!ctx) return { ok: false, problem: 'refused', refusal: refuse('unknownProcedure') }
+        const found = await contextFor(
+          tx,
+          calendar,
+          state.procedure,
+          state.receivingAgencyId,
+          askFor(state),
+          options.now,
+        )
+        if (!found.ok) return { ok: false, problem: 'refused', refusal: found.refusal }
+        const ctx = found.ctx
         const acting = actingActor(state, candidates, command.action, ctx)
         if (!acting.ok) return { ok: false, problem: 'refused', refusal: acting.refusal }
         // The whole command is checked against its runtime schema (a reception's code is allocated after).

@@ -206,8 +206,16 @@ export interface paths {
     post: operations["postResultReturn"];
   };
   "/api/dossiers/{ref}/withdrawal": {
-    /** Rút hồ sơ / Withdraw */
+    /** Rút hồ sơ trước khi tiếp nhận / Withdraw before reception */
     post: operations["postWithdrawal"];
+  };
+  "/api/dossiers/{ref}/withdrawal-requests": {
+    /** Đề nghị dừng giải quyết hồ sơ (sau tiếp nhận) / Ask the agency to stop (after reception) */
+    post: operations["postWithdrawalRequests"];
+  };
+  "/api/dossiers/{ref}/withdrawal-decision": {
+    /** Quyết định về đề nghị dừng (mẫu 05) / Decide on a withdrawal request (form 05) */
+    post: operations["postWithdrawalDecision"];
   };
   "/api/dossiers/{ref}/stop": {
     /** Dừng xử lý / Stop */
@@ -3218,6 +3226,13 @@ export interface operations {
           };
           /** @description The version of the form the declaration was entered on (form.version) */
           formVersion?: number;
+          /** @description Cơ quan có thẩm quyền giải quyết: for a procedure received regardless of address (anyLocation), the commune that decides; default: the receiving unit’s own commune (required at the provincial centre for a commune procedure) */
+          competentAgencyId?: string;
+          /**
+           * @description Walk-in or postal only: true (default) receives at once with code and receipt (form 01); false registers the dossier for the counter’s check (status 1), then reception, guidance (form 02), refusal (form 03) or redirection
+           * @default true
+           */
+          receiveNow?: boolean;
         };
       };
     };
@@ -3378,6 +3393,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -3397,6 +3414,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -3618,6 +3666,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -3637,6 +3687,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -3870,6 +3951,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -3889,6 +3972,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -3962,9 +4076,13 @@ export interface operations {
         "application/json": {
           /** @description The version the caller last saw */
           expectedVersion: number;
-          /** @description Everything that is missing, in one request: the applicant is guided once, fully (rules.md §1) */
-          items: string[];
-          /** @description Why */
+          /** @description Everything that is missing or wrong, in one request, each with why (form 02): the applicant is guided once, fully */
+          items: (string | {
+              /** @description The missing or wrong component */
+              name: string;
+              reason: string;
+            })[];
+          /** @description Why (for every item without its own reason) */
           reason: string;
         };
       };
@@ -4126,6 +4244,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -4145,6 +4265,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -4382,6 +4533,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -4401,6 +4554,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -4638,6 +4822,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -4657,6 +4843,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -4894,6 +5111,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -4913,6 +5132,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -5146,6 +5396,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -5165,6 +5417,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -5402,6 +5685,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -5421,6 +5706,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -5662,6 +5978,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -5681,6 +5999,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -5930,6 +6279,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -5949,6 +6300,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -6198,6 +6580,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -6217,6 +6601,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -6454,6 +6869,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -6473,6 +6890,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -6710,6 +7158,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -6729,6 +7179,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -6966,6 +7447,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -6985,6 +7468,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -7220,6 +7734,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -7239,6 +7755,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -7472,6 +8019,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -7491,6 +8040,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -7726,6 +8306,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -7745,6 +8327,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -7980,6 +8593,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -7999,6 +8614,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -8055,7 +8701,7 @@ export interface operations {
       };
     };
   };
-  /** Rút hồ sơ / Withdraw */
+  /** Rút hồ sơ trước khi tiếp nhận / Withdraw before reception */
   postWithdrawal: {
     parameters: {
       header: {
@@ -8234,6 +8880,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -8253,6 +8901,613 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                /** @description File name as uploaded */
+                name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
+                mediaType: string;
+                /** @description Size in bytes */
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Đề nghị dừng giải quyết hồ sơ (sau tiếp nhận) / Ask the agency to stop (after reception) */
+  postWithdrawalRequests: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+          /** @description Why the applicant asks to stop */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
+            id: string;
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
+            status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
+            procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
+              code: string;
+              /** @description Version of the procedure the dossier was filed under */
+              version: number;
+            };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
+            channel: number;
+            /** @description Chủ hồ sơ: the applicant */
+            applicant: {
+              /** @description Applicant id (their account when they filed online) */
+              id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
+              name: string;
+              /** @description citizen or organisation */
+              kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
+              vneid: boolean;
+            };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
+            receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
+            processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
+            holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
+            assignee: {
+              /** @description Account id of the specialist */
+              id: string;
+              /** @description Name of the specialist */
+              name: string;
+            } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
+            submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
+            receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
+            deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
+              appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
+              kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
+              currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            /** @description The workflow step under way; null once the dossier is finished */
+            currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
+              phase: string;
+              /** @description Name of the step in the procedure’s workflow */
+              name: string;
+              /** @description Agency doing the step */
+              agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
+            controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
+                phase: string;
+                /** @description Name of the step */
+                name: string;
+                /** @description Agency that did the step */
+                agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
+                startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
+                dueAt: string;
+                /** @description Handed on to the next step; null while under way */
+                endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
+                handedBy: string;
+                /** @description Who received it next (bên nhận) */
+                endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
+                timeliness: string | null;
+              })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
+            timeline: ({
+                /** @description Position in the dossier’s append-only event log */
+                seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
+                type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
+                at: string;
+                /** @description Who recorded the event */
+                actor: {
+                  /** @description Account id of the actor, or "system" */
+                  id: string;
+                  /** @description Display name of the actor */
+                  name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
+                  role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
+                  agencyId: string | null;
+                };
+              })[];
+            /** @description The components (documents) of the dossier */
+            components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
+                name: string;
+                /** @description Stored file (sha256) attached, if any */
+                fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
+            supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
+            apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
+              at: string;
+              /** @description Why the dossier is late */
+              reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
+              newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
+            } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
+            result: {
+              /** @description Số, ký hiệu of the result document */
+              number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
+              amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway (indicator 3.6) */
+              online: boolean;
+            }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+            /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
+            files: ({
+                /** @description SHA-256 of the content, hex; names the file in its download URL */
+                sha256: string;
+                /** @description The component, or "Kết quả giải quyết" for the signed e-result */
+                component: string;
+                /** @description File name as uploaded */
+                name: string | null;
+                /** @description application/pdf, image/jpeg or image/png */
+                mediaType: string;
+                /** @description Size in bytes */
+                size: number;
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Quyết định về đề nghị dừng (mẫu 05) / Decide on a withdrawal request (form 05) */
+  postWithdrawalDecision: {
+    parameters: {
+      header: {
+        /** @description A fresh key per command; a retry with the same key returns the first outcome */
+        "idempotency-key": string;
+      };
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller last saw */
+          expectedVersion: number;
+          /** @description true: the dossier stops (status 7, form 05); false: it goes on */
+          accepted: boolean;
+          /** @description The agency’s answer; required when refusing */
+          note: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Internal dossier id (UUID); works wherever {ref} is asked */
+            id: string;
+            /** @description Mã hồ sơ: UNITCODE-YYMMDD-XXXX, issued at reception (rules.md §3); null before */
+            code: string | null;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description National status code, 1 submitted … 10 returned (trạng thái hồ sơ, rules.md §1) */
+            status: number;
+            /** @description The administrative procedure (thủ tục hành chính) applied for */
+            procedure: {
+              /** @description Mã thủ tục hành chính in the national catalogue */
+              code: string;
+              /** @description Version of the procedure the dossier was filed under */
+              version: number;
+            };
+            /** @description Kênh nộp: 1 in person, 2 online, 3 public post (rules.md §1) */
+            channel: number;
+            /** @description Chủ hồ sơ: the applicant */
+            applicant: {
+              /** @description Applicant id (their account when they filed online) */
+              id: string;
+              /** @description Name of the person or organisation (người nộp hồ sơ) */
+              name: string;
+              /** @description citizen or organisation */
+              kind: string;
+              /** @description Filed from an account authenticated with VNeID (indicator 4.5) */
+              vneid: boolean;
+            };
+            /** @description One-stop unit that received the dossier (bộ phận một cửa; any in the province, rules.md §1) */
+            receivingAgencyId: string;
+            /** @description Competent agency that resolves it (cơ quan giải quyết); indicators count here */
+            processingAgencyId: string | null;
+            /** @description Agency holding the dossier now */
+            holderAgencyId: string;
+            /** @description Chuyên viên assigned by the leader; null before assignment */
+            assignee: {
+              /** @description Account id of the specialist */
+              id: string;
+              /** @description Name of the specialist */
+              name: string;
+            } | null;
+            /** @description When the dossier was submitted online or presented at the counter (ISO 8601 with +07:00) */
+            submittedAt: string;
+            /** @description Thời điểm tiếp nhận: when the counter accepted it as complete; the clock starts here (rules.md §4) */
+            receivedAt: string | null;
+            /** @description Thời hạn giải quyết: deadlines in working time (rules.md §4) */
+            deadlines: {
+              /** @description Ngày hẹn trả kết quả: the appointment, shifted by supplement pauses and an apology */
+              appointmentAt: string | null;
+              /** @description The appointment issued at reception, before any shift */
+              originalAppointmentAt: string | null;
+              /** @description Original appointment shifted by supplement pauses only: what indicator 2.1 judges (rules.md §6) */
+              kpiDeadline: string | null;
+              /** @description When the current workflow step's budget runs out */
+              currentStepDueAt: string | null;
+              /** @description Office hours the clock stood still waiting for supplements (rules.md §1) */
+              pausedHours: number;
+              /** @description late, due_soon (within one working day) or on_track */
+              urgency: string;
+              /** @description early, on_time or late, once finished */
+              timeliness: string | null;
+            };
+            /** @description The workflow step under way; null once the dossier is finished */
+            currentStep: {
+              /** @description reception, appraisal, coordination, approval or issue */
+              phase: string;
+              /** @description Name of the step in the procedure’s workflow */
+              name: string;
+              /** @description Agency doing the step */
+              agencyId: string;
+              /** @description When the step’s share of the time limit runs out (ISO 8601 with +07:00) */
+              dueAt: string;
+            } | null;
+            /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ (form 06): one row per handover */
+            controlSheet: ({
+                /** @description reception, appraisal, coordination, approval or issue */
+                phase: string;
+                /** @description Name of the step */
+                name: string;
+                /** @description Agency that did the step */
+                agencyId: string;
+                /** @description Handed over to this step (ISO 8601 with +07:00) */
+                startedAt: string;
+                /** @description The step’s deadline (ISO 8601 with +07:00) */
+                dueAt: string;
+                /** @description Handed on to the next step; null while under way */
+                endedAt: string | null;
+                /** @description Who handed the dossier over (bên giao) */
+                handedBy: string;
+                /** @description Who received it next (bên nhận) */
+                endedBy: string | null;
+                /** @description Whether the step finished early, on time or late (sớm, đúng, quá hạn) */
+                timeliness: string | null;
+              })[];
+            /** @description Quá trình xử lý: every event of the dossier, oldest first */
+            timeline: ({
+                /** @description Position in the dossier’s append-only event log */
+                seq: number;
+                /** @description Event type, e.g. received, supplement-requested, issued */
+                type: string;
+                /** @description When the event happened (ISO 8601 with +07:00) */
+                at: string;
+                /** @description Who recorded the event */
+                actor: {
+                  /** @description Account id of the actor, or "system" */
+                  id: string;
+                  /** @description Display name of the actor */
+                  name: string;
+                  /** @description applicant, counter_officer (cán bộ một cửa), specialist, leader, clerk (văn thư) or system */
+                  role: string;
+                  /** @description Agency the officer acted for; null for the applicant and the system */
+                  agencyId: string | null;
+                };
+              })[];
+            /** @description The components (documents) of the dossier */
+            components: ({
+                /** @description Thành phần hồ sơ: the required document’s name */
+                name: string;
+                /** @description Stored file (sha256) attached, if any */
+                fileRef: string | null;
+                /** @description Scanned and signed at reception (số hóa, indicator 4.2) */
+                digitized: boolean;
+                /** @description Taken from the applicant’s vault (indicator 4.3) */
+                reused: boolean;
+              })[];
+            /** @description Supplement requests made so far (yêu cầu bổ sung); more than one counts as late (rules.md §6) */
+            supplementRequests: number;
+            /** @description Tờ khai: what the applicant declared, as corrected; null for dossiers from before e-forms */
+            declaration: {
+              /** @description The form version pinned with the procedure version */
+              formVersion: number;
+              /** @description The declared data, valid under the form’s published schema (GET /api/procedures/{code}) */
+              data: {
+                [key: string]: unknown;
+              };
+              /** @description Fields the applicant corrected after a supplement request (paths such as husband/birthDate) */
+              changedPaths: string[];
+            } | null;
+            /** @description Declaration fields the open supplement request asks the applicant to correct (empty when none) */
+            correctionFields: string[];
+            /** @description The appraisal’s decision fields for the result (e.g. registration number and book); null before */
+            decision: {
+              [key: string]: unknown;
+            } | null;
+            /** @description Văn bản xin lỗi (form 04) for a late dossier, with its new date (rules.md §1) */
+            apology: {
+              /** @description When the apology was issued (ISO 8601 with +07:00) */
+              at: string;
+              /** @description Why the dossier is late */
+              reason: string;
+              /** @description The new return date, set once (ISO 8601 with +07:00) */
+              newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
+            } | null;
+            /** @description Kết quả giải quyết: the issued result; null before issue */
+            result: {
+              /** @description Số, ký hiệu of the result document */
+              number: string;
+              /** @description When the clerk numbered and issued it (ISO 8601 with +07:00) */
+              issuedAt: string;
+            } | null;
+            /** @description Nghĩa vụ tài chính: the fees asked of the applicant; null when none */
+            payment: ({
+              /** @description Fees and charges asked after appraisal (status 6), in đồng */
+              amountVnd: number;
+              /** @description When payment was asked (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description When the payment was recorded; null while unpaid */
+              paidAt: string | null;
+              /** @description Paid through the online payment gateway (indicator 3.6) */
+              online: boolean;
+            }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -8490,6 +9745,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -8509,6 +9766,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -8742,6 +10030,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -8761,6 +10051,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -8998,6 +10319,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -9017,6 +10340,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -9257,6 +10611,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -9276,6 +10632,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
@@ -9640,6 +11027,8 @@ export interface operations {
               reason: string;
               /** @description The new return date, set once (ISO 8601 with +07:00) */
               newAppointmentAt: string;
+              /** @description Issued after the deadline it should have preceded (Decree 118/2025/NĐ-CP) */
+              late: boolean;
             } | null;
             /** @description Kết quả giải quyết: the issued result; null before issue */
             result: {
@@ -9659,6 +11048,37 @@ export interface operations {
               /** @description Paid through the online payment gateway (indicator 3.6) */
               online: boolean;
             }) | null;
+            /** @description Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at reception (form 02); null when none was given */
+            receptionGuidance: {
+              /** @description When the counter guided the applicant (ISO 8601 with +07:00) */
+              at: string;
+              /** @description The counter officer who guided */
+              officer: string;
+              /** @description Why the dossier is not complete */
+              reason: string;
+              /** @description Everything to add or correct, each with why */
+              items: {
+                  /** @description The missing or wrong component */
+                  name: string;
+                  /** @description Why it is missing or wrong, and what is needed */
+                  reason: string;
+                }[];
+            } | null;
+            /** @description Đề nghị dừng giải quyết hồ sơ and the agency’s decision; null when none was made */
+            withdrawal: ({
+              /** @description When the applicant asked to stop (ISO 8601 with +07:00) */
+              requestedAt: string;
+              /** @description The applicant’s reason */
+              reason: string;
+              /** @description When the agency decided; null while pending */
+              decidedAt: string | null;
+              /** @description true: stopped (status 7, form 05); false: refused, the dossier goes on; null: pending */
+              accepted: boolean | null;
+              /** @description The agency’s answer */
+              note: string;
+            }) | null;
+            /** @description The commune chosen to decide a procedure received regardless of address (anyLocation); null: the receiving unit’s own */
+            competentAgencyId: string | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
             /** @description Files linked to the dossier (download at /api/dossiers/{ref}/files/{sha256}) */
