@@ -25,13 +25,23 @@ export const R = 'BeVietnamPro'
 export const B = 'BeVietnamPro-Bold'
 export const size = { small: 9, body: 11, title: 13 }
 
-/** A new A4 document with the fonts embedded and a fixed creation date (identical input → identical text). */
-export function newPdf(orientation: 'portrait' | 'landscape', title: string, createdAt: Date): Doc {
+/**
+ * A new A4 document with the fonts embedded and a fixed creation date (identical input → identical text);
+ * `subject` names the form and circular it follows.
+ */
+export function newPdf(orientation: 'portrait' | 'landscape', title: string, createdAt: Date, subject?: string): Doc {
   const doc = new PDFDocument({
     size: 'A4',
     layout: orientation,
     margins: { top: 40, bottom: 40, left: 50, right: 40 },
-    info: { Title: title, Creator: 'motcua', Producer: 'motcua', CreationDate: createdAt, ModDate: createdAt },
+    info: {
+      Title: title,
+      ...(subject === undefined ? {} : { Subject: subject }),
+      Creator: 'motcua',
+      Producer: 'motcua',
+      CreationDate: createdAt,
+      ModDate: createdAt,
+    },
   })
   const f = formFonts()
   doc.registerFont(R, f.regular)
@@ -64,10 +74,11 @@ function heading(doc: Doc, form: FormDocument) {
   const leftW = width * 0.4
   const rightW = width * 0.6
   const top = doc.y
-  doc
-    .font(R)
-    .fontSize(size.small)
-    .text(form.formLabel, left, top - 14, { width, align: 'right' })
+  if (form.formLabel)
+    doc
+      .font(R)
+      .fontSize(size.small)
+      .text(form.formLabel, left, top - 14, { width, align: 'right' })
   doc
     .font(B)
     .fontSize(size.small + 1)
@@ -207,9 +218,9 @@ export function drawSignatures(doc: Doc, block: Extract<FormBlock, { kind: 'sign
   doc.y = y + 100
 }
 
-/** A form as an A4 PDF, Be Vietnam Pro embedded, barcode and QR code on the receipt. */
+/** A form as an A4 PDF, Be Vietnam Pro embedded, barcode and QR code on the receipt, its basis as the subject. */
 export async function renderForm(form: FormDocument): Promise<Buffer> {
-  const doc = newPdf(form.orientation, form.title, new Date(form.issuedAt))
+  const doc = newPdf(form.orientation, form.title, new Date(form.issuedAt), form.basis)
   doc.y = doc.page.margins.top + 14
   heading(doc, form)
   const left = doc.page.margins.left

@@ -3,8 +3,9 @@ import type { Fee, RequiredDocument } from '../catalog/procedure.ts'
 import { keyFactRows, type PlaceNames } from '../declarations/declared-values.ts'
 import type { FormDefinition } from '../declarations/form-definition.ts'
 import { controlSheet, trackingBookRow } from '../dossier/registers.ts'
-import type { Dossier } from '../dossier/state.ts'
+import type { Dossier, WithdrawalRequest } from '../dossier/state.ts'
 import { DossierStatus } from '../dossier/status.ts'
+import { editionFor, editionOn, type FormEdition } from './editions.ts'
 import type { DossierFormNumber, FieldRow, FormBlock, FormDocument, FormNumber } from './form-document.ts'
 import { common, type FormTemplate, fill, templateFor } from './templates.ts'
 
@@ -60,9 +61,15 @@ const name = (ctx: { agencyNames: Readonly<Record<string, string>> }, id: string
   id === null ? common.blank : (ctx.agencyNames[id] ?? id)
 const orBlank = (value: string | null | undefined): string => (value ? value : common.blank)
 
+/** A form's template in the edition the dossier follows (by its reception day), with the procedure's override. */
+const templateOf = (form: FormNumber, d: Dossier) => {
+  const edition = editionFor(d)
+  return { edition, t: templateFor(form, edition.forms, d.procedure.code) }
+}
+
 function document(
   form: FormNumber,
-  t: FormTemplate,
+  { edition, t }: { edition: FormEdition; t: FormTemplate },
   init: {
     agency: string
     code: string
@@ -73,9 +80,12 @@ function document(
     blocks: FormBlock[]
   },
 ): FormDocument {
+  const circular = edition.circular
   return {
     form,
-    formLabel: fill(common.formLabel, { n: form }),
+    formLabel: t.number === null ? null : fill(common.formLabel, { n: t.number }),
+    basis:
+      t.number === null ? fill(common.unnumberedBasis, { circular }) : fill(common.basis, { n: t.number, circular }),
     orientation: t.orientation,
     header: {
       agency: init.agency.toLocaleUpperCase('vi'),
@@ -88,7 +98,10 @@ function document(
     subtitle: init.subtitle ?? null,
     blocks: init.blocks,
     issuedAt: init.at,
-    fileName: fill(common.fileName, { n: form, code: init.code }),
+    fileName:
+      t.number === null
+        ? fill(common.unnumberedFileName, { slug: t.slug ?? `mau-${form}`, code: init.code })
+        : fill(common.fileName, { n: t.number, code: init.code }),
   }
 }
 
@@ -115,7 +128,8 @@ function keyFacts(t: FormTemplate, d: Dossier, ctx: FormContext): FormBlock[] {
 /** 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả. Applies once the dossier is received. */
 function receipt(d: Dossier, ctx: FormContext): FormDocument | null {
   if (d.code === null || d.receivedAt === null) return null
-  const t = templateFor('01', d.procedure.code)
+  const form = templateOf('01', d)
+  const { t } = form
   const unit = name(ctx, d.receivingAgencyId)
   const required = new Map(ctx.procedure.requiredDocuments.map((r) => [r.name, r]))
   const rows = d.components.map((c, i) => {
@@ -129,7 +143,7 @@ function receipt(d: Dossier, ctx: FormContext): FormDocument | null {
   const serial = Number(/-(\d+)$/.exec(d.code)?.[1] ?? 0)
   const url = trackingUrl(ctx.baseUrl, d.code)
   const officer = d.steps.find((s) => s.phase === 'reception')?.handedBy.name ?? ''
-  return document('01', t, {
+  return document('01', form, {
     agency: unit,
     code: d.code,
     number: null,
@@ -162,34 +176,73 @@ function receipt(d: Dossier, ctx: FormContext): FormDocument | null {
   })
 }
 
-/** 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, for the latest supplement request. */
-function supplementRequest(d: Dossier, ctx: FormContext): FormDocument | null {
+/** What form 02 prints: one request, its items each with why, who guides and from which agency. */
+type SupplementSheet = {
+  readonly n: number
+  readonly at: EpochMs
+  readonly agencyId: string
+  readonly officer: string
+  readonly items: readonly (readonly [item: string, reason: string])[]
+  readonly exception: { readonly approver: string; readonly legalBasis: string } | null
+  readonly atReception: boolean
+}
+
+/** The latest supplement request in processing; without one, the counter's guidance at reception. */
+function supplementSheet(d: Dossier): SupplementSheet | null {
   const n = d.supplementRequests.length
   const last = d.supplementRequests[n - 1]
-  if (!last) return null
-  const t = templateFor('02', d.procedure.code)
-  const agency = name(ctx, last.agencyId)
-  const officer = d.assignee?.name ?? d.steps[d.steps.length - 1]?.handedBy.name ?? ''
-  return document('02', t, {
+  if (last)
+    return {
+      n,
+      at: last.at,
+      agencyId: last.agencyId,
+      officer: d.assignee?.name ?? d.steps[d.steps.length - 1]?.handedBy.name ?? '',
+      items: last.items.map((item) => [item, last.reason] as const),
+      exception: last.exception,
+      atReception: false,
+    }
+  const guidance = d.receptionGuidance ?? null
+  if (!guidance) return null
+  return {
+    n: Math.max(1, d.receptionSupplements),
+    at: guidance.at,
+    agencyId: guidance.agencyId,
+    officer: guidance.officer,
+    items: guidance.items.map((item) => [item.name, item.reason] as const),
+    exception: null,
+    atReception: true,
+  }
+}
+
+/**
+ * 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ: the latest request in processing, else the counter's
+ * written guidance at reception (Decree 118/2025/NĐ-CP; Decree 61/2018/NĐ-CP Art. 15(2)(b)).
+ */
+function supplementRequest(d: Dossier, ctx: FormContext): FormDocument | null {
+  const sheet = supplementSheet(d)
+  if (!sheet) return null
+  const form = templateOf('02', d)
+  const { t } = form
+  const agency = name(ctx, sheet.agencyId)
+  const officer = sheet.officer
+  const when: [string, string] =
+    d.receivedAt === null ? ['submittedAt', timeWording(d.submittedAt)] : ['receivedAt', timeWording(d.receivedAt)]
+  const code: [string, string][] = d.code === null ? [] : [['code', d.code]]
+  return document('02', form, {
     agency,
     code: fileCode(d),
-    number: fill(t.labels.number ?? '', { code: refOf(d), n }),
+    number: d.code === null ? null : fill(t.labels.number ?? '', { code: d.code, n: sheet.n }),
     place: ctx.place,
-    at: last.at,
+    at: sheet.at,
     blocks: [
-      fields(t, [
-        ['applicant', d.applicant.name],
-        ['code', refOf(d)],
-        ['content', ctx.procedure.name],
-        ['receivedAt', d.receivedAt === null ? common.blank : timeWording(d.receivedAt)],
-      ]),
+      fields(t, [['applicant', d.applicant.name], ...code, ['content', ctx.procedure.name], when]),
       paragraph(t.labels.intro ?? '', true),
       {
         kind: 'table',
         columns: t.columns ?? [],
-        rows: last.items.map((item, i) => [String(i + 1), item, last.reason]),
+        rows: sheet.items.map(([item, reason], i) => [String(i + 1), item, reason]),
       },
-      ...(last.exception ? [paragraph(fill(t.labels.exception ?? '', { n, ...last.exception }))] : []),
+      ...(sheet.exception ? [paragraph(fill(t.labels.exception ?? '', { n: sheet.n, ...sheet.exception }))] : []),
       paragraph(fill(t.labels.closing ?? '', { officer: orBlank(officer), agency })),
       signatures(t, [officer]),
     ],
@@ -199,9 +252,10 @@ function supplementRequest(d: Dossier, ctx: FormContext): FormDocument | null {
 /** 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ. */
 function rejection(d: Dossier, ctx: FormContext): FormDocument | null {
   if (d.status !== DossierStatus.NotReceived || d.closing === null) return null
-  const t = templateFor('03', d.procedure.code)
+  const form = templateOf('03', d)
+  const { t } = form
   const unit = name(ctx, d.receivingAgencyId)
-  return document('03', t, {
+  return document('03', form, {
     agency: unit,
     code: fileCode(d),
     number: null,
@@ -226,12 +280,16 @@ function rejection(d: Dossier, ctx: FormContext): FormDocument | null {
   })
 }
 
-/** 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả, signed by the head of the processing agency. */
+/**
+ * 04: Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (Circular 03/2025/TT-VPCP; Phiếu xin lỗi
+ * và hẹn lại ngày trả kết quả under Circular 01/2018/TT-VPCP), signed by the head of the processing agency.
+ */
 function apology(d: Dossier, ctx: FormContext): FormDocument | null {
   if (d.apology === null) return null
-  const t = templateFor('04', d.procedure.code)
+  const form = templateOf('04', d)
+  const { t } = form
   const agency = name(ctx, d.processingAgencyId ?? d.receivingAgencyId)
-  return document('04', t, {
+  return document('04', form, {
     agency,
     code: fileCode(d),
     number: null,
@@ -254,29 +312,67 @@ function apology(d: Dossier, ctx: FormContext): FormDocument | null {
   })
 }
 
-/** 05: Thông báo dừng xử lý hồ sơ. */
+/** Why and when a received dossier stopped: a stop by the agency (status 8), or a withdrawal it accepted (7). */
+type Stop = {
+  readonly at: EpochMs
+  readonly reason: string
+  readonly legalBasis: string
+  readonly request: WithdrawalRequest | null
+}
+
+function stopOf(d: Dossier): Stop | null {
+  if (d.status === DossierStatus.Stopped && d.closing !== null && d.endedAt !== null)
+    return { at: d.endedAt, reason: d.closing.reason, legalBasis: d.closing.legalBasis, request: null }
+  const request = d.withdrawal ?? null
+  if (d.status === DossierStatus.Withdrawn && request?.accepted === true && request.decidedAt !== null)
+    return { at: request.decidedAt, reason: request.reason, legalBasis: '', request }
+  return null
+}
+
+/**
+ * 05: Thông báo dừng giải quyết hồ sơ (Circular 03/2025/TT-VPCP): a stop by the agency, or one at the
+ * applicant's request that the agency accepted, citing that request. Dossiers under Circular
+ * 01/2018/TT-VPCP, which has no such form, get our notice without a form number.
+ */
 function stopNotice(d: Dossier, ctx: FormContext): FormDocument | null {
-  if (d.status !== DossierStatus.Stopped || d.closing === null || d.endedAt === null) return null
-  const t = templateFor('05', d.procedure.code)
+  const stop = stopOf(d)
+  if (!stop) return null
+  const form = templateOf('05', d)
+  const { t } = form
   const agency = name(ctx, d.processingAgencyId ?? d.receivingAgencyId)
-  return document('05', t, {
+  const request = stop.request
+  // A stop cites its legal basis; an accepted withdrawal cites the request, and the agency's note if any.
+  const basisRows: [string, string][] = request
+    ? request.note
+      ? [['note', request.note]]
+      : []
+    : [['legalBasis', orBlank(stop.legalBasis)]]
+  return document('05', form, {
     agency,
     code: fileCode(d),
     number: null,
     place: ctx.place,
-    at: d.endedAt,
+    at: stop.at,
     blocks: [
       fields(t, [
         ['to', d.applicant.name],
         ['code', refOf(d)],
         ['content', ctx.procedure.name],
         ['receivedAt', d.receivedAt === null ? common.blank : timeWording(d.receivedAt)],
-        ['stoppedAt', timeWording(d.endedAt)],
-        ['reason', d.closing.reason],
-        ['legalBasis', orBlank(d.closing.legalBasis)],
       ]),
+      ...(request
+        ? [
+            paragraph(
+              fill(t.labels.request ?? '', {
+                applicant: d.applicant.name,
+                requestedAt: dateWording(request.requestedAt),
+              }),
+            ),
+          ]
+        : []),
+      fields(t, [['stoppedAt', timeWording(stop.at)], ['reason', stop.reason], ...basisRows]),
       paragraph(fill(t.labels.closing ?? '', { agency })),
-      signatures(t, ['']),
+      signatures(t, [request?.decidedBy ?? '']),
     ],
   })
 }
@@ -284,7 +380,8 @@ function stopNotice(d: Dossier, ctx: FormContext): FormDocument | null {
 /** 06: Phiếu kiểm soát quá trình giải quyết hồ sơ: one row per handover. */
 function controlSheetForm(d: Dossier, ctx: FormContext): FormDocument | null {
   if (d.steps.length === 0 || d.receivedAt === null) return null
-  const t = templateFor('06', d.procedure.code)
+  const form = templateOf('06', d)
+  const { t } = form
   const rows = controlSheet(d).map((r) => [
     fill(t.labels.agencyCell ?? '', { agency: name(ctx, r.agencyId), step: r.step }),
     fill(t.labels.handover ?? '', {
@@ -296,7 +393,7 @@ function controlSheetForm(d: Dossier, ctx: FormContext): FormDocument | null {
     common.timeliness[r.timeliness ?? 'open'],
     fill(t.labels.note ?? '', { dueAt: shortTime(r.dueAt) }),
   ])
-  return document('06', t, {
+  return document('06', form, {
     agency: name(ctx, d.receivingAgencyId),
     code: fileCode(d),
     number: null,
@@ -338,9 +435,13 @@ export type TrackingBookContext = {
   readonly to: DayNumber
 }
 
-/** 07: Sổ theo dõi hồ sơ of a receiving unit for a period, in order of reception. */
+/**
+ * 07: Sổ theo dõi hồ sơ of a receiving unit for a period, in order of reception, in the edition in force
+ * on the period's first day (product rule, docs/rules.md "Forms 01–07").
+ */
 export function buildTrackingBook(dossiers: readonly Dossier[], ctx: TrackingBookContext): FormDocument {
-  const t = templateFor('07', null)
+  const edition = editionOn(ctx.from)
+  const t = templateFor('07', edition.forms, null)
   const from = fill(common.shortDate, parts(dayStart(ctx.from)))
   const to = fill(common.shortDate, parts(dayStart(ctx.to)))
   const rows = [...dossiers]
@@ -363,13 +464,17 @@ export function buildTrackingBook(dossiers: readonly Dossier[], ctx: TrackingBoo
         r.notes,
       ]
     })
-  return document('07', t, {
-    agency: name(ctx, ctx.agencyId),
-    code: `${ctx.agencyId}-${fill(common.shortDate, parts(dayStart(ctx.from))).replaceAll('/', '')}`,
-    number: null,
-    place: ctx.place,
-    at: dayStart(ctx.to),
-    subtitle: fill(t.subtitle ?? '', { from, to }),
-    blocks: [{ kind: 'table', columns: t.columns ?? [], rows }],
-  })
+  return document(
+    '07',
+    { edition, t },
+    {
+      agency: name(ctx, ctx.agencyId),
+      code: `${ctx.agencyId}-${fill(common.shortDate, parts(dayStart(ctx.from))).replaceAll('/', '')}`,
+      number: null,
+      place: ctx.place,
+      at: dayStart(ctx.to),
+      subtitle: fill(t.subtitle ?? '', { from, to }),
+      blocks: [{ kind: 'table', columns: t.columns ?? [], rows }],
+    },
+  )
 }

@@ -1,6 +1,9 @@
 import type { EpochMs } from '../calendar/local-time.ts'
 
-/** The forms of Circular 01/2018/TT-VPCP that a dossier prints (rules.md §2). */
+/**
+ * The forms by their number in Circular 03/2025/TT-VPCP (the routes' numbering, docs/rules.md "Forms
+ * 01–07"); a dossier under Circular 01/2018/TT-VPCP prints that circular's number on each.
+ */
 export const formNumbers = ['01', '02', '03', '04', '05', '06', '07'] as const
 export type FormNumber = (typeof formNumbers)[number]
 /** The forms printed for one dossier; 07 is a register of many. */
@@ -25,7 +28,10 @@ export type FormBlock =
 /** A filled form, ready to render: no I/O, no layout arithmetic, only content and block order. */
 export type FormDocument = {
   readonly form: FormNumber
-  readonly formLabel: string
+  /** "Mẫu số 05" as the dossier's edition numbers the form; null when that circular has no such form. */
+  readonly formLabel: string | null
+  /** Which form of which circular the document follows (the PDF's subject). */
+  readonly basis: string
   readonly orientation: 'portrait' | 'landscape'
   readonly header: {
     readonly agency: string

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { parseInstant } from '../calendar/local-time.ts'
 import { appointmentWording, dateWording, timeWording, trackingUrl } from './build.ts'
-import { fill, templateFor, templates } from './templates.ts'
+import { circular032025 } from './circular-03-2025.ts'
+import { fill, templateFor } from './templates.ts'
 
 const at = (iso: string) => parseInstant(iso) as number
 
@@ -21,13 +22,13 @@ test('a procedure with no fixed time prints the statutory sentence instead of a 
 
 test('templates are data: placeholders fill, overrides per procedure replace only what they name', () => {
   assert.equal(fill('{a} và {b} {c}', { a: 1, b: 'hai' }), '1 và hai {c}')
-  const custom = templateFor('01', '9.999', {
+  const custom = templateFor('01', circular032025, '9.999', {
     '9.999': { '01': { title: 'GIẤY BIÊN NHẬN', labels: { fees: 'Lệ phí' } } },
   })
   assert.equal(custom.title, 'GIẤY BIÊN NHẬN')
   assert.equal(custom.labels.fees, 'Lệ phí')
-  assert.equal(custom.labels.code, templates['01'].labels.code)
-  assert.equal(templateFor('01', '1.001193'), templates['01'])
+  assert.equal(custom.labels.code, circular032025['01'].labels.code)
+  assert.equal(templateFor('01', circular032025, '1.001193'), circular032025['01'])
   assert.equal(
     trackingUrl('https://x.vn/', '333.00.01.H34-261126-0001'),
     'https://x.vn/tra-cuu?ma=333.00.01.H34-261126-0001',

@@ -17,7 +17,10 @@ const FormParams = Type.Object({
   ref: Type.String({ pattern: '^[A-Za-z0-9.-]+$', maxLength: 80, description: 'Dossier code, or its id' }),
   form: Type.Union(
     dossierFormNumbers.map((n) => Type.Literal(n)),
-    { description: '01 receipt, 02 supplement request, 03 rejection, 04 apology, 05 stop notice, 06 control sheet' },
+    {
+      description:
+        'Form number in Circular 03/2025/TT-VPCP: 01 receipt, 02 supplement request (also at reception), 03 rejection, 04 apology and extension, 05 stop notice (also for an accepted withdrawal), 06 control sheet. A dossier received before 1 July 2025 prints the Circular 01/2018/TT-VPCP edition (control sheet numbered 05 there; its stop notice has no national form).',
+    },
   ),
 })
 const BookQuery = Type.Object(
@@ -49,7 +52,11 @@ const sendPdf = async (reply: import('fastify').FastifyReply, form: FormDocument
     .send(body)
 }
 
-/** Printable forms (Circular 01/2018/TT-VPCP, rules.md §2) as PDF: 01–06 of a dossier, 07 of a unit. */
+/**
+ * Printable forms as PDF: 01–06 of a dossier, 07 of a unit, in the circular's edition in force at the
+ * dossier's reception (Circular 03/2025/TT-VPCP from 1 July 2025, Circular 01/2018/TT-VPCP before;
+ * docs/rules.md "Forms 01–07").
+ */
 export const formRoutes: FastifyPluginAsyncTypebox<FormRouteOptions> = async (app, { db, now, baseUrl }) => {
   app.get(
     '/api/dossiers/:ref/forms/:form',

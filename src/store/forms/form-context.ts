@@ -52,6 +52,7 @@ export async function formContext(db: Db, d: Dossier, today: string, baseUrl: st
   if (!version) return null
   const ids = [d.receivingAgencyId, d.processingAgencyId, d.holderAgencyId, ...d.steps.map((s) => s.agencyId)]
   ids.push(...d.supplementRequests.map((s) => s.agencyId))
+  if (d.receptionGuidance) ids.push(d.receptionGuidance.agencyId)
   const declaration = d.declaration ?? null
   const [declarationForm, names] = declaration
     ? await Promise.all([

@@ -12368,7 +12368,7 @@ export interface operations {
       path: {
         /** @description Dossier code, or its id */
         ref: string;
-        /** @description 01 receipt, 02 supplement request, 03 rejection, 04 apology, 05 stop notice, 06 control sheet */
+        /** @description Form number in Circular 03/2025/TT-VPCP: 01 receipt, 02 supplement request (also at reception), 03 rejection, 04 apology and extension, 05 stop notice (also for an accepted withdrawal), 06 control sheet. A dossier received before 1 July 2025 prints the Circular 01/2018/TT-VPCP edition (control sheet numbered 05 there; its stop notice has no national form). */
         form: "01" | "02" | "03" | "04" | "05" | "06";
       };
     };
