@@ -93,7 +93,7 @@ describe(`forms as PDF on ${engineName}`, () => {
   })
 
   test('form 01: the receipt in Vietnamese, with the code as text and a QR code of the tracking page', {
-    skip: requireTools('pdftotext', 'pdftoppm'),
+    skip: requireTools('pdftotext', 'pdftoppm', 'pdfinfo'),
   }, async () => {
     const code = received.code as string
     assert.ok(code)
@@ -116,6 +116,8 @@ describe(`forms as PDF on ${engineName}`, () => {
     ])
       assert.ok(text.includes(expected), `missing "${expected}" in:\n${text}`)
     assert.match(text, /\d{2} giờ \d{2} phút, ngày \d{2} tháng \d{2} năm \d{4}/)
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+    assert.match(info, /Subject: +Mẫu số 01 ban hành kèm theo Thông tư số 03\/2025\/TT-VPCP/)
     execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', file, join(dir, 'page')])
     const png = PNG.sync.read(readFileSync(join(dir, 'page-1.png')))
     const qr = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
@@ -160,10 +162,10 @@ describe(`forms as PDF on ${engineName}`, () => {
       })
       const apology = await pdfText(`/api/dossiers/${d.id}/forms/04`, citizen, `mau-04-${code}.pdf`)
       for (const expected of [
-        'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
+        'VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT',
         `Kính gửi: ${applicantName}`,
         'Chờ xác minh thông tin hộ tịch',
-        'Thời gian hẹn trả kết quả mới: 16 giờ 00 phút, ngày 10 tháng 12 năm 2026',
+        'Thời gian trả kết quả đề nghị gia hạn đến: 16 giờ 00 phút, ngày 10 tháng 12 năm 2026',
         'THỦ TRƯỞNG CƠ QUAN',
       ])
         assert.ok(apology.text.includes(expected), `missing "${expected}" in:\n${apology.text}`)
@@ -174,7 +176,11 @@ describe(`forms as PDF on ${engineName}`, () => {
         legalBasis: 'Khoản 2 Điều 19 Nghị định 61/2018/NĐ-CP',
       })
       const stop = await pdfText(`/api/dossiers/${d.id}/forms/05`, counter, `mau-05-${code}.pdf`)
-      for (const expected of ['THÔNG BÁO DỪNG XỬ LÝ HỒ SƠ', 'Người nộp không bổ sung hồ sơ', 'Nghị định 61/2018/NĐ-CP'])
+      for (const expected of [
+        'THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ',
+        'Người nộp không bổ sung hồ sơ',
+        'Nghị định 61/2018/NĐ-CP',
+      ])
         assert.ok(stop.text.includes(expected), `missing "${expected}" in:\n${stop.text}`)
 
       const sheet = await pdfText(`/api/dossiers/${d.id}/forms/06`, leader, `mau-06-${code}.pdf`)
