@@ -39,14 +39,14 @@ export const formEditions: readonly FormEdition[] = [
   {
     id: 'circular-03-2025',
     circular: 'Thông tư số 03/2025/TT-VPCP ngày 15/9/2025 của Văn phòng Chính phủ',
-    receivedFrom: '2025-07-01',
+    receivedFrom: '2025-09-15',
     sources: [
       {
         text: 'Annex I of Circular 03/2025/TT-VPCP: Mẫu số 01–07 (04 Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết, 05 Thông báo dừng giải quyết hồ sơ)',
         url: 'https://thuviennhadat.vn/phap-luat/tai-file-word-bieu-mau-thong-tu-03-2025-tt-vpcp-ve-giai-quyet-thu-tuc-hanh-chinh-tai-bo-phan-mot-cua-708489.html',
       },
       {
-        text: 'Circular 03/2025/TT-VPCP of 15 Sep 2025 guides Decree 118/2025/NĐ-CP of 9 Jun 2025, in force from 1 July 2025 (the switch date: the one-stop decree the forms serve; Circular 01/2018 guided Decree 61/2018/NĐ-CP, which it replaced)',
+        text: 'Circular 03/2025/TT-VPCP of 15 Sep 2025 guides Decree 118/2025/NĐ-CP (in force from 1 July 2025); its forms apply from 15 Sep 2025 (thuviennhadat: "từ ngày 15/9/2025"): a circular does not apply before it is issued, so dossiers received from 1 July to 14 Sep 2025 keep the 2018 forms',
         url: 'https://hethongphapluat.com/thong-tu-03-2025-tt-vpcp-huong-dan-nghi-dinh-118-2025-nd-cp-thuc-hien-thu-tuc-hanh-chinh-theo-co-che-mot-cua-mot-cua-lien-thong-tai-bo-phan-mot-cua-va-cong-dich-vu-cong-quoc-gia-do-van-phong-chinh-phu-ban-hanh.html',
       },
     ],

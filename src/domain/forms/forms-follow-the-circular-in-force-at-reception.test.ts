@@ -6,7 +6,7 @@ import { dayOf } from '../calendar/local-time.ts'
 import { buildDossierForm, buildTrackingBook } from './build.ts'
 import type { DossierFormNumber, FormDocument } from './form-document.ts'
 
-// Circular 03/2025/TT-VPCP (Annex I, Mẫu số 01–07) for dossiers received from 1 July 2025, the day
+// Circular 03/2025/TT-VPCP (Annex I, Mẫu số 01–07) for dossiers received from 15 September 2025, the day
 // Decree 118/2025/NĐ-CP took effect; Circular 01/2018/TT-VPCP (Mẫu số 01–06) before. The edition is
 // fixed by the day of reception, Vietnam time (docs/rules.md "Forms 01–07").
 
@@ -88,9 +88,9 @@ const expected: Record<DossierFormNumber, { 2018: [string, string | null]; 2025:
 }
 
 for (const n of Object.keys(dossierFor) as DossierFormNumber[]) {
-  test(`form ${n}: received on 30 June 2025 it follows Circular 01/2018, on 1 July 2025 Circular 03/2025`, () => {
-    const before = form(n, dossierFor[n]('2025-06-30'))
-    const after = form(n, dossierFor[n]('2025-07-01'))
+  test(`form ${n}: received on 14 September 2025 it follows Circular 01/2018, on 15 September 2025 Circular 03/2025`, () => {
+    const before = form(n, dossierFor[n]('2025-09-14'))
+    const after = form(n, dossierFor[n]('2025-09-15'))
     assert.deepEqual([before.title, before.formLabel], expected[n][2018])
     assert.deepEqual([after.title, after.formLabel], expected[n][2025])
     assert.ok(before.basis.endsWith(circular2018), before.basis)
@@ -98,7 +98,7 @@ for (const n of Object.keys(dossierFor) as DossierFormNumber[]) {
   })
 }
 
-test('form 07: a tracking book from 30 June 2025 is Mẫu số 06 of Circular 01/2018, from 1 July Mẫu số 07 of 03/2025', () => {
+test('form 07: a tracking book from 14 September 2025 is Mẫu số 06 of Circular 01/2018, from 15 September Mẫu số 07 of 03/2025', () => {
   const book = (day: string) => {
     const d = received(day).dossier
     const first = dayOf(d.receivedAt as number)
@@ -110,8 +110,8 @@ test('form 07: a tracking book from 30 June 2025 is Mẫu số 06 of Circular 01
       to: first,
     })
   }
-  const before = book('2025-06-30')
-  const after = book('2025-07-01')
+  const before = book('2025-09-14')
+  const after = book('2025-09-15')
   assert.deepEqual(
     [before.title, before.formLabel, before.basis],
     ['SỔ THEO DÕI HỒ SƠ', 'Mẫu số 06', `Mẫu số 06 ban hành kèm theo ${circular2018}`],
@@ -122,15 +122,15 @@ test('form 07: a tracking book from 30 June 2025 is Mẫu số 06 of Circular 01
   )
 })
 
-test('the local day of reception decides: 23:59 on 30 June is 2018; submitted in June, received in July is 2025', () => {
-  const lateJune = new Story().submit('2025-06-30T08:00').receive('2025-06-30T23:59')
-  assert.equal(form('06', lateJune).formLabel, 'Mẫu số 05')
-  const july = new Story().submit('2025-06-27T08:00').receive('2025-07-01T00:05')
-  assert.equal(form('06', july).formLabel, 'Mẫu số 06')
+test('the local day of reception decides: 23:59 on 14 September is 2018; submitted on 12 September, received on the 15th is 2025', () => {
+  const dayBefore = new Story().submit('2025-09-14T08:00').receive('2025-09-14T23:59')
+  assert.equal(form('06', dayBefore).formLabel, 'Mẫu số 05')
+  const dayOf15 = new Story().submit('2025-09-12T08:00').receive('2025-09-15T00:05')
+  assert.equal(form('06', dayOf15).formLabel, 'Mẫu số 06')
 })
 
 test('the file name carries the number the edition prints', () => {
-  assert.match(form('06', dossierFor['06']('2025-06-30')).fileName, /^mau-05-/)
-  assert.match(form('06', dossierFor['06']('2025-07-01')).fileName, /^mau-06-/)
-  assert.match(form('05', dossierFor['05']('2025-06-30')).fileName, /^thong-bao-dung-/)
+  assert.match(form('06', dossierFor['06']('2025-09-14')).fileName, /^mau-05-/)
+  assert.match(form('06', dossierFor['06']('2025-09-15')).fileName, /^mau-06-/)
+  assert.match(form('05', dossierFor['05']('2025-09-14')).fileName, /^thong-bao-dung-/)
 })

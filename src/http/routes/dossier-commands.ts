@@ -43,7 +43,10 @@ export const commandRoutes: readonly CommandRoute[] = [
         Type.Union([
           text('A missing or wrong component, and what is needed', 500),
           Type.Object(
-            { name: text('The missing or wrong component', 500), reason: Type.String({ maxLength: 2000 }) },
+            {
+              name: text('The missing or wrong component', 500),
+              reason: Type.String({ maxLength: 2000, description: 'Why it is missing or wrong, and what is needed' }),
+            },
             { description: 'An item with its own reason (why it is missing or wrong); empty reason: the overall one' },
           ),
         ]),

@@ -4080,6 +4080,7 @@ export interface operations {
           items: (string | {
               /** @description The missing or wrong component */
               name: string;
+              /** @description Why it is missing or wrong, and what is needed */
               reason: string;
             })[];
           /** @description Why (for every item without its own reason) */
