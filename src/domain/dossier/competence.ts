@@ -11,8 +11,13 @@ export type AgencyFacts = {
 
 /** What decides which agency is competent for a dossier, read from the catalogue and the agency tree. */
 export type CompetenceFacts = {
-  /** The department of a province-level procedure; null for commune procedures. */
+  /**
+   * The agency the catalogue names to decide (a department, or a central branch for some commune
+   * procedures); null: the commune of the receiving unit.
+   */
   readonly department: string | null
+  /** Cấp thực hiện: the tier of one-stop unit that receives it when not listed for reception anywhere. */
+  readonly level: 'province' | 'commune' | 'central'
   /** Tiếp nhận không phụ thuộc địa giới hành chính: listed for reception at any one-stop unit. */
   readonly anyLocation: boolean
   readonly receiving: AgencyFacts
@@ -28,11 +33,14 @@ export type Competence =
 
 const provincialUnit = (a: AgencyFacts) =>
   a.kind === AgencyKind.ProvincialServiceCenter || a.kind === AgencyKind.Department
+const communeUnit = (a: AgencyFacts) =>
+  a.kind === AgencyKind.CommuneServiceCenter || a.kind === AgencyKind.CommuneCommittee
 
 /**
- * Cơ quan có thẩm quyền giải quyết. A province-level procedure is decided by its department and
- * received by the provincial centre (or the department); a commune procedure by the commune of the
- * receiving unit. Reception anywhere in the province (Decree 118/2025/NĐ-CP, tiếp nhận không phụ
+ * Cơ quan có thẩm quyền giải quyết. A procedure the catalogue gives an agency to (a department; a
+ * central branch for some commune procedures) is decided there and received by a one-stop unit of
+ * its tier (the provincial centre; any commune's unit); any other commune procedure by the commune
+ * of the receiving unit. Reception anywhere in the province (Decree 118/2025/NĐ-CP, tiếp nhận không phụ
  * thuộc địa giới hành chính) lets any one-stop unit of the province receive a listed procedure: a
  * commune procedure is then decided by the commune chosen (by default the receiving unit's own). An
  * unlisted procedure received outside its competent unit is refused.
@@ -44,7 +52,8 @@ export function competentAgency(f: CompetenceFacts): Competence {
   })
   if (f.department !== null) {
     if (f.chosen !== null && f.chosen.id !== f.department) return no('unknownCompetentAgency')
-    if (!f.anyLocation && !provincialUnit(f.receiving)) return no('notCompetentHere')
+    const rightTier = f.level === 'commune' ? communeUnit(f.receiving) : provincialUnit(f.receiving)
+    if (!f.anyLocation && !rightTier) return no('notCompetentHere')
     return { ok: true, agencyId: f.department }
   }
   if (f.chosen !== null) {

@@ -24,6 +24,7 @@ const elsewhere = unit('xa-99999', 'commune_committee', null, '01')
 
 const facts = (f: Partial<CompetenceFacts>): CompetenceFacts => ({
   department: null,
+  level: 'commune',
   anyLocation: false,
   receiving: centreOfBacNhaTrang,
   ownCommune: 'xa-22333',
@@ -61,8 +62,15 @@ test('only a commune of the same province may be chosen', () => {
 
 test('a province-level procedure is decided by its department: received at the provincial centre, or anywhere when listed', () => {
   const department = 'so-tu-phap'
-  assert.equal(outcome({ department, receiving: province, ownCommune: null }), department)
-  assert.equal(outcome({ department }), 'notCompetentHere')
-  assert.equal(outcome({ department, anyLocation: true }), department)
-  assert.equal(outcome({ department, anyLocation: true, chosen: camRanh }), 'unknownCompetentAgency')
+  const level = 'province'
+  assert.equal(outcome({ department, level, receiving: province, ownCommune: null }), department)
+  assert.equal(outcome({ department, level }), 'notCompetentHere')
+  assert.equal(outcome({ department, level, anyLocation: true }), department)
+  assert.equal(outcome({ department, level, anyLocation: true, chosen: camRanh }), 'unknownCompetentAgency')
+})
+
+test('a commune procedure the catalogue gives a central branch is received at any commune’s unit, not at the province', () => {
+  const department = 'cong-an-tinh'
+  assert.equal(outcome({ department }), department)
+  assert.equal(outcome({ department, receiving: province, ownCommune: null }), 'notCompetentHere')
 })

@@ -1,7 +1,13 @@
 import { parseClock } from '../../domain/calendar/local-time.ts'
 import type { AgencyKind } from '../../domain/catalog/agency.ts'
 import type { WorkflowStep } from '../../domain/catalog/procedure.ts'
-import { type AgencyFacts, type Competence, competentAgency, ownCommuneOf } from '../../domain/dossier/competence.ts'
+import {
+  type AgencyFacts,
+  type Competence,
+  type CompetenceFacts,
+  competentAgency,
+  ownCommuneOf,
+} from '../../domain/dossier/competence.ts'
 import type { ProcedureTerms } from '../../domain/dossier/context.ts'
 import { type Refusal, refuse } from '../../domain/dossier/refusal.ts'
 import type { Db } from '../database.ts'
@@ -37,6 +43,7 @@ export async function procedureTerms(
       'competent_agency_id',
       'any_location',
       'payment_pauses_clock',
+      'level',
     ])
     .where('procedure_code', '=', procedure.code)
     .where('version', '=', procedure.version)
@@ -57,6 +64,7 @@ export async function procedureTerms(
     if (chosen !== null && !chosenFacts) return { ok: false, refusal: refuse('unknownCompetentAgency') }
     return competentAgency({
       department: version.competent_agency_id,
+      level: version.level as CompetenceFacts['level'],
       anyLocation: version.any_location,
       receiving,
       ownCommune: ownCommuneOf(receiving),

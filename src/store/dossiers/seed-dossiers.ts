@@ -175,7 +175,9 @@ export async function seedDossiers(db: Db, options: SeedOptions): Promise<number
       continue
     }
     if (stage < 0.33) {
-      await step(6, { action: 'withdraw', actor: applicantActor, reason: 'Không còn nhu cầu' })
+      // After reception the applicant asks to stop and the leader decides (Circular 03/2025, form 05).
+      if (await step(6, { action: 'request-withdrawal', actor: applicantActor, reason: 'Không còn nhu cầu' }))
+        await step(4, { action: 'decide-withdrawal', actor: leader, accepted: true, note: 'Đồng ý dừng theo đề nghị' })
       continue
     }
     if (stage < 0.45) continue
