@@ -261,13 +261,15 @@ describe(`online payment through VNPay (local simulator) on ${engineName}`, () =
     const d = await awaitingPayment()
     const { paymentId, order } = await newPayment(d)
     assert.equal((await sendIpn(ipnQuery(order))).RspCode, '00')
-    const withdrawn = await run('citizen', await dossier(d.id), 'withdrawal', { reason: 'Không còn nhu cầu' })
+    // After reception the applicant asks to stop and the leader decides (Circular 03/2025, form 05).
+    const asked = await run('citizen', await dossier(d.id), 'withdrawal-requests', { reason: 'Không còn nhu cầu' })
+    const withdrawn = await run('leader', asked, 'withdrawal-decision', { accepted: true, note: '' })
     assert.equal(withdrawn.status, 7)
     const row = await t.database.db
       .selectFrom('outbox')
       .selectAll()
       .where('message_key', '=', d.id)
-      .where('topic', '=', 'dossier.withdrawn')
+      .where('topic', '=', 'dossier.withdrawal-decided')
       .executeTakeFirstOrThrow()
     const message = {
       id: row.id,
@@ -310,7 +312,8 @@ describe(`online payment through VNPay (local simulator) on ${engineName}`, () =
     const d = await awaitingPayment()
     const { paymentId, order } = await newPayment(d)
     assert.equal((await sendIpn(ipnQuery(order))).RspCode, '00')
-    await run('citizen', await dossier(d.id), 'withdrawal', { reason: 'Rút' })
+    const asked = await run('citizen', await dossier(d.id), 'withdrawal-requests', { reason: 'Rút' })
+    await run('leader', asked, 'withdrawal-decision', { accepted: true, note: '' })
     const gateway = vnpayGateway({
       tmnCode: demoVnpay.tmnCode,
       hashSecret: 'not-the-simulator-key',

@@ -16,7 +16,9 @@ export function paymentRefundConsumer(options: {
 }): Consumer {
   return {
     name: 'payment-refunds',
-    accepts: (message) => message.topic === 'dossier.withdrawn',
+    // Withdrawn at once before reception, or on the agency's decision after it (whose refusal the
+    // use case tells apart: a dossier that goes on is not refunded).
+    accepts: (message) => message.topic === 'dossier.withdrawn' || message.topic === 'dossier.withdrawal-decided',
     async deliver(message) {
       const outcome = await refundAfterWithdrawal(options, message.payload.dossierId, options.now())
       if (outcome.kind === 'gateway-refused')
