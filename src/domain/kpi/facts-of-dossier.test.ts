@@ -49,11 +49,9 @@ test('a dossier is digitized (4.2) only when every component has a file and its 
 })
 
 test('the working time of a withdrawn dossier runs from reception to the withdrawal, in office minutes', () => {
-  const story = processing().do('2026-11-24T15:00', {
-    action: 'withdraw',
-    actor: actors.applicant,
-    reason: 'Không cần nữa',
-  })
+  const story = processing()
+    .do('2026-11-24T14:00', { action: 'request-withdrawal', actor: actors.applicant, reason: 'Không cần nữa' })
+    .do('2026-11-24T15:00', { action: 'decide-withdrawal', actor: actors.leader, accepted: true, note: '' })
   const f = factsOf(story.dossier)
   assert.deepEqual(f?.end, { kind: 'withdrawn', at: story.dossier.endedAt })
   // 09:00–11:30 and 13:30–15:00: 150 + 90 minutes.
