@@ -2,7 +2,14 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { Action } from '../src/domain/dossier/permissions.ts'
 import { commandRoutes } from '../src/http/routes/dossier-commands.ts'
-import { commands, decisionBody, decisionSections, hiddenActions } from '../web/src/pages/office/commands.ts'
+import {
+  commandBody,
+  commands,
+  decisionBody,
+  decisionSections,
+  hiddenActions,
+  isRequired,
+} from '../web/src/pages/office/commands.ts'
 import { marriageForm } from './support/marriage-declaration.ts'
 
 test('every action availableActions can offer has an office form or is run from another page (none shown as unavailable)', () => {
@@ -33,4 +40,38 @@ test('the appraisal asks for the result template’s decision fields and sends t
       registeredOn: '2026-12-02',
     },
   )
+})
+
+test('form 02 at reception sends each item with its own reason, blank rows left out (Decree 118/2025/NĐ-CP)', () => {
+  const form = commands['request-reception-supplement']
+  assert.ok(form)
+  const body = commandBody(form, {
+    items: [
+      { key: 0, name: ' Giấy xác nhận cư trú ', reason: ' Chưa có bản chính để đối chiếu ' },
+      { key: 1, name: '', reason: 'thừa' },
+      { key: 2, name: 'Ảnh 4x6', reason: '' },
+    ],
+    reason: 'Hồ sơ chưa đủ thành phần',
+  })
+  assert.deepEqual(body, {
+    items: [
+      { name: 'Giấy xác nhận cư trú', reason: 'Chưa có bản chính để đối chiếu' },
+      { name: 'Ảnh 4x6', reason: '' },
+    ],
+    reason: 'Hồ sơ chưa đủ thành phần',
+  })
+})
+
+test('the withdrawal decision is a boolean, and its note is required only when refusing (Circular 03/2025/TT-VPCP)', () => {
+  const form = commands['decide-withdrawal']
+  assert.ok(form)
+  const note = form.fields.find((f) => f.name === 'note')
+  assert.ok(note)
+  assert.deepEqual(commandBody(form, { accepted: 'yes', note: '' }), { accepted: true, note: '' })
+  assert.deepEqual(commandBody(form, { accepted: 'no', note: ' Đã thẩm định xong ' }), {
+    accepted: false,
+    note: 'Đã thẩm định xong',
+  })
+  assert.equal(isRequired(note, { accepted: 'yes' }), false)
+  assert.equal(isRequired(note, { accepted: 'no' }), true)
 })

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { type ReactNode, useId, useState } from 'react'
 import { FormProvider } from 'react-hook-form'
 import type { FormDefinition } from '../../../src/domain/declarations/form-definition.ts'
 import { Announcement } from '../Announcement.tsx'
@@ -54,20 +54,28 @@ function ApplicantField({
   )
 }
 
+/** The reception part of the body: channel (in person or post), received now or checked first, deciding commune. */
+export type ReceptionBody = Pick<Body<'/api/dossiers', 'post'>, 'channel' | 'receiveNow' | 'competentAgencyId'>
+
 /**
- * Tiếp nhận trực tiếp: the counter officer copies the paper declaration into the same e-form the
- * citizen fills online, all steps on one page, keyboard first (the paper's order, Enter moves on).
- * The dossier is received at once (channel 1) and gets its code.
+ * Tiếp nhận trực tiếp: the counter officer copies the paper declaration (handed in or come by post) into
+ * the same e-form the citizen fills online, all steps on one page, keyboard first (the paper's order,
+ * Enter moves on). The dossier is received at once and gets its code, or registered for the check.
  */
 export default function CounterDeclaration({
   procedure,
   form,
   agencyId,
+  reception,
+  choices,
   onCreated,
 }: {
   procedure: ProcedureDetail
   form: FormDefinition
   agencyId: string
+  reception: ReceptionBody
+  /** How the dossier is taken in (the office's reception choices), asked first. */
+  choices: ReactNode
   onCreated: (dossier: Created) => void
 }) {
   const { t, lang } = useI18n()
@@ -79,7 +87,7 @@ export default function CounterDeclaration({
   const [phone, setPhone] = useState('')
   const [address, setAddress] = useState('')
   const [checked, setChecked] = useState<ReadonlySet<number>>(new Set())
-  const [key] = useState(newIdempotencyKey)
+  const [key, setKey] = useState(newIdempotencyKey)
   const [busy, setBusy] = useState(false)
   const [status, setStatus] = useState({ text: '', error: false })
   const toggle = (i: number) =>
@@ -100,7 +108,7 @@ export default function CounterDeclaration({
     const body: Body<'/api/dossiers', 'post'> = {
       procedureCode: procedure.code,
       receivingAgencyId: agencyId,
-      channel: 1,
+      ...reception,
       applicant: {
         id: 'walk-in',
         kind: 'citizen',
@@ -127,6 +135,8 @@ export default function CounterDeclaration({
       onCreated(dossier)
     } catch (error) {
       setStatus({ text: errorText(error, lang, t('common.networkError')), error: true })
+      // An answered refusal is remembered for its key: the corrected attempt is a new one.
+      if (error instanceof ApiError) setKey(newIdempotencyKey())
       const fields = error instanceof ApiError ? serverErrors(error.problem?.errors ?? []) : []
       if (fields.length > 0) declaration.check(undefined, fields)
     } finally {
@@ -146,6 +156,7 @@ export default function CounterDeclaration({
       >
         <p className="meta">{t('walkIn.enterHint')}</p>
         <ErrorSummary errors={declaration.errors} summaryRef={declaration.summaryRef} />
+        {choices}
         <fieldset>
           <legend>{t('walkIn.applicant')}</legend>
           <ApplicantField label="walkIn.name" value={name} onChange={setName} id={nameId} errors={declaration.errors} />
@@ -176,7 +187,7 @@ export default function CounterDeclaration({
           )}
         </fieldset>
         <button type="submit" className="primary" disabled={busy}>
-          {t('walkIn.submit')}
+          {t(reception.receiveNow === false ? 'walkIn.register' : 'walkIn.submit')}
         </button>
         <Announcement failed={status.error}>{status.text}</Announcement>
       </form>

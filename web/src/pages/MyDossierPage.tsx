@@ -8,6 +8,7 @@ import { usePageHead } from '../page-head.ts'
 import { Link, useRouter } from '../router.tsx'
 import { useSession } from '../session.tsx'
 import { CorrectionForm } from './CorrectionForm.tsx'
+import { Apology, ReceptionGuidance, Withdrawal } from './DossierNotices.tsx'
 import { takeFlash } from './flash.ts'
 
 const RESULT_COMPONENT = 'Kết quả giải quyết'
@@ -18,6 +19,10 @@ const Offer = {
   AttachFile: 'attach-file',
   Supplement: 'receive-supplement',
   Rate: 'rate',
+  /** Before reception: the dossier is taken back at once. */
+  Withdraw: 'withdraw',
+  /** After reception: the agency is asked to stop, and decides (form 05). */
+  RequestWithdrawal: 'request-withdrawal',
 } as const
 
 /** What the gateway's return says (`?thanh-toan=`), as src/http/routes/payments.ts redirects. */
@@ -124,25 +129,41 @@ function Dossier({ id }: { id: string }) {
     onSettled: settled,
   })
 
+  const withdrawal = useMutation({
+    mutationFn: ({ current, request, reason }: { current: DossierView; request: boolean; reason: string }) => {
+      const params = { path: { ref: id }, header: { 'idempotency-key': newIdempotencyKey() } }
+      const body = { expectedVersion: current.version, reason }
+      return ok(
+        request
+          ? client.POST('/api/dossiers/{ref}/withdrawal-requests', { params, body })
+          : client.POST('/api/dossiers/{ref}/withdrawal', { params, body }),
+      )
+    },
+    onSettled: settled,
+  })
+
   const sendSupplement = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     if (!dossier || !fieldErrors.check(event.currentTarget) || !file) return
     supplement.mutate({ current: dossier, upload: file })
   }
 
-  const busy = supplement.isPending || payOnline.isPending || rating.isPending
-  const failure = supplement.error ?? payOnline.error ?? rating.error
-  const progress = supplement.isPending
-    ? t('mine.working')
-    : payOnline.isPending || payOnline.isSuccess
-      ? t('mine.payRedirecting')
-      : rating.isPending
-        ? t('mine.working')
-        : supplement.isSuccess
-          ? t('mine.supplementDone')
-          : rating.isSuccess
-            ? t('mine.rated')
-            : flash
+  const busy = supplement.isPending || payOnline.isPending || rating.isPending || withdrawal.isPending
+  const failure = supplement.error ?? payOnline.error ?? rating.error ?? withdrawal.error
+  const progress =
+    supplement.isPending || withdrawal.isPending
+      ? t('mine.working')
+      : payOnline.isPending || payOnline.isSuccess
+        ? t('mine.payRedirecting')
+        : rating.isPending
+          ? t('mine.working')
+          : supplement.isSuccess
+            ? t('mine.supplementDone')
+            : rating.isSuccess
+              ? t('mine.rated')
+              : withdrawal.isSuccess
+                ? t(withdrawal.variables.request ? 'mine.withdrawalRequested' : 'mine.withdrawn')
+                : flash
   const live = failure ? (
     <p role="alert" className="error">
       {errorText(failure, lang, t('common.networkError'))}
@@ -186,6 +207,9 @@ function Dossier({ id }: { id: string }) {
         </dd>
       </dl>
       {outcome && <PaymentNotice outcome={outcome} base={base} paymentId={rememberedPayment(dossier.id)} />}
+      <ReceptionGuidance dossier={dossier} />
+      <Withdrawal dossier={dossier} />
+      <Apology dossier={dossier} />
       {can(Offer.PayOnline) && (
         <section>
           <h2>{t('mine.paymentDue')}</h2>
@@ -243,6 +267,13 @@ function Dossier({ id }: { id: string }) {
           </form>
         </section>
       )}
+      {(can(Offer.Withdraw) || can(Offer.RequestWithdrawal)) && (
+        <WithdrawalForm
+          request={can(Offer.RequestWithdrawal)}
+          busy={busy}
+          onSubmit={(reason) => withdrawal.mutate({ current: dossier, request: can(Offer.RequestWithdrawal), reason })}
+        />
+      )}
       {can(Offer.Rate) && (
         <section>
           <h2>{t('mine.rate')}</h2>
@@ -276,6 +307,54 @@ function Dossier({ id }: { id: string }) {
         <Link to="/ho-so-cua-toi">{t('mine.back')}</Link>
       </p>
     </article>
+  )
+}
+
+/**
+ * Rút hồ sơ: before reception the applicant takes the dossier back at once (the reason may be left
+ * blank); after it, đề nghị dừng giải quyết hồ sơ asks the agency, which decides (the reason is required).
+ */
+function WithdrawalForm({
+  request,
+  busy,
+  onSubmit,
+}: {
+  /** After reception: a request the agency decides. */
+  request: boolean
+  busy: boolean
+  onSubmit: (reason: string) => void
+}) {
+  const { t } = useI18n()
+  const reasonId = useId()
+  const headingId = useId()
+  const fieldErrors = useFieldErrors()
+  const [reason, setReason] = useState('')
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    if (fieldErrors.check(event.currentTarget)) onSubmit(reason.trim())
+  }
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{t(request ? 'mine.requestWithdrawal' : 'mine.withdraw')}</h2>
+      <p>{t(request ? 'mine.requestWithdrawalIntro' : 'mine.withdrawIntro')}</p>
+      <form className="stack" onSubmit={submit} noValidate>
+        <ErrorSummary errors={fieldErrors.errors} summaryRef={fieldErrors.summaryRef} />
+        <label htmlFor={reasonId}>{t(request ? 'mine.withdrawalReason' : 'mine.withdrawReason')}</label>
+        <FieldMessage errors={fieldErrors.errors} fieldId={reasonId} />
+        <textarea
+          id={reasonId}
+          rows={3}
+          maxLength={2000}
+          required={request}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          {...fieldState(fieldErrors.errors, reasonId)}
+        />
+        <button type="submit" className="primary" disabled={busy}>
+          {t(request ? 'mine.requestWithdrawalSend' : 'mine.withdrawSend')}
+        </button>
+      </form>
+    </section>
   )
 }
 

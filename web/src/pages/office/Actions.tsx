@@ -1,6 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, type ReactNode, useId, useState } from 'react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import { Announcement } from '../../Announcement.tsx'
+import { agenciesInForce, agencyTreeQuery, oneStopUnits } from '../../api/agencies.ts'
 import { client, errorText, newIdempotencyKey, ok } from '../../api/client.ts'
 import type { DossierView } from '../../api/types.ts'
 import { useI18n } from '../../i18n/messages.ts'
@@ -12,7 +13,12 @@ import {
   decisionBody,
   decisionSections,
   type Field,
+  type FormValues,
   hiddenActions,
+  type ItemRow,
+  isRequired,
+  rowsOf,
+  textOf,
 } from './commands.ts'
 import { type CorrectableField, correctableFields } from './correctable-fields.ts'
 import { useDeclarationForm } from './DeclarationPanel.tsx'
@@ -20,10 +26,131 @@ import { useDeclarationForm } from './DeclarationPanel.tsx'
 /** Every command is a POST on a sub-resource of the dossier, answered with the dossier's new view. */
 const commandPath = (command: Command) => `/api/dossiers/{ref}/${command.path}` as '/api/dossiers/{ref}/reception'
 
-function FieldInput({ field, value, onChange }: { field: Field; value: string; onChange: (value: string) => void }) {
+/** Each missing or wrong item on its own row, with why (form 02); rows are added and removed in place. */
+function ItemisedRows({
+  field,
+  rows,
+  onChange,
+}: {
+  field: Field
+  rows: readonly ItemRow[]
+  onChange: (rows: readonly ItemRow[]) => void
+}) {
   const { t } = useI18n()
   const id = useId()
+  const addButton = useRef<HTMLButtonElement>(null)
+  const [focusRow, setFocusRow] = useState<number | null>(null)
+  useEffect(() => {
+    if (focusRow === null) return
+    document.getElementById(`${id}-${focusRow}-name`)?.focus()
+    setFocusRow(null)
+  }, [focusRow, id])
+  const change = (key: number, part: Partial<ItemRow>) =>
+    onChange(rows.map((row) => (row.key === key ? { ...row, ...part } : row)))
+  const add = () => {
+    const key = Math.max(...rows.map((r) => r.key)) + 1
+    onChange([...rows, { key, name: '', reason: '' }])
+    setFocusRow(key)
+  }
+  const remove = (key: number) => {
+    onChange(rows.filter((row) => row.key !== key))
+    addButton.current?.focus()
+  }
+  return (
+    <fieldset className="form-field item-rows">
+      <legend>{t(field.label)}</legend>
+      <p className="meta">{t('cmd.hint.itemised')}</p>
+      {rows.map((row, i) => (
+        <fieldset key={row.key} className="item-row">
+          <legend>{t('cmd.item.legend', { n: i + 1 })}</legend>
+          <div className="form-field">
+            <label htmlFor={`${id}-${row.key}-name`}>{t('cmd.item.name')}</label>
+            <input
+              id={`${id}-${row.key}-name`}
+              type="text"
+              required
+              maxLength={500}
+              value={row.name}
+              onChange={(e) => change(row.key, { name: e.target.value })}
+            />
+          </div>
+          <div className="form-field">
+            <label htmlFor={`${id}-${row.key}-reason`}>{t('cmd.item.reason')}</label>
+            <textarea
+              id={`${id}-${row.key}-reason`}
+              rows={2}
+              maxLength={2000}
+              value={row.reason}
+              onChange={(e) => change(row.key, { reason: e.target.value })}
+            />
+          </div>
+          {rows.length > 1 && (
+            <button type="button" className="secondary" onClick={() => remove(row.key)}>
+              {t('cmd.item.remove', { n: i + 1 })}
+            </button>
+          )}
+        </fieldset>
+      ))}
+      <button type="button" className="secondary" ref={addButton} onClick={add}>
+        {t('cmd.item.add')}
+      </button>
+    </fieldset>
+  )
+}
+
+/** Two answers as radio buttons; the command gets a boolean. */
+function YesNo({
+  field,
+  value,
+  onChange,
+}: {
+  field: Extract<Field, { kind: 'yes-no' }>
+  value: string
+  onChange: (value: string) => void
+}) {
+  const { t } = useI18n()
+  const name = useId()
+  return (
+    <fieldset className="form-field choices">
+      <legend>{t(field.label)}</legend>
+      {(['yes', 'no'] as const).map((answer) => (
+        <label key={answer} className="choice">
+          <input
+            type="radio"
+            name={name}
+            value={answer}
+            required
+            checked={value === answer}
+            onChange={() => onChange(answer)}
+          />{' '}
+          {t(answer === 'yes' ? field.yes : field.no)}
+        </label>
+      ))}
+    </fieldset>
+  )
+}
+
+function FieldInput({
+  field,
+  values,
+  exclude,
+  onChange,
+}: {
+  field: Field
+  values: FormValues
+  /** A unit an agency field does not offer (the dossier's own receiving unit). */
+  exclude: string
+  onChange: (value: string | readonly ItemRow[]) => void
+}) {
+  const { t } = useI18n()
+  const id = useId()
+  const tree = useQuery({ ...agencyTreeQuery, enabled: field.kind === 'agency' }).data
   const hintId = `${id}-hint`
+  const value = textOf(values, field.name)
+  const required = isRequired(field, values)
+  if (field.kind === 'itemised')
+    return <ItemisedRows field={field} rows={rowsOf(values, field.name)} onChange={onChange} />
+  if (field.kind === 'yes-no') return <YesNo field={field} value={value} onChange={onChange} />
   let control: ReactNode
   if (field.kind === 'select')
     control = (
@@ -35,13 +162,27 @@ function FieldInput({ field, value, onChange }: { field: Field; value: string; o
         ))}
       </select>
     )
-  else if (field.kind === 'textarea' || field.kind === 'lines')
+  else if (field.kind === 'agency') {
+    const units = tree ? (field.among === 'one-stop-units' ? oneStopUnits(tree) : agenciesInForce(tree)) : []
+    control = (
+      <select id={id} required value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('cmd.chooseAgency')}</option>
+        {units
+          .filter((u) => u.id !== exclude)
+          .map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+      </select>
+    )
+  } else if (field.kind === 'textarea' || field.kind === 'lines')
     control = (
       <textarea
         id={id}
         rows={3}
         value={value}
-        required={field.kind === 'lines' || field.required}
+        required={required}
         aria-describedby={field.kind === 'lines' ? hintId : undefined}
         onChange={(e) => onChange(e.target.value)}
       />
@@ -54,7 +195,7 @@ function FieldInput({ field, value, onChange }: { field: Field; value: string; o
         inputMode={field.kind === 'amount' ? 'numeric' : undefined}
         pattern={field.kind === 'amount' ? '[0-9 .]*[1-9][0-9 .]*' : undefined}
         value={value}
-        required={field.kind === 'datetime' || field.kind === 'amount' || field.required}
+        required={required}
         onChange={(e) => onChange(e.target.value)}
       />
     )
@@ -144,10 +285,13 @@ function CommandForm({
   command,
   decision,
   corrections,
+  exclude,
   busy,
   onSubmit,
 }: {
   command: Command
+  /** The dossier's receiving unit: not offered as where to redirect to. */
+  exclude: string
   /** Asked when the appraisal approves and the procedure's result template has decision fields. */
   decision: readonly DecisionSection[]
   /** Offered when a supplement is requested on a dossier with a declaration: the fields to correct. */
@@ -156,10 +300,10 @@ function CommandForm({
   onSubmit: (body: Record<string, unknown>) => void
 }) {
   const { t } = useI18n()
-  const [values, setValues] = useState<Record<string, string>>({})
+  const [values, setValues] = useState<FormValues>({})
   const [decided, setDecided] = useState<Record<string, string>>({})
   const [toCorrect, setToCorrect] = useState<string[]>([])
-  const approving = decision.length > 0 && (values.outcome ?? 'approve') === 'approve'
+  const approving = decision.length > 0 && (textOf(values, 'outcome') || 'approve') === 'approve'
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const body = commandBody(command, values)
@@ -172,7 +316,8 @@ function CommandForm({
         <FieldInput
           key={field.name}
           field={field}
-          value={values[field.name] ?? ''}
+          values={values}
+          exclude={exclude}
           onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
         />
       ))}
@@ -262,6 +407,7 @@ export function Actions({ dossier, viewKey }: { dossier: DossierView; viewKey: r
                       command={form}
                       decision={action === 'appraise' ? decision : []}
                       corrections={action === 'request-supplement' ? correctable : []}
+                      exclude={dossier.receivingAgencyId}
                       busy={busy}
                       onSubmit={(body) => run(form, body)}
                     />

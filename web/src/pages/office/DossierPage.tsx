@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { Announcement } from '../../Announcement.tsx'
+import { agencyName, agencyTreeQuery } from '../../api/agencies.ts'
 import { client, errorText, ok } from '../../api/client.ts'
 import type { DossierView } from '../../api/types.ts'
 import { useI18n } from '../../i18n/messages.ts'
 import { Link } from '../../router.tsx'
+import { Apology, ReceptionGuidance, Withdrawal } from '../DossierNotices.tsx'
 import { Actions } from './Actions.tsx'
 import { DeclarationPanel } from './DeclarationPanel.tsx'
 import { Urgency } from './urgency.tsx'
@@ -65,6 +67,13 @@ function Documents({ dossier }: { dossier: DossierView }) {
           </a>
         </p>
       )}
+      {dossier.status === 3 && (
+        <p>
+          <a href={`/api/dossiers/${ref}/forms/03`} target="_blank" rel="noopener">
+            {t('office.printRejection')}
+          </a>
+        </p>
+      )}
       {dossier.files.length === 0 ? (
         <p>{t('office.noFiles')}</p>
       ) : (
@@ -92,6 +101,7 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
     queryKey: viewKey,
     queryFn: () => ok(client.GET('/api/dossiers/{ref}', { params: { path: { ref: dossierRef } } })),
   })
+  const tree = useQuery(agencyTreeQuery).data
   const back = <Link to="/can-bo">{t('dossier.backToQueue')}</Link>
   const d = load.data
   if (!d)
@@ -118,6 +128,14 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
         <dd>{formatInstant(d.submittedAt)}</dd>
         <dt>{t('dossier.receivedAt')}</dt>
         <dd>{formatInstant(d.receivedAt)}</dd>
+        <dt>{t('dossier.channel')}</dt>
+        <dd>{tx(`channel.${d.channel}`)}</dd>
+        {d.competentAgencyId && (
+          <>
+            <dt>{t('dossier.competentAgency')}</dt>
+            <dd>{agencyName(tree, d.competentAgencyId)}</dd>
+          </>
+        )}
         <dt>{t('dossier.currentStep')}</dt>
         <dd>{d.currentStep ? d.currentStep.name : t('common.none')}</dd>
       </dl>
@@ -136,6 +154,9 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
         <dt>{t('dossier.pausedHours')}</dt>
         <dd>{d.deadlines.pausedHours}</dd>
       </dl>
+      <ReceptionGuidance dossier={d} />
+      <Withdrawal dossier={d} />
+      <Apology dossier={d} />
       <DeclarationPanel dossier={d} />
       <Documents dossier={d} />
       <Actions dossier={d} viewKey={viewKey} />

@@ -1,12 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, lazy, Suspense, useEffect, useId, useState } from 'react'
 import { Announcement } from '../../Announcement.tsx'
-import { client, errorText, newIdempotencyKey, ok } from '../../api/client.ts'
+import { agencyTreeQuery, ownCommuneOf } from '../../api/agencies.ts'
+import { ApiError, client, errorText, newIdempotencyKey, ok } from '../../api/client.ts'
 import type { Answer, ProcedureDetail } from '../../api/types.ts'
 import { formOf } from '../../forms/declaration-api.ts'
 import { type MessageKey, useI18n } from '../../i18n/messages.ts'
 import { Link } from '../../router.tsx'
 import type { Grant } from '../../session.tsx'
+import { type Reception, ReceptionChoices, receptionBody, walkInReception } from './ReceptionChoices.tsx'
 
 type Created = Answer<'/api/dossiers', 'post'>
 
@@ -111,13 +113,25 @@ function ProcedurePicker({ onPick }: { onPick: (p: ProcedureDetail) => void }) {
   )
 }
 
-/** A counter officer receives a dossier handed in at the counter (channel 1): it gets its code at once. */
+/** What the page says once the dossier exists: received with its code, or registered for the check. */
+function createdText(dossier: Created, t: ReturnType<typeof useI18n>['t']): string {
+  return dossier.code ? t('walkIn.done', { code: dossier.code }) : t('walkIn.registered')
+}
+
+/**
+ * A counter officer takes in a dossier handed in at the counter (channel 1) or come by post (channel 3):
+ * received at once with its code, or registered to be checked first (then received, guided or refused
+ * on its dossier page).
+ */
 export function WalkInPage({ grants }: { grants: Grant[] }) {
   const { t, lang } = useI18n()
   const queries = useQueryClient()
   const agencyFieldId = useId()
   const counters = [...new Set(grants.filter((g) => g.role === 'counter_officer').map((g) => g.agencyId))]
   const [agencyId, setAgencyId] = useState(counters[0] ?? '')
+  const tree = useQuery(agencyTreeQuery).data
+  const ownCommune = tree ? ownCommuneOf(tree, agencyId) : null
+  const [reception, setReception] = useState<Reception>(walkInReception)
   const [procedure, setProcedure] = useState<ProcedureDetail | null>(null)
   const [name, setName] = useState('')
   const [identity, setIdentity] = useState('')
@@ -139,6 +153,7 @@ export function WalkInPage({ grants }: { grants: Grant[] }) {
 
   const choose = (p: ProcedureDetail) => {
     setProcedure(p)
+    setReception((r) => ({ ...r, competentAgencyId: null }))
     setChecked(new Set())
     setKey(newIdempotencyKey())
   }
@@ -162,7 +177,7 @@ export function WalkInPage({ grants }: { grants: Grant[] }) {
           body: {
             procedureCode: procedure.code,
             receivingAgencyId: agencyId,
-            channel: 1,
+            ...receptionBody(reception, procedure, ownCommune),
             applicant: {
               id: 'walk-in',
               kind: 'citizen',
@@ -180,9 +195,11 @@ export function WalkInPage({ grants }: { grants: Grant[] }) {
       )
       await queries.invalidateQueries({ queryKey: ['queue'] })
       setCreated(dossier)
-      setStatus({ text: t('walkIn.done', { code: dossier.code ?? t('office.noCode') }), error: false })
+      setStatus({ text: createdText(dossier, t), error: false })
     } catch (error) {
       setStatus({ text: errorText(error, lang, t('common.networkError')), error: true })
+      // An answered refusal is remembered for its key: the corrected attempt is a new one.
+      if (error instanceof ApiError) setKey(newIdempotencyKey())
     } finally {
       setBusy(false)
     }
@@ -190,6 +207,7 @@ export function WalkInPage({ grants }: { grants: Grant[] }) {
   const again = () => {
     setCreated(null)
     setProcedure(null)
+    setReception(walkInReception)
     setName('')
     setIdentity('')
     setPhone('')
@@ -200,12 +218,23 @@ export function WalkInPage({ grants }: { grants: Grant[] }) {
   }
   const ref = created ? encodeURIComponent(created.code ?? created.id) : ''
   const form = procedure ? formOf(procedure) : null
+  const choices = procedure && (
+    <ReceptionChoices
+      procedure={procedure}
+      agencyId={agencyId}
+      ownCommune={ownCommune}
+      value={reception}
+      onChange={setReception}
+    />
+  )
   return (
     <>
       <h1>{t('walkIn.title')}</h1>
       {created ? (
         <section aria-labelledby="walk-in-result">
-          <h2 id="walk-in-result">{t('walkIn.code', { code: created.code ?? t('office.noCode') })}</h2>
+          <h2 id="walk-in-result">
+            {created.code ? t('walkIn.code', { code: created.code }) : t('walkIn.registeredTitle')}
+          </h2>
           <ul>
             {created.code && (
               <li>
@@ -215,7 +244,7 @@ export function WalkInPage({ grants }: { grants: Grant[] }) {
               </li>
             )}
             <li>
-              <Link to={`/can-bo/ho-so/${ref}`}>{t('walkIn.openDossier')}</Link>
+              <Link to={`/can-bo/ho-so/${ref}`}>{t(created.code ? 'walkIn.openDossier' : 'walkIn.checkDossier')}</Link>
             </li>
           </ul>
           <button type="button" className="secondary" onClick={again}>
@@ -253,15 +282,18 @@ export function WalkInPage({ grants }: { grants: Grant[] }) {
                 procedure={procedure}
                 form={form}
                 agencyId={agencyId}
+                reception={receptionBody(reception, procedure, ownCommune)}
+                choices={choices}
                 onCreated={(dossier) => {
                   setCreated(dossier)
-                  setStatus({ text: t('walkIn.done', { code: dossier.code ?? t('office.noCode') }), error: false })
+                  setStatus({ text: createdText(dossier, t), error: false })
                 }}
               />
             </Suspense>
           )}
           {procedure && !form && (
             <form onSubmit={(e) => void submit(e)}>
+              {choices}
               <fieldset>
                 <legend>{t('walkIn.applicant')}</legend>
                 <TextField label="walkIn.name" value={name} onChange={setName} required autoComplete="name" />
@@ -291,7 +323,7 @@ export function WalkInPage({ grants }: { grants: Grant[] }) {
                 )}
               </fieldset>
               <button type="submit" className="primary" disabled={busy}>
-                {t('walkIn.submit')}
+                {t(reception.receiveNow ? 'walkIn.submit' : 'walkIn.register')}
               </button>
             </form>
           )}

@@ -1,12 +1,49 @@
 import type { MessageKey } from '../../i18n/message-key.ts'
 
+/** A text field required only when another field has a given value (e.g. the note of a refusal). */
+export type RequiredWhen = { readonly field: string; readonly value: string }
+
 /** How one form field is entered and turned into the command body. */
 export type Field =
-  | { name: string; label: MessageKey; kind: 'text' | 'textarea'; required: boolean }
+  | { name: string; label: MessageKey; kind: 'text' | 'textarea'; required: boolean; requiredWhen?: RequiredWhen }
   | { name: string; label: MessageKey; kind: 'lines' }
   | { name: string; label: MessageKey; kind: 'datetime' }
   | { name: string; label: MessageKey; kind: 'amount' }
   | { name: string; label: MessageKey; kind: 'select'; options: { value: string; label: MessageKey }[] }
+  /** Two answers, sent as a boolean (`yes` → true). */
+  | { name: string; label: MessageKey; kind: 'yes-no'; yes: MessageKey; no: MessageKey }
+  /** One row per item, each with its own reason (form 02), sent as `[{ name, reason }]`. */
+  | { name: string; label: MessageKey; kind: 'itemised' }
+  /** A unit of the agency tree: the province's one-stop units, or any agency in force. */
+  | { name: string; label: MessageKey; kind: 'agency'; among: 'one-stop-units' | 'agencies' }
+
+/**
+ * A row of an itemised field: what is missing or wrong, and why (blank: the command's overall reason);
+ * `key` tells the rows apart while they are added and removed.
+ */
+export type ItemRow = { readonly key: number; readonly name: string; readonly reason: string }
+
+/** What a command form holds: text per field, rows for an itemised one. */
+export type FormValues = Readonly<Record<string, string | readonly ItemRow[]>>
+
+/** A field's text (empty when unset). */
+export const textOf = (values: FormValues, name: string): string => {
+  const value = values[name]
+  return typeof value === 'string' ? value : ''
+}
+
+/** An itemised field's rows: one empty row to start with. */
+export const rowsOf = (values: FormValues, name: string): readonly ItemRow[] => {
+  const value = values[name]
+  return Array.isArray(value) && value.length > 0 ? value : [{ key: 0, name: '', reason: '' }]
+}
+
+/** Whether the field must be filled given the other values (a refusal's note, say). */
+export function isRequired(field: Field, values: FormValues): boolean {
+  if (field.kind !== 'text' && field.kind !== 'textarea') return true
+  if (field.requiredWhen && textOf(values, field.requiredWhen.field) === field.requiredWhen.value) return true
+  return field.required
+}
 
 /** One command the office can run from the dossier view: endpoint, button, fields, fixed extras. */
 export type Command = {
@@ -24,12 +61,13 @@ const reasonAndBasis = (basisRequired: boolean): Field[] => [
 /** Commands by action id (src/http/routes/dossier-commands.ts); every action the office is offered has one. */
 export const commands: Record<string, Command> = {
   receive: { path: 'reception', label: 'cmd.receive', fields: [] },
+  // Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (form 02): each missing or wrong item with why.
   'request-reception-supplement': {
     path: 'reception-supplement-requests',
     label: 'cmd.requestReceptionSupplement',
     fields: [
-      { name: 'items', label: 'cmd.field.items', kind: 'lines' },
-      { name: 'reason', label: 'cmd.field.reason', kind: 'textarea', required: true },
+      { name: 'items', label: 'cmd.field.items', kind: 'itemised' },
+      { name: 'reason', label: 'cmd.field.generalReason', kind: 'textarea', required: true },
     ],
   },
   'reject-reception': { path: 'reception-rejection', label: 'cmd.rejectReception', fields: reasonAndBasis(true) },
@@ -94,7 +132,7 @@ export const commands: Record<string, Command> = {
     path: 'redirection',
     label: 'cmd.redirect',
     fields: [
-      { name: 'toAgencyId', label: 'cmd.field.toAgencyId', kind: 'text', required: true },
+      { name: 'toAgencyId', label: 'cmd.field.toOneStopUnit', kind: 'agency', among: 'one-stop-units' },
       { name: 'reason', label: 'cmd.field.reason', kind: 'textarea', required: true },
     ],
   },
@@ -118,7 +156,7 @@ export const commands: Record<string, Command> = {
     path: 'inter-agency-transfers',
     label: 'cmd.transferToAgency',
     fields: [
-      { name: 'toAgencyId', label: 'cmd.field.toAgencyId', kind: 'text', required: true },
+      { name: 'toAgencyId', label: 'cmd.field.toAgencyId', kind: 'agency', among: 'agencies' },
       { name: 'reason', label: 'cmd.field.agencyTask', kind: 'textarea', required: true },
     ],
   },
@@ -131,6 +169,32 @@ export const commands: Record<string, Command> = {
     path: 'withdrawal',
     label: 'cmd.withdraw',
     fields: [{ name: 'reason', label: 'cmd.field.reason', kind: 'textarea', required: false }],
+  },
+  // Đề nghị dừng giải quyết hồ sơ after reception: the agency decides (Circular 03/2025/TT-VPCP, form 05).
+  'request-withdrawal': {
+    path: 'withdrawal-requests',
+    label: 'cmd.requestWithdrawal',
+    fields: [{ name: 'reason', label: 'cmd.field.withdrawalReason', kind: 'textarea', required: true }],
+  },
+  'decide-withdrawal': {
+    path: 'withdrawal-decision',
+    label: 'cmd.decideWithdrawal',
+    fields: [
+      {
+        name: 'accepted',
+        label: 'cmd.field.withdrawalDecision',
+        kind: 'yes-no',
+        yes: 'cmd.withdrawal.accept',
+        no: 'cmd.withdrawal.refuse',
+      },
+      {
+        name: 'note',
+        label: 'cmd.field.withdrawalNote',
+        kind: 'textarea',
+        required: false,
+        requiredWhen: { field: 'accepted', value: 'no' },
+      },
+    ],
   },
   stop: { path: 'stop', label: 'cmd.stop', fields: reasonAndBasis(false) },
   'warn-late': { path: 'late-warnings', label: 'cmd.warnLate', fields: [] },
@@ -163,19 +227,29 @@ export function vietnamInstant(local: string): string {
   return `${local.length === 16 ? `${local}:00` : local}+07:00`
 }
 
-/** The body fields a form's values make: lines split into items, datetimes as instants. */
-export function commandBody(command: Command, values: Record<string, string>): Record<string, unknown> {
+/**
+ * The body fields a form's values make: lines split into items, rows as `{ name, reason }` (blank rows
+ * left out), yes/no as a boolean, datetimes as instants.
+ */
+export function commandBody(command: Command, values: FormValues): Record<string, unknown> {
   const body: Record<string, unknown> = { ...command.fixed }
   for (const field of command.fields) {
-    const value = values[field.name] ?? (field.kind === 'select' ? (field.options[0]?.value ?? '') : '')
-    if (field.kind === 'lines')
+    if (field.kind === 'itemised') {
+      body[field.name] = rowsOf(values, field.name)
+        .map((row) => ({ name: row.name.trim(), reason: row.reason.trim() }))
+        .filter((row) => row.name !== '')
+      continue
+    }
+    const value = textOf(values, field.name) || (field.kind === 'select' ? (field.options[0]?.value ?? '') : '')
+    if (field.kind === 'yes-no') body[field.name] = value === 'yes'
+    else if (field.kind === 'lines')
       body[field.name] = value
         .split('\n')
         .map((line) => line.trim())
         .filter(Boolean)
     else if (field.kind === 'datetime') body[field.name] = value ? vietnamInstant(value) : ''
     else if (field.kind === 'amount') body[field.name] = Number(value.replace(/\D/g, ''))
-    else body[field.name] = field.kind === 'select' ? value : value.trim()
+    else body[field.name] = field.kind === 'select' || field.kind === 'agency' ? value : value.trim()
   }
   return body
 }
