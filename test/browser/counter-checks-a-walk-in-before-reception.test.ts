@@ -80,6 +80,9 @@ describe(`the counter checks a walk-in or postal dossier before reception, in Ch
     ])
     const print = guidance.getByRole('link', { name: 'In phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)' })
     assert.equal(await print.getAttribute('href'), `/api/dossiers/${id}/forms/02`)
+    const slip = await page.request.get(`${server.baseUrl}/api/dossiers/${id}/forms/02`)
+    assert.equal(slip.status(), 200)
+    assert.equal(slip.headers()['content-type'], 'application/pdf')
     await assertAccessible(page, 'the dossier page with the guidance given')
 
     // The applicant comes back with what was missing: the same record, then received with its code.

@@ -85,7 +85,11 @@ describe(`withdrawal from the citizen's and the leader's pages, in Chromium on $
       await leader.page.getByRole('radio', { name: /^Đồng ý dừng giải quyết/ }).check()
     })
     await leader.page.getByText('đã rút', { exact: true }).waitFor()
-    await leader.page.getByRole('link', { name: 'In thông báo dừng giải quyết hồ sơ (mẫu 05)' }).waitFor()
+    const notice = leader.page.getByRole('link', { name: 'In thông báo dừng giải quyết hồ sơ (mẫu 05)' })
+    await notice.waitFor()
+    const pdf = await leader.context.request.get(new URL((await notice.getAttribute('href')) ?? '', base).toString())
+    assert.equal(pdf.status(), 200)
+    assert.equal(pdf.headers()['content-type'], 'application/pdf')
 
     await mine.reload()
     await request.getByText('Đồng ý: hồ sơ dừng giải quyết').waitFor()

@@ -18,8 +18,12 @@ export type Reception = {
 /** Handed in at the counter, received at once: what the counter does unless told otherwise. */
 export const walkInReception: Reception = { channel: 1, receiveNow: true, competentAgencyId: null }
 
-/** Only a commune procedure received regardless of address lets the counter name the deciding commune. */
-export const choosesCommune = (procedure: ProcedureDetail) => procedure.anyLocation && procedure.level === 'commune'
+/**
+ * Only a procedure received regardless of address and decided by a commune (no agency named in the
+ * catalogue: not a department, not a central branch) lets the counter name the deciding commune.
+ */
+export const choosesCommune = (procedure: ProcedureDetail) =>
+  procedure.anyLocation && procedure.competentAgency === null
 
 /**
  * The reception part of the new dossier's body: the channel, whether it is received now, and for an
