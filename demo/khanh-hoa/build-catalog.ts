@@ -1,6 +1,7 @@
 /**
  * Builds demo/khanh-hoa/catalog.json, the demo catalogue of Tỉnh Khánh Hòa, from the sourced public
- * data vendored in demo/khanh-hoa/sources (khanh-hoa-units.json, procedures.json). See docs/data-sources.md.
+ * data vendored in demo/khanh-hoa/sources (khanh-hoa-units.json, procedures.json, former-units.json). See
+ * docs/data-sources.md.
  *
  * Usage: node demo/khanh-hoa/build-catalog.ts [dataDir] [outFile]
  *   dataDir defaults to demo/khanh-hoa/sources, outFile to demo/khanh-hoa/catalog.json.
@@ -26,19 +27,31 @@ import type {
 } from '../../src/domain/catalog/procedure.ts'
 import type { SourceRef } from '../../src/domain/catalog/source.ts'
 import { limitInWorkingHours, type TimeLimit } from '../../src/domain/catalog/time-limit.ts'
+import { buildFormerUnits, FormerNote, type FormerUnitsFile, reformDate } from './build-former-units.ts'
+import { slug } from './slug.ts'
 
 export const generatedBy = 'demo/khanh-hoa/build-catalog.ts — generated, do not edit'
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 export const defaultDataDir = resolve(repoRoot, 'demo/khanh-hoa/sources')
 export const defaultOutFile = resolve(repoRoot, 'demo/khanh-hoa/catalog.json')
 
-/** Date the merged province and its two-tier local government took effect. */
-const reformDate = '2025-07-01'
-const lastDayBeforeReform = '2025-06-30'
-/** The schema needs a start date; the former units' own start dates are not in the sources. */
-const unknownStart = '0001-01-01'
 /** Khai sinh: the data README says its published steps give the 15:00 cut-off. */
 const cutoffPublishedCodes = new Set(['1.001193'])
+
+/**
+ * Limits read from the procedure's law where the national record publishes a bare number (docs/rules.md,
+ * "Demo province data"). Đăng ký khai sinh: the civil-status officer records the birth "ngay sau khi nhận đủ
+ * giấy tờ" (Luật Hộ tịch 2014 Art. 16(2)); a matter the Law settles within the day that is received after
+ * 15:00 and cannot be settled at once is returned the next working day (Decree 123/2015/NĐ-CP Art. 3), the
+ * 15:00 part being the procedure's cut-off. The law applies to every channel, so there is no online limit.
+ */
+export const limitsInTheLaw: Readonly<Record<string, { timeLimit: TimeLimit; basis: string }>> = {
+  '1.001193': {
+    timeLimit: { unit: 'within_day' },
+    basis:
+      'thời hạn: ngay trong ngày tiếp nhận, nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo (Luật Hộ tịch 2014 Điều 16 khoản 2; Nghị định 123/2015/NĐ-CP Điều 3)',
+  },
+}
 
 /** Illustrative notes, each starting with the field it concerns. The test looks for these prefixes. */
 export const Note = {
@@ -52,7 +65,7 @@ export const Note = {
     'names: centres exist at commune level under Decree 118/2025/NĐ-CP; the exact name of this commune’s centre is not confirmed',
   centralBranchName:
     'names: name per the 2025 reorganisation of tax, police and social insurance, not confirmed by the project’s sources',
-  formerFrom: `names.validFrom: the unit's start date is not in the sources; ${unknownStart} is a placeholder the schema requires`,
+  ...FormerNote,
   steps: 'steps: internal workflow steps and budgets illustrative',
   assumedUnit: 'timeLimit: published without a unit; assumed working days',
   assumedOnlineUnit: 'onlineTimeLimit: published without a unit; assumed working days',
@@ -164,18 +177,6 @@ export type ProcedureRecord = {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** ASCII slug of a Vietnamese name: "Phường Vĩnh Hải" → "phuong-vinh-hai". */
-export function slug(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-}
-
 /** Collapse every kind of space (the source texts contain no-break spaces) for matching. */
 const norm = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim()
 const officeHours = () => defaultOfficeHours.map((s) => ({ ...s }))
@@ -223,7 +224,7 @@ function lowerKind(commune: Commune): string {
   return kind + commune.name.slice(kind.length)
 }
 
-export function buildAgencies(units: UnitsFile): Agency[] {
+export function buildAgencies(units: UnitsFile, former: FormerUnitsFile): Agency[] {
   const agencies: Agency[] = []
   const qd19Url = sourceUrl(units, 'nso.gov.vn')
   const datasetUrl = sourceUrl(units, 'releases/tag/v3.0.2')
@@ -334,53 +335,8 @@ export function buildAgencies(units: UnitsFile): Agency[] {
     })
   }
 
-  agencies.push(...buildFormerUnits(units.communes, bandoUrl))
+  agencies.push(...buildFormerUnits(units.communes, bandoUrl, former, departmentIds))
   return agencies
-}
-
-/**
- * One former_unit agency per distinct pre-2025 name. A name in several lists is one divided unit when
- * formedFromPartial says so (the data marks every repeated name partial); otherwise it would be homonyms.
- */
-function buildFormerUnits(communes: Commune[], bandoUrl: string | null): Agency[] {
-  const order: string[] = []
-  const lists = new Map<string, { successorId: string; partial: boolean }[]>()
-  for (const commune of communes)
-    for (const name of commune.formedFrom) {
-      let successors = lists.get(name)
-      if (!successors) {
-        successors = []
-        lists.set(name, successors)
-        order.push(name)
-      }
-      successors.push({ successorId: `xa-${commune.code}`, partial: commune.formedFromPartial.includes(name) })
-    }
-  const slugCount = new Map<string, number>()
-  const result: Agency[] = []
-  const formedFromSource = communes[0]?.formedFromSource ?? ''
-  for (const name of order) {
-    const successors = lists.get(name) ?? []
-    // Homonyms: a repeated name whose links are not all partial would be two different units.
-    const groups =
-      successors.length > 1 && successors.some((s) => !s.partial) ? successors.map((s) => [s]) : [successors]
-    for (const group of groups) {
-      const base = slug(name)
-      const n = (slugCount.get(base) ?? 0) + 1
-      slugCount.set(base, n)
-      result.push({
-        id: `cu-${base}-${n}`,
-        kind: AgencyKind.FormerUnit,
-        parentId: null,
-        statisticalCode: null,
-        names: [{ name, validFrom: unknownStart, validTo: lastDayBeforeReform }],
-        codes: [],
-        officeHours: officeHours(),
-        successors: group.map((s) => ({ successorId: s.successorId, effectiveOn: reformDate, partial: s.partial })),
-        source: { url: bandoUrl, title: formedFromSource, illustrative: [Note.formerFrom] },
-      })
-    }
-  }
-  return result
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -776,9 +732,10 @@ export function buildProcedure(r: ProcedureRecord, localKey: string, fieldIdOf: 
   if (!pattern?.test(norm(r.agency)))
     illustrative.push(`${Note.competentPrefix} (published agency: ${r.agency === null ? 'none' : `'${r.agency}'`})`)
 
-  const { limit, assumed } = parseLimit(r.timeLimit)
+  const fromLaw = r.code === null ? undefined : limitsInTheLaw[r.code]
+  const { limit, assumed } = fromLaw ? { limit: fromLaw.timeLimit, assumed: false } : parseLimit(r.timeLimit)
   if (assumed) illustrative.push(Note.assumedUnit)
-  const online = onlineLimit(r, limit)
+  const online = fromLaw ? { limit: null, assumed: false } : onlineLimit(r, limit)
   if (online.assumed) illustrative.push(Note.assumedOnlineUnit)
 
   let cutoffTime: string | null = null
@@ -843,12 +800,16 @@ export function buildProcedure(r: ProcedureRecord, localKey: string, fieldIdOf: 
     anyLocation,
     interAgency,
     steps,
-    source: { url: r.source, title: sourceTitle(r), illustrative } satisfies SourceRef,
+    source: {
+      url: r.source,
+      title: fromLaw ? `${sourceTitle(r)}; ${fromLaw.basis}` : sourceTitle(r),
+      illustrative,
+    } satisfies SourceRef,
   }
   return { code: r.code ?? localKey, nationalCode: r.code, versions: [version] }
 }
 
-export function buildCatalog(units: UnitsFile, records: ProcedureRecord[]): Catalog {
+export function buildCatalog(units: UnitsFile, records: ProcedureRecord[], former: FormerUnitsFile): Catalog {
   const fields = new Map<string, Field>()
   const fieldIdOf = (name: string): string => {
     const existing = fields.get(name)
@@ -867,7 +828,7 @@ export function buildCatalog(units: UnitsFile, records: ProcedureRecord[]): Cata
   return {
     generatedBy,
     province: { code: units.province.code, name: units.province.name, rootAgencyId: 'ubnd-tinh' },
-    agencies: buildAgencies(units),
+    agencies: buildAgencies(units, former),
     fields: [...fields.values()],
     procedures,
   }
@@ -910,7 +871,8 @@ function main(): void {
   const outFile = resolve(process.argv[3] ?? defaultOutFile)
   const units = JSON.parse(readFileSync(resolve(dataDir, 'khanh-hoa-units.json'), 'utf8')) as UnitsFile
   const records = JSON.parse(readFileSync(resolve(dataDir, 'procedures.json'), 'utf8')) as ProcedureRecord[]
-  const catalog = buildCatalog(units, records)
+  const former = JSON.parse(readFileSync(resolve(dataDir, 'former-units.json'), 'utf8')) as FormerUnitsFile
+  const catalog = buildCatalog(units, records, former)
   // Validate the JSON round trip, i.e. exactly what is written.
   const text = formatCatalog(catalog)
   const data: unknown = JSON.parse(text)

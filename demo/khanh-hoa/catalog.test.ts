@@ -12,6 +12,7 @@ import {
   defaultDataDir,
   formatCatalog,
   generatedBy,
+  limitsInTheLaw,
   Note,
   type ProcedureRecord,
 } from './build-catalog.ts'
@@ -27,6 +28,7 @@ const has = (illustrative: string[], note: string) => illustrative.some((i) => i
 
 const unitsFile = resolve(defaultDataDir, 'khanh-hoa-units.json')
 const proceduresFile = resolve(defaultDataDir, 'procedures.json')
+const formerFile = resolve(defaultDataDir, 'former-units.json')
 const records: ProcedureRecord[] = JSON.parse(readFileSync(proceduresFile, 'utf8'))
 
 test('catalog.json matches the Catalog schema', () => {
@@ -83,11 +85,12 @@ test('every commune has a service centre under it', () => {
   }
 })
 
-test('every active agency has one unique QCVN 102-shaped code; former units have none', () => {
+test('every active agency has one unique QCVN 102-shaped code; former units end on 30 June 2025', () => {
   const seen = new Set<string>()
   for (const a of catalog.agencies) {
     if (a.kind === AgencyKind.FormerUnit) {
-      assert.deepEqual(a.codes, [])
+      assert.ok(a.codes.every((c) => c.validTo === '2025-06-30' && !seen.has(c.code)))
+      for (const c of a.codes) seen.add(c.code)
       assert.equal(a.names[0]?.validTo, '2025-06-30')
       assert.ok(a.successors.length > 0, `${a.id} has successors`)
       continue
@@ -126,7 +129,8 @@ test('every procedure’s steps add up to its limit', () => {
 test('every illustrative addition to an agency is recorded', () => {
   for (const a of catalog.agencies) {
     const ill = a.source.illustrative
-    if (a.codes.some((c) => !c.confirmed)) assert.ok(has(ill, Note.qcvn), `${a.id}: QCVN note`)
+    const codeNote = a.kind === AgencyKind.FormerUnit ? Note.formerCode : Note.qcvn
+    if (a.codes.some((c) => !c.confirmed)) assert.ok(has(ill, codeNote), `${a.id}: QCVN note`)
     if (a.kind === AgencyKind.CommuneServiceCenter) assert.ok(has(ill, Note.communeCentreName), a.id)
     if (a.kind === AgencyKind.ProvincialServiceCenter) assert.ok(has(ill, Note.provincialCentreName), a.id)
     if (a.kind === AgencyKind.CentralBranch) assert.ok(has(ill, Note.centralBranchName), a.id)
@@ -155,7 +159,9 @@ test('illustrative additions are recorded against the source records', () => {
     assert.equal(v.nationalCode, r.code)
     const ill = v.source.illustrative
     const where = `${v.code} (${r.name.slice(0, 40)})`
-    if (r.timeLimit && r.timeLimit.value !== null && r.timeLimit.unit === null)
+    const law = r.code === null ? undefined : limitsInTheLaw[r.code]
+    if (law) assert.ok(v.source.title.endsWith(law.basis), `${where}: the limit names its law`)
+    else if (r.timeLimit && r.timeLimit.value !== null && r.timeLimit.unit === null)
       assert.ok(has(ill, Note.assumedUnit), where)
     if (r.onlineLevel === null && v.onlineLevel !== 'none') assert.ok(has(ill, Note.onlineLevel), where)
     if (!r.interAgency && v.interAgency) assert.ok(has(ill, Note.landInterAgency), where)
@@ -173,5 +179,6 @@ test('illustrative additions are recorded against the source records', () => {
 
 test('catalog.json is what the generator writes from the source data', () => {
   const units = JSON.parse(readFileSync(unitsFile, 'utf8'))
-  assert.equal(formatCatalog(buildCatalog(units, records)), text)
+  const former = JSON.parse(readFileSync(formerFile, 'utf8'))
+  assert.equal(formatCatalog(buildCatalog(units, records, former)), text)
 })

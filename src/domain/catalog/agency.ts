@@ -15,7 +15,10 @@ export const AgencyKind = {
   CommuneServiceCenter: 'commune_service_center',
   /** Cơ quan ngành dọc đặt tại tỉnh (thuế, công an, bảo hiểm xã hội) */
   CentralBranch: 'central_branch',
-  /** Đơn vị hành chính cấp xã, cấp huyện trước 1/7/2025, kept only for history and successor links */
+  /**
+   * Đơn vị hành chính cấp xã, cấp huyện, and provincial bodies (of Ninh Thuận) that ceased on 30/6/2025,
+   * kept only for history and successor links
+   */
   FormerUnit: 'former_unit',
 } as const
 export const AgencyKindSchema = Type.Enum(AgencyKind, {
@@ -70,7 +73,8 @@ export const Agency = Type.Object({
   kind: AgencyKindSchema,
   parentId: Type.Union([Type.String(), Type.Null()]),
   statisticalCode: Type.Union([Type.String({ pattern: '^\\d{2,5}$' }), Type.Null()], {
-    description: 'Administrative unit code of Decision 19/2025/QĐ-TTg, for communes and the province',
+    description:
+      'Administrative unit code of Decision 19/2025/QĐ-TTg, for communes and the province; a former unit keeps the code it had until 30 June 2025',
   }),
   names: Type.Array(DatedName, { minItems: 1 }),
   codes: Type.Array(DatedCode),

@@ -11,7 +11,13 @@ const calendar = workingCalendar(buildWorkingDays([], { from: 2025, to: 2027 }))
 const catalogue: HistoryCatalogue = {
   procedure: (code) =>
     code === '1.001193'
-      ? { code: '1.001193', fieldId: 'ho-tich', resultIsDocument: true, timeLimit: { unit: 'working_days', value: 3 } }
+      ? {
+          code: '1.001193',
+          fieldId: 'ho-tich',
+          resultIsDocument: true,
+          timeLimit: { unit: 'working_days', value: 3 },
+          cutoffMinute: null,
+        }
       : null,
   agency: (code) => (code === '333.00.00.H34' ? 'xa-22333' : null),
   calendar: () => calendar,

@@ -21,7 +21,7 @@ export type HistoryLine = {
   readonly code: string
   /** National procedure code (mã TTHC trên Cổng DVC quốc gia). */
   readonly procedure: string
-  /** QCVN 102 code of the processing agency. */
+  /** QCVN 102 code of the processing agency; a former unit's code stands for its successor (rules.md §7). */
   readonly agency: string
   readonly channel: Channel
   readonly receivedAt: EpochMs
@@ -136,11 +136,14 @@ export type HistoryProcedure = {
   readonly resultIsDocument: boolean
   /** Judges a dossier imported without an appointment (rules.md §6: end − start − pauses ≤ the limit). */
   readonly timeLimit: TimeLimit
+  /** The procedure's cut-off (rules.md §4): a reception after it counts from the next working day. */
+  readonly cutoffMinute: number | null
 }
 
 /** Lookups into the catalogue; null when nothing matches. */
 export type HistoryCatalogue = {
   procedure(code: string, at: EpochMs): HistoryProcedure | null
+  /** The agency a QCVN 102 code names, or for a unit abolished or merged, the one its dossiers count at today. */
   agency(code: string): string | null
   calendar(agencyId: string): WorkingCalendar
 }
@@ -233,7 +236,9 @@ export const importedDossierId = (code: string) => `import:${code}`
  */
 /** The appointment, or without one the statutory limit from reception; shifted by the finished pauses. */
 function deadlineOf(line: HistoryLine, procedure: HistoryProcedure, cal: WorkingCalendar, pausedMinutes: number) {
-  const due = line.appointmentAt ?? addWorkingTime(cal, line.receivedAt, procedure.timeLimit)
+  const due =
+    line.appointmentAt ??
+    addWorkingTime(cal, line.receivedAt, procedure.timeLimit, { cutoffMinute: procedure.cutoffMinute })
   return due === null ? null : addOfficeMinutes(cal, due, pausedMinutes)
 }
 

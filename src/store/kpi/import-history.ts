@@ -1,4 +1,5 @@
-import { dayOf, type EpochMs, isoDate } from '../../domain/calendar/local-time.ts'
+import { dayOf, type EpochMs, isoDate, parseClock } from '../../domain/calendar/local-time.ts'
+import { presentUnitOf, type UnitLinks } from '../../domain/catalog/succession.ts'
 import type { DossierFacts } from '../../domain/kpi/facts.ts'
 import {
   type HistoryCatalogue,
@@ -25,12 +26,23 @@ export type ImportSummary = {
 
 type Version = HistoryProcedure & { readonly from: string }
 
-/** The catalogue in memory: a history file names procedures and agencies by their national codes. */
+/**
+ * The catalogue in memory: a history file names procedures and agencies by their national codes; the
+ * code of a unit abolished or merged in 2025 resolves to the unit its dossiers count at today.
+ */
 async function loadCatalogue(db: Db, workingDays: WorkingDaysSource): Promise<HistoryCatalogue> {
   const versions = await db
     .selectFrom('procedure_versions as v')
     .innerJoin('procedures as p', 'p.code', 'v.procedure_code')
-    .select(['p.code', 'p.national_code', 'v.effective_from', 'v.field_id', 'v.result_kind', 'v.time_limit'])
+    .select([
+      'p.code',
+      'p.national_code',
+      'v.effective_from',
+      'v.field_id',
+      'v.result_kind',
+      'v.time_limit',
+      'v.cutoff_time',
+    ])
     .orderBy('v.effective_from')
     .execute()
   const byNational = new Map<string, Version[]>()
@@ -41,6 +53,7 @@ async function loadCatalogue(db: Db, workingDays: WorkingDaysSource): Promise<Hi
       fieldId: v.field_id,
       resultIsDocument: v.result_kind === 'document',
       timeLimit: v.time_limit,
+      cutoffMinute: v.cutoff_time === null ? null : parseClock(v.cutoff_time),
       from: v.effective_from,
     }
     for (const [index, key] of [
@@ -53,8 +66,20 @@ async function loadCatalogue(db: Db, workingDays: WorkingDaysSource): Promise<Hi
       index.set(key, list)
     }
   }
-  const codes = await db.selectFrom('agency_codes').select(['code', 'agency_id']).execute()
-  const agencyByCode = new Map(codes.map((c) => [c.code, c.agency_id]))
+  const [codes, agencies, successions] = await Promise.all([
+    db.selectFrom('agency_codes').select(['code', 'agency_id']).execute(),
+    db.selectFrom('agencies').select(['id', 'parent_id']).execute(),
+    db.selectFrom('agency_successions').select(['predecessor_id', 'successor_id', 'effective_on', 'partial']).execute(),
+  ])
+  const units = new Map<string, UnitLinks>(agencies.map((a) => [a.id, { parentId: a.parent_id, successors: [] }]))
+  for (const s of successions)
+    units.get(s.predecessor_id)?.successors.push({
+      successorId: s.successor_id,
+      effectiveOn: s.effective_on,
+      partial: s.partial,
+    })
+  // A former unit's code names it; its dossiers count at its successor (rules.md §7).
+  const agencyByCode = new Map(codes.map((c) => [c.code, presentUnitOf(units, c.agency_id)]))
   const calendar = await agencyCalendars(db, workingDays).forAgencies()
   return {
     // The version in force at reception; history older than the catalogue takes its first version.
