@@ -50,29 +50,31 @@ describe(`public statistics on ${engineName}`, () => {
     assert.equal(d.status, 9)
 
     const s = await statistics()
+    // Birth registration is due the same day (Luật Hộ tịch 2014 Art. 16(2)): the one issued today is on
+    // time (not early), and the open one is counted at the window's end, past today's close.
     assert.deepEqual(s.figures, {
       received: 2,
       receivedOnline: 2,
       receivedInPersonOrPost: 0,
       carriedOver: 0,
       resolved: 1,
-      resolvedEarly: 1,
-      resolvedOnTime: 0,
+      resolvedEarly: 0,
+      resolvedOnTime: 1,
       resolvedLate: 0,
       withdrawn: 0,
       stopped: 0,
       inProgress: 1,
-      inProgressWithinDeadline: 1,
-      inProgressOverdue: 0,
+      inProgressWithinDeadline: 0,
+      inProgressOverdue: 1,
     })
     assert.equal(s.onlineRate, 1)
-    assert.equal(s.onTimeRate, 1)
+    assert.equal(s.onTimeRate, 0.5, 'one of the two is past its same-day deadline')
     assert.deepEqual(
       s.trend.map((m) => [m.month, m.received, m.resolved]),
       [['2026-11', 2, 1]],
       'the month in progress is in the trend',
     )
-    assert.equal(s.index766.indicators['2.1']?.points, 20)
+    assert.equal(s.index766.indicators['2.1']?.ratio, 0.5)
     assert.equal(s.byField.length, 1)
     const field = s.byField[0]
     assert.ok(field)
