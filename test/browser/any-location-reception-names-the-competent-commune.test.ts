@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
+import { describe, test } from 'node:test'
+import type { Page } from 'playwright-core'
 import { requireTools } from '../support/debian-tools.ts'
 import { demoFormOf } from '../support/declaration-samples.ts'
-import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { engineName } from '../support/test-database.ts'
-import { assertAccessible, launchChromium, serveForBrowser, signedInPage } from './support/browser.ts'
+import { assertAccessible, browserSuite, signedInPage } from './support/browser.ts'
 import { fillDeclaration } from './support/declaration-filler.ts'
 
 // Decree 118/2025/NĐ-CP (tiếp nhận không phụ thuộc địa giới hành chính): any one-stop unit of the
@@ -20,25 +19,12 @@ const communeLabel = 'Xã, phường, đặc khu có thẩm quyền giải quy�
 describe(`the competent commune of an any-location dossier at the counter, in Chromium on ${engineName}`, {
   skip: requireTools('chromium'),
 }, () => {
-  let t: TestApp
-  let server: { baseUrl: string; close(): Promise<void> }
-  let browser: Browser
-
-  before(async () => {
-    t = await createTestApp()
-    server = await serveForBrowser(t)
-    browser = await launchChromium()
-  })
-  after(async () => {
-    await browser?.close()
-    await server?.close()
-    await t?.close()
-  })
+  const suite = browserSuite()
 
   /** The walk-in page at `agencyId` with the procedure chosen and the applicant's declaration typed in. */
   async function walkIn(agencyId: string): Promise<Page> {
-    const { page } = await signedInPage(browser, server.baseUrl, 'counter_officer', agencyId)
-    await page.goto(`${server.baseUrl}/can-bo/tiep-nhan`)
+    const { page } = await signedInPage(suite.browser, suite.baseUrl, 'counter_officer', agencyId)
+    await page.goto(`${suite.baseUrl}/can-bo/tiep-nhan`)
     await page.getByLabel('Thủ tục').fill('chung thuc ban sao')
     await page
       .getByRole('button', { name: /^Chứng thực bản sao từ bản chính/ })
@@ -50,7 +36,7 @@ describe(`the competent commune of an any-location dossier at the counter, in Ch
   }
 
   async function processingAgencyOf(code: string): Promise<unknown> {
-    const row = await t.database.db
+    const row = await suite.t.database.db
       .selectFrom('dossiers')
       .select('state')
       .where('code', '=', code)

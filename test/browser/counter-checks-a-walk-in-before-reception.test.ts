@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
+import { describe, test } from 'node:test'
+import type { Page } from 'playwright-core'
 import { requireTools } from '../support/debian-tools.ts'
 import { demoFormOf } from '../support/declaration-samples.ts'
-import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { engineName } from '../support/test-database.ts'
-import { assertAccessible, launchChromium, runOfficeAction, serveForBrowser, signedInPage } from './support/browser.ts'
+import { assertAccessible, browserSuite, runOfficeAction, signedInPage } from './support/browser.ts'
 import { fillDeclaration } from './support/declaration-filler.ts'
 
 // Decree 118/2025/NĐ-CP (one-stop mechanism; Decree 61/2018/NĐ-CP Art. 15(2) before it): the counter
@@ -19,24 +18,11 @@ const example = (demoFormOf(procedure)?.schema.examples as Record<string, unknow
 describe(`the counter checks a walk-in or postal dossier before reception, in Chromium on ${engineName}`, {
   skip: requireTools('chromium'),
 }, () => {
-  let t: TestApp
-  let server: { baseUrl: string; close(): Promise<void> }
-  let browser: Browser
-
-  before(async () => {
-    t = await createTestApp()
-    server = await serveForBrowser(t)
-    browser = await launchChromium()
-  })
-  after(async () => {
-    await browser?.close()
-    await server?.close()
-    await t?.close()
-  })
+  const suite = browserSuite()
 
   /** The walk-in page with the procedure and the applicant typed in, registered for the check: the dossier's id. */
   async function registered(page: Page, channel: 'Qua dịch vụ bưu chính công ích' | 'Trực tiếp tại bộ phận một cửa') {
-    await page.goto(`${server.baseUrl}/can-bo/tiep-nhan`)
+    await page.goto(`${suite.baseUrl}/can-bo/tiep-nhan`)
     await page.getByLabel('Thủ tục').fill('chung thuc ban sao')
     await page
       .getByRole('button', { name: /^Chứng thực bản sao từ bản chính/ })
@@ -57,7 +43,7 @@ describe(`the counter checks a walk-in or postal dossier before reception, in Ch
   }
 
   test('registered without a code, guided with two itemised reasons, completed by the applicant, then received', async () => {
-    const { page } = await signedInPage(browser, server.baseUrl, 'counter_officer', 'ttpvhcc-22333')
+    const { page } = await signedInPage(suite.browser, suite.baseUrl, 'counter_officer', 'ttpvhcc-22333')
     const id = await registered(page, 'Qua dịch vụ bưu chính công ích')
 
     await runOfficeAction(page, 'Hướng dẫn bổ sung khi tiếp nhận', async () => {
@@ -80,7 +66,7 @@ describe(`the counter checks a walk-in or postal dossier before reception, in Ch
     ])
     const print = guidance.getByRole('link', { name: 'In phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)' })
     assert.equal(await print.getAttribute('href'), `/api/dossiers/${id}/forms/02`)
-    const slip = await page.request.get(`${server.baseUrl}/api/dossiers/${id}/forms/02`)
+    const slip = await page.request.get(`${suite.baseUrl}/api/dossiers/${id}/forms/02`)
     assert.equal(slip.status(), 200)
     assert.equal(slip.headers()['content-type'], 'application/pdf')
     await assertAccessible(page, 'the dossier page with the guidance given')
@@ -89,7 +75,7 @@ describe(`the counter checks a walk-in or postal dossier before reception, in Ch
     await runOfficeAction(page, 'Nhận bổ sung')
     await runOfficeAction(page, 'Tiếp nhận')
     await page.getByRole('link', { name: 'In giấy tiếp nhận' }).waitFor()
-    const row = await t.database.db
+    const row = await suite.t.database.db
       .selectFrom('dossiers')
       .select('state')
       .where('id', '=', id)
@@ -104,7 +90,7 @@ describe(`the counter checks a walk-in or postal dossier before reception, in Ch
   })
 
   test('a registered dossier that is not the unit’s is redirected to the one-stop unit chosen from the list', async () => {
-    const { page } = await signedInPage(browser, server.baseUrl, 'counter_officer', 'ttpvhcc-22333')
+    const { page } = await signedInPage(suite.browser, suite.baseUrl, 'counter_officer', 'ttpvhcc-22333')
     const id = await registered(page, 'Trực tiếp tại bộ phận một cửa')
     await runOfficeAction(page, 'Chuyển bộ phận một cửa có thẩm quyền', async () => {
       await page
@@ -113,7 +99,7 @@ describe(`the counter checks a walk-in or postal dossier before reception, in Ch
       await page.getByLabel('Lý do', { exact: true }).fill('Người nộp đề nghị nộp tại phường Nha Trang')
       await assertAccessible(page, 'the redirection form')
     })
-    const row = await t.database.db
+    const row = await suite.t.database.db
       .selectFrom('dossiers')
       .select('state')
       .where('id', '=', id)

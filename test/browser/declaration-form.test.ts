@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
+import { describe, test } from 'node:test'
+import type { Page } from 'playwright-core'
 import { requireTools } from '../support/debian-tools.ts'
-import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { engineName } from '../support/test-database.ts'
-import { assertAccessible, launchChromium, screenshot, serveForBrowser, signedInPage } from './support/browser.ts'
+import { assertAccessible, browserSuite, screenshot, signedInPage } from './support/browser.ts'
 
 /** A tiny valid PDF standing for a scanned identity card. */
 const samplePdf = Buffer.from(
@@ -17,19 +16,7 @@ const phone = { width: 390, height: 844 }
 describe(`the marriage registration e-form (1.000894) in Chromium on ${engineName}`, {
   skip: requireTools('chromium'),
 }, () => {
-  let t: TestApp
-  let server: { baseUrl: string; close(): Promise<void> }
-  let browser: Browser
-  before(async () => {
-    t = await createTestApp()
-    server = await serveForBrowser(t)
-    browser = await launchChromium()
-  })
-  after(async () => {
-    await browser?.close()
-    await server?.close()
-    await t?.close()
-  })
+  const suite = browserSuite()
 
   /** "Tiếp tục", then the draft the move saves (the server's answer to the PUT). */
   async function continueAndSave(page: Page) {
@@ -41,9 +28,9 @@ describe(`the marriage registration e-form (1.000894) in Chromium on ${engineNam
   }
 
   test('a citizen makes one mistake, follows the error summary to it, fixes it, leaves halfway, resumes in a new browser and submits', async () => {
-    const first = await signedInPage(browser, server.baseUrl, 'citizen', undefined, phone)
+    const first = await signedInPage(suite.browser, suite.baseUrl, 'citizen', undefined, phone)
     const page = first.page
-    await page.goto(`${server.baseUrl}/thu-tuc/1.000894/nop`)
+    await page.goto(`${suite.baseUrl}/thu-tuc/1.000894/nop`)
     await page.getByRole('heading', { name: 'Bước 1/4: Bên nữ' }).waitFor({ timeout: 15_000 })
     await assertAccessible(page, 'the first step')
 
@@ -94,9 +81,9 @@ describe(`the marriage registration e-form (1.000894) in Chromium on ${engineNam
     await first.context.close()
 
     // Another device: the draft on the server opens at the step where the citizen left.
-    const second = await signedInPage(browser, server.baseUrl, 'citizen', undefined, phone)
+    const second = await signedInPage(suite.browser, suite.baseUrl, 'citizen', undefined, phone)
     const again = second.page
-    await again.goto(`${server.baseUrl}/thu-tuc/1.000894/nop`)
+    await again.goto(`${suite.baseUrl}/thu-tuc/1.000894/nop`)
     await again.getByRole('heading', { name: 'Bước 3/4: Giấy tờ và nơi nộp' }).waitFor({ timeout: 15_000 })
     await again.getByText('Đã mở lại bản nháp đã lưu.').waitFor()
     await again.getByRole('button', { name: 'Quay lại' }).click()
@@ -128,7 +115,7 @@ describe(`the marriage registration e-form (1.000894) in Chromium on ${engineNam
     await again.waitForURL(/\/ho-so-cua-toi\/[0-9a-f-]{36}$/, { timeout: 15_000 })
 
     const id = again.url().split('/').pop() as string
-    const view = await second.context.request.get(`${server.baseUrl}/api/dossiers/${id}`)
+    const view = await second.context.request.get(`${suite.baseUrl}/api/dossiers/${id}`)
     assert.equal(view.status(), 200)
     const declaration = (await view.json()).declaration
     assert.equal(declaration.formVersion, 1)
@@ -140,11 +127,11 @@ describe(`the marriage registration e-form (1.000894) in Chromium on ${engineNam
   })
 
   test('at the counter the officer copies the paper declaration with the keyboard alone, Enter moving from field to field', async (ctx) => {
-    const { page } = await signedInPage(browser, server.baseUrl, 'counter_officer', 'ttpvhcc-22333', {
+    const { page } = await signedInPage(suite.browser, suite.baseUrl, 'counter_officer', 'ttpvhcc-22333', {
       width: 1280,
       height: 900,
     })
-    await page.goto(`${server.baseUrl}/can-bo/tiep-nhan`)
+    await page.goto(`${suite.baseUrl}/can-bo/tiep-nhan`)
     await page.getByLabel('Thủ tục').fill('đăng ký kết hôn')
     await page.getByRole('button', { name: 'Thủ tục đăng ký kết hôn', exact: true }).click()
     await page.getByRole('heading', { name: 'Tờ khai' }).waitFor({ timeout: 15_000 })
@@ -197,7 +184,7 @@ describe(`the marriage registration e-form (1.000894) in Chromium on ${engineNam
       'Mã hồ sơ: ',
       '',
     )
-    const view = await page.context().request.get(`${server.baseUrl}/api/dossiers/${encodeURIComponent(code)}`)
+    const view = await page.context().request.get(`${suite.baseUrl}/api/dossiers/${encodeURIComponent(code)}`)
     assert.equal(view.status(), 200)
     const data = (await view.json()).declaration.data
     assert.equal(data.wife.birthDate, '1996-04-15')

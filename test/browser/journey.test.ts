@@ -3,19 +3,10 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { after, before, describe, test } from 'node:test'
-import type { Browser } from 'playwright-core'
+import { after, describe, test } from 'node:test'
 import { requireTools } from '../support/debian-tools.ts'
-import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { engineName } from '../support/test-database.ts'
-import {
-  assertAccessible,
-  launchChromium,
-  runOfficeAction,
-  screenshot,
-  serveForBrowser,
-  signedInPage,
-} from './support/browser.ts'
+import { assertAccessible, browserSuite, runOfficeAction, screenshot, signedInPage } from './support/browser.ts'
 import { fillDeclaration } from './support/declaration-filler.ts'
 
 /** A tiny valid PDF standing for a scanned document. */
@@ -54,28 +45,18 @@ const birth = {
 describe(`the whole journey in Chromium on ${engineName}`, {
   skip: requireTools('chromium', 'pdfsig', 'pdftotext'),
 }, () => {
-  let t: TestApp
-  let server: { baseUrl: string; close(): Promise<void> }
-  let browser: Browser
+  const suite = browserSuite()
   const dir = mkdtempSync(join(tmpdir(), 'motcua-journey-'))
   const pdfPath = join(dir, 'giay-chung-sinh.pdf')
   writeFileSync(pdfPath, samplePdf)
 
-  before(async () => {
-    t = await createTestApp()
-    server = await serveForBrowser(t)
-    browser = await launchChromium()
-  })
-  after(async () => {
-    await browser?.close()
-    await server?.close()
-    await t?.close()
+  after(() => {
     rmSync(dir, { recursive: true, force: true })
   })
 
   test('search without diacritics → apply online with an upload → receive → supplement asked and given → appraise → approve → issue → download the signed result → rate', async () => {
-    const citizen = await signedInPage(browser, server.baseUrl, 'citizen', undefined, { width: 390, height: 844 })
-    await citizen.page.goto(server.baseUrl)
+    const citizen = await signedInPage(suite.browser, suite.baseUrl, 'citizen', undefined, { width: 390, height: 844 })
+    await citizen.page.goto(suite.baseUrl)
     await citizen.page.getByLabel('Tên thủ tục (có thể gõ không dấu)').fill('dang ky khai sinh')
     await citizen.page
       .getByRole('link', { name: /^Thủ tục đăng ký khai sinh$/ })
@@ -100,25 +81,25 @@ describe(`the whole journey in Chromium on ${engineName}`, {
     await citizen.page.waitForURL(/\/ho-so-cua-toi\/[0-9a-f-]{36}$/, { timeout: 15_000 })
     const id = citizen.page.url().split('/').pop() as string
 
-    const counter = await signedInPage(browser, server.baseUrl, 'counter_officer', 'ttpvhcc-22333')
-    await counter.page.goto(`${server.baseUrl}/can-bo`)
+    const counter = await signedInPage(suite.browser, suite.baseUrl, 'counter_officer', 'ttpvhcc-22333')
+    await counter.page.goto(`${suite.baseUrl}/can-bo`)
     await counter.page.getByRole('table').waitFor()
     await screenshot(counter.page, 'office-queue')
     await assertAccessible(counter.page, 'the officer queue')
-    await counter.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
+    await counter.page.goto(`${suite.baseUrl}/can-bo/ho-so/${id}`)
     await counter.page.getByRole('button', { name: 'Tiếp nhận', exact: true }).waitFor()
     await assertAccessible(counter.page, 'the dossier view')
     await runOfficeAction(counter.page, 'Tiếp nhận')
     await runOfficeAction(counter.page, 'Chuyển xử lý')
 
-    const specialist = await signedInPage(browser, server.baseUrl, 'specialist', 'xa-22333')
-    await specialist.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
+    const specialist = await signedInPage(suite.browser, suite.baseUrl, 'specialist', 'xa-22333')
+    await specialist.page.goto(`${suite.baseUrl}/can-bo/ho-so/${id}`)
     await runOfficeAction(specialist.page, 'Yêu cầu bổ sung', async () => {
       await specialist.page.getByLabel('Giấy tờ cần bổ sung').fill('Bản sao giấy chứng sinh rõ nét')
       await specialist.page.getByLabel('Lý do').fill('Bản chụp bị mờ')
     })
 
-    await citizen.page.goto(`${server.baseUrl}/ho-so-cua-toi/${id}`)
+    await citizen.page.goto(`${suite.baseUrl}/ho-so-cua-toi/${id}`)
     await citizen.page.getByLabel('Tệp bổ sung').setInputFiles(pdfPath)
     await citizen.page.getByRole('button', { name: 'Gửi bổ sung' }).click()
     await citizen.page
@@ -135,20 +116,20 @@ describe(`the whole journey in Chromium on ${engineName}`, {
       await specialist.page.getByLabel('Ngày đăng ký / Date of registration', { exact: true }).fill('2026-11-27')
       await specialist.page.getByLabel(/^Số định danh cá nhân cấp cho trẻ/).fill('056226000321')
     })
-    const leader = await signedInPage(browser, server.baseUrl, 'leader', 'xa-22333')
-    await leader.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
+    const leader = await signedInPage(suite.browser, suite.baseUrl, 'leader', 'xa-22333')
+    await leader.page.goto(`${suite.baseUrl}/can-bo/ho-so/${id}`)
     await runOfficeAction(leader.page, 'Phê duyệt')
-    const clerk = await signedInPage(browser, server.baseUrl, 'clerk', 'xa-22333')
-    await clerk.page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`)
+    const clerk = await signedInPage(suite.browser, suite.baseUrl, 'clerk', 'xa-22333')
+    await clerk.page.goto(`${suite.baseUrl}/can-bo/ho-so/${id}`)
     await runOfficeAction(clerk.page, 'Ban hành kết quả', async () => {
       await clerk.page.getByLabel('Số, ký hiệu kết quả').fill('12/GKS')
     })
 
-    await citizen.page.goto(`${server.baseUrl}/ho-so-cua-toi/${id}`)
+    await citizen.page.goto(`${suite.baseUrl}/ho-so-cua-toi/${id}`)
     const link = citizen.page.getByRole('link', { name: 'Tải kết quả' })
     await link.waitFor({ timeout: 15_000 })
     const href = await link.getAttribute('href')
-    const download = await citizen.context.request.get(new URL(href ?? '', server.baseUrl).toString())
+    const download = await citizen.context.request.get(new URL(href ?? '', suite.baseUrl).toString())
     assert.equal(download.status(), 200)
     const result = join(dir, 'ket-qua.pdf')
     writeFileSync(result, await download.body())
@@ -159,8 +140,8 @@ describe(`the whole journey in Chromium on ${engineName}`, {
   })
 
   test('a walk-in is received at the counter and its receipt prints', async () => {
-    const counter = await signedInPage(browser, server.baseUrl, 'counter_officer', 'ttpvhcc-22333')
-    await counter.page.goto(`${server.baseUrl}/can-bo/tiep-nhan`)
+    const counter = await signedInPage(suite.browser, suite.baseUrl, 'counter_officer', 'ttpvhcc-22333')
+    await counter.page.goto(`${suite.baseUrl}/can-bo/tiep-nhan`)
     await counter.page.getByLabel('Thủ tục').fill('dang ky khai sinh')
     await counter.page
       .getByRole('button', { name: /^Thủ tục đăng ký khai sinh/ })
@@ -179,7 +160,7 @@ describe(`the whole journey in Chromium on ${engineName}`, {
     const print = counter.page.getByRole('link', { name: 'In giấy tiếp nhận' })
     await print.waitFor({ timeout: 10_000 })
     const receipt = await counter.context.request.get(
-      new URL((await print.getAttribute('href')) ?? '', server.baseUrl).toString(),
+      new URL((await print.getAttribute('href')) ?? '', suite.baseUrl).toString(),
     )
     assert.equal(receipt.status(), 200)
     const file = join(dir, 'giay-tiep-nhan.pdf')

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { after, before, describe, test } from 'node:test'
-import type { Browser, BrowserContext } from 'playwright-core'
+import { describe, test } from 'node:test'
+import type { BrowserContext } from 'playwright-core'
 import type { DossierView } from '../../src/http/schemas/dossier-view.ts'
 import { requireTools } from '../support/debian-tools.ts'
 import { onlineBirthRegistration } from '../support/http-dossier.ts'
-import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { engineName } from '../support/test-database.ts'
-import { assertAccessible, launchChromium, runOfficeAction, serveForBrowser, signedInPage } from './support/browser.ts'
+import { assertAccessible, browserSuite, runOfficeAction, signedInPage } from './support/browser.ts'
 
 // Circular 03/2025/TT-VPCP (form 05, thông báo dừng giải quyết hồ sơ, also at the applicant's request):
 // after reception the applicant asks the agency to stop and its leader decides, with a written answer
@@ -28,25 +27,12 @@ async function post(base: string, who: Session, path: string, body: object): Pro
 describe(`withdrawal from the citizen's and the leader's pages, in Chromium on ${engineName}`, {
   skip: requireTools('chromium'),
 }, () => {
-  let t: TestApp
-  let server: { baseUrl: string; close(): Promise<void> }
-  let browser: Browser
-
-  before(async () => {
-    t = await createTestApp()
-    server = await serveForBrowser(t)
-    browser = await launchChromium()
-  })
-  after(async () => {
-    await browser?.close()
-    await server?.close()
-    await t?.close()
-  })
+  const suite = browserSuite()
 
   test('after reception the citizen asks to stop; the leader refuses with a note, then accepts a second request', async () => {
-    const base = server.baseUrl
-    const citizen = await signedInPage(browser, base, 'citizen', undefined, { width: 390, height: 844 })
-    const counter = await signedInPage(browser, base, 'counter_officer', 'ttpvhcc-22333')
+    const base = suite.baseUrl
+    const citizen = await signedInPage(suite.browser, base, 'citizen', undefined, { width: 390, height: 844 })
+    const counter = await signedInPage(suite.browser, base, 'counter_officer', 'ttpvhcc-22333')
     const submitted = await post(base, citizen, '/api/dossiers', onlineBirthRegistration())
     await post(base, counter, `/api/dossiers/${submitted.id}/reception`, { expectedVersion: submitted.version })
 
@@ -60,7 +46,7 @@ describe(`withdrawal from the citizen's and the leader's pages, in Chromium on $
     const request = mine.getByRole('region', { name: 'Đề nghị dừng giải quyết hồ sơ', exact: true })
     await request.getByText('Đang chờ cơ quan giải quyết quyết định').waitFor()
 
-    const leader = await signedInPage(browser, base, 'leader', 'xa-22333')
+    const leader = await signedInPage(suite.browser, base, 'leader', 'xa-22333')
     await leader.page.goto(`${base}/can-bo/ho-so/${submitted.id}`)
     await leader.page.getByText('Đã nộp nhầm thủ tục').waitFor()
     await runOfficeAction(leader.page, 'Quyết định về đề nghị dừng giải quyết', async () => {
@@ -100,8 +86,8 @@ describe(`withdrawal from the citizen's and the leader's pages, in Chromium on $
   })
 
   test('before reception the citizen withdraws at once from their page, a reason optional', async () => {
-    const base = server.baseUrl
-    const citizen = await signedInPage(browser, base, 'citizen', undefined, { width: 390, height: 844 })
+    const base = suite.baseUrl
+    const citizen = await signedInPage(suite.browser, base, 'citizen', undefined, { width: 390, height: 844 })
     const submitted = await post(base, citizen, '/api/dossiers', onlineBirthRegistration())
     await citizen.page.goto(`${base}/ho-so-cua-toi/${submitted.id}`)
     await citizen.page.getByRole('heading', { name: 'Rút hồ sơ', exact: true }).waitFor()

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { after, before } from 'node:test'
 import { AxeBuilder } from '@axe-core/playwright'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { buildApp, webRootDefault } from '../../../src/http/app.ts'
 import { toolPath } from '../../support/debian-tools.ts'
-import type { TestApp } from '../../support/test-app.ts'
+import { createTestApp, type TestApp } from '../../support/test-app.ts'
 
 /** Debian's Chromium (tests skip through `requireTools('chromium')` when it is absent), headless, with the flags that keep it off the network (see dependencies.md). */
 export function launchChromium(): Promise<Browser> {
@@ -37,6 +38,33 @@ export async function serveForBrowser(t: TestApp): Promise<{ baseUrl: string; cl
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0
   return { baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() }
+}
+
+/** What a browser suite's tests use once its `before` hook has run. */
+export type BrowserSuite = { t: TestApp; baseUrl: string; browser: Browser }
+
+/**
+ * Registers the suite's hooks: a test app (after `prepare`, which may seed it), served on loopback
+ * with the built web app, and Chromium; all closed after the suite. The fields are set before the
+ * first test runs.
+ */
+export function browserSuite(prepare?: (t: TestApp) => Promise<void>): BrowserSuite {
+  const suite = {} as BrowserSuite
+  let server: { close(): Promise<void> } | undefined
+  before(async () => {
+    suite.t = await createTestApp()
+    await prepare?.(suite.t)
+    const served = await serveForBrowser(suite.t)
+    server = served
+    suite.baseUrl = served.baseUrl
+    suite.browser = await launchChromium()
+  })
+  after(async () => {
+    await suite.browser?.close()
+    await server?.close()
+    await suite.t?.close()
+  })
+  return suite
 }
 
 /** With MOTCUA_SCREENSHOTS=1, saves the page under docs/screenshots/ (shown in the README). */
