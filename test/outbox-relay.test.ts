@@ -206,18 +206,24 @@ describe(`outbox relay on ${engineName}`, () => {
 describe('two relays on one PostgreSQL', {
   skip: process.env.DATABASE_URL ? false : 'needs DATABASE_URL (PostgreSQL): PGlite has a single connection',
 }, () => {
-  test('share the work through SKIP LOCKED and deliver no message twice', async () => {
+  /**
+   * Two servers' connections to one scratch database, migrated with the demo catalogue, and a way
+   * to submit and receive a dossier (two outbox messages each) through the engine.
+   */
+  async function twoServers() {
     const scratch = await createScratchDatabase(process.env.DATABASE_URL ?? '')
     const first = await openDatabase({ kind: 'postgres', url: scratch.url })
     const second = await openDatabase({ kind: 'postgres', url: scratch.url })
-    try {
-      const { migrate } = await import('../src/store/migrate.ts')
-      const { loadCatalogFile } = await import('../src/store/catalog/load-catalog-file.ts')
-      await migrate(first.db)
-      await loadCatalogFile(first.db)
-      const engine = dossierCommands(first.db, workingDaysFromDatabase(first.db))
-      const now = new Date('2026-11-24T02:00:00Z')
-      for (let i = 0; i < 40; i++) {
+    const { migrate } = await import('../src/store/migrate.ts')
+    const { loadCatalogFile } = await import('../src/store/catalog/load-catalog-file.ts')
+    await migrate(first.db)
+    await loadCatalogFile(first.db)
+    const engine = dossierCommands(first.db, workingDaysFromDatabase(first.db))
+    const now = new Date('2026-11-24T02:00:00Z')
+    return {
+      first,
+      second,
+      async receivedDossier(): Promise<string> {
         const created = await engine.create(
           {
             action: 'submit',
@@ -231,15 +237,26 @@ describe('two relays on one PostgreSQL', {
           { idempotencyKey: randomUUID(), now },
         )
         assert.ok(created.ok)
-        assert.ok(
-          (
-            await engine.run(created.dossierId, { action: 'receive', actor: actors.counter }, 1, {
-              idempotencyKey: randomUUID(),
-              now,
-            })
-          ).ok,
-        )
-      }
+        const received = await engine.run(created.dossierId, { action: 'receive', actor: actors.counter }, 1, {
+          idempotencyKey: randomUUID(),
+          now,
+        })
+        assert.ok(received.ok)
+        return created.dossierId
+      },
+      async close() {
+        await first.close()
+        await second.close()
+        await scratch.drop()
+      },
+    }
+  }
+
+  test('share the work through SKIP LOCKED and deliver no message twice', async () => {
+    const servers = await twoServers()
+    const { first, second } = servers
+    try {
+      for (let i = 0; i < 40; i++) await servers.receivedDossier()
       const counts = new Map<number, number>()
       const slow: Consumer = {
         name: 'shared',
@@ -260,41 +277,15 @@ describe('two relays on one PostgreSQL', {
         [],
       )
     } finally {
-      await first.close()
-      await second.close()
-      await scratch.drop()
+      await servers.close()
     }
   })
 
   test('a later message of a dossier waits while another relay is still fanning out its earlier one', async () => {
-    const scratch = await createScratchDatabase(process.env.DATABASE_URL ?? '')
-    const first = await openDatabase({ kind: 'postgres', url: scratch.url })
-    const second = await openDatabase({ kind: 'postgres', url: scratch.url })
+    const servers = await twoServers()
+    const { first, second } = servers
     try {
-      const { migrate } = await import('../src/store/migrate.ts')
-      const { loadCatalogFile } = await import('../src/store/catalog/load-catalog-file.ts')
-      await migrate(first.db)
-      await loadCatalogFile(first.db)
-      const engine = dossierCommands(first.db, workingDaysFromDatabase(first.db))
-      const now = new Date('2026-11-24T02:00:00Z')
-      const created = await engine.create(
-        {
-          action: 'submit',
-          actor: actors.applicant,
-          channel: 2,
-          applicant,
-          procedure: { code: '1.001193', version: 1 },
-          receivingAgencyId: 'ttpvhcc-22333',
-          components: [],
-        },
-        { idempotencyKey: randomUUID(), now },
-      )
-      assert.ok(created.ok)
-      const received = await engine.run(created.dossierId, { action: 'receive', actor: actors.counter }, 1, {
-        idempotencyKey: randomUUID(),
-        now,
-      })
-      assert.ok(received.ok)
+      const dossierId = await servers.receivedDossier()
       const order: number[] = []
       const recording: Consumer = {
         name: 'ordered',
@@ -317,7 +308,7 @@ describe('two relays on one PostgreSQL', {
         await tx
           .selectFrom('outbox')
           .select('id')
-          .where('message_key', '=', created.dossierId)
+          .where('message_key', '=', dossierId)
           .orderBy('id')
           .limit(1)
           .forUpdate()
@@ -338,9 +329,7 @@ describe('two relays on one PostgreSQL', {
       await relayOnce(second.db, [recording], { policy })
       assert.deepEqual(order, [1, 2])
     } finally {
-      await first.close()
-      await second.close()
-      await scratch.drop()
+      await servers.close()
     }
   })
 })
