@@ -259,7 +259,6 @@ function receiveSupplement(
   if (refusal) return reject(refusal)
   const paused = pausedOfficeMinutes(ctx, d, ctx.now)
   const step = d.steps[d.steps.length - 1]
-  const cal = d.processingAgencyId === null ? null : ctx.calendar(d.processingAgencyId)
   const correction: DossierEvent[] =
     corrections.length > 0
       ? [{ type: 'declaration-corrected', at: ctx.now, actor: command.actor, changes: corrections }]
@@ -269,8 +268,7 @@ function receiveSupplement(
     at: ctx.now,
     actor: command.actor,
     pausedMinutes: paused,
-    appointmentAt:
-      d.appointmentAt === null || cal === null ? d.appointmentAt : addOfficeMinutes(cal, d.appointmentAt, paused),
+    appointmentAt: appointmentAfterPause(d, ctx, paused),
     stepDueAt: step && step.endedAt === null ? addOfficeMinutes(ctx.calendar(step.agencyId), step.dueAt, paused) : null,
     components: command.components,
   })
@@ -283,10 +281,12 @@ function receiveSupplement(
 function paymentPause(d: Dossier, ctx: DecisionContext): { pausedMinutes?: number; appointmentAt?: number | null } {
   const since = d.paymentPausedSince ?? null
   if (since === null || d.processingAgencyId === null) return {}
-  const cal = ctx.calendar(d.processingAgencyId)
-  const paused = Math.max(0, workingTimeBetween(cal, since, ctx.now))
-  return {
-    pausedMinutes: paused,
-    appointmentAt: d.appointmentAt === null ? null : addOfficeMinutes(cal, d.appointmentAt, paused),
-  }
+  const paused = Math.max(0, workingTimeBetween(ctx.calendar(d.processingAgencyId), since, ctx.now))
+  return { pausedMinutes: paused, appointmentAt: appointmentAfterPause(d, ctx, paused) }
+}
+
+/** When a pause of the clock ends, the appointment moves by the paused office time of the processing agency. */
+function appointmentAfterPause(d: Dossier, ctx: DecisionContext, paused: number): number | null {
+  if (d.appointmentAt === null || d.processingAgencyId === null) return d.appointmentAt
+  return addOfficeMinutes(ctx.calendar(d.processingAgencyId), d.appointmentAt, paused)
 }
