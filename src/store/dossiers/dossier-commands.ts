@@ -107,7 +107,8 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
     ask: CompetenceAsk,
     now: Date,
   ): Promise<{ ok: true; ctx: DecisionContext } | { ok: false; refusal: Refusal }> {
-    const key = `${procedure.code}@${procedure.version}@${receivingAgencyId}@${JSON.stringify(ask)}`
+    const asked = 'decided' in ask ? `decided:${ask.decided}` : `chosen:${ask.chosen ?? ''}`
+    const key = `${procedure.code}@${procedure.version}@${receivingAgencyId}@${asked}`
     const cached = termsCache.get(key)
     const lookup =
       cached && performance.now() - cached.at < cacheMs
