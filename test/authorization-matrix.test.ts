@@ -136,6 +136,8 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'GET /api/vault': (c) =>
     c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
   'POST /api/dossiers/:ref/reused-components': dossierActors,
+  // Readers get the list or 409 reuseNotOffered (not a denial): the gate is availableActions, not the route.
+  'GET /api/dossiers/:ref/reusable-documents': dossierReaders,
   'GET /api/my-notification-preferences': (c) =>
     c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
   'PUT /api/my-notification-preferences': (c) =>

@@ -68,6 +68,8 @@ export type ProblemKind =
   | 'paymentNotAwaited'
   | 'paymentNotFound'
   | 'paymentCallbackInvalid'
+  | 'reuseNotOffered'
+  | 'vaultItemDoesNotFit'
 
 export function problem(kind: ProblemKind, status: number, extra: Partial<Problem> = {}): Problem {
   const title = message(`problem.${kind}.title` as MessageKey)

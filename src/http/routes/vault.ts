@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import { componentsToSupply, reusableDocuments, vaultKeysFor } from '../../app/vault/reusable-documents.ts'
 import { actorsFor, canReadDossier, Permission } from '../../domain/access/route-permissions.ts'
 import { guards } from '../../domain/dossier/permissions.ts'
+import { comparableName, standsFor } from '../../domain/vault/stands-for.ts'
 import type { Db } from '../../store/database.ts'
 import type { dossierCommands } from '../../store/dossiers/dossier-commands.ts'
 import { loadDossier } from '../../store/dossiers/dossier-queries.ts'
-import { findVaultItem, listVault, vaultKeysOf, vaultOwnerOf } from '../../store/vault/vault-items.ts'
+import { findVaultItem, listVault, type VaultItem, vaultKeysOf } from '../../store/vault/vault-items.ts'
 import { callerOf } from '../auth/access-control.ts'
 import { problem, sendProblem } from '../problem.ts'
 import { DossierView } from '../schemas/dossier-view.ts'
@@ -20,6 +22,26 @@ const VaultItemView = Type.Object({
   agencyId: Type.Union([Type.String(), Type.Null()], { description: 'The agency that signed it' }),
   createdAt: Type.String({ description: 'When it was stored, ISO 8601' }),
 })
+
+const ReusableComponent = Type.Object({
+  name: Type.String({ description: 'Thành phần hồ sơ: pass it as component to reuse a document for it' }),
+  form: Type.Union([Type.String(), Type.Null()], {
+    description: 'original, certified_copy or copy, as the procedure asks it; null when the procedure does not list it',
+  }),
+  items: Type.Array(VaultItemView, {
+    description: 'The applicant’s vault documents that stand for this component (rules.md, Reuse and digitization)',
+  }),
+})
+
+const ReusableDocuments = Type.Object({
+  components: Type.Array(ReusableComponent, {
+    description:
+      'Each component of the dossier and required document of its procedure version that can be supplied ' +
+      '(not those to be presented), with the vault documents that stand for it',
+  }),
+})
+
+const itemView = (i: VaultItem) => ({ ...i, createdAt: i.createdAt.toISOString() })
 
 const Reuse = Type.Object(
   {
@@ -64,7 +86,47 @@ export const vaultRoutes: FastifyPluginAsyncTypebox<VaultRouteOptions> = async (
       const principal = callerOf(request)
       if (principal.kind !== 'citizen') return sendProblem(reply, problem('forbidden', 403))
       const items = await listVault(db, vaultKeysOf(principal))
-      return { items: items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })) }
+      return { items: items.map(itemView) }
+    },
+  )
+
+  app.get(
+    '/api/dossiers/:ref/reusable-documents',
+    {
+      config: { permission: Permission.DossierRead },
+      schema: {
+        operationId: 'getReusableDocuments',
+        tags: ['vault'],
+        summary:
+          'Giấy tờ trong kho có thể dùng lại cho từng thành phần hồ sơ / Vault documents that can stand for each component',
+        params: Type.Object({
+          ref: Type.String({ pattern: '^[A-Za-z0-9.-]+$', maxLength: 80, description: 'Dossier id or mã hồ sơ' }),
+        }),
+        response: {
+          200: ReusableDocuments,
+          401: Type.Ref('Problem'),
+          403: Type.Ref('Problem'),
+          404: Type.Ref('Problem'),
+          409: Type.Ref('Problem'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const found = await reusableDocuments(
+        { db, contextOf: engine.contextOf },
+        callerOf(request),
+        request.params.ref,
+        now(),
+      )
+      if (found.ok) return { components: found.components.map((c) => ({ ...c, items: c.items.map(itemView) })) }
+      return sendProblem(
+        reply,
+        found.reason === 'not-found'
+          ? problem('dossierNotFound', 404)
+          : found.reason === 'forbidden'
+            ? problem('forbidden', 403)
+            : problem('reuseNotOffered', 409),
+      )
     },
   )
 
@@ -104,10 +166,12 @@ export const vaultRoutes: FastifyPluginAsyncTypebox<VaultRouteOptions> = async (
       const found = await loadDossier(db, ref)
       if (!found) return sendProblem(reply, problem('dossierNotFound', 404))
       if (!canReadDossier(principal, found.state)) return sendProblem(reply, problem('forbidden', 403))
-      // The citizen opens their own vault; the counter officer the vault of the dossier's applicant.
-      const keys = principal.kind === 'citizen' ? vaultKeysOf(principal) : [vaultOwnerOf(found.state.applicant)]
-      const item = await findVaultItem(db, body.vaultItemId, keys)
+      const item = await findVaultItem(db, body.vaultItemId, vaultKeysFor(principal, found.state))
       if (!item) return sendProblem(reply, problem('notFound', 404))
+      const wanted = comparableName(body.component)
+      const component = (await componentsToSupply(db, found.state)).find((c) => comparableName(c.name) === wanted)
+      if (!standsFor(item, component ?? { name: body.component, form: null }))
+        return sendProblem(reply, problem('vaultItemDoesNotFit', 422))
       const ctx = await engine.contextOf(found.state, now())
       const actors = actorsFor(principal, found.state)
       const actor = (ctx && actors.find((a) => guards['reuse-component'](found.state, a, ctx) === null)) ?? actors[0]

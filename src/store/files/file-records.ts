@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import type { RequiredDocument } from '../../domain/catalog/procedure.ts'
 import type { Db } from '../database.ts'
 
 /** A stored file as a dossier links it: what a download needs. */
@@ -41,6 +42,17 @@ export async function isLinked(db: Db, dossierId: string, sha256: string): Promi
     .where('sha256', '=', sha256)
     .executeTakeFirst()
   return row !== undefined
+}
+
+/** The documents the dossier's procedure version requires (thành phần hồ sơ), each with its form. */
+export async function requiredDocumentsOf(db: Db, procedureCode: string, version: number): Promise<RequiredDocument[]> {
+  const row = await db
+    .selectFrom('procedure_versions')
+    .select('required_documents')
+    .where('procedure_code', '=', procedureCode)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return row ? row.required_documents : []
 }
 
 /** Names of the documents the dossier's procedure version requires (thành phần hồ sơ). */

@@ -241,6 +241,10 @@ export interface paths {
     /** Kho giấy tờ điện tử của tôi / My document vault */
     get: operations["getVault"];
   };
+  "/api/dossiers/{ref}/reusable-documents": {
+    /** Giấy tờ trong kho có thể dùng lại cho từng thành phần hồ sơ / Vault documents that can stand for each component */
+    get: operations["getReusableDocuments"];
+  };
   "/api/dossiers/{ref}/reused-components": {
     /** Dùng lại giấy tờ trong kho cho một thành phần hồ sơ / Reuse a vault document for a component */
     post: operations["postReusedComponents"];
@@ -10838,6 +10842,78 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Giấy tờ trong kho có thể dùng lại cho từng thành phần hồ sơ / Vault documents that can stand for each component */
+  getReusableDocuments: {
+    parameters: {
+      path: {
+        /** @description Dossier id or mã hồ sơ */
+        ref: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Each component of the dossier and required document of its procedure version that can be supplied (not those to be presented), with the vault documents that stand for it */
+            components: ({
+                /** @description Thành phần hồ sơ: pass it as component to reuse a document for it */
+                name: string;
+                /** @description original, certified_copy or copy, as the procedure asks it; null when the procedure does not list it */
+                form: string | null;
+                /** @description The applicant’s vault documents that stand for this component (rules.md, Reuse and digitization) */
+                items: ({
+                    /** @description Vault item id: pass it as vaultItemId to reuse the document */
+                    id: string;
+                    /** @description SHA-256 of the signed PDF, hex */
+                    sha256: string;
+                    /** @description e_result (signed result) or digitized (signed copy of a paper component) */
+                    kind: string;
+                    /** @description What the document is, e.g. the result’s or the component’s name */
+                    title: string;
+                    /** @description The dossier it came from */
+                    dossierId: string | null;
+                    /** @description The agency that signed it */
+                    agencyId: string | null;
+                    /** @description When it was stored, ISO 8601 */
+                    createdAt: string;
+                  })[];
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
