@@ -14,7 +14,6 @@ import {
   decisionSections,
   type Field,
   type FormValues,
-  hiddenActions,
   type ItemRow,
   isRequired,
   rowsOf,
@@ -340,15 +339,16 @@ function CommandForm({
 }
 
 /**
- * One button per command availableActions offers the caller; each opens its form inline. The view
- * the command answers with replaces the cached one; the queues it may leave or join are refetched.
+ * One button per command availableActions offers the caller (those on one component are in the
+ * component list); each opens its form inline. The view the command answers with replaces the cached
+ * one; the queues it may leave or join are refetched.
  */
 export function Actions({ dossier, viewKey }: { dossier: DossierView; viewKey: readonly unknown[] }) {
   const { t, lang } = useI18n()
   const queries = useQueryClient()
   const [open, setOpen] = useState<string | null>(null)
   const [status, setStatus] = useState<{ text: string; error: boolean }>({ text: '', error: false })
-  const actions = dossier.availableActions.filter((a) => !hiddenActions.has(a))
+  const actions = dossier.availableActions.filter((a) => a in commands)
   const declarationForm = useDeclarationForm(dossier).data?.form
   const result = declarationForm?.result
   const decision = result ? decisionSections(result.decisionLayout, result.decisionSchema) : []

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/messages.ts'
 import { Link } from '../../router.tsx'
 import { Apology, ReceptionGuidance, Withdrawal } from '../DossierNotices.tsx'
 import { Actions } from './Actions.tsx'
+import { ComponentList } from './ComponentList.tsx'
 import { DeclarationPanel } from './DeclarationPanel.tsx'
 import { Urgency } from './urgency.tsx'
 
@@ -158,6 +159,7 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
       <Withdrawal dossier={d} />
       <Apology dossier={d} />
       <DeclarationPanel dossier={d} />
+      <ComponentList dossier={d} viewKey={viewKey} />
       <Documents dossier={d} />
       <Actions dossier={d} viewKey={viewKey} />
       <h2>{t('dossier.timeline')}</h2>

@@ -208,19 +208,25 @@ export const commands: Record<string, Command> = {
   },
 }
 
+/** The form of an action run on one component of the dossier, in the component list (ComponentList). */
+export type ComponentForm = 'attach' | 'digitize' | 'vault-reuse'
+
 /**
- * Actions the office does not run from this view: digitizing and reusing a component happen with the
- * file upload and the vault; the applicant rates, pays and attaches from their own pages; motcua alone
- * records the e-result.
+ * Actions on one component, each with its own form: the counter uploads a file the applicant handed in,
+ * digitizes a paper component (số hóa: scan, upload, record) or reuses a document from the applicant's
+ * vault (kho dữ liệu điện tử) — rules.md, Reuse and digitization at the counter.
  */
-export const hiddenActions = new Set([
-  'digitize',
-  'reuse-component',
-  'rate',
-  'pay-online',
-  'attach-file',
-  'record-electronic-result',
-])
+export const componentActions: Record<string, { readonly label: MessageKey; readonly form: ComponentForm }> = {
+  'attach-file': { label: 'cmd.attachFile', form: 'attach' },
+  digitize: { label: 'cmd.digitize', form: 'digitize' },
+  'reuse-component': { label: 'cmd.reuseComponent', form: 'vault-reuse' },
+}
+
+/**
+ * Actions availableActions never offers an office role (held by test/office-offers-a-form-for-every-action):
+ * the applicant rates and pays from their own pages; motcua alone records the e-result.
+ */
+export const notOfferedInTheOffice = new Set(['rate', 'pay-online', 'record-electronic-result'])
 
 /** `2026-12-01T09:30` from a datetime-local input, as an instant in Vietnam time. */
 export function vietnamInstant(local: string): string {
