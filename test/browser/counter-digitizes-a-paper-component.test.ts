@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { after, before, describe, test } from 'node:test'
-import type { Browser } from 'playwright-core'
+import { describe, test } from 'node:test'
 import type { DossierView } from '../../src/http/schemas/dossier-view.ts'
 import { requireTools } from '../support/debian-tools.ts'
 import { declarationFor } from '../support/declaration-samples.ts'
-import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { engineName } from '../support/test-database.ts'
-import { assertAccessible, launchChromium, runOfficeAction, serveForBrowser, signedInPage } from './support/browser.ts'
+import { assertAccessible, browserSuite, runOfficeAction, signedInPage } from './support/browser.ts'
 
 // Số hóa hồ sơ khi tiếp nhận (Decree 107/2021/NĐ-CP amending Decree 61/2018/NĐ-CP; Circular 01/2023/TT-VPCP
 // ch. II): the counter scans a paper component the applicant handed in; the digitized copy is signed by
@@ -25,24 +23,11 @@ const scan = Buffer.from(
 describe(`the counter digitizes a paper component on the dossier page, in Chromium on ${engineName}`, {
   skip: requireTools('chromium'),
 }, () => {
-  let t: TestApp
-  let server: { baseUrl: string; close(): Promise<void> }
-  let browser: Browser
-
-  before(async () => {
-    t = await createTestApp()
-    server = await serveForBrowser(t)
-    browser = await launchChromium()
-  })
-  after(async () => {
-    await browser?.close()
-    await server?.close()
-    await t?.close()
-  })
+  const suite = browserSuite()
 
   test('the officer scans the paper birth proof: the component is marked digitized and the signed copy joins the vault', async () => {
-    const base = server.baseUrl
-    const counter = await signedInPage(browser, base, 'counter_officer', 'ttpvhcc-22333')
+    const base = suite.baseUrl
+    const counter = await signedInPage(suite.browser, base, 'counter_officer', 'ttpvhcc-22333')
     const res = await counter.context.request.post(`${base}/api/dossiers`, {
       headers: { 'x-csrf-token': counter.csrf, 'idempotency-key': randomUUID() },
       data: {
@@ -78,7 +63,7 @@ describe(`the counter digitizes a paper component on the dossier page, in Chromi
     })
     const components = page.getByRole('region', { name: 'Thành phần hồ sơ', exact: true })
     await components.getByText(`${birthProof} (đã số hóa)`).waitFor()
-    const vault = await t.database.db
+    const vault = await suite.t.database.db
       .selectFrom('vault_items')
       .select(['kind', 'title'])
       .where('owner_key', '=', `citizen:${identityNumber}`)

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { after, before, describe, test } from 'node:test'
-import type { Browser } from 'playwright-core'
+import { describe, test } from 'node:test'
 import type { DossierView } from '../../src/http/schemas/dossier-view.ts'
 import { addVaultItem } from '../../src/store/vault/vault-items.ts'
 import { requireTools } from '../support/debian-tools.ts'
 import { declarationFor } from '../support/declaration-samples.ts'
-import { createTestApp, type TestApp } from '../support/test-app.ts'
+import type { TestApp } from '../support/test-app.ts'
 import { engineName } from '../support/test-database.ts'
-import { assertAccessible, launchChromium, runOfficeAction, serveForBrowser, signedInPage } from './support/browser.ts'
+import { assertAccessible, browserSuite, runOfficeAction, signedInPage } from './support/browser.ts'
 
 // Dùng lại giấy tờ trong kho dữ liệu điện tử (Decree 45/2020/NĐ-CP; Circular 01/2023/TT-VPCP ch. II): the
 // applicant at the counter is not asked again for a document already in their vault; the officer picks
@@ -22,14 +21,7 @@ const sha = 'ef'.repeat(32)
 describe(`the counter reuses a vault document on the dossier page, in Chromium on ${engineName}`, {
   skip: requireTools('chromium'),
 }, () => {
-  let t: TestApp
-  let server: { baseUrl: string; close(): Promise<void> }
-  let browser: Browser
-
-  before(async () => {
-    t = await createTestApp()
-    server = await serveForBrowser(t)
-    browser = await launchChromium()
+  const suite = browserSuite(async (t: TestApp) => {
     const db = t.database.db
     await db
       .insertInto('files')
@@ -48,15 +40,10 @@ describe(`the counter reuses a vault document on the dossier page, in Chromium o
       new Date(),
     )
   })
-  after(async () => {
-    await browser?.close()
-    await server?.close()
-    await t?.close()
-  })
 
   test('the officer picks the applicant’s signed copy for the component it names, and the component is marked reused', async () => {
-    const base = server.baseUrl
-    const counter = await signedInPage(browser, base, 'counter_officer', 'ttpvhcc-22333')
+    const base = suite.baseUrl
+    const counter = await signedInPage(suite.browser, base, 'counter_officer', 'ttpvhcc-22333')
     const res = await counter.context.request.post(`${base}/api/dossiers`, {
       headers: { 'x-csrf-token': counter.csrf, 'idempotency-key': randomUUID() },
       data: {
@@ -89,7 +76,7 @@ describe(`the counter reuses a vault document on the dossier page, in Chromium o
     })
     const components = page.getByRole('region', { name: 'Thành phần hồ sơ', exact: true })
     await components.getByText(`${birthProof} (dùng lại từ kho)`).waitFor()
-    const linked = await t.database.db
+    const linked = await suite.t.database.db
       .selectFrom('dossier_files')
       .selectAll()
       .where('dossier_id', '=', walkIn.id)
