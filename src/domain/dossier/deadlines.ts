@@ -60,8 +60,9 @@ function workflowStep(ctx: DecisionContext, phase: Phase, agencyId: string) {
 }
 
 /**
- * Opens a phase at `agencyId` with its due time: the step's budget in office hours from `at`. A phase
- * opened again (appraisal after an inter-agency round trip) gets what its earlier rows left unused.
+ * Opens a phase at `agencyId` with its due time: the step's budget in office hours from `at`, never
+ * after the dossier's appointment. A phase opened again (appraisal after an inter-agency round trip)
+ * gets what its earlier rows left unused.
  */
 export function openStep(
   ctx: DecisionContext,
@@ -77,10 +78,13 @@ export function openStep(
     .reduce((sum, s) => sum + workingTimeBetween(cal, s.startedAt, s.endedAt ?? at), 0)
   const budget = Math.max(0, Math.round((step?.budgetHours ?? 0) * 60) - used)
   const byBudget = addOfficeMinutes(cal, at, budget)
-  const dueAt =
-    phase === 'reception' && d !== null && d.channel !== Channel.Online
-      ? Math.min(byBudget, paperTransferDue(cal, at))
-      : byBudget
+  const transferBy =
+    phase === 'reception' && d !== null && d.channel !== Channel.Online ? paperTransferDue(cal, at) : byBudget
+  // Product rule: no step is due after the dossier's appointment. Step budgets count a "within the
+  // day" limit as a full 8-hour day, which would otherwise put a same-day procedure's steps on the
+  // next day while the dossier itself is due that afternoon.
+  const appointment = d?.appointmentAt ?? null
+  const dueAt = Math.min(byBudget, transferBy, appointment !== null && appointment >= at ? appointment : Infinity)
   return { phase, name: step?.name ?? defaultStepNames[phase], agencyId, dueAt }
 }
 
