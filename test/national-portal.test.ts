@@ -151,9 +151,12 @@ describe(`the national portal sync on ${engineName}`, () => {
     )
     assert.equal(last.MaTTHC, '1.001193')
     assert.equal(last.KenhThucHien, 2)
-    assert.equal(last.SoKetQua, '25/GKS')
-    assert.match(last.DuongDanKetQua ?? '', new RegExp(`^${publicBaseUrl}/api/dossiers/${d.id}/files/[0-9a-f]{64}$`))
-    assert.equal(last.LuuKhoDuLieu, 1)
+    const result = last.DanhSachGiayToKetQua[0]
+    assert.equal(result?.MaKetQua, '25/GKS')
+    assert.match(
+      result?.DuongDanTepTinKetQua ?? '',
+      new RegExp(`^${publicBaseUrl}/api/dossiers/${d.id}/files/[0-9a-f]{64}$`),
+    )
     assert.ok(d.declaration, 'the birth registration was submitted with its declaration')
     assert.deepEqual(
       last.ToKhai,
@@ -193,8 +196,8 @@ describe(`the national portal sync on ${engineName}`, () => {
 
   test('a missing or unknown field is refused by name', async () => {
     const first = portal.accepted[0] as PortalRecord
-    const { PhiLePhi: _, ...withoutFee } = first
-    await assert.rejects(options.client.send(withoutFee as PortalRecord), /Trường PhiLePhi là bắt buộc/)
+    const { DanhSachPhiLePhi: _, ...withoutFee } = first
+    await assert.rejects(options.client.send(withoutFee as PortalRecord), /Trường DanhSachPhiLePhi là bắt buộc/)
     await assert.rejects(
       options.client.send({ ...first, TrangThai: 2 } as PortalRecord),
       /Trường TrangThai không thuộc danh mục trường đồng bộ/,

@@ -6,9 +6,10 @@ import { OnlinePaymentPlatform, type PortalExtra, portalRecord, portalTime } fro
 const extra: PortalExtra = {
   procedureNationalCode: '1.000001',
   agencyCode: '000.33.33.H34',
-  fixedFeesVnd: 50_000,
+  fees: [{ name: 'Lệ phí cấp giấy phép', amountVnd: 50_000 }],
+  resultName: 'Giấy phép xây dựng',
   resultLink: 'https://motcua.example/api/dossiers/x/files/abc',
-  onlinePayment: OnlinePaymentPlatform.National,
+  onlinePayment: OnlinePaymentPlatform.Provincial,
 }
 
 const returned = () =>
@@ -31,7 +32,7 @@ const returned = () =>
       amountVnd: 150_000,
       reason: 'Lệ phí',
     })
-    .do('2026-11-30T10:00', { action: 'record-payment', actor: actors.counter, amountVnd: 150_000, receipt: 'BL1' })
+    .do('2026-11-30T10:00', { action: 'record-payment', actor: actors.system, amountVnd: 150_000, receipt: 'BL1' })
     .do('2026-12-01T09:00', { action: 'appraise', actor: actors.specialist, outcome: 'approve', note: 'Đủ điều kiện' })
     .do('2026-12-01T14:00', { action: 'approve', actor: actors.leader })
     .do('2026-12-02T09:00', { action: 'issue', actor: actors.clerk, resultNumber: '15/GPXD' })
@@ -49,22 +50,25 @@ test('a returned dossier maps to the portal’s record with its whole status his
     MaCoQuan: '000.33.33.H34',
     KenhThucHien: 2,
     TrangThaiHoSo: 10,
-    NgayNop: '20261123200000',
+    NgayNopHoSo: '20261123200000',
     NgayTiepNhan: '20261124090000',
-    NgayHenTra: '20261210110000',
-    NgayHenTraBanDau: '20261208090000',
+    NgayHenTra: '20261208090000',
+    NgayHenTraMoi: '20261210110000',
     NgayKetThucXuLy: '20261202090000',
     NgayTra: '20261202100000',
     DanhSachBoSung: [{ NgayYeuCau: '20261125090000', NgayBoSung: '20261127110000' }],
-    PhiLePhi: 150_000,
-    DaThanhToanTrucTuyen: 1,
-    HinhThucThanhToan: 1,
-    SoKetQua: '15/GPXD',
-    DuongDanKetQua: 'https://motcua.example/api/dossiers/x/files/abc',
-    DaSoHoa: 1,
-    TaiSuDung: 0,
-    LuuKhoDuLieu: 1,
-    XacThucVNeID: 1,
+    DanhSachPhiLePhi: [{ TenPhiLePhi: 'Phí, lệ phí', Gia: 150_000 }],
+    DuocThanhToanTrucTuyen: 2,
+    DanhSachGiayToKetQua: [
+      {
+        TenGiayTo: 'Giấy phép xây dựng',
+        MaKetQua: '15/GPXD',
+        DuongDanTepTinKetQua: 'https://motcua.example/api/dossiers/x/files/abc',
+      },
+    ],
+    HoSoCoThanhPhanSoHoa: 1,
+    TaiLieuNop: [{ TenTaiLieu: 'Tờ khai', CoTepDinhKem: 1, DuocSoHoa: 1, DuocLayTuKhoDMQG: 0 }],
+    TaiKhoanDuocXacThucVoiVNeID: 1,
     PhienBan: 12,
     LichSuTrangThai: [
       { TrangThai: 1, ThoiDiem: '20261123200000' },
@@ -81,14 +85,61 @@ test('a returned dossier maps to the portal’s record with its whole status his
   })
 })
 
+test('NgayHenTra is the appointment of reception: the national formula subtracts supplement time itself, and an apology does not make a late dossier on time', () => {
+  const late = new Story()
+    .submit('2026-11-23T20:00')
+    .receive('2026-11-24T09:00')
+    .do('2026-11-24T10:00', { action: 'transfer', actor: actors.counter })
+  const first = portalRecord(late.events, extra)
+  assert.equal(first?.NgayHenTra, '20261208090000')
+  assert.equal(first?.NgayHenTraMoi, null, 'no new date while the appointment stands')
+  late.do('2026-12-07T09:00', {
+    action: 'issue-apology',
+    actor: actors.leader,
+    reason: 'Chờ ý kiến cơ quan phối hợp',
+    newAppointmentAt: at('2026-12-15T17:00'),
+  })
+  const after = portalRecord(late.events, extra)
+  assert.equal(after?.NgayHenTra, '20261208090000')
+  assert.equal(after?.NgayHenTraMoi, '20261215170000')
+})
+
+test('the fees are the published ones until an amount is asked', () => {
+  const received = new Story().submit('2026-11-23T20:00').receive('2026-11-24T09:00')
+  assert.deepEqual(portalRecord(received.events, extra)?.DanhSachPhiLePhi, [
+    { TenPhiLePhi: 'Lệ phí cấp giấy phép', Gia: 50_000 },
+  ])
+})
+
+test('a component taken from the applicant’s store is marked as such and as digitized data', () => {
+  const story = new Story().submit('2026-11-23T20:00').receive('2026-11-24T09:00').do('2026-11-24T09:30', {
+    action: 'reuse-component',
+    actor: actors.counter,
+    name: 'Giấy chứng nhận quyền sử dụng đất',
+    fileRef: 'sha-2',
+    vaultItemId: 'vault-1',
+  })
+  const record = portalRecord(story.events, extra)
+  assert.deepEqual(record?.TaiLieuNop.at(-1), {
+    TenTaiLieu: 'Giấy chứng nhận quyền sử dụng đất',
+    CoTepDinhKem: 1,
+    DuocSoHoa: 1,
+    DuocLayTuKhoDMQG: 1,
+  })
+  assert.equal(record?.HoSoCoThanhPhanSoHoa, 1)
+})
+
 test('an online submission not yet received has no code, so no portal record', () => {
   assert.equal(portalRecord(new Story().submit('2026-11-23T20:00').events, extra), null)
 })
 
 test('a fee paid at the counter is not flagged as paid online', () => {
-  const record = portalRecord(returned().events, { ...extra, onlinePayment: null })
-  assert.equal(record?.DaThanhToanTrucTuyen, 0)
-  assert.equal(record?.HinhThucThanhToan, null)
+  const story = new Story()
+    .submit('2026-11-23T20:00')
+    .receive('2026-11-24T09:00')
+    .do('2026-11-24T09:10', { action: 'require-payment', actor: actors.counter, amountVnd: 50_000, reason: 'Lệ phí' })
+    .do('2026-11-24T09:20', { action: 'record-payment', actor: actors.counter, amountVnd: 50_000, receipt: 'BL2' })
+  assert.equal(portalRecord(story.events, extra)?.DuocThanhToanTrucTuyen, 0)
 })
 
 test('a pending supplement has no resubmission time yet and no result gives no result link', () => {
@@ -106,8 +157,7 @@ test('a pending supplement has no resubmission time yet and no result gives no r
   const record = portalRecord(story.events, { ...extra, resultLink: null })
   assert.deepEqual(record?.DanhSachBoSung, [{ NgayYeuCau: '20261125090000', NgayBoSung: null }])
   assert.equal(record?.TrangThaiHoSo, 5)
-  assert.equal(record?.LuuKhoDuLieu, 0)
-  assert.equal(record?.SoKetQua, null)
+  assert.deepEqual(record?.DanhSachGiayToKetQua, [])
 })
 
 test('the record carries the declaration as it stands: the form version and the data, corrections applied', () => {

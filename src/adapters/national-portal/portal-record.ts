@@ -15,30 +15,45 @@ export type PortalFlag = 0 | 1
 
 /**
  * Hồ sơ đồng bộ: one dossier as the national portal (Cổng Dịch vụ công quốc gia, DVCQG) receives it
- * through its "đồng bộ hồ sơ" API (rules.md §8). The portal's field list is not published in detail:
- * these names follow the portal's Vietnamese naming and are an **assumption** to check against the
- * integration agreement (the mapping lives only here, style.md §5). Likewise, times travel as
- * `yyyyMMddHHmmss` in Vietnam time (UTC+7), the usual format of Vietnamese portal APIs: assumed too.
+ * through its "đồng bộ hồ sơ" API (rules.md §8). The portal's API is not published; the field names
+ * that the national formula of the Decision 766 index reads ("Mô tả công thức tính chỉ số 766", as
+ * transcribed in the ChippedTopaz/qd766 repository; docs/data-sources.md) are taken from it and
+ * marked **766** below; every other name and every format is an **assumption** to check against the
+ * integration agreement (the mapping lives only here, style.md §5). Times travel as
+ * `yyyyMMddHHmmss` in Vietnam time (UTC+7), the usual format of Vietnamese portal APIs: assumed.
  *
- * - `MaHoSo`: the dossier code (rules.md §3); the portal's key. With `PhienBan` it makes a sync idempotent.
- * - `MaTTHC`: the procedure's code in the National TTHC Database. `MaCoQuan`: the receiving unit's QCVN 102 code.
- * - `KenhThucHien`: 1 in person, 2 online, 3 public post. `TrangThaiHoSo`: the national status 1–10 (rules.md §1).
- * - `NgayNop`, `NgayTiepNhan`: submission and reception; `NgayHenTra`: the appointment in force (after
- *   supplements and an apology); `NgayHenTraBanDau`: the first one (KPIs keep it, rules.md §1);
- *   `NgayKetThucXuLy`: when the clock stopped (done, refused, withdrawn, stopped); `NgayTra`: result handed over.
- * - `DanhSachBoSung`: every supplement request (at reception or during processing) with when it was met.
- * - `PhiLePhi`: fees and charges in VND (the procedure's fixed fees or the amount asked at status 6, the larger).
- * - `DaThanhToanTrucTuyen`: paid online; `HinhThucThanhToan`: through which platform (1 national, 2 provincial).
- * - `SoKetQua`: the result's number; `DuongDanKetQua`: where the signed e-result can be fetched.
- * - `DaSoHoa`: every component has a digitized file; `TaiSuDung`: a component was reused from the
- *   applicant's vault; `LuuKhoDuLieu`: the e-result was kept in the vault; `XacThucVNeID`: the
- *   applicant signed in with VNeID.
- * - `PhienBan`: the dossier's version (number of events); the portal keeps the highest.
- * - `LichSuTrangThai`: every status the dossier went through, with when.
- * - `ToKhai`: the declaration as it stands (submitted, then corrected): `PhienBanBieuMau` the form version
- *   pinned with the procedure version, `DuLieu` the declared data as JSON valid under that form's published
- *   schema (GET /api/procedures/{code}), so the portal reuses it rather than asking again (Decree 45/2020/NĐ-CP
- *   art. 9); null for a dossier made before e-forms.
+ * - `MaHoSo` (assumed): the dossier code (rules.md §3), the portal's key; with `PhienBan` a sync is idempotent.
+ * - `MaTTHC` (766, 1.x/3.x): the procedure's code in the National TTHC Database. `MaCoQuan` (assumed):
+ *   the receiving unit's QCVN 102 code.
+ * - `KenhThucHien` (766, 3.3): 1 in person, 2 online, 3 public post. `TrangThaiHoSo` (assumed): status 1–10.
+ * - `NgayNopHoSo` (766, 3.2/3.5), `NgayTiepNhan` (766, 1.4/2.1/3.3): submission and reception.
+ * - `NgayHenTra` (766, 2.1): the appointment given at reception (form 01). The formula judges a dossier
+ *   on time when `NgayKetThucXuLy` ≤ `NgayHenTra` after subtracting the supplement time itself, so the
+ *   date sent is not shifted by supplements; nor by an apology's new date: the apology is written for a
+ *   dossier that is already late (Decree 61/2018/NĐ-CP Art. 19(4)(c): "hồ sơ quá hạn giải quyết").
+ * - `NgayHenTraMoi` (assumed): the appointment in force when it differs (supplements, a paused payment,
+ *   an apology), for the portal to show the applicant; null otherwise.
+ * - `NgayKetThucXuLy` (766, 2.1): when the clock stopped (done, refused, withdrawn, stopped); `NgayTra`
+ *   (assumed): when the result was handed over.
+ * - `DanhSachBoSung` (assumed): every supplement request with when it was met; the status history
+ *   carries the same moments as status 5 and its end.
+ * - `DanhSachPhiLePhi` (766, 3.5/3.6: a list whose entries carry `Gia`): the amount asked at status 6,
+ *   else the procedure version's published fees; `TenPhiLePhi` (assumed) names each.
+ * - `DuocThanhToanTrucTuyen` (766, 3.6): 0 not paid online, 1 on the national portal's payment
+ *   platform, 2 through the province's own gateway (Cổng thanh toán của bộ, ngành, địa phương).
+ * - `DanhSachGiayToKetQua` (list assumed): the result with `MaKetQua` and `DuongDanTepTinKetQua`
+ *   (766, 3.3/4.1/4.2: a result code and the link to its file); `TenGiayTo` (assumed) its name.
+ * - `HoSoCoThanhPhanSoHoa` (766, 4.3): a component is held as digitized data (digitized at reception or
+ *   taken from the applicant's store). `TaiLieuNop` (766, 4.2–4.4): each component, `TenTaiLieu` and
+ *   `CoTepDinhKem` (assumed: its name, whether a file is attached), `DuocSoHoa` (766, 4.3),
+ *   `DuocLayTuKhoDMQG` (766, 4.4: taken from the applicant's document store; motcua's vault is read as it).
+ * - `TaiKhoanDuocXacThucVoiVNeID` (766, 4.5): the applicant signed in with VNeID.
+ * - `PhienBan` (assumed): the dossier's version (number of events); the portal keeps the highest.
+ * - `LichSuTrangThai` (assumed): every status the dossier went through, with when.
+ * - `ToKhai` (assumed): the declaration as it stands (submitted, then corrected): `PhienBanBieuMau` the
+ *   form version pinned with the procedure version, `DuLieu` the declared data as JSON valid under that
+ *   form's published schema (GET /api/procedures/{code}), so the portal reuses it rather than asking
+ *   again (Decree 45/2020/NĐ-CP art. 9); null for a dossier made before e-forms.
  */
 export type PortalRecord = {
   readonly MaHoSo: string
@@ -46,22 +61,28 @@ export type PortalRecord = {
   readonly MaCoQuan: string
   readonly KenhThucHien: Channel
   readonly TrangThaiHoSo: DossierStatus
-  readonly NgayNop: PortalTime
+  readonly NgayNopHoSo: PortalTime
   readonly NgayTiepNhan: PortalTime | null
   readonly NgayHenTra: PortalTime | null
-  readonly NgayHenTraBanDau: PortalTime | null
+  readonly NgayHenTraMoi: PortalTime | null
   readonly NgayKetThucXuLy: PortalTime | null
   readonly NgayTra: PortalTime | null
   readonly DanhSachBoSung: readonly { readonly NgayYeuCau: PortalTime; readonly NgayBoSung: PortalTime | null }[]
-  readonly PhiLePhi: number
-  readonly DaThanhToanTrucTuyen: PortalFlag
-  readonly HinhThucThanhToan: OnlinePaymentPlatform | null
-  readonly SoKetQua: string | null
-  readonly DuongDanKetQua: string | null
-  readonly DaSoHoa: PortalFlag
-  readonly TaiSuDung: PortalFlag
-  readonly LuuKhoDuLieu: PortalFlag
-  readonly XacThucVNeID: PortalFlag
+  readonly DanhSachPhiLePhi: readonly { readonly TenPhiLePhi: string; readonly Gia: number }[]
+  readonly DuocThanhToanTrucTuyen: 0 | OnlinePaymentPlatform
+  readonly DanhSachGiayToKetQua: readonly {
+    readonly TenGiayTo: string
+    readonly MaKetQua: string
+    readonly DuongDanTepTinKetQua: string | null
+  }[]
+  readonly HoSoCoThanhPhanSoHoa: PortalFlag
+  readonly TaiLieuNop: readonly {
+    readonly TenTaiLieu: string
+    readonly CoTepDinhKem: PortalFlag
+    readonly DuocSoHoa: PortalFlag
+    readonly DuocLayTuKhoDMQG: PortalFlag
+  }[]
+  readonly TaiKhoanDuocXacThucVoiVNeID: PortalFlag
   readonly PhienBan: number
   readonly LichSuTrangThai: readonly { readonly TrangThai: DossierStatus; readonly ThoiDiem: PortalTime }[]
   readonly ToKhai: { readonly PhienBanBieuMau: number; readonly DuLieu: Readonly<Record<string, unknown>> } | null
@@ -73,11 +94,13 @@ export type PortalExtra = {
   readonly procedureNationalCode: string
   /** The receiving unit's QCVN 102 code in force at submission. */
   readonly agencyCode: string
-  /** The sum of the procedure version's published fixed fees, in VND. */
-  readonly fixedFeesVnd: number
+  /** The procedure version's published fees with a figure, in VND. */
+  readonly fees: readonly { readonly name: string; readonly amountVnd: number }[]
+  /** The result document's name (the procedure's result as the catalogue names it). */
+  readonly resultName: string
   /** Where the signed e-result can be fetched; null until one was issued (it is then also in the vault). */
   readonly resultLink: string | null
-  /** The platform an online payment went through; null when the fee was not paid online. */
+  /** The platform motcua's online payments go through; null when none is configured. */
   readonly onlinePayment: OnlinePaymentPlatform | null
 }
 
@@ -127,29 +150,40 @@ export function portalRecord(history: readonly DossierEvent[], extra: PortalExtr
   const replayed = replay(history)
   if (!replayed || replayed.dossier.code === null) return null
   const d = replayed.dossier
-  const paidOnline = d.payment?.paidAt != null && extra.onlinePayment !== null
+  const paidOnline = d.payment?.paidAt != null && d.payment.online && extra.onlinePayment !== null
+  const components = d.components.map((c) => {
+    const digitized = c.digitized || c.reused === true
+    return {
+      TenTaiLieu: c.name,
+      CoTepDinhKem: flag(c.fileRef !== null),
+      DuocSoHoa: flag(digitized),
+      DuocLayTuKhoDMQG: flag(c.reused === true),
+    }
+  })
+  const changed = d.appointmentAt !== d.originalAppointmentAt
   return {
     MaHoSo: d.code as string,
     MaTTHC: extra.procedureNationalCode,
     MaCoQuan: extra.agencyCode,
     KenhThucHien: d.channel,
     TrangThaiHoSo: d.status,
-    NgayNop: portalTime(d.submittedAt),
+    NgayNopHoSo: portalTime(d.submittedAt),
     NgayTiepNhan: timeOrNull(d.receivedAt),
-    NgayHenTra: timeOrNull(d.appointmentAt),
-    NgayHenTraBanDau: timeOrNull(d.originalAppointmentAt),
+    NgayHenTra: timeOrNull(d.originalAppointmentAt),
+    NgayHenTraMoi: changed ? timeOrNull(d.appointmentAt) : null,
     NgayKetThucXuLy: timeOrNull(d.endedAt),
     NgayTra: timeOrNull(d.returned?.at ?? null),
     DanhSachBoSung: replayed.supplements,
-    PhiLePhi: Math.max(d.payment?.amountVnd ?? 0, extra.fixedFeesVnd),
-    DaThanhToanTrucTuyen: flag(paidOnline),
-    HinhThucThanhToan: paidOnline ? extra.onlinePayment : null,
-    SoKetQua: d.result?.number ?? null,
-    DuongDanKetQua: extra.resultLink,
-    DaSoHoa: flag(d.components.length > 0 && d.components.every((c) => c.fileRef !== null)),
-    TaiSuDung: flag(d.components.some((c) => c.reused === true)),
-    LuuKhoDuLieu: flag(extra.resultLink !== null),
-    XacThucVNeID: flag(d.applicant.vneid),
+    DanhSachPhiLePhi: d.payment
+      ? [{ TenPhiLePhi: 'Phí, lệ phí', Gia: d.payment.amountVnd }]
+      : extra.fees.map((f) => ({ TenPhiLePhi: f.name, Gia: f.amountVnd })),
+    DuocThanhToanTrucTuyen: paidOnline && extra.onlinePayment !== null ? extra.onlinePayment : 0,
+    DanhSachGiayToKetQua: d.result
+      ? [{ TenGiayTo: extra.resultName, MaKetQua: d.result.number, DuongDanTepTinKetQua: extra.resultLink }]
+      : [],
+    HoSoCoThanhPhanSoHoa: flag(components.some((c) => c.DuocSoHoa === 1)),
+    TaiLieuNop: components,
+    TaiKhoanDuocXacThucVoiVNeID: flag(d.applicant.vneid),
     PhienBan: d.version,
     LichSuTrangThai: replayed.statuses,
     ToKhai: d.declaration ? { PhienBanBieuMau: d.declaration.formVersion, DuLieu: d.declaration.data } : null,

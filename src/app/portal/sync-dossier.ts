@@ -1,5 +1,5 @@
 import type { PortalClient, PortalReply } from '../../adapters/national-portal/portal-client.ts'
-import { portalRecord } from '../../adapters/national-portal/portal-record.ts'
+import { OnlinePaymentPlatform, portalRecord } from '../../adapters/national-portal/portal-record.ts'
 import type { Db } from '../../store/database.ts'
 import { loadEvents } from '../../store/dossiers/dossier-queries.ts'
 import {
@@ -14,7 +14,7 @@ import {
 export type PortalSyncOptions = {
   readonly db: Db
   readonly client: PortalClient
-  /** motcua's public address, for the e-result link (`DuongDanKetQua`). */
+  /** motcua's public address, for the e-result link (`DuongDanTepTinKetQua`). */
   readonly publicBaseUrl: string
   readonly now?: () => Date
 }
@@ -49,8 +49,8 @@ export async function syncDossier(options: PortalSyncOptions, dossierId: string)
       resultSha256 === null
         ? null
         : new URL(`/api/dossiers/${dossierId}/files/${resultSha256}`, options.publicBaseUrl).toString(),
-    // The portal's record has no field for a provincial gateway's payments yet.
-    onlinePayment: null,
+    // motcua's online payments go through the province's own gateway (VNPay, src/adapters/payment).
+    onlinePayment: OnlinePaymentPlatform.Provincial,
   })
   if (!record) return { kind: 'not-syncable' }
   try {

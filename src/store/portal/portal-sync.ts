@@ -21,7 +21,7 @@ export async function portalCodesOf(db: Db, dossierId: string, d: Dossier) {
     db.selectFrom('procedures').select('national_code').where('code', '=', d.procedure.code).executeTakeFirst(),
     db
       .selectFrom('procedure_versions')
-      .select('fees')
+      .select(['fees', 'result_name'])
       .where('procedure_code', '=', d.procedure.code)
       .where('version', '=', d.procedure.version)
       .executeTakeFirst(),
@@ -45,7 +45,10 @@ export async function portalCodesOf(db: Db, dossierId: string, d: Dossier) {
   return {
     procedureNationalCode: procedure?.national_code ?? d.procedure.code,
     agencyCode: unit?.code ?? d.receivingAgencyId,
-    fixedFeesVnd: (version?.fees ?? []).reduce((sum, f) => sum + (f.amountVnd ?? 0), 0),
+    fees: (version?.fees ?? []).flatMap((f) =>
+      f.amountVnd === null ? [] : [{ name: f.name, amountVnd: f.amountVnd }],
+    ),
+    resultName: version?.result_name ?? '',
     resultSha256: d.electronicResult?.sha256 ?? legacyResult?.sha256 ?? null,
   }
 }
