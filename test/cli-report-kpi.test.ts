@@ -151,11 +151,13 @@ describe(`bin/motcua import dossiers + report kpi on ${engineName}`, () => {
         onlineRate: 0.4, // 2 ÷ 5
       },
     )
-    assert.deepEqual(r.index766.indicators['2.1'], { ratio: 0.67, points: 13.4, max: 20 })
-    // 3.3: only A is online with its e-result attached: 1 ÷ 5 = 0.2 → 6 × 0.2 ÷ 0.5
-    assert.deepEqual(r.index766.indicators['3.3'], { ratio: 0.2, points: 2.4, max: 6 })
-    // 5.4: 1 − (2 late or overdue ÷ 6 + 1 not satisfied ÷ 4 resolved) = 0.42 → 18 × 0.42 ÷ 0.9
-    assert.deepEqual(r.index766.indicators['5.4'], { ratio: 0.42, points: 8.4, max: 18 })
+    assert.deepEqual(r.index766.indicators['2.1'], { ratio: 0.67, points: 13.4, max: 20, notApplicable: null })
+    // 3.3 is weighted by the sync rate (1.4), which imported dossiers do not have: n/a, no points
+    assert.equal(r.index766.indicators['1.4'].ratio, null)
+    assert.equal(r.index766.indicators['3.3'].ratio, null)
+    assert.equal(r.index766.indicators['3.3'].notApplicable.reason, 'not_recorded')
+    // 5.4: 1 − (2 late or overdue ÷ 6 + 1 not satisfied ÷ 4 resolved) = 0.42 → 6 × 0.42 ÷ 0.9
+    assert.deepEqual(r.index766.indicators['5.4'], { ratio: 0.42, points: 2.8, max: 6, notApplicable: null })
     assert.equal(typeof r.index766.total, 'number')
   })
 

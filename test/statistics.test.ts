@@ -37,7 +37,9 @@ describe(`public statistics on ${engineName}`, () => {
     assert.equal(s.figures.received, 0)
     assert.equal(s.onTimeRate, 'n/a')
     assert.equal(s.onlineRate, 'n/a')
-    assert.equal(s.index766.indicators['2.1']?.ratio, 'n/a')
+    assert.equal(s.index766.indicators['2.1']?.ratio, null)
+    assert.equal(s.index766.indicators['2.1']?.notApplicable?.reason, 'zero_denominator')
+    assert.equal(s.index766.indicators['2.1']?.points, 0, 'nothing arose: no points (national formula, rules.md)')
     assert.deepEqual(s.byField, [])
   })
 

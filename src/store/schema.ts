@@ -161,6 +161,7 @@ export type Database = {
     e_result: Generated<number>
     digitized: Generated<number>
     reused: Generated<number>
+    vault_linked: Generated<number>
     citizen: Generated<number>
     vneid: Generated<number>
     resolved: Generated<number>

@@ -281,4 +281,17 @@ describe(`reform indicators and the II.06a report in Chromium on ${engineName}`,
     await page.getByRole('table', { name: 'Hồ sơ theo lĩnh vực trong kỳ' }).waitFor()
     await assertAccessible(page, 'the public statistics')
   })
+
+  test('the 766 table shows each indicator of the national formula, n/a where it does not apply', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN' })
+    const page = await context.newPage()
+    await page.goto(`${server.baseUrl}/thong-ke?${period}`)
+    const table = page.getByRole('table', { name: /Từng chỉ tiêu của Bộ chỉ số 766/ })
+    await table.waitFor()
+    const row = (id: string) => table.locator(`tr[data-indicator="${id}"]`)
+    assert.equal(await table.locator('tbody tr').count(), 21)
+    // 1.3: the catalogue has no "đối tượng thực hiện" (Decree 63/2010 Art. 8(2)); 5.2: petitions come with issue 16.
+    assert.match((await row('1.3').textContent()) ?? '', /n\/a \/ không áp dụng \(chưa có dữ liệu: .*đối tượng thực hiện/)
+    assert.match((await row('5.2').textContent()) ?? '', /n\/a \/ không áp dụng.*0\/6/)
+  })
 })

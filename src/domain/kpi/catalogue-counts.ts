@@ -16,7 +16,8 @@ export type CatalogueCounts = {
   readonly cut: number
 }
 
-const hasFee = (v: ProcedureVersion) => v.fees.some((f) => f.amountVnd === null || f.amountVnd > 0)
+/** Có phí, lệ phí: a fee or charge other than 0 (an amount set elsewhere counts). */
+export const hasFee = (v: Pick<ProcedureVersion, 'fees'>) => v.fees.some((f) => f.amountVnd === null || f.amountVnd > 0)
 
 export function catalogueCounts(versions: readonly ProcedureVersion[], isCut: (v: ProcedureVersion) => boolean) {
   const count = (p: (v: ProcedureVersion) => boolean) => versions.filter(p).length

@@ -19,6 +19,8 @@ export const counterColumns = [
   'e_result',
   'digitized',
   'reused',
+  // 4.4: a component taken from the applicant's vault, or the e-result kept there
+  'vault_linked',
   'citizen',
   'vneid',
   // dated by the end
@@ -65,6 +67,7 @@ export function contributions(f: DossierFacts): Contribution[] {
   if (f.resultIsDocument && f.eResult) add(r, 'e_result')
   if (f.digitized) add(r, 'digitized')
   if (f.reused) add(r, 'reused')
+  if (f.reused || f.eResult) add(r, 'vault_linked')
   if (f.citizen) add(r, 'citizen')
   if (f.citizen && f.vneid) add(r, 'vneid')
 

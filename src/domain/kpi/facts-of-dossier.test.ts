@@ -39,13 +39,17 @@ test('the KPI deadline is the original appointment shifted by the paused office 
   assert.equal(resumed?.secondSupplementAt, null)
 })
 
-test('a dossier is digitized (4.2) only when every component has a file and its e-result was issued', () => {
+test('a dossier is digitized (4.2) when every component has a file, with an e-result only where the result is a paper document', () => {
   const d = processing().dossier
   const filed = { ...d, components: d.components.map((c) => ({ ...c, fileRef: 'a'.repeat(64) })) }
-  assert.equal(factsOf(filed, false)?.digitized, false, 'no e-result yet')
+  assert.equal(factsOf(filed, false)?.digitized, false, 'a paper-document result without an e-result')
   assert.equal(factsOf(filed, true)?.digitized, true)
   assert.equal(factsOf(d, true)?.digitized, false, 'a component without a file')
   assert.equal(factsOf(filed, true)?.eResult, true)
+  const confirmation = factsOfDossier('id-1', filed, { ...terms, resultKind: 'confirmation' }, calendar, {
+    eResult: false,
+  })
+  assert.equal(confirmation?.digitized, true, 'no paper document to issue electronically')
 })
 
 test('the working time of a withdrawn dossier runs from reception to the withdrawal, in office minutes', () => {

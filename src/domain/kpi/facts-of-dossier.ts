@@ -58,7 +58,11 @@ export function factsOfDossier(
     paidOnline: d.payment?.paidAt != null && d.payment.online === true,
     resultIsDocument: procedure.resultKind === 'document',
     eResult,
-    digitized: components.length > 0 && components.every((c) => c.fileRef !== null) && eResult,
+    // 4.2: every component has a file, and an e-result where the result is a paper document.
+    digitized:
+      components.length > 0 &&
+      components.every((c) => c.fileRef !== null) &&
+      (eResult || procedure.resultKind !== 'document'),
     reused: components.some((c) => c.reused === true),
     citizen: d.applicant.kind === 'citizen',
     vneid: d.applicant.vneid,

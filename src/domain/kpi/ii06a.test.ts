@@ -5,7 +5,7 @@ import { parseIsoDate } from '../calendar/local-time.ts'
 import { contributions, zeroCounters } from './counters.ts'
 import type { DossierFacts } from './facts.ts'
 import { ii06aFigures, type WindowSums } from './ii06a.ts'
-import { onTimeRatio } from './index-766.ts'
+import { onTimeShare } from './index-766.ts'
 
 /** Sums the dossiers' contributions for the window [from, to] the plain way: by comparing each day. */
 function sumsOf(list: readonly DossierFacts[], from: string, to: string): WindowSums {
@@ -85,7 +85,7 @@ test('II.06a for January: received, carried over, resolved by timeliness, in pro
   })
   assert.equal(f.carriedOver + f.received, f.resolved + f.inProgress)
   // 2.1: (early + on time + within) ÷ (resolved + in progress) = (2 + 1 + 2) ÷ 10
-  assert.equal(onTimeRatio(f), 0.5)
+  assert.equal(onTimeShare(f), 0.5)
 })
 
 test('an open dossier counts as overdue only from the day after its deadline has passed', () => {

@@ -1,94 +1,144 @@
 import type { CatalogueCounts } from './catalogue-counts.ts'
 import type { Counters } from './counters.ts'
 import type { Ii06aFigures } from './ii06a.ts'
-import { type Ratio, ratio, round2 } from './ratio.ts'
+import { decision766Scoring, type IndicatorGroup, type IndicatorRule } from './index-766-scoring.ts'
+import { round2 } from './ratio.ts'
 
-export type IndicatorGroup = 'transparency' | 'progress' | 'online' | 'digitization' | 'satisfaction'
-
-/**
- * One scored indicator of the service index (Bộ chỉ số phục vụ người dân, doanh nghiệp, Decision
- * 766/QĐ-TTg). `threshold` 1 scores proportionally; below a lower threshold the points are
- * ratio × points ÷ threshold, at or above it full points (rules.md §6).
- */
-export type IndicatorRule = {
-  readonly id: string
-  readonly group: IndicatorGroup
-  readonly points: number
-  readonly threshold: number
-}
+export type { IndicatorGroup, IndicatorRule } from './index-766-scoring.ts'
+export { decision766Scoring } from './index-766-scoring.ts'
 
 /**
- * Group totals and thresholds are those of rules.md §6; the split of each group's points among its
- * indicators is motcua's configuration (not confirmed by a public source) and may be changed.
+ * Không áp dụng: why an indicator has no ratio. `zero_denominator`: nothing arose in the period;
+ * `not_recorded`: motcua does not hold the data the formula needs, named in `missing`.
+ * Either way it awards nothing (rules.md "Decision 766 index (national formula)").
  */
-export const decision766Scoring: readonly IndicatorRule[] = [
-  { id: '1.1', group: 'transparency', points: 18, threshold: 1 },
-  { id: '2.1', group: 'progress', points: 20, threshold: 1 },
-  { id: '3.1', group: 'online', points: 6, threshold: 0.8 },
-  { id: '3.2', group: 'online', points: 4, threshold: 1 },
-  { id: '3.3', group: 'online', points: 6, threshold: 0.5 },
-  { id: '3.5', group: 'online', points: 3, threshold: 0.8 },
-  { id: '3.6', group: 'online', points: 3, threshold: 1 },
-  { id: '4.1', group: 'digitization', points: 6, threshold: 1 },
-  { id: '4.2', group: 'digitization', points: 6, threshold: 0.8 },
-  { id: '4.3', group: 'digitization', points: 6, threshold: 0.8 },
-  { id: '4.5', group: 'digitization', points: 4, threshold: 1 },
-  { id: '5.4', group: 'satisfaction', points: 18, threshold: 0.9 },
-]
+export type NotApplicable = {
+  readonly reason: 'zero_denominator' | 'not_recorded'
+  readonly missing: readonly string[]
+}
+export type IndicatorValue = number | NotApplicable
 
-export type IndicatorScore = { readonly ratio: Ratio; readonly points: number; readonly max: number }
-export type Index766 = {
-  readonly total: number
-  readonly groups: Record<IndicatorGroup, { readonly points: number; readonly max: number }>
-  readonly indicators: Record<string, IndicatorScore>
-  /** 2.2, information only: average working days from reception to result. */
-  readonly averageWorkingDays: number | 'n/a'
+/** What the index reads besides the II.06a figures and the window's counters. */
+export type Index766Inputs = {
+  readonly figures: Ii06aFigures
+  readonly flows: Counters
+  readonly catalogue: CatalogueCounts
+  readonly services: OnlineServiceCounts
+  /** 1.4: the window's motcua dossiers, and those of them the national portal acknowledged. */
+  readonly sync: { readonly received: number; readonly synced: number }
 }
 
-/** Points for a ratio; "n/a" (nothing arose) scores full points — product rule. */
-export function score(rule: IndicatorRule, r: Ratio): number {
-  if (r === 'n/a' || r >= rule.threshold) return rule.points
-  return round2((r * rule.points) / rule.threshold)
+/** 3.2 and 3.5: services and procedures of the catalogue with the window's dossiers. */
+export type OnlineServiceCounts = {
+  /** Online services: procedure × processing unit, for procedures offered online (partially or fully). */
+  readonly onlineServices: number
+  /** Of them, those with at least one online dossier received in the window at that unit. */
+  readonly withOnlineDossier: number
+  /** Procedures whose catalogue entry has a fee or charge (not 0). */
+  readonly feeProcedures: number
+  /** Of them, those with at least one dossier carrying fee data received in the window. */
+  readonly withFeeData: number
 }
 
-/** Đúng hạn: finished by the deadline, or open and not past it at the period's end (2.1). */
-export function onTimeRatio(f: Ii06aFigures): Ratio {
-  return ratio(f.resolvedEarly + f.resolvedOnTime + f.inProgressWithinDeadline, f.resolved + f.inProgress)
+const zero: NotApplicable = { reason: 'zero_denominator', missing: [] }
+const notRecorded = (...missing: string[]): NotApplicable => ({ reason: 'not_recorded', missing })
+
+const syncRateMissing = 'tỷ lệ đồng bộ hồ sơ (chỉ tiêu 1.4): không có hồ sơ motcua tiếp nhận trong kỳ'
+
+/** A ratio rounded to 2 decimals; a zero denominator is not applicable. */
+export const share = (numerator: number, denominator: number): IndicatorValue =>
+  denominator === 0 ? zero : round2(numerator / denominator)
+
+/**
+ * Data the national formula needs and the catalogue (or motcua) does not hold: these indicators are
+ * "n/a" until it does. Names as the formula gives them.
+ */
+export const missingData = {
+  '1.1': ['ngày quyết định công bố TTHC', 'ngày hiệu lực của văn bản căn cứ pháp lý'],
+  '1.2': ['ngày công khai TTHC trên CSDL quốc gia', 'ngày quyết định công bố TTHC'],
+  '1.3': ['trình tự thực hiện', 'cách thức thực hiện', 'đối tượng thực hiện (Nghị định 63/2010/NĐ-CP Điều 8 khoản 2)'],
+  '4.5a': ['đối tượng thực hiện TTHC (công dân)'],
+  '4.6': ['dịch vụ chứng thực bản sao điện tử từ bản chính của xã'],
+  '5.1': ['phản ánh, kiến nghị (issue 16)'],
+  '5.2': ['phản ánh, kiến nghị (issue 16)'],
+  '5.3': ['phản ánh, kiến nghị (issue 16)'],
+} as const
+
+/** Points for a value: nothing when not applicable, else full at the threshold and proportional below. */
+export function score(rule: IndicatorRule, v: IndicatorValue): number {
+  if (typeof v !== 'number') return 0
+  if (v >= rule.threshold) return rule.points
+  return round2((v * rule.points) / rule.threshold)
+}
+
+/** 2.1 Đúng hạn: finished by the deadline, or open and not past it at the period's end. */
+export function onTimeShare(f: Ii06aFigures): IndicatorValue {
+  return share(f.resolvedEarly + f.resolvedOnTime + f.inProgressWithinDeadline, f.resolved + f.inProgress)
 }
 
 /** 5.4: 100% − (late rate + share of dossiers with a complaint or "not satisfied"). */
-export function satisfactionRatio(f: Ii06aFigures, flows: Counters): Ratio {
+export function satisfactionShare(f: Ii06aFigures, flows: Counters): IndicatorValue {
   const counted = f.resolved + f.inProgress
-  if (counted === 0) return 'n/a'
+  if (counted === 0) return zero
   const lateRate = (f.resolvedLate + f.inProgressOverdue) / counted
   const unhappyRate = f.resolved === 0 ? 0 : flows.unhappy / f.resolved
   return round2(Math.max(0, 1 - (lateRate + unhappyRate)))
 }
 
-export function indicatorRatios(f: Ii06aFigures, flows: Counters, cat: CatalogueCounts): Record<string, Ratio> {
+/** 3.3: online dossiers (with an e-result where the result is a paper document) ÷ received, × the sync rate. */
+export function onlineShare(flows: Counters, syncRate: IndicatorValue): IndicatorValue {
+  const online = share(flows.online_counted, flows.received)
+  if (typeof online !== 'number') return online
+  if (typeof syncRate !== 'number') return notRecorded(syncRateMissing)
+  return round2((flows.online_counted / flows.received) * syncRate)
+}
+
+export function indicatorValues(i: Index766Inputs): Record<string, IndicatorValue> {
+  const { figures: f, flows, services: s } = i
+  const syncRate = share(i.sync.synced, i.sync.received)
   return {
-    '1.1': ratio(cat.completeInfo, cat.procedures),
-    '2.1': onTimeRatio(f),
-    '3.1': ratio(cat.online, cat.procedures),
-    '3.2': ratio(cat.fullOfEligible, cat.fullEligible),
-    '3.3': ratio(flows.online_counted, flows.received),
-    '3.5': ratio(cat.feeBearingOnlinePayment, cat.feeBearing),
-    '3.6': ratio(flows.paid_online, flows.fee_bearing),
-    '4.1': ratio(flows.e_result, flows.result_document),
-    '4.2': ratio(flows.digitized, flows.received),
-    '4.3': ratio(flows.reused, flows.received),
-    '4.5': ratio(flows.vneid, flows.citizen),
-    '5.4': satisfactionRatio(f, flows),
+    '1.1': notRecorded(...missingData['1.1']),
+    '1.2': notRecorded(...missingData['1.2']),
+    '1.3': notRecorded(...missingData['1.3']),
+    '1.4': syncRate,
+    '2.1': onTimeShare(f),
+    '3.1': share(i.catalogue.online, i.catalogue.procedures),
+    '3.2': share(s.withOnlineDossier, s.onlineServices),
+    '3.3': onlineShare(flows, syncRate),
+    '3.5': share(s.withFeeData, s.feeProcedures),
+    '3.6': share(flows.paid_online, flows.fee_bearing),
+    '4.1': share(flows.e_result, flows.result_document),
+    '4.2': share(flows.digitized, flows.received),
+    '4.3': share(flows.reused, flows.received),
+    '4.4': share(flows.vault_linked, flows.received),
+    '4.5a': notRecorded(...missingData['4.5a']),
+    '4.5b': share(flows.vneid, flows.received),
+    '4.6': notRecorded(...missingData['4.6']),
+    '5.1': notRecorded(...missingData['5.1']),
+    '5.2': notRecorded(...missingData['5.2']),
+    '5.3': notRecorded(...missingData['5.3']),
+    '5.4': satisfactionShare(f, flows),
   }
 }
 
-export function index766(
-  f: Ii06aFigures,
-  flows: Counters,
-  cat: CatalogueCounts,
-  rules: readonly IndicatorRule[] = decision766Scoring,
-): Index766 {
-  const ratios = indicatorRatios(f, flows, cat)
+export type IndicatorScore = {
+  /** Rounded to 2 decimals; null when not applicable. */
+  readonly ratio: number | null
+  readonly points: number
+  readonly max: number
+  readonly notApplicable: NotApplicable | null
+}
+export type GroupScore = { readonly points: number; readonly max: number }
+export type Index766 = {
+  readonly total: number
+  readonly groups: Record<IndicatorGroup, GroupScore>
+  readonly indicators: Record<string, IndicatorScore>
+  /** 2.2, information only: average working days from reception to result. */
+  readonly averageWorkingDays: number | 'n/a'
+}
+
+export function index766(inputs: Index766Inputs, rules: readonly IndicatorRule[] = decision766Scoring): Index766 {
+  const values = indicatorValues(inputs)
   const groups: Record<IndicatorGroup, { points: number; max: number }> = {
     transparency: { points: 0, max: 0 },
     progress: { points: 0, max: 0 },
@@ -98,13 +148,19 @@ export function index766(
   }
   const indicators: Record<string, IndicatorScore> = {}
   for (const rule of rules) {
-    const r = ratios[rule.id] ?? 'n/a'
-    const points = score(rule, r)
-    indicators[rule.id] = { ratio: r, points, max: rule.points }
+    const v = values[rule.id] ?? notRecorded(rule.id)
+    const points = score(rule, v)
+    indicators[rule.id] = {
+      ratio: typeof v === 'number' ? v : null,
+      points,
+      max: rule.points,
+      notApplicable: typeof v === 'number' ? null : v,
+    }
     groups[rule.group].points = round2(groups[rule.group].points + points)
     groups[rule.group].max += rule.points
   }
   const total = round2(Object.values(groups).reduce((sum, g) => sum + g.points, 0))
-  const averageWorkingDays = flows.done === 0 ? 'n/a' : round2(flows.done_minutes / flows.done / 480)
+  const { done, done_minutes } = inputs.flows
+  const averageWorkingDays = done === 0 ? 'n/a' : round2(done_minutes / done / 480)
   return { total, groups, indicators, averageWorkingDays }
 }

@@ -3,7 +3,6 @@ import { Type } from 'typebox'
 const count = (description: string) => Type.Integer({ minimum: 0, description })
 const day = (description: string) => Type.String({ description: `${description} (YYYY-MM-DD, Vietnam time)` })
 const ratioMeaning = 'rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6)'
-export const RatioView = Type.Union([Type.Number(), Type.Literal('n/a')], { description: `A ratio ${ratioMeaning}` })
 /** A ratio saying what it divides. */
 export const ratio = (description: string) =>
   Type.Union([Type.Number(), Type.Literal('n/a')], { description: `${description}, ${ratioMeaning}` })
@@ -49,6 +48,15 @@ const points = (description: string) =>
     },
     { description },
   )
+const NotApplicableView = Type.Object(
+  {
+    reason: Type.Union([Type.Literal('zero_denominator'), Type.Literal('not_recorded')], {
+      description: 'zero_denominator: nothing arose in the period; not_recorded: motcua does not hold the data',
+    }),
+    missing: Type.Array(Type.String(), { description: 'The data the formula needs and motcua lacks (Vietnamese)' }),
+  },
+  { description: 'Không áp dụng: an indicator without a ratio awards no points' },
+)
 export const Index766View = Type.Object(
   {
     total: Type.Number({ description: 'Decision 766 service index, out of 100' }),
@@ -56,20 +64,32 @@ export const Index766View = Type.Object(
       {
         transparency: points('Công khai, minh bạch: 18 points'),
         progress: points('Tiến độ giải quyết: 20 points'),
-        online: points('Dịch vụ công trực tuyến: 22 points'),
+        online: points('Dịch vụ công trực tuyến and thanh toán trực tuyến: 22 points'),
         digitization: points('Số hóa hồ sơ: 22 points'),
         satisfaction: points('Mức độ hài lòng: 18 points'),
       },
-      { description: 'The five groups of the index (rules.md §6)' },
+      { description: 'The five groups of the index (rules.md "Decision 766 index (national formula)")' },
     ),
     indicators: Type.Record(
       Type.String(),
       Type.Object({
-        ratio: RatioView,
-        points: Type.Number({ description: 'Points earned: full at the threshold, else ratio × points ÷ threshold' }),
-        max: Type.Number({ description: 'Points the indicator is worth' }),
+        ratio: Type.Union([Type.Number(), Type.Null()], {
+          description: 'Rounded to 2 decimals (0.97 = 97%); null when not applicable (n/a, see notApplicable)',
+        }),
+        points: Type.Number({
+          description: 'Points earned: full at the threshold, else ratio × points ÷ threshold; 0 when not applicable',
+        }),
+        max: Type.Number({
+          description: 'Points the indicator is worth in the national formula (0: shown, not scored)',
+        }),
+        notApplicable: Type.Union([NotApplicableView, Type.Null()], {
+          description: 'Không áp dụng (n/a): why there is no ratio; null when there is one',
+        }),
       }),
-      { description: 'Each indicator by its number in Decision 766 (e.g. "2.1", "4.3")' },
+      {
+        description:
+          'Each indicator by its number in the national formula (1.1–1.4, 2.1, 3.1–3.3, 3.5, 3.6, 4.1–4.4, 4.5a, 4.5b, 4.6, 5.1–5.4; rules.md "Decision 766 index (national formula)")',
+      },
     ),
     averageWorkingDays: Type.Union([Type.Number(), Type.Literal('n/a')], {
       description: 'Indicator 2.2 (information)',

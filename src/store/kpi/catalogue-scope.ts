@@ -1,5 +1,6 @@
 import type { ProcedureVersion } from '../../domain/catalog/procedure.ts'
-import { type CatalogueCounts, catalogueCounts } from '../../domain/kpi/catalogue-counts.ts'
+import { type CatalogueCounts, catalogueCounts, hasFee } from '../../domain/kpi/catalogue-counts.ts'
+import type { ServiceOffer } from '../../domain/kpi/online-services.ts'
 import type { Db } from '../database.ts'
 
 type VersionRow = {
@@ -35,8 +36,12 @@ export type CatalogueScope = {
   readonly fields: ReadonlyMap<string, { readonly name: string; readonly nameEn: string }>
   readonly procedures: ReadonlyMap<string, VersionRow>
   /** Procedures an agency processes (or all of the province's when `agencyId` is absent). */
-  counts(filter: { agencyId?: string; fieldId?: string; procedureCode?: string }): CatalogueCounts
+  counts(filter: ScopeFilter): CatalogueCounts
+  /** Each procedure at each processing unit that handles it (all units when `agencyId` is absent). */
+  offers(filter: ScopeFilter): ServiceOffer[]
 }
+
+export type ScopeFilter = { agencyId?: string; fieldId?: string; procedureCode?: string }
 
 const isCut = (v: VersionRow['version']) =>
   v.statutoryTimeLimit !== undefined && v.statutoryTimeLimit !== null && v.statutoryTimeLimit.unit !== 'none'
@@ -107,6 +112,8 @@ async function loadCatalogueScope(db: Db, day: string): Promise<CatalogueScope> 
       kind: a.kind,
       level: a.kind.startsWith('commune') ? 'commune' : 'province',
     })
+  // Units with a name in force on the day: a former unit offers no service any more.
+  const inForce = agencyRows.filter((a) => a.name !== null).map((a) => a.id)
   const fields = new Map(fieldRows.map((f) => [f.id, { name: f.name, nameEn: f.name_en }]))
   const handles = (agencyId: string, p: VersionRow) =>
     p.competentAgencyId === agencyId ||
@@ -126,6 +133,19 @@ async function loadCatalogueScope(db: Db, day: string): Promise<CatalogueScope> 
         chosen.map((p) => p.version as ProcedureVersion),
         (v) => isCut(v),
       )
+    },
+    offers(filter) {
+      const units = filter.agencyId === undefined ? inForce : [filter.agencyId]
+      const out: ServiceOffer[] = []
+      for (const p of procedures.values()) {
+        if (filter.fieldId !== undefined && p.fieldId !== filter.fieldId) continue
+        if (filter.procedureCode !== undefined && p.code !== filter.procedureCode) continue
+        const online = p.version.onlineLevel !== 'none'
+        const feeBearing = hasFee(p.version)
+        for (const agencyId of units)
+          if (handles(agencyId, p)) out.push({ agencyId, procedureCode: p.code, online, feeBearing })
+      }
+      return out
     },
   }
 }

@@ -140,8 +140,18 @@ export function upsertCounts(q: QueryCreator<Database>, rows: readonly CountRow[
     )
 }
 
+/** PostgreSQL's limit on the parameters of one statement (a 16-bit count in the wire protocol). */
+export const maxBindParameters = 65_535
+
+/** Rows per statement: at most 2,000, and never more bound parameters than PostgreSQL takes. */
+export function countBatchSize(rows: readonly CountRow[]): number {
+  const perRow = Object.keys(rows[0] ?? {}).length || 1
+  return Math.max(1, Math.min(2000, Math.floor(maxBindParameters / perRow)))
+}
+
 /** Writes the increments. */
-export async function writeCounts(db: Db, deltas: CountDeltas, batchSize = 2000): Promise<void> {
+export async function writeCounts(db: Db, deltas: CountDeltas): Promise<void> {
   const rows = countRows(deltas)
+  const batchSize = countBatchSize(rows)
   for (let i = 0; i < rows.length; i += batchSize) await upsertCounts(db, rows.slice(i, i + batchSize)).execute()
 }

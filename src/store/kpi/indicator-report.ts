@@ -2,12 +2,14 @@ import { type DayNumber, isoDate, parseIsoDate } from '../../domain/calendar/loc
 import type { Counters } from '../../domain/kpi/counters.ts'
 import { addSums, emptySums, type Ii06aFigures, ii06aFigures, type WindowSums } from '../../domain/kpi/ii06a.ts'
 import type { Ii06aReport, MeasuredWindow } from '../../domain/kpi/ii06a-report.ts'
-import { type Index766, index766, onTimeRatio } from '../../domain/kpi/index-766.ts'
+import { type Index766, index766, onTimeShare } from '../../domain/kpi/index-766.ts'
+import { type DossierActivity, onlineServiceCounts, syncCounts } from '../../domain/kpi/online-services.ts'
 import { evaluateProgramme, type MeasureResult, programmeValues } from '../../domain/kpi/programme.ts'
 import { type Ratio, ratio } from '../../domain/kpi/ratio.ts'
 import type { Db } from '../database.ts'
-import { catalogueScope } from './catalogue-scope.ts'
+import { type CatalogueScope, catalogueScope, type ScopeFilter } from './catalogue-scope.ts'
 import { listTargets } from './reform-targets.ts'
+import { windowActivity } from './window-activity.ts'
 import { monthlyFlows, windowSums } from './window-sums.ts'
 
 /** A report window as asked ('YYYY-MM-DD', `to` inclusive); it is measured up to today. */
@@ -30,13 +32,32 @@ export type KpiSummary = {
   readonly index766: Index766
 }
 
-function summary(sums: WindowSums, cat: Parameters<typeof index766>[2]): KpiSummary {
+const asRatio = (v: ReturnType<typeof onTimeShare>): Ratio => (typeof v === 'number' ? v : 'n/a')
+
+function summary(
+  sums: WindowSums,
+  cat: CatalogueScope,
+  filter: ScopeFilter,
+  activity: readonly DossierActivity[],
+): KpiSummary {
   const figures = ii06aFigures(sums)
+  const mine = activity.filter(
+    (a) =>
+      (filter.agencyId === undefined || a.agencyId === filter.agencyId) &&
+      (filter.fieldId === undefined || a.fieldId === filter.fieldId) &&
+      (filter.procedureCode === undefined || a.procedureCode === filter.procedureCode),
+  )
   return {
     figures,
-    onTimeRate: onTimeRatio(figures),
+    onTimeRate: asRatio(onTimeShare(figures)),
     onlineRate: ratio(figures.receivedOnline, figures.received),
-    index766: index766(figures, sums.window, cat),
+    index766: index766({
+      figures,
+      flows: sums.window,
+      catalogue: cat.counts(filter),
+      services: onlineServiceCounts(cat.offers(filter), mine),
+      sync: syncCounts(mine),
+    }),
   }
 }
 
@@ -70,15 +91,17 @@ export type Overview = KpiSummary & {
 export async function provinceOverview(db: Db, q: WindowQuery & { agencyId?: string }): Promise<Overview> {
   const { from, to, window } = days(q)
   const agencyIds = q.agencyId === undefined ? undefined : [q.agencyId]
-  const [sumsByKey, cat, goals, months] = await Promise.all([
+  const [sumsByKey, cat, goals, months, activity] = await Promise.all([
     windowSums(db, { from, to, groupBy: [], agencyIds }),
     catalogueScope(db, window.measuredTo),
     listTargets(db),
     monthlyFlows(db, { from, to, agencyIds }),
+    windowActivity(db, { from, to, agencyIds }),
   ])
   const sums = sumsByKey.get('') ?? emptySums()
-  const counts = cat.counts({ agencyId: q.agencyId })
-  const s = summary(sums, counts)
+  const filter = { agencyId: q.agencyId }
+  const counts = cat.counts(filter)
+  const s = summary(sums, cat, filter, activity)
   const agency =
     q.agencyId === undefined ? null : { id: q.agencyId, name: cat.agencies.get(q.agencyId)?.name ?? q.agencyId }
   return {
@@ -100,9 +123,10 @@ export type RankingRow = KpiSummary & {
 /** Xếp hạng: processing agencies by their Decision 766 index for the window. */
 export async function agencyRanking(db: Db, q: WindowQuery): Promise<{ window: MeasuredWindow; rows: RankingRow[] }> {
   const { from, to, window } = days(q)
-  const [byAgency, cat] = await Promise.all([
+  const [byAgency, cat, activity] = await Promise.all([
     windowSums(db, { from, to, groupBy: ['agency_id'] }),
     catalogueScope(db, window.measuredTo),
+    windowActivity(db, { from, to }),
   ])
   const rows = [...byAgency.entries()].map(([agencyId, sums]) => {
     const agency = cat.agencies.get(agencyId)
@@ -110,7 +134,7 @@ export async function agencyRanking(db: Db, q: WindowQuery): Promise<{ window: M
       agencyId,
       agencyName: agency?.name ?? agencyId,
       level: agency?.level ?? ('province' as const),
-      ...summary(sums, cat.counts({ agencyId })),
+      ...summary(sums, cat, { agencyId }, activity),
     }
   })
   rows.sort((a, b) => b.index766.total - a.index766.total || a.agencyName.localeCompare(b.agencyName, 'vi'))
@@ -163,7 +187,7 @@ export async function breakdown(
 ): Promise<{ window: MeasuredWindow; by: 'field' | 'procedure'; rows: BreakdownRow[] }> {
   const { from, to, window } = days(q)
   const by = q.fieldId === undefined ? 'field' : 'procedure'
-  const [groups, cat] = await Promise.all([
+  const [groups, cat, activity] = await Promise.all([
     windowSums(db, {
       from,
       to,
@@ -172,15 +196,16 @@ export async function breakdown(
       fieldId: q.fieldId,
     }),
     catalogueScope(db, window.measuredTo),
+    windowActivity(db, { from, to, agencyIds: [q.agencyId], fieldId: q.fieldId }),
   ])
   const rows = [...groups.entries()].map(([key, sums]) => ({
     key,
     name: by === 'field' ? (cat.fields.get(key)?.name ?? key) : (cat.procedures.get(key)?.name ?? key),
     ...summary(
       sums,
-      cat.counts(
-        by === 'field' ? { agencyId: q.agencyId, fieldId: key } : { agencyId: q.agencyId, procedureCode: key },
-      ),
+      cat,
+      by === 'field' ? { agencyId: q.agencyId, fieldId: key } : { agencyId: q.agencyId, procedureCode: key },
+      activity,
     ),
   }))
   rows.sort((a, b) => b.figures.received - a.figures.received || a.name.localeCompare(b.name, 'vi'))
@@ -190,15 +215,16 @@ export async function breakdown(
 /** The province's figures per field (all agencies together), for the public statistics page. */
 export async function breakdownByField(db: Db, q: WindowQuery): Promise<BreakdownRow[]> {
   const { from, to, window } = days(q)
-  const [groups, cat] = await Promise.all([
+  const [groups, cat, activity] = await Promise.all([
     windowSums(db, { from, to, groupBy: ['field_id'] }),
     catalogueScope(db, window.measuredTo),
+    windowActivity(db, { from, to }),
   ])
   return [...groups.entries()]
     .map(([key, sums]) => ({
       key,
       name: cat.fields.get(key)?.name ?? key,
-      ...summary(sums, cat.counts({ fieldId: key })),
+      ...summary(sums, cat, { fieldId: key }, activity),
     }))
     .sort((a, b) => b.figures.received - a.figures.received || a.name.localeCompare(b.name, 'vi'))
 }

@@ -843,7 +843,7 @@ export interface operations {
             index766: {
               /** @description Decision 766 service index, out of 100 */
               total: number;
-              /** @description The five groups of the index (rules.md §6) */
+              /** @description The five groups of the index (rules.md "Decision 766 index (national formula)") */
               groups: {
                 /** @description Công khai, minh bạch: 18 points */
                 transparency: {
@@ -859,7 +859,7 @@ export interface operations {
                   /** @description Points the group is worth */
                   max: number;
                 };
-                /** @description Dịch vụ công trực tuyến: 22 points */
+                /** @description Dịch vụ công trực tuyến and thanh toán trực tuyến: 22 points */
                 online: {
                   /** @description Points earned */
                   points: number;
@@ -881,15 +881,22 @@ export interface operations {
                   max: number;
                 };
               };
-              /** @description Each indicator by its number in Decision 766 (e.g. "2.1", "4.3") */
+              /** @description Each indicator by its number in the national formula (1.1–1.4, 2.1, 3.1–3.3, 3.5, 3.6, 4.1–4.4, 4.5a, 4.5b, 4.6, 5.1–5.4; rules.md "Decision 766 index (national formula)") */
               indicators: {
                 [key: string]: {
-                  /** @description A ratio rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-                  ratio: number | "n/a";
-                  /** @description Points earned: full at the threshold, else ratio × points ÷ threshold */
+                  /** @description Rounded to 2 decimals (0.97 = 97%); null when not applicable (n/a, see notApplicable) */
+                  ratio: number | null;
+                  /** @description Points earned: full at the threshold, else ratio × points ÷ threshold; 0 when not applicable */
                   points: number;
-                  /** @description Points the indicator is worth */
+                  /** @description Points the indicator is worth in the national formula (0: shown, not scored) */
                   max: number;
+                  /** @description Không áp dụng (n/a): why there is no ratio; null when there is one */
+                  notApplicable: ({
+                    /** @description zero_denominator: nothing arose in the period; not_recorded: motcua does not hold the data */
+                    reason: "zero_denominator" | "not_recorded";
+                    /** @description The data the formula needs and motcua lacks (Vietnamese) */
+                    missing: string[];
+                  }) | null;
                 };
               };
               /** @description Indicator 2.2 (information) */
@@ -1051,7 +1058,7 @@ export interface operations {
             index766: {
               /** @description Decision 766 service index, out of 100 */
               total: number;
-              /** @description The five groups of the index (rules.md §6) */
+              /** @description The five groups of the index (rules.md "Decision 766 index (national formula)") */
               groups: {
                 /** @description Công khai, minh bạch: 18 points */
                 transparency: {
@@ -1067,7 +1074,7 @@ export interface operations {
                   /** @description Points the group is worth */
                   max: number;
                 };
-                /** @description Dịch vụ công trực tuyến: 22 points */
+                /** @description Dịch vụ công trực tuyến and thanh toán trực tuyến: 22 points */
                 online: {
                   /** @description Points earned */
                   points: number;
@@ -1089,15 +1096,22 @@ export interface operations {
                   max: number;
                 };
               };
-              /** @description Each indicator by its number in Decision 766 (e.g. "2.1", "4.3") */
+              /** @description Each indicator by its number in the national formula (1.1–1.4, 2.1, 3.1–3.3, 3.5, 3.6, 4.1–4.4, 4.5a, 4.5b, 4.6, 5.1–5.4; rules.md "Decision 766 index (national formula)") */
               indicators: {
                 [key: string]: {
-                  /** @description A ratio rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-                  ratio: number | "n/a";
-                  /** @description Points earned: full at the threshold, else ratio × points ÷ threshold */
+                  /** @description Rounded to 2 decimals (0.97 = 97%); null when not applicable (n/a, see notApplicable) */
+                  ratio: number | null;
+                  /** @description Points earned: full at the threshold, else ratio × points ÷ threshold; 0 when not applicable */
                   points: number;
-                  /** @description Points the indicator is worth */
+                  /** @description Points the indicator is worth in the national formula (0: shown, not scored) */
                   max: number;
+                  /** @description Không áp dụng (n/a): why there is no ratio; null when there is one */
+                  notApplicable: ({
+                    /** @description zero_denominator: nothing arose in the period; not_recorded: motcua does not hold the data */
+                    reason: "zero_denominator" | "not_recorded";
+                    /** @description The data the formula needs and motcua lacks (Vietnamese) */
+                    missing: string[];
+                  }) | null;
                 };
               };
               /** @description Indicator 2.2 (information) */
@@ -1240,7 +1254,7 @@ export interface operations {
                 index766: {
                   /** @description Decision 766 service index, out of 100 */
                   total: number;
-                  /** @description The five groups of the index (rules.md §6) */
+                  /** @description The five groups of the index (rules.md "Decision 766 index (national formula)") */
                   groups: {
                     /** @description Công khai, minh bạch: 18 points */
                     transparency: {
@@ -1256,7 +1270,7 @@ export interface operations {
                       /** @description Points the group is worth */
                       max: number;
                     };
-                    /** @description Dịch vụ công trực tuyến: 22 points */
+                    /** @description Dịch vụ công trực tuyến and thanh toán trực tuyến: 22 points */
                     online: {
                       /** @description Points earned */
                       points: number;
@@ -1278,15 +1292,22 @@ export interface operations {
                       max: number;
                     };
                   };
-                  /** @description Each indicator by its number in Decision 766 (e.g. "2.1", "4.3") */
+                  /** @description Each indicator by its number in the national formula (1.1–1.4, 2.1, 3.1–3.3, 3.5, 3.6, 4.1–4.4, 4.5a, 4.5b, 4.6, 5.1–5.4; rules.md "Decision 766 index (national formula)") */
                   indicators: {
                     [key: string]: {
-                      /** @description A ratio rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-                      ratio: number | "n/a";
-                      /** @description Points earned: full at the threshold, else ratio × points ÷ threshold */
+                      /** @description Rounded to 2 decimals (0.97 = 97%); null when not applicable (n/a, see notApplicable) */
+                      ratio: number | null;
+                      /** @description Points earned: full at the threshold, else ratio × points ÷ threshold; 0 when not applicable */
                       points: number;
-                      /** @description Points the indicator is worth */
+                      /** @description Points the indicator is worth in the national formula (0: shown, not scored) */
                       max: number;
+                      /** @description Không áp dụng (n/a): why there is no ratio; null when there is one */
+                      notApplicable: ({
+                        /** @description zero_denominator: nothing arose in the period; not_recorded: motcua does not hold the data */
+                        reason: "zero_denominator" | "not_recorded";
+                        /** @description The data the formula needs and motcua lacks (Vietnamese) */
+                        missing: string[];
+                      }) | null;
                     };
                   };
                   /** @description Indicator 2.2 (information) */
@@ -1389,7 +1410,7 @@ export interface operations {
                 index766: {
                   /** @description Decision 766 service index, out of 100 */
                   total: number;
-                  /** @description The five groups of the index (rules.md §6) */
+                  /** @description The five groups of the index (rules.md "Decision 766 index (national formula)") */
                   groups: {
                     /** @description Công khai, minh bạch: 18 points */
                     transparency: {
@@ -1405,7 +1426,7 @@ export interface operations {
                       /** @description Points the group is worth */
                       max: number;
                     };
-                    /** @description Dịch vụ công trực tuyến: 22 points */
+                    /** @description Dịch vụ công trực tuyến and thanh toán trực tuyến: 22 points */
                     online: {
                       /** @description Points earned */
                       points: number;
@@ -1427,15 +1448,22 @@ export interface operations {
                       max: number;
                     };
                   };
-                  /** @description Each indicator by its number in Decision 766 (e.g. "2.1", "4.3") */
+                  /** @description Each indicator by its number in the national formula (1.1–1.4, 2.1, 3.1–3.3, 3.5, 3.6, 4.1–4.4, 4.5a, 4.5b, 4.6, 5.1–5.4; rules.md "Decision 766 index (national formula)") */
                   indicators: {
                     [key: string]: {
-                      /** @description A ratio rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
-                      ratio: number | "n/a";
-                      /** @description Points earned: full at the threshold, else ratio × points ÷ threshold */
+                      /** @description Rounded to 2 decimals (0.97 = 97%); null when not applicable (n/a, see notApplicable) */
+                      ratio: number | null;
+                      /** @description Points earned: full at the threshold, else ratio × points ÷ threshold; 0 when not applicable */
                       points: number;
-                      /** @description Points the indicator is worth */
+                      /** @description Points the indicator is worth in the national formula (0: shown, not scored) */
                       max: number;
+                      /** @description Không áp dụng (n/a): why there is no ratio; null when there is one */
+                      notApplicable: ({
+                        /** @description zero_denominator: nothing arose in the period; not_recorded: motcua does not hold the data */
+                        reason: "zero_denominator" | "not_recorded";
+                        /** @description The data the formula needs and motcua lacks (Vietnamese) */
+                        missing: string[];
+                      }) | null;
                     };
                   };
                   /** @description Indicator 2.2 (information) */
