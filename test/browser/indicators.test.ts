@@ -291,7 +291,10 @@ describe(`reform indicators and the II.06a report in Chromium on ${engineName}`,
     const row = (id: string) => table.locator(`tr[data-indicator="${id}"]`)
     assert.equal(await table.locator('tbody tr').count(), 21)
     // 1.3: the catalogue has no "đối tượng thực hiện" (Decree 63/2010 Art. 8(2)); 5.2: petitions come with issue 16.
-    assert.match((await row('1.3').textContent()) ?? '', /n\/a \/ không áp dụng \(chưa có dữ liệu: .*đối tượng thực hiện/)
+    assert.match(
+      (await row('1.3').textContent()) ?? '',
+      /n\/a \/ không áp dụng \(chưa có dữ liệu: .*đối tượng thực hiện/,
+    )
     assert.match((await row('5.2').textContent()) ?? '', /n\/a \/ không áp dụng.*0\/6/)
   })
 })
