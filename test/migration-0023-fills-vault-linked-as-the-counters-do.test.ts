@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { after, before, describe, test } from 'node:test'
+import { sql } from 'kysely'
+import type { OpenDatabase } from '../src/store/database.ts'
+import { recordFacts } from '../src/store/kpi/record-facts.ts'
+import { facts } from './support/kpi-facts.ts'
+import { createTestDatabase, engineName } from './support/test-database.ts'
+
+// Indicator 4.4 of the Decision 766 formula: migration 0023 fills the new counter from stored facts;
+// it must give every counter row what `contributions` gives it (day and half-month in Vietnam time).
+const migration = readFileSync(
+  new URL('../src/store/migrations/0023_index_766_vault_linked.sql', import.meta.url),
+  'utf8',
+).replace(/^ALTER TABLE[^;]*;/m, '')
+
+describe(`migration 0023 on ${engineName}`, () => {
+  let database: OpenDatabase
+  before(async () => {
+    database = await createTestDatabase({ catalogue: false })
+    const dossiers = [
+      facts('M1', { received: '2026-11-14T23:30', reused: true }), // the 14th in Vietnam, the 14th 16:30 UTC
+      facts('M2', { received: '2026-11-15T06:30', eResult: true }), // the 15th, the 14th 23:30 UTC
+      facts('M3', { received: '2026-11-15T10:00', reused: true, eResult: true, procedureCode: 'P2' }),
+      facts('M4', { received: '2026-12-01T00:10' }),
+      facts('M5', { received: '2026-12-31T23:59', eResult: true, agencyId: 'xa-2' }),
+    ]
+    await database.db.transaction().execute((tx) => recordFacts(tx, dossiers))
+  })
+  after(() => database.close())
+
+  const counts = async () =>
+    (
+      await sql<{
+        key: string
+        n: number
+      }>`SELECT depth || grain || period::text || agency_id || field_id || procedure_code AS key,
+        vault_linked AS n FROM kpi_counts ORDER BY key`.execute(database.db)
+    ).rows.map((r) => [r.key, Number(r.n)])
+
+  test('the rows it fills hold what the counters would have counted', async () => {
+    const counted = await counts()
+    const byKey = new Map(counted.map(([k, n]) => [k, n]))
+    assert.equal(byKey.get('0a0001-01-01xa-1ho-tich'), 3, 'M1, M2 and M3 at xa-1, all time')
+    assert.equal(byKey.get('0h2026-11-15xa-1ho-tich'), 2, 'M2 and M3 in the half-month from the 15th')
+    await sql`UPDATE kpi_counts SET vault_linked = 0`.execute(database.db)
+    await sql.raw(migration).execute(database.db)
+    assert.deepEqual(await counts(), counted)
+  })
+})
