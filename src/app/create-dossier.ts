@@ -34,6 +34,7 @@ export type CreateDossierOutcome =
   | Outcome
   | { readonly ok: false; readonly problem: 'no-procedure-in-force' }
   | { readonly ok: false; readonly problem: 'forbidden' }
+  | { readonly ok: false; readonly problem: 'online-at-national-portal' }
   | { readonly ok: false; readonly problem: 'invalid-declaration'; readonly errors: readonly FieldError[] }
 
 /**
@@ -74,7 +75,12 @@ function applicantOf(principal: Principal, application: DossierApplication): App
  * principal may create as and the applicant's identity, then the lifecycle engine's creation.
  */
 export async function createDossier(
-  deps: { readonly db: Db; readonly engine: ReturnType<typeof dossierCommands> },
+  deps: {
+    readonly db: Db
+    readonly engine: ReturnType<typeof dossierCommands>
+    /** False: the province takes online dossiers through the national portal only (MOTCUA_LOCAL_ONLINE_SUBMISSION). */
+    readonly localOnlineSubmission?: boolean
+  },
   principal: Principal,
   application: DossierApplication,
   options: RunOptions,
@@ -83,6 +89,8 @@ export async function createDossier(
   if (version === null) return { ok: false, problem: 'no-procedure-in-force' }
   const actor = creatorOf(principal, application)
   if (!actor) return { ok: false, problem: 'forbidden' }
+  if (application.channel === Channel.Online && deps.localOnlineSubmission === false)
+    return { ok: false, problem: 'online-at-national-portal' }
   const procedure = { code: application.procedureCode, version }
   const declared = await checkDeclaration(deps.db, procedure, application, localDate(options.now))
   if (!declared.ok) return { ok: false, problem: 'invalid-declaration', errors: declared.errors }

@@ -176,6 +176,7 @@ program
       publicBaseUrl: config.http.publicBaseUrl,
       vnpay: config.vnpay,
       draftTtlDays: config.draftTtlDays,
+      onlineEntry: config.onlineEntry,
     })
     // Outbox relay: delivers every committed event to the configured partners (docs/operations.md).
     const calendars = agencyCalendars(open.db, workingDaysFromDatabase(open.db))

@@ -156,6 +156,23 @@ describe('loadConfig', () => {
     assert.equal(s3?.forcePathStyle, true, 'an S3-compatible endpoint uses path-style addressing by default')
   })
 
+  test('handing online submission to the national portal needs its submission page, with {code}', () => {
+    assert.match(
+      problemsOf({ MOTCUA_LOCAL_ONLINE_SUBMISSION: 'false' })[0] ?? '',
+      /^PORTAL_SUBMISSION_URL: .*MOTCUA_LOCAL_ONLINE_SUBMISSION=false/,
+    )
+    assert.match(problemsOf({ PORTAL_SUBMISSION_URL: 'https://dichvucong.gov.vn/p' })[0] ?? '', /PORTAL_SUBMISSION_URL/)
+    const entry = loadConfig({
+      MOTCUA_LOCAL_ONLINE_SUBMISSION: 'false',
+      PORTAL_SUBMISSION_URL: 'https://dichvucong.gov.vn/p?ma_thu_tuc={code}',
+    }).onlineEntry
+    assert.deepEqual(entry, {
+      nationalSubmissionUrl: 'https://dichvucong.gov.vn/p?ma_thu_tuc={code}',
+      localOnlineSubmission: false,
+    })
+    assert.deepEqual(loadConfig({}).onlineEntry, { nationalSubmissionUrl: null, localOnlineSubmission: true })
+  })
+
   test('PostgreSQL turns the demo off unless MOTCUA_DEMO=1', () => {
     assert.equal(loadConfig({ DATABASE_URL: 'postgres://db/motcua' }).demo, false)
     assert.equal(loadConfig({ DATABASE_URL: 'postgres://db/motcua', MOTCUA_DEMO: '1' }).demo, true)

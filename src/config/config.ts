@@ -4,6 +4,17 @@ import { relations } from './relations.ts'
 
 export type LogLevel = Environment['LOG_LEVEL']
 
+/**
+ * Since 1 July 2025 the National Public Service Portal is the single online entry (Decree
+ * 118/2025/NĐ-CP); a province may keep its own online form beside it or hand over entirely.
+ */
+export type OnlineEntry = {
+  /** The national portal's submission page, `{code}` standing for the procedure's code; null when not set. */
+  readonly nationalSubmissionUrl: string | null
+  /** Whether citizens may submit online on motcua's own form (counter-assisted submission stays either way). */
+  readonly localOnlineSubmission: boolean
+}
+
 /** motcua's configuration, validated once at start-up and passed to whoever needs a part of it. */
 export type Config = {
   readonly database: { readonly url: string | null; readonly poolMax: number }
@@ -21,6 +32,8 @@ export type Config = {
   /** Days a citizen's declaration draft lives after its last save (MOTCUA_DRAFT_TTL_DAYS). */
   readonly draftTtlDays: number
   readonly portal: { readonly baseUrl: string; readonly apiKey: string } | null
+  /** Where citizens submit online: the national portal's page (when set) and/or the province's own form. */
+  readonly onlineEntry: OnlineEntry
   readonly mail: { readonly url: string; readonly from: string } | null
   readonly sms: { readonly url: string; readonly apiKey: string; readonly brandname: string } | null
   readonly vnpay: {
@@ -106,6 +119,10 @@ function configOf(e: Environment): Config {
     partnerTimeoutMs: e.MOTCUA_PARTNER_TIMEOUT_MS,
     draftTtlDays: e.MOTCUA_DRAFT_TTL_DAYS,
     portal: e.PORTAL_BASE_URL && e.PORTAL_API_KEY ? { baseUrl: e.PORTAL_BASE_URL, apiKey: e.PORTAL_API_KEY } : null,
+    onlineEntry: {
+      nationalSubmissionUrl: e.PORTAL_SUBMISSION_URL ?? null,
+      localOnlineSubmission: e.MOTCUA_LOCAL_ONLINE_SUBMISSION,
+    },
     mail: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
     sms:
       e.SMS_GATEWAY_URL && e.SMS_API_KEY

@@ -117,6 +117,21 @@ export const Environment = Type.Object({
   ),
   PORTAL_BASE_URL: Type.Optional(url('Địa chỉ Cổng DVCQG / National portal address, e.g. https://dichvucong.gov.vn')),
   PORTAL_API_KEY: Type.Optional(secret('Khóa API của Cổng DVCQG / National portal API key (`X-API-Key`)')),
+  // Not `format: 'uri'`: the braces of {code} are not URI characters until replaced.
+  PORTAL_SUBMISSION_URL: Type.Optional(
+    Type.String({
+      pattern: '^https?://\\S*\\{code\\}\\S*$',
+      description:
+        'Trang nộp hồ sơ của một thủ tục trên Cổng DVCQG, {code} thay bằng mã thủ tục; trang thủ tục dẫn tới đó / The national portal’s submission page of a procedure, {code} replaced by its code; the procedure page links to it',
+      expected: { vi: 'phải là địa chỉ http(s)://… có {code}', en: 'must be an http(s):// URL containing {code}' },
+    }),
+  ),
+  MOTCUA_LOCAL_ONLINE_SUBMISSION: Type.Boolean({
+    default: true,
+    description:
+      'Công dân nộp trực tuyến ngay trên cổng của tỉnh; false: chỉ qua Cổng DVCQG (PORTAL_SUBMISSION_URL), quầy vẫn tiếp nhận / Citizens submit online on the province’s own portal; false: only through the national portal, the counter still receives',
+    expected: { vi: 'phải là true hoặc false', en: 'must be true or false' },
+  }),
   SMTP_URL: Type.Optional(
     Type.String({
       format: 'uri',

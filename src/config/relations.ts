@@ -63,6 +63,15 @@ export const relations: readonly ((given: Given, resolved: Environment) => strin
   onlyWith('S3_BUCKET', ['S3_ENDPOINT', 'S3_REGION', 'S3_FORCE_PATH_STYLE', 'S3_PREFIX']),
   required('AWS_ACCESS_KEY_ID', ['AWS_SECRET_ACCESS_KEY'], s3Keys),
   required('AWS_SECRET_ACCESS_KEY', ['AWS_ACCESS_KEY_ID'], s3Keys),
+  // Handing online submission over to the national portal leaves citizens no online entry unless
+  // the procedure pages can link to it.
+  (_given, resolved) =>
+    resolved.MOTCUA_LOCAL_ONLINE_SUBMISSION || resolved.PORTAL_SUBMISSION_URL !== undefined
+      ? []
+      : [
+          'PORTAL_SUBMISSION_URL: cần đặt khi MOTCUA_LOCAL_ONLINE_SUBMISSION=false (công dân nộp trực tuyến qua Cổng DVCQG) / ' +
+            'required when MOTCUA_LOCAL_ONLINE_SUBMISSION=false (citizens submit online through the national portal)',
+        ],
   // One call to a partner must end before the relay's lease does, or a second process claims the
   // delivery while the first still waits on it.
   (_given, resolved) => {

@@ -11,6 +11,7 @@ import type { VnpayConfig } from '../adapters/payment/vnpay.ts'
 import type { VneidClient } from '../adapters/vneid/oidc-client.ts'
 import { issueElectronicResult } from '../app/results/issue-electronic-result.ts'
 import { signDigitizedCopies } from '../app/results/sign-digitized-copies.ts'
+import type { OnlineEntry } from '../config/config.ts'
 import { AgencyNode } from '../domain/catalog/agency-tree.ts'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import type { Db } from '../store/database.ts'
@@ -67,6 +68,8 @@ export type AppOptions = {
   readonly vnpay?: VnpayConfig | null
   /** Days a declaration draft lives after its last save (MOTCUA_DRAFT_TTL_DAYS, default 30). */
   readonly draftTtlDays?: number
+  /** Where citizens submit online (default: motcua's own form, no national portal link). */
+  readonly onlineEntry?: OnlineEntry
 }
 
 const webSource = join(import.meta.dirname, '..', '..', 'web')
@@ -161,7 +164,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(timeReductionRoutes, { db: options.db, now: options.now })
   await app.register(userRoutes, { db: options.db, now: options.now })
   await app.register(healthRoutes, { db: options.db })
-  await app.register(procedureRoutes, { db: options.db, now: options.now })
+  const onlineEntry = options.onlineEntry ?? { nationalSubmissionUrl: null, localOnlineSubmission: true }
+  await app.register(procedureRoutes, { db: options.db, now: options.now, onlineEntry })
   await app.register(agencyRoutes, { db: options.db, now: options.now })
   const workingDays = workingDaysFromDatabase(options.db)
   const engine = dossierCommands(options.db, workingDays)
@@ -170,6 +174,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.db,
     now: options.now,
     engine,
+    localOnlineSubmission: onlineEntry.localOnlineSubmission,
     // The clerk's issue produces the signed e-result, a digitization the signed copy. Both idempotent:
     // a retry after a failure completes them.
     afterCommand: async (action, dossierId) => {

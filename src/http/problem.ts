@@ -70,6 +70,7 @@ export type ProblemKind =
   | 'paymentCallbackInvalid'
   | 'reuseNotOffered'
   | 'vaultItemDoesNotFit'
+  | 'onlineAtNationalPortal'
 
 export function problem(kind: ProblemKind, status: number, extra: Partial<Problem> = {}): Problem {
   const title = message(`problem.${kind}.title` as MessageKey)

@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
+import type { OnlineEntry } from '../../src/config/config.ts'
 import type { Grant } from '../../src/domain/access/principal.ts'
 import { buildApp } from '../../src/http/app.ts'
 import { sessionCookie } from '../../src/http/auth/access-control.ts'
@@ -22,12 +23,23 @@ export type TestApp = {
   close(): Promise<void>
 }
 
-/** `files`: where uploads go; by default a temporary directory of the app's own, removed on close. */
-export async function createTestApp(options: { demoLogin?: boolean; files?: FileOptions } = {}): Promise<TestApp> {
+/**
+ * `files`: where uploads go; by default a temporary directory of the app's own, removed on close.
+ * `onlineEntry`: where citizens submit online (default: motcua's own form only).
+ */
+export async function createTestApp(
+  options: { demoLogin?: boolean; files?: FileOptions; onlineEntry?: OnlineEntry } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase()
   const filesRoot = options.files ? null : join(tmpdir(), `motcua-test-files-${randomUUID()}`)
   const files = options.files ?? defaultFileOptions(filesRoot ?? undefined)
-  const app = await buildApp({ db: database.db, now: () => fixedNow, demoLogin: options.demoLogin ?? false, files })
+  const app = await buildApp({
+    db: database.db,
+    now: () => fixedNow,
+    demoLogin: options.demoLogin ?? false,
+    files,
+    ...(options.onlineEntry ? { onlineEntry: options.onlineEntry } : {}),
+  })
   return {
     app,
     database,

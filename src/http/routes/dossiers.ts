@@ -29,6 +29,8 @@ export type DossierRouteOptions = {
    * `issue`); true when it changed the dossier, whose view is then read again.
    */
   afterCommand?: (action: string, dossierId: string) => Promise<boolean>
+  /** False when citizens submit online only through the national portal (MOTCUA_LOCAL_ONLINE_SUBMISSION). */
+  localOnlineSubmission?: boolean
 }
 
 const Ref = Type.Object({
@@ -167,7 +169,7 @@ function sendOutcomeProblem(reply: FastifyReply, outcome: Exclude<Outcome, { ok:
 
 export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = async (
   app,
-  { db, now, engine, afterCommand },
+  { db, now, engine, afterCommand, localOnlineSubmission = true },
 ) => {
   /** The view as the principal may see it: their dossiers only, with what any of their roles may do next. */
   async function view(reply: FastifyReply, principal: Principal, ref: string, status = 200) {
@@ -208,7 +210,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = asy
     },
     async (request, reply) => {
       const principal = callerOf(request)
-      const outcome = await createDossier({ db, engine }, principal, request.body, {
+      const outcome = await createDossier({ db, engine, localOnlineSubmission }, principal, request.body, {
         idempotencyKey: request.headers['idempotency-key'],
         now: now(),
       })
@@ -222,6 +224,8 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = asy
           }),
         )
       if (!outcome.ok && outcome.problem === 'forbidden') return sendProblem(reply, problem('forbidden', 403))
+      if (!outcome.ok && outcome.problem === 'online-at-national-portal')
+        return sendProblem(reply, problem('onlineAtNationalPortal', 409))
       if (!outcome.ok && outcome.problem === 'invalid-declaration')
         return sendProblem(
           reply,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import type { OnlineEntry } from '../../config/config.ts'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import { localDate } from '../../domain/calendar/local-time.ts'
 import { OnlineLevelSchema } from '../../domain/catalog/procedure.ts'
@@ -22,7 +23,25 @@ export const ProcedureQuery = Type.Object(
   { additionalProperties: false },
 )
 
-export const procedureRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+/** Where a citizen submits this procedure online, as the province configured it (Decree 118/2025/NĐ-CP). */
+export const OnlineEntryView = Type.Object(
+  {
+    nationalSubmissionUrl: Type.Union([Type.String(), Type.Null()], {
+      description: 'The procedure’s submission page on the National Public Service Portal; null when not configured',
+    }),
+    localOnlineSubmission: Type.Boolean({
+      description: 'Whether citizens may submit online on this portal’s own form (the counter receives either way)',
+    }),
+  },
+  { description: 'Nộp trực tuyến: where online submission happens for this procedure' },
+)
+
+export const ProcedureWithEntry = Type.Intersect([ProcedureDetail, Type.Object({ onlineEntry: OnlineEntryView })])
+
+export const procedureRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date; onlineEntry: OnlineEntry }> = async (
+  app,
+  { db, now, onlineEntry },
+) => {
   app.get(
     '/api/procedures',
     {
@@ -56,13 +75,22 @@ export const procedureRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Dat
             description: 'Procedure code: the national code (e.g. 1.001193) when one exists',
           }),
         }),
-        response: { 200: ProcedureDetail, 400: Type.Ref('Problem'), 404: Type.Ref('Problem') },
+        response: { 200: ProcedureWithEntry, 400: Type.Ref('Problem'), 404: Type.Ref('Problem') },
       },
     },
     async (request, reply) => {
       const { code } = request.params
       const found = await findProcedure(db, code, localDate(now()))
-      return found ?? sendProblem(reply, problem('procedureNotFound', 404))
+      if (!found) return sendProblem(reply, problem('procedureNotFound', 404))
+      const template = onlineEntry.nationalSubmissionUrl
+      return {
+        ...found,
+        onlineEntry: {
+          nationalSubmissionUrl:
+            template === null ? null : template.replaceAll('{code}', encodeURIComponent(found.code)),
+          localOnlineSubmission: onlineEntry.localOnlineSubmission,
+        },
+      }
     },
   )
 }

@@ -2577,7 +2577,7 @@ export interface operations {
       /** @description Default Response */
       200: {
         content: {
-          "application/json": ({
+          "application/json": (({
             /** @description Catalogue key: the national code when one exists */
             code: string;
             /** @description Mã TTHC in the National Database of administrative procedures; null for a local one */
@@ -3165,6 +3165,14 @@ export interface operations {
               title: string;
               /** @description Fields or facts added by motcua that no public source confirms, each with why */
               illustrative: string[];
+            };
+          })) & ({
+            /** @description Nộp trực tuyến: where online submission happens for this procedure */
+            onlineEntry: {
+              /** @description The procedure’s submission page on the National Public Service Portal; null when not configured */
+              nationalSubmissionUrl: string | null;
+              /** @description Whether citizens may submit online on this portal’s own form (the counter receives either way) */
+              localOnlineSubmission: boolean;
             };
           });
         };

@@ -88,14 +88,27 @@ function SubmitOnline({ procedure }: { procedure: ProcedureDetail }) {
   const { user } = useSession()
   const { navigate } = useRouter()
   if (procedure.onlineLevel === 'none') return <p>{t('procedure.notOnline')}</p>
+  const { nationalSubmissionUrl, localOnlineSubmission } = procedure.onlineEntry
   // The form's page asks who is signed in and offers the sign-in to someone who is not.
   const onClick = () => navigate(`/thu-tuc/${encodeURIComponent(procedure.code)}/nop`)
   return (
     <div className="submit-online">
-      <button type="button" className="primary" onClick={onClick}>
-        {t('procedure.submitOnline')}
-      </button>
-      {user?.kind !== 'citizen' && <p className="meta">{t('procedure.signInToSubmit')}</p>}
+      {nationalSubmissionUrl && (
+        <p>
+          <a className={localOnlineSubmission ? undefined : 'button primary'} href={nationalSubmissionUrl}>
+            {t('procedure.submitAtNationalPortal')}
+          </a>
+        </p>
+      )}
+      {localOnlineSubmission && (
+        <>
+          <button type="button" className="primary" onClick={onClick}>
+            {t('procedure.submitOnline')}
+          </button>
+          {user?.kind !== 'citizen' && <p className="meta">{t('procedure.signInToSubmit')}</p>}
+        </>
+      )}
+      {!localOnlineSubmission && <p className="meta">{t('procedure.onlineOnlyAtNationalPortal')}</p>}
     </div>
   )
 }
