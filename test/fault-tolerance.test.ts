@@ -135,6 +135,8 @@ function serveEnv(databaseUrl: string, publicBaseUrl: string, leaseMs = 60_000):
     MOTCUA_DEMO: '1',
     MOTCUA_RELAY_INTERVAL_MS: '100',
     MOTCUA_RELAY_LEASE_MS: String(leaseMs),
+    // The deadline watcher is not what these servers are killed to test.
+    MOTCUA_DEADLINE_WATCH: 'false',
     LOG_LEVEL: 'warn',
     // The CloudEvent's source names the process that delivered it.
     PUBLIC_BASE_URL: publicBaseUrl,

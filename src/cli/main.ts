@@ -12,6 +12,7 @@ import { describeProblem } from '../domain/kpi/history-line.ts'
 import { buildApp, webRootDefault } from '../http/app.ts'
 import { defaultFileOptions } from '../http/routes/files.ts'
 import { consumersFromEnv } from '../jobs/consumers-from-env.ts'
+import { startDeadlineWatcher } from '../jobs/deadline-watcher.ts'
 import { defaultRetryPolicy, startOutboxRelay } from '../jobs/outbox-relay.ts'
 import { seedYearDecisions } from '../store/calendar/calendar-years.ts'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
@@ -19,6 +20,7 @@ import { loadCatalogFile } from '../store/catalog/load-catalog-file.ts'
 import { locateDatabase, type OpenDatabase, openDatabase } from '../store/database.ts'
 import { purgeExpiredDrafts } from '../store/declarations/drafts.ts'
 import { agencyCalendars } from '../store/dossiers/agency-calendars.ts'
+import { dossierCommands } from '../store/dossiers/dossier-commands.ts'
 import { seedDossiers, seededRandom } from '../store/dossiers/seed-dossiers.ts'
 import { verifyChains } from '../store/dossiers/verify-chain.ts'
 import { createOfficer } from '../store/identity/users.ts'
@@ -189,6 +191,17 @@ program
         onError: (error) => app.log.error({ err: error }, 'outbox relay round failed'),
       },
     )
+    // Deadline watcher: warnings, escalations and supplement-limit stops, one server at a time (docs/rules.md).
+    const watcher = config.deadlineWatch.enabled
+      ? startDeadlineWatcher(
+          { db: open.db, engine: dossierCommands(open.db, workingDaysFromDatabase(open.db)) },
+          {
+            intervalMs: config.deadlineWatch.intervalMs,
+            leaseMs: config.deadlineWatch.leaseMs,
+            onError: (error) => app.log.error({ err: error }, 'deadline watch round failed'),
+          },
+        )
+      : null
     // Declaration drafts past their keeping period are deleted at start and every hour after.
     const purgeDrafts = () =>
       purgeExpiredDrafts(open.db, new Date()).catch((error: unknown) =>
@@ -199,6 +212,7 @@ program
     const stop = async () => {
       clearInterval(draftPurge)
       await relay.stop()
+      await watcher?.stop()
       await app.close()
       await open.close()
       process.exit(0)

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
     })
     assert.deepEqual(config.relay, { intervalMs: 1000, maxAttempts: 10, leaseMs: 60_000 })
     assert.equal(config.partnerTimeoutMs, 10_000)
+    assert.deepEqual(config.deadlineWatch, { enabled: true, intervalMs: 60_000, leaseMs: 300_000 })
     assert.equal(config.draftTtlDays, 30)
     assert.equal(config.demo, true, 'the embedded database is the demo')
     assert.deepEqual(
@@ -147,6 +148,16 @@ describe('loadConfig', () => {
     ])
     assert.equal(problemsOf({ MOTCUA_RELAY_LEASE_MS: '5000', MOTCUA_PARTNER_TIMEOUT_MS: '4999' }).length, 0)
     assert.equal(problemsOf({ MOTCUA_RELAY_LEASE_MS: '5000' }).length, 1, 'the default timeout against a shorter lease')
+  })
+
+  test('the deadline watcher renews its lease before it lapses: the interval is shorter than the lease', () => {
+    assert.deepEqual(problemsOf({ MOTCUA_DEADLINE_WATCH_INTERVAL_MS: '300000' }), [
+      'MOTCUA_DEADLINE_WATCH_INTERVAL_MS: phải nhỏ hơn MOTCUA_DEADLINE_WATCH_LEASE_MS (300000) / must be less than MOTCUA_DEADLINE_WATCH_LEASE_MS (300000), got "300000"',
+    ])
+    assert.equal(
+      problemsOf({ MOTCUA_DEADLINE_WATCH_INTERVAL_MS: '1000', MOTCUA_DEADLINE_WATCH_LEASE_MS: '1001' }).length,
+      0,
+    )
   })
 
   test('S3 settings without a bucket, and half an S3 key pair, are refused', () => {

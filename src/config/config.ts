@@ -27,6 +27,8 @@ export type Config = {
   /** The labelled demo login and payment simulator (MOTCUA_DEMO; by default on for embedded PGlite only). */
   readonly demo: boolean
   readonly relay: { readonly intervalMs: number; readonly maxAttempts: number; readonly leaseMs: number }
+  /** The deadline watcher in `serve` (MOTCUA_DEADLINE_WATCH…): one server at a time holds its lease. */
+  readonly deadlineWatch: { readonly enabled: boolean; readonly intervalMs: number; readonly leaseMs: number }
   /** One attempt's timeout for every partner call the relay makes; always below `relay.leaseMs`. */
   readonly partnerTimeoutMs: number
   /** Days a citizen's declaration draft lives after its last save (MOTCUA_DRAFT_TTL_DAYS). */
@@ -115,6 +117,11 @@ function configOf(e: Environment): Config {
       intervalMs: e.MOTCUA_RELAY_INTERVAL_MS,
       maxAttempts: e.MOTCUA_RELAY_MAX_ATTEMPTS,
       leaseMs: e.MOTCUA_RELAY_LEASE_MS,
+    },
+    deadlineWatch: {
+      enabled: e.MOTCUA_DEADLINE_WATCH,
+      intervalMs: e.MOTCUA_DEADLINE_WATCH_INTERVAL_MS,
+      leaseMs: e.MOTCUA_DEADLINE_WATCH_LEASE_MS,
     },
     partnerTimeoutMs: e.MOTCUA_PARTNER_TIMEOUT_MS,
     draftTtlDays: e.MOTCUA_DRAFT_TTL_DAYS,

@@ -101,6 +101,26 @@ export const Environment = Type.Object({
     'Thời gian một tiến trình giữ tin đã nhận gửi; sau sự cố, tin đến hạn lại / How long a claimed delivery is one process’s; after a crash it is due again',
     { expected: { vi: 'phải là số nguyên ≥ 1000 (mili giây)', en: 'must be an integer ≥ 1000 (milliseconds)' } },
   ),
+  MOTCUA_DEADLINE_WATCH: Type.Boolean({
+    default: true,
+    description:
+      'Bộ theo dõi thời hạn trong `serve`: cảnh báo trước hạn, chuyển lãnh đạo khi quá hạn, dừng hồ sơ hết hạn bổ sung / The deadline watcher in `serve`: warnings before deadlines, escalation when overdue, stopping dossiers whose supplement limit passed',
+    expected: { vi: 'phải là true hoặc false', en: 'must be true or false' },
+  }),
+  MOTCUA_DEADLINE_WATCH_INTERVAL_MS: integer(
+    1000,
+    86_400_000,
+    60_000,
+    'Khoảng thời gian giữa hai vòng theo dõi thời hạn / Interval between two rounds of the deadline watcher',
+    { expected: { vi: 'phải là số nguyên ≥ 1000 (mili giây)', en: 'must be an integer ≥ 1000 (milliseconds)' } },
+  ),
+  MOTCUA_DEADLINE_WATCH_LEASE_MS: integer(
+    1000,
+    86_400_000,
+    300_000,
+    'Thời gian một máy chủ giữ quyền chạy bộ theo dõi thời hạn; sau sự cố, máy khác tiếp quản / How long one server holds the deadline watcher; after a crash another takes over',
+    { expected: { vi: 'phải là số nguyên ≥ 1000 (mili giây)', en: 'must be an integer ≥ 1000 (milliseconds)' } },
+  ),
   MOTCUA_PARTNER_TIMEOUT_MS: integer(
     100,
     3_600_000,

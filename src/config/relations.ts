@@ -84,4 +84,16 @@ export const relations: readonly ((given: Given, resolved: Environment) => strin
             `must be less than MOTCUA_RELAY_LEASE_MS (${lease}), got "${timeout}"`,
         ]
   },
+  // The watcher renews its lease every round: a lease shorter than the interval would lapse between
+  // rounds and let a second server take over while the first still runs.
+  (_given, resolved) => {
+    const lease = resolved.MOTCUA_DEADLINE_WATCH_LEASE_MS
+    const interval = resolved.MOTCUA_DEADLINE_WATCH_INTERVAL_MS
+    return interval < lease
+      ? []
+      : [
+          `MOTCUA_DEADLINE_WATCH_INTERVAL_MS: phải nhỏ hơn MOTCUA_DEADLINE_WATCH_LEASE_MS (${lease}) / ` +
+            `must be less than MOTCUA_DEADLINE_WATCH_LEASE_MS (${lease}), got "${interval}"`,
+        ]
+  },
 ]

@@ -222,6 +222,19 @@ export type Database = {
     entered_by: string
     entered_at: Timestamp
   }
+  /** A job's lease (migration 0022): one holder at a time, renewed each round, taken over once expired. */
+  job_leases: { job: string; holder: string; expires_at: Timestamp }
+  /** Deadline alerts (migration 0022), one per dossier and key. */
+  deadline_alerts: {
+    id: Generated<number>
+    dossier_id: string
+    alert_key: string
+    kind: string
+    due_at: Timestamp
+    deadline_at: Timestamp
+    raised_at: Timestamp
+  }
+  deadline_alert_recipients: { alert_id: number; agency_id: string; role: string; user_id: string | null }
   audit_log: {
     id: Generated<number>
     at: Timestamp
