@@ -162,6 +162,8 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'POST /mo-phong-thanh-toan/ket-qua': () => 'allowed',
   'POST /mo-phong-thanh-toan/api/transaction': () => 'allowed',
   'GET /api/queues/:role': (c) => (c.kind === 'anonymous' ? 401 : workflow.includes(role(c)) ? 'allowed' : 403),
+  // Deadline alerts: the officer's own and their roles', workflow staff only (rules.md "Deadline watcher").
+  'GET /api/office/alerts': (c) => (c.kind === 'anonymous' ? 401 : workflow.includes(role(c)) ? 'allowed' : 403),
   ...Object.fromEntries(commandRoutes.map((r) => [`POST /api/dossiers/:ref/${r.path}`, dossierActors])),
 }
 

@@ -36,6 +36,7 @@ import { integrationRoutes } from './routes/integrations.ts'
 import { lookupRoutes } from './routes/lookup.ts'
 import { myDossierRoutes } from './routes/my-dossiers.ts'
 import { notificationPreferenceRoutes } from './routes/notification-preferences.ts'
+import { officeAlertRoutes } from './routes/office-alerts.ts'
 import { paymentSimulatorRoutes } from './routes/payment-simulator.ts'
 import { paymentRoutes } from './routes/payments.ts'
 import { procedureRoutes } from './routes/procedures.ts'
@@ -188,6 +189,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
   await app.register(vaultRoutes, { db: options.db, now: options.now, engine })
   await app.register(myDossierRoutes, { db: options.db })
+  await app.register(officeAlertRoutes, { db: options.db })
   await app.register(notificationPreferenceRoutes, { db: options.db, now: options.now })
   await app.register(declarationDraftRoutes, { db: options.db, now: options.now, ttlDays: options.draftTtlDays ?? 30 })
   await app.register(declarationPrefillRoutes, { db: options.db, now: options.now })

@@ -340,6 +340,10 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = asy
     dueAt: Type.Union([Type.String(), Type.Null()], { description: 'Current step due, else the appointment' }),
     appointmentAt: Type.Union([Type.String(), Type.Null()], { description: 'Ngày hẹn trả kết quả' }),
     urgency: Type.String({ description: 'late, due_soon or on_track' }),
+    alert: Type.Union([Type.String(), Type.Null()], {
+      description:
+        'The newest deadline alert (step-warning, dossier-warning, dossier-overdue-escalation, supplement-expired), null without one (rules.md "Deadline watcher")',
+    }),
   })
   app.get(
     '/api/queues/:role',
@@ -392,6 +396,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = asy
             dueAt: due ? formatInstant(due.getTime()) : null,
             appointmentAt: r.appointment_at ? formatInstant(r.appointment_at.getTime()) : null,
             urgency: urgencyOf(calendar, nowMs, due ? due.getTime() : null),
+            alert: r.alert_kind,
           }
         }),
       }

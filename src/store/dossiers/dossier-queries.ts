@@ -66,6 +66,8 @@ export type QueueRow = {
   applicant_name: string | null
   assignee_id: string | null
   procedure_name: string
+  /** The newest deadline alert of the dossier (the queue's mark), null without one. */
+  alert_kind: string | null
 }
 
 /**
@@ -97,6 +99,15 @@ export async function queue(
       sql<string | null>`d.applicant->>'name'`.as('applicant_name'),
       'd.assignee_id',
       'v.name as procedure_name',
+      (eb) =>
+        eb
+          .selectFrom('deadline_alerts as a')
+          .select('a.kind')
+          .whereRef('a.dossier_id', '=', 'd.id')
+          .orderBy('a.raised_at', 'desc')
+          .orderBy('a.id', 'desc')
+          .limit(1)
+          .as('alert_kind'),
     ])
     .where('d.status', 'in', [...QueueStatuses[role]])
   switch (role) {

@@ -253,6 +253,10 @@ export interface paths {
     /** Hồ sơ của tôi / My dossiers, newest first */
     get: operations["listMyDossiers"];
   };
+  "/api/office/alerts": {
+    /** Cảnh báo thời hạn của tôi / My deadline alerts (warnings, escalations, stops), newest first */
+    get: operations["getOfficeAlerts"];
+  };
   "/api/my-notification-preferences": {
     /** Kênh nhận thông báo của tôi / My notice channels (e-mail, SMS) */
     get: operations["getMyNotificationPreferences"];
@@ -10801,6 +10805,8 @@ export interface operations {
                 appointmentAt: string | null;
                 /** @description late, due_soon or on_track */
                 urgency: string;
+                /** @description The newest deadline alert (step-warning, dossier-warning, dossier-overdue-escalation, supplement-expired), null without one (rules.md "Deadline watcher") */
+                alert: string | null;
               })[];
           };
         };
@@ -11273,6 +11279,59 @@ export interface operations {
                 appointmentAt: string | null;
               })[];
           };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Cảnh báo thời hạn của tôi / My deadline alerts (warnings, escalations, stops), newest first */
+  getOfficeAlerts: {
+    parameters: {
+      query: {
+        /** @description Alerts to list at most */
+        limit: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Alerts of dossiers still open */
+            items: ({
+                /** @description The dossier the alert is about */
+                dossierId: string;
+                /** @description Mã hồ sơ */
+                code: string | null;
+                /** @description step-warning / dossier-warning: one working day before the step’s due time or the appointment; dossier-overdue-escalation: the appointment passed without an apology in time; supplement-expired: the supplement limit passed and the dossier was stopped */
+                kind: "step-warning" | "dossier-warning" | "dossier-overdue-escalation" | "supplement-expired";
+                /** @description What the alert says, in Vietnamese */
+                title: string;
+                /** @description What the alert says, in English */
+                titleEn: string;
+                /** @description The deadline it is about, Vietnam time */
+                deadlineAt: string;
+                /** @description When the watcher raised it, Vietnam time */
+                raisedAt: string;
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
         };
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */

@@ -47,6 +47,12 @@ function QueueTable({ items }: { items: QueueItem[] }) {
               <td>{formatInstant(d.dueAt)}</td>
               <td>
                 <Urgency value={d.urgency} />
+                {d.alert && (
+                  <span className="deadline-alert">
+                    <span aria-hidden="true"> 🔔 </span>
+                    {tx(`alert.${d.alert}`)}
+                  </span>
+                )}
               </td>
             </tr>
           ))}
