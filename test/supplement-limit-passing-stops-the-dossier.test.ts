@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { watchDeadlines } from '../src/app/deadline-watch/watch-deadlines.ts'
+import { buildDossierForm } from '../src/domain/forms/build.ts'
 import { workingDaysFromDatabase } from '../src/store/calendar/working-days-cache.ts'
 import type { OpenDatabase } from '../src/store/database.ts'
 import { dossierCommands } from '../src/store/dossiers/dossier-commands.ts'
 import { loadDossier } from '../src/store/dossiers/dossier-queries.ts'
 import { dossierInAppraisal, watchedProcedure } from './support/deadline-watch.ts'
 import { actors } from './support/dossier-fixtures.ts'
+import { formContext } from './support/form-context.ts'
 import { createTestDatabase, engineName } from './support/test-database.ts'
 
 // Decree 61/2018/NĐ-CP as amended by Decree 107/2021 and Decree 118/2025/NĐ-CP: when the applicant
@@ -49,6 +51,9 @@ test(`a supplement limit passed stops the dossier with its notice and an audit r
   const d = (await loadDossier(open.db, id))?.state
   assert.equal(d?.status, 8, 'stopped (status 8)')
   assert.match(d?.closing?.reason ?? '', /Quá thời hạn 5 ngày làm việc bổ sung/)
+  assert.ok(d)
+  const form05 = buildDossierForm('05', d, formContext)
+  assert.equal(form05?.title, 'THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ', 'the stop notice (form 05) is issued')
   const events = await open.db
     .selectFrom('dossier_events')
     .select(['type', 'payload'])
