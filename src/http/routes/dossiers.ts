@@ -14,6 +14,7 @@ import type { dossierCommands, Outcome } from '../../store/dossiers/dossier-comm
 import { queue } from '../../store/dossiers/dossier-queries.ts'
 import { callerOf } from '../auth/access-control.ts'
 import { commandOperationId } from '../openapi/operations.ts'
+import { sendOutcomeProblem } from '../outcome-problem.ts'
 import { problem, sendProblem } from '../problem.ts'
 import { DossierView } from '../schemas/dossier-view.ts'
 import { commandRoutes } from './dossier-commands.ts'
@@ -133,39 +134,6 @@ const NewDossier = Type.Object(
   },
   { additionalProperties: false },
 )
-
-function sendOutcomeProblem(reply: FastifyReply, outcome: Exclude<Outcome, { ok: true }>) {
-  switch (outcome.problem) {
-    case 'not-found':
-      return sendProblem(reply, problem('dossierNotFound', 404))
-    case 'forbidden':
-      return sendProblem(reply, problem('forbidden', 403))
-    case 'conflict':
-      return sendProblem(
-        reply,
-        problem('conflict', 409, {
-          errors: [
-            {
-              path: 'body/expectedVersion',
-              message: `phiên bản hiện tại: ${outcome.currentVersion}`,
-              en: `current version: ${outcome.currentVersion}`,
-            },
-          ],
-        }),
-      )
-    case 'idempotency-key-reused':
-      return sendProblem(reply, problem('idempotencyKeyReused', 422))
-    case 'refused':
-      return sendProblem(
-        reply,
-        problem('refused', 422, {
-          type: `urn:motcua:problem:refused:${outcome.refusal.code}`,
-          detail: outcome.refusal.vi,
-          en: { title: 'Command refused', detail: outcome.refusal.en },
-        }),
-      )
-  }
-}
 
 export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = async (
   app,

@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { componentsToSupply, reusableDocuments, vaultKeysFor } from '../../app/vault/reusable-documents.ts'
-import { actorsFor, canReadDossier, Permission } from '../../domain/access/route-permissions.ts'
-import { guards } from '../../domain/dossier/permissions.ts'
-import { comparableName, standsFor } from '../../domain/vault/stands-for.ts'
+import { reusableDocuments } from '../../app/vault/reusable-documents.ts'
+import { reuseVaultDocument } from '../../app/vault/reuse-vault-document.ts'
+import { Permission } from '../../domain/access/route-permissions.ts'
 import type { Db } from '../../store/database.ts'
 import type { dossierCommands } from '../../store/dossiers/dossier-commands.ts'
-import { loadDossier } from '../../store/dossiers/dossier-queries.ts'
-import { findVaultItem, listVault, type VaultItem, vaultKeysOf } from '../../store/vault/vault-items.ts'
+import { listVault, type VaultItem, vaultKeysOf } from '../../store/vault/vault-items.ts'
 import { callerOf } from '../auth/access-control.ts'
+import { sendOutcomeProblem } from '../outcome-problem.ts'
 import { problem, sendProblem } from '../problem.ts'
 import { DossierView } from '../schemas/dossier-view.ts'
 import { loadDossierView } from './dossier-view-loader.ts'
@@ -161,52 +160,33 @@ export const vaultRoutes: FastifyPluginAsyncTypebox<VaultRouteOptions> = async (
     },
     async (request, reply) => {
       const principal = callerOf(request)
-      const { ref } = request.params
       const body = request.body
-      const found = await loadDossier(db, ref)
-      if (!found) return sendProblem(reply, problem('dossierNotFound', 404))
-      if (!canReadDossier(principal, found.state)) return sendProblem(reply, problem('forbidden', 403))
-      const item = await findVaultItem(db, body.vaultItemId, vaultKeysFor(principal, found.state))
-      if (!item) return sendProblem(reply, problem('notFound', 404))
-      const wanted = comparableName(body.component)
-      const component = (await componentsToSupply(db, found.state)).find((c) => comparableName(c.name) === wanted)
-      if (!standsFor(item, component ?? { name: body.component, form: null }))
-        return sendProblem(reply, problem('vaultItemDoesNotFit', 422))
-      const ctx = await engine.contextOf(found.state, now())
-      const actors = actorsFor(principal, found.state)
-      const actor = (ctx && actors.find((a) => guards['reuse-component'](found.state, a, ctx) === null)) ?? actors[0]
-      if (!actor) return sendProblem(reply, problem('forbidden', 403))
-      const outcome = await engine.run(
-        found.id,
-        { action: 'reuse-component', actor, name: body.component, fileRef: item.sha256, vaultItemId: item.id },
-        body.expectedVersion,
-        { idempotencyKey: request.headers['idempotency-key'], now: now() },
+      const at = now()
+      const outcome = await reuseVaultDocument(
+        { db, engine },
+        principal,
+        {
+          ref: request.params.ref,
+          component: body.component,
+          vaultItemId: body.vaultItemId,
+          expectedVersion: body.expectedVersion,
+          idempotencyKey: request.headers['idempotency-key'],
+        },
+        at,
       )
-      if (!outcome.ok)
+      if (!outcome.ok && 'reason' in outcome)
         return sendProblem(
           reply,
-          outcome.problem === 'conflict'
-            ? problem('conflict', 409)
-            : outcome.problem === 'refused'
-              ? problem('refused', 422, {
-                  detail: outcome.refusal.vi,
-                  en: { title: 'Command refused', detail: outcome.refusal.en },
-                })
-              : problem('idempotencyKeyReused', 422),
+          outcome.reason === 'not-found'
+            ? problem('dossierNotFound', 404)
+            : outcome.reason === 'forbidden'
+              ? problem('forbidden', 403)
+              : outcome.reason === 'item-not-found'
+                ? problem('notFound', 404)
+                : problem('vaultItemDoesNotFit', 422),
         )
-      await db
-        .insertInto('dossier_files')
-        .values({
-          dossier_id: found.id,
-          sha256: item.sha256,
-          component_name: body.component,
-          original_name: item.title,
-          uploaded_by: principal.userId,
-          uploaded_at: now(),
-        })
-        .onConflict((oc) => oc.columns(['dossier_id', 'sha256', 'component_name']).doNothing())
-        .execute()
-      return reply.send(await loadDossierView(db, engine, principal, found.id, now()))
+      if (!outcome.ok) return sendOutcomeProblem(reply, outcome)
+      return reply.send(await loadDossierView(db, engine, principal, outcome.dossierId, at))
     },
   )
 }

@@ -127,3 +127,22 @@ export async function findLinkedFile(db: Db, dossierId: string, sha256: string):
       }
     : null
 }
+
+/** A vault document linked to the dossier as the file of a component it was reused for (once per component). */
+export async function linkReusedFile(
+  db: Db,
+  link: { dossierId: string; sha256: string; componentName: string; title: string; by: string; at: Date },
+): Promise<void> {
+  await db
+    .insertInto('dossier_files')
+    .values({
+      dossier_id: link.dossierId,
+      sha256: link.sha256,
+      component_name: link.componentName,
+      original_name: link.title,
+      uploaded_by: link.by,
+      uploaded_at: link.at,
+    })
+    .onConflict((oc) => oc.columns(['dossier_id', 'sha256', 'component_name']).doNothing())
+    .execute()
+}
