@@ -158,6 +158,8 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'GET /api/dossiers/:ref/online-payments/:id/receipt': dossierReaders,
   'GET /api/payments/vnpay/return': () => 'allowed',
   'GET /api/payments/vnpay/ipn': () => 'allowed',
+  // The national platform pushes dossiers submitted on the national portal, authenticated by API key and signature.
+  'POST /api/portal/inbound-dossiers': () => 'allowed',
   'GET /mo-phong-thanh-toan': () => 'allowed',
   'POST /mo-phong-thanh-toan/ket-qua': () => 'allowed',
   'POST /mo-phong-thanh-toan/api/transaction': () => 'allowed',

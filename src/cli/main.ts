@@ -3,6 +3,7 @@ import { createReadStream, existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { Command, InvalidArgumentError } from 'commander'
+import { inboundClient } from '../adapters/national-portal/inbound-client.ts'
 import { storageFromEnv } from '../adapters/storage/storage-from-env.ts'
 import { vneidFromEnv } from '../adapters/vneid/oidc-client.ts'
 import { processConfig } from '../config/process-config.ts'
@@ -14,6 +15,7 @@ import { defaultFileOptions } from '../http/routes/files.ts'
 import { consumersFromEnv } from '../jobs/consumers-from-env.ts'
 import { startDeadlineWatcher } from '../jobs/deadline-watcher.ts'
 import { defaultRetryPolicy, startOutboxRelay } from '../jobs/outbox-relay.ts'
+import { startPortalIntake } from '../jobs/portal-intake.ts'
 import { seedYearDecisions } from '../store/calendar/calendar-years.ts'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import { loadCatalogFile } from '../store/catalog/load-catalog-file.ts'
@@ -164,6 +166,12 @@ program
       })
     }
     const storage = storageFromEnv(config.s3, dataDir)
+    // Dossiers submitted on the national portal (PORTAL_INBOUND_MODE): pushed to a route, or pulled.
+    const inbound =
+      config.portal && config.portalInbound
+        ? inboundClient({ ...config.portal, timeoutMs: config.partnerTimeoutMs })
+        : null
+    const pushed = config.portalInbound?.mode === 'push' ? config.portalInbound : null
     const app = await buildApp({
       db: open.db,
       now: () => new Date(),
@@ -179,6 +187,8 @@ program
       vnpay: config.vnpay,
       draftTtlDays: config.draftTtlDays,
       onlineEntry: config.onlineEntry,
+      portalInbound:
+        inbound && pushed ? { credentials: { apiKey: pushed.apiKey, secret: pushed.secret }, client: inbound } : null,
     })
     // Outbox relay: delivers every committed event to the configured partners (docs/operations.md).
     const calendars = agencyCalendars(open.db, workingDaysFromDatabase(open.db))
@@ -202,6 +212,26 @@ program
           },
         )
       : null
+    const intake =
+      inbound && config.portalInbound
+        ? startPortalIntake(
+            {
+              db: open.db,
+              engine: dossierCommands(open.db, workingDaysFromDatabase(open.db)),
+              ...defaultFileOptions(),
+              storage,
+              client: inbound,
+              now: () => new Date(),
+            },
+            {
+              pull: config.portalInbound.mode === 'pull',
+              intervalMs: config.portalInbound.intervalMs,
+              idleMs: config.relay.leaseMs,
+              leaseMs: config.relay.leaseMs,
+              onError: (error) => app.log.error({ err: error }, 'national portal intake round failed'),
+            },
+          )
+        : null
     // Declaration drafts past their keeping period are deleted at start and every hour after.
     const purgeDrafts = () =>
       purgeExpiredDrafts(open.db, new Date()).catch((error: unknown) =>
@@ -211,6 +241,7 @@ program
     const draftPurge = setInterval(purgeDrafts, 3_600_000)
     const stop = async () => {
       clearInterval(draftPurge)
+      await intake?.stop()
       await relay.stop()
       await watcher?.stop()
       await app.close()

@@ -36,6 +36,11 @@ export type Config = {
   readonly portal: { readonly baseUrl: string; readonly apiKey: string } | null
   /** Where citizens submit online: the national portal's page (when set) and/or the province's own form. */
   readonly onlineEntry: OnlineEntry
+  /** Dossiers from the national portal (PORTAL_INBOUND_MODE): pushed with these credentials, or pulled. */
+  readonly portalInbound:
+    | { readonly mode: 'push'; readonly apiKey: string; readonly secret: string; readonly intervalMs: number }
+    | { readonly mode: 'pull'; readonly intervalMs: number }
+    | null
   readonly mail: { readonly url: string; readonly from: string } | null
   readonly sms: { readonly url: string; readonly apiKey: string; readonly brandname: string } | null
   readonly vnpay: {
@@ -130,6 +135,17 @@ function configOf(e: Environment): Config {
       nationalSubmissionUrl: e.PORTAL_SUBMISSION_URL ?? null,
       localOnlineSubmission: e.MOTCUA_LOCAL_ONLINE_SUBMISSION,
     },
+    portalInbound:
+      e.PORTAL_INBOUND_MODE === 'pull'
+        ? { mode: 'pull', intervalMs: e.PORTAL_INBOUND_PULL_INTERVAL_MS }
+        : e.PORTAL_INBOUND_MODE === 'push' && e.PORTAL_INBOUND_API_KEY && e.PORTAL_INBOUND_SECRET
+          ? {
+              mode: 'push',
+              apiKey: e.PORTAL_INBOUND_API_KEY,
+              secret: e.PORTAL_INBOUND_SECRET,
+              intervalMs: e.PORTAL_INBOUND_PULL_INTERVAL_MS,
+            }
+          : null,
     mail: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
     sms:
       e.SMS_GATEWAY_URL && e.SMS_API_KEY

@@ -152,6 +152,37 @@ export const Environment = Type.Object({
       'Công dân nộp trực tuyến ngay trên cổng của tỉnh; false: chỉ qua Cổng DVCQG (PORTAL_SUBMISSION_URL), quầy vẫn tiếp nhận / Citizens submit online on the province’s own portal; false: only through the national portal, the counter still receives',
     expected: { vi: 'phải là true hoặc false', en: 'must be true or false' },
   }),
+  PORTAL_INBOUND_MODE: Type.Optional(
+    Type.Union([Type.Literal('push'), Type.Literal('pull')], {
+      description:
+        'Nhận hồ sơ nộp trên Cổng DVCQG: push nền tảng gọi vào /api/portal/inbound-dossiers, pull motcua lấy theo con trỏ; không đặt thì không nhận / Receive dossiers submitted on the national portal: push (the platform calls /api/portal/inbound-dossiers) or pull (motcua fetches with a cursor); unset: none',
+      expected: { vi: 'phải là push hoặc pull', en: 'must be push or pull' },
+    }),
+  ),
+  PORTAL_INBOUND_API_KEY: Type.Optional(
+    secret(
+      'Khóa API nền tảng gửi kèm khi đẩy hồ sơ (`X-API-Key`) / API key the platform sends with each push (`X-API-Key`)',
+    ),
+  ),
+  PORTAL_INBOUND_SECRET: Type.Optional(
+    Type.String({
+      pattern: '^whsec_[A-Za-z0-9+/=_-]{32,}$',
+      description:
+        'Khóa chung ký HMAC-SHA256 lời gọi đẩy hồ sơ (Standard Webhooks, whsec_…) / Shared secret signing each push, HMAC-SHA256 (Standard Webhooks, whsec_…)',
+      expected: {
+        vi: 'phải có dạng whsec_ và base64 của 24–64 byte',
+        en: 'must be whsec_ followed by base64 of 24–64 bytes',
+      },
+      secret: true,
+    }),
+  ),
+  PORTAL_INBOUND_PULL_INTERVAL_MS: integer(
+    100,
+    3_600_000,
+    10_000,
+    'Khoảng thời gian giữa hai lần lấy hồ sơ mới (pull), và thử lại hồ sơ dở dang / Interval between two pulls of new dossiers, and retries of unfinished intakes',
+    { expected: positiveMs },
+  ),
   SMTP_URL: Type.Optional(
     Type.String({
       format: 'uri',

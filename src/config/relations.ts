@@ -32,6 +32,14 @@ function onlyWith(key: VariableName, members: readonly VariableName[]) {
 }
 
 const portal = { vi: 'Cổng DVCQG cần địa chỉ và khóa API', en: 'the national portal needs its address and API key' }
+const inbound = {
+  vi: 'nhận hồ sơ từ Cổng DVCQG lấy tệp và báo tiếp nhận qua Cổng',
+  en: 'inbound dossiers fetch attachments and acknowledge through the portal',
+}
+const inboundPush = {
+  vi: 'lời gọi đẩy được xác thực bằng khóa API và chữ ký',
+  en: 'a push is checked by API key and signature',
+}
 const notices = {
   vi: 'thông báo gửi cả e-mail và SMS, người gửi và khóa API',
   en: 'notices go by e-mail and SMS, with a sender and an API key',
@@ -44,6 +52,21 @@ const s3Keys = { vi: 'khóa truy cập S3 đi theo cặp', en: 'S3 keys come as 
 export const relations: readonly ((given: Given, resolved: Environment) => string[])[] = [
   required('PORTAL_BASE_URL', ['PORTAL_API_KEY'], portal),
   required('PORTAL_API_KEY', ['PORTAL_BASE_URL'], portal),
+  required('PORTAL_INBOUND_MODE', ['PORTAL_BASE_URL', 'PORTAL_API_KEY'], inbound),
+  onlyWith('PORTAL_INBOUND_MODE', [
+    'PORTAL_INBOUND_API_KEY',
+    'PORTAL_INBOUND_SECRET',
+    'PORTAL_INBOUND_PULL_INTERVAL_MS',
+  ]),
+  (given) =>
+    given.PORTAL_INBOUND_MODE === 'push'
+      ? (['PORTAL_INBOUND_API_KEY', 'PORTAL_INBOUND_SECRET'] as const)
+          .filter((m) => given[m] === undefined)
+          .map(
+            (m) =>
+              `${m}: cần đặt khi PORTAL_INBOUND_MODE=push (${inboundPush.vi}) / required when PORTAL_INBOUND_MODE=push (${inboundPush.en})`,
+          )
+      : [],
   required('SMTP_URL', ['MAIL_FROM', 'SMS_GATEWAY_URL'], notices),
   required('SMS_GATEWAY_URL', ['SMS_API_KEY', 'SMTP_URL'], notices),
   onlyWith('SMTP_URL', ['MAIL_FROM']),

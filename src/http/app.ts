@@ -7,6 +7,8 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import type { InboundClient } from '../adapters/national-portal/inbound-client.ts'
+import type { PushCredentials } from '../adapters/national-portal/inbound-signature.ts'
 import type { VnpayConfig } from '../adapters/payment/vnpay.ts'
 import type { VneidClient } from '../adapters/vneid/oidc-client.ts'
 import { issueElectronicResult } from '../app/results/issue-electronic-result.ts'
@@ -39,6 +41,7 @@ import { notificationPreferenceRoutes } from './routes/notification-preferences.
 import { officeAlertRoutes } from './routes/office-alerts.ts'
 import { paymentSimulatorRoutes } from './routes/payment-simulator.ts'
 import { paymentRoutes } from './routes/payments.ts'
+import { portalInboundRoutes } from './routes/portal-inbound.ts'
 import { procedureRoutes } from './routes/procedures.ts'
 import { reportExportRoutes } from './routes/report-exports.ts'
 import { statisticsRoutes } from './routes/statistics.ts'
@@ -71,6 +74,11 @@ export type AppOptions = {
   readonly draftTtlDays?: number
   /** Where citizens submit online (default: motcua's own form, no national portal link). */
   readonly onlineEntry?: OnlineEntry
+  /** Dossiers pushed by the national platform (PORTAL_INBOUND_MODE=push); absent or null: the route answers 503. */
+  readonly portalInbound?: {
+    readonly credentials: PushCredentials
+    readonly client: Pick<InboundClient, 'attachment'>
+  } | null
 }
 
 const webSource = join(import.meta.dirname, '..', '..', 'web')
@@ -203,6 +211,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
   await app.register(paymentSimulatorRoutes, { enabled: options.demoLogin ?? false })
   await app.register(fileRoutes, { db: options.db, now: options.now, ...files })
+  const inbound = options.portalInbound
+  await app.register(portalInboundRoutes, {
+    inbound: inbound
+      ? {
+          credentials: inbound.credentials,
+          intake: { db: options.db, engine, now: options.now, client: inbound.client, ...files },
+        }
+      : null,
+  })
   await app.register(verifyRoutes, { db: options.db, now: options.now })
   await app.register(declarationRoutes, { db: options.db, now: options.now })
   await app.register(formRoutes, {

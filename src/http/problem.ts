@@ -71,6 +71,15 @@ export type ProblemKind =
   | 'reuseNotOffered'
   | 'vaultItemDoesNotFit'
   | 'onlineAtNationalPortal'
+  | 'inboundNotConfigured'
+  | 'inboundUnauthenticated'
+  | 'inboundUnknownProcedure'
+  | 'inboundUnknownReceivingUnit'
+  | 'inboundHashMismatch'
+  | 'inboundAttachmentTooLarge'
+  | 'inboundAttachmentType'
+  | 'inboundAttachmentUnavailable'
+  | 'inboundRefused'
 
 export function problem(kind: ProblemKind, status: number, extra: Partial<Problem> = {}): Problem {
   const title = message(`problem.${kind}.title` as MessageKey)

@@ -1,4 +1,5 @@
 import { smtpMailerFromEnv } from '../adapters/mail/smtp-mailer.ts'
+import { inboundClient } from '../adapters/national-portal/inbound-client.ts'
 import { portalClient } from '../adapters/national-portal/portal-client.ts'
 import { vnpayGateway } from '../adapters/payment/vnpay.ts'
 import { vnpayConfigFromEnv } from '../adapters/payment/vnpay-from-env.ts'
@@ -11,13 +12,14 @@ import type { Consumer } from './consumer.ts'
 import { nationalPortalConsumer } from './national-portal-consumer.ts'
 import { notificationConsumer, receiptFromForms } from './notifications-consumer.ts'
 import { paymentRefundConsumer } from './payment-refunds-consumer.ts'
+import { portalIntakeConsumer } from './portal-intake-consumer.ts'
 import { signedDocumentsConsumer } from './signed-documents-consumer.ts'
 import { loadWebhookConsumers } from './webhook-consumer.ts'
 
 /**
  * The partners the relay delivers to, as configured: motcua's own signed documents (always), refunds
  * of online payments after a withdrawal (when online payment is on), webhooks of integration clients (always), the
- * national portal when PORTAL_BASE_URL and PORTAL_API_KEY are set, applicant notifications when both
+ * national portal when PORTAL_BASE_URL and PORTAL_API_KEY are set (and its acknowledgement of inbound dossiers with PORTAL_INBOUND_MODE), applicant notifications when both
  * SMTP_URL and SMS_GATEWAY_URL are set. Webhook subscriptions are read again each round. Every
  * partner call is one attempt within `partnerTimeoutMs`, below the relay's lease: the relay retries.
  */
@@ -41,6 +43,11 @@ export function consumersFromEnv(
     )
   if (config.portal)
     fixed.push(nationalPortalConsumer({ db, client: portalClient({ ...config.portal, timeoutMs }), publicBaseUrl }))
+  // Dossiers taken in from the national portal are acknowledged to it once created (status 1).
+  if (config.portal && config.portalInbound)
+    fixed.push(
+      portalIntakeConsumer({ db, client: inboundClient({ ...config.portal, timeoutMs }), now: () => new Date() }),
+    )
   const mailer = smtpMailerFromEnv(config.mail, timeoutMs)
   const sms = smsGatewayFromEnv(config.sms, timeoutMs)
   if (mailer && sms)

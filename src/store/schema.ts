@@ -12,6 +12,13 @@ import type { Dossier } from '../domain/dossier/state.ts'
 type DateColumn = string
 type NullableDateColumn = string | null
 type Timestamp = ColumnType<Date, Date | string, Date | string>
+/** An inbound attachment as stored: its component, content hash, size and sniffed type. */
+export type StoredAttachmentRow = {
+  readonly name: string
+  readonly sha256: string
+  readonly size: number
+  readonly mediaType: string
+}
 type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>
 
 export type Database = {
@@ -374,4 +381,27 @@ export type Database = {
     fields: JSONColumnType<Record<string, unknown>>
     received_at: Timestamp
   }
+  portal_intakes: {
+    national_id: string
+    state: 'received' | 'fetched' | 'created' | 'rejected'
+    received_via: 'push' | 'pull'
+    submission: JSONColumnType<Record<string, unknown>>
+    attachments: ColumnType<StoredAttachmentRow[] | null, string | null, string | null>
+    dossier_id: string | null
+    reason: string | null
+    detail: string | null
+    attempts: Generated<number>
+    received_at: Timestamp
+    updated_at: Timestamp
+    acknowledged_at: NullableTimestamp
+  }
+  portal_intake_refusals: {
+    id: Generated<number>
+    received_via: 'push' | 'pull'
+    claimed_national_id: string | null
+    reason: string
+    detail: string | null
+    at: Timestamp
+  }
+  portal_intake_cursor: { id: number; cursor: string | null; leased_by: string | null; lease_until: NullableTimestamp }
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { type InboundQueue, inboundQueue } from './fake-national-portal-inbound.ts'
 
 /**
  * A national portal (Cổng DVCQG) for tests, speaking the sync protocol motcua's adapter assumes
@@ -20,6 +21,8 @@ export type FakeNationalPortal = {
   readonly accepted: Record<string, unknown>[]
   /** Every request in order of arrival, with the status it was answered with (null: not yet, or the client left). */
   readonly requests: { readonly status: number | null; readonly body: string }[]
+  /** The platform's inbound side: the queue pull mode pages, attachments, acknowledgements. */
+  readonly inbound: InboundQueue
   /** The next `n` requests get 503 before anything is read. */
   failNext(n: number): void
   /** The next request is answered only after `ms` (it is still processed, as a real server would). */
@@ -156,6 +159,8 @@ export async function startFakeNationalPortal(options: { apiKey?: string } = {})
   let delay = 0
   let dropK = 0
   let count = 0
+  let baseUrl = ''
+  const inbound = inboundQueue(() => baseUrl, apiKey)
 
   function answer(body: string, key: string | undefined): { status: number; reply: object } {
     if (key !== apiKey)
@@ -198,6 +203,14 @@ export async function startFakeNationalPortal(options: { apiKey?: string } = {})
     }
     if (dropK > 0 && count % dropK === 0)
       return reply(500, { ketQua: 'loi', maLoi: 'LOI_HE_THONG', thongBao: 'Lỗi hệ thống' })
+    if (req.url?.startsWith('/api/lienthong/')) {
+      const wait = delay
+      delay = 0
+      if (wait > 0) await sleep(wait)
+      if (res.destroyed) return
+      entry.status = await inbound.handle(req, res, body)
+      return
+    }
     if (req.method !== 'POST' || req.url !== '/api/hoso/dongbo')
       return reply(404, { ketQua: 'loi', maLoi: 'KHONG_TIM_THAY', thongBao: 'Không tìm thấy dịch vụ' })
     const wait = delay
@@ -209,9 +222,11 @@ export async function startFakeNationalPortal(options: { apiKey?: string } = {})
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
+  baseUrl = `http://127.0.0.1:${port}`
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     apiKey,
+    inbound: inbound.api,
     records,
     accepted,
     requests,

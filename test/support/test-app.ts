@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import type { OnlineEntry } from '../../src/config/config.ts'
 import type { Grant } from '../../src/domain/access/principal.ts'
-import { buildApp } from '../../src/http/app.ts'
+import { type AppOptions, buildApp } from '../../src/http/app.ts'
 import { sessionCookie } from '../../src/http/auth/access-control.ts'
 import { defaultFileOptions, type FileOptions } from '../../src/http/routes/files.ts'
 import type { OpenDatabase } from '../../src/store/database.ts'
@@ -28,7 +28,12 @@ export type TestApp = {
  * `onlineEntry`: where citizens submit online (default: motcua's own form only).
  */
 export async function createTestApp(
-  options: { demoLogin?: boolean; files?: FileOptions; onlineEntry?: OnlineEntry } = {},
+  options: {
+    demoLogin?: boolean
+    files?: FileOptions
+    onlineEntry?: OnlineEntry
+    portalInbound?: AppOptions['portalInbound']
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase()
   const filesRoot = options.files ? null : join(tmpdir(), `motcua-test-files-${randomUUID()}`)
@@ -39,6 +44,7 @@ export async function createTestApp(
     demoLogin: options.demoLogin ?? false,
     files,
     ...(options.onlineEntry ? { onlineEntry: options.onlineEntry } : {}),
+    portalInbound: options.portalInbound ?? null,
   })
   return {
     app,

@@ -306,6 +306,13 @@ export interface paths {
     /** Tải xuống tệp của hồ sơ / Download a file of a dossier */
     get: operations["downloadDossierFile"];
   };
+  "/api/portal/inbound-dossiers": {
+    /**
+     * Nền tảng liên thông đẩy một hồ sơ nộp trên Cổng DVCQG (xác thực bằng khóa API và chữ ký) / The national platform pushes one dossier submitted on the national portal, authenticated by API key and signature
+     * @description Headers: X-API-Key, and Standard Webhooks webhook-id, webhook-timestamp, webhook-signature (v1, HMAC-SHA256 of id.timestamp.body). Every field is an assumption (docs/rules.md).
+     */
+    post: operations["receivePortalDossier"];
+  };
   "/api/verify": {
     /** Xác thực văn bản điện tử / Verify a signed e-result (PDF body) */
     post: operations["verifyDocument"];
@@ -11922,6 +11929,214 @@ export interface operations {
       404: {
         content: {
           "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Nền tảng liên thông đẩy một hồ sơ nộp trên Cổng DVCQG (xác thực bằng khóa API và chữ ký) / The national platform pushes one dossier submitted on the national portal, authenticated by API key and signature
+   * @description Headers: X-API-Key, and Standard Webhooks webhook-id, webhook-timestamp, webhook-signature (v1, HMAC-SHA256 of id.timestamp.body). Every field is an assumption (docs/rules.md).
+   */
+  receivePortalDossier: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description National dossier id (assumed) */
+          MaHoSoQuocGia: string;
+          /** @description Procedure code, National TTHC Database (766) */
+          MaTTHC: string;
+          /** @description National procedure version (assumed) */
+          PhienBanTTHC?: number;
+          /** @description QCVN 102:2016/BTTTT code of the chosen receiving unit (assumed name) */
+          MaDonViTiepNhan: string;
+          /** @description yyyyMMddHHmmss in Vietnam time (UTC+7), as the outbound records (assumed) */
+          NgayNopHoSo: string;
+          /** @description Người nộp: the applicant as the VNeID sign-in vouched for them (assumed) */
+          NguoiNop: {
+            /** @description Họ và tên (assumed name) */
+            HoTen: string;
+            /** @description Số định danh cá nhân, 12 digits (Law 26/2023/QH15 on Identification, Art. 12) (assumed name) */
+            SoDinhDanh: string;
+            /** @description The account was authenticated with VNeID (766 indicator 4.5; assumed name) */
+            XacThucVNeID: boolean;
+            /** @description assumed */
+            SoDienThoai?: string | null;
+            /** @description assumed */
+            Email?: string | null;
+            /** @description assumed */
+            DiaChi?: string | null;
+          };
+          /** @description Tờ khai: the e-form declaration, null for a procedure without a form (assumed) */
+          ToKhai: {
+            /** @description Form version the data was entered on */
+            PhienBanBieuMau: number;
+            /** @description The declared data */
+            DuLieu: {
+              [key: string]: unknown;
+            };
+          } | null;
+          /** @description Tài liệu nộp: the attachments (766 4.2; assumed) */
+          TaiLieuNop: {
+              /** @description The component's name, as the procedure's required documents name it (766 4.2; assumed) */
+              TenTaiLieu: string;
+              /**
+               * Format: uri
+               * @description Where the platform serves the file; must be on the platform's own address (assumed)
+               */
+              DuongDan: string;
+              /** @description Size in bytes (assumed) */
+              KichThuoc: number;
+              /** @description SHA-256 of the content, lower-case hex (assumed) */
+              MaBam: string;
+            }[];
+          /** @description 0 nothing paid, 1 paid online on the portal, 2 no fee due (assumed) */
+          TrangThaiThanhToan: 0 | 1 | 2;
+        };
+      };
+    };
+    responses: {
+      /** @description Biên nhận liên thông / The intake as motcua recorded it */
+      200: {
+        content: {
+          "application/json": {
+            /** @description The national dossier id, as sent */
+            MaHoSoQuocGia: string;
+            /** @description motcua's dossier id; null while the intake is still under way (202) */
+            MaHoSoDiaPhuong: string | null;
+            /** @description da_tiep_nhan: the dossier was created now; da_ton_tai: it already existed (a repeated delivery); dang_xu_ly: recorded, its attachments are fetched later */
+            KetQua: "da_tiep_nhan" | "da_ton_tai" | "dang_xu_ly";
+          };
+        };
+      };
+      /** @description Biên nhận liên thông / The intake as motcua recorded it */
+      201: {
+        content: {
+          "application/json": {
+            /** @description The national dossier id, as sent */
+            MaHoSoQuocGia: string;
+            /** @description motcua's dossier id; null while the intake is still under way (202) */
+            MaHoSoDiaPhuong: string | null;
+            /** @description da_tiep_nhan: the dossier was created now; da_ton_tai: it already existed (a repeated delivery); dang_xu_ly: recorded, its attachments are fetched later */
+            KetQua: "da_tiep_nhan" | "da_ton_tai" | "dang_xu_ly";
+          };
+        };
+      };
+      /** @description Biên nhận liên thông / The intake as motcua recorded it */
+      202: {
+        content: {
+          "application/json": {
+            /** @description The national dossier id, as sent */
+            MaHoSoQuocGia: string;
+            /** @description motcua's dossier id; null while the intake is still under way (202) */
+            MaHoSoDiaPhuong: string | null;
+            /** @description da_tiep_nhan: the dossier was created now; da_ton_tai: it already existed (a repeated delivery); dang_xu_ly: recorded, its attachments are fetched later */
+            KetQua: "da_tiep_nhan" | "da_ton_tai" | "dang_xu_ly";
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": {
+            /** @description URI naming the kind of problem */
+            type: string;
+            /** @description The HTTP status code of the answer */
+            status: number;
+            /** @description Short title in Vietnamese */
+            title: string;
+            /** @description Explanation in Vietnamese */
+            detail: string;
+            /** @description The same in English */
+            en: {
+              /** @description Short title in English */
+              title: string;
+              /** @description Explanation in English */
+              detail: string;
+            };
+            /** @description Request id, to quote when reporting the problem */
+            instance?: string;
+            /** @description Which inputs were wrong and why (validation problems) */
+            errors?: {
+                /** @description Where the wrong input is, e.g. body/items/0 or querystring/from */
+                path: string;
+                /** @description What is wrong with it, in Vietnamese when there is a translation */
+                message: string;
+                /** @description The same in English */
+                en?: string;
+              }[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      422: {
+        content: {
+          "application/json": {
+            /** @description URI naming the kind of problem */
+            type: string;
+            /** @description The HTTP status code of the answer */
+            status: number;
+            /** @description Short title in Vietnamese */
+            title: string;
+            /** @description Explanation in Vietnamese */
+            detail: string;
+            /** @description The same in English */
+            en: {
+              /** @description Short title in English */
+              title: string;
+              /** @description Explanation in English */
+              detail: string;
+            };
+            /** @description Request id, to quote when reporting the problem */
+            instance?: string;
+            /** @description Which inputs were wrong and why (validation problems) */
+            errors?: {
+                /** @description Where the wrong input is, e.g. body/items/0 or querystring/from */
+                path: string;
+                /** @description What is wrong with it, in Vietnamese when there is a translation */
+                message: string;
+                /** @description The same in English */
+                en?: string;
+              }[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      503: {
+        content: {
+          "application/json": {
+            /** @description URI naming the kind of problem */
+            type: string;
+            /** @description The HTTP status code of the answer */
+            status: number;
+            /** @description Short title in Vietnamese */
+            title: string;
+            /** @description Explanation in Vietnamese */
+            detail: string;
+            /** @description The same in English */
+            en: {
+              /** @description Short title in English */
+              title: string;
+              /** @description Explanation in English */
+              detail: string;
+            };
+            /** @description Request id, to quote when reporting the problem */
+            instance?: string;
+            /** @description Which inputs were wrong and why (validation problems) */
+            errors?: {
+                /** @description Where the wrong input is, e.g. body/items/0 or querystring/from */
+                path: string;
+                /** @description What is wrong with it, in Vietnamese when there is a translation */
+                message: string;
+                /** @description The same in English */
+                en?: string;
+              }[];
+          };
         };
       };
     };

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto'
+import { PermanentFailure } from '../../domain/delivery/permanent-failure.ts'
+import { PortalUnavailable } from './portal-client.ts'
+
+/** One page of the platform's inbound queue: dossiers as sent (checked by the caller) and the next cursor. */
+export type InboundPage = { readonly items: readonly unknown[]; readonly nextCursor: string | null }
+
+/** An attachment as fetched: its bytes, or why it cannot be taken. */
+export type FetchedAttachment =
+  | { readonly ok: true; readonly bytes: Buffer; readonly sha256: string }
+  | { readonly ok: false; readonly reason: 'oversized' | 'outside-platform' | 'not-found' }
+
+/** What motcua tells the platform once a dossier is in: its own id and status 1 (assumed message). */
+export type IntakeAcknowledgement = {
+  readonly MaHoSoQuocGia: string
+  readonly MaHoSoDiaPhuong: string
+  readonly TrangThaiHoSo: 1
+  readonly NgayTiepNhanHoSo: string
+}
+
+export type InboundClient = {
+  /** The dossiers after `cursor` (null: from the start), at most `limit`. */
+  page(cursor: string | null, limit: number): Promise<InboundPage>
+  /** The attachment at `url`, read up to `maxBytes` and hashed. */
+  attachment(url: string, maxBytes: number): Promise<FetchedAttachment>
+  /** Tells the platform the dossier was received into motcua. */
+  acknowledge(ack: IntakeAcknowledgement): Promise<void>
+}
+
+export type InboundClientOptions = {
+  /** The platform's address (PORTAL_BASE_URL); attachments are fetched only from this origin. */
+  readonly baseUrl: string
+  /** Sent as `X-API-Key` (PORTAL_API_KEY). */
+  readonly apiKey: string
+  /** One attempt's limit: the caller retries. */
+  readonly timeoutMs?: number
+}
+
+/**
+ * Liên thông hồ sơ từ Cổng DVCQG qua nền tảng NDXP/LGSP (assumed paths, all to confirm in the integration
+ * agreement): `GET /api/lienthong/hoso?conTro=…&soLuong=…` answers `{ DanhSach, ConTroTiepTheo }`;
+ * an attachment is a `GET` of its `DuongDan`; `POST /api/lienthong/hoso/tiepnhan` acknowledges. Every
+ * call is one attempt: network errors, timeouts, 5xx, 408 and 429 throw `PortalUnavailable` for the
+ * caller to retry; another refusal is a `PermanentFailure`.
+ */
+export function inboundClient(options: InboundClientOptions): InboundClient {
+  const base = new URL(options.baseUrl)
+  const timeoutMs = options.timeoutMs ?? 10_000
+  const headers = { 'x-api-key': options.apiKey }
+
+  async function call(url: URL, init: RequestInit, about: string): Promise<Response> {
+    let response: Response
+    try {
+      response = await fetch(url, {
+        ...init,
+        headers: { ...headers, ...init.headers },
+        signal: AbortSignal.timeout(timeoutMs),
+      })
+    } catch (error) {
+      throw new PortalUnavailable(
+        `platform unavailable for ${about}: ${error instanceof Error ? error.message : error}`,
+      )
+    }
+    if (response.status >= 500 || response.status === 408 || response.status === 429) {
+      await response.body?.cancel()
+      throw new PortalUnavailable(`platform unavailable for ${about}: HTTP ${response.status}`)
+    }
+    return response
+  }
+
+  async function page(cursor: string | null, limit: number): Promise<InboundPage> {
+    const url = new URL('/api/lienthong/hoso', base)
+    if (cursor !== null) url.searchParams.set('conTro', cursor)
+    url.searchParams.set('soLuong', String(limit))
+    const response = await call(url, {}, 'the inbound queue')
+    if (!response.ok) throw new PermanentFailure(`platform refused the inbound queue: HTTP ${response.status}`)
+    const body = (await response.json().catch(() => null)) as { DanhSach?: unknown; ConTroTiepTheo?: unknown } | null
+    if (
+      !body ||
+      !Array.isArray(body.DanhSach) ||
+      !(typeof body.ConTroTiepTheo === 'string' || body.ConTroTiepTheo === null)
+    )
+      throw new PortalUnavailable(`platform answered the inbound queue with ${JSON.stringify(body)?.slice(0, 200)}`)
+    return { items: body.DanhSach, nextCursor: body.ConTroTiepTheo }
+  }
+
+  async function attachment(link: string, maxBytes: number): Promise<FetchedAttachment> {
+    const url = new URL(link)
+    if (url.origin !== base.origin) return { ok: false, reason: 'outside-platform' }
+    const response = await call(url, {}, link)
+    if (response.status === 404 || response.status === 410) return { ok: false, reason: 'not-found' }
+    if (!response.ok || !response.body) throw new PortalUnavailable(`platform refused ${link}: HTTP ${response.status}`)
+    const declared = Number(response.headers.get('content-length') ?? Number.NaN)
+    if (declared > maxBytes) {
+      await response.body.cancel()
+      return { ok: false, reason: 'oversized' }
+    }
+    const hash = createHash('sha256')
+    const chunks: Buffer[] = []
+    let size = 0
+    try {
+      for await (const chunk of response.body) {
+        size += chunk.length
+        if (size > maxBytes) {
+          await response.body.cancel().catch(() => {})
+          return { ok: false, reason: 'oversized' }
+        }
+        hash.update(chunk)
+        chunks.push(Buffer.from(chunk))
+      }
+    } catch (error) {
+      throw new PortalUnavailable(`platform broke off ${link}: ${error instanceof Error ? error.message : error}`)
+    }
+    return { ok: true, bytes: Buffer.concat(chunks), sha256: hash.digest('hex') }
+  }
+
+  async function acknowledge(ack: IntakeAcknowledgement): Promise<void> {
+    const about = `the acknowledgement of ${ack.MaHoSoQuocGia}`
+    const response = await call(
+      new URL('/api/lienthong/hoso/tiepnhan', base),
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ack) },
+      about,
+    )
+    const text = await response.text().catch(() => '')
+    if (!response.ok)
+      throw new PermanentFailure(`platform refused ${about}: HTTP ${response.status} ${text.slice(0, 300)}`)
+  }
+
+  return { page, attachment, acknowledge }
+}

@@ -1,0 +1,260 @@
+import { Compile } from 'typebox/compile'
+import type { FetchedAttachment, InboundClient } from '../../adapters/national-portal/inbound-client.ts'
+import { InboundDossier } from '../../adapters/national-portal/inbound-dossier.ts'
+import { PortalUnavailable } from '../../adapters/national-portal/portal-client.ts'
+import type { FileStorage } from '../../adapters/storage/file-storage.ts'
+import type { Principal } from '../../domain/access/principal.ts'
+import { localDate } from '../../domain/calendar/local-time.ts'
+import { Channel } from '../../domain/dossier/status.ts'
+import { detectType } from '../../domain/files/detect-type.ts'
+import type { Db } from '../../store/database.ts'
+import type { dossierCommands } from '../../store/dossiers/dossier-commands.ts'
+import { findOrCreateCitizen } from '../../store/identity/users.ts'
+import {
+  agencyOfCode,
+  findIntake,
+  type IntakeRow,
+  type IntakeVia,
+  procedureOfNationalCode,
+  recordAttempt,
+  recordCreated,
+  recordFetched,
+  recordReceived,
+  recordRefusal,
+  recordRejected,
+  type StoredAttachmentRow,
+} from '../../store/portal/inbound-intakes.ts'
+import { createDossier } from '../create-dossier.ts'
+
+/** Why an inbound dossier is refused; recorded on its intake, and no dossier is made. */
+export const IntakeRefusal = {
+  /** MaTTHC names no procedure of the province's catalogue in force. */
+  UnknownProcedure: 'unknown-procedure',
+  /** MaDonViTiepNhan names no unit of the province on the submission day. */
+  UnknownReceivingUnit: 'unknown-receiving-unit',
+  /** An attachment's content does not hash to its MaBam, or is not KichThuoc bytes long. */
+  HashMismatch: 'hash-mismatch',
+  /** An attachment exceeds the file limit, or the attachments the dossier limit. */
+  AttachmentTooLarge: 'attachment-too-large',
+  /** An attachment is not a PDF, JPEG or PNG (read from its first bytes). */
+  AttachmentType: 'attachment-type',
+  /** An attachment's link is not on the platform, or the platform no longer has it. */
+  AttachmentUnavailable: 'attachment-unavailable',
+  /** The declaration does not fit the procedure's form, or the engine refused the submission. */
+  Refused: 'refused',
+} as const
+export type IntakeRefusal = (typeof IntakeRefusal)[keyof typeof IntakeRefusal]
+
+/** What one intake came to: the dossier (`existed` on a repeat), later (platform unavailable), or refused. */
+export type IntakeOutcome =
+  | { readonly kind: 'created'; readonly dossierId: string; readonly existed: boolean }
+  | { readonly kind: 'pending'; readonly detail: string }
+  | { readonly kind: 'rejected'; readonly reason: IntakeRefusal; readonly detail: string | null }
+
+export type IntakeDeps = {
+  readonly db: Db
+  readonly engine: ReturnType<typeof dossierCommands>
+  readonly storage: FileStorage
+  readonly client: Pick<InboundClient, 'attachment'>
+  /** Per attachment and per dossier, as for uploads (rules.md §files). */
+  readonly maxFileBytes: number
+  readonly maxDossierBytes: number
+  readonly now: () => Date
+}
+
+const inboundCheck = Compile(InboundDossier)
+
+/** The body checked against the assumed schema, or why not (the first problems, for the operator). */
+export function checkInbound(body: unknown): { ok: true; dossier: InboundDossier } | { ok: false; detail: string } {
+  if (inboundCheck.Check(body)) return { ok: true, dossier: body }
+  const errors = [...inboundCheck.Errors(body)].slice(0, 5)
+  return { ok: false, detail: errors.map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ') }
+}
+
+/** A body refused before it could be trusted: kept for the operator, with the id it claims if any. */
+export async function refuseDelivery(
+  db: Db,
+  via: IntakeVia,
+  body: unknown,
+  reason: string,
+  detail: string | null,
+  at: Date,
+) {
+  const claimed =
+    typeof body === 'object' && body !== null && typeof (body as { MaHoSoQuocGia?: unknown }).MaHoSoQuocGia === 'string'
+      ? ((body as { MaHoSoQuocGia: string }).MaHoSoQuocGia.slice(0, 100) ?? null)
+      : null
+  await recordRefusal(db, { via, claimedNationalId: claimed, reason, detail, at })
+}
+
+/**
+ * Tiếp nhận hồ sơ từ Cổng DVCQG: records the national dossier once (its `MaHoSoQuocGia` is the key),
+ * then takes it as far as it can go now. Receiving the same dossier again answers what the first
+ * delivery came to: the same dossier, or the same refusal.
+ */
+export async function receiveInbound(
+  deps: IntakeDeps,
+  dossier: InboundDossier,
+  via: IntakeVia,
+): Promise<IntakeOutcome> {
+  const { fresh, intake } = await recordReceived(deps.db, {
+    nationalId: dossier.MaHoSoQuocGia,
+    via,
+    submission: dossier,
+    at: deps.now(),
+  })
+  if (!fresh && intake.state === 'created')
+    return { kind: 'created', dossierId: intake.dossierId as string, existed: true }
+  return continueIntake(deps, intake)
+}
+
+/** Resumes an unfinished intake by its national id (after a crash or an unavailable platform). */
+export async function resumeIntake(deps: IntakeDeps, nationalId: string): Promise<IntakeOutcome | null> {
+  const intake = await findIntake(deps.db, nationalId)
+  return intake ? continueIntake(deps, intake) : null
+}
+
+/** Each step is safe to redo: stored content is keyed by its hash, the creation by the intake row's lock. */
+async function continueIntake(deps: IntakeDeps, intake: IntakeRow): Promise<IntakeOutcome> {
+  if (intake.state === 'rejected') return { kind: 'rejected', reason: intake.reason as IntakeRefusal, detail: null }
+  if (intake.state === 'created') return { kind: 'created', dossierId: intake.dossierId as string, existed: true }
+  const dossier = intake.submission as InboundDossier
+  const reject = async (reason: IntakeRefusal, detail: string | null): Promise<IntakeOutcome> => {
+    await recordRejected(deps.db, intake.nationalId, reason, detail, deps.now())
+    return { kind: 'rejected', reason, detail }
+  }
+  let attachments = intake.attachments
+  if (intake.state === 'received') {
+    const fetched = await fetchAttachments(deps, dossier)
+    if (fetched.kind === 'pending') {
+      await recordAttempt(deps.db, intake.nationalId, fetched.detail, deps.now())
+      return fetched
+    }
+    if (fetched.kind === 'rejected') return reject(fetched.reason, fetched.detail)
+    await recordFetched(deps.db, intake.nationalId, fetched.attachments, deps.now())
+    attachments = fetched.attachments
+  }
+  const created = await createFromIntake(deps, intake.nationalId, dossier, attachments ?? [])
+  if (created.kind === 'rejected') return reject(created.reason, created.detail)
+  return created
+}
+
+type Fetched =
+  | { readonly kind: 'fetched'; readonly attachments: StoredAttachmentRow[] }
+  | Extract<IntakeOutcome, { kind: 'pending' | 'rejected' }>
+
+/** Lấy tệp đính kèm: each from the platform, checked (size, hash, type) and stored by its SHA-256. */
+async function fetchAttachments(deps: IntakeDeps, dossier: InboundDossier): Promise<Fetched> {
+  const rejected = (reason: IntakeRefusal, detail: string) => ({ kind: 'rejected', reason, detail }) as const
+  const total = dossier.TaiLieuNop.reduce((sum, a) => sum + a.KichThuoc, 0)
+  if (total > deps.maxDossierBytes) return rejected(IntakeRefusal.AttachmentTooLarge, `${total} bytes in all`)
+  const stored: StoredAttachmentRow[] = []
+  for (const a of dossier.TaiLieuNop) {
+    if (a.KichThuoc > deps.maxFileBytes)
+      return rejected(IntakeRefusal.AttachmentTooLarge, `${a.TenTaiLieu}: ${a.KichThuoc} bytes`)
+    let got: FetchedAttachment
+    try {
+      got = await deps.client.attachment(a.DuongDan, Math.min(deps.maxFileBytes, a.KichThuoc))
+    } catch (error) {
+      if (error instanceof PortalUnavailable) return { kind: 'pending', detail: error.message }
+      throw error
+    }
+    if (!got.ok)
+      return got.reason === 'oversized'
+        ? rejected(IntakeRefusal.AttachmentTooLarge, `${a.TenTaiLieu}: more than ${a.KichThuoc} bytes`)
+        : rejected(IntakeRefusal.AttachmentUnavailable, `${a.TenTaiLieu}: ${got.reason}`)
+    if (got.sha256 !== a.MaBam || got.bytes.length !== a.KichThuoc)
+      return rejected(IntakeRefusal.HashMismatch, `${a.TenTaiLieu}: got ${got.sha256}, ${got.bytes.length} bytes`)
+    const mediaType = detectType(got.bytes.subarray(0, 8))
+    if (mediaType === null) return rejected(IntakeRefusal.AttachmentType, a.TenTaiLieu)
+    if (!(await deps.storage.exists(got.sha256)))
+      await deps.storage.put(got.sha256, got.bytes, { size: got.bytes.length, mediaType })
+    stored.push({ name: a.TenTaiLieu.normalize('NFC').trim(), sha256: got.sha256, size: got.bytes.length, mediaType })
+  }
+  return { kind: 'fetched', attachments: stored }
+}
+
+class Refused extends Error {
+  readonly outcome: Extract<IntakeOutcome, { kind: 'rejected' }>
+  constructor(reason: IntakeRefusal, detail: string | null) {
+    super(reason)
+    this.outcome = { kind: 'rejected', reason, detail }
+  }
+}
+
+/**
+ * Nộp hồ sơ trực tuyến qua Cổng DVCQG: the dossier through the ordinary creation path (an online
+ * submission, channel 2, status 1 at the chosen unit's reception queue, the applicant as the portal's
+ * VNeID sign-in vouched for them), its files linked and the intake marked created, all in one
+ * transaction holding the intake row's lock, so a crash leaves either nothing or everything.
+ */
+async function createFromIntake(
+  deps: IntakeDeps,
+  nationalId: string,
+  dossier: InboundDossier,
+  attachments: readonly StoredAttachmentRow[],
+): Promise<IntakeOutcome> {
+  const now = deps.now()
+  try {
+    return await deps.db.transaction().execute(async (tx) => {
+      const intake = await findIntake(tx, nationalId, { lock: true })
+      if (!intake || intake.state === 'rejected') throw new Refused(IntakeRefusal.Refused, 'intake no longer open')
+      if (intake.state === 'created') return { kind: 'created', dossierId: intake.dossierId as string, existed: true }
+      const procedureCode = await procedureOfNationalCode(tx, dossier.MaTTHC)
+      if (procedureCode === null) throw new Refused(IntakeRefusal.UnknownProcedure, dossier.MaTTHC)
+      const receivingAgencyId = await agencyOfCode(tx, dossier.MaDonViTiepNhan, localDate(now))
+      if (receivingAgencyId === null) throw new Refused(IntakeRefusal.UnknownReceivingUnit, dossier.MaDonViTiepNhan)
+      const applicant = dossier.NguoiNop
+      const userId = await findOrCreateCitizen(
+        tx,
+        {
+          identityNumber: applicant.SoDinhDanh,
+          name: applicant.HoTen,
+          phone: applicant.SoDienThoai ?? null,
+          email: applicant.Email ?? null,
+        },
+        now,
+      )
+      const principal: Principal = {
+        kind: 'citizen',
+        userId,
+        name: applicant.HoTen,
+        identityNumber: applicant.SoDinhDanh,
+        vneid: applicant.XacThucVNeID,
+      }
+      const outcome = await createDossier(
+        { db: tx, engine: deps.engine },
+        principal,
+        {
+          procedureCode,
+          receivingAgencyId,
+          channel: Channel.Online,
+          applicant: {
+            id: userId,
+            kind: 'citizen',
+            name: applicant.HoTen,
+            identityNumber: applicant.SoDinhDanh,
+            phone: applicant.SoDienThoai ?? null,
+            email: applicant.Email ?? null,
+            address: applicant.DiaChi ?? null,
+          },
+          components: attachments.map((a) => ({ name: a.name, fileRef: a.sha256 })),
+          ...(dossier.ToKhai
+            ? { declaration: dossier.ToKhai.DuLieu, formVersion: dossier.ToKhai.PhienBanBieuMau }
+            : {}),
+        },
+        { idempotencyKey: `portal-intake:${nationalId}`, now, transaction: tx },
+      )
+      if (!outcome.ok) {
+        if (outcome.problem === 'no-procedure-in-force')
+          throw new Refused(IntakeRefusal.UnknownProcedure, dossier.MaTTHC)
+        throw new Refused(IntakeRefusal.Refused, JSON.stringify(outcome).slice(0, 1000))
+      }
+      await recordCreated(tx, { nationalId, dossierId: outcome.dossierId, attachments, uploadedBy: userId, at: now })
+      return { kind: 'created', dossierId: outcome.dossierId, existed: false }
+    })
+  } catch (error) {
+    if (error instanceof Refused) return error.outcome
+    throw error
+  }
+}

@@ -1,0 +1,126 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { type Static, Type } from 'typebox'
+import { InboundDossier } from '../../adapters/national-portal/inbound-dossier.ts'
+import { type PushCredentials, verifyPush } from '../../adapters/national-portal/inbound-signature.ts'
+import {
+  checkInbound,
+  type IntakeDeps,
+  IntakeRefusal,
+  receiveInbound,
+  refuseDelivery,
+} from '../../app/portal/intake-dossier.ts'
+import { Permission } from '../../domain/access/route-permissions.ts'
+import { Problem, type ProblemKind, problem, sendProblem } from '../problem.ts'
+
+/** Push mode as configured (PORTAL_INBOUND_MODE=push): the platform's credentials and the intake's parts. */
+export type PortalInboundOptions = { readonly credentials: PushCredentials; readonly intake: IntakeDeps }
+
+const InboundReceipt = Type.Object(
+  {
+    MaHoSoQuocGia: Type.String({ description: 'The national dossier id, as sent' }),
+    MaHoSoDiaPhuong: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], {
+      description: "motcua's dossier id; null while the intake is still under way (202)",
+    }),
+    KetQua: Type.Union([Type.Literal('da_tiep_nhan'), Type.Literal('da_ton_tai'), Type.Literal('dang_xu_ly')], {
+      description:
+        'da_tiep_nhan: the dossier was created now; da_ton_tai: it already existed (a repeated delivery); dang_xu_ly: recorded, its attachments are fetched later',
+    }),
+  },
+  { description: 'Biên nhận liên thông / The intake as motcua recorded it' },
+)
+type InboundReceipt = Static<typeof InboundReceipt>
+
+const refusalProblems: Record<IntakeRefusal, ProblemKind> = {
+  [IntakeRefusal.UnknownProcedure]: 'inboundUnknownProcedure',
+  [IntakeRefusal.UnknownReceivingUnit]: 'inboundUnknownReceivingUnit',
+  [IntakeRefusal.HashMismatch]: 'inboundHashMismatch',
+  [IntakeRefusal.AttachmentTooLarge]: 'inboundAttachmentTooLarge',
+  [IntakeRefusal.AttachmentType]: 'inboundAttachmentType',
+  [IntakeRefusal.AttachmentUnavailable]: 'inboundAttachmentUnavailable',
+  [IntakeRefusal.Refused]: 'inboundRefused',
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The body exactly as received, for the signature (set by this plugin's JSON parser only). */
+    rawBody?: string
+  }
+}
+
+/**
+ * Nhận hồ sơ từ Cổng DVCQG (push): the platform POSTs one dossier, authenticated by its API key and
+ * signed (inbound-signature.ts). The answer is 2xx only once the intake is committed, so an
+ * acknowledged dossier is never lost; a repeat answers the same dossier id.
+ */
+export async function portalInboundRoutes(app: FastifyInstance, options: { inbound: PortalInboundOptions | null }) {
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 1_048_576 }, (request, body, done) => {
+    const raw = body as string
+    ;(request as FastifyRequest).rawBody = raw
+    try {
+      done(null, JSON.parse(raw))
+    } catch {
+      done(null, null)
+    }
+  })
+
+  app.post(
+    '/api/portal/inbound-dossiers',
+    {
+      config: { permission: Permission.Public },
+      attachValidation: true,
+      schema: {
+        operationId: 'receivePortalDossier',
+        tags: ['integrations'],
+        summary:
+          'Nền tảng liên thông đẩy một hồ sơ nộp trên Cổng DVCQG (xác thực bằng khóa API và chữ ký) / The national platform pushes one dossier submitted on the national portal, authenticated by API key and signature',
+        description:
+          'Headers: X-API-Key, and Standard Webhooks webhook-id, webhook-timestamp, webhook-signature (v1, HMAC-SHA256 of id.timestamp.body). Every field is an assumption (docs/rules.md).',
+        body: InboundDossier,
+        response: {
+          200: InboundReceipt,
+          201: InboundReceipt,
+          202: InboundReceipt,
+          401: Problem,
+          422: Problem,
+          503: Problem,
+        },
+      },
+    },
+    async (request, reply) => {
+      const inbound = options.inbound
+      if (!inbound) return sendProblem(reply, problem('inboundNotConfigured', 503))
+      const { db, now } = inbound.intake
+      const raw = request.rawBody ?? ''
+      const verdict = verifyPush(inbound.credentials, request.headers, raw, now())
+      if (verdict !== 'ok') {
+        await refuseDelivery(db, 'push', request.body, verdict, null, now())
+        return sendProblem(reply, problem('inboundUnauthenticated', 401))
+      }
+      const checked = checkInbound(request.body)
+      if (!checked.ok) {
+        await refuseDelivery(db, 'push', request.body, 'invalid-body', checked.detail, now())
+        return sendProblem(reply, problem('validation', 400, { errors: [{ path: 'body', message: checked.detail }] }))
+      }
+      const outcome = await receiveInbound(inbound.intake, checked.dossier, 'push')
+      const id = checked.dossier.MaHoSoQuocGia
+      if (outcome.kind === 'rejected')
+        return sendProblem(
+          reply,
+          problem(
+            refusalProblems[outcome.reason],
+            422,
+            outcome.detail ? { errors: [{ path: 'body', message: outcome.detail }] } : {},
+          ),
+        )
+      const receipt: InboundReceipt =
+        outcome.kind === 'pending'
+          ? { MaHoSoQuocGia: id, MaHoSoDiaPhuong: null, KetQua: 'dang_xu_ly' }
+          : {
+              MaHoSoQuocGia: id,
+              MaHoSoDiaPhuong: outcome.dossierId,
+              KetQua: outcome.existed ? 'da_ton_tai' : 'da_tiep_nhan',
+            }
+      return reply.code(outcome.kind === 'pending' ? 202 : outcome.existed ? 200 : 201).send(receipt)
+    },
+  )
+}

@@ -1,0 +1,254 @@
+import { sql } from 'kysely'
+import type { Db } from '../database.ts'
+import type { StoredAttachmentRow } from '../schema.ts'
+
+export type { StoredAttachmentRow }
+
+/** Where an intake stands (migration 0024): received → fetched → created, or rejected. */
+export type IntakeState = 'received' | 'fetched' | 'created' | 'rejected'
+export type IntakeVia = 'push' | 'pull'
+
+export type IntakeRow = {
+  readonly nationalId: string
+  readonly state: IntakeState
+  readonly submission: Record<string, unknown>
+  readonly attachments: readonly StoredAttachmentRow[] | null
+  readonly dossierId: string | null
+  readonly reason: string | null
+}
+
+type Raw = {
+  national_id: string
+  state: IntakeState
+  submission: Record<string, unknown>
+  attachments: StoredAttachmentRow[] | null
+  dossier_id: string | null
+  reason: string | null
+}
+const rowOf = (r: Raw): IntakeRow => ({
+  nationalId: r.national_id,
+  state: r.state,
+  submission: r.submission,
+  attachments: r.attachments,
+  dossierId: r.dossier_id,
+  reason: r.reason,
+})
+const columns = ['national_id', 'state', 'submission', 'attachments', 'dossier_id', 'reason'] as const
+
+export async function findIntake(
+  db: Db,
+  nationalId: string,
+  options: { lock?: boolean } = {},
+): Promise<IntakeRow | null> {
+  let q = db.selectFrom('portal_intakes').select(columns).where('national_id', '=', nationalId)
+  if (options.lock) q = q.forUpdate()
+  const row = await q.executeTakeFirst()
+  return row ? rowOf(row) : null
+}
+
+/**
+ * Records a national dossier as received, once: a second delivery of the same `MaHoSoQuocGia` keeps
+ * the first submission and gets the intake as it stands. `fresh` says whether this call created it.
+ */
+export async function recordReceived(
+  db: Db,
+  intake: { nationalId: string; via: IntakeVia; submission: Record<string, unknown>; at: Date },
+): Promise<{ readonly fresh: boolean; readonly intake: IntakeRow }> {
+  const inserted = await db
+    .insertInto('portal_intakes')
+    .values({
+      national_id: intake.nationalId,
+      state: 'received',
+      received_via: intake.via,
+      submission: JSON.stringify(intake.submission),
+      received_at: intake.at,
+      updated_at: intake.at,
+    })
+    .onConflict((oc) => oc.column('national_id').doNothing())
+    .returning(columns)
+    .executeTakeFirst()
+  if (inserted) return { fresh: true, intake: rowOf(inserted) }
+  const existing = await findIntake(db, intake.nationalId)
+  if (!existing) throw new Error(`intake ${intake.nationalId} vanished`)
+  return { fresh: false, intake: existing }
+}
+
+/** The attachments are stored: the intake moves to fetched (only from received). */
+export async function recordFetched(db: Db, nationalId: string, attachments: readonly StoredAttachmentRow[], at: Date) {
+  await db
+    .updateTable('portal_intakes')
+    .set({ state: 'fetched', attachments: JSON.stringify(attachments), updated_at: at })
+    .where('national_id', '=', nationalId)
+    .where('state', '=', 'received')
+    .execute()
+}
+
+/** The intake ends refused with its reason (only before its dossier exists). */
+export async function recordRejected(db: Db, nationalId: string, reason: string, detail: string | null, at: Date) {
+  await db
+    .updateTable('portal_intakes')
+    .set({ state: 'rejected', reason, detail, updated_at: at })
+    .where('national_id', '=', nationalId)
+    .where('state', 'in', ['received', 'fetched'])
+    .execute()
+}
+
+/** A step failed for now (the platform was unavailable): counted, and left for a later round. */
+export async function recordAttempt(db: Db, nationalId: string, detail: string, at: Date) {
+  await db
+    .updateTable('portal_intakes')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), detail, updated_at: at }))
+    .where('national_id', '=', nationalId)
+    .where('state', 'in', ['received', 'fetched'])
+    .execute()
+}
+
+/** The dossier exists: in the transaction that created it, with its files linked. */
+export async function recordCreated(
+  tx: Db,
+  intake: {
+    nationalId: string
+    dossierId: string
+    attachments: readonly StoredAttachmentRow[]
+    uploadedBy: string
+    at: Date
+  },
+) {
+  for (const a of intake.attachments) {
+    await tx
+      .insertInto('files')
+      .values({ sha256: a.sha256, size: a.size, media_type: a.mediaType, storage_key: a.sha256, created_at: intake.at })
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .execute()
+    await tx
+      .insertInto('dossier_files')
+      .values({
+        dossier_id: intake.dossierId,
+        sha256: a.sha256,
+        component_name: a.name,
+        original_name: null,
+        uploaded_by: intake.uploadedBy,
+        uploaded_at: intake.at,
+      })
+      .onConflict((oc) => oc.columns(['dossier_id', 'sha256', 'component_name']).doNothing())
+      .execute()
+  }
+  await tx
+    .updateTable('portal_intakes')
+    .set({ state: 'created', dossier_id: intake.dossierId, detail: null, updated_at: intake.at })
+    .where('national_id', '=', intake.nationalId)
+    .execute()
+}
+
+/** Intakes left unfinished (a crash, an unavailable platform) and not touched for `idleMs`: for a later round. */
+export async function unfinishedIntakes(db: Db, now: Date, idleMs: number, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('portal_intakes')
+    .select('national_id')
+    .where('state', 'in', ['received', 'fetched'])
+    .where('updated_at', '<=', new Date(now.getTime() - idleMs))
+    .orderBy('updated_at')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => r.national_id)
+}
+
+/** A delivery refused before it could be trusted (no intake row: its body may claim anything). */
+export async function recordRefusal(
+  db: Db,
+  refusal: { via: IntakeVia; claimedNationalId: string | null; reason: string; detail: string | null; at: Date },
+) {
+  await db
+    .insertInto('portal_intake_refusals')
+    .values({
+      received_via: refusal.via,
+      claimed_national_id: refusal.claimedNationalId,
+      reason: refusal.reason,
+      detail: refusal.detail,
+      at: refusal.at,
+    })
+    .execute()
+}
+
+/** The intake that created `dossierId`, for the acknowledgement to the platform. */
+export async function intakeOfDossier(
+  db: Db,
+  dossierId: string,
+): Promise<{ nationalId: string; acknowledged: boolean } | null> {
+  const row = await db
+    .selectFrom('portal_intakes')
+    .select(['national_id', 'acknowledged_at'])
+    .where('dossier_id', '=', dossierId)
+    .executeTakeFirst()
+  return row ? { nationalId: row.national_id, acknowledged: row.acknowledged_at !== null } : null
+}
+
+export async function recordAcknowledged(db: Db, nationalId: string, at: Date) {
+  await db
+    .updateTable('portal_intakes')
+    .set({ acknowledged_at: at })
+    .where('national_id', '=', nationalId)
+    .where('acknowledged_at', 'is', null)
+    .execute()
+}
+
+/**
+ * Takes the pull cursor's lease for `holder` until `now + leaseMs`, when it is free, expired or already
+ * the holder's; the cursor then, or null when another instance holds it.
+ */
+export async function leaseCursor(
+  db: Db,
+  holder: string,
+  now: Date,
+  leaseMs: number,
+): Promise<{ readonly cursor: string | null } | null> {
+  const row = await sql<{ cursor: string | null }>`
+    UPDATE portal_intake_cursor SET leased_by = ${holder}, lease_until = ${new Date(now.getTime() + leaseMs)}
+    WHERE id = 1 AND (leased_by IS NULL OR leased_by = ${holder} OR lease_until < ${now})
+    RETURNING cursor`.execute(db)
+  const first = row.rows[0]
+  return first ? { cursor: first.cursor } : null
+}
+
+/** Moves the cursor on, only while `holder` still holds the lease; false when it was lost. */
+export async function advanceCursor(db: Db, holder: string, cursor: string | null): Promise<boolean> {
+  const result = await db
+    .updateTable('portal_intake_cursor')
+    .set({ cursor })
+    .where('id', '=', 1)
+    .where('leased_by', '=', holder)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function releaseCursor(db: Db, holder: string) {
+  await db
+    .updateTable('portal_intake_cursor')
+    .set({ leased_by: null, lease_until: null })
+    .where('id', '=', 1)
+    .where('leased_by', '=', holder)
+    .execute()
+}
+
+/** The local procedure whose national code (MaTTHC) is `nationalCode`, or null. */
+export async function procedureOfNationalCode(db: Db, nationalCode: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('procedures')
+    .select('code')
+    .where((eb) => eb.or([eb('national_code', '=', nationalCode), eb('code', '=', nationalCode)]))
+    .orderBy(sql`national_code = ${nationalCode}`, 'desc')
+    .executeTakeFirst()
+  return row?.code ?? null
+}
+
+/** The agency whose QCVN 102 code is `code` on `day` (YYYY-MM-DD), or null. */
+export async function agencyOfCode(db: Db, code: string, day: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('agency_codes')
+    .select('agency_id')
+    .where('code', '=', code)
+    .where('valid_from', '<=', day)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', day)]))
+    .executeTakeFirst()
+  return row?.agency_id ?? null
+}

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { setTimeout as sleep } from 'node:timers/promises'
+
+/**
+ * The national platform's side of inbound dossiers, for the fake portal (loopback only), speaking the
+ * protocol motcua's adapter assumes (src/adapters/national-portal/inbound-client.ts) and nothing of
+ * motcua's types: `GET /api/lienthong/hoso?conTro=&soLuong=` pages the queue (the cursor is the
+ * position after the page), `GET /api/lienthong/tailieu/<id>` serves an attachment, `POST
+ * /api/lienthong/hoso/tiepnhan` takes an acknowledgement. Every call needs the `X-API-Key`.
+ */
+export type InboundQueue = {
+  /** Appends dossiers to the queue, in this order (the same one twice is a duplicate delivery). */
+  enqueue(...dossiers: Record<string, unknown>[]): void
+  /** Serves `bytes` at a new link; `delayMs` holds each answer back; `extraBytes` sends more than announced. */
+  serve(bytes: Buffer, options?: { delayMs?: number }): string
+  /** Every acknowledgement received, in order. */
+  readonly acknowledgements: Record<string, unknown>[]
+  /** How many times each attachment link was fetched. */
+  readonly fetches: Map<string, number>
+  /** Cursors asked for, in order. */
+  readonly pageRequests: (string | null)[]
+}
+
+const ackFields: Record<string, (v: unknown) => boolean> = {
+  MaHoSoQuocGia: (v) => typeof v === 'string' && v.length > 0,
+  MaHoSoDiaPhuong: (v) => typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v),
+  TrangThaiHoSo: (v) => v === 1,
+  NgayTiepNhanHoSo: (v) => typeof v === 'string' && /^\d{14}$/.test(v),
+}
+
+function json(res: ServerResponse, status: number, body: object): number {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+  res.end(JSON.stringify(body))
+  return status
+}
+
+export function inboundQueue(baseUrl: () => string, apiKey: string) {
+  const queue: Record<string, unknown>[] = []
+  const files = new Map<string, { bytes: Buffer; delayMs: number }>()
+  const acknowledgements: Record<string, unknown>[] = []
+  const fetches = new Map<string, number>()
+  const pageRequests: (string | null)[] = []
+
+  const api: InboundQueue = {
+    enqueue: (...dossiers) => {
+      queue.push(...dossiers)
+    },
+    serve: (bytes, options = {}) => {
+      const id = randomUUID()
+      files.set(id, { bytes, delayMs: options.delayMs ?? 0 })
+      return `${baseUrl()}/api/lienthong/tailieu/${id}`
+    },
+    acknowledgements,
+    fetches,
+    pageRequests,
+  }
+
+  /** Answers a `/api/lienthong/…` request; returns the status sent. */
+  async function handle(req: IncomingMessage, res: ServerResponse, body: string): Promise<number> {
+    const key = Array.isArray(req.headers['x-api-key']) ? req.headers['x-api-key'][0] : req.headers['x-api-key']
+    if (key !== apiKey)
+      return json(res, 401, { ketQua: 'loi', maLoi: 'KHONG_XAC_THUC', thongBao: 'Khóa API không hợp lệ' })
+    const url = new URL(req.url ?? '/', 'http://fake')
+    if (req.method === 'GET' && url.pathname === '/api/lienthong/hoso') {
+      const cursor = url.searchParams.get('conTro')
+      pageRequests.push(cursor)
+      const from = cursor === null ? 0 : Number(cursor)
+      const size = Number(url.searchParams.get('soLuong') ?? '50')
+      if (!Number.isInteger(from) || from < 0 || !Number.isInteger(size) || size < 1)
+        return json(res, 400, { ketQua: 'loi', maLoi: 'DU_LIEU_KHONG_HOP_LE', thongBao: 'Con trỏ không hợp lệ' })
+      const page = queue.slice(from, from + size)
+      return json(res, 200, { DanhSach: page, ConTroTiepTheo: String(from + page.length) })
+    }
+    const file = /^\/api\/lienthong\/tailieu\/([0-9a-f-]+)$/.exec(url.pathname)
+    if (req.method === 'GET' && file) {
+      const id = file[1] as string
+      fetches.set(id, (fetches.get(id) ?? 0) + 1)
+      const found = files.get(id)
+      if (!found) return json(res, 404, { ketQua: 'loi', maLoi: 'KHONG_TIM_THAY', thongBao: 'Không tìm thấy tài liệu' })
+      if (found.delayMs > 0) await sleep(found.delayMs)
+      if (res.destroyed) return 0
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': found.bytes.length })
+      res.end(found.bytes)
+      return 200
+    }
+    if (req.method === 'POST' && url.pathname === '/api/lienthong/hoso/tiepnhan') {
+      let ack: Record<string, unknown>
+      try {
+        ack = JSON.parse(body) as Record<string, unknown>
+      } catch {
+        return json(res, 400, { ketQua: 'loi', maLoi: 'DU_LIEU_KHONG_HOP_LE', thongBao: 'Nội dung không phải JSON' })
+      }
+      const wrong =
+        Object.keys(ackFields).find((k) => !ackFields[k]?.(ack[k])) ?? Object.keys(ack).find((k) => !(k in ackFields))
+      if (wrong)
+        return json(res, 400, {
+          ketQua: 'loi',
+          maLoi: 'DU_LIEU_KHONG_HOP_LE',
+          thongBao: `Trường ${wrong} không hợp lệ`,
+        })
+      acknowledgements.push(ack)
+      return json(res, 200, { ketQua: 'thanh_cong' })
+    }
+    return json(res, 404, { ketQua: 'loi', maLoi: 'KHONG_TIM_THAY', thongBao: 'Không tìm thấy dịch vụ' })
+  }
+
+  return { api, handle }
+}
