@@ -85,8 +85,8 @@ const paused = (d: Dossier) => d.pausedSince !== null || (d.paymentPausedSince ?
 /**
  * Cảnh báo đến hạn: every alert due for `d` at `now`, from its state alone (no I/O, time passed in).
  * Each key is stable, so the caller records an alert once however often it asks. A finished dossier
- * has none; while the clock is stopped only the supplement limit runs (Decree 61/2018/NĐ-CP as
- * amended, Art. 9: the time waiting for a supplement does not count).
+ * has none; while the clock is stopped only the supplement limit runs (the time waiting for a
+ * supplement does not count towards the time limit, rules.md §1).
  */
 export function alertsDue(d: Dossier, now: EpochMs, terms: WatchTerms): Alert[] {
   if (!openStatuses.includes(d.status) || d.processingAgencyId === null) return []
