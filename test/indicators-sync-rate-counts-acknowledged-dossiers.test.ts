@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { syncDossier } from '../src/app/portal/sync-dossier.ts'
 import type { StatisticsView } from '../src/http/routes/statistics.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
-import { recordSynced } from '../src/store/portal/portal-sync.ts'
 import { runCommand, submitOnline } from './support/http-dossier.ts'
 import { createTestApp, signedIn, type TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
@@ -29,7 +29,10 @@ describe(`the sync rate of the Decision 766 index on ${engineName}`, () => {
   test('1.4 counts the received dossiers the national portal acknowledged ÷ those received', async () => {
     const acknowledged = await received()
     await received()
-    await recordSynced(t.database.db, acknowledged.id, 1, new Date('2026-11-26T03:00:00Z'))
+    const portal = { send: async () => 'thanh_cong' as const }
+    const sync = { db: t.database.db, client: portal, publicBaseUrl: 'https://motcua.example' }
+    assert.equal((await syncDossier(sync, acknowledged.id)).kind, 'sent')
+    assert.equal((await syncDossier(sync, acknowledged.id)).kind, 'up-to-date', 'counted once')
     const res = await t.app.inject({ method: 'GET', url: '/api/statistics' })
     assert.equal(res.statusCode, 200, res.body)
     const s = res.json<StatisticsView>()

@@ -66,7 +66,10 @@ test(`model through the store on ${engineName}: projection = fold of stored even
         // The indicator facts are those of the current state (commands that change nothing skip the write).
         const state = stored?.state
         assert.ok(state)
-        const expected = factsOfDossier(created.dossierId, state, kpiTerms, ctx.calendar, { eResult: false })
+        const expected = factsOfDossier(created.dossierId, state, kpiTerms, ctx.calendar, {
+          eResult: false,
+          portalSynced: false,
+        })
         const storedFacts: DossierFacts | null =
           (await loadFacts(database.db, [created.dossierId])).get(created.dossierId) ?? null
         assert.deepEqual(storedFacts, expected)

@@ -171,6 +171,8 @@ export type Database = {
     vault_linked: Generated<number>
     citizen: Generated<number>
     vneid: Generated<number>
+    sync_due: Generated<number>
+    portal_synced: Generated<number>
     resolved: Generated<number>
     resolved_early: Generated<number>
     resolved_on_time: Generated<number>
@@ -211,6 +213,7 @@ export type Database = {
     reused: boolean
     citizen: boolean
     vneid: boolean
+    portal_synced: Generated<boolean>
     rating: string | null
     complaint: boolean
     apology: boolean

@@ -90,6 +90,7 @@ function facts(
     reused: false,
     citizen: true,
     vneid: shape.online,
+    portalSynced: false,
     rating: done ? 'very_satisfied' : null,
     complaint: false,
     apology: false,

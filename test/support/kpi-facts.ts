@@ -40,6 +40,7 @@ export function facts(
     reused: false,
     citizen: true,
     vneid: false,
+    portalSynced: false,
     rating: null,
     complaint: false,
     apology: false,

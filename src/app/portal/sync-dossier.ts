@@ -2,6 +2,7 @@ import type { PortalClient, PortalReply } from '../../adapters/national-portal/p
 import { OnlinePaymentPlatform, portalRecord } from '../../adapters/national-portal/portal-record.ts'
 import type { Db } from '../../store/database.ts'
 import { loadEvents } from '../../store/dossiers/dossier-queries.ts'
+import { markPortalSynced } from '../../store/kpi/portal-synced.ts'
 import {
   dossierHead,
   outOfSync,
@@ -56,6 +57,7 @@ export async function syncDossier(options: PortalSyncOptions, dossierId: string)
   try {
     const reply = await client.send(record)
     await recordSynced(db, dossierId, record.PhienBan, now())
+    await db.transaction().execute((tx) => markPortalSynced(tx, dossierId))
     return { kind: 'sent', version: record.PhienBan, reply }
   } catch (error) {
     await recordFailure(db, dossierId, error, now())

@@ -23,6 +23,9 @@ export const counterColumns = [
   'vault_linked',
   'citizen',
   'vneid',
+  // 1.4: motcua's own dossiers (the ones it syncs), and those the national portal acknowledged
+  'sync_due',
+  'portal_synced',
   // dated by the end
   'resolved',
   'resolved_early',
@@ -70,6 +73,8 @@ export function contributions(f: DossierFacts): Contribution[] {
   if (f.reused || f.eResult) add(r, 'vault_linked')
   if (f.citizen) add(r, 'citizen')
   if (f.citizen && f.vneid) add(r, 'vneid')
+  if (f.origin === 'motcua') add(r, 'sync_due')
+  if (f.origin === 'motcua' && f.portalSynced) add(r, 'portal_synced')
 
   const timeliness = factsTimeliness(f)
   if (f.end !== null && timeliness !== null) {

@@ -7,7 +7,8 @@ import { factsOfDossier, type ProcedureKpiTerms } from './facts-of-dossier.ts'
 
 const terms: ProcedureKpiTerms = { fieldId: 'ho-tich', resultKind: 'document', fees: [] }
 const calendar = context(0).calendar
-const factsOf = (d: Dossier, eResult = false) => factsOfDossier('id-1', d, terms, calendar, { eResult })
+const factsOf = (d: Dossier, eResult = false) =>
+  factsOfDossier('id-1', d, terms, calendar, { eResult, portalSynced: false })
 
 const processing = () =>
   new Story()
@@ -48,6 +49,7 @@ test('a dossier is digitized (4.2) when every component has a file, with an e-re
   assert.equal(factsOf(filed, true)?.eResult, true)
   const confirmation = factsOfDossier('id-1', filed, { ...terms, resultKind: 'confirmation' }, calendar, {
     eResult: false,
+    portalSynced: false,
   })
   assert.equal(confirmation?.digitized, true, 'no paper document to issue electronically')
 })

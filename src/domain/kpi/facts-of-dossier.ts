@@ -6,10 +6,14 @@ import { DossierStatus } from '../dossier/status.ts'
 import type { DossierEnd, DossierFacts } from './facts.ts'
 
 /**
- * What motcua knew besides the event log before the e-result became an event: whether a signed
- * e-result was issued (kept for dossiers issued before; the `electronic-result-issued` event counts too).
+ * What motcua knows besides the event log: whether a signed e-result was issued before the e-result
+ * became an event (the `electronic-result-issued` event counts too), and whether the portal acknowledged it.
  */
-export type OutsideFacts = { readonly eResult: boolean }
+export type OutsideFacts = {
+  readonly eResult: boolean
+  /** The national portal acknowledged a version of the dossier (kept in the facts, indicator 1.4). */
+  readonly portalSynced: boolean
+}
 
 function endOf(d: Dossier): DossierEnd | null {
   if (d.endedAt === null) return null
@@ -66,6 +70,7 @@ export function factsOfDossier(
     reused: components.some((c) => c.reused === true),
     citizen: d.applicant.kind === 'citizen',
     vneid: d.applicant.vneid,
+    portalSynced: outside.portalSynced,
     rating: d.rating?.satisfaction ?? null,
     complaint: false,
     apology: d.apology !== null,

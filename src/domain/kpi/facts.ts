@@ -39,6 +39,8 @@ export type DossierFacts = {
   readonly reused: boolean
   readonly citizen: boolean
   readonly vneid: boolean
+  /** The national portal acknowledged a version of this motcua dossier (indicator 1.4). */
+  readonly portalSynced: boolean
   readonly rating: Satisfaction | null
   readonly complaint: boolean
   readonly apology: boolean

@@ -278,6 +278,7 @@ export function historyFacts(line: HistoryLine, catalogue: HistoryCatalogue): Ch
       reused: line.reused,
       citizen: line.citizen,
       vneid: line.vneid,
+      portalSynced: false,
       rating: line.rating,
       complaint: line.complaint,
       apology: false,

@@ -37,6 +37,7 @@ const facts: fc.Arbitrary<DossierFacts> = fc.record({
   reused: fc.boolean(),
   citizen: fc.boolean(),
   vneid: fc.boolean(),
+  portalSynced: fc.boolean(),
   rating: maybe(fc.constantFrom(...Object.values(Satisfaction))),
   complaint: fc.boolean(),
   apology: fc.boolean(),

@@ -52,7 +52,10 @@ export function factsWrite(
   terms: ProcedureKpiTerms,
   calendar: DecisionContext['calendar'],
 ): FactsWrite | null {
-  const facts = factsOfDossier(dossierId, d, terms, calendar, { eResult: stored?.eResult ?? false })
+  const facts = factsOfDossier(dossierId, d, terms, calendar, {
+    eResult: stored?.eResult ?? false,
+    portalSynced: stored?.portalSynced ?? false,
+  })
   if (facts === null || (stored !== null && isDeepStrictEqual(stored, facts))) return null
   const deltas: CountDeltas = new Map()
   accumulateChange(deltas, stored, facts)

@@ -289,6 +289,7 @@ function generateDossier(g: HistoryGenerator, day: DayNumber, codeOf: (unit: str
     reused: random() < 0.15 + 0.5 * x,
     citizen,
     vneid: citizen && random() < (online ? 0.1 + 0.85 * x : 0.05 + 0.3 * x),
+    portalSynced: false,
     rating,
     complaint: end !== null && random() < (late ? 0.03 : 0.002),
     apology: late && random() < 0.75,

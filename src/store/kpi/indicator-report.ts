@@ -9,8 +9,7 @@ import { type Ratio, ratio } from '../../domain/kpi/ratio.ts'
 import type { Db } from '../database.ts'
 import { type CatalogueScope, catalogueScope, type ScopeFilter } from './catalogue-scope.ts'
 import { listTargets } from './reform-targets.ts'
-import { windowActivity } from './window-activity.ts'
-import { monthlyFlows, windowSums } from './window-sums.ts'
+import { monthlyFlows, windowActivity, windowSums } from './window-sums.ts'
 
 /** A report window as asked ('YYYY-MM-DD', `to` inclusive); it is measured up to today. */
 export type WindowQuery = { readonly from: string; readonly to: string; readonly today: string }

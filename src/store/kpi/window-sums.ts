@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely'
 import { type DayNumber, isoDate } from '../../domain/calendar/local-time.ts'
 import { type Counters, counterColumns, zeroCounters } from '../../domain/kpi/counters.ts'
 import { emptySums, type WindowSums } from '../../domain/kpi/ii06a.ts'
+import type { DossierActivity } from '../../domain/kpi/online-services.ts'
 import { type Cover, cover, type DayRange } from '../../domain/kpi/periods.ts'
 import type { Db } from '../database.ts'
 
@@ -141,4 +142,31 @@ export async function monthlyFlows(
   return result
     .map((r) => ({ month: String(r.month), counters: countersOf(r) }))
     .sort((a, b) => a.month.localeCompare(b.month))
+}
+
+/**
+ * Per processing unit × field × procedure, what the dossiers received in the window show (indicators
+ * 1.4, 3.2, 3.5): an online one, one with fee data, motcua's own and those the national portal holds.
+ * Read from the procedure-level counters, so the cost does not grow with the number of dossiers.
+ */
+export async function windowActivity(
+  db: Db,
+  q: Omit<SumsQuery, 'groupBy' | 'procedureCode'>,
+): Promise<DossierActivity[]> {
+  const rows = await sumOver(
+    db,
+    filtersOf(q, 1),
+    coverConditions(cover(q.from, q.to)),
+    ['received_online', 'fee_bearing', 'sync_due', 'portal_synced'],
+    [sql.ref('agency_id'), sql.ref('field_id'), sql.ref('procedure_code')],
+  )
+  return rows.map((r) => ({
+    agencyId: String(r.agency_id),
+    fieldId: String(r.field_id),
+    procedureCode: String(r.procedure_code),
+    online: Number(r.received_online) > 0,
+    feeData: Number(r.fee_bearing) > 0,
+    motcua: Number(r.sync_due),
+    synced: Number(r.portal_synced),
+  }))
 }

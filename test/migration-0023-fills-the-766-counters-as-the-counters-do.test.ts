@@ -7,14 +7,14 @@ import { recordFacts } from '../src/store/kpi/record-facts.ts'
 import { facts } from './support/kpi-facts.ts'
 import { createTestDatabase, engineName } from './support/test-database.ts'
 
-// Indicator 4.4 of the Decision 766 formula: migration 0023 fills the new counter from stored facts;
-// it must give every counter row what `contributions` gives it (day and half-month in Vietnam time).
+// Indicators 4.4 and 1.4 of the Decision 766 formula: migration 0023 fills the new counters from stored
+// facts; it must give every counter row what `contributions` gives it (day and half-month in Vietnam time).
 const migration = readFileSync(
-  new URL('../src/store/migrations/0023_index_766_vault_linked.sql', import.meta.url),
+  new URL('../src/store/migrations/0023_index_766_counters.sql', import.meta.url),
   'utf8',
-).replace(/^ALTER TABLE[^;]*;/m, '')
+).replace(/^ALTER TABLE[^;]*;/gm, '')
 
-describe(`migration 0023 on ${engineName}`, () => {
+describe(`migration 0023 (Decision 766 counters) on ${engineName}`, () => {
   let database: OpenDatabase
   before(async () => {
     database = await createTestDatabase({ catalogue: false })
@@ -24,6 +24,8 @@ describe(`migration 0023 on ${engineName}`, () => {
       facts('M3', { received: '2026-11-15T10:00', reused: true, eResult: true, procedureCode: 'P2' }),
       facts('M4', { received: '2026-12-01T00:10' }),
       facts('M5', { received: '2026-12-31T23:59', eResult: true, agencyId: 'xa-2' }),
+      facts('M6', { received: '2026-11-14T08:00', origin: 'motcua', portalSynced: true }),
+      facts('M7', { received: '2026-11-20T08:00', origin: 'motcua' }),
     ]
     await database.db.transaction().execute((tx) => recordFacts(tx, dossiers))
   })
@@ -35,15 +37,15 @@ describe(`migration 0023 on ${engineName}`, () => {
         key: string
         n: number
       }>`SELECT depth || grain || period::text || agency_id || field_id || procedure_code AS key,
-        vault_linked AS n FROM kpi_counts ORDER BY key`.execute(database.db)
-    ).rows.map((r) => [r.key, Number(r.n)])
+        vault_linked || '/' || sync_due || '/' || portal_synced AS n FROM kpi_counts ORDER BY key`.execute(database.db)
+    ).rows.map((r) => [r.key, String(r.n)])
 
   test('the rows it fills hold what the counters would have counted', async () => {
     const counted = await counts()
     const byKey = new Map(counted.map(([k, n]) => [k, n]))
-    assert.equal(byKey.get('0a0001-01-01xa-1ho-tich'), 3, 'M1, M2 and M3 at xa-1, all time')
-    assert.equal(byKey.get('0h2026-11-15xa-1ho-tich'), 2, 'M2 and M3 in the half-month from the 15th')
-    await sql`UPDATE kpi_counts SET vault_linked = 0`.execute(database.db)
+    assert.equal(byKey.get('0a0001-01-01xa-1ho-tich'), '3/2/1', 'M1–M3 linked, M6 and M7 motcua, M6 synced')
+    assert.equal(byKey.get('0h2026-11-15xa-1ho-tich'), '2/1/0', 'M2, M3 and M7 in the half-month from the 15th')
+    await sql`UPDATE kpi_counts SET vault_linked = 0, sync_due = 0, portal_synced = 0`.execute(database.db)
     await sql.raw(migration).execute(database.db)
     assert.deepEqual(await counts(), counted)
   })
