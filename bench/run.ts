@@ -4,6 +4,7 @@ import { declarationPdfBenchmark } from './declaration-pdf.ts'
 import { declarationsBenchmark } from './declarations.ts'
 import { formsBenchmark } from './forms.ts'
 import { httpBenchmark } from './http.ts'
+import { inboundBenchmark } from './inbound.ts'
 import { indicatorsBenchmark } from './indicators.ts'
 import { lifecycleBenchmark } from './lifecycle.ts'
 import { lighthouseBenchmark } from './lighthouse.ts'
@@ -25,6 +26,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkResult>> = {
   http: httpBenchmark,
   indicators: indicatorsBenchmark,
   lighthouse: lighthouseBenchmark,
+  inbound: inboundBenchmark,
 }
 
 export type BenchmarkResult = {
@@ -36,9 +38,12 @@ export type BenchmarkResult = {
 
 const args = process.argv.slice(2)
 const json = args.includes('--json')
-const names = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--seconds' && args[i - 1] !== '--sizes')
+const names = args.filter(
+  (a, i) =>
+    !a.startsWith('--') && args[i - 1] !== '--seconds' && args[i - 1] !== '--sizes' && args[i - 1] !== '--count',
+)
 // The lifecycle and indicators benchmarks need a PostgreSQL server: by default they run only when DATABASE_URL names one.
-const needsPostgres = new Set(['lifecycle', 'indicators'])
+const needsPostgres = new Set(['lifecycle', 'indicators', 'inbound'])
 const chosen =
   names.length > 0 ? names : Object.keys(benchmarks).filter((n) => !needsPostgres.has(n) || process.env.DATABASE_URL)
 const unknown = chosen.filter((n) => !(n in benchmarks))

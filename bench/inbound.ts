@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto'
+import { rm } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { inboundClient } from '../src/adapters/national-portal/inbound-client.ts'
+import type { InboundDossier } from '../src/adapters/national-portal/inbound-dossier.ts'
+import { FilesystemStorage } from '../src/adapters/storage/filesystem-storage.ts'
+import { type IntakeDeps, receiveInbound } from '../src/app/portal/intake-dossier.ts'
+import { seedYearDecisions } from '../src/store/calendar/calendar-years.ts'
+import { workingDaysFromDatabase } from '../src/store/calendar/working-days-cache.ts'
+import { loadCatalogFile } from '../src/store/catalog/load-catalog-file.ts'
+import { openDatabase } from '../src/store/database.ts'
+import { dossierCommands } from '../src/store/dossiers/dossier-commands.ts'
+import { migrate } from '../src/store/migrate.ts'
+import { publishedDecisions } from '../src/store/seed/published-decisions.ts'
+import { declarationFor } from '../test/support/declaration-samples.ts'
+import { createScratchDatabase } from '../test/support/test-database.ts'
+import type { BenchmarkResult } from './run.ts'
+
+const attachmentBytes = 200 * 1024
+const concurrency = 8
+const poolSize = 16
+const apiKey = 'khoa-bench'
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0
+
+/** `--count N` (or `--count=N`): dossiers to take in, 10,000 by default. */
+function countOption(argv: readonly string[]): number {
+  const at = argv.indexOf('--count')
+  const raw = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--count='))?.slice('--count='.length)
+  const count = raw === undefined ? 10_000 : Number(raw)
+  if (!(Number.isInteger(count) && count > 0)) throw new Error(`--count needs a positive integer, got ${raw}`)
+  return count
+}
+
+/** The i-th attachment: a PDF header naming i, then filler, so every one is distinct content of 200 KB. */
+function attachmentOf(i: number): Buffer {
+  const bytes = Buffer.alloc(attachmentBytes, i % 251)
+  bytes.write(`%PDF-1.7\n% inbound bench ${i}\n`, 0, 'latin1')
+  return bytes
+}
+
+/** A loopback attachment server standing for the platform: `/api/lienthong/tailieu/<i>` is attachment i. */
+async function attachmentServer() {
+  const server = createServer((req, res) => {
+    const i = Number(/\/tailieu\/(\d+)$/.exec(req.url ?? '')?.[1] ?? Number.NaN)
+    if (req.headers['x-api-key'] !== apiKey || !Number.isInteger(i)) return res.writeHead(404).end()
+    const bytes = attachmentOf(i)
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length })
+    res.end(bytes)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() }
+}
+
+function dossierOf(
+  i: number,
+  baseUrl: string,
+  declaration: { declaration?: Record<string, unknown>; formVersion?: number },
+): InboundDossier {
+  const bytes = attachmentOf(i)
+  return {
+    MaHoSoQuocGia: `BENCH.${i}`,
+    MaTTHC: '1.001193',
+    PhienBanTTHC: 1,
+    MaDonViTiepNhan: '333.00.01.H34',
+    NgayNopHoSo: '20261126094500',
+    NguoiNop: { HoTen: `Người nộp ${i}`, SoDinhDanh: String(56_190_000_000 + i).padStart(12, '0'), XacThucVNeID: true },
+    ToKhai: declaration.declaration
+      ? { PhienBanBieuMau: declaration.formVersion as number, DuLieu: declaration.declaration }
+      : null,
+    TaiLieuNop: [
+      {
+        TenTaiLieu: 'Giấy chứng sinh',
+        DuongDan: `${baseUrl}/api/lienthong/tailieu/${i}`,
+        KichThuoc: bytes.length,
+        MaBam: createHash('sha256').update(bytes).digest('hex'),
+      },
+    ],
+    TrangThaiThanhToan: 2,
+  }
+}
+
+async function inParallel(count: number, work: (i: number) => Promise<void>): Promise<number[]> {
+  const latencies: number[] = []
+  let next = 0
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < count; i = next++) {
+        const started = performance.now()
+        await work(i)
+        latencies.push(performance.now() - started)
+      }
+    }),
+  )
+  return latencies.sort((a, b) => a - b)
+}
+
+/**
+ * Backlog drain of inbound dossiers (issue 16 "Figures"): N national-portal dossiers with one 200 KB
+ * attachment each, taken in through `receiveInbound` (attachment fetched over loopback HTTP, hashed,
+ * stored on disk, the dossier created by the lifecycle engine) by 8 workers on PostgreSQL; beside it,
+ * in the same run, plain inserts of the same rows (intake, file, file link) with the same workers.
+ */
+export async function inboundBenchmark(): Promise<BenchmarkResult> {
+  const serverUrl = process.env.DATABASE_URL
+  if (!serverUrl) throw new Error('the inbound benchmark needs DATABASE_URL (PostgreSQL)')
+  const count = countOption(process.argv)
+  const scratch = await createScratchDatabase(serverUrl)
+  const platform = await attachmentServer()
+  const filesRoot = join(tmpdir(), `motcua-bench-inbound-${process.pid}`)
+  try {
+    const open = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize })
+    const db = open.db
+    await migrate(db)
+    await loadCatalogFile(db)
+    await seedYearDecisions(db, publishedDecisions(), new Date('2026-01-01T00:00:00Z'))
+    const declaration = declarationFor('1.001193') as { declaration?: Record<string, unknown>; formVersion?: number }
+    const now = new Date('2026-11-26T03:00:00Z')
+    const deps: IntakeDeps = {
+      db,
+      engine: dossierCommands(db, workingDaysFromDatabase(db)),
+      storage: new FilesystemStorage(filesRoot),
+      client: inboundClient({ baseUrl: platform.baseUrl, apiKey, timeoutMs: 30_000 }),
+      maxFileBytes: 20 * 1024 * 1024,
+      maxDossierBytes: 100 * 1024 * 1024,
+      now: () => now,
+    }
+    const loadBefore = loadavg()[0] ?? 0
+    let started = performance.now()
+    const intake = await inParallel(count, async (i) => {
+      const outcome = await receiveInbound(deps, dossierOf(i, platform.baseUrl, declaration), 'pull')
+      if (outcome.kind !== 'created') throw new Error(`dossier ${i}: ${JSON.stringify(outcome)}`)
+    })
+    const intakeSeconds = (performance.now() - started) / 1000
+    started = performance.now()
+    const plain = await inParallel(count, async (i) => {
+      const d = dossierOf(i, platform.baseUrl, declaration)
+      const sha = (d.TaiLieuNop[0] as { MaBam: string }).MaBam
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .insertInto('portal_intakes')
+          .values({
+            national_id: `PLAIN.${i}`,
+            state: 'received',
+            received_via: 'pull',
+            submission: JSON.stringify(d),
+            received_at: now,
+            updated_at: now,
+          })
+          .execute()
+        await tx
+          .insertInto('files')
+          .values({
+            sha256: sha,
+            size: attachmentBytes,
+            media_type: 'application/pdf',
+            storage_key: sha,
+            created_at: now,
+          })
+          .onConflict((oc) => oc.column('sha256').doNothing())
+          .execute()
+      })
+    })
+    const plainSeconds = (performance.now() - started) / 1000
+    const loadAfter = loadavg()[0] ?? 0
+    await open.close()
+    const rate = count / intakeSeconds
+    const plainRate = count / plainSeconds
+    const ms = (v: number) => v.toFixed(1)
+    return {
+      name: 'inbound',
+      markdown: [
+        `${count.toLocaleString('en')} inbound dossiers from the national portal, one 200 KB attachment each, ${concurrency} workers, PostgreSQL (pool ${poolSize}); load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on a shared machine.`,
+        '',
+        '| run | rows/s | p50 ms | p99 ms |',
+        '| --- | ---: | ---: | ---: |',
+        `| intake (fetch over loopback HTTP, SHA-256 check, disk store, engine creation, file link) | ${rate.toFixed(0)} | ${ms(percentile(intake, 0.5))} | ${ms(percentile(intake, 0.99))} |`,
+        `| baseline: plain inserts of the same rows (intake row, file row) | ${plainRate.toFixed(0)} | ${ms(percentile(plain, 0.5))} | ${ms(percentile(plain, 0.99))} |`,
+        '',
+        `Target (issue 16): ≥ 200 dossiers/s. Measured ${rate.toFixed(0)}/s, ${((rate / plainRate) * 100).toFixed(0)} % of the plain inserts.`,
+      ],
+      json: {
+        count,
+        intakePerSecond: rate,
+        intakeP99Ms: percentile(intake, 0.99),
+        plainPerSecond: plainRate,
+        plainP99Ms: percentile(plain, 0.99),
+      },
+    }
+  } finally {
+    platform.close()
+    await scratch.drop()
+    await rm(filesRoot, { recursive: true, force: true })
+  }
+}
