@@ -110,6 +110,12 @@ describe(`bad inbound input is refused and creates nothing on ${engineName}`, ()
       assert.ok(body.title && body.detail && body.en.title && body.en.detail)
     }
     assert.deepEqual(await intakeOf(dossier.MaHoSoQuocGia), { state: 'rejected', reason, dossier_id: null })
+    const audited = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('subject', '=', dossier.MaHoSoQuocGia)
+      .execute()
+    assert.deepEqual(audited, [{ action: 'portal-intake.rejected' }])
     assert.equal(await dossierCount(), before)
   }
 

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { appendAudit } from '../audit/audit-log.ts'
 import type { Db } from '../database.ts'
 import type { StoredAttachmentRow } from '../schema.ts'
 
@@ -83,14 +84,29 @@ export async function recordFetched(db: Db, nationalId: string, attachments: rea
     .execute()
 }
 
-/** The intake ends refused with its reason (only before its dossier exists). */
+/** Who changes an intake in the audit log: the platform's delivery, not a person. */
+const intakeActor = 'system:national-portal-intake'
+
+/** The intake ends refused with its reason (only before its dossier exists), audited. */
 export async function recordRejected(db: Db, nationalId: string, reason: string, detail: string | null, at: Date) {
-  await db
-    .updateTable('portal_intakes')
-    .set({ state: 'rejected', reason, detail, updated_at: at })
-    .where('national_id', '=', nationalId)
-    .where('state', 'in', ['received', 'fetched'])
-    .execute()
+  await db.transaction().execute(async (tx) => {
+    const changed = await tx
+      .updateTable('portal_intakes')
+      .set({ state: 'rejected', reason, detail, updated_at: at })
+      .where('national_id', '=', nationalId)
+      .where('state', 'in', ['received', 'fetched'])
+      .returning('national_id')
+      .executeTakeFirst()
+    if (changed)
+      await appendAudit(tx, {
+        at,
+        actor: intakeActor,
+        action: 'portal-intake.rejected',
+        subject: nationalId,
+        before: null,
+        after: { reason, detail },
+      })
+  })
 }
 
 /** A step failed for now (the platform was unavailable): counted, and left for a later round. */
@@ -103,7 +119,7 @@ export async function recordAttempt(db: Db, nationalId: string, detail: string, 
     .execute()
 }
 
-/** The dossier exists: in the transaction that created it, with its files linked. */
+/** The dossier exists: in the transaction that created it, with its files linked, audited. */
 export async function recordCreated(
   tx: Db,
   intake: {
@@ -138,6 +154,14 @@ export async function recordCreated(
     .set({ state: 'created', dossier_id: intake.dossierId, detail: null, updated_at: intake.at })
     .where('national_id', '=', intake.nationalId)
     .execute()
+  await appendAudit(tx, {
+    at: intake.at,
+    actor: intakeActor,
+    action: 'portal-intake.created',
+    subject: intake.nationalId,
+    before: null,
+    after: { dossierId: intake.dossierId, files: intake.attachments.map((a) => a.sha256) },
+  })
 }
 
 /** Intakes left unfinished (a crash, an unavailable platform) and not touched for `idleMs`: for a later round. */
