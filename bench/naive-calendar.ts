@@ -1,4 +1,5 @@
-import { defaultYearDecision } from '../src/domain/calendar/statutory-holidays.ts'
+import { statutoryHolidayRules } from '../src/domain/calendar/statutory-holiday-rules.ts'
+import { decidedYearWithLaterRules, defaultYearDecision } from '../src/domain/calendar/statutory-holidays.ts'
 import type { YearDecision } from '../src/domain/calendar/year-decision.ts'
 
 /**
@@ -10,7 +11,8 @@ export function naiveCalendar(decisions: readonly YearDecision[], years = { from
   const makeUp = new Set<string>()
   const decided = new Map(decisions.map((d) => [d.year, d]))
   for (let y = years.from; y <= years.to; y++) {
-    const d = decided.get(y) ?? defaultYearDecision(y)
+    const stored = decided.get(y)
+    const d = stored ? decidedYearWithLaterRules(stored, statutoryHolidayRules) : defaultYearDecision(y)
     for (const day of d.daysOff) off.add(day.date)
     for (const day of d.makeUpWorkdays) makeUp.add(day.date)
   }

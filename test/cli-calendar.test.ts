@@ -30,19 +30,19 @@ describe('bin/motcua calendar from a plain shell (server in another time zone)',
       '2030-02-08T09:00:00+07:00',
     )
     assert.equal(
-      await run('due', '--from', '2026-11-23T15:30:00+07:00', '--working-days', '1', '--cutoff', '15:00'),
-      '2026-11-24T17:00:00+07:00',
+      await run('due', '--from', '2026-11-02T15:30:00+07:00', '--working-days', '1', '--cutoff', '15:00'),
+      '2026-11-03T17:00:00+07:00',
     )
-    assert.equal(await run('due', '--from', '2026-11-23T09:00:00+07:00', '--hours', '4'), '2026-11-23T15:00:00+07:00')
+    assert.equal(await run('due', '--from', '2026-11-02T09:00:00+07:00', '--hours', '4'), '2026-11-02T15:00:00+07:00')
     assert.equal(
-      await run('due', '--from', '2026-11-23T09:00:00+07:00', '--calendar-days', '5'),
-      '2026-11-30T17:00:00+07:00',
+      await run('due', '--from', '2026-11-02T09:00:00+07:00', '--calendar-days', '5'),
+      '2026-11-09T17:00:00+07:00',
     )
   })
 
   test('between prints office hours as a decimal number', async () => {
     assert.equal(
-      await run('between', '--from', '2026-11-27T16:00:00+07:00', '--to', '2026-11-30T08:30:00+07:00'),
+      await run('between', '--from', '2026-11-06T16:00:00+07:00', '--to', '2026-11-09T08:30:00+07:00'),
       '2.5',
     )
   })
@@ -54,7 +54,7 @@ describe('bin/motcua calendar from a plain shell (server in another time zone)',
 
   test('bad input is refused with a message and a non-zero exit', async () => {
     await assert.rejects(run('due', '--from', 'yesterday', '--working-days', '1'), /ISO 8601/)
-    await assert.rejects(run('due', '--from', '2026-11-23T09:00', '--working-days', '1', '--hours', '2'), /exactly one/)
+    await assert.rejects(run('due', '--from', '2026-11-02T09:00', '--working-days', '1', '--hours', '2'), /exactly one/)
     await assert.rejects(run('lunar', '--date', '2026-02-30'), /YYYY-MM-DD/)
   })
 })

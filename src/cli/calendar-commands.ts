@@ -1,13 +1,17 @@
+import { userInfo } from 'node:os'
 import { resolve } from 'node:path'
 import { type Command, InvalidArgumentError } from 'commander'
 import { processConfig } from '../config/process-config.ts'
+import { type HolidayRule, reviseHolidayRule } from '../domain/calendar/holiday-rule.ts'
 import { formatInstant, parseClock, parseInstant, parseIsoDate } from '../domain/calendar/local-time.ts'
 import { formatLunar, solarToLunar } from '../domain/calendar/lunar.ts'
+import { statutoryHolidayRules } from '../domain/calendar/statutory-holiday-rules.ts'
 import { addWorkingTime, workingCalendar, workingTimeBetween } from '../domain/calendar/working-calendar.ts'
 import { buildWorkingDays, type WorkingDays, yearExceptions } from '../domain/calendar/working-days.ts'
 import type { TimeLimit } from '../domain/catalog/time-limit.ts'
 import { listYearDecisions } from '../store/calendar/calendar-years.ts'
-import { locateDatabase, openDatabase } from '../store/database.ts'
+import { listHolidayRules, reviseStoredHolidayRule } from '../store/calendar/holiday-rules.ts'
+import { type Db, locateDatabase, openDatabase } from '../store/database.ts'
 import { publishedDecisions } from '../store/seed/published-decisions.ts'
 
 /** Stops with a message in Vietnamese and English; nothing has been changed. */
@@ -44,15 +48,50 @@ const clock = (text: string) => {
 
 type SourceOptions = { dataDir?: string }
 
-/** The published decisions bundled with motcua, or those in a database when `--data-dir` names one. */
-async function workingDays(options: SourceOptions): Promise<WorkingDays> {
-  if (options.dataDir === undefined) return buildWorkingDays(publishedDecisions())
-  const open = await openDatabase(locateDatabase(processConfig().database, resolve(options.dataDir)))
+async function withDatabase<T>(dataDir: string, use: (db: Db) => Promise<T>): Promise<T> {
+  const open = await openDatabase(locateDatabase(processConfig().database, resolve(dataDir)))
   try {
-    return buildWorkingDays(await listYearDecisions(open.db))
+    return await use(open.db)
   } finally {
     await open.close()
   }
+}
+
+/** The published decisions and holiday rules bundled with motcua, or a database's when `--data-dir` names one. */
+async function workingDays(options: SourceOptions): Promise<WorkingDays> {
+  if (options.dataDir === undefined) return buildWorkingDays(publishedDecisions())
+  return withDatabase(options.dataDir, async (db) =>
+    buildWorkingDays(
+      await listYearDecisions(db),
+      (await listHolidayRules(db)).map((r) => r.rule),
+    ),
+  )
+}
+
+async function holidayRules(options: SourceOptions): Promise<readonly HolidayRule[]> {
+  if (options.dataDir === undefined) return statutoryHolidayRules
+  return withDatabase(options.dataDir, async (db) => (await listHolidayRules(db)).map((r) => r.rule))
+}
+
+const ruleLine = (r: HolidayRule) =>
+  [
+    r.enabled ? 'bật' : 'tắt',
+    `${r.effectiveFrom}..${r.effectiveTo ?? ''}`.padEnd(22),
+    r.id.padEnd(32),
+    r.reason,
+    `— ${r.source.instrument}, ${r.source.article}`,
+  ].join('  ')
+
+/** Enables or disables a rule in the database, audited under the operating-system user. */
+async function setEnabled(id: string, enabled: boolean, dataDir: string): Promise<void> {
+  const actor = `motcua calendar (${userInfo().username})`
+  const outcome = await withDatabase(dataDir, (db) =>
+    reviseStoredHolidayRule(db, id, (rule) => reviseHolidayRule(rule, { enabled }), actor, new Date()),
+  )
+  if (outcome.kind === 'not_found') fail(`không có quy tắc ${id}`, `no rule ${id}`)
+  if (outcome.kind === 'invalid')
+    fail(outcome.problems.map((p) => p.vi).join('; '), outcome.problems.map((p) => p.en).join('; '))
+  console.log(ruleLine(outcome.stored.rule))
 }
 
 const dataDirHelp = 'read the decisions from this database (DATABASE_URL wins) instead of the bundled published ones'
@@ -78,6 +117,27 @@ export function addCalendarCommands(program: Command): void {
       if (opts.json) console.log(JSON.stringify(list))
       else for (const d of list) console.log(`${d.date}  ${d.working ? 'làm việc' : 'nghỉ    '}  ${d.reason}`)
     })
+
+  calendar
+    .command('rules')
+    .description('the holiday rules (ngày nghỉ lễ, tết) with their effective dates and legal sources')
+    .option('--json', 'print a JSON array')
+    .option('--data-dir <dir>', 'read the rules from this database (DATABASE_URL wins) instead of the bundled ones')
+    .action(async (opts: SourceOptions & { json?: boolean }) => {
+      const rules = await holidayRules(opts)
+      if (opts.json) console.log(JSON.stringify(rules))
+      else for (const r of rules) console.log(ruleLine(r))
+    })
+
+  for (const [name, enabled] of [
+    ['rule-enable', true],
+    ['rule-disable', false],
+  ] as const)
+    calendar
+      .command(`${name} <id>`)
+      .description(`${enabled ? 'apply' : 'stop applying'} a holiday rule in the database (audited)`)
+      .requiredOption('--data-dir <dir>', 'the database to change (DATABASE_URL wins)')
+      .action(async (id: string, opts: { dataDir: string }) => setEnabled(id, enabled, opts.dataDir))
 
   calendar
     .command('due')

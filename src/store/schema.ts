@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely'
+import type { HolidayRule } from '../domain/calendar/holiday-rule.ts'
 import type { YearDecision } from '../domain/calendar/year-decision.ts'
 import type { OfficeHoursSpan } from '../domain/catalog/agency.ts'
 import type { Fee, RequiredDocument } from '../domain/catalog/procedure.ts'
@@ -245,6 +246,12 @@ export type Database = {
     raised_at: Timestamp
   }
   deadline_alert_recipients: { alert_id: number; agency_id: string; role: string; user_id: string | null }
+  holiday_rules: {
+    id: string
+    rule: JSONColumnType<HolidayRule>
+    entered_by: string
+    entered_at: Timestamp
+  }
   audit_log: {
     id: Generated<number>
     at: Timestamp

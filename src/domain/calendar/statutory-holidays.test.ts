@@ -22,6 +22,7 @@ test('a year with no decision: Tết = last day of the old lunar year + first fo
     '2027-05-03 compensatory',
     '2027-09-02 holiday',
     '2027-09-03 holiday',
+    '2027-11-24 holiday',
   ])
 })
 
@@ -30,12 +31,12 @@ test('1 January on a Sunday gives Monday 2 January off (2028 has it on a Saturda
   assert.ok(offDays(2034).includes('2034-01-02 compensatory'))
 })
 
-test('for every year 2027–2100 the default rule gives 11 holidays, compensation only on weekdays, and passes the checks', () => {
+test('for every year 2027–2100 the default rule gives 12 holidays (11 of Art. 112(1) and Culture Day), compensation only on weekdays, and passes the checks', () => {
   for (let year = 2027; year <= 2100; year++) {
     const decision = defaultYearDecision(year)
     assert.deepEqual(checkYearDecision(decision), [], String(year))
     const holidays = decision.daysOff.filter((d) => d.kind === 'holiday')
-    assert.equal(holidays.length, 11, String(year))
+    assert.equal(holidays.length, 12, String(year))
     const weekendHolidays = holidays.filter((d) => [0, 6].includes(weekday(parseIsoDate(d.date) ?? 0))).length
     const compensatory = decision.daysOff.filter((d) => d.kind === 'compensatory')
     assert.equal(compensatory.length, weekendHolidays, String(year))
@@ -56,7 +57,7 @@ test('a make-up day on a weekday, a duplicate day off and a date outside the yea
   })
   assert.deepEqual(
     problems.map((p) => p.path),
-    ['/daysOff/14/date', '/daysOff/15/date', '/makeUpWorkdays/0/date'],
+    ['/daysOff/15/date', '/daysOff/16/date', '/makeUpWorkdays/0/date'],
   )
   assert.ok(problems.every((p) => p.vi && p.en))
 })

@@ -25,23 +25,23 @@ const days = (value: number): TimeLimit => ({ unit: 'working_days', value })
 
 describe('appointments in working days (N × 8 office hours, rules.md §4)', () => {
   test('one working day from Monday 09:00 is Tuesday 09:00', () => {
-    assert.equal(due('2026-11-23T09:00', days(1)), '2026-11-24T09:00:00+07:00')
+    assert.equal(due('2026-11-02T09:00', days(1)), '2026-11-03T09:00:00+07:00')
   })
   test('half a day from 09:00 skips the lunch break: 15:00', () => {
-    assert.equal(due('2026-11-23T09:00', days(0.5)), '2026-11-23T15:00:00+07:00')
+    assert.equal(due('2026-11-02T09:00', days(0.5)), '2026-11-02T15:00:00+07:00')
   })
   test('one day from opening ends at closing the same day, not at the next opening', () => {
-    assert.equal(due('2026-11-23T07:00', days(1)), '2026-11-23T17:00:00+07:00')
+    assert.equal(due('2026-11-02T07:00', days(1)), '2026-11-02T17:00:00+07:00')
   })
   test('a budget ending at the lunch break ends at 11:30, not 13:30', () => {
-    assert.equal(due('2026-11-23T07:00', { unit: 'working_hours', value: 4.5 }), '2026-11-23T11:30:00+07:00')
+    assert.equal(due('2026-11-02T07:00', { unit: 'working_hours', value: 4.5 }), '2026-11-02T11:30:00+07:00')
   })
   test('an online submission on Saturday night counts from Monday 07:00', () => {
-    assert.equal(due('2026-11-28T22:15', days(1)), '2026-11-30T17:00:00+07:00')
+    assert.equal(due('2026-11-07T22:15', days(1)), '2026-11-09T17:00:00+07:00')
   })
   test('reception after the 15:00 cut-off counts from the next working day', () => {
-    assert.equal(due('2026-11-23T15:30', days(1), '15:00'), '2026-11-24T17:00:00+07:00')
-    assert.equal(due('2026-11-23T14:59', days(1), '15:00'), '2026-11-24T14:59:00+07:00')
+    assert.equal(due('2026-11-02T15:30', days(1), '15:00'), '2026-11-03T17:00:00+07:00')
+    assert.equal(due('2026-11-02T14:59', days(1), '15:00'), '2026-11-03T14:59:00+07:00')
   })
   test('Tết 2026 (14–22 February) is skipped: Friday 13/2 10:00 + 1 day = Monday 23/2 10:00', () => {
     assert.equal(due('2026-02-13T10:00', days(1)), '2026-02-23T10:00:00+07:00')
@@ -51,31 +51,31 @@ describe('appointments in working days (N × 8 office hours, rules.md §4)', () 
     assert.equal(due('2026-08-28T10:00', days(1)), '2026-09-03T10:00:00+07:00')
   })
   test('the time zone of the server does not matter: UTC input gives the same appointment', () => {
-    assert.equal(due('2026-11-23T02:00:00Z', days(1)), '2026-11-24T09:00:00+07:00')
+    assert.equal(due('2026-11-02T02:00:00Z', days(1)), '2026-11-03T09:00:00+07:00')
   })
 })
 
 describe('calendar days, within the day, no limit', () => {
   test('calendar days do not count the first day and an end on a day off moves to the next working day', () => {
-    assert.equal(due('2026-11-23T09:00', { unit: 'calendar_days', value: 5 }), '2026-11-30T17:00:00+07:00')
-    assert.equal(due('2026-11-23T09:00', { unit: 'calendar_days', value: 3 }), '2026-11-26T17:00:00+07:00')
+    assert.equal(due('2026-11-02T09:00', { unit: 'calendar_days', value: 5 }), '2026-11-09T17:00:00+07:00')
+    assert.equal(due('2026-11-02T09:00', { unit: 'calendar_days', value: 3 }), '2026-11-05T17:00:00+07:00')
   })
   test('within the day ends at closing; after the cut-off, at the next working day’s closing', () => {
-    assert.equal(due('2026-11-23T10:00', { unit: 'within_day' }), '2026-11-23T17:00:00+07:00')
-    assert.equal(due('2026-11-23T15:10', { unit: 'within_day' }, '15:00'), '2026-11-24T17:00:00+07:00')
-    assert.equal(due('2026-11-28T10:00', { unit: 'within_day' }), '2026-11-30T17:00:00+07:00')
+    assert.equal(due('2026-11-02T10:00', { unit: 'within_day' }), '2026-11-02T17:00:00+07:00')
+    assert.equal(due('2026-11-02T15:10', { unit: 'within_day' }, '15:00'), '2026-11-03T17:00:00+07:00')
+    assert.equal(due('2026-11-07T10:00', { unit: 'within_day' }), '2026-11-09T17:00:00+07:00')
   })
   test('a procedure with no fixed limit has no appointment', () => {
-    assert.equal(due('2026-11-23T10:00', { unit: 'none' }), null)
+    assert.equal(due('2026-11-02T10:00', { unit: 'none' }), null)
   })
 })
 
 describe('office time between two instants', () => {
   test('Friday 16:00 to Monday 08:00 is two office hours', () => {
-    assert.equal(workingTimeBetween(cal, at('2026-11-27T16:00'), at('2026-11-30T08:00')), 120)
+    assert.equal(workingTimeBetween(cal, at('2026-11-06T16:00'), at('2026-11-09T08:00')), 120)
   })
   test('a pause over the lunch break counts only office minutes', () => {
-    assert.equal(workingTimeBetween(cal, at('2026-11-23T11:00'), at('2026-11-23T14:00')), 60)
+    assert.equal(workingTimeBetween(cal, at('2026-11-02T11:00'), at('2026-11-02T14:00')), 60)
   })
 })
 

@@ -42,7 +42,7 @@ test('2025 follows 8726/VPCP-KGVX: Tết 27–31/1, make-up Saturday 26/4 for Fr
   ])
 })
 
-test('2026: 1/1 with 2/1 swapped to Saturday 10/1, Tết 16–20/2, Giỗ Tổ compensated on Monday 27/4, 2/9 with 31/8 swapped to 22/8', () => {
+test('2026: 1/1 with 2/1 swapped to Saturday 10/1, Tết 16–20/2, Giỗ Tổ compensated on Monday 27/4, 2/9 with 31/8 swapped to 22/8, Culture Day 24/11 (in force after the decision)', () => {
   assert.deepEqual(exceptions(2026), [
     '2026-01-01 off',
     '2026-01-02 off',
@@ -59,6 +59,7 @@ test('2026: 1/1 with 2/1 swapped to Saturday 10/1, Tết 16–20/2, Giỗ Tổ c
     '2026-08-31 off',
     '2026-09-01 off',
     '2026-09-02 off',
+    '2026-11-24 off',
   ])
 })
 

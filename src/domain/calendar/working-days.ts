@@ -1,11 +1,14 @@
+import type { HolidayRule } from './holiday-rule.ts'
 import { type DayNumber, dayFromDate, isoDate, parseIsoDate, weekday } from './local-time.ts'
-import { defaultYearDecision } from './statutory-holidays.ts'
+import { statutoryHolidayRules } from './statutory-holiday-rules.ts'
+import { decidedYearWithLaterRules, defaultYearDecision } from './statutory-holidays.ts'
 import type { YearDecision } from './year-decision.ts'
 
 /**
  * Ngày làm việc: which days of a span of years are working days, precomputed so that any question
  * is answered by array lookups. `workingBefore[i]` counts working days before `firstDay + i`;
- * `workingDays[k]` is the k-th working day. Built from the year decisions, the default rule elsewhere.
+ * `workingDays[k]` is the k-th working day. Built from the year decisions and the holiday rules: a
+ * decided year follows its decision (plus rules it could not foresee), any other year the default rule.
  */
 export type WorkingDays = {
   readonly firstDay: DayNumber
@@ -23,6 +26,7 @@ export const defaultYears = { from: 1970, to: 2100 } as const
 
 export function buildWorkingDays(
   decisions: readonly YearDecision[],
+  rules: readonly HolidayRule[] = statutoryHolidayRules,
   years: { from: number; to: number } = defaultYears,
 ): WorkingDays {
   const firstDay = dayFromDate(years.from, 1, 1)
@@ -36,7 +40,8 @@ export function buildWorkingDays(
   const decided = new Map(decisions.map((d) => [d.year, d]))
   const exceptions = new Map<DayNumber, { working: boolean; reason: string }>()
   for (let year = years.from; year <= years.to; year++) {
-    const decision = decided.get(year) ?? defaultYearDecision(year)
+    const stored = decided.get(year)
+    const decision = stored ? decidedYearWithLaterRules(stored, rules) : defaultYearDecision(year, rules)
     for (const off of decision.daysOff) {
       const day = parseIsoDate(off.date)
       if (day === null || day < firstDay || day > lastDay) continue

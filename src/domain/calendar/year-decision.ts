@@ -3,9 +3,9 @@ import { DateOnly } from '../catalog/source.ts'
 
 /** Why a weekday is off. */
 export const DayOffKind = {
-  /** Ngày nghỉ lễ, tết (Labour Code 2019 Art. 112) */
+  /** Ngày nghỉ lễ, tết (Labour Code 2019 Art. 112(1); the holiday rules) */
   Holiday: 'holiday',
-  /** Nghỉ bù: a holiday fell on a weekend */
+  /** Nghỉ bù: a holiday fell on a weekly rest day (Labour Code 2019 Art. 111(3)) */
   Compensatory: 'compensatory',
   /** Hoán đổi: a working day moved to a make-up Saturday */
   Swapped: 'swapped',

@@ -8,11 +8,11 @@ import { paperTransferDue } from './deadlines.ts'
 // working day when received after 15:00. "At the start" is read as the first office hour (product rule).
 
 test('received before 15:00, a paper dossier is due at the agency by the close of the same day', () => {
-  assert.equal(paperTransferDue(fixtureCalendar, at('2026-11-24T14:59')), at('2026-11-24T17:00'))
+  assert.equal(paperTransferDue(fixtureCalendar, at('2026-11-03T14:59')), at('2026-11-03T17:00'))
 })
 
 test('received at or after 15:00, it is due within the first office hour of the next working day', () => {
-  assert.equal(paperTransferDue(fixtureCalendar, at('2026-11-24T15:00')), at('2026-11-25T08:00'))
+  assert.equal(paperTransferDue(fixtureCalendar, at('2026-11-03T15:00')), at('2026-11-04T08:00'))
   // Friday afternoon: Monday morning.
-  assert.equal(paperTransferDue(fixtureCalendar, at('2026-11-27T16:30')), at('2026-11-30T08:00'))
+  assert.equal(paperTransferDue(fixtureCalendar, at('2026-11-06T16:30')), at('2026-11-09T08:00'))
 })

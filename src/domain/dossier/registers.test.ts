@@ -5,13 +5,13 @@ import { controlSheet, trackingBookRow } from './registers.ts'
 
 const story = () =>
   new Story()
-    .submit('2026-11-23T20:00')
-    .receive('2026-11-24T09:00')
-    .do('2026-11-24T10:00', { action: 'transfer', actor: actors.counter })
-    .do('2026-11-25T09:00', { action: 'appraise', actor: actors.specialist, outcome: 'approve', note: '' })
-    .do('2026-11-25T14:00', { action: 'approve', actor: actors.leader })
-    .do('2026-11-26T09:00', { action: 'issue', actor: actors.clerk, resultNumber: '3/GP' })
-    .do('2026-11-26T10:00', { action: 'return-result', actor: actors.counter, method: 'counter' })
+    .submit('2026-11-02T20:00')
+    .receive('2026-11-03T09:00')
+    .do('2026-11-03T10:00', { action: 'transfer', actor: actors.counter })
+    .do('2026-11-04T09:00', { action: 'appraise', actor: actors.specialist, outcome: 'approve', note: '' })
+    .do('2026-11-04T14:00', { action: 'approve', actor: actors.leader })
+    .do('2026-11-05T09:00', { action: 'issue', actor: actors.clerk, resultNumber: '3/GP' })
+    .do('2026-11-05T10:00', { action: 'return-result', actor: actors.counter, method: 'counter' })
 
 test('the control sheet (form 06) has one row per handover with giver, receiver and timeliness, from the events', () => {
   const rows = controlSheet(story().dossier)
@@ -29,9 +29,9 @@ test('the control sheet (form 06) has one row per handover with giver, receiver 
 test('the tracking book row (form 07) is derived from the events', () => {
   const row = trackingBookRow(story().dossier)
   assert.equal(row.code, '000.33.33.H34-261123-0001')
-  assert.equal(row.receivedAt, at('2026-11-24T09:00'))
-  assert.equal(row.sentToAgencyAt, at('2026-11-24T10:00'))
-  assert.equal(row.resultReceivedAt, at('2026-11-26T09:00'))
-  assert.equal(row.returnedAt, at('2026-11-26T10:00'))
+  assert.equal(row.receivedAt, at('2026-11-03T09:00'))
+  assert.equal(row.sentToAgencyAt, at('2026-11-03T10:00'))
+  assert.equal(row.resultReceivedAt, at('2026-11-05T09:00'))
+  assert.equal(row.returnedAt, at('2026-11-05T10:00'))
   assert.equal(row.leadAgencyId, 'xa-22333')
 })

@@ -12,17 +12,17 @@ const factsOf = (d: Dossier, eResult = false) =>
 
 const processing = () =>
   new Story()
-    .submit('2026-11-23T20:00')
-    .receive('2026-11-24T09:00')
-    .do('2026-11-24T10:00', { action: 'transfer', actor: actors.counter })
+    .submit('2026-11-02T20:00')
+    .receive('2026-11-03T09:00')
+    .do('2026-11-03T10:00', { action: 'transfer', actor: actors.counter })
 
 test('an online submission not yet received has no indicator facts', () => {
-  assert.equal(factsOf(new Story().submit('2026-11-23T20:00').dossier), null)
+  assert.equal(factsOf(new Story().submit('2026-11-02T20:00').dossier), null)
 })
 
 test('the KPI deadline is the original appointment shifted by the paused office time (18 hours)', () => {
   const story = processing()
-  story.do('2026-11-25T09:00', {
+  story.do('2026-11-04T09:00', {
     action: 'request-supplement',
     actor: actors.specialist,
     items: ['Bản vẽ'],
@@ -30,11 +30,11 @@ test('the KPI deadline is the original appointment shifted by the paused office 
     exception: null,
   })
   const waiting = factsOf(story.dossier)
-  assert.equal(formatInstant(waiting?.deadlineAt ?? 0), '2026-12-08T09:00:00+07:00', 'not shifted while waiting')
-  assert.equal(formatInstant(waiting?.pendingSupplementSince ?? 0), '2026-11-25T09:00:00+07:00')
-  story.do('2026-11-27T11:00', { action: 'receive-supplement', actor: actors.counter, components: [] })
+  assert.equal(formatInstant(waiting?.deadlineAt ?? 0), '2026-11-17T09:00:00+07:00', 'not shifted while waiting')
+  assert.equal(formatInstant(waiting?.pendingSupplementSince ?? 0), '2026-11-04T09:00:00+07:00')
+  story.do('2026-11-06T11:00', { action: 'receive-supplement', actor: actors.counter, components: [] })
   const resumed = factsOf(story.dossier)
-  assert.equal(formatInstant(resumed?.deadlineAt ?? 0), '2026-12-10T11:00:00+07:00')
+  assert.equal(formatInstant(resumed?.deadlineAt ?? 0), '2026-11-19T11:00:00+07:00')
   assert.equal(resumed?.pendingSupplementSince, null)
   assert.equal(resumed?.supplementRequests, 1)
   assert.equal(resumed?.secondSupplementAt, null)
@@ -56,8 +56,8 @@ test('a dossier is digitized (4.2) when every component has a file, with an e-re
 
 test('the working time of a withdrawn dossier runs from reception to the withdrawal, in office minutes', () => {
   const story = processing()
-    .do('2026-11-24T14:00', { action: 'request-withdrawal', actor: actors.applicant, reason: 'Không cần nữa' })
-    .do('2026-11-24T15:00', { action: 'decide-withdrawal', actor: actors.leader, accepted: true, note: '' })
+    .do('2026-11-03T14:00', { action: 'request-withdrawal', actor: actors.applicant, reason: 'Không cần nữa' })
+    .do('2026-11-03T15:00', { action: 'decide-withdrawal', actor: actors.leader, accepted: true, note: '' })
   const f = factsOf(story.dossier)
   assert.deepEqual(f?.end, { kind: 'withdrawn', at: story.dossier.endedAt })
   // 09:00–11:30 and 13:30–15:00: 150 + 90 minutes.

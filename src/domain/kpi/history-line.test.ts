@@ -7,7 +7,7 @@ import { Channel, DossierStatus } from '../dossier/status.ts'
 import { factsTimeliness } from './facts.ts'
 import { type HistoryCatalogue, historyFacts, parseHistoryLine } from './history-line.ts'
 
-const calendar = workingCalendar(buildWorkingDays([], { from: 2025, to: 2027 }))
+const calendar = workingCalendar(buildWorkingDays([], undefined, { from: 2025, to: 2027 }))
 const catalogue: HistoryCatalogue = {
   procedure: (code) =>
     code === '1.001193'

@@ -12,7 +12,7 @@ const links = { publicBaseUrl: 'https://dichvucong.example.vn/', dossierId: 'd-1
 
 /** The last event of a story and the dossier right after it. */
 const lastOf = (story: Story): [DossierEvent, Dossier] => [story.events.at(-1) as DossierEvent, story.dossier]
-const received = () => new Story().submit('2026-11-23T20:00').receive('2026-11-24T09:00')
+const received = () => new Story().submit('2026-11-02T20:00').receive('2026-11-03T09:00')
 
 test('the reception notice gives the code, the appointment in Vietnam time and the tracking link', () => {
   const [event, d] = lastOf(received())
@@ -21,12 +21,12 @@ test('the reception notice gives the code, the appointment in Vietnam time and t
   assert.equal(n.kind, 'reception')
   assert.equal(n.subject, 'Hồ sơ 000.33.33.H34-261123-0001 đã được tiếp nhận')
   assert.match(n.text, /^Kính gửi Ông\/Bà Nguyễn Thị Lan,/)
-  assert.match(n.text, /Thời gian tiếp nhận: 09 giờ 00, ngày 24\/11\/2026\./)
+  assert.match(n.text, /Thời gian tiếp nhận: 09 giờ 00, ngày 03\/11\/2026\./)
   assert.ok(d.appointmentAt !== null && n.text.includes(noticeTime(d.appointmentAt)))
   assert.ok(n.text.includes('https://dichvucong.example.vn/tra-cuu?ma=000.33.33.H34-261123-0001'))
   assert.equal(
     n.sms,
-    'Ho so 000.33.33.H34-261123-0001 (Dang ky khai sinh) da duoc tiep nhan. Hen tra ket qua: 09h00 08/12/2026. Tra cuu tai https://dichvucong.example.vn/tra-cuu',
+    'Ho so 000.33.33.H34-261123-0001 (Dang ky khai sinh) da duoc tiep nhan. Hen tra ket qua: 09h00 17/11/2026. Tra cuu tai https://dichvucong.example.vn/tra-cuu',
   )
 })
 
@@ -35,8 +35,8 @@ test('times are written "hh giờ mm, ngày dd/mm/yyyy" in Vietnam time, whateve
 })
 
 test('a supplement request lists every missing component and the reason; before reception it links the dossier page', () => {
-  const story = new Story().submit('2026-11-23T20:00')
-  story.do('2026-11-24T08:00', {
+  const story = new Story().submit('2026-11-02T20:00')
+  story.do('2026-11-03T08:00', {
     action: 'request-reception-supplement',
     actor: actors.counter,
     items: ['Giấy chứng sinh', 'Bản sao CCCD của người đi khai'],
@@ -47,14 +47,14 @@ test('a supplement request lists every missing component and the reason; before 
   assert.ok(n)
   assert.equal(n.kind, 'supplement-request')
   assert.match(n.text, /- Giấy chứng sinh\n- Bản sao CCCD của người đi khai/)
-  assert.match(n.subject, /nộp lúc 20 giờ 00, ngày 23\/11\/2026/)
+  assert.match(n.subject, /nộp lúc 20 giờ 00, ngày 02\/11\/2026/)
   assert.ok(n.sms.includes('https://dichvucong.example.vn/ho-so-cua-toi/d-1'))
 })
 
 test('the apology gives the original and the new appointment and the reason', () => {
-  const story = received().do('2026-11-24T10:00', { action: 'transfer', actor: actors.counter })
+  const story = received().do('2026-11-03T10:00', { action: 'transfer', actor: actors.counter })
   const before = story.dossier.appointmentAt as number
-  story.do('2026-11-25T10:00', {
+  story.do('2026-11-04T10:00', {
     action: 'issue-apology',
     actor: actors.leader,
     reason: 'phải xác minh thêm thông tin',
@@ -100,7 +100,7 @@ test('the returned notice invites the applicant to rate the service on their dos
 })
 
 test('events the applicant need not hear about give no notice', () => {
-  const story = received().do('2026-11-24T10:00', { action: 'transfer', actor: actors.counter })
+  const story = received().do('2026-11-03T10:00', { action: 'transfer', actor: actors.counter })
   const [event, d] = lastOf(story)
   assert.equal(notificationFor(event, d, procedure, links), null)
 })

@@ -2,14 +2,27 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { type Static, Type } from 'typebox'
 import type { Principal } from '../../domain/access/principal.ts'
 import { Permission } from '../../domain/access/route-permissions.ts'
+import {
+  checkHolidayRule,
+  HolidayRule,
+  HolidayRuleChange,
+  type RuleProblem,
+  reviseHolidayRule,
+} from '../../domain/calendar/holiday-rule.ts'
 import { formatInstant, parseClock, parseInstant, parseIsoDate } from '../../domain/calendar/local-time.ts'
 import { formatLunar, solarToLunar } from '../../domain/calendar/lunar.ts'
-import { defaultYearDecision } from '../../domain/calendar/statutory-holidays.ts'
+import { decidedYearWithLaterRules, defaultYearDecision } from '../../domain/calendar/statutory-holidays.ts'
 import { addWorkingTime, workingCalendar } from '../../domain/calendar/working-calendar.ts'
 import { yearExceptions } from '../../domain/calendar/working-days.ts'
 import { checkYearDecision, YearDecision } from '../../domain/calendar/year-decision.ts'
 import type { TimeLimit } from '../../domain/catalog/time-limit.ts'
 import { deleteYearDecision, findYearDecision, saveYearDecision } from '../../store/calendar/calendar-years.ts'
+import {
+  createHolidayRule,
+  listHolidayRules,
+  reviseStoredHolidayRule,
+  type StoredHolidayRule,
+} from '../../store/calendar/holiday-rules.ts'
 import type { WorkingDaysSource } from '../../store/calendar/working-days-cache.ts'
 import type { Db } from '../../store/database.ts'
 import { problem, sendProblem } from '../problem.ts'
@@ -37,6 +50,31 @@ const CalendarYearView = Type.Object({
   }),
   enteredAt: Type.Union([Type.String(), Type.Null()], { description: 'When it was entered (ISO 8601)' }),
 })
+
+const HolidayRuleView = Type.Object({
+  ...HolidayRule.properties,
+  enteredBy: Type.String({ description: 'Who entered or last changed the rule (the migration for the shipped ones)' }),
+  enteredAt: Type.String({ description: 'When, ISO 8601' }),
+})
+
+const HolidayRuleList = Type.Object({
+  rules: Type.Array(HolidayRuleView, {
+    description: 'Every holiday rule, enabled or not, by effective date (rules.md "Holidays (2026 review)")',
+  }),
+})
+
+const RuleParams = Type.Object({ id: HolidayRule.properties.id })
+
+const ruleView = (stored: StoredHolidayRule) => ({
+  ...stored.rule,
+  enteredBy: stored.enteredBy,
+  enteredAt: stored.enteredAt.toISOString(),
+})
+
+const ruleProblem = (problems: readonly RuleProblem[]) =>
+  problem('holidayRuleInvalid', 422, {
+    errors: problems.map((p) => ({ path: `body${p.path}`, message: p.vi, en: p.en })),
+  })
 
 const { year: _year, ...decisionFields } = YearDecision.properties
 const YearDecisionInput = Type.Object(
@@ -92,10 +130,11 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<CalendarRouteOptions> = a
 
   const yearView = async (year: number) => {
     const stored = await findYearDecision(db, year)
+    const rules = (await listHolidayRules(db)).map((r) => r.rule)
     return {
       year,
       decided: stored !== null,
-      decision: stored?.decision ?? defaultYearDecision(year),
+      decision: stored ? decidedYearWithLaterRules(stored.decision, rules) : defaultYearDecision(year, rules),
       exceptions: yearExceptions(await workingDays.current(), year),
       enteredBy: stored?.enteredBy ?? null,
       enteredAt: stored?.enteredAt.toISOString() ?? null,
@@ -179,6 +218,92 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<CalendarRouteOptions> = a
         return sendProblem(reply, problem('calendarYearNotFound', 404))
       workingDays.invalidate()
       return yearView(year)
+    },
+  )
+
+  app.get(
+    '/api/calendar/holiday-rules',
+    {
+      config: { permission: Permission.Public },
+      schema: {
+        operationId: 'listHolidayRules',
+        tags: ['calendar'],
+        summary: 'Các quy tắc ngày nghỉ lễ, tết và nguồn pháp lý / The holiday rules with their legal sources',
+        response: { 200: HolidayRuleList },
+      },
+    },
+    async () => ({ rules: (await listHolidayRules(db)).map(ruleView) }),
+  )
+
+  app.post(
+    '/api/calendar/holiday-rules',
+    {
+      config: { permission: Permission.CalendarManage },
+      schema: {
+        operationId: 'createHolidayRule',
+        tags: ['calendar'],
+        summary: 'Thêm quy tắc ngày nghỉ lễ / Add a holiday rule',
+        description:
+          'A new statutory holiday, effective from its date, applied without a release; audited. Needs the provincial administrator role.',
+        body: HolidayRule,
+        response: {
+          201: HolidayRuleView,
+          400: Type.Ref('Problem'),
+          401: Type.Ref('Problem'),
+          403: Type.Ref('Problem'),
+          409: Type.Ref('Problem'),
+          422: Type.Ref('Problem'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const rule = request.body
+      const problems = checkHolidayRule(rule)
+      if (problems.length > 0) return sendProblem(reply, ruleProblem(problems))
+      const enteredAt = now()
+      const enteredBy = whoIs(request.principal)
+      if (!(await createHolidayRule(db, rule, enteredBy, enteredAt)))
+        return sendProblem(reply, problem('holidayRuleExists', 409))
+      workingDays.invalidate()
+      return reply.code(201).send(ruleView({ rule, enteredBy, enteredAt }))
+    },
+  )
+
+  app.patch(
+    '/api/calendar/holiday-rules/:id',
+    {
+      config: { permission: Permission.CalendarManage },
+      schema: {
+        operationId: 'reviseHolidayRule',
+        tags: ['calendar'],
+        summary: 'Bật, tắt hoặc chấm dứt một quy tắc ngày nghỉ lễ / Enable, disable or end a holiday rule',
+        description:
+          'Changes whether and until when a rule applies, its compensation, name or source; its day and start stay (add a new rule instead). Audited; needs the provincial administrator role.',
+        params: RuleParams,
+        body: HolidayRuleChange,
+        response: {
+          200: HolidayRuleView,
+          400: Type.Ref('Problem'),
+          401: Type.Ref('Problem'),
+          403: Type.Ref('Problem'),
+          404: Type.Ref('Problem'),
+          422: Type.Ref('Problem'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const change = request.body
+      const outcome = await reviseStoredHolidayRule(
+        db,
+        request.params.id,
+        (rule) => reviseHolidayRule(rule, change),
+        whoIs(request.principal),
+        now(),
+      )
+      if (outcome.kind === 'not_found') return sendProblem(reply, problem('holidayRuleNotFound', 404))
+      if (outcome.kind === 'invalid') return sendProblem(reply, ruleProblem(outcome.problems))
+      workingDays.invalidate()
+      return ruleView(outcome.stored)
     },
   )
 

@@ -1,15 +1,26 @@
 import { buildWorkingDays, type WorkingDays } from '../../domain/calendar/working-days.ts'
 import type { Db } from '../database.ts'
 import { listYearDecisions } from './calendar-years.ts'
+import { listHolidayRules } from './holiday-rules.ts'
 
 /**
- * The province's working days built from the decisions in the database, rebuilt when this process
- * changes a decision and at most `maxAgeMs` after another process did (building takes ~15 ms).
+ * The province's working days built from the decisions and holiday rules in the database, rebuilt
+ * when this process changes either and at most `maxAgeMs` after another process did (building
+ * 1970–2100 takes a few milliseconds).
  */
 export type WorkingDaysSource = {
   /** `executor`: the caller's open transaction, if any (PGlite has a single connection). */
   current(executor?: Db): Promise<WorkingDays>
   invalidate(): void
+}
+
+async function build(executor: Db): Promise<WorkingDays> {
+  const decisions = await listYearDecisions(executor)
+  const rules = await listHolidayRules(executor)
+  return buildWorkingDays(
+    decisions,
+    rules.map((r) => r.rule),
+  )
 }
 
 export function workingDaysFromDatabase(db: Db, options: { maxAgeMs?: number } = {}): WorkingDaysSource {
@@ -18,7 +29,7 @@ export function workingDaysFromDatabase(db: Db, options: { maxAgeMs?: number } =
   return {
     current(executor = db) {
       if (!cached || performance.now() - cached.builtAt > maxAge) {
-        const days = listYearDecisions(executor).then((decisions) => buildWorkingDays(decisions))
+        const days = build(executor)
         cached = { days, builtAt: performance.now() }
         days.catch(() => {
           cached = null

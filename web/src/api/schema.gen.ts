@@ -344,6 +344,22 @@ export interface paths {
     /** Bỏ quyết định, trở về quy tắc mặc định / Remove a decision (default rule applies) */
     delete: operations["deleteCalendarYear"];
   };
+  "/api/calendar/holiday-rules": {
+    /** Các quy tắc ngày nghỉ lễ, tết và nguồn pháp lý / The holiday rules with their legal sources */
+    get: operations["listHolidayRules"];
+    /**
+     * Thêm quy tắc ngày nghỉ lễ / Add a holiday rule
+     * @description A new statutory holiday, effective from its date, applied without a release; audited. Needs the provincial administrator role.
+     */
+    post: operations["createHolidayRule"];
+  };
+  "/api/calendar/holiday-rules/{id}": {
+    /**
+     * Bật, tắt hoặc chấm dứt một quy tắc ngày nghỉ lễ / Enable, disable or end a holiday rule
+     * @description Changes whether and until when a rule applies, its compensation, name or source; its day and start stay (add a new rule instead). Audited; needs the provincial administrator role.
+     */
+    patch: operations["reviseHolidayRule"];
+  };
   "/api/calendar/due": {
     /** Tính ngày hẹn trả / Appointment for a limit counted from a reception instant */
     get: operations["computeAppointment"];
@@ -13142,6 +13158,380 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Các quy tắc ngày nghỉ lễ, tết và nguồn pháp lý / The holiday rules with their legal sources */
+  listHolidayRules: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Every holiday rule, enabled or not, by effective date (rules.md "Holidays (2026 review)") */
+            rules: ({
+                /** @description Stable identifier, lower-case words and digits joined by hyphens */
+                id: string;
+                /** @description Which day or days of a year the rule makes holidays */
+                day: {
+                  /**
+                   * @description solar: a fixed solar day
+                   * @enum {string}
+                   */
+                  kind: "solar";
+                  /** @description Month, 1–12 */
+                  month: number;
+                  /** @description Day of the month, 1–31 (lunar: 1–30) */
+                  day: number;
+                } | {
+                  /**
+                   * @description lunar: a fixed lunar day
+                   * @enum {string}
+                   */
+                  kind: "lunar";
+                  /** @description Month, 1–12 */
+                  month: number;
+                  /** @description Day of the month, 1–31 (lunar: 1–30) */
+                  day: number;
+                } | {
+                  /**
+                   * @description tet_span: days around the lunar new year
+                   * @enum {string}
+                   */
+                  kind: "tet_span";
+                  /** @description Days off before the lunar new year’s day (the last days of the old year) */
+                  daysBefore: number;
+                  /** @description Number of consecutive days off */
+                  length: number;
+                };
+                /** @description Ngày có hiệu lực: the first day the rule applies */
+                effectiveFrom: string;
+                /** @description The last day the rule applies (hết hiệu lực); null while in force */
+                effectiveTo: string | null;
+                /** @description False: kept with its source but not applied */
+                enabled: boolean;
+                /** @description Nghỉ bù: when the day falls on a weekly rest day it is compensated on the next working day (Labour Code 2019 Art. 111(3)) */
+                compensated: boolean;
+                /** @description Tên ngày lễ, in Vietnamese (shown to users) */
+                reason: string;
+                /** @description The legal source of the rule */
+                source: {
+                  /** @description Văn bản: the instrument, e.g. Bộ luật Lao động 2019 (45/2019/QH14) */
+                  instrument: string;
+                  /** @description Điều, khoản, điểm: e.g. Điều 112 khoản 1 điểm a */
+                  article: string;
+                  /** @description Where the text or a report of it is published; null if none was read */
+                  url: string | null;
+                  /** @description What was checked, where and when, and what was not */
+                  verified: string;
+                };
+                /** @description Who entered or last changed the rule (the migration for the shipped ones) */
+                enteredBy: string;
+                /** @description When, ISO 8601 */
+                enteredAt: string;
+              })[];
+          };
+        };
+      };
+    };
+  };
+  /**
+   * Thêm quy tắc ngày nghỉ lễ / Add a holiday rule
+   * @description A new statutory holiday, effective from its date, applied without a release; audited. Needs the provincial administrator role.
+   */
+  createHolidayRule: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Stable identifier, lower-case words and digits joined by hyphens */
+          id: string;
+          /** @description Which day or days of a year the rule makes holidays */
+          day: {
+            /**
+             * @description solar: a fixed solar day
+             * @enum {string}
+             */
+            kind: "solar";
+            /** @description Month, 1–12 */
+            month: number;
+            /** @description Day of the month, 1–31 (lunar: 1–30) */
+            day: number;
+          } | {
+            /**
+             * @description lunar: a fixed lunar day
+             * @enum {string}
+             */
+            kind: "lunar";
+            /** @description Month, 1–12 */
+            month: number;
+            /** @description Day of the month, 1–31 (lunar: 1–30) */
+            day: number;
+          } | {
+            /**
+             * @description tet_span: days around the lunar new year
+             * @enum {string}
+             */
+            kind: "tet_span";
+            /** @description Days off before the lunar new year’s day (the last days of the old year) */
+            daysBefore: number;
+            /** @description Number of consecutive days off */
+            length: number;
+          };
+          /** @description Ngày có hiệu lực: the first day the rule applies */
+          effectiveFrom: string;
+          /** @description The last day the rule applies (hết hiệu lực); null while in force */
+          effectiveTo: string | null;
+          /** @description False: kept with its source but not applied */
+          enabled: boolean;
+          /** @description Nghỉ bù: when the day falls on a weekly rest day it is compensated on the next working day (Labour Code 2019 Art. 111(3)) */
+          compensated: boolean;
+          /** @description Tên ngày lễ, in Vietnamese (shown to users) */
+          reason: string;
+          /** @description The legal source of the rule */
+          source: {
+            /** @description Văn bản: the instrument, e.g. Bộ luật Lao động 2019 (45/2019/QH14) */
+            instrument: string;
+            /** @description Điều, khoản, điểm: e.g. Điều 112 khoản 1 điểm a */
+            article: string;
+            /** @description Where the text or a report of it is published; null if none was read */
+            url: string | null;
+            /** @description What was checked, where and when, and what was not */
+            verified: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            /** @description Stable identifier, lower-case words and digits joined by hyphens */
+            id: string;
+            /** @description Which day or days of a year the rule makes holidays */
+            day: {
+              /**
+               * @description solar: a fixed solar day
+               * @enum {string}
+               */
+              kind: "solar";
+              /** @description Month, 1–12 */
+              month: number;
+              /** @description Day of the month, 1–31 (lunar: 1–30) */
+              day: number;
+            } | {
+              /**
+               * @description lunar: a fixed lunar day
+               * @enum {string}
+               */
+              kind: "lunar";
+              /** @description Month, 1–12 */
+              month: number;
+              /** @description Day of the month, 1–31 (lunar: 1–30) */
+              day: number;
+            } | {
+              /**
+               * @description tet_span: days around the lunar new year
+               * @enum {string}
+               */
+              kind: "tet_span";
+              /** @description Days off before the lunar new year’s day (the last days of the old year) */
+              daysBefore: number;
+              /** @description Number of consecutive days off */
+              length: number;
+            };
+            /** @description Ngày có hiệu lực: the first day the rule applies */
+            effectiveFrom: string;
+            /** @description The last day the rule applies (hết hiệu lực); null while in force */
+            effectiveTo: string | null;
+            /** @description False: kept with its source but not applied */
+            enabled: boolean;
+            /** @description Nghỉ bù: when the day falls on a weekly rest day it is compensated on the next working day (Labour Code 2019 Art. 111(3)) */
+            compensated: boolean;
+            /** @description Tên ngày lễ, in Vietnamese (shown to users) */
+            reason: string;
+            /** @description The legal source of the rule */
+            source: {
+              /** @description Văn bản: the instrument, e.g. Bộ luật Lao động 2019 (45/2019/QH14) */
+              instrument: string;
+              /** @description Điều, khoản, điểm: e.g. Điều 112 khoản 1 điểm a */
+              article: string;
+              /** @description Where the text or a report of it is published; null if none was read */
+              url: string | null;
+              /** @description What was checked, where and when, and what was not */
+              verified: string;
+            };
+            /** @description Who entered or last changed the rule (the migration for the shipped ones) */
+            enteredBy: string;
+            /** @description When, ISO 8601 */
+            enteredAt: string;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Bật, tắt hoặc chấm dứt một quy tắc ngày nghỉ lễ / Enable, disable or end a holiday rule
+   * @description Changes whether and until when a rule applies, its compensation, name or source; its day and start stay (add a new rule instead). Audited; needs the provincial administrator role.
+   */
+  reviseHolidayRule: {
+    parameters: {
+      path: {
+        /** @description Stable identifier, lower-case words and digits joined by hyphens */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description False: kept with its source but not applied */
+          enabled?: boolean;
+          /** @description The last day the rule applies (hết hiệu lực); null while in force */
+          effectiveTo?: string | null;
+          /** @description Nghỉ bù: when the day falls on a weekly rest day it is compensated on the next working day (Labour Code 2019 Art. 111(3)) */
+          compensated?: boolean;
+          /** @description Tên ngày lễ, in Vietnamese (shown to users) */
+          reason?: string;
+          /** @description The legal source of the rule */
+          source?: {
+            /** @description Văn bản: the instrument, e.g. Bộ luật Lao động 2019 (45/2019/QH14) */
+            instrument: string;
+            /** @description Điều, khoản, điểm: e.g. Điều 112 khoản 1 điểm a */
+            article: string;
+            /** @description Where the text or a report of it is published; null if none was read */
+            url: string | null;
+            /** @description What was checked, where and when, and what was not */
+            verified: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Stable identifier, lower-case words and digits joined by hyphens */
+            id: string;
+            /** @description Which day or days of a year the rule makes holidays */
+            day: {
+              /**
+               * @description solar: a fixed solar day
+               * @enum {string}
+               */
+              kind: "solar";
+              /** @description Month, 1–12 */
+              month: number;
+              /** @description Day of the month, 1–31 (lunar: 1–30) */
+              day: number;
+            } | {
+              /**
+               * @description lunar: a fixed lunar day
+               * @enum {string}
+               */
+              kind: "lunar";
+              /** @description Month, 1–12 */
+              month: number;
+              /** @description Day of the month, 1–31 (lunar: 1–30) */
+              day: number;
+            } | {
+              /**
+               * @description tet_span: days around the lunar new year
+               * @enum {string}
+               */
+              kind: "tet_span";
+              /** @description Days off before the lunar new year’s day (the last days of the old year) */
+              daysBefore: number;
+              /** @description Number of consecutive days off */
+              length: number;
+            };
+            /** @description Ngày có hiệu lực: the first day the rule applies */
+            effectiveFrom: string;
+            /** @description The last day the rule applies (hết hiệu lực); null while in force */
+            effectiveTo: string | null;
+            /** @description False: kept with its source but not applied */
+            enabled: boolean;
+            /** @description Nghỉ bù: when the day falls on a weekly rest day it is compensated on the next working day (Labour Code 2019 Art. 111(3)) */
+            compensated: boolean;
+            /** @description Tên ngày lễ, in Vietnamese (shown to users) */
+            reason: string;
+            /** @description The legal source of the rule */
+            source: {
+              /** @description Văn bản: the instrument, e.g. Bộ luật Lao động 2019 (45/2019/QH14) */
+              instrument: string;
+              /** @description Điều, khoản, điểm: e.g. Điều 112 khoản 1 điểm a */
+              article: string;
+              /** @description Where the text or a report of it is published; null if none was read */
+              url: string | null;
+              /** @description What was checked, where and when, and what was not */
+              verified: string;
+            };
+            /** @description Who entered or last changed the rule (the migration for the shipped ones) */
+            enteredBy: string;
+            /** @description When, ISO 8601 */
+            enteredAt: string;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      422: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
