@@ -5,6 +5,7 @@ import { client, errorText, ok } from '../../api/client.ts'
 import type { Answer, Body } from '../../api/types.ts'
 import { ErrorSummary, FieldMessage, fieldState, useFieldErrors } from '../../forms/field-errors.tsx'
 import { useI18n } from '../../i18n/messages.ts'
+import { HolidayRules } from './HolidayRules.tsx'
 
 type CalendarYear = Answer<'/api/calendar/years/{year}', 'get'>
 type Decision = Body<'/api/calendar/years/{year}', 'put'>
@@ -163,6 +164,7 @@ export function CalendarPage() {
           )}
         </>
       )}
+      <HolidayRules />
     </>
   )
 }
