@@ -53,7 +53,7 @@ after(() => close())
 const watcher = (db: Db) => ({ db, engine: dossierCommands(db, workingDaysFromDatabase(db)) })
 
 test(`two servers asking for the lease at once: one gets it, until it lapses, on ${engineName}`, async () => {
-  const now = new Date('2026-11-24T02:00:00Z')
+  const now = new Date('2026-11-03T02:00:00Z')
   const granted = await Promise.all([
     holdLease(first, 'race-test', 'server-a', now, 60_000),
     holdLease(second, 'race-test', 'server-b', now, 60_000),
@@ -71,11 +71,11 @@ test(`two servers asking for the lease at once: one gets it, until it lapses, on
 })
 
 test(`two watcher rounds at once raise each alert once, on ${engineName}`, async () => {
-  const received = new Date('2026-11-24T02:00:00Z')
+  const received = new Date('2026-11-03T02:00:00Z')
   const ids: string[] = []
   for (let i = 0; i < 4; i++) ids.push((await dossierInAppraisal(watcher(first).engine, received)).id)
-  // Past the appointment (Tuesday 1 Dec, 09:00): warnings and the escalation are all due.
-  const now = new Date('2026-12-01T04:00:00Z')
+  // Past the appointment (Tuesday 10 November, 09:00): warnings and the escalation are all due.
+  const now = new Date('2026-11-10T04:00:00Z')
   const rounds = await Promise.all([watchDeadlines(watcher(first), now), watchDeadlines(watcher(second), now)])
   const alerts = await first.selectFrom('deadline_alerts').select(['dossier_id', 'alert_key']).execute()
   const keys = alerts.map((a) => `${a.dossier_id} ${a.alert_key}`)

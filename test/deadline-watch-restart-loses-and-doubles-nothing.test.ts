@@ -36,8 +36,8 @@ function dyingAt(db: Db, n: number): Db {
 
 test(`a watcher killed mid-round loses and doubles nothing after the takeover, on ${engineName}`, async () => {
   const engine = dossierCommands(open.db, workingDaysFromDatabase(open.db))
-  for (let i = 0; i < 3; i++) await dossierInAppraisal(engine, new Date('2026-11-24T02:00:00Z'))
-  const now = new Date('2026-12-01T04:00:00Z')
+  for (let i = 0; i < 3; i++) await dossierInAppraisal(engine, new Date('2026-11-03T02:00:00Z'))
+  const now = new Date('2026-11-10T04:00:00Z')
   const leaseMs = 60_000
 
   const dying = dyingAt(open.db, 3)

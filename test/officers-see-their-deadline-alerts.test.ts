@@ -26,8 +26,8 @@ const alertsOf = async (headers: Record<string, string>) => {
 test(`the specialist and the leader see their alerts, another agency's officer does not, on ${engineName}`, async () => {
   const db = t.database.db
   const engine = dossierCommands(db, workingDaysFromDatabase(db))
-  const { id } = await dossierInAppraisal(engine, new Date('2026-11-24T02:00:00Z'))
-  await watchDeadlines({ db, engine }, new Date('2026-12-01T04:00:00Z'))
+  const { id } = await dossierInAppraisal(engine, new Date('2026-11-03T02:00:00Z'))
+  await watchDeadlines({ db, engine }, new Date('2026-11-10T04:00:00Z'))
 
   const specialist = await signedIn(t, { grants: [{ role: 'specialist', agencyId: 'xa-22333' }] })
   const leader = await signedIn(t, { grants: [{ role: 'leader', agencyId: 'xa-22333' }] })

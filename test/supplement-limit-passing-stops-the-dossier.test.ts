@@ -29,8 +29,8 @@ after(() => open.close())
 
 test(`a supplement limit passed stops the dossier with its notice and an audit row, once, on ${engineName}`, async () => {
   const engine = dossierCommands(open.db, workingDaysFromDatabase(open.db))
-  // Tuesday 24 Nov 2026, 09:00 in Vietnam: asked for a supplement at once.
-  const asked = new Date('2026-11-24T02:00:00Z')
+  // Tuesday 3 Nov 2026, 09:00 in Vietnam: asked for a supplement at once.
+  const asked = new Date('2026-11-03T02:00:00Z')
   const { id } = await dossierInAppraisal(engine, asked, [
     {
       action: 'request-supplement',
@@ -41,12 +41,12 @@ test(`a supplement limit passed stops the dossier with its notice and an audit r
     },
   ])
   const deps = { db: open.db, engine }
-  // Five working days later is Tuesday 1 Dec, 09:00: the day before, nothing happens.
-  const dayBefore = await watchDeadlines(deps, new Date('2026-11-30T10:00:00Z'))
+  // Five working days later is Tuesday 10 Nov, 09:00: the day before, nothing happens.
+  const dayBefore = await watchDeadlines(deps, new Date('2026-11-09T10:00:00Z'))
   assert.equal(dayBefore.stopped, 0)
   assert.equal((await loadDossier(open.db, id))?.state.status, 5)
 
-  const round = await watchDeadlines(deps, new Date('2026-12-01T03:00:00Z'))
+  const round = await watchDeadlines(deps, new Date('2026-11-10T03:00:00Z'))
   assert.equal(round.stopped, 1)
   const d = (await loadDossier(open.db, id))?.state
   assert.equal(d?.status, 8, 'stopped (status 8)')
@@ -73,6 +73,6 @@ test(`a supplement limit passed stops the dossier with its notice and an audit r
     .execute()
   assert.deepEqual(audit, [{ action: 'deadline-alert.supplement-expired', actor: 'deadline-watcher' }])
 
-  const again = await watchDeadlines(deps, new Date('2026-12-01T04:00:00Z'))
+  const again = await watchDeadlines(deps, new Date('2026-11-10T04:00:00Z'))
   assert.deepEqual(again, { raised: 0, stopped: 0, skipped: 0 }, 'a later round does nothing more')
 })

@@ -36,7 +36,7 @@ function limitEndDay(from: EpochMs, limit: number): DayNumber {
   return days.workingDays[working(day) ? before + limit : before + limit - 1] as number
 }
 
-const firstDay = dayOf(at('2026-11-24T09:00'))
+const firstDay = dayOf(at('2026-11-03T09:00'))
 const horizon = 45
 const tickOf = (day: DayNumber) => instantAt(day, 23 * 60)
 const open = (d: Dossier) => openStatuses.includes(d.status)
@@ -75,9 +75,9 @@ test('each alert is due from the working day its rule names, under a key of its 
   fc.assert(
     fc.property(scenario, (s) => {
       const story = new Story(terms({ supplementLimitDays: s.limitDays }))
-        .submit('2026-11-23T20:00')
-        .receive('2026-11-24T09:00')
-        .do('2026-11-24T10:00', { action: 'transfer', actor: actors.counter })
+        .submit('2026-11-02T20:00')
+        .receive('2026-11-03T09:00')
+        .do('2026-11-03T10:00', { action: 'transfer', actor: actors.counter })
       const run = (when: EpochMs, command: Command) => story.try(formatInstant(when), command)
       for (let i = 0; i <= horizon; i++) {
         const day = firstDay + i
