@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { after, before, test } from 'node:test'
 import type { Grant } from '../src/domain/access/principal.ts'
 import { commandRoutes } from '../src/http/routes/dossier-commands.ts'
+import { petitionCommandRoutes } from '../src/http/routes/petitions.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import { createApiToken } from '../src/store/identity/users.ts'
 import { commandFor } from './support/command-arbitrary.ts'
@@ -77,6 +78,12 @@ const dossierActors = (c: Caller): Expectation => {
 }
 const integrationOnly = (c: Caller): Expectation =>
   c.kind === 'anonymous' ? 401 : c.kind === 'integration' ? 'allowed' : 403
+const petitionActors = (c: Caller): Expectation =>
+  c.kind === 'anonymous'
+    ? 401
+    : c.kind === 'owner' || c.kind === 'other-citizen' || workflow.includes(role(c))
+      ? 'allowed'
+      : 403
 const indicatorReaders = onlyRoles('monitor', 'provincial_admin', 'leader', 'agency_admin')
 
 /** The expected outcome of every route for every caller. A route missing here fails the test. */
@@ -170,6 +177,13 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   // Deadline alerts: the officer's own and their roles', workflow staff only (rules.md "Deadline watcher").
   'GET /api/office/alerts': (c) => (c.kind === 'anonymous' ? 401 : workflow.includes(role(c)) ? 'allowed' : 403),
   ...Object.fromEntries(commandRoutes.map((r) => [`POST /api/dossiers/:ref/${r.path}`, dossierActors])),
+  // Petitions: anyone submits and reads the published answers; the petition's availableActions decides the rest.
+  'POST /api/petitions': () => 'allowed',
+  'GET /api/petitions/published': () => 'allowed',
+  'GET /api/petitions/queue': (c) => (c.kind === 'anonymous' ? 401 : workflow.includes(role(c)) ? 'allowed' : 403),
+  'GET /api/petitions/indicators': indicatorReaders,
+  'GET /api/petitions/:code': petitionActors,
+  ...Object.fromEntries(petitionCommandRoutes.map((r) => [`POST /api/petitions/:code/${r.path}`, petitionActors])),
 }
 
 let t: TestApp

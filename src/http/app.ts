@@ -17,6 +17,7 @@ import type { OnlineEntry } from '../config/config.ts'
 import { AgencyNode } from '../domain/catalog/agency-tree.ts'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import type { Db } from '../store/database.ts'
+import { agencyCalendars } from '../store/dossiers/agency-calendars.ts'
 import { dossierCommands } from '../store/dossiers/dossier-commands.ts'
 import { type GuardedRoute, registerAccessControl } from './auth/access-control.ts'
 import { openapiOptions } from './openapi/document.ts'
@@ -42,6 +43,7 @@ import { officeAlertRoutes } from './routes/office-alerts.ts'
 import { paymentSimulatorRoutes } from './routes/payment-simulator.ts'
 import { paymentRoutes } from './routes/payments.ts'
 import { portalInboundRoutes } from './routes/portal-inbound.ts'
+import { petitionRoutes } from './routes/petitions.ts'
 import { procedureRoutes } from './routes/procedures.ts'
 import { reportExportRoutes } from './routes/report-exports.ts'
 import { statisticsRoutes } from './routes/statistics.ts'
@@ -226,6 +228,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.db,
     now: options.now,
     baseUrl: options.publicBaseUrl ?? 'http://localhost:3000',
+  })
+  await app.register(petitionRoutes, {
+    db: options.db,
+    now: options.now,
+    calendars: agencyCalendars(options.db, workingDays),
   })
   await app.register(calendarRoutes, {
     db: options.db,

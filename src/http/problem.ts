@@ -83,6 +83,9 @@ export type ProblemKind =
   | 'inboundAttachmentType'
   | 'inboundAttachmentUnavailable'
   | 'inboundRefused'
+  | 'petitionNotFound'
+  | 'petitionConflict'
+  | 'petitionSameAgency'
 
 export function problem(kind: ProblemKind, status: number, extra: Partial<Problem> = {}): Problem {
   const title = message(`problem.${kind}.title` as MessageKey)

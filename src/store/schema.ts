@@ -8,6 +8,7 @@ import type { TimeLimit } from '../domain/catalog/time-limit.ts'
 import type { FormDefinition } from '../domain/declarations/form-definition.ts'
 import type { DossierEvent } from '../domain/dossier/events.ts'
 import type { Dossier } from '../domain/dossier/state.ts'
+import type { Petition, PetitionEvent } from '../domain/petitions/petition.ts'
 
 /** Calendar dates travel as 'YYYY-MM-DD' strings both ways (see the type parser in database.ts). */
 type DateColumn = string
@@ -414,4 +415,24 @@ export type Database = {
     at: Timestamp
   }
   portal_intake_cursor: { id: number; cursor: string | null; leased_by: string | null; lease_until: NullableTimestamp }
+  petition_code_counters: { day: string; last: number }
+  petitions: {
+    code: string
+    external_id: string | null
+    status: string
+    channel: string
+    receiving_agency_id: string
+    agency_id: string
+    category: string | null
+    owner_user_id: string | null
+    received_at: Timestamp
+    due_at: NullableTimestamp
+    answered_at: NullableTimestamp
+    published_at: NullableTimestamp
+    dossier_code: string | null
+    search_text: string
+    state: JSONColumnType<Petition>
+    version: number
+  }
+  petition_events: { code: string; seq: number; event: JSONColumnType<PetitionEvent> }
 }

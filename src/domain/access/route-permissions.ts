@@ -31,6 +31,10 @@ export const Permission = {
   WebhooksManage: 'webhooks.manage',
   /** See and re-drive deliveries that gave up (dead letters) */
   OutboxManage: 'outbox.manage',
+  /** Phản ánh, kiến nghị: the queue of one's agencies */
+  PetitionQueue: 'petition.queue',
+  /** Read or act on a petition: then the petition's `availableActions` decides */
+  PetitionCommand: 'petition.command',
 } as const
 export type Permission = (typeof Permission)[keyof typeof Permission]
 
@@ -63,6 +67,8 @@ export function routeAccess(p: Principal | null, permission: Permission): 'ok' |
     'indicators.manage': () => hasRole(p, StaffRole.ProvincialAdmin),
     'webhooks.manage': () => scoped('dossiers:read') || scoped('dossiers:write'),
     'outbox.manage': () => hasRole(p, StaffRole.ProvincialAdmin),
+    'petition.queue': () => workflowRoles.some((r) => hasRole(p, r)),
+    'petition.command': () => p.kind === 'citizen' || workflowRoles.some((r) => hasRole(p, r)),
   }
   return allowed[permission]() ? 'ok' : 'forbidden'
 }

@@ -7,12 +7,16 @@ import type { DossierEnd, DossierFacts } from './facts.ts'
 
 /**
  * What motcua knows besides the event log: whether a signed e-result was issued before the e-result
- * became an event (the `electronic-result-issued` event counts too), and whether the portal acknowledged it.
+ * became an event (the `electronic-result-issued` event counts too), whether the portal acknowledged it,
+ * and whether a petition (phản ánh, kiến nghị) concerns the dossier: a petition linked to it marks the
+ * complaint (indicator 5.4), and no later command of the dossier unmarks it.
  */
 export type OutsideFacts = {
   readonly eResult: boolean
   /** The national portal acknowledged a version of the dossier (kept in the facts, indicator 1.4). */
   readonly portalSynced: boolean
+  /** A petition concerns the dossier (kept in the facts, indicator 5.4). */
+  readonly complaint?: boolean
 }
 
 function endOf(d: Dossier): DossierEnd | null {
@@ -72,7 +76,7 @@ export function factsOfDossier(
     vneid: d.applicant.vneid,
     portalSynced: outside.portalSynced,
     rating: d.rating?.satisfaction ?? null,
-    complaint: false,
+    complaint: outside.complaint ?? false,
     apology: d.apology !== null,
     steps: d.steps
       .filter((s) => s.endedAt !== null)

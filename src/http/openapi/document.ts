@@ -16,6 +16,7 @@ export const apiTags: readonly ApiTag[] = [
     name: 'indicators',
     description: 'Chỉ số cải cách hành chính, báo cáo / Reform indicators (Decision 766) and reports',
   },
+  { name: 'petitions', description: 'Phản ánh, kiến nghị / Petitions about administrative regulations and conduct' },
   { name: 'integrations', description: 'Webhook, tin gửi thất bại / Webhooks and failed deliveries' },
   { name: 'operations', description: 'Vận hành / Operations' },
 ]

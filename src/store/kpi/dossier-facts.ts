@@ -44,6 +44,7 @@ export type FactsWrite = { readonly counts: readonly CountRow[]; readonly facts:
  * The indicator writes a dossier's new state needs, against its stored facts (read with the dossier
  * under its lock, so no other writer moved them): null when nothing the indicators count changed. An
  * e-result signed before it was an event is kept from the stored facts; since, the fold carries it.
+ * A complaint (a petition linked to the dossier) is kept from the stored facts too.
  */
 export function factsWrite(
   dossierId: string,
@@ -55,6 +56,7 @@ export function factsWrite(
   const facts = factsOfDossier(dossierId, d, terms, calendar, {
     eResult: stored?.eResult ?? false,
     portalSynced: stored?.portalSynced ?? false,
+    complaint: stored?.complaint ?? false,
   })
   if (facts === null || (stored !== null && isDeepStrictEqual(stored, facts))) return null
   const deltas: CountDeltas = new Map()

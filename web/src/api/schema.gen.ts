@@ -333,6 +333,62 @@ export interface paths {
     /** Sổ theo dõi hồ sơ (mẫu 07) của bộ phận một cửa, PDF / Tracking book of a receiving unit (form 07) */
     get: operations["getTrackingBook"];
   };
+  "/api/petitions": {
+    /** Gửi phản ánh, kiến nghị / Submit a petition (signed in or not; at the counter by an officer) */
+    post: operations["submitPetition"];
+  };
+  "/api/petitions/published": {
+    /** Phản ánh, kiến nghị đã trả lời / Answered petitions published with consent */
+    get: operations["listPublishedPetitions"];
+  };
+  "/api/petitions/queue": {
+    /** Hàng đợi phản ánh, kiến nghị / Open petitions of my agencies, soonest due first */
+    get: operations["listPetitionQueue"];
+  };
+  "/api/petitions/indicators": {
+    /** Chỉ tiêu 5.1–5.3 (Quyết định 766) / Group-5 petition indicators for a period */
+    get: operations["getPetitionIndicators"];
+  };
+  "/api/petitions/{code}": {
+    /** Xem phản ánh, kiến nghị / A petition (its petitioner or the agencies handling it) */
+    get: operations["getPetition"];
+  };
+  "/api/petitions/{code}/classification": {
+    /** Phân loại / Classify */
+    post: operations["petitionClassification"];
+  };
+  "/api/petitions/{code}/refusal": {
+    /** Từ chối tiếp nhận / Refuse */
+    post: operations["petitionRefusal"];
+  };
+  "/api/petitions/{code}/supplement-requests": {
+    /** Đề nghị bổ sung / Ask for a supplement */
+    post: operations["petitionSupplementRequests"];
+  };
+  "/api/petitions/{code}/supplements": {
+    /** Bổ sung / Supplement */
+    post: operations["petitionSupplements"];
+  };
+  "/api/petitions/{code}/assignment": {
+    /** Chuyển cơ quan có thẩm quyền / Route to the responsible agency */
+    post: operations["petitionAssignment"];
+  };
+  "/api/petitions/{code}/answer": {
+    /** Trả lời / Answer */
+    post: operations["petitionAnswer"];
+  };
+  "/api/petitions/{code}/publication-consent": {
+    /** Đồng ý công khai / Consent to publication */
+    post: operations["petitionPublicationConsent"];
+  };
+  "/api/petitions/{code}/rating": {
+    /** Đánh giá / Rate the answer */
+    post: operations["petitionRating"];
+  };
+  "/api/petitions/{code}/dossier-link": {
+    /** Gắn hồ sơ / Link a dossier */
+    post: operations["petitionDossierLink"];
+  };
   "/api/calendar/years/{year}": {
     /** Ngày nghỉ, ngày làm bù của một năm / A year’s days off and make-up days */
     get: operations["getCalendarYear"];
@@ -12847,6 +12903,1344 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Gửi phản ánh, kiến nghị / Submit a petition (signed in or not; at the counter by an officer) */
+  submitPetition: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The agency (or service centre) it is addressed to */
+          receivingAgencyId: string;
+          /** @description Nội dung; null when unsure (the officer classifies) */
+          category: ("conduct" | "regulation") | null;
+          /** @description Tiêu đề */
+          title: string;
+          /** @description Nội dung phản ánh, kiến nghị */
+          content: string;
+          /** @description Who petitions; at least a phone or an e-mail */
+          petitioner: {
+            /** @description Họ và tên, or the organisation’s name */
+            name: string;
+            /** @description Số điện thoại */
+            phone: string | null;
+            /** @description Thư điện tử */
+            email: string | null;
+            /** @description Địa chỉ liên hệ */
+            address: string | null;
+          };
+          /** @description Đồng ý công khai: the petition and its answer may be published (Art. 19) */
+          consentToPublish: boolean;
+          /** @description Mã hồ sơ the petition concerns, if any; it marks the dossier’s complaint (766 indicator 5.4) */
+          dossierCode: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            /** @description Mã phản ánh, kiến nghị: PAKN.yyyymmdd.nnnn */
+            code: string;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description received, refused, supplement-requested, assigned or answered */
+            status: string;
+            /** @description national-portal, portal or counter */
+            channel: string;
+            /** @description Null until classified */
+            category: ("conduct" | "regulation") | null;
+            /** @description Tiêu đề */
+            title: string;
+            /** @description Nội dung, with any supplement appended */
+            content: string;
+            /** @description Người phản ánh */
+            petitioner: {
+              /** @description Họ và tên */
+              name: string;
+              /** @description Số điện thoại */
+              phone: string | null;
+              /** @description Thư điện tử */
+              email: string | null;
+              /** @description Địa chỉ */
+              address: string | null;
+            };
+            /** @description Agency that received it */
+            receivingAgencyId: string;
+            /** @description Agency holding it now (the responsible one once routed) */
+            agencyId: string;
+            /** @description Mã hồ sơ it concerns, if any */
+            dossierCode: string | null;
+            /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
+            receivedAt: string;
+            /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
+            dueAt: string | null;
+            /** @description Kết quả xử lý */
+            answer: string | null;
+            /** @description When it was answered */
+            answeredAt: string | null;
+            /** @description When the answer became public (with the petitioner’s consent) */
+            publishedAt: string | null;
+            /** @description Whether the petitioner agrees to publication */
+            consentToPublish: boolean;
+            /** @description The petitioner’s rating of the answer */
+            satisfied: boolean | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Phản ánh, kiến nghị đã trả lời / Answered petitions published with consent */
+  listPublishedPetitions: {
+    parameters: {
+      query?: {
+        /** @description Words to find, with or without diacritics */
+        q?: string;
+        /** @description At most this many */
+        limit?: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Newest first */
+            items: ({
+                /** @description Mã phản ánh, kiến nghị */
+                code: string;
+                /** @description Nội dung */
+                category: ("conduct" | "regulation") | null;
+                /** @description Tiêu đề */
+                title: string;
+                /** @description Nội dung phản ánh, kiến nghị */
+                content: string;
+                /** @description Kết quả xử lý */
+                answer: string;
+                /** @description The agency that answered */
+                agencyId: string;
+                /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
+                receivedAt: string;
+                /** @description Ngày trả lời (ISO 8601 with +07:00) */
+                answeredAt: string;
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Hàng đợi phản ánh, kiến nghị / Open petitions of my agencies, soonest due first */
+  listPetitionQueue: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Open petitions */
+            items: ({
+                /** @description Mã phản ánh, kiến nghị: PAKN.yyyymmdd.nnnn */
+                code: string;
+                /** @description Send it back as expectedVersion with the next command */
+                version: number;
+                /** @description received, refused, supplement-requested, assigned or answered */
+                status: string;
+                /** @description national-portal, portal or counter */
+                channel: string;
+                /** @description Null until classified */
+                category: ("conduct" | "regulation") | null;
+                /** @description Tiêu đề */
+                title: string;
+                /** @description Nội dung, with any supplement appended */
+                content: string;
+                /** @description Người phản ánh */
+                petitioner: {
+                  /** @description Họ và tên */
+                  name: string;
+                  /** @description Số điện thoại */
+                  phone: string | null;
+                  /** @description Thư điện tử */
+                  email: string | null;
+                  /** @description Địa chỉ */
+                  address: string | null;
+                };
+                /** @description Agency that received it */
+                receivingAgencyId: string;
+                /** @description Agency holding it now (the responsible one once routed) */
+                agencyId: string;
+                /** @description Mã hồ sơ it concerns, if any */
+                dossierCode: string | null;
+                /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
+                receivedAt: string;
+                /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
+                dueAt: string | null;
+                /** @description Kết quả xử lý */
+                answer: string | null;
+                /** @description When it was answered */
+                answeredAt: string | null;
+                /** @description When the answer became public (with the petitioner’s consent) */
+                publishedAt: string | null;
+                /** @description Whether the petitioner agrees to publication */
+                consentToPublish: boolean;
+                /** @description The petitioner’s rating of the answer */
+                satisfied: boolean | null;
+                /** @description Commands the caller may run now */
+                availableActions: string[];
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Chỉ tiêu 5.1–5.3 (Quyết định 766) / Group-5 petition indicators for a period */
+  getPetitionIndicators: {
+    parameters: {
+      query: {
+        /** @description First day (local), inclusive */
+        from: string;
+        /** @description Last day (local), inclusive */
+        to: string;
+        /** @description One agency; all when absent */
+        agencyId?: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Share of the petitions received in the period that carry a category */
+            "5.1": {
+              /** @description Petitions that meet the indicator */
+              numerator: number;
+              /** @description Petitions counted for it in the period */
+              denominator: number;
+              /** @description Null (n/a) when the denominator is 0 */
+              percent: number | null;
+            };
+            /** @description Share of the petitions finished (refused or answered) in the period within every limit */
+            "5.2": {
+              /** @description Petitions that meet the indicator */
+              numerator: number;
+              /** @description Petitions counted for it in the period */
+              denominator: number;
+              /** @description Null (n/a) when the denominator is 0 */
+              percent: number | null;
+            };
+            /** @description Answered petitions in the period, less the dissatisfied and the late ones */
+            "5.3": {
+              /** @description Petitions that meet the indicator */
+              numerator: number;
+              /** @description Petitions counted for it in the period */
+              denominator: number;
+              /** @description Null (n/a) when the denominator is 0 */
+              percent: number | null;
+            };
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Xem phản ánh, kiến nghị / A petition (its petitioner or the agencies handling it) */
+  getPetition: {
+    parameters: {
+      path: {
+        /** @description PAKN.yyyymmdd.nnnn */
+        code: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Mã phản ánh, kiến nghị: PAKN.yyyymmdd.nnnn */
+            code: string;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description received, refused, supplement-requested, assigned or answered */
+            status: string;
+            /** @description national-portal, portal or counter */
+            channel: string;
+            /** @description Null until classified */
+            category: ("conduct" | "regulation") | null;
+            /** @description Tiêu đề */
+            title: string;
+            /** @description Nội dung, with any supplement appended */
+            content: string;
+            /** @description Người phản ánh */
+            petitioner: {
+              /** @description Họ và tên */
+              name: string;
+              /** @description Số điện thoại */
+              phone: string | null;
+              /** @description Thư điện tử */
+              email: string | null;
+              /** @description Địa chỉ */
+              address: string | null;
+            };
+            /** @description Agency that received it */
+            receivingAgencyId: string;
+            /** @description Agency holding it now (the responsible one once routed) */
+            agencyId: string;
+            /** @description Mã hồ sơ it concerns, if any */
+            dossierCode: string | null;
+            /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
+            receivedAt: string;
+            /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
+            dueAt: string | null;
+            /** @description Kết quả xử lý */
+            answer: string | null;
+            /** @description When it was answered */
+            answeredAt: string | null;
+            /** @description When the answer became public (with the petitioner’s consent) */
+            publishedAt: string | null;
+            /** @description Whether the petitioner agrees to publication */
+            consentToPublish: boolean;
+            /** @description The petitioner’s rating of the answer */
+            satisfied: boolean | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Phân loại / Classify */
+  petitionClassification: {
+    parameters: {
+      path: {
+        /** @description PAKN.yyyymmdd.nnnn */
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Nội dung (Decree 20/2008 Art. 5): conduct = hành vi của cơ quan, cán bộ, công chức; regulation = quy định, thủ tục hành chính */
+          category: "conduct" | "regulation";
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Mã phản ánh, kiến nghị: PAKN.yyyymmdd.nnnn */
+            code: string;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description received, refused, supplement-requested, assigned or answered */
+            status: string;
+            /** @description national-portal, portal or counter */
+            channel: string;
+            /** @description Null until classified */
+            category: ("conduct" | "regulation") | null;
+            /** @description Tiêu đề */
+            title: string;
+            /** @description Nội dung, with any supplement appended */
+            content: string;
+            /** @description Người phản ánh */
+            petitioner: {
+              /** @description Họ và tên */
+              name: string;
+              /** @description Số điện thoại */
+              phone: string | null;
+              /** @description Thư điện tử */
+              email: string | null;
+              /** @description Địa chỉ */
+              address: string | null;
+            };
+            /** @description Agency that received it */
+            receivingAgencyId: string;
+            /** @description Agency holding it now (the responsible one once routed) */
+            agencyId: string;
+            /** @description Mã hồ sơ it concerns, if any */
+            dossierCode: string | null;
+            /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
+            receivedAt: string;
+            /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
+            dueAt: string | null;
+            /** @description Kết quả xử lý */
+            answer: string | null;
+            /** @description When it was answered */
+            answeredAt: string | null;
+            /** @description When the answer became public (with the petitioner’s consent) */
+            publishedAt: string | null;
+            /** @description Whether the petitioner agrees to publication */
+            consentToPublish: boolean;
+            /** @description The petitioner’s rating of the answer */
+            satisfied: boolean | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Từ chối tiếp nhận / Refuse */
+  petitionRefusal: {
+    parameters: {
+      path: {
+        /** @description PAKN.yyyymmdd.nnnn */
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Lý do từ chối */
+          reason: string;
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Mã phản ánh, kiến nghị: PAKN.yyyymmdd.nnnn */
+            code: string;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description received, refused, supplement-requested, assigned or answered */
+            status: string;
+            /** @description national-portal, portal or counter */
+            channel: string;
+            /** @description Null until classified */
+            category: ("conduct" | "regulation") | null;
+            /** @description Tiêu đề */
+            title: string;
+            /** @description Nội dung, with any supplement appended */
+            content: string;
+            /** @description Người phản ánh */
+            petitioner: {
+              /** @description Họ và tên */
+              name: string;
+              /** @description Số điện thoại */
+              phone: string | null;
+              /** @description Thư điện tử */
+              email: string | null;
+              /** @description Địa chỉ */
+              address: string | null;
+            };
+            /** @description Agency that received it */
+            receivingAgencyId: string;
+            /** @description Agency holding it now (the responsible one once routed) */
+            agencyId: string;
+            /** @description Mã hồ sơ it concerns, if any */
+            dossierCode: string | null;
+            /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
+            receivedAt: string;
+            /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
+            dueAt: string | null;
+            /** @description Kết quả xử lý */
+            answer: string | null;
+            /** @description When it was answered */
+            answeredAt: string | null;
+            /** @description When the answer became public (with the petitioner’s consent) */
+            publishedAt: string | null;
+            /** @description Whether the petitioner agrees to publication */
+            consentToPublish: boolean;
+            /** @description The petitioner’s rating of the answer */
+            satisfied: boolean | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Đề nghị bổ sung / Ask for a supplement */
+  petitionSupplementRequests: {
+    parameters: {
+      path: {
+        /** @description PAKN.yyyymmdd.nnnn */
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Nội dung cần bổ sung */
+          items: string;
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Mã phản ánh, kiến nghị: PAKN.yyyymmdd.nnnn */
+            code: string;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description received, refused, supplement-requested, assigned or answered */
+            status: string;
+            /** @description national-portal, portal or counter */
+            channel: string;
+            /** @description Null until classified */
+            category: ("conduct" | "regulation") | null;
+            /** @description Tiêu đề */
+            title: string;
+            /** @description Nội dung, with any supplement appended */
+            content: string;
+            /** @description Người phản ánh */
+            petitioner: {
+              /** @description Họ và tên */
+              name: string;
+              /** @description Số điện thoại */
+              phone: string | null;
+              /** @description Thư điện tử */
+              email: string | null;
+              /** @description Địa chỉ */
+              address: string | null;
+            };
+            /** @description Agency that received it */
+            receivingAgencyId: string;
+            /** @description Agency holding it now (the responsible one once routed) */
+            agencyId: string;
+            /** @description Mã hồ sơ it concerns, if any */
+            dossierCode: string | null;
+            /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
+            receivedAt: string;
+            /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
+            dueAt: string | null;
+            /** @description Kết quả xử lý */
+            answer: string | null;
+            /** @description When it was answered */
+            answeredAt: string | null;
+            /** @description When the answer became public (with the petitioner’s consent) */
+            publishedAt: string | null;
+            /** @description Whether the petitioner agrees to publication */
+            consentToPublish: boolean;
+            /** @description The petitioner’s rating of the answer */
+            satisfied: boolean | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Bổ sung / Supplement */
+  petitionSupplements: {
+    parameters: {
+      path: {
+        /** @description PAKN.yyyymmdd.nnnn */
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Nội dung bổ sung */
+          content: string;
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Mã phản ánh, kiến nghị: PAKN.yyyymmdd.nnnn */
+            code: string;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description received, refused, supplement-requested, assigned or answered */
+            status: string;
+            /** @description national-portal, portal or counter */
+            channel: string;
+            /** @description Null until classified */
+            category: ("conduct" | "regulation") | null;
+            /** @description Tiêu đề */
+            title: string;
+            /** @description Nội dung, with any supplement appended */
+            content: string;
+            /** @description Người phản ánh */
+            petitioner: {
+              /** @description Họ và tên */
+              name: string;
+              /** @description Số điện thoại */
+              phone: string | null;
+              /** @description Thư điện tử */
+              email: string | null;
+              /** @description Địa chỉ */
+              address: string | null;
+            };
+            /** @description Agency that received it */
+            receivingAgencyId: string;
+            /** @description Agency holding it now (the responsible one once routed) */
+            agencyId: string;
+            /** @description Mã hồ sơ it concerns, if any */
+            dossierCode: string | null;
+            /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
+            receivedAt: string;
+            /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
+            dueAt: string | null;
+            /** @description Kết quả xử lý */
+            answer: string | null;
+            /** @description When it was answered */
+            answeredAt: string | null;
+            /** @description When the answer became public (with the petitioner’s consent) */
+            publishedAt: string | null;
+            /** @description Whether the petitioner agrees to publication */
+            consentToPublish: boolean;
+            /** @description The petitioner’s rating of the answer */
+            satisfied: boolean | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Chuyển cơ quan có thẩm quyền / Route to the responsible agency */
+  petitionAssignment: {
+    parameters: {
+      path: {
+        /** @description PAKN.yyyymmdd.nnnn */
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The responsible agency */
+          agencyId: string;
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Mã phản ánh, kiến nghị: PAKN.yyyymmdd.nnnn */
+            code: string;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description received, refused, supplement-requested, assigned or answered */
+            status: string;
+            /** @description national-portal, portal or counter */
+            channel: string;
+            /** @description Null until classified */
+            category: ("conduct" | "regulation") | null;
+            /** @description Tiêu đề */
+            title: string;
+            /** @description Nội dung, with any supplement appended */
+            content: string;
+            /** @description Người phản ánh */
+            petitioner: {
+              /** @description Họ và tên */
+              name: string;
+              /** @description Số điện thoại */
+              phone: string | null;
+              /** @description Thư điện tử */
+              email: string | null;
+              /** @description Địa chỉ */
+              address: string | null;
+            };
+            /** @description Agency that received it */
+            receivingAgencyId: string;
+            /** @description Agency holding it now (the responsible one once routed) */
+            agencyId: string;
+            /** @description Mã hồ sơ it concerns, if any */
+            dossierCode: string | null;
+            /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
+            receivedAt: string;
+            /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
+            dueAt: string | null;
+            /** @description Kết quả xử lý */
+            answer: string | null;
+            /** @description When it was answered */
+            answeredAt: string | null;
+            /** @description When the answer became public (with the petitioner’s consent) */
+            publishedAt: string | null;
+            /** @description Whether the petitioner agrees to publication */
+            consentToPublish: boolean;
+            /** @description The petitioner’s rating of the answer */
+            satisfied: boolean | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Trả lời / Answer */
+  petitionAnswer: {
+    parameters: {
+      path: {
+        /** @description PAKN.yyyymmdd.nnnn */
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Kết quả xử lý */
+          answer: string;
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Mã phản ánh, kiến nghị: PAKN.yyyymmdd.nnnn */
+            code: string;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description received, refused, supplement-requested, assigned or answered */
+            status: string;
+            /** @description national-portal, portal or counter */
+            channel: string;
+            /** @description Null until classified */
+            category: ("conduct" | "regulation") | null;
+            /** @description Tiêu đề */
+            title: string;
+            /** @description Nội dung, with any supplement appended */
+            content: string;
+            /** @description Người phản ánh */
+            petitioner: {
+              /** @description Họ và tên */
+              name: string;
+              /** @description Số điện thoại */
+              phone: string | null;
+              /** @description Thư điện tử */
+              email: string | null;
+              /** @description Địa chỉ */
+              address: string | null;
+            };
+            /** @description Agency that received it */
+            receivingAgencyId: string;
+            /** @description Agency holding it now (the responsible one once routed) */
+            agencyId: string;
+            /** @description Mã hồ sơ it concerns, if any */
+            dossierCode: string | null;
+            /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
+            receivedAt: string;
+            /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
+            dueAt: string | null;
+            /** @description Kết quả xử lý */
+            answer: string | null;
+            /** @description When it was answered */
+            answeredAt: string | null;
+            /** @description When the answer became public (with the petitioner’s consent) */
+            publishedAt: string | null;
+            /** @description Whether the petitioner agrees to publication */
+            consentToPublish: boolean;
+            /** @description The petitioner’s rating of the answer */
+            satisfied: boolean | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Đồng ý công khai / Consent to publication */
+  petitionPublicationConsent: {
+    parameters: {
+      path: {
+        /** @description PAKN.yyyymmdd.nnnn */
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description True: the answer may be published */
+          consent: boolean;
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Mã phản ánh, kiến nghị: PAKN.yyyymmdd.nnnn */
+            code: string;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description received, refused, supplement-requested, assigned or answered */
+            status: string;
+            /** @description national-portal, portal or counter */
+            channel: string;
+            /** @description Null until classified */
+            category: ("conduct" | "regulation") | null;
+            /** @description Tiêu đề */
+            title: string;
+            /** @description Nội dung, with any supplement appended */
+            content: string;
+            /** @description Người phản ánh */
+            petitioner: {
+              /** @description Họ và tên */
+              name: string;
+              /** @description Số điện thoại */
+              phone: string | null;
+              /** @description Thư điện tử */
+              email: string | null;
+              /** @description Địa chỉ */
+              address: string | null;
+            };
+            /** @description Agency that received it */
+            receivingAgencyId: string;
+            /** @description Agency holding it now (the responsible one once routed) */
+            agencyId: string;
+            /** @description Mã hồ sơ it concerns, if any */
+            dossierCode: string | null;
+            /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
+            receivedAt: string;
+            /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
+            dueAt: string | null;
+            /** @description Kết quả xử lý */
+            answer: string | null;
+            /** @description When it was answered */
+            answeredAt: string | null;
+            /** @description When the answer became public (with the petitioner’s consent) */
+            publishedAt: string | null;
+            /** @description Whether the petitioner agrees to publication */
+            consentToPublish: boolean;
+            /** @description The petitioner’s rating of the answer */
+            satisfied: boolean | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Đánh giá / Rate the answer */
+  petitionRating: {
+    parameters: {
+      path: {
+        /** @description PAKN.yyyymmdd.nnnn */
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Hài lòng với kết quả xử lý */
+          satisfied: boolean;
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Mã phản ánh, kiến nghị: PAKN.yyyymmdd.nnnn */
+            code: string;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description received, refused, supplement-requested, assigned or answered */
+            status: string;
+            /** @description national-portal, portal or counter */
+            channel: string;
+            /** @description Null until classified */
+            category: ("conduct" | "regulation") | null;
+            /** @description Tiêu đề */
+            title: string;
+            /** @description Nội dung, with any supplement appended */
+            content: string;
+            /** @description Người phản ánh */
+            petitioner: {
+              /** @description Họ và tên */
+              name: string;
+              /** @description Số điện thoại */
+              phone: string | null;
+              /** @description Thư điện tử */
+              email: string | null;
+              /** @description Địa chỉ */
+              address: string | null;
+            };
+            /** @description Agency that received it */
+            receivingAgencyId: string;
+            /** @description Agency holding it now (the responsible one once routed) */
+            agencyId: string;
+            /** @description Mã hồ sơ it concerns, if any */
+            dossierCode: string | null;
+            /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
+            receivedAt: string;
+            /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
+            dueAt: string | null;
+            /** @description Kết quả xử lý */
+            answer: string | null;
+            /** @description When it was answered */
+            answeredAt: string | null;
+            /** @description When the answer became public (with the petitioner’s consent) */
+            publishedAt: string | null;
+            /** @description Whether the petitioner agrees to publication */
+            consentToPublish: boolean;
+            /** @description The petitioner’s rating of the answer */
+            satisfied: boolean | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Gắn hồ sơ / Link a dossier */
+  petitionDossierLink: {
+    parameters: {
+      path: {
+        /** @description PAKN.yyyymmdd.nnnn */
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Mã hồ sơ */
+          dossierCode: string;
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Mã phản ánh, kiến nghị: PAKN.yyyymmdd.nnnn */
+            code: string;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description received, refused, supplement-requested, assigned or answered */
+            status: string;
+            /** @description national-portal, portal or counter */
+            channel: string;
+            /** @description Null until classified */
+            category: ("conduct" | "regulation") | null;
+            /** @description Tiêu đề */
+            title: string;
+            /** @description Nội dung, with any supplement appended */
+            content: string;
+            /** @description Người phản ánh */
+            petitioner: {
+              /** @description Họ và tên */
+              name: string;
+              /** @description Số điện thoại */
+              phone: string | null;
+              /** @description Thư điện tử */
+              email: string | null;
+              /** @description Địa chỉ */
+              address: string | null;
+            };
+            /** @description Agency that received it */
+            receivingAgencyId: string;
+            /** @description Agency holding it now (the responsible one once routed) */
+            agencyId: string;
+            /** @description Mã hồ sơ it concerns, if any */
+            dossierCode: string | null;
+            /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
+            receivedAt: string;
+            /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
+            dueAt: string | null;
+            /** @description Kết quả xử lý */
+            answer: string | null;
+            /** @description When it was answered */
+            answeredAt: string | null;
+            /** @description When the answer became public (with the petitioner’s consent) */
+            publishedAt: string | null;
+            /** @description Whether the petitioner agrees to publication */
+            consentToPublish: boolean;
+            /** @description The petitioner’s rating of the answer */
+            satisfied: boolean | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
