@@ -17,6 +17,10 @@ const TrackingPage = lazy(async () => ({ default: (await import('./pages/Trackin
 const VerifyPage = lazy(async () => ({ default: (await import('./pages/VerifyPage.tsx')).VerifyPage }))
 const SignInPage = lazy(async () => ({ default: (await import('./pages/SignInPage.tsx')).SignInPage }))
 const MyDossiersPage = lazy(async () => ({ default: (await import('./pages/MyDossiersPage.tsx')).MyDossiersPage }))
+const PetitionPage = lazy(async () => ({ default: (await import('./pages/PetitionPage.tsx')).PetitionPage }))
+const PublishedPetitionsPage = lazy(async () => ({
+  default: (await import('./pages/PublishedPetitionsPage.tsx')).PublishedPetitionsPage,
+}))
 const OfficeArea = lazy(() => import('./pages/office/OfficeArea.tsx'))
 
 function Page({ path }: { path: string }): ReactNode {
@@ -28,6 +32,8 @@ function Page({ path }: { path: string }): ReactNode {
   if (matchPath('/tra-cuu', path)) return <TrackingPage />
   if (matchPath('/xac-thuc', path)) return <VerifyPage />
   if (matchPath('/thong-ke', path)) return <StatisticsPage />
+  if (matchPath('/phan-anh-kien-nghi', path)) return <PetitionPage />
+  if (matchPath('/phan-anh-kien-nghi/da-tra-loi', path)) return <PublishedPetitionsPage />
   if (matchPath('/dang-nhap', path)) return <SignInPage />
   if (matchPath('/ho-so-cua-toi', path)) return <MyDossiersPage />
   const mine = matchPath('/ho-so-cua-toi/:id', path)
@@ -64,6 +70,7 @@ function Header() {
         <Link to="/tra-cuu">{t('nav.track')}</Link>
         <Link to="/xac-thuc">{t('nav.verify')}</Link>
         <Link to="/thong-ke">{t('nav.statistics')}</Link>
+        <Link to="/phan-anh-kien-nghi">{t('nav.petition')}</Link>
         {user?.kind === 'citizen' && <Link to="/ho-so-cua-toi">{t('nav.myDossiers')}</Link>}
         {officer && <Link to="/can-bo">{t('nav.office')}</Link>}
         {user ? (

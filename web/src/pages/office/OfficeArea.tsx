@@ -14,6 +14,8 @@ import { Ii06aPage } from './indicators/Ii06aPage.tsx'
 import { IndicatorsPage } from './indicators/IndicatorsPage.tsx'
 import { ProcedureTimePage } from './indicators/ProcedureTimePage.tsx'
 import { TimeReductionPage } from './indicators/TimeReductionPage.tsx'
+import { PetitionAnswerPage } from './PetitionAnswerPage.tsx'
+import { PetitionQueuePage } from './PetitionQueuePage.tsx'
 import { QueuePage } from './QueuePage.tsx'
 import { WalkInPage } from './WalkInPage.tsx'
 
@@ -35,6 +37,8 @@ export default function OfficeArea({ path }: { path: string }) {
           <Link to="/can-bo/tiep-nhan">{t('office.walkIn')}</Link>
         </>
       )}
+      {' · '}
+      <Link to="/can-bo/phan-anh-kien-nghi">{t('petition.queue.title')}</Link>
       {' · '}
       <Link to="/can-bo/thu-tuc">{t('office.catalogue')}</Link>
       {admin && (
@@ -62,9 +66,12 @@ export default function OfficeArea({ path }: { path: string }) {
   const agency = matchPath('/can-bo/chi-so/co-quan/:agencyId', path)
   const agencyDossiers = matchPath('/can-bo/chi-so/co-quan/:agencyId/ho-so', path)
   const procedureTime = matchPath('/can-bo/rut-ngan-thoi-gian/:procedureCode', path)
+  const petition = matchPath('/can-bo/phan-anh-kien-nghi/:code', path)
   const notIndicators = <p>{t('ind.office.notAllowed')}</p>
   if (matchPath('/can-bo', path)) page = <QueuePage grants={user.grants} />
   else if (matchPath('/can-bo/tiep-nhan', path)) page = <WalkInPage grants={user.grants} />
+  else if (matchPath('/can-bo/phan-anh-kien-nghi', path)) page = <PetitionQueuePage />
+  else if (petition?.code) page = <PetitionAnswerPage key={petition.code} code={petition.code} />
   else if (matchPath('/can-bo/thu-tuc', path)) page = <CataloguePage />
   else if (matchPath('/can-bo/lich', path)) page = admin ? <CalendarPage /> : <p>{t('calendar.notAdmin')}</p>
   else if (matchPath('/can-bo/tin-that-bai', path))
