@@ -428,6 +428,7 @@ export type Database = {
     received_at: Timestamp
     due_at: NullableTimestamp
     answered_at: NullableTimestamp
+    finished_at: NullableTimestamp
     published_at: NullableTimestamp
     dossier_code: string | null
     search_text: string

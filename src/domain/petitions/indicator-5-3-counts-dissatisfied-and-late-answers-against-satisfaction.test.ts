@@ -8,7 +8,7 @@ const answered = (local: string) => ({ type: 'answered', at: iso(local), actor: 
 const rated = (satisfied: boolean) =>
   ({ type: 'rated', at: iso('2026-12-30T10:00:00+07:00'), actor: 'c', satisfied }) as const
 
-test('5.3 is the answered petitions less the dissatisfied and the late ones (Decision 766 formula, indicator 5.3)', () => {
+test('5.3 is the petitions received in the period less the dissatisfied and the late ones (Decision 766 formula, indicator 5.3)', () => {
   const received = '2026-12-01T09:00:00+07:00'
   const petitions = [
     petitionOf(received, assigned, answered('2026-12-04T09:00:00+07:00'), rated(true)),
@@ -24,5 +24,5 @@ test('5.3 is the answered petitions less the dissatisfied and the late ones (Dec
   ]
   const period = { from: new Date('2026-12-01T00:00:00+07:00'), to: new Date('2027-01-01T00:00:00+07:00') }
   const figures = petitionIndicators(petitions, period, () => calendar)
-  assert.deepEqual(figures['5.3'], { numerator: 2, denominator: 4, percent: 50 })
+  assert.deepEqual(figures['5.3'], { numerator: 3, denominator: 5, percent: 60 })
 })

@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import { dueAt } from './handling-limits.ts'
-import type { Petition } from './petition.ts'
+import { type Petition, PetitionStatus } from './petition.ts'
 
 /** A share in percent, or null (n/a) when nothing is counted. */
 export type Share = { readonly numerator: number; readonly denominator: number; readonly percent: number | null }
@@ -21,42 +21,65 @@ export function classifiedShare(petitions: readonly Petition[], period: Period):
   return share(received.filter((p) => p.category !== null).length, received.length)
 }
 
-const byDue = (cal: WorkingCalendar, from: string, step: Parameters<typeof dueAt>[2], done: string) =>
-  Date.parse(done) <= Date.parse(dueAt(cal, from, step))
+const byDue = (cal: WorkingCalendar, from: string, step: Parameters<typeof dueAt>[2], done: string | number) =>
+  (typeof done === 'number' ? done : Date.parse(done)) <= Date.parse(dueAt(cal, from, step))
+
+/** An instant when it happened before `end`, else null: the petition as it stood at the period's end. */
+const by = (at: string | null, end: number) => (at !== null && Date.parse(at) < end ? at : null)
 
 /**
- * Whether each handling step the petition went through met its limit (handling-limits.ts): the
- * refusal, the supplement request, the answer and the publication.
+ * Whether the petition met every limit it met by `end` (handling-limits.ts; the 766 formula, 5.2):
+ * a refusal within 2 working days, a supplement asked within 5, the answer within 15 and its
+ * publication within 2; one still open at `end` is on time while its answer is not yet due, and one
+ * waiting for the petitioner's supplement is not held against the agency.
  */
-export function handledOnTime(cal: WorkingCalendar, p: Petition): boolean {
-  if (p.refusedAt !== null) return byDue(cal, p.receivedAt, 'refuse', p.refusedAt)
-  if (p.supplementRequestedAt !== null && !byDue(cal, p.receivedAt, 'askSupplement', p.supplementRequestedAt))
-    return false
-  if (p.answeredAt === null || !byDue(cal, p.clockFrom, 'answer', p.answeredAt)) return false
-  return p.publishedAt === null || byDue(cal, p.answeredAt, 'publish', p.publishedAt)
+export function handledOnTime(cal: WorkingCalendar, p: Petition, end: Date = new Date(8.64e15)): boolean {
+  const until = end.getTime()
+  const refusedAt = by(p.refusedAt, until)
+  if (refusedAt !== null) return byDue(cal, p.receivedAt, 'refuse', refusedAt)
+  const askedAt = by(p.supplementRequestedAt, until)
+  if (askedAt !== null && !byDue(cal, p.receivedAt, 'askSupplement', askedAt)) return false
+  if (p.status === PetitionStatus.SupplementRequested) return true
+  const answeredAt = by(p.answeredAt, until)
+  if (answeredAt === null) return byDue(cal, p.clockFrom, 'answer', until)
+  if (!byDue(cal, p.clockFrom, 'answer', answeredAt)) return false
+  const publishedAt = by(p.publishedAt, until)
+  return publishedAt === null || byDue(cal, answeredAt, 'publish', publishedAt)
 }
 
 const finishedAt = (p: Petition) => p.refusedAt ?? p.answeredAt
 
-/** 5.2: petitions finished (refused or answered) in the period that met every limit. */
+/**
+ * 5.2: of the petitions received, handled or being handled in the period (received before its end,
+ * not finished before its start), those handled on time as they stood at its end.
+ */
 export function onTimeShare(
   petitions: readonly Petition[],
   period: Period,
   calendar: (agencyId: string) => WorkingCalendar,
 ): Share {
-  const finished = petitions.filter((p) => within(finishedAt(p), period))
-  return share(finished.filter((p) => handledOnTime(calendar(p.agencyId), p)).length, finished.length)
+  const counted = petitions.filter((p) => {
+    const finished = finishedAt(p)
+    return (
+      Date.parse(p.receivedAt) < period.to.getTime() &&
+      (finished === null || Date.parse(finished) >= period.from.getTime())
+    )
+  })
+  return share(counted.filter((p) => handledOnTime(calendar(p.agencyId), p, period.to)).length, counted.length)
 }
 
-/** 5.3: answered petitions in the period, less those the petitioner was not satisfied with or answered late. */
+/**
+ * 5.3: (petitions first received in the period − those rated "not satisfied" or handled late) ÷
+ * petitions first received in the period (the 766 formula; repeated petitions are not detected).
+ */
 export function satisfactionShare(
   petitions: readonly Petition[],
   period: Period,
   calendar: (agencyId: string) => WorkingCalendar,
 ): Share {
-  const answered = petitions.filter((p) => within(p.answeredAt, period))
-  const unhappy = answered.filter((p) => p.satisfied === false || !handledOnTime(calendar(p.agencyId), p))
-  return share(answered.length - unhappy.length, answered.length)
+  const received = petitions.filter((p) => within(p.receivedAt, period))
+  const unhappy = received.filter((p) => p.satisfied === false || !handledOnTime(calendar(p.agencyId), p, period.to))
+  return share(received.length - unhappy.length, received.length)
 }
 
 /** The group-5 petition figures of Decision 766 for a period. */

@@ -18,6 +18,7 @@ CREATE TABLE petitions (
   received_at timestamptz NOT NULL,
   due_at timestamptz,
   answered_at timestamptz,
+  finished_at timestamptz,
   published_at timestamptz,
   dossier_code text,
   search_text text NOT NULL,
@@ -27,6 +28,7 @@ CREATE TABLE petitions (
 CREATE INDEX petitions_queue ON petitions (agency_id, status, due_at);
 CREATE INDEX petitions_published ON petitions (published_at) WHERE published_at IS NOT NULL;
 CREATE INDEX petitions_received ON petitions (received_at);
+CREATE INDEX petitions_finished ON petitions (finished_at);
 
 CREATE TABLE petition_events (
   code text NOT NULL REFERENCES petitions (code),

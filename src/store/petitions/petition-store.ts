@@ -23,6 +23,7 @@ const projection = (p: Petition, dueAt: string | null) => ({
   category: p.category,
   due_at: dueAt,
   answered_at: p.answeredAt,
+  finished_at: p.refusedAt ?? p.answeredAt,
   published_at: p.publishedAt,
   dossier_code: p.dossierCode,
   search_text: foldForSearch([p.code, p.title, p.content, p.answer ?? ''].join(' ')),
@@ -123,18 +124,16 @@ export async function publishedPetitions(db: Db, query: string, limit: number): 
   return rows.map((r) => r.state)
 }
 
-/** Petitions touching a period (received, refused or answered in it), for the group-5 indicators. */
+/**
+ * Petitions a period's group-5 indicators look at: received before its end and not finished (refused
+ * or answered) before its start.
+ */
 export async function petitionsOfPeriod(db: Db, from: Date, to: Date, agencyId: string | null): Promise<Petition[]> {
   let q = db
     .selectFrom('petitions')
     .select('state')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('received_at', '>=', from), eb('received_at', '<', to)]),
-        eb.and([eb('answered_at', '>=', from), eb('answered_at', '<', to)]),
-        eb.and([eb('received_at', '<', to), eb('status', '=', 'refused')]),
-      ]),
-    )
+    .where('received_at', '<', to)
+    .where((eb) => eb.or([eb('finished_at', 'is', null), eb('finished_at', '>=', from)]))
   if (agencyId !== null) q = q.where('agency_id', '=', agencyId)
   return (await q.execute()).map((r) => r.state)
 }
