@@ -56,8 +56,12 @@ export async function syncDossier(options: PortalSyncOptions, dossierId: string)
   if (!record) return { kind: 'not-syncable' }
   try {
     const reply = await client.send(record)
-    await recordSynced(db, dossierId, record.PhienBan, now())
-    await db.transaction().execute((tx) => markPortalSynced(tx, dossierId))
+    // One transaction: a crash between the two would leave the version acknowledged (never sent
+    // again) and the dossier uncounted by indicator 1.4 for good.
+    await db.transaction().execute(async (tx) => {
+      await recordSynced(tx, dossierId, record.PhienBan, now())
+      await markPortalSynced(tx, dossierId)
+    })
     return { kind: 'sent', version: record.PhienBan, reply }
   } catch (error) {
     await recordFailure(db, dossierId, error, now())
