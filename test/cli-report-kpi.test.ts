@@ -156,8 +156,9 @@ describe(`bin/motcua import dossiers + report kpi on ${engineName}`, () => {
     assert.equal(r.index766.indicators['1.4'].ratio, null)
     assert.equal(r.index766.indicators['3.3'].ratio, null)
     assert.equal(r.index766.indicators['3.3'].notApplicable.reason, 'not_recorded')
-    // 5.4: 1 − (2 late or overdue ÷ 6 + 1 not satisfied ÷ 4 resolved) = 0.42 → 6 × 0.42 ÷ 0.9
-    assert.deepEqual(r.index766.indicators['5.4'], { ratio: 0.42, points: 2.8, max: 6, notApplicable: null })
+    // 5.4: 1 − (2 late or overdue ÷ 6 + 1 not satisfied ÷ 4 resolved) = 0.42; no petitions, so 5.2's and
+    // 5.3's 12 points are scored on it (METRICS row 23): 18 × 0.42 ÷ 0.9
+    assert.deepEqual(r.index766.indicators['5.4'], { ratio: 0.42, points: 8.4, max: 18, notApplicable: null })
     assert.equal(typeof r.index766.total, 'number')
   })
 

@@ -291,11 +291,16 @@ describe(`reform indicators and the II.06a report in Chromium on ${engineName}`,
     await table.waitFor()
     const row = (id: string) => table.locator(`tr[data-indicator="${id}"]`)
     assert.equal(await table.locator('tbody tr').count(), 21)
-    // 1.3: the catalogue has no "đối tượng thực hiện" (Decree 63/2010 Art. 8(2)); 5.2: petitions come with issue 16.
+    // 1.3: the catalogue has no "đối tượng thực hiện" (Decree 63/2010 Art. 8(2)); 5.2: no petitions in
+    // the period, so its points go to 5.4 (METRICS row 23, rules.md "Decision 766 index").
     assert.match(
       (await row('1.3').textContent()) ?? '',
       /n\/a \/ không áp dụng \(chưa có dữ liệu: .*đối tượng thực hiện/,
     )
-    assert.match((await row('5.2').textContent()) ?? '', /n\/a \/ không áp dụng.*0\/6/)
+    assert.match(
+      (await row('5.2').textContent()) ?? '',
+      /n\/a \/ không áp dụng \(điểm chia đều cho chỉ tiêu 5\.4\).*0\/0/,
+    )
+    assert.match((await row('5.4').textContent()) ?? '', /\/18$/)
   })
 })

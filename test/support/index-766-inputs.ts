@@ -1,7 +1,7 @@
 import type { CatalogueCounts } from '../../src/domain/kpi/catalogue-counts.ts'
 import { type Counters, zeroCounters } from '../../src/domain/kpi/counters.ts'
 import type { Ii06aFigures } from '../../src/domain/kpi/ii06a.ts'
-import type { Index766Inputs } from '../../src/domain/kpi/index-766.ts'
+import type { Index766Inputs, PetitionCounts } from '../../src/domain/kpi/index-766.ts'
 
 /** Inputs of the index for the tests: nothing arose unless a test says so. */
 export const figures = (o: Partial<Ii06aFigures> = {}): Ii06aFigures => ({
@@ -32,11 +32,20 @@ export const catalogue = (o: Partial<CatalogueCounts> = {}): CatalogueCounts => 
   cut: 0,
   ...o,
 })
+const none = { numerator: 0, denominator: 0 }
+/** Petition counts (5.1–5.3): none unless a test says so. */
+export const petitions = (o: Partial<PetitionCounts> = {}): PetitionCounts => ({
+  '5.1': none,
+  '5.2': none,
+  '5.3': none,
+  ...o,
+})
 export const inputs = (o: Partial<Index766Inputs> = {}): Index766Inputs => ({
   figures: figures(),
   flows: flows(),
   catalogue: catalogue(),
   services: { onlineServices: 0, withOnlineDossier: 0, feeProcedures: 0, withFeeData: 0 },
   sync: { received: 0, synced: 0 },
+  petitions: petitions(),
   ...o,
 })

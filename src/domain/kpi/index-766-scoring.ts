@@ -26,12 +26,41 @@ export type IndicatorRule = {
   readonly pointsSource: string
   /** METRICS row of the points, when the points are the formula's. */
   readonly metricsRow: number | null
+  /**
+   * With a zero denominator (nothing arose), its points go in equal parts to these indicators
+   * instead of being lost; a receiver that has nothing either passes them on in turn (rules.md
+   * "Decision 766 index", the METRICS row-23 note). Empty: the points are lost.
+   */
+  readonly sharedOnZeroTo: readonly string[]
 }
 
-const formula = (id: string, group: IndicatorGroup, points: number, threshold: number, metricsRow: number) =>
-  ({ id, group, points, threshold, pointsSource: FormulaSource.Points, metricsRow }) satisfies IndicatorRule
+const formula = (
+  id: string,
+  group: IndicatorGroup,
+  points: number,
+  threshold: number,
+  metricsRow: number,
+  sharedOnZeroTo: readonly string[] = [],
+) =>
+  ({
+    id,
+    group,
+    points,
+    threshold,
+    pointsSource: FormulaSource.Points,
+    metricsRow,
+    sharedOnZeroTo,
+  }) satisfies IndicatorRule
 const product = (id: string, group: IndicatorGroup, points: number, threshold: number) =>
-  ({ id, group, points, threshold, pointsSource: FormulaSource.ProductRule, metricsRow: null }) satisfies IndicatorRule
+  ({
+    id,
+    group,
+    points,
+    threshold,
+    pointsSource: FormulaSource.ProductRule,
+    metricsRow: null,
+    sharedOnZeroTo: [],
+  }) satisfies IndicatorRule
 
 /**
  * The national formula's indicators with their points (METRICS) and thresholds (the description:
@@ -40,6 +69,10 @@ const product = (id: string, group: IndicatorGroup, points: number, threshold: n
  * group's 10 to 3.6 (row 25) and nothing to 3.5, which is shown and not scored. 5.1 is a
  * classification worth 0 (row 20). 4.5a / 4.5b are the two ratios of indicator 4.5 (rows 17, 16);
  * 4.6 is the electronic certified copy (row 14), which the description does not number.
+ * Row 23's note: "Trường hợp, cơ quan, đơn vị không có phản ánh, kiến nghị thì điểm số được chia đều cho
+ * 02 chỉ tiêu về Tỷ lệ phản ánh, kiến nghị đúng hạn và tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC":
+ * 5.3's points go half to 5.2, half to 5.4. When 5.2 has no petitions either, its points (and the half
+ * it got) go to 5.4 — a product rule, so that a unit without petitions is not penalised.
  */
 export const decision766Scoring: readonly IndicatorRule[] = [
   formula('1.1', 'transparency', 6, 1, 2),
@@ -60,7 +93,7 @@ export const decision766Scoring: readonly IndicatorRule[] = [
   formula('4.5b', 'digitization', 2, 1, 17),
   formula('4.6', 'digitization', 2, 1, 14),
   formula('5.1', 'satisfaction', 0, 1, 20),
-  formula('5.2', 'satisfaction', 6, 1, 22),
-  formula('5.3', 'satisfaction', 6, 1, 23),
+  formula('5.2', 'satisfaction', 6, 1, 22, ['5.4']),
+  formula('5.3', 'satisfaction', 6, 1, 23, ['5.2', '5.4']),
   formula('5.4', 'satisfaction', 6, 0.9, 24),
 ]

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { catalogue, figures, flows, inputs } from '../../../test/support/index-766-inputs.ts'
+import { catalogue, figures, flows, inputs, petitions } from '../../../test/support/index-766-inputs.ts'
 import { decision766Scoring, index766, score } from './index-766.ts'
 import { FormulaSource } from './index-766-scoring.ts'
 
@@ -76,6 +76,11 @@ test('the index of an agency, every indicator computed by hand', () => {
       catalogue: catalogue({ procedures: 10, online: 7 }),
       services: { onlineServices: 8, withOnlineDossier: 6, feeProcedures: 5, withFeeData: 2 },
       sync: { received: 200, synced: 150 },
+      petitions: petitions({
+        '5.1': { numerator: 8, denominator: 10 },
+        '5.2': { numerator: 9, denominator: 12 },
+        '5.3': { numerator: 7, denominator: 10 },
+      }),
     }),
   )
   const scored = Object.fromEntries(Object.entries(index.indicators).map(([id, s]) => [id, [s.ratio, s.points]]))
@@ -97,9 +102,9 @@ test('the index of an agency, every indicator computed by hand', () => {
     '4.5a': [null, 0], // the catalogue does not say who the applicants are
     '4.5b': [0.45, 0.9], // 90/200 × 2
     '4.6': [null, 0],
-    '5.1': [null, 0], // petitions arrive with issue 16
-    '5.2': [null, 0],
-    '5.3': [null, 0],
+    '5.1': [0.8, 0], // 8/10 classified, information only
+    '5.2': [0.75, 4.5], // 9/12 × 6
+    '5.3': [0.7, 4.2], // 7/10 × 6
     '5.4': [0.85, 5.67], // 1 − (10/100 late + 5/100 unhappy) = 0.85 × 6 ÷ 0.9
   })
   assert.deepEqual(index.groups, {
@@ -107,9 +112,9 @@ test('the index of an agency, every indicator computed by hand', () => {
     progress: { points: 18, max: 20 },
     online: { points: 10.85, max: 22 },
     digitization: { points: 9.6, max: 22 },
-    satisfaction: { points: 5.67, max: 18 },
+    satisfaction: { points: 14.37, max: 18 }, // 4.5 + 4.2 + 5.67
   })
-  assert.equal(index.total, 48.62)
+  assert.equal(index.total, 57.32) // 4.5 + 18 + 10.85 + 9.6 + 14.37
   assert.equal(index.averageWorkingDays, 3)
 })
 

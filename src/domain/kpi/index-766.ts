@@ -26,7 +26,16 @@ export type Index766Inputs = {
   readonly services: OnlineServiceCounts
   /** 1.4: the window's motcua dossiers, and those of them the national portal acknowledged. */
   readonly sync: { readonly received: number; readonly synced: number }
+  /**
+   * 5.1–5.3 as `petitionIndicators` counts them (src/domain/petitions/indicators.ts); null for a scope
+   * petitions do not have (a field, a procedure: a petition names an agency, not a procedure).
+   */
+  readonly petitions: PetitionCounts | null
 }
+
+type Fraction = { readonly numerator: number; readonly denominator: number }
+/** Phản ánh, kiến nghị: the group-5 petition indicators' numerators and denominators for the window. */
+export type PetitionCounts = { readonly '5.1': Fraction; readonly '5.2': Fraction; readonly '5.3': Fraction }
 
 /** 3.2 and 3.5: services and procedures of the catalogue with the window's dossiers. */
 export type OnlineServiceCounts = {
@@ -59,10 +68,11 @@ export const missingData = {
   '1.3': ['trình tự thực hiện', 'cách thức thực hiện', 'đối tượng thực hiện (Nghị định 63/2010/NĐ-CP Điều 8 khoản 2)'],
   '4.5a': ['đối tượng thực hiện TTHC (công dân)'],
   '4.6': ['dịch vụ chứng thực bản sao điện tử từ bản chính của xã'],
-  '5.1': ['phản ánh, kiến nghị (issue 16)'],
-  '5.2': ['phản ánh, kiến nghị (issue 16)'],
-  '5.3': ['phản ánh, kiến nghị (issue 16)'],
+  petitions: ['phản ánh, kiến nghị theo lĩnh vực, thủ tục (PAKN gắn với cơ quan, không gắn với thủ tục)'],
 } as const
+
+const petitionValue = (p: PetitionCounts | null, id: keyof PetitionCounts): IndicatorValue =>
+  p === null ? notRecorded(...missingData.petitions) : share(p[id].numerator, p[id].denominator)
 
 /** Points for a value: nothing when not applicable, else full at the threshold and proportional below. */
 export function score(rule: IndicatorRule, v: IndicatorValue): number {
@@ -114,9 +124,9 @@ export function indicatorValues(i: Index766Inputs): Record<string, IndicatorValu
     '4.5a': notRecorded(...missingData['4.5a']),
     '4.5b': share(flows.vneid, flows.received),
     '4.6': notRecorded(...missingData['4.6']),
-    '5.1': notRecorded(...missingData['5.1']),
-    '5.2': notRecorded(...missingData['5.2']),
-    '5.3': notRecorded(...missingData['5.3']),
+    '5.1': petitionValue(i.petitions, '5.1'),
+    '5.2': petitionValue(i.petitions, '5.2'),
+    '5.3': petitionValue(i.petitions, '5.3'),
     '5.4': satisfactionShare(f, flows),
   }
 }
@@ -125,8 +135,11 @@ export type IndicatorScore = {
   /** Rounded to 2 decimals; null when not applicable. */
   readonly ratio: number | null
   readonly points: number
+  /** What it is worth here: its formula points, plus those shared to it, or 0 when it shared them. */
   readonly max: number
   readonly notApplicable: NotApplicable | null
+  /** The indicators its points went to, having nothing to count (`sharedOnZeroTo`); absent otherwise. */
+  readonly sharedTo?: readonly string[]
 }
 export type GroupScore = { readonly points: number; readonly max: number }
 export type Index766 = {
@@ -137,8 +150,39 @@ export type Index766 = {
   readonly averageWorkingDays: number | 'n/a'
 }
 
+const nothingArose = (v: IndicatorValue | undefined) => typeof v === 'object' && v.reason === 'zero_denominator'
+
+/**
+ * Each indicator's points after sharing: one with nothing to count and receivers named gives its
+ * points in equal parts to them; a receiver with nothing to count and receivers of its own passes
+ * them on (the METRICS row-23 note, rules.md "Decision 766 index").
+ */
+export function sharedPoints(
+  rules: readonly IndicatorRule[],
+  values: Record<string, IndicatorValue>,
+): Map<string, { max: number; sharedTo: readonly string[] }> {
+  const byId = new Map(rules.map((r) => [r.id, r]))
+  const shares = (r: IndicatorRule) => r.sharedOnZeroTo.length > 0 && nothingArose(values[r.id])
+  const out = new Map(
+    rules.map((r) => [r.id, { max: shares(r) ? 0 : r.points, sharedTo: shares(r) ? r.sharedOnZeroTo : [] }]),
+  )
+  const give = (id: string, points: number): void => {
+    const rule = byId.get(id)
+    if (rule === undefined) return
+    if (shares(rule)) {
+      for (const to of rule.sharedOnZeroTo) give(to, points / rule.sharedOnZeroTo.length)
+      return
+    }
+    const entry = out.get(id)
+    if (entry) out.set(id, { ...entry, max: round2(entry.max + points) })
+  }
+  for (const r of rules) if (shares(r)) for (const to of r.sharedOnZeroTo) give(to, r.points / r.sharedOnZeroTo.length)
+  return out
+}
+
 export function index766(inputs: Index766Inputs, rules: readonly IndicatorRule[] = decision766Scoring): Index766 {
   const values = indicatorValues(inputs)
+  const worth = sharedPoints(rules, values)
   const groups: Record<IndicatorGroup, { points: number; max: number }> = {
     transparency: { points: 0, max: 0 },
     progress: { points: 0, max: 0 },
@@ -149,12 +193,14 @@ export function index766(inputs: Index766Inputs, rules: readonly IndicatorRule[]
   const indicators: Record<string, IndicatorScore> = {}
   for (const rule of rules) {
     const v = values[rule.id] ?? notRecorded(rule.id)
-    const points = score(rule, v)
+    const { max, sharedTo } = worth.get(rule.id) ?? { max: rule.points, sharedTo: [] }
+    const points = score({ ...rule, points: max }, v)
     indicators[rule.id] = {
       ratio: typeof v === 'number' ? v : null,
       points,
-      max: rule.points,
+      max,
       notApplicable: typeof v === 'number' ? null : v,
+      ...(sharedTo.length > 0 ? { sharedTo } : {}),
     }
     groups[rule.group].points = round2(groups[rule.group].points + points)
     groups[rule.group].max += rule.points

@@ -80,11 +80,18 @@ export const Index766View = Type.Object(
           description: 'Points earned: full at the threshold, else ratio × points ÷ threshold; 0 when not applicable',
         }),
         max: Type.Number({
-          description: 'Points the indicator is worth in the national formula (0: shown, not scored)',
+          description:
+            'Points the indicator is worth here: the national formula’s, plus points shared to it, 0 when it shared its own (0 in the formula: shown, not scored)',
         }),
         notApplicable: Type.Union([NotApplicableView, Type.Null()], {
           description: 'Không áp dụng (n/a): why there is no ratio; null when there is one',
         }),
+        sharedTo: Type.Optional(
+          Type.Array(Type.String(), {
+            description:
+              'Nothing arose (zero denominator): its points went in equal parts to these indicators (5.3 → 5.2, 5.4; 5.2 → 5.4; METRICS row 23, rules.md "Decision 766 index")',
+          }),
+        ),
       }),
       {
         description:

@@ -1,20 +1,26 @@
-import { type DayNumber, isoDate, parseIsoDate } from '../../domain/calendar/local-time.ts'
+import { type DayNumber, instantAt, isoDate, parseIsoDate } from '../../domain/calendar/local-time.ts'
 import type { Counters } from '../../domain/kpi/counters.ts'
 import { addSums, emptySums, type Ii06aFigures, ii06aFigures, type WindowSums } from '../../domain/kpi/ii06a.ts'
 import type { Ii06aReport, MeasuredWindow } from '../../domain/kpi/ii06a-report.ts'
-import { type Index766, index766, onTimeShare } from '../../domain/kpi/index-766.ts'
+import { type Index766, index766, onTimeShare, type PetitionCounts } from '../../domain/kpi/index-766.ts'
 import { type DossierActivity, onlineServiceCounts, syncCounts } from '../../domain/kpi/online-services.ts'
 import { evaluateProgramme, type MeasureResult, programmeValues } from '../../domain/kpi/programme.ts'
 import { type Ratio, ratio } from '../../domain/kpi/ratio.ts'
 import type { Db } from '../database.ts'
 import { type CatalogueScope, catalogueScope, type ScopeFilter } from './catalogue-scope.ts'
+import { petitionsOfWindow } from './petitions-of-window.ts'
 import { listTargets } from './reform-targets.ts'
 import { monthlyFlows, windowActivity, windowSums } from './window-sums.ts'
 
 /** A report window as asked ('YYYY-MM-DD', `to` inclusive); it is measured up to today. */
 export type WindowQuery = { readonly from: string; readonly to: string; readonly today: string }
 
-function days(q: WindowQuery): { from: DayNumber; to: DayNumber; window: MeasuredWindow } {
+type Days = { from: DayNumber; to: DayNumber; window: MeasuredWindow }
+
+/** The measured window as instants: from its first local midnight to the one after its last day. */
+const instants = (d: Days) => ({ from: new Date(instantAt(d.from, 0)), to: new Date(instantAt(d.to + 1, 0)) })
+
+function days(q: WindowQuery): Days {
   const from = parseIsoDate(q.from)
   const to = parseIsoDate(q.to)
   const today = parseIsoDate(q.today)
@@ -38,6 +44,7 @@ function summary(
   cat: CatalogueScope,
   filter: ScopeFilter,
   activity: readonly DossierActivity[],
+  petitions: PetitionCounts | null,
 ): KpiSummary {
   const figures = ii06aFigures(sums)
   const mine = activity.filter(
@@ -56,6 +63,7 @@ function summary(
       catalogue: cat.counts(filter),
       services: onlineServiceCounts(cat.offers(filter), mine),
       sync: syncCounts(mine),
+      petitions,
     }),
   }
 }
@@ -88,19 +96,21 @@ export type Overview = KpiSummary & {
 
 /** Tổng quan: the province's (or one agency's) headline figures with the programme's targets. */
 export async function provinceOverview(db: Db, q: WindowQuery & { agencyId?: string }): Promise<Overview> {
-  const { from, to, window } = days(q)
+  const d = days(q)
+  const { from, to, window } = d
   const agencyIds = q.agencyId === undefined ? undefined : [q.agencyId]
-  const [sumsByKey, cat, goals, months, activity] = await Promise.all([
+  const [sumsByKey, cat, goals, months, activity, petitions] = await Promise.all([
     windowSums(db, { from, to, groupBy: [], agencyIds }),
     catalogueScope(db, window.measuredTo),
     listTargets(db),
     monthlyFlows(db, { from, to, agencyIds }),
     windowActivity(db, { from, to, agencyIds }),
+    petitionsOfWindow(db, instants(d), q.agencyId),
   ])
   const sums = sumsByKey.get('') ?? emptySums()
   const filter = { agencyId: q.agencyId }
   const counts = cat.counts(filter)
-  const s = summary(sums, cat, filter, activity)
+  const s = summary(sums, cat, filter, activity, petitions.counts(q.agencyId))
   const agency =
     q.agencyId === undefined ? null : { id: q.agencyId, name: cat.agencies.get(q.agencyId)?.name ?? q.agencyId }
   return {
@@ -121,11 +131,13 @@ export type RankingRow = KpiSummary & {
 
 /** Xếp hạng: processing agencies by their Decision 766 index for the window. */
 export async function agencyRanking(db: Db, q: WindowQuery): Promise<{ window: MeasuredWindow; rows: RankingRow[] }> {
-  const { from, to, window } = days(q)
-  const [byAgency, cat, activity] = await Promise.all([
+  const d = days(q)
+  const { from, to, window } = d
+  const [byAgency, cat, activity, petitions] = await Promise.all([
     windowSums(db, { from, to, groupBy: ['agency_id'] }),
     catalogueScope(db, window.measuredTo),
     windowActivity(db, { from, to }),
+    petitionsOfWindow(db, instants(d)),
   ])
   const rows = [...byAgency.entries()].map(([agencyId, sums]) => {
     const agency = cat.agencies.get(agencyId)
@@ -133,7 +145,7 @@ export async function agencyRanking(db: Db, q: WindowQuery): Promise<{ window: M
       agencyId,
       agencyName: agency?.name ?? agencyId,
       level: agency?.level ?? ('province' as const),
-      ...summary(sums, cat, { agencyId }, activity),
+      ...summary(sums, cat, { agencyId }, activity, petitions.counts(agencyId)),
     }
   })
   rows.sort((a, b) => b.index766.total - a.index766.total || a.agencyName.localeCompare(b.agencyName, 'vi'))
@@ -205,6 +217,7 @@ export async function breakdown(
       cat,
       by === 'field' ? { agencyId: q.agencyId, fieldId: key } : { agencyId: q.agencyId, procedureCode: key },
       activity,
+      null,
     ),
   }))
   rows.sort((a, b) => b.figures.received - a.figures.received || a.name.localeCompare(b.name, 'vi'))
@@ -223,7 +236,7 @@ export async function breakdownByField(db: Db, q: WindowQuery): Promise<Breakdow
     .map(([key, sums]) => ({
       key,
       name: cat.fields.get(key)?.name ?? key,
-      ...summary(sums, cat, { fieldId: key }, activity),
+      ...summary(sums, cat, { fieldId: key }, activity, null),
     }))
     .sort((a, b) => b.figures.received - a.figures.received || a.name.localeCompare(b.name, 'vi'))
 }

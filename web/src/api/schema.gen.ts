@@ -971,7 +971,7 @@ export interface operations {
                   ratio: number | null;
                   /** @description Points earned: full at the threshold, else ratio × points ÷ threshold; 0 when not applicable */
                   points: number;
-                  /** @description Points the indicator is worth in the national formula (0: shown, not scored) */
+                  /** @description Points the indicator is worth here: the national formula’s, plus points shared to it, 0 when it shared its own (0 in the formula: shown, not scored) */
                   max: number;
                   /** @description Không áp dụng (n/a): why there is no ratio; null when there is one */
                   notApplicable: ({
@@ -980,6 +980,8 @@ export interface operations {
                     /** @description The data the formula needs and motcua lacks (Vietnamese) */
                     missing: string[];
                   }) | null;
+                  /** @description Nothing arose (zero denominator): its points went in equal parts to these indicators (5.3 → 5.2, 5.4; 5.2 → 5.4; METRICS row 23, rules.md "Decision 766 index") */
+                  sharedTo?: string[];
                 };
               };
               /** @description Indicator 2.2 (information) */
@@ -1186,7 +1188,7 @@ export interface operations {
                   ratio: number | null;
                   /** @description Points earned: full at the threshold, else ratio × points ÷ threshold; 0 when not applicable */
                   points: number;
-                  /** @description Points the indicator is worth in the national formula (0: shown, not scored) */
+                  /** @description Points the indicator is worth here: the national formula’s, plus points shared to it, 0 when it shared its own (0 in the formula: shown, not scored) */
                   max: number;
                   /** @description Không áp dụng (n/a): why there is no ratio; null when there is one */
                   notApplicable: ({
@@ -1195,6 +1197,8 @@ export interface operations {
                     /** @description The data the formula needs and motcua lacks (Vietnamese) */
                     missing: string[];
                   }) | null;
+                  /** @description Nothing arose (zero denominator): its points went in equal parts to these indicators (5.3 → 5.2, 5.4; 5.2 → 5.4; METRICS row 23, rules.md "Decision 766 index") */
+                  sharedTo?: string[];
                 };
               };
               /** @description Indicator 2.2 (information) */
@@ -1382,7 +1386,7 @@ export interface operations {
                       ratio: number | null;
                       /** @description Points earned: full at the threshold, else ratio × points ÷ threshold; 0 when not applicable */
                       points: number;
-                      /** @description Points the indicator is worth in the national formula (0: shown, not scored) */
+                      /** @description Points the indicator is worth here: the national formula’s, plus points shared to it, 0 when it shared its own (0 in the formula: shown, not scored) */
                       max: number;
                       /** @description Không áp dụng (n/a): why there is no ratio; null when there is one */
                       notApplicable: ({
@@ -1391,6 +1395,8 @@ export interface operations {
                         /** @description The data the formula needs and motcua lacks (Vietnamese) */
                         missing: string[];
                       }) | null;
+                      /** @description Nothing arose (zero denominator): its points went in equal parts to these indicators (5.3 → 5.2, 5.4; 5.2 → 5.4; METRICS row 23, rules.md "Decision 766 index") */
+                      sharedTo?: string[];
                     };
                   };
                   /** @description Indicator 2.2 (information) */
@@ -1538,7 +1544,7 @@ export interface operations {
                       ratio: number | null;
                       /** @description Points earned: full at the threshold, else ratio × points ÷ threshold; 0 when not applicable */
                       points: number;
-                      /** @description Points the indicator is worth in the national formula (0: shown, not scored) */
+                      /** @description Points the indicator is worth here: the national formula’s, plus points shared to it, 0 when it shared its own (0 in the formula: shown, not scored) */
                       max: number;
                       /** @description Không áp dụng (n/a): why there is no ratio; null when there is one */
                       notApplicable: ({
@@ -1547,6 +1553,8 @@ export interface operations {
                         /** @description The data the formula needs and motcua lacks (Vietnamese) */
                         missing: string[];
                       }) | null;
+                      /** @description Nothing arose (zero denominator): its points went in equal parts to these indicators (5.3 → 5.2, 5.4; 5.2 → 5.4; METRICS row 23, rules.md "Decision 766 index") */
+                      sharedTo?: string[];
                     };
                   };
                   /** @description Indicator 2.2 (information) */

@@ -12,6 +12,7 @@ export function Index766Table({ index }: { index: Index766 }) {
   const value = (s: Score) => {
     if (s.ratio !== null) return f.ratio(s.ratio)
     const why = s.notApplicable
+    if (s.sharedTo !== undefined) return `${t('ind.766.na')} (${t('ind.766.shared', { ids: s.sharedTo.join(', ') })})`
     if (why === null || why.reason === 'zero_denominator') return `${t('ind.766.na')} (${t('ind.766.zero')})`
     return `${t('ind.766.na')} (${t('ind.766.missing', { data: why.missing.join('; ') })})`
   }
