@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
-import { Readable } from 'node:stream'
+import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { assertStorageKey, type FileStorage, type PutOptions, type StorageBody } from './file-storage.ts'
 
@@ -29,17 +29,26 @@ export class FilesystemStorage implements FileStorage {
   }
 
   async put(key: string, body: StorageBody, options: PutOptions = {}): Promise<void> {
-    const target = this.pathOf(key)
-    const incoming = join(this.root, '.incoming')
-    await mkdir(incoming, { recursive: true })
-    await mkdir(dirname(target), { recursive: true })
-    const temp = join(incoming, `${key}.${randomUUID()}`)
     try {
-      const source = body instanceof Uint8Array ? Readable.from([body]) : body
-      // `flush` fsyncs before close, so the rename never publishes a file whose bytes are still in cache.
-      await pipeline(source, createWriteStream(temp, { flags: 'wx', mode: 0o640, flush: true }))
+      await this.putOnce(key, body, options)
+    } catch (error) {
+      // A directory made earlier was removed under us (by an operator, or a test): make it again, once.
+      if (!(isMissing(error) && body instanceof Uint8Array && this.#directories.size > 0)) throw error
+      this.#directories.clear()
+      await this.putOnce(key, body, options)
+    }
+  }
+
+  private async putOnce(key: string, body: StorageBody, options: PutOptions): Promise<void> {
+    const target = this.pathOf(key)
+    await this.ensureDirectory(join(this.root, '.incoming'))
+    await this.ensureDirectory(dirname(target))
+    const temp = join(this.root, '.incoming', `${key}.${randomUUID()}`)
+    try {
+      if (body instanceof Uint8Array) await writeFlushed(temp, body)
+      else await pipeline(body, createWriteStream(temp, { flags: 'wx', mode: 0o640, flush: true }))
       if (options.size !== undefined) {
-        const written = (await stat(temp)).size
+        const written = body instanceof Uint8Array ? body.length : (await stat(temp)).size
         if (written !== options.size) throw new Error(`stored ${written} bytes for ${key}, expected ${options.size}`)
       }
       await rename(temp, target)
@@ -48,6 +57,15 @@ export class FilesystemStorage implements FileStorage {
       throw error
     }
     await syncDirectory(dirname(target))
+  }
+
+  /** Directories this instance made or found: made once, not asked for again on every file. */
+  readonly #directories = new Set<string>()
+
+  private async ensureDirectory(dir: string): Promise<void> {
+    if (this.#directories.has(dir)) return
+    await mkdir(dir, { recursive: true })
+    this.#directories.add(dir)
   }
 
   async get(key: string): Promise<Readable | null> {
@@ -67,6 +85,20 @@ export class FilesystemStorage implements FileStorage {
       if (isMissing(error)) return false
       throw error
     }
+  }
+}
+
+/**
+ * Bytes already in memory, written whole and flushed before the handle closes (as `flush: true` does
+ * for a stream), without a stream's machinery; a failed write leaves the temporary file to `put`.
+ */
+async function writeFlushed(path: string, bytes: Uint8Array): Promise<void> {
+  const handle = await open(path, 'wx', 0o640)
+  try {
+    await handle.writeFile(bytes)
+    await handle.sync()
+  } finally {
+    await handle.close()
   }
 }
 

@@ -11,11 +11,9 @@ import type { Db } from '../../store/database.ts'
 import type { dossierCommands } from '../../store/dossiers/dossier-commands.ts'
 import { findOrCreateCitizen } from '../../store/identity/users.ts'
 import {
-  agencyOfCode,
   findIntake,
   type IntakeRow,
   type IntakeVia,
-  procedureOfNationalCode,
   recordAttempt,
   recordCreated,
   recordFetched,
@@ -25,6 +23,7 @@ import {
   type StoredAttachmentRow,
 } from '../../store/portal/inbound-intakes.ts'
 import { createDossier } from '../create-dossier.ts'
+import { directCatalogue, type IntakeCatalogue } from './intake-catalogue.ts'
 
 /** Why an inbound dossier is refused; recorded on its intake, and no dossier is made. */
 export const IntakeRefusal = {
@@ -60,6 +59,8 @@ export type IntakeDeps = {
   readonly maxFileBytes: number
   readonly maxDossierBytes: number
   readonly now: () => Date
+  /** Procedure and unit lookups: per dossier by default, once per code in a pull round (intake-catalogue.ts). */
+  readonly catalogue?: IntakeCatalogue
 }
 
 const inboundCheck = Compile(InboundDossier)
@@ -200,9 +201,10 @@ async function createFromIntake(
       const intake = await findIntake(tx, nationalId, { lock: true })
       if (!intake || intake.state === 'rejected') throw new Refused(IntakeRefusal.Refused, 'intake no longer open')
       if (intake.state === 'created') return { kind: 'created', dossierId: intake.dossierId as string, existed: true }
-      const procedureCode = await procedureOfNationalCode(tx, dossier.MaTTHC)
+      const catalogue = deps.catalogue ?? directCatalogue
+      const procedureCode = await catalogue.procedureOf(tx, dossier.MaTTHC)
       if (procedureCode === null) throw new Refused(IntakeRefusal.UnknownProcedure, dossier.MaTTHC)
-      const receivingAgencyId = await agencyOfCode(tx, dossier.MaDonViTiepNhan, localDate(now))
+      const receivingAgencyId = await catalogue.agencyOf(tx, dossier.MaDonViTiepNhan, localDate(now))
       if (receivingAgencyId === null) throw new Refused(IntakeRefusal.UnknownReceivingUnit, dossier.MaDonViTiepNhan)
       const applicant = dossier.NguoiNop
       const userId = await findOrCreateCitizen(

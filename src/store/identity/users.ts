@@ -112,24 +112,12 @@ export async function findOrCreateCitizen(
         address: claims.vouched.address ? JSON.stringify(claims.vouched.address) : null,
       }
     : {}
-  const existing = await db
-    .selectFrom('users')
-    .select('id')
-    .where('identity_number', '=', claims.identityNumber)
-    .executeTakeFirst()
-  if (existing) {
-    await db
-      .updateTable('users')
-      .set({ display_name: claims.name, ...vouched })
-      .where('id', '=', existing.id)
-      .execute()
-    return existing.id
-  }
-  const id = randomUUID()
-  await db
+  // One statement whether the citizen is new or known: a known one keeps their id, phone and e-mail
+  // and takes the name (and what VNeID vouched for) as it is now.
+  const row = await db
     .insertInto('users')
     .values({
-      id,
+      id: randomUUID(),
       kind: 'citizen',
       display_name: claims.name,
       identity_number: claims.identityNumber,
@@ -138,12 +126,8 @@ export async function findOrCreateCitizen(
       ...vouched,
       created_at: now,
     })
-    .onConflict((oc) => oc.column('identity_number').doNothing())
-    .execute()
-  const row = await db
-    .selectFrom('users')
-    .select('id')
-    .where('identity_number', '=', claims.identityNumber)
+    .onConflict((oc) => oc.column('identity_number').doUpdateSet({ display_name: claims.name, ...vouched }))
+    .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
 }

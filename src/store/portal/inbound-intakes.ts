@@ -119,7 +119,11 @@ export async function recordAttempt(db: Db, nationalId: string, detail: string, 
     .execute()
 }
 
-/** The dossier exists: in the transaction that created it, with its files linked, audited. */
+/**
+ * The dossier exists: in the transaction that created it, with its files linked, audited. One
+ * statement (files, links, audit entry and the intake's new state), so an intake costs one round
+ * trip here whatever its attachments; the links' check on their files runs at the statement's end.
+ */
 export async function recordCreated(
   tx: Db,
   intake: {
@@ -130,38 +134,26 @@ export async function recordCreated(
     at: Date
   },
 ) {
-  for (const a of intake.attachments) {
-    await tx
-      .insertInto('files')
-      .values({ sha256: a.sha256, size: a.size, media_type: a.mediaType, storage_key: a.sha256, created_at: intake.at })
-      .onConflict((oc) => oc.column('sha256').doNothing())
-      .execute()
-    await tx
-      .insertInto('dossier_files')
-      .values({
-        dossier_id: intake.dossierId,
-        sha256: a.sha256,
-        component_name: a.name,
-        original_name: null,
-        uploaded_by: intake.uploadedBy,
-        uploaded_at: intake.at,
-      })
-      .onConflict((oc) => oc.columns(['dossier_id', 'sha256', 'component_name']).doNothing())
-      .execute()
-  }
-  await tx
-    .updateTable('portal_intakes')
-    .set({ state: 'created', dossier_id: intake.dossierId, detail: null, updated_at: intake.at })
-    .where('national_id', '=', intake.nationalId)
-    .execute()
-  await appendAudit(tx, {
-    at: intake.at,
-    actor: intakeActor,
-    action: 'portal-intake.created',
-    subject: intake.nationalId,
-    before: null,
-    after: { dossierId: intake.dossierId, files: intake.attachments.map((a) => a.sha256) },
-  })
+  const attachments = JSON.stringify(intake.attachments)
+  const audit = JSON.stringify({ dossierId: intake.dossierId, files: intake.attachments.map((a) => a.sha256) })
+  await sql`
+    WITH attachment AS (
+      SELECT * FROM jsonb_to_recordset(${attachments}::jsonb) AS a (name text, sha256 text, size bigint, "mediaType" text)
+    ), stored AS (
+      INSERT INTO files (sha256, size, media_type, storage_key, created_at)
+      SELECT sha256, size, "mediaType", sha256, ${intake.at}::timestamptz FROM attachment
+      ON CONFLICT (sha256) DO NOTHING
+    ), linked AS (
+      INSERT INTO dossier_files (dossier_id, sha256, component_name, original_name, uploaded_by, uploaded_at)
+      SELECT ${intake.dossierId}::uuid, sha256, name, NULL, ${intake.uploadedBy}, ${intake.at}::timestamptz
+      FROM attachment
+      ON CONFLICT (dossier_id, sha256, component_name) DO NOTHING
+    ), audited AS (
+      INSERT INTO audit_log (at, actor, action, subject, before, after)
+      VALUES (${intake.at}, ${intakeActor}, 'portal-intake.created', ${intake.nationalId}, NULL, ${audit}::jsonb)
+    )
+    UPDATE portal_intakes SET state = 'created', dossier_id = ${intake.dossierId}, detail = NULL, updated_at = ${intake.at}
+    WHERE national_id = ${intake.nationalId}`.execute(tx)
 }
 
 /** Intakes left unfinished (a crash, an unavailable platform) and not touched for `idleMs`: for a later round. */
