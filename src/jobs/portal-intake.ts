@@ -29,7 +29,8 @@ export function startPortalIntake(
   let stopped = false
   const round = async () => {
     try {
-      if (options.pull) await pullOnce(deps, { holder, leaseMs: options.leaseMs, pageSize: 50, maxPages: 20 })
+      if (options.pull)
+        await pullOnce(deps, { holder, leaseMs: options.leaseMs, pageSize: 50, maxPages: 20, concurrency: 8 })
     } catch (error) {
       options.onError?.(error)
     }
