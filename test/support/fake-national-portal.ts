@@ -75,6 +75,7 @@ const flagCheck = required(oneOf(0, 1), '0 hoặc 1')
 
 const fields: Record<string, Check> = {
   MaHoSo: required(matches(/^[0-9A-Z.]+-\d{6}-\d{4,7}$/), 'mã hồ sơ dạng MÃĐƠNVỊ-YYMMDD-XXXX'),
+  MaHoSoQuocGia: nullable(matches(/^[A-Za-z0-9._-]{1,100}$/), 'mã hồ sơ quốc gia'),
   MaTTHC: required(matches(/^\d\.\d{6}$/), 'mã thủ tục hành chính dạng 1.001193'),
   MaCoQuan: required(matches(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/), 'mã định danh QCVN 102 dạng 000.00.00.H34'),
   KenhThucHien: required(integerIn(1, 3), 'số nguyên 1–3'),

@@ -4,6 +4,7 @@ import { actors, at, Story } from '../../../test/support/dossier-fixtures.ts'
 import { OnlinePaymentPlatform, type PortalExtra, portalRecord, portalTime } from './portal-record.ts'
 
 const extra: PortalExtra = {
+  nationalDossierId: null,
   procedureNationalCode: '1.000001',
   agencyCode: '000.33.33.H34',
   fees: [{ name: 'Lệ phí cấp giấy phép', amountVnd: 50_000 }],
@@ -46,6 +47,7 @@ test('times travel as yyyyMMddHHmmss in Vietnam time', () => {
 test('a returned dossier maps to the portal’s record with its whole status history and supplement', () => {
   assert.deepEqual(portalRecord(returned().events, extra), {
     MaHoSo: '000.33.33.H34-261123-0001',
+    MaHoSoQuocGia: null,
     MaTTHC: '1.000001',
     MaCoQuan: '000.33.33.H34',
     KenhThucHien: 2,
@@ -175,4 +177,9 @@ test('the record carries the declaration as it stands: the form version and the 
     PhienBanBieuMau: 2,
     DuLieu: { husband: { fullName: 'Lê Văn Minh', birthDate: '1995-11-20' } },
   })
+})
+
+test('a dossier taken in from the national portal carries its national dossier id (MaHoSoQuocGia)', () => {
+  const record = portalRecord(returned().events, { ...extra, nationalDossierId: 'G22.99.10-261102-000123' })
+  assert.equal(record?.MaHoSoQuocGia, 'G22.99.10-261102-000123')
 })

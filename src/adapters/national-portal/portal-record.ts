@@ -23,6 +23,9 @@ export type PortalFlag = 0 | 1
  * `yyyyMMddHHmmss` in Vietnam time (UTC+7), the usual format of Vietnamese portal APIs: assumed.
  *
  * - `MaHoSo` (assumed): the dossier code (rules.md §3), the portal's key; with `PhienBan` a sync is idempotent.
+ * - `MaHoSoQuocGia` (assumed, the name the platform's inbound delivery uses): the national dossier id
+ *   of a dossier submitted on the national portal, so the portal joins our statuses to its own
+ *   dossier; null for a dossier motcua received itself.
  * - `MaTTHC` (766, 1.x/3.x): the procedure's code in the National TTHC Database. `MaCoQuan` (assumed):
  *   the receiving unit's QCVN 102 code.
  * - `KenhThucHien` (766, 3.3): 1 in person, 2 online, 3 public post. `TrangThaiHoSo` (assumed): status 1–10.
@@ -57,6 +60,7 @@ export type PortalFlag = 0 | 1
  */
 export type PortalRecord = {
   readonly MaHoSo: string
+  readonly MaHoSoQuocGia: string | null
   readonly MaTTHC: string
   readonly MaCoQuan: string
   readonly KenhThucHien: Channel
@@ -90,6 +94,8 @@ export type PortalRecord = {
 
 /** What the portal needs that the event log does not hold: codes and links from the catalogue and the store. */
 export type PortalExtra = {
+  /** The national dossier id it was taken in under (its intake), or null when motcua received it itself. */
+  readonly nationalDossierId: string | null
   /** The procedure's code in the National TTHC Database. */
   readonly procedureNationalCode: string
   /** The receiving unit's QCVN 102 code in force at submission. */
@@ -163,6 +169,7 @@ export function portalRecord(history: readonly DossierEvent[], extra: PortalExtr
   const changed = d.appointmentAt !== d.originalAppointmentAt
   return {
     MaHoSo: d.code as string,
+    MaHoSoQuocGia: extra.nationalDossierId,
     MaTTHC: extra.procedureNationalCode,
     MaCoQuan: extra.agencyCode,
     KenhThucHien: d.channel,

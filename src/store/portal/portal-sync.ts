@@ -17,7 +17,7 @@ export async function syncedVersion(db: Db, dossierId: string): Promise<number> 
 /** The catalogue codes and fees the portal record needs, and the e-result signed before it was an event. */
 export async function portalCodesOf(db: Db, dossierId: string, d: Dossier) {
   const day = localDate(new Date(d.receivedAt ?? d.submittedAt))
-  const [procedure, version, unit, legacyResult] = await Promise.all([
+  const [procedure, version, unit, legacyResult, intake] = await Promise.all([
     db.selectFrom('procedures').select('national_code').where('code', '=', d.procedure.code).executeTakeFirst(),
     db
       .selectFrom('procedure_versions')
@@ -41,8 +41,10 @@ export async function portalCodesOf(db: Db, dossierId: string, d: Dossier) {
           .where('dossier_id', '=', dossierId)
           .where('kind', '=', 'result')
           .executeTakeFirst(),
+    db.selectFrom('portal_intakes').select('national_id').where('dossier_id', '=', dossierId).executeTakeFirst(),
   ])
   return {
+    nationalDossierId: intake?.national_id ?? null,
     procedureNationalCode: procedure?.national_code ?? d.procedure.code,
     agencyCode: unit?.code ?? d.receivingAgencyId,
     fees: (version?.fees ?? []).flatMap((f) =>
