@@ -1,7 +1,9 @@
 import { userInfo } from 'node:os'
 import { resolve } from 'node:path'
 import { type Command, InvalidArgumentError } from 'commander'
+import { changeCalendar } from '../app/calendar/change-calendar.ts'
 import { processConfig } from '../config/process-config.ts'
+import { changeReason } from '../domain/calendar/calendar-change.ts'
 import { type HolidayRule, reviseHolidayRule } from '../domain/calendar/holiday-rule.ts'
 import { formatInstant, parseClock, parseInstant, parseIsoDate } from '../domain/calendar/local-time.ts'
 import { formatLunar, solarToLunar } from '../domain/calendar/lunar.ts'
@@ -10,7 +12,8 @@ import { addWorkingTime, workingCalendar, workingTimeBetween } from '../domain/c
 import { buildWorkingDays, type WorkingDays, yearExceptions } from '../domain/calendar/working-days.ts'
 import type { TimeLimit } from '../domain/catalog/time-limit.ts'
 import { listYearDecisions } from '../store/calendar/calendar-years.ts'
-import { listHolidayRules, reviseStoredHolidayRule } from '../store/calendar/holiday-rules.ts'
+import { listHolidayRules, type RuleRevision, reviseStoredHolidayRule } from '../store/calendar/holiday-rules.ts'
+import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import { type Db, locateDatabase, openDatabase } from '../store/database.ts'
 import { publishedDecisions } from '../store/seed/published-decisions.ts'
 
@@ -85,8 +88,16 @@ const ruleLine = (r: HolidayRule) =>
 /** Enables or disables a rule in the database, audited under the operating-system user. */
 async function setEnabled(id: string, enabled: boolean, dataDir: string): Promise<void> {
   const actor = `motcua calendar (${userInfo().username})`
+  const at = new Date()
+  // The serving processes' calendars refresh within their cache's minute; open dossiers move in the watcher.
   const outcome = await withDatabase(dataDir, (db) =>
-    reviseStoredHolidayRule(db, id, (rule) => reviseHolidayRule(rule, { enabled }), actor, new Date()),
+    changeCalendar<RuleRevision>(db, workingDaysFromDatabase(db), {
+      by: actor,
+      at,
+      reason: (o) =>
+        o.kind === 'saved' ? changeReason.ruleRevised(o.stored.rule.reason, o.stored.rule.source.instrument) : '',
+      write: (tx) => reviseStoredHolidayRule(tx, id, (rule) => reviseHolidayRule(rule, { enabled }), actor, at),
+    }),
   )
   if (outcome.kind === 'not_found') fail(`không có quy tắc ${id}`, `no rule ${id}`)
   if (outcome.kind === 'invalid')

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { rescheduleOpenDossiers } from '../app/calendar/reschedule-open-dossiers.ts'
 import { type WatchDeps, type WatchRound, watchDeadlines } from '../app/deadline-watch/watch-deadlines.ts'
 import { holdLease, releaseLease } from '../store/deadline-watch/job-leases.ts'
 
@@ -27,6 +28,8 @@ export async function deadlineWatchRound(
   now: Date,
 ): Promise<WatchRound | null> {
   if (!(await holdLease(deps.db, deadlineWatchJob, holder, now, leaseMs))) return null
+  // Deadlines a calendar change moved come first, so the round warns by the new ones.
+  await rescheduleOpenDossiers(deps, now)
   return watchDeadlines(deps, now)
 }
 

@@ -15,6 +15,11 @@ export type DatabaseLocation =
 
 export type Db = Kysely<Database>
 
+/** Runs `work` in the caller's transaction when `db` is one, else in a new transaction. */
+export function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work)
+}
+
 /** An open database: one Kysely over a `pg.Pool` for both engines, so every query runs the same. */
 export type OpenDatabase = {
   readonly db: Db

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely'
+import type { ChangedDay } from '../domain/calendar/calendar-change.ts'
 import type { HolidayRule } from '../domain/calendar/holiday-rule.ts'
 import type { YearDecision } from '../domain/calendar/year-decision.ts'
 import type { OfficeHoursSpan } from '../domain/catalog/agency.ts'
@@ -233,6 +234,16 @@ export type Database = {
     decision: JSONColumnType<YearDecision>
     entered_by: string
     entered_at: Timestamp
+  }
+  /** Days a calendar change flipped (migration 0032), until the watcher applied it to open dossiers. */
+  calendar_changes: {
+    id: Generated<number>
+    changed_days: JSONColumnType<ChangedDay[]>
+    reason: string
+    changed_by: string
+    changed_at: Timestamp
+    applied_at: NullableTimestamp
+    rescheduled: Generated<number>
   }
   /** A job's lease (migration 0022): one holder at a time, renewed each round, taken over once expired. */
   job_leases: { job: string; holder: string; expires_at: Timestamp }

@@ -6,6 +6,14 @@ import { actors, at } from './dossier-fixtures.ts'
 
 const anyActor = fc.constantFrom<Actor>(...Object.values(actors))
 
+/** Days off in the fixtures' calendar told as having been working days: a calendar change that only adds days off. */
+const becameDaysOff = ['2026-11-28', '2026-12-05', '2026-12-12', '2027-01-01'].map((date) => ({
+  date,
+  workingBefore: true,
+}))
+/** The change is made after every dossier of the runs was received. */
+const changeInstant = at('2030-01-01T00:00')
+
 /** A random command by a random actor with plausible input (the code of `receive` is filled in later). */
 export const commandArbitrary: fc.Arbitrary<Command> = fc.oneof(
   anyActor.map((actor) => ({ action: 'receive', actor, code: 'FILLED-LATER' }) as const),
@@ -51,10 +59,29 @@ export const commandArbitrary: fc.Arbitrary<Command> = fc.oneof(
     (actor) => ({ action: 'issue-apology', actor, reason: 'Chậm', newAppointmentAt: at('2027-03-01T17:00') }) as const,
   ),
   anyActor.map((actor) => ({ action: 'rate', actor, satisfaction: 'satisfied', comment: '' }) as const),
+  fc.tuple(anyActor, fc.subarray(becameDaysOff, { minLength: 1 })).map(
+    ([actor, changedDays]) =>
+      ({
+        action: 'reschedule',
+        actor,
+        changedDays,
+        changedAt: changeInstant,
+        changeId: 1,
+        reason: 'QĐ nghỉ lễ',
+      }) as const,
+  ),
 )
 
 /** A plausible command of each kind for a given actor: used to pick among the actor's available actions. */
 export const commandFor: Record<Command['action'], (actor: Actor) => Command> = {
+  reschedule: (actor) => ({
+    action: 'reschedule',
+    actor,
+    changedDays: becameDaysOff,
+    changedAt: changeInstant,
+    changeId: 1,
+    reason: 'QĐ nghỉ lễ',
+  }),
   receive: (actor) => ({ action: 'receive', actor, code: 'FILLED-LATER' }),
   'request-reception-supplement': (actor) => ({
     action: 'request-reception-supplement',
@@ -155,4 +182,5 @@ export const transitions: Record<Command['action'], { from: number[]; to: number
   'issue-apology': { from: [S.Received, S.Processing, S.SupplementRequested, S.PaymentRequired], to: 'same' },
   rate: { from: [S.Done, S.Returned], to: 'same' },
   'record-electronic-result': { from: [S.Done, S.Returned], to: 'same' },
+  reschedule: { from: [S.Received, S.Processing, S.SupplementRequested, S.PaymentRequired], to: 'same' },
 }

@@ -1,4 +1,5 @@
 import { type Static, type TProperties, Type } from 'typebox'
+import { type ChangedDay, ChangedDaySchema } from '../calendar/calendar-change.ts'
 import type { EpochMs } from '../calendar/local-time.ts'
 import type { Declaration } from '../declarations/form-definition.ts'
 import { Actor } from './actor.ts'
@@ -85,6 +86,20 @@ export type Command =
   | On<'issue-apology', { readonly reason: string; readonly newAppointmentAt: EpochMs }>
   | On<'rate', { readonly satisfaction: Satisfaction; readonly comment: string }>
   | On<'record-electronic-result', { readonly sha256: string; readonly fileName: string }>
+  | On<
+      'reschedule',
+      {
+        /** The days the change flipped, with their status before it. */
+        readonly changedDays: readonly ChangedDay[]
+        /** Days flipped by later changes not yet applied, with their status before those: undone first. */
+        readonly laterChangedDays?: readonly ChangedDay[] | undefined
+        /** When the change was made: deadlines set after it were counted on the new calendar already. */
+        readonly changedAt: EpochMs
+        /** The change's number, increasing: a dossier is moved once per change. */
+        readonly changeId: number
+        readonly reason: string
+      }
+    >
 
 // The engine's commands are exactly the guarded command actions: no capability can be run as a command.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
@@ -134,5 +149,12 @@ export const Command = Type.Union([
   command('issue-apology', { reason: Text, newAppointmentAt: Type.Number() }),
   command('rate', { satisfaction: SatisfactionSchema, comment: Text }),
   command('record-electronic-result', { sha256: Text, fileName: Text }),
+  command('reschedule', {
+    changedDays: Type.Array(ChangedDaySchema),
+    laterChangedDays: Type.Optional(Type.Array(ChangedDaySchema)),
+    changedAt: Type.Number(),
+    changeId: Type.Integer(),
+    reason: Text,
+  }),
 ])
 export const commandSchemaAgrees: Agrees<Static<typeof Command>, Command> = true

@@ -6,6 +6,7 @@ import { appointmentAtReception, openStep, pausedOfficeMinutes } from './deadlin
 import type { DeclarationChange, DossierEvent } from './events.ts'
 import { commandGuards } from './permissions.ts'
 import { type Refusal, refuse } from './refusal.ts'
+import { rescheduledDeadlines } from './reschedule.ts'
 import { applyEvent, type Dossier } from './state.ts'
 import { Channel } from './status.ts'
 
@@ -189,6 +190,17 @@ export function decideAllowed(d: Dossier, command: Command, ctx: DecisionContext
       return accept({ ...base, type: 'stopped', reason: command.reason, legalBasis: command.legalBasis })
     case 'warn-late':
       return accept({ ...base, type: 'late-warning-raised', appointmentAt: d.appointmentAt ?? ctx.now })
+    case 'reschedule': {
+      const moved = rescheduledDeadlines(d, ctx, command)
+      if (!moved) return reject(refuse('deadlinesUnchanged'))
+      return accept({
+        ...base,
+        type: 'deadlines-rescheduled',
+        ...moved,
+        reason: command.reason,
+        changeId: command.changeId,
+      })
+    }
     case 'issue-apology':
       if (blank(command.reason)) return reject(refuse('invalidInput'))
       if (d.appointmentAt !== null && command.newAppointmentAt <= d.appointmentAt)

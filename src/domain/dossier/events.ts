@@ -124,6 +124,14 @@ export type DossierEvent =
   | (Base<'withdrawal-decided'> & { readonly accepted: boolean; readonly note: string })
   | (Base<'stopped'> & { readonly reason: string; readonly legalBasis: string })
   | (Base<'late-warning-raised'> & { readonly appointmentAt: EpochMs })
+  /** A holiday calendar change moved the deadlines (null: that one stays); `reason` names the change. */
+  | (Base<'deadlines-rescheduled'> & {
+      readonly appointmentAt: EpochMs | null
+      readonly originalAppointmentAt: EpochMs | null
+      readonly stepDueAt: EpochMs | null
+      readonly reason: string
+      readonly changeId: number
+    })
   | (Base<'apology-issued'> & {
       readonly reason: string
       readonly newAppointmentAt: EpochMs
@@ -233,6 +241,13 @@ export const DossierEvent = Type.Union([
   event('withdrawal-decided', { accepted: Type.Boolean(), note: Text }),
   event('stopped', { reason: Text, legalBasis: Text }),
   event('late-warning-raised', { appointmentAt: Instant }),
+  event('deadlines-rescheduled', {
+    appointmentAt: NullableInstant,
+    originalAppointmentAt: NullableInstant,
+    stepDueAt: NullableInstant,
+    reason: Text,
+    changeId: Type.Integer(),
+  }),
   event('apology-issued', { reason: Text, newAppointmentAt: Instant, late: Type.Optional(Type.Boolean()) }),
   event('rated', { satisfaction: SatisfactionSchema, comment: Text }),
   event('electronic-result-issued', { sha256: Text, fileName: Text }),

@@ -33,6 +33,8 @@ export const CommandAction = {
   IssueApology: 'issue-apology',
   Rate: 'rate',
   RecordElectronicResult: 'record-electronic-result',
+  /** Deadlines moved by a change of the holiday calendar: the system only. */
+  Reschedule: 'reschedule',
 } as const
 export type CommandAction = (typeof CommandAction)[keyof typeof CommandAction]
 
@@ -234,6 +236,13 @@ export const commandGuards: Record<CommandAction, Guard> = {
       () => who(a.role === Role.System),
       () => status(d, DossierStatus.Done, DossierStatus.Returned),
       () => (d.result === null || (d.electronicResult ?? null) !== null ? refuse('wrongStatus') : null),
+    ),
+  // A calendar change moves the deadlines of received dossiers still running; no one else sets them.
+  [Action.Reschedule]: (d, a) =>
+    first(
+      () => who(a.role === Role.System),
+      () => status(d, ...openStatuses),
+      () => (d.receivedAt === null ? refuse('wrongStatus') : null),
     ),
 }
 

@@ -57,6 +57,10 @@ const refusals = {
     'Đề nghị dừng giải quyết hồ sơ đang chờ cơ quan quyết định',
     'A withdrawal request awaits the agency’s decision',
   ],
+  deadlinesUnchanged: [
+    'Thay đổi lịch nghỉ lễ không làm thay đổi thời hạn của hồ sơ',
+    'The calendar change does not move the dossier’s deadlines',
+  ],
   noWithdrawalRequest: [
     'Không có đề nghị dừng giải quyết hồ sơ đang chờ quyết định',
     'No withdrawal request awaits a decision',

@@ -104,6 +104,8 @@ export type Dossier = {
   readonly apologyLate?: boolean
   /** A financial obligation being awaited pauses the clock (per procedure): since when. */
   readonly paymentPausedSince?: EpochMs | null
+  /** The latest calendar change that moved the deadlines (absent: none). */
+  readonly calendarChange?: number
 }
 
 /**
@@ -357,6 +359,19 @@ export function applyEvent(d: Dossier | null, e: DossierEvent): Dossier {
       }
     case 'late-warning-raised':
       return { ...s, lateWarningAt: e.at }
+    case 'deadlines-rescheduled': {
+      const step = currentStep(d)
+      return {
+        ...s,
+        appointmentAt: e.appointmentAt ?? d.appointmentAt,
+        originalAppointmentAt: e.originalAppointmentAt ?? d.originalAppointmentAt,
+        calendarChange: e.changeId,
+        steps:
+          step && e.stepDueAt !== null
+            ? d.steps.map((row) => (row === step ? { ...row, dueAt: e.stepDueAt as EpochMs } : row))
+            : d.steps,
+      }
+    }
     case 'apology-issued':
       return {
         ...s,
@@ -513,5 +528,6 @@ export const Dossier = Type.Object({
   ),
   apologyLate: Type.Optional(Type.Boolean()),
   paymentPausedSince: Type.Optional(NullableInstant),
+  calendarChange: Type.Optional(Type.Integer()),
 })
 export const stateSchemaAgrees: Agrees<Static<typeof Dossier>, Dossier> = true

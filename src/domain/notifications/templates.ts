@@ -15,6 +15,8 @@ export const NotificationKind = {
   /** The agency refused the applicant's request to stop: the dossier goes on. */
   WithdrawalRefused: 'withdrawal-refused',
   Apology: 'apology',
+  /** A holiday calendar change moved the appointment (shared rules §4). */
+  AppointmentMoved: 'appointment-moved',
   PaymentRequest: 'payment-request',
   ResultReady: 'result-ready',
   /** The result was handed over; the notice invites the applicant to rate the service. */
@@ -52,6 +54,7 @@ export const notifyingEvents: ReadonlySet<DossierEventType> = new Set<DossierEve
   'withdrawn',
   'withdrawal-decided',
   'apology-issued',
+  'deadlines-rescheduled',
   'payment-required',
   'issued',
   'result-returned',
@@ -137,6 +140,14 @@ function choose(event: DossierEvent, d: Dossier): Chosen | null {
           newAt: at(event.newAppointmentAt),
           originalAt: d.originalAppointmentAt === null ? common.noAppointment : at(d.originalAppointmentAt),
         }),
+      }
+    case 'deadlines-rescheduled':
+      // Only the appointment concerns the applicant; a step's due time is the agency's own.
+      if (event.appointmentAt === null) return null
+      return {
+        kind: NotificationKind.AppointmentMoved,
+        wording: wording.appointmentMoved,
+        values: ({ at }) => ({ reason: event.reason, newAt: at(event.appointmentAt as EpochMs) }),
       }
     case 'payment-required':
       return {

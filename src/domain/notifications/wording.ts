@@ -97,6 +97,15 @@ export const wording = {
     sms: 'Xin loi Ong/Ba: ho so {ref} tra ket qua cham. Hen lai: {newAt}. Ly do: {reason}. Chi tiet: {url}',
     shrink: 'reason',
   },
+  appointmentMoved: {
+    subject: 'Điều chỉnh ngày hẹn trả kết quả hồ sơ {ref} theo lịch nghỉ lễ',
+    lines: [
+      'Lịch ngày nghỉ lễ, tết đã thay đổi ({reason}); thời hạn giải quyết hồ sơ "{procedure}" ({ref}) của Ông/Bà được tính lại theo ngày làm việc.',
+      'Thời gian hẹn trả kết quả mới: {newAt}.',
+    ],
+    sms: 'Ho so {ref}: ngay hen tra ket qua doi thanh {newAt} do thay doi lich nghi le. Chi tiet: {url}',
+    shrink: 'reason',
+  },
   paymentRequest: {
     subject: 'Yêu cầu thực hiện nghĩa vụ tài chính cho hồ sơ {ref}',
     lines: [

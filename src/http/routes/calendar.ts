@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { type Static, Type } from 'typebox'
+import { changeCalendar } from '../../app/calendar/change-calendar.ts'
 import type { Principal } from '../../domain/access/principal.ts'
 import { Permission } from '../../domain/access/route-permissions.ts'
+import { changeReason } from '../../domain/calendar/calendar-change.ts'
 import {
   checkHolidayRule,
   HolidayRule,
@@ -20,6 +22,7 @@ import { deleteYearDecision, findYearDecision, saveYearDecision } from '../../st
 import {
   createHolidayRule,
   listHolidayRules,
+  type RuleRevision,
   reviseStoredHolidayRule,
   type StoredHolidayRule,
 } from '../../store/calendar/holiday-rules.ts'
@@ -189,8 +192,12 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<CalendarRouteOptions> = a
             errors: problems.map((p) => ({ path: `body${p.path}`, message: p.vi, en: p.en })),
           }),
         )
-      await saveYearDecision(db, decision, enteredBy, now())
-      workingDays.invalidate()
+      await changeCalendar(db, workingDays, {
+        by: enteredBy,
+        at: now(),
+        reason: () => changeReason.yearDecided(year, decision.decision.number),
+        write: (tx) => saveYearDecision(tx, decision, enteredBy, now()),
+      })
       return yearView(year)
     },
   )
@@ -214,9 +221,14 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<CalendarRouteOptions> = a
     },
     async (request, reply) => {
       const { year } = request.params
-      if (!(await deleteYearDecision(db, year, whoIs(request.principal), now())))
-        return sendProblem(reply, problem('calendarYearNotFound', 404))
-      workingDays.invalidate()
+      const by = whoIs(request.principal)
+      const removed = await changeCalendar(db, workingDays, {
+        by,
+        at: now(),
+        reason: () => changeReason.yearRemoved(year),
+        write: (tx) => deleteYearDecision(tx, year, by, now()),
+      })
+      if (!removed) return sendProblem(reply, problem('calendarYearNotFound', 404))
       return yearView(year)
     },
   )
@@ -262,9 +274,13 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<CalendarRouteOptions> = a
       if (problems.length > 0) return sendProblem(reply, ruleProblem(problems))
       const enteredAt = now()
       const enteredBy = whoIs(request.principal)
-      if (!(await createHolidayRule(db, rule, enteredBy, enteredAt)))
-        return sendProblem(reply, problem('holidayRuleExists', 409))
-      workingDays.invalidate()
+      const created = await changeCalendar(db, workingDays, {
+        by: enteredBy,
+        at: enteredAt,
+        reason: () => changeReason.ruleAdded(rule.reason, rule.source.instrument),
+        write: (tx) => createHolidayRule(tx, rule, enteredBy, enteredAt),
+      })
+      if (!created) return sendProblem(reply, problem('holidayRuleExists', 409))
       return reply.code(201).send(ruleView({ rule, enteredBy, enteredAt }))
     },
   )
@@ -293,16 +309,17 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<CalendarRouteOptions> = a
     },
     async (request, reply) => {
       const change = request.body
-      const outcome = await reviseStoredHolidayRule(
-        db,
-        request.params.id,
-        (rule) => reviseHolidayRule(rule, change),
-        whoIs(request.principal),
-        now(),
-      )
+      const by = whoIs(request.principal)
+      const outcome = await changeCalendar<RuleRevision>(db, workingDays, {
+        by,
+        at: now(),
+        reason: (o) =>
+          o.kind === 'saved' ? changeReason.ruleRevised(o.stored.rule.reason, o.stored.rule.source.instrument) : '',
+        write: (tx) =>
+          reviseStoredHolidayRule(tx, request.params.id, (rule) => reviseHolidayRule(rule, change), by, now()),
+      })
       if (outcome.kind === 'not_found') return sendProblem(reply, problem('holidayRuleNotFound', 404))
       if (outcome.kind === 'invalid') return sendProblem(reply, ruleProblem(outcome.problems))
-      workingDays.invalidate()
       return ruleView(outcome.stored)
     },
   )

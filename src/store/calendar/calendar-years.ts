@@ -1,6 +1,6 @@
 import type { YearDecision } from '../../domain/calendar/year-decision.ts'
 import { appendAudit } from '../audit/audit-log.ts'
-import type { Db } from '../database.ts'
+import { type Db, inTransaction } from '../database.ts'
 
 export type StoredYear = {
   readonly decision: YearDecision
@@ -20,7 +20,7 @@ export async function findYearDecision(db: Db, year: number): Promise<StoredYear
 
 /** Creates or replaces a year's decision and audits it, in one transaction. */
 export async function saveYearDecision(db: Db, decision: YearDecision, actor: string, now: Date): Promise<StoredYear> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const before = await tx
       .selectFrom('calendar_years')
       .select('decision')
@@ -52,7 +52,7 @@ export async function saveYearDecision(db: Db, decision: YearDecision, actor: st
 
 /** Removes a year's decision, so the default rule applies again; false when there was none. */
 export async function deleteYearDecision(db: Db, year: number, actor: string, now: Date): Promise<boolean> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const removed = await tx
       .deleteFrom('calendar_years')
       .where('year', '=', year)

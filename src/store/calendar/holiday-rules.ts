@@ -1,7 +1,7 @@
 import { Compile } from 'typebox/compile'
 import { HolidayRule, type RuleProblem } from '../../domain/calendar/holiday-rule.ts'
 import { appendAudit } from '../audit/audit-log.ts'
-import type { Db } from '../database.ts'
+import { type Db, inTransaction } from '../database.ts'
 
 const ruleCheck = Compile(HolidayRule)
 
@@ -31,7 +31,7 @@ export async function listHolidayRules(db: Db): Promise<StoredHolidayRule[]> {
 
 /** Adds a rule and audits it in one transaction; false when a rule with that id exists (nothing written). */
 export async function createHolidayRule(db: Db, rule: HolidayRule, actor: string, now: Date): Promise<boolean> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const inserted = await tx
       .insertInto('holiday_rules')
       .values({ id: rule.id, rule: JSON.stringify(rule), entered_by: actor, entered_at: now })
@@ -64,7 +64,7 @@ export async function reviseStoredHolidayRule(
   actor: string,
   now: Date,
 ): Promise<RuleRevision> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const row = await tx.selectFrom('holiday_rules').select('rule').where('id', '=', id).forUpdate().executeTakeFirst()
     if (!row) return { kind: 'not_found' } as const
     const before = checkedRule(id, row.rule)

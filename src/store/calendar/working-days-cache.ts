@@ -14,7 +14,8 @@ export type WorkingDaysSource = {
   invalidate(): void
 }
 
-async function build(executor: Db): Promise<WorkingDays> {
+/** The working days as the decisions and rules stored now (in `executor`'s transaction) make them. */
+export async function workingDaysIn(executor: Db): Promise<WorkingDays> {
   const decisions = await listYearDecisions(executor)
   const rules = await listHolidayRules(executor)
   return buildWorkingDays(
@@ -29,7 +30,7 @@ export function workingDaysFromDatabase(db: Db, options: { maxAgeMs?: number } =
   return {
     current(executor = db) {
       if (!cached || performance.now() - cached.builtAt > maxAge) {
-        const days = build(executor)
+        const days = workingDaysIn(executor)
         cached = { days, builtAt: performance.now() }
         days.catch(() => {
           cached = null

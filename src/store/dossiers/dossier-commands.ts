@@ -149,6 +149,8 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
   return {
     /** Every agency's working calendar, for deadlines and urgency marks outside commands. */
     calendars: () => calendars.forAgencies(),
+    /** Drops the cached working days: the next command reads the calendar stored now. */
+    refreshCalendars: () => workingDays.invalidate(),
 
     /** The decision context of a dossier as of `now`: for available actions and deadlines in views. */
     async contextOf(state: Dossier, now: Date): Promise<DecisionContext | null> {

@@ -226,7 +226,7 @@ export const componentActions: Record<string, { readonly label: MessageKey; read
  * Actions availableActions never offers an office role (held by test/office-offers-a-form-for-every-action):
  * the applicant rates and pays from their own pages; motcua alone records the e-result.
  */
-export const notOfferedInTheOffice = new Set(['rate', 'pay-online', 'record-electronic-result'])
+export const notOfferedInTheOffice = new Set(['rate', 'pay-online', 'record-electronic-result', 'reschedule'])
 
 /** `2026-12-01T09:30` from a datetime-local input, as an instant in Vietnam time. */
 export function vietnamInstant(local: string): string {
