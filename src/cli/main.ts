@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { Command, InvalidArgumentError } from 'commander'
 import { inboundClient } from '../adapters/national-portal/inbound-client.ts'
+import { portalListingClient } from '../adapters/national-portal/portal-listing.ts'
 import { storageFromEnv } from '../adapters/storage/storage-from-env.ts'
 import { vneidFromEnv } from '../adapters/vneid/oidc-client.ts'
 import { processConfig } from '../config/process-config.ts'
@@ -16,6 +17,7 @@ import { consumersFromEnv } from '../jobs/consumers-from-env.ts'
 import { startDeadlineWatcher } from '../jobs/deadline-watcher.ts'
 import { defaultRetryPolicy, startOutboxRelay } from '../jobs/outbox-relay.ts'
 import { startPortalIntake } from '../jobs/portal-intake.ts'
+import { startPortalReconciliation } from '../jobs/portal-reconciliation.ts'
 import { seedYearDecisions } from '../store/calendar/calendar-years.ts'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
 import { loadCatalogFile } from '../store/catalog/load-catalog-file.ts'
@@ -232,6 +234,23 @@ program
             },
           )
         : null
+    // Daily reconciliation report with the national portal, for the previous day (docs/rules.md).
+    const reconciliation =
+      config.portal && config.portalReconcile.enabled
+        ? startPortalReconciliation(
+            {
+              db: open.db,
+              listing: portalListingClient({ ...config.portal, timeoutMs: config.partnerTimeoutMs }),
+              now: () => new Date(),
+            },
+            {
+              atMinute: config.portalReconcile.atMinute,
+              intervalMs: 300_000,
+              leaseMs: 900_000,
+              onError: (error) => app.log.error({ err: error }, 'portal reconciliation round failed'),
+            },
+          )
+        : null
     // Declaration drafts past their keeping period are deleted at start and every hour after.
     const purgeDrafts = () =>
       purgeExpiredDrafts(open.db, new Date()).catch((error: unknown) =>
@@ -242,6 +261,7 @@ program
     const stop = async () => {
       clearInterval(draftPurge)
       await intake?.stop()
+      await reconciliation?.stop()
       await relay.stop()
       await watcher?.stop()
       await app.close()

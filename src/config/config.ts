@@ -34,6 +34,8 @@ export type Config = {
   /** Days a citizen's declaration draft lives after its last save (MOTCUA_DRAFT_TTL_DAYS). */
   readonly draftTtlDays: number
   readonly portal: { readonly baseUrl: string; readonly apiKey: string } | null
+  /** The daily reconciliation report with the portal (MOTCUA_PORTAL_RECONCILE…), at this local minute of the day. */
+  readonly portalReconcile: { readonly enabled: boolean; readonly atMinute: number }
   /** Where citizens submit online: the national portal's page (when set) and/or the province's own form. */
   readonly onlineEntry: OnlineEntry
   /** Dossiers from the national portal (PORTAL_INBOUND_MODE): pushed with these credentials, or pulled. */
@@ -131,6 +133,10 @@ function configOf(e: Environment): Config {
     partnerTimeoutMs: e.MOTCUA_PARTNER_TIMEOUT_MS,
     draftTtlDays: e.MOTCUA_DRAFT_TTL_DAYS,
     portal: e.PORTAL_BASE_URL && e.PORTAL_API_KEY ? { baseUrl: e.PORTAL_BASE_URL, apiKey: e.PORTAL_API_KEY } : null,
+    portalReconcile: {
+      enabled: e.MOTCUA_PORTAL_RECONCILE === 'on',
+      atMinute: Number(e.MOTCUA_PORTAL_RECONCILE_AT.slice(0, 2)) * 60 + Number(e.MOTCUA_PORTAL_RECONCILE_AT.slice(3)),
+    },
     onlineEntry: {
       nationalSubmissionUrl: e.PORTAL_SUBMISSION_URL ?? null,
       localOnlineSubmission: e.MOTCUA_LOCAL_ONLINE_SUBMISSION,

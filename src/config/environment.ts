@@ -152,6 +152,19 @@ export const Environment = Type.Object({
       'Công dân nộp trực tuyến ngay trên cổng của tỉnh; false: chỉ qua Cổng DVCQG (PORTAL_SUBMISSION_URL), quầy vẫn tiếp nhận / Citizens submit online on the province’s own portal; false: only through the national portal, the counter still receives',
     expected: { vi: 'phải là true hoặc false', en: 'must be true or false' },
   }),
+  MOTCUA_PORTAL_RECONCILE: Type.Union([Type.Literal('on'), Type.Literal('off')], {
+    default: 'off',
+    description:
+      'Báo cáo đối soát hằng ngày với Cổng DVCQG trong `serve` (cần PORTAL_BASE_URL, PORTAL_API_KEY), cho ngày hôm trước / The daily reconciliation report with the national portal in `serve` (needs PORTAL_BASE_URL, PORTAL_API_KEY), for the previous day',
+    expected: { vi: 'phải là on hoặc off', en: 'must be on or off' },
+  }),
+  MOTCUA_PORTAL_RECONCILE_AT: Type.String({
+    pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+    default: '01:00',
+    description:
+      'Giờ chạy báo cáo đối soát hằng ngày, giờ Việt Nam (HH:MM) / Time of day of the daily reconciliation report, Vietnam time (HH:MM)',
+    expected: { vi: 'phải là giờ dạng HH:MM', en: 'must be a time of day as HH:MM' },
+  }),
   PORTAL_INBOUND_MODE: Type.Optional(
     Type.Union([Type.Literal('push'), Type.Literal('pull')], {
       description:

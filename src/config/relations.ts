@@ -67,6 +67,12 @@ export const relations: readonly ((given: Given, resolved: Environment) => strin
               `${m}: cần đặt khi PORTAL_INBOUND_MODE=push (${inboundPush.vi}) / required when PORTAL_INBOUND_MODE=push (${inboundPush.en})`,
           )
       : [],
+  (given, resolved) =>
+    resolved.MOTCUA_PORTAL_RECONCILE === 'on' && !(given.PORTAL_BASE_URL && given.PORTAL_API_KEY)
+      ? [
+          `MOTCUA_PORTAL_RECONCILE: cần PORTAL_BASE_URL và PORTAL_API_KEY khi bật (${portal.vi}) / needs PORTAL_BASE_URL and PORTAL_API_KEY when on (${portal.en})`,
+        ]
+      : [],
   required('SMTP_URL', ['MAIL_FROM', 'SMS_GATEWAY_URL'], notices),
   required('SMS_GATEWAY_URL', ['SMS_API_KEY', 'SMTP_URL'], notices),
   onlyWith('SMTP_URL', ['MAIL_FROM']),

@@ -26,8 +26,14 @@ export function cloudEvent(message: OutboxMessage, source: string) {
   }
 }
 
+/** `*` means every dossier event: a resend reconciliation asks of the portal is no event of the dossier. */
 const matches = (topics: readonly string[], topic: string) =>
-  topics.some((t) => t === topic || t === '*' || (t.endsWith('.*') && topic.startsWith(t.slice(0, -1))))
+  topics.some(
+    (t) =>
+      t === topic ||
+      (t === '*' && topic.startsWith('dossier.')) ||
+      (t.endsWith('.*') && topic.startsWith(t.slice(0, -1))),
+  )
 
 /**
  * Delivers to one subscription, for the dossiers of the client's agencies only: 2xx is delivered;

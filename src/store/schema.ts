@@ -10,6 +10,7 @@ import type { FormDefinition } from '../domain/declarations/form-definition.ts'
 import type { DossierEvent } from '../domain/dossier/events.ts'
 import type { Dossier } from '../domain/dossier/state.ts'
 import type { Petition, PetitionEvent } from '../domain/petitions/petition.ts'
+import type { ReconciliationLists } from '../domain/portal/reconciliation.ts'
 
 /** Calendar dates travel as 'YYYY-MM-DD' strings both ways (see the type parser in database.ts). */
 type DateColumn = string
@@ -426,6 +427,24 @@ export type Database = {
     at: Timestamp
   }
   portal_intake_cursor: { id: number; cursor: string | null; leased_by: string | null; lease_until: NullableTimestamp }
+  /** Reconciliation runs with the national portal (migration 0027). */
+  portal_reconciliation_runs: {
+    id: string
+    trigger: 'daily' | 'manual'
+    daily_day: NullableDateColumn
+    window_from: DateColumn
+    window_to: DateColumn
+    state: 'running' | 'done' | 'failed'
+    started_at: Timestamp
+    finished_at: NullableTimestamp
+    requested_by: string
+    portal_only: number | null
+    motcua_only: number | null
+    mismatched: number | null
+    in_step: number | null
+    items: ColumnType<ReconciliationLists | null, string | null, string | null>
+    error: string | null
+  }
   petition_code_counters: { day: string; last: number }
   petitions: {
     code: string

@@ -7,7 +7,9 @@ import { setTimeout as sleep } from 'node:timers/promises'
  * protocol motcua's adapter assumes (src/adapters/national-portal/inbound-client.ts) and nothing of
  * motcua's types: `GET /api/lienthong/hoso?conTro=&soLuong=` pages the queue (the cursor is the
  * position after the page), `GET /api/lienthong/tailieu/<id>` serves an attachment, `POST
- * /api/lienthong/hoso/tiepnhan` takes an acknowledgement. Every call needs the `X-API-Key`.
+ * /api/lienthong/hoso/tiepnhan` takes an acknowledgement, `GET /api/lienthong/hoso/<MaHoSoQuocGia>` answers
+ * one queued dossier (the latest delivery of it; 404 if none), for reconciliation's re-pull. Every call
+ * needs the `X-API-Key`.
  */
 export type InboundQueue = {
   /** Appends dossiers to the queue, in this order (the same one twice is a duplicate delivery). */
@@ -72,6 +74,13 @@ export function inboundQueue(baseUrl: () => string, apiKey: string) {
       const page = queue.slice(from, from + size)
       return json(res, 200, { DanhSach: page, ConTroTiepTheo: String(from + page.length) })
     }
+    const one = /^\/api\/lienthong\/hoso\/([A-Za-z0-9._-]+)$/.exec(url.pathname)
+    if (req.method === 'GET' && one) {
+      const found = queue.findLast((d) => d.MaHoSoQuocGia === one[1])
+      return found
+        ? json(res, 200, found)
+        : json(res, 404, { ketQua: 'loi', maLoi: 'KHONG_TIM_THAY', thongBao: 'Không tìm thấy hồ sơ' })
+    }
     const file = /^\/api\/lienthong\/tailieu\/([0-9a-f-]+)$/.exec(url.pathname)
     if (req.method === 'GET' && file) {
       const id = file[1] as string
@@ -105,5 +114,5 @@ export function inboundQueue(baseUrl: () => string, apiKey: string) {
     return json(res, 404, { ketQua: 'loi', maLoi: 'KHONG_TIM_THAY', thongBao: 'Không tìm thấy dịch vụ' })
   }
 
-  return { api, handle }
+  return { api, handle, queued: () => queue as readonly Record<string, unknown>[] }
 }

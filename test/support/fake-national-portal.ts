@@ -9,7 +9,10 @@ import { type InboundQueue, inboundQueue } from './fake-national-portal-inbound.
  * dossier record as JSON. It checks the key (401), every field's presence, type and format, and
  * unknown fields (400, with a Vietnamese message naming the field, as the portal answers), keeps the
  * highest `PhienBan` per `MaHoSo` (an older one gets 200 `bo_qua`, the same one again is
- * acknowledged), and injects faults on demand. It knows nothing of motcua's types on purpose: the
+ * acknowledged), and injects faults on demand. `GET /api/dvc/hoso?tuNgay=&denNgay=&trang=` lists, page by
+ * page, the dossiers submitted (`NgayNopHoSo`) on those days: every stored record by `MaHoSo` (and its
+ * `MaHoSoQuocGia`), and every other national dossier of the inbound queue by `MaHoSoQuocGia` (a test "gives" the portal a dossier motcua
+ * lacks by queueing it, or makes it lose one by deleting its record). It knows nothing of motcua's types on purpose: the
  * protocol is checked from the outside.
  */
 export type FakeNationalPortal = {
@@ -23,6 +26,10 @@ export type FakeNationalPortal = {
   readonly requests: { readonly status: number | null; readonly body: string }[]
   /** The platform's inbound side: the queue pull mode pages, attachments, acknowledgements. */
   readonly inbound: InboundQueue
+  /** Entries per page of the dossier list (default 50). */
+  listingPageSize(n: number): void
+  /** The query of every dossier-list request, in order. */
+  readonly listingRequests: URLSearchParams[]
   /** The next `n` requests get 503 before anything is read. */
   failNext(n: number): void
   /** The next request is answered only after `ms` (it is still processed, as a real server would). */
@@ -188,6 +195,49 @@ export async function startFakeNationalPortal(options: { apiKey?: string } = {})
     return { status: 200, reply: { ketQua: 'thanh_cong' } }
   }
 
+  let pageSize = 50
+  const listingRequests: URLSearchParams[] = []
+
+  /** The dossier list's page for a query, or why it is refused. */
+  function listing(query: URLSearchParams): { status: number; reply: object } {
+    listingRequests.push(query)
+    const [from, to, page] = [query.get('tuNgay'), query.get('denNgay'), Number(query.get('trang') ?? '1')]
+    if (!from || !to || !/^\d{8}$/.test(from) || !/^\d{8}$/.test(to) || !Number.isInteger(page) || page < 1)
+      return {
+        status: 400,
+        reply: { ketQua: 'loi', maLoi: 'DU_LIEU_KHONG_HOP_LE', thongBao: 'tuNgay, denNgay (yyyyMMdd), trang ≥ 1' },
+      }
+    const inWindow = (submitted: unknown) =>
+      typeof submitted === 'string' && submitted.slice(0, 8) >= from && submitted.slice(0, 8) <= to
+    const synced = [...records.values()]
+      .filter((r) => inWindow(r.NgayNopHoSo))
+      .map((r) => {
+        const history = r.LichSuTrangThai as { ThoiDiem: string }[]
+        return {
+          MaHoSo: r.MaHoSo,
+          MaHoSoQuocGia: r.MaHoSoQuocGia ?? null,
+          MaTTHC: r.MaTTHC,
+          TrangThaiHoSo: r.TrangThaiHoSo,
+          NgayCapNhat: history.at(-1)?.ThoiDiem ?? r.NgayNopHoSo,
+        }
+      })
+    // A national dossier whose statuses the province syncs is listed once, by its record.
+    const joined = new Set<unknown>(synced.map((r) => r.MaHoSoQuocGia).filter((id) => id !== null))
+    const national = new Map<unknown, object>()
+    for (const d of inbound.queued())
+      if (inWindow(d.NgayNopHoSo) && !joined.has(d.MaHoSoQuocGia))
+        national.set(d.MaHoSoQuocGia, {
+          MaHoSo: null,
+          MaHoSoQuocGia: d.MaHoSoQuocGia,
+          MaTTHC: d.MaTTHC,
+          TrangThaiHoSo: 1,
+          NgayCapNhat: d.NgayNopHoSo,
+        })
+    const all = [...synced, ...national.values()]
+    const entries = all.slice((page - 1) * pageSize, page * pageSize)
+    return { status: 200, reply: { DanhSach: entries, TrangTiepTheo: page * pageSize < all.length ? page + 1 : null } }
+  }
+
   const server = createServer(async (req, res) => {
     count++
     const body = await bodyOf(req)
@@ -212,6 +262,13 @@ export async function startFakeNationalPortal(options: { apiKey?: string } = {})
       entry.status = await inbound.handle(req, res, body)
       return
     }
+    if (req.method === 'GET' && req.url?.startsWith('/api/dvc/hoso?')) {
+      const header = req.headers['x-api-key']
+      if ((Array.isArray(header) ? header[0] : header) !== apiKey)
+        return reply(401, { ketQua: 'loi', maLoi: 'KHONG_XAC_THUC', thongBao: 'Khóa API không hợp lệ' })
+      const { status, reply: payload } = listing(new URL(req.url, 'http://fake').searchParams)
+      return reply(status, payload)
+    }
     if (req.method !== 'POST' || req.url !== '/api/hoso/dongbo')
       return reply(404, { ketQua: 'loi', maLoi: 'KHONG_TIM_THAY', thongBao: 'Không tìm thấy dịch vụ' })
     const wait = delay
@@ -231,6 +288,10 @@ export async function startFakeNationalPortal(options: { apiKey?: string } = {})
     records,
     accepted,
     requests,
+    listingPageSize: (n) => {
+      pageSize = n
+    },
+    listingRequests,
     failNext: (n) => {
       failing = n
     },

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { localDate } from '../../domain/calendar/local-time.ts'
+import type { DossierEvent } from '../../domain/dossier/events.ts'
 import type { Dossier } from '../../domain/dossier/state.ts'
 import { type Ratio, ratio } from '../../domain/kpi/ratio.ts'
 import type { Db } from '../database.ts'
@@ -133,4 +134,37 @@ export async function syncRate(db: Db): Promise<SyncRate> {
   const received = Number(row.received)
   const synced = Number(row.synced)
   return { received, synced, rate: ratio(synced, received) }
+}
+
+/** The topic of a resend an administrator asked for; only the national-portal consumer takes it. */
+export const portalResyncTopic = 'portal.resync'
+
+/**
+ * Gửi lại hồ sơ lên Cổng: forgets the portal's acknowledgement (it lost or disagrees with what it was
+ * sent) and writes an outbox message carrying the dossier's head, so the relay's national-portal
+ * consumer sends the current version again. Returns the version the portal had acknowledged.
+ */
+export async function requestResend(
+  tx: Db,
+  head: { dossierId: string; code: string; version: number; status: number; event: DossierEvent },
+  at: Date,
+): Promise<number> {
+  const before = await syncedVersion(tx, head.dossierId)
+  await tx.updateTable('portal_sync').set({ synced_version: 0 }).where('dossier_id', '=', head.dossierId).execute()
+  await tx
+    .insertInto('outbox')
+    .values({
+      topic: portalResyncTopic,
+      message_key: head.dossierId,
+      payload: JSON.stringify({
+        dossierId: head.dossierId,
+        code: head.code,
+        seq: head.version,
+        status: head.status,
+        event: head.event,
+      }),
+      created_at: at,
+    })
+    .execute()
+  return before
 }
