@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, test } from 'node:test'
 import type { Grant } from '../src/domain/access/principal.ts'
+import { documentCommandRoutes } from '../src/http/routes/documents.ts'
 import { commandRoutes } from '../src/http/routes/dossier-commands.ts'
 import { petitionCommandRoutes } from '../src/http/routes/petitions.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
@@ -84,6 +85,7 @@ const petitionActors = (c: Caller): Expectation =>
     : c.kind === 'owner' || c.kind === 'other-citizen' || workflow.includes(role(c))
       ? 'allowed'
       : 403
+const documentStaff = onlyRoles('specialist', 'leader', 'clerk')
 const indicatorReaders = onlyRoles('monitor', 'provincial_admin', 'leader', 'agency_admin')
 
 /** The expected outcome of every route for every caller. A route missing here fails the test. */
@@ -184,6 +186,15 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'GET /api/petitions/indicators': indicatorReaders,
   'GET /api/petitions/:code': petitionActors,
   ...Object.fromEntries(petitionCommandRoutes.map((r) => [`POST /api/petitions/:code/${r.path}`, petitionActors])),
+  // Documents: specialists, leaders and clerks; the document's agency and availableActions decide the rest.
+  'GET /api/documents/types': documentStaff,
+  'POST /api/documents': documentStaff,
+  'GET /api/documents/inbox': documentStaff,
+  'GET /api/documents/registers/:register': documentStaff,
+  'GET /api/documents/registers/:register/pdf': documentStaff,
+  'GET /api/documents/:id': documentStaff,
+  'GET /api/documents/:id/pdf': documentStaff,
+  ...Object.fromEntries(documentCommandRoutes.map((r) => [`POST /api/documents/:id/${r.path}`, documentStaff])),
 }
 
 let t: TestApp

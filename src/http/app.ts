@@ -29,6 +29,7 @@ import { calendarRoutes } from './routes/calendar.ts'
 import { declarationDraftRoutes } from './routes/declaration-drafts.ts'
 import { declarationPrefillRoutes } from './routes/declaration-prefill.ts'
 import { declarationRoutes } from './routes/declarations.ts'
+import { documentRoutes } from './routes/documents.ts'
 import { dossierRoutes } from './routes/dossiers.ts'
 import { defaultFileOptions, type FileOptions, fileRoutes } from './routes/files.ts'
 import { formRoutes } from './routes/forms.ts'
@@ -234,6 +235,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: options.now,
     calendars: agencyCalendars(options.db, workingDays),
   })
+  await app.register(documentRoutes, { db: options.db, now: options.now })
   await app.register(calendarRoutes, {
     db: options.db,
     now: options.now,

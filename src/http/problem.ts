@@ -86,6 +86,12 @@ export type ProblemKind =
   | 'petitionNotFound'
   | 'petitionConflict'
   | 'petitionSameAgency'
+  | 'documentNotFound'
+  | 'documentConflict'
+  | 'documentRefused'
+  | 'documentHandlerInvalid'
+  | 'documentReplyInvalid'
+  | 'documentRecipientInvalid'
 
 export function problem(kind: ProblemKind, status: number, extra: Partial<Problem> = {}): Problem {
   const title = message(`problem.${kind}.title` as MessageKey)

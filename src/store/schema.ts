@@ -7,6 +7,7 @@ import type { Fee, RequiredDocument } from '../domain/catalog/procedure.ts'
 import type { SourceRef } from '../domain/catalog/source.ts'
 import type { TimeLimit } from '../domain/catalog/time-limit.ts'
 import type { FormDefinition } from '../domain/declarations/form-definition.ts'
+import type { DocumentEvent, OfficialDocument } from '../domain/documents/official-document.ts'
 import type { DossierEvent } from '../domain/dossier/events.ts'
 import type { Dossier } from '../domain/dossier/state.ts'
 import type { Petition, PetitionEvent } from '../domain/petitions/petition.ts'
@@ -466,4 +467,29 @@ export type Database = {
     version: number
   }
   petition_events: { code: string; seq: number; event: JSONColumnType<PetitionEvent> }
+  document_register_counters: { agency_id: string; register: string; year: number; last: number }
+  agency_document_settings: { agency_id: string; abbreviation: string; place_name: string }
+  documents: {
+    id: string
+    direction: string
+    agency_id: string
+    status: string
+    doc_type: string
+    year: number | null
+    register_number: number | null
+    notation: string | null
+    subject: string
+    sender: string | null
+    handler_user_id: string | null
+    due_on: NullableDateColumn
+    source_document_id: string | null
+    registered_on: NullableDateColumn
+    created_at: Timestamp
+    search_text: Generated<string>
+    state: JSONColumnType<OfficialDocument>
+    version: number
+  }
+  document_events: { document_id: string; seq: number; event: JSONColumnType<DocumentEvent> }
+  document_files: { document_id: string; sha256: string; content: Buffer; created_at: Timestamp }
+  personal_signing_keys: { user_id: string; certificate_pem: string; private_key_pem: string; created_at: Timestamp }
 }

@@ -35,10 +35,16 @@ export const Permission = {
   PetitionQueue: 'petition.queue',
   /** Read or act on a petition: then the petition's `availableActions` decides */
   PetitionCommand: 'petition.command',
+  /** Văn bản: read one's agencies' documents and registers; then the document's agency decides */
+  DocumentRead: 'document.read',
+  /** Act on a document (chuyên viên, lãnh đạo, văn thư): then the document's `availableActions` decides */
+  DocumentCommand: 'document.command',
 } as const
 export type Permission = (typeof Permission)[keyof typeof Permission]
 
 const workflowRoles = [StaffRole.CounterOfficer, StaffRole.Specialist, StaffRole.Leader, StaffRole.Clerk] as const
+/** Who works with official documents: chuyên viên, lãnh đạo, văn thư (Decree 30/2020 Art. 10–24). */
+const documentRoles = [StaffRole.Specialist, StaffRole.Leader, StaffRole.Clerk] as const
 
 /** Whether a principal may call a route needing `permission` at all: 'ok', 'unauthenticated' or 'forbidden'. */
 export function routeAccess(p: Principal | null, permission: Permission): 'ok' | 'unauthenticated' | 'forbidden' {
@@ -69,6 +75,8 @@ export function routeAccess(p: Principal | null, permission: Permission): 'ok' |
     'outbox.manage': () => hasRole(p, StaffRole.ProvincialAdmin),
     'petition.queue': () => workflowRoles.some((r) => hasRole(p, r)),
     'petition.command': () => p.kind === 'citizen' || workflowRoles.some((r) => hasRole(p, r)),
+    'document.read': () => documentRoles.some((r) => hasRole(p, r)),
+    'document.command': () => documentRoles.some((r) => hasRole(p, r)),
   }
   return allowed[permission]() ? 'ok' : 'forbidden'
 }

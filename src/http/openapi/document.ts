@@ -17,6 +17,10 @@ export const apiTags: readonly ApiTag[] = [
     description: 'Chỉ số cải cách hành chính, báo cáo / Reform indicators (Decision 766) and reports',
   },
   { name: 'petitions', description: 'Phản ánh, kiến nghị / Petitions about administrative regulations and conduct' },
+  {
+    name: 'documents',
+    description: 'Văn bản điện tử / Official documents: drafting, registers, signatures, distribution',
+  },
   { name: 'integrations', description: 'Webhook, tin gửi thất bại / Webhooks and failed deliveries' },
   { name: 'operations', description: 'Vận hành / Operations' },
 ]

@@ -389,6 +389,82 @@ export interface paths {
     /** Gắn hồ sơ / Link a dossier */
     post: operations["petitionDossierLink"];
   };
+  "/api/documents/types": {
+    /** Tên loại văn bản và chữ viết tắt / Document types and their abbreviations (Decree 30/2020 App. III) */
+    get: operations["listDocumentTypes"];
+  };
+  "/api/documents": {
+    /** Soạn thảo văn bản đi / Draft an outgoing document (a specialist of the agency) */
+    post: operations["draftDocument"];
+  };
+  "/api/documents/inbox": {
+    /** Hộp văn bản / Open documents of my agencies, newest first */
+    get: operations["listDocumentInbox"];
+  };
+  "/api/documents/registers/{register}": {
+    /** Sổ đăng ký văn bản đi / đến / A register of the year, by number, searchable without diacritics */
+    get: operations["listDocumentRegister"];
+  };
+  "/api/documents/registers/{register}/pdf": {
+    /** In sổ đăng ký / The year's register as a PDF to print and bind (Art. 16(2)(b), 22(3)(b)) */
+    get: operations["printDocumentRegister"];
+  };
+  "/api/documents/{id}": {
+    /** Xem văn bản / A document with its trail (staff of its agency) */
+    get: operations["getDocument"];
+  };
+  "/api/documents/{id}/pdf": {
+    /** Văn bản điện tử đã ký / The issued PDF with both signatures */
+    get: operations["getDocumentPdf"];
+  };
+  "/api/documents/{id}/revision": {
+    /** Sửa bản thảo / Revise the draft */
+    post: operations["documentRevision"];
+  };
+  "/api/documents/{id}/submission": {
+    /** Trình duyệt / Submit for review */
+    post: operations["documentSubmission"];
+  };
+  "/api/documents/{id}/review": {
+    /** Kiểm tra nội dung, thể thức / Review (Decree 30/2020 Art. 12) */
+    post: operations["documentReview"];
+  };
+  "/api/documents/{id}/return": {
+    /** Trả lại bản thảo / Return with a note */
+    post: operations["documentReturn"];
+  };
+  "/api/documents/{id}/approval": {
+    /** Duyệt và ký / Approve as the signer (Art. 11, 13) */
+    post: operations["documentApproval"];
+  };
+  "/api/documents/{id}/numbering": {
+    /** Cấp số, đăng ký văn bản đi / Number and register (Art. 15, 16) */
+    post: operations["documentNumbering"];
+  };
+  "/api/documents/{id}/issuance": {
+    /** Ký số của cơ quan và phát hành / Sign with the seal and issue (Art. 17, 18) */
+    post: operations["documentIssuance"];
+  };
+  "/api/documents/{id}/registration": {
+    /** Đăng ký văn bản đến / Register with an arrival number (Art. 22) */
+    post: operations["documentRegistration"];
+  };
+  "/api/documents/{id}/assignment": {
+    /** Giao xử lý / Assign a handler, deadline and opinion (Art. 23) */
+    post: operations["documentAssignment"];
+  };
+  "/api/documents/{id}/opinions": {
+    /** Ý kiến xử lý / Add a processing opinion */
+    post: operations["documentOpinions"];
+  };
+  "/api/documents/{id}/completion": {
+    /** Hoàn thành xử lý / Mark done (Art. 24) */
+    post: operations["documentCompletion"];
+  };
+  "/api/documents/{id}/answer": {
+    /** Trả lời bằng văn bản đi / Link the reply */
+    post: operations["documentAnswer"];
+  };
   "/api/calendar/years/{year}": {
     /** Ngày nghỉ, ngày làm bù của một năm / A year’s days off and make-up days */
     get: operations["getCalendarYear"];
@@ -487,6 +563,133 @@ export interface components {
       successorIds: string[];
       /** @description Units under this one */
       children: components["schemas"]["AgencyNode"][];
+    };
+    /** @description An official document (văn bản) with what the caller may do to it */
+    DocumentView: {
+      /** @description Document id */
+      id: string;
+      /** @description outgoing (văn bản đi) or incoming (văn bản đến) */
+      direction: "outgoing" | "incoming";
+      /** @description The agency whose register holds it */
+      agencyId: string;
+      /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+      status: string;
+      /**
+       * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
+       * @enum {string}
+       */
+      type: "nghi-quyet" | "quyet-dinh" | "chi-thi" | "quy-che" | "quy-dinh" | "thong-cao" | "thong-bao" | "huong-dan" | "chuong-trinh" | "ke-hoach" | "phuong-an" | "de-an" | "du-an" | "bao-cao" | "bien-ban" | "to-trinh" | "hop-dong" | "cong-van" | "cong-dien" | "ban-ghi-nho" | "ban-thoa-thuan" | "giay-uy-quyen" | "giay-moi" | "giay-gioi-thieu" | "giay-nghi-phep" | "phieu-gui" | "phieu-chuyen" | "phieu-bao";
+      /** @description The type in Vietnamese */
+      typeName: string;
+      /** @description Trích yếu nội dung */
+      subject: string;
+      /** @description Số, ký hiệu (e.g. 123/UBND-VP): the issuer's; null before numbering */
+      notation: string | null;
+      /** @description Số đi (outgoing) or số đến (incoming) in the agency's register of the year */
+      number: number | null;
+      /** @description The register's year */
+      year: number | null;
+      /** @description Ngày ban hành (outgoing) or ngày đến (incoming), YYYY-MM-DD */
+      date: string | null;
+      /**
+       * @description Mức độ khẩn: normal, urgent (khẩn), very-urgent (thượng khẩn), flash (hỏa tốc)
+       * @enum {string}
+       */
+      urgency: "normal" | "urgent" | "very-urgent" | "flash";
+      /**
+       * @description Độ mật: none, mat (mật), toi-mat (tối mật), tuyet-mat (tuyệt mật)
+       * @enum {string}
+       */
+      confidentiality: "none" | "mat" | "toi-mat" | "tuyet-mat";
+      /** @description Send it back as expectedVersion */
+      version: number;
+      /** @description What the caller may do now (the one gate, availableActions) */
+      availableActions: string[];
+      /** @description Whether the signed PDF can be fetched at …/pdf */
+      hasPdf: boolean;
+      /** @description Outgoing details; null for an incoming document */
+      outgoing: ({
+        /** @description Nội dung */
+        body: string;
+        /** @description Đơn vị soạn thảo */
+        draftingUnit: string;
+        /** @description Nơi nhận */
+        recipients: ({
+            /**
+             * @description A motcua agency: it receives the document at once
+             * @enum {string}
+             */
+            kind: "agency";
+            /** @description The receiving agency */
+            agencyId: string;
+          } | {
+            /**
+             * @description An agency outside motcua, reached through the exchange
+             * @enum {string}
+             */
+            kind: "external";
+            /** @description Its national agency code (mã định danh) */
+            code: string;
+            /** @description Its name */
+            name: string;
+          })[];
+        /** @description The incoming document it answers */
+        replyTo: string | null;
+        /** @description Người soạn thảo (user id) */
+        drafterId: string;
+        /** @description Why it was last returned */
+        returnNote: string | null;
+        /** @description Người ký (after approval) */
+        signerName: string | null;
+        /** @description Quyền hạn, chức vụ của người ký */
+        signerTitle: string | null;
+        /** @description SHA-256 of the issued PDF */
+        sha256: string | null;
+        /** @description Incoming documents created at motcua recipients */
+        delivered: {
+            /** @description A motcua recipient */
+            agencyId: string;
+            /** @description Its incoming document */
+            documentId: string;
+          }[];
+        /** @description Recipients outside motcua, handed to the exchange */
+        external: {
+            /** @description National agency code */
+            code: string;
+            /** @description Agency name */
+            name: string;
+          }[];
+      }) | null;
+      /** @description Incoming details; null for an outgoing document */
+      incoming: ({
+        /** @description The sending motcua agency, if it is one */
+        senderAgencyId: string | null;
+        /** @description Cơ quan ban hành */
+        senderName: string;
+        /** @description Người ký of the sender */
+        signerName: string;
+        /** @description The sender's date of issue */
+        issuedOn: string;
+        /** @description When it arrived (ISO 8601) */
+        arrivedAt: string;
+        /** @description Người được giao xử lý */
+        handlerId: string | null;
+        /** @description Thời hạn giải quyết (YYYY-MM-DD) */
+        dueOn: string | null;
+        /** @description Ý kiến chỉ đạo and ý kiến xử lý, oldest first */
+        opinions: {
+            /** @description When (ISO 8601) */
+            at: string;
+            /** @description Who (user id) */
+            actor: string;
+            /** @description Ý kiến chỉ đạo / ý kiến xử lý */
+            text: string;
+          }[];
+        /** @description The outgoing document that answered it */
+        replyId: string | null;
+        /** @description The sender's outgoing document in motcua */
+        sourceDocumentId: string | null;
+      }) | null;
     };
   };
   responses: never;
@@ -14220,6 +14423,2701 @@ export interface operations {
             satisfied: boolean | null;
             /** @description Commands the caller may run now */
             availableActions: string[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Tên loại văn bản và chữ viết tắt / Document types and their abbreviations (Decree 30/2020 App. III) */
+  listDocumentTypes: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Every administrative document type */
+            items: ({
+                /** @description Type id */
+                id: string;
+                /** @description Tên loại */
+                name: string;
+                /** @description Chữ viết tắt; null for công văn */
+                abbreviation: string | null;
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Soạn thảo văn bản đi / Draft an outgoing document (a specialist of the agency) */
+  draftDocument: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The issuing agency */
+          agencyId: string;
+          /** @description The template's fields: everything the document states but its number */
+          content: {
+            /**
+             * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
+             * @enum {string}
+             */
+            type: "nghi-quyet" | "quyet-dinh" | "chi-thi" | "quy-che" | "quy-dinh" | "thong-cao" | "thong-bao" | "huong-dan" | "chuong-trinh" | "ke-hoach" | "phuong-an" | "de-an" | "du-an" | "bao-cao" | "bien-ban" | "to-trinh" | "hop-dong" | "cong-van" | "cong-dien" | "ban-ghi-nho" | "ban-thoa-thuan" | "giay-uy-quyen" | "giay-moi" | "giay-gioi-thieu" | "giay-nghi-phep" | "phieu-gui" | "phieu-chuyen" | "phieu-bao";
+            /** @description Trích yếu nội dung */
+            subject: string;
+            /** @description Nội dung văn bản; paragraphs separated by new lines */
+            body: string;
+            /**
+             * @description Mức độ khẩn: normal, urgent (khẩn), very-urgent (thượng khẩn), flash (hỏa tốc)
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent" | "very-urgent" | "flash";
+            /**
+             * @description Độ mật: none, mat (mật), toi-mat (tối mật), tuyet-mat (tuyệt mật)
+             * @enum {string}
+             */
+            confidentiality: "none" | "mat" | "toi-mat" | "tuyet-mat";
+            /** @description Chữ viết tắt tên đơn vị soạn thảo (e.g. VP), in a công văn's notation and the "Lưu:" line */
+            draftingUnit: string;
+            /** @description Nơi nhận */
+            recipients: ({
+                /**
+                 * @description A motcua agency: it receives the document at once
+                 * @enum {string}
+                 */
+                kind: "agency";
+                /** @description The receiving agency */
+                agencyId: string;
+              } | {
+                /**
+                 * @description An agency outside motcua, reached through the exchange
+                 * @enum {string}
+                 */
+                kind: "external";
+                /** @description Its national agency code (mã định danh) */
+                code: string;
+                /** @description Its name */
+                name: string;
+              })[];
+            /** @description The incoming document this one answers, if any */
+            replyTo: string | null;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description An official document (văn bản) with what the caller may do to it */
+      201: {
+        content: {
+          "application/json": {
+            /** @description Document id */
+            id: string;
+            /** @description outgoing (văn bản đi) or incoming (văn bản đến) */
+            direction: "outgoing" | "incoming";
+            /** @description The agency whose register holds it */
+            agencyId: string;
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            status: string;
+            /**
+             * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
+             * @enum {string}
+             */
+            type: "nghi-quyet" | "quyet-dinh" | "chi-thi" | "quy-che" | "quy-dinh" | "thong-cao" | "thong-bao" | "huong-dan" | "chuong-trinh" | "ke-hoach" | "phuong-an" | "de-an" | "du-an" | "bao-cao" | "bien-ban" | "to-trinh" | "hop-dong" | "cong-van" | "cong-dien" | "ban-ghi-nho" | "ban-thoa-thuan" | "giay-uy-quyen" | "giay-moi" | "giay-gioi-thieu" | "giay-nghi-phep" | "phieu-gui" | "phieu-chuyen" | "phieu-bao";
+            /** @description The type in Vietnamese */
+            typeName: string;
+            /** @description Trích yếu nội dung */
+            subject: string;
+            /** @description Số, ký hiệu (e.g. 123/UBND-VP): the issuer's; null before numbering */
+            notation: string | null;
+            /** @description Số đi (outgoing) or số đến (incoming) in the agency's register of the year */
+            number: number | null;
+            /** @description The register's year */
+            year: number | null;
+            /** @description Ngày ban hành (outgoing) or ngày đến (incoming), YYYY-MM-DD */
+            date: string | null;
+            /**
+             * @description Mức độ khẩn: normal, urgent (khẩn), very-urgent (thượng khẩn), flash (hỏa tốc)
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent" | "very-urgent" | "flash";
+            /**
+             * @description Độ mật: none, mat (mật), toi-mat (tối mật), tuyet-mat (tuyệt mật)
+             * @enum {string}
+             */
+            confidentiality: "none" | "mat" | "toi-mat" | "tuyet-mat";
+            /** @description Send it back as expectedVersion */
+            version: number;
+            /** @description What the caller may do now (the one gate, availableActions) */
+            availableActions: string[];
+            /** @description Whether the signed PDF can be fetched at …/pdf */
+            hasPdf: boolean;
+            /** @description Outgoing details; null for an incoming document */
+            outgoing: ({
+              /** @description Nội dung */
+              body: string;
+              /** @description Đơn vị soạn thảo */
+              draftingUnit: string;
+              /** @description Nơi nhận */
+              recipients: ({
+                  /**
+                   * @description A motcua agency: it receives the document at once
+                   * @enum {string}
+                   */
+                  kind: "agency";
+                  /** @description The receiving agency */
+                  agencyId: string;
+                } | {
+                  /**
+                   * @description An agency outside motcua, reached through the exchange
+                   * @enum {string}
+                   */
+                  kind: "external";
+                  /** @description Its national agency code (mã định danh) */
+                  code: string;
+                  /** @description Its name */
+                  name: string;
+                })[];
+              /** @description The incoming document it answers */
+              replyTo: string | null;
+              /** @description Người soạn thảo (user id) */
+              drafterId: string;
+              /** @description Why it was last returned */
+              returnNote: string | null;
+              /** @description Người ký (after approval) */
+              signerName: string | null;
+              /** @description Quyền hạn, chức vụ của người ký */
+              signerTitle: string | null;
+              /** @description SHA-256 of the issued PDF */
+              sha256: string | null;
+              /** @description Incoming documents created at motcua recipients */
+              delivered: {
+                  /** @description A motcua recipient */
+                  agencyId: string;
+                  /** @description Its incoming document */
+                  documentId: string;
+                }[];
+              /** @description Recipients outside motcua, handed to the exchange */
+              external: {
+                  /** @description National agency code */
+                  code: string;
+                  /** @description Agency name */
+                  name: string;
+                }[];
+            }) | null;
+            /** @description Incoming details; null for an outgoing document */
+            incoming: ({
+              /** @description The sending motcua agency, if it is one */
+              senderAgencyId: string | null;
+              /** @description Cơ quan ban hành */
+              senderName: string;
+              /** @description Người ký of the sender */
+              signerName: string;
+              /** @description The sender's date of issue */
+              issuedOn: string;
+              /** @description When it arrived (ISO 8601) */
+              arrivedAt: string;
+              /** @description Người được giao xử lý */
+              handlerId: string | null;
+              /** @description Thời hạn giải quyết (YYYY-MM-DD) */
+              dueOn: string | null;
+              /** @description Ý kiến chỉ đạo and ý kiến xử lý, oldest first */
+              opinions: {
+                  /** @description When (ISO 8601) */
+                  at: string;
+                  /** @description Who (user id) */
+                  actor: string;
+                  /** @description Ý kiến chỉ đạo / ý kiến xử lý */
+                  text: string;
+                }[];
+              /** @description The outgoing document that answered it */
+              replyId: string | null;
+              /** @description The sender's outgoing document in motcua */
+              sourceDocumentId: string | null;
+            }) | null;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Hộp văn bản / Open documents of my agencies, newest first */
+  listDocumentInbox: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Open documents */
+            items: components["schemas"]["DocumentView"][];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Sổ đăng ký văn bản đi / đến / A register of the year, by number, searchable without diacritics */
+  listDocumentRegister: {
+    parameters: {
+      query: {
+        /** @description The agency whose register to read */
+        agencyId: string;
+        /** @description The register's year */
+        year: number;
+        /** @description Words in the notation, subject or sender, with or without diacritics */
+        q?: string;
+        /** @description At most this many */
+        limit?: number;
+        /** @description Skip this many */
+        offset?: number;
+      };
+      path: {
+        /** @description outgoing (sổ đăng ký văn bản đi) or incoming (sổ đăng ký văn bản đến) */
+        register: "outgoing" | "incoming";
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description By number */
+            items: components["schemas"]["DocumentView"][];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** In sổ đăng ký / The year's register as a PDF to print and bind (Art. 16(2)(b), 22(3)(b)) */
+  printDocumentRegister: {
+    parameters: {
+      query: {
+        /** @description The agency whose register to print */
+        agencyId: string;
+        /** @description The register's year */
+        year: number;
+      };
+      path: {
+        /** @description outgoing (sổ đăng ký văn bản đi) or incoming (sổ đăng ký văn bản đến) */
+        register: "outgoing" | "incoming";
+      };
+    };
+    responses: {
+      /** @description application/pdf */
+      200: {
+        content: {
+          "application/json": string;
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Xem văn bản / A document with its trail (staff of its agency) */
+  getDocument: {
+    parameters: {
+      path: {
+        /** @description Document id */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            document: components["schemas"]["DocumentView"];
+            /** @description Every event, oldest first */
+            trail: ({
+                /** @description The event (drafted, submitted, …, registered, assigned, …) */
+                type: string;
+                /** @description When (ISO 8601) */
+                at: string;
+                /** @description Who (user id) */
+                actor: string;
+                /** @description Its note, opinion or number, when it has one */
+                note: string | null;
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Văn bản điện tử đã ký / The issued PDF with both signatures */
+  getDocumentPdf: {
+    parameters: {
+      path: {
+        /** @description Document id */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description application/pdf */
+      200: {
+        content: {
+          "application/json": string;
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Sửa bản thảo / Revise the draft */
+  documentRevision: {
+    parameters: {
+      path: {
+        /** @description Document id */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The template's fields: everything the document states but its number */
+          content: {
+            /**
+             * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
+             * @enum {string}
+             */
+            type: "nghi-quyet" | "quyet-dinh" | "chi-thi" | "quy-che" | "quy-dinh" | "thong-cao" | "thong-bao" | "huong-dan" | "chuong-trinh" | "ke-hoach" | "phuong-an" | "de-an" | "du-an" | "bao-cao" | "bien-ban" | "to-trinh" | "hop-dong" | "cong-van" | "cong-dien" | "ban-ghi-nho" | "ban-thoa-thuan" | "giay-uy-quyen" | "giay-moi" | "giay-gioi-thieu" | "giay-nghi-phep" | "phieu-gui" | "phieu-chuyen" | "phieu-bao";
+            /** @description Trích yếu nội dung */
+            subject: string;
+            /** @description Nội dung văn bản; paragraphs separated by new lines */
+            body: string;
+            /**
+             * @description Mức độ khẩn: normal, urgent (khẩn), very-urgent (thượng khẩn), flash (hỏa tốc)
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent" | "very-urgent" | "flash";
+            /**
+             * @description Độ mật: none, mat (mật), toi-mat (tối mật), tuyet-mat (tuyệt mật)
+             * @enum {string}
+             */
+            confidentiality: "none" | "mat" | "toi-mat" | "tuyet-mat";
+            /** @description Chữ viết tắt tên đơn vị soạn thảo (e.g. VP), in a công văn's notation and the "Lưu:" line */
+            draftingUnit: string;
+            /** @description Nơi nhận */
+            recipients: ({
+                /**
+                 * @description A motcua agency: it receives the document at once
+                 * @enum {string}
+                 */
+                kind: "agency";
+                /** @description The receiving agency */
+                agencyId: string;
+              } | {
+                /**
+                 * @description An agency outside motcua, reached through the exchange
+                 * @enum {string}
+                 */
+                kind: "external";
+                /** @description Its national agency code (mã định danh) */
+                code: string;
+                /** @description Its name */
+                name: string;
+              })[];
+            /** @description The incoming document this one answers, if any */
+            replyTo: string | null;
+          };
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description An official document (văn bản) with what the caller may do to it */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Document id */
+            id: string;
+            /** @description outgoing (văn bản đi) or incoming (văn bản đến) */
+            direction: "outgoing" | "incoming";
+            /** @description The agency whose register holds it */
+            agencyId: string;
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            status: string;
+            /**
+             * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
+             * @enum {string}
+             */
+            type: "nghi-quyet" | "quyet-dinh" | "chi-thi" | "quy-che" | "quy-dinh" | "thong-cao" | "thong-bao" | "huong-dan" | "chuong-trinh" | "ke-hoach" | "phuong-an" | "de-an" | "du-an" | "bao-cao" | "bien-ban" | "to-trinh" | "hop-dong" | "cong-van" | "cong-dien" | "ban-ghi-nho" | "ban-thoa-thuan" | "giay-uy-quyen" | "giay-moi" | "giay-gioi-thieu" | "giay-nghi-phep" | "phieu-gui" | "phieu-chuyen" | "phieu-bao";
+            /** @description The type in Vietnamese */
+            typeName: string;
+            /** @description Trích yếu nội dung */
+            subject: string;
+            /** @description Số, ký hiệu (e.g. 123/UBND-VP): the issuer's; null before numbering */
+            notation: string | null;
+            /** @description Số đi (outgoing) or số đến (incoming) in the agency's register of the year */
+            number: number | null;
+            /** @description The register's year */
+            year: number | null;
+            /** @description Ngày ban hành (outgoing) or ngày đến (incoming), YYYY-MM-DD */
+            date: string | null;
+            /**
+             * @description Mức độ khẩn: normal, urgent (khẩn), very-urgent (thượng khẩn), flash (hỏa tốc)
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent" | "very-urgent" | "flash";
+            /**
+             * @description Độ mật: none, mat (mật), toi-mat (tối mật), tuyet-mat (tuyệt mật)
+             * @enum {string}
+             */
+            confidentiality: "none" | "mat" | "toi-mat" | "tuyet-mat";
+            /** @description Send it back as expectedVersion */
+            version: number;
+            /** @description What the caller may do now (the one gate, availableActions) */
+            availableActions: string[];
+            /** @description Whether the signed PDF can be fetched at …/pdf */
+            hasPdf: boolean;
+            /** @description Outgoing details; null for an incoming document */
+            outgoing: ({
+              /** @description Nội dung */
+              body: string;
+              /** @description Đơn vị soạn thảo */
+              draftingUnit: string;
+              /** @description Nơi nhận */
+              recipients: ({
+                  /**
+                   * @description A motcua agency: it receives the document at once
+                   * @enum {string}
+                   */
+                  kind: "agency";
+                  /** @description The receiving agency */
+                  agencyId: string;
+                } | {
+                  /**
+                   * @description An agency outside motcua, reached through the exchange
+                   * @enum {string}
+                   */
+                  kind: "external";
+                  /** @description Its national agency code (mã định danh) */
+                  code: string;
+                  /** @description Its name */
+                  name: string;
+                })[];
+              /** @description The incoming document it answers */
+              replyTo: string | null;
+              /** @description Người soạn thảo (user id) */
+              drafterId: string;
+              /** @description Why it was last returned */
+              returnNote: string | null;
+              /** @description Người ký (after approval) */
+              signerName: string | null;
+              /** @description Quyền hạn, chức vụ của người ký */
+              signerTitle: string | null;
+              /** @description SHA-256 of the issued PDF */
+              sha256: string | null;
+              /** @description Incoming documents created at motcua recipients */
+              delivered: {
+                  /** @description A motcua recipient */
+                  agencyId: string;
+                  /** @description Its incoming document */
+                  documentId: string;
+                }[];
+              /** @description Recipients outside motcua, handed to the exchange */
+              external: {
+                  /** @description National agency code */
+                  code: string;
+                  /** @description Agency name */
+                  name: string;
+                }[];
+            }) | null;
+            /** @description Incoming details; null for an outgoing document */
+            incoming: ({
+              /** @description The sending motcua agency, if it is one */
+              senderAgencyId: string | null;
+              /** @description Cơ quan ban hành */
+              senderName: string;
+              /** @description Người ký of the sender */
+              signerName: string;
+              /** @description The sender's date of issue */
+              issuedOn: string;
+              /** @description When it arrived (ISO 8601) */
+              arrivedAt: string;
+              /** @description Người được giao xử lý */
+              handlerId: string | null;
+              /** @description Thời hạn giải quyết (YYYY-MM-DD) */
+              dueOn: string | null;
+              /** @description Ý kiến chỉ đạo and ý kiến xử lý, oldest first */
+              opinions: {
+                  /** @description When (ISO 8601) */
+                  at: string;
+                  /** @description Who (user id) */
+                  actor: string;
+                  /** @description Ý kiến chỉ đạo / ý kiến xử lý */
+                  text: string;
+                }[];
+              /** @description The outgoing document that answered it */
+              replyId: string | null;
+              /** @description The sender's outgoing document in motcua */
+              sourceDocumentId: string | null;
+            }) | null;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Trình duyệt / Submit for review */
+  documentSubmission: {
+    parameters: {
+      path: {
+        /** @description Document id */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description An official document (văn bản) with what the caller may do to it */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Document id */
+            id: string;
+            /** @description outgoing (văn bản đi) or incoming (văn bản đến) */
+            direction: "outgoing" | "incoming";
+            /** @description The agency whose register holds it */
+            agencyId: string;
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            status: string;
+            /**
+             * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
+             * @enum {string}
+             */
+            type: "nghi-quyet" | "quyet-dinh" | "chi-thi" | "quy-che" | "quy-dinh" | "thong-cao" | "thong-bao" | "huong-dan" | "chuong-trinh" | "ke-hoach" | "phuong-an" | "de-an" | "du-an" | "bao-cao" | "bien-ban" | "to-trinh" | "hop-dong" | "cong-van" | "cong-dien" | "ban-ghi-nho" | "ban-thoa-thuan" | "giay-uy-quyen" | "giay-moi" | "giay-gioi-thieu" | "giay-nghi-phep" | "phieu-gui" | "phieu-chuyen" | "phieu-bao";
+            /** @description The type in Vietnamese */
+            typeName: string;
+            /** @description Trích yếu nội dung */
+            subject: string;
+            /** @description Số, ký hiệu (e.g. 123/UBND-VP): the issuer's; null before numbering */
+            notation: string | null;
+            /** @description Số đi (outgoing) or số đến (incoming) in the agency's register of the year */
+            number: number | null;
+            /** @description The register's year */
+            year: number | null;
+            /** @description Ngày ban hành (outgoing) or ngày đến (incoming), YYYY-MM-DD */
+            date: string | null;
+            /**
+             * @description Mức độ khẩn: normal, urgent (khẩn), very-urgent (thượng khẩn), flash (hỏa tốc)
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent" | "very-urgent" | "flash";
+            /**
+             * @description Độ mật: none, mat (mật), toi-mat (tối mật), tuyet-mat (tuyệt mật)
+             * @enum {string}
+             */
+            confidentiality: "none" | "mat" | "toi-mat" | "tuyet-mat";
+            /** @description Send it back as expectedVersion */
+            version: number;
+            /** @description What the caller may do now (the one gate, availableActions) */
+            availableActions: string[];
+            /** @description Whether the signed PDF can be fetched at …/pdf */
+            hasPdf: boolean;
+            /** @description Outgoing details; null for an incoming document */
+            outgoing: ({
+              /** @description Nội dung */
+              body: string;
+              /** @description Đơn vị soạn thảo */
+              draftingUnit: string;
+              /** @description Nơi nhận */
+              recipients: ({
+                  /**
+                   * @description A motcua agency: it receives the document at once
+                   * @enum {string}
+                   */
+                  kind: "agency";
+                  /** @description The receiving agency */
+                  agencyId: string;
+                } | {
+                  /**
+                   * @description An agency outside motcua, reached through the exchange
+                   * @enum {string}
+                   */
+                  kind: "external";
+                  /** @description Its national agency code (mã định danh) */
+                  code: string;
+                  /** @description Its name */
+                  name: string;
+                })[];
+              /** @description The incoming document it answers */
+              replyTo: string | null;
+              /** @description Người soạn thảo (user id) */
+              drafterId: string;
+              /** @description Why it was last returned */
+              returnNote: string | null;
+              /** @description Người ký (after approval) */
+              signerName: string | null;
+              /** @description Quyền hạn, chức vụ của người ký */
+              signerTitle: string | null;
+              /** @description SHA-256 of the issued PDF */
+              sha256: string | null;
+              /** @description Incoming documents created at motcua recipients */
+              delivered: {
+                  /** @description A motcua recipient */
+                  agencyId: string;
+                  /** @description Its incoming document */
+                  documentId: string;
+                }[];
+              /** @description Recipients outside motcua, handed to the exchange */
+              external: {
+                  /** @description National agency code */
+                  code: string;
+                  /** @description Agency name */
+                  name: string;
+                }[];
+            }) | null;
+            /** @description Incoming details; null for an outgoing document */
+            incoming: ({
+              /** @description The sending motcua agency, if it is one */
+              senderAgencyId: string | null;
+              /** @description Cơ quan ban hành */
+              senderName: string;
+              /** @description Người ký of the sender */
+              signerName: string;
+              /** @description The sender's date of issue */
+              issuedOn: string;
+              /** @description When it arrived (ISO 8601) */
+              arrivedAt: string;
+              /** @description Người được giao xử lý */
+              handlerId: string | null;
+              /** @description Thời hạn giải quyết (YYYY-MM-DD) */
+              dueOn: string | null;
+              /** @description Ý kiến chỉ đạo and ý kiến xử lý, oldest first */
+              opinions: {
+                  /** @description When (ISO 8601) */
+                  at: string;
+                  /** @description Who (user id) */
+                  actor: string;
+                  /** @description Ý kiến chỉ đạo / ý kiến xử lý */
+                  text: string;
+                }[];
+              /** @description The outgoing document that answered it */
+              replyId: string | null;
+              /** @description The sender's outgoing document in motcua */
+              sourceDocumentId: string | null;
+            }) | null;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Kiểm tra nội dung, thể thức / Review (Decree 30/2020 Art. 12) */
+  documentReview: {
+    parameters: {
+      path: {
+        /** @description Document id */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Ghi chú kiểm tra */
+          note: string | null;
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description An official document (văn bản) with what the caller may do to it */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Document id */
+            id: string;
+            /** @description outgoing (văn bản đi) or incoming (văn bản đến) */
+            direction: "outgoing" | "incoming";
+            /** @description The agency whose register holds it */
+            agencyId: string;
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            status: string;
+            /**
+             * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
+             * @enum {string}
+             */
+            type: "nghi-quyet" | "quyet-dinh" | "chi-thi" | "quy-che" | "quy-dinh" | "thong-cao" | "thong-bao" | "huong-dan" | "chuong-trinh" | "ke-hoach" | "phuong-an" | "de-an" | "du-an" | "bao-cao" | "bien-ban" | "to-trinh" | "hop-dong" | "cong-van" | "cong-dien" | "ban-ghi-nho" | "ban-thoa-thuan" | "giay-uy-quyen" | "giay-moi" | "giay-gioi-thieu" | "giay-nghi-phep" | "phieu-gui" | "phieu-chuyen" | "phieu-bao";
+            /** @description The type in Vietnamese */
+            typeName: string;
+            /** @description Trích yếu nội dung */
+            subject: string;
+            /** @description Số, ký hiệu (e.g. 123/UBND-VP): the issuer's; null before numbering */
+            notation: string | null;
+            /** @description Số đi (outgoing) or số đến (incoming) in the agency's register of the year */
+            number: number | null;
+            /** @description The register's year */
+            year: number | null;
+            /** @description Ngày ban hành (outgoing) or ngày đến (incoming), YYYY-MM-DD */
+            date: string | null;
+            /**
+             * @description Mức độ khẩn: normal, urgent (khẩn), very-urgent (thượng khẩn), flash (hỏa tốc)
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent" | "very-urgent" | "flash";
+            /**
+             * @description Độ mật: none, mat (mật), toi-mat (tối mật), tuyet-mat (tuyệt mật)
+             * @enum {string}
+             */
+            confidentiality: "none" | "mat" | "toi-mat" | "tuyet-mat";
+            /** @description Send it back as expectedVersion */
+            version: number;
+            /** @description What the caller may do now (the one gate, availableActions) */
+            availableActions: string[];
+            /** @description Whether the signed PDF can be fetched at …/pdf */
+            hasPdf: boolean;
+            /** @description Outgoing details; null for an incoming document */
+            outgoing: ({
+              /** @description Nội dung */
+              body: string;
+              /** @description Đơn vị soạn thảo */
+              draftingUnit: string;
+              /** @description Nơi nhận */
+              recipients: ({
+                  /**
+                   * @description A motcua agency: it receives the document at once
+                   * @enum {string}
+                   */
+                  kind: "agency";
+                  /** @description The receiving agency */
+                  agencyId: string;
+                } | {
+                  /**
+                   * @description An agency outside motcua, reached through the exchange
+                   * @enum {string}
+                   */
+                  kind: "external";
+                  /** @description Its national agency code (mã định danh) */
+                  code: string;
+                  /** @description Its name */
+                  name: string;
+                })[];
+              /** @description The incoming document it answers */
+              replyTo: string | null;
+              /** @description Người soạn thảo (user id) */
+              drafterId: string;
+              /** @description Why it was last returned */
+              returnNote: string | null;
+              /** @description Người ký (after approval) */
+              signerName: string | null;
+              /** @description Quyền hạn, chức vụ của người ký */
+              signerTitle: string | null;
+              /** @description SHA-256 of the issued PDF */
+              sha256: string | null;
+              /** @description Incoming documents created at motcua recipients */
+              delivered: {
+                  /** @description A motcua recipient */
+                  agencyId: string;
+                  /** @description Its incoming document */
+                  documentId: string;
+                }[];
+              /** @description Recipients outside motcua, handed to the exchange */
+              external: {
+                  /** @description National agency code */
+                  code: string;
+                  /** @description Agency name */
+                  name: string;
+                }[];
+            }) | null;
+            /** @description Incoming details; null for an outgoing document */
+            incoming: ({
+              /** @description The sending motcua agency, if it is one */
+              senderAgencyId: string | null;
+              /** @description Cơ quan ban hành */
+              senderName: string;
+              /** @description Người ký of the sender */
+              signerName: string;
+              /** @description The sender's date of issue */
+              issuedOn: string;
+              /** @description When it arrived (ISO 8601) */
+              arrivedAt: string;
+              /** @description Người được giao xử lý */
+              handlerId: string | null;
+              /** @description Thời hạn giải quyết (YYYY-MM-DD) */
+              dueOn: string | null;
+              /** @description Ý kiến chỉ đạo and ý kiến xử lý, oldest first */
+              opinions: {
+                  /** @description When (ISO 8601) */
+                  at: string;
+                  /** @description Who (user id) */
+                  actor: string;
+                  /** @description Ý kiến chỉ đạo / ý kiến xử lý */
+                  text: string;
+                }[];
+              /** @description The outgoing document that answered it */
+              replyId: string | null;
+              /** @description The sender's outgoing document in motcua */
+              sourceDocumentId: string | null;
+            }) | null;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Trả lại bản thảo / Return with a note */
+  documentReturn: {
+    parameters: {
+      path: {
+        /** @description Document id */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Ý kiến */
+          note: string;
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description An official document (văn bản) with what the caller may do to it */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Document id */
+            id: string;
+            /** @description outgoing (văn bản đi) or incoming (văn bản đến) */
+            direction: "outgoing" | "incoming";
+            /** @description The agency whose register holds it */
+            agencyId: string;
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            status: string;
+            /**
+             * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
+             * @enum {string}
+             */
+            type: "nghi-quyet" | "quyet-dinh" | "chi-thi" | "quy-che" | "quy-dinh" | "thong-cao" | "thong-bao" | "huong-dan" | "chuong-trinh" | "ke-hoach" | "phuong-an" | "de-an" | "du-an" | "bao-cao" | "bien-ban" | "to-trinh" | "hop-dong" | "cong-van" | "cong-dien" | "ban-ghi-nho" | "ban-thoa-thuan" | "giay-uy-quyen" | "giay-moi" | "giay-gioi-thieu" | "giay-nghi-phep" | "phieu-gui" | "phieu-chuyen" | "phieu-bao";
+            /** @description The type in Vietnamese */
+            typeName: string;
+            /** @description Trích yếu nội dung */
+            subject: string;
+            /** @description Số, ký hiệu (e.g. 123/UBND-VP): the issuer's; null before numbering */
+            notation: string | null;
+            /** @description Số đi (outgoing) or số đến (incoming) in the agency's register of the year */
+            number: number | null;
+            /** @description The register's year */
+            year: number | null;
+            /** @description Ngày ban hành (outgoing) or ngày đến (incoming), YYYY-MM-DD */
+            date: string | null;
+            /**
+             * @description Mức độ khẩn: normal, urgent (khẩn), very-urgent (thượng khẩn), flash (hỏa tốc)
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent" | "very-urgent" | "flash";
+            /**
+             * @description Độ mật: none, mat (mật), toi-mat (tối mật), tuyet-mat (tuyệt mật)
+             * @enum {string}
+             */
+            confidentiality: "none" | "mat" | "toi-mat" | "tuyet-mat";
+            /** @description Send it back as expectedVersion */
+            version: number;
+            /** @description What the caller may do now (the one gate, availableActions) */
+            availableActions: string[];
+            /** @description Whether the signed PDF can be fetched at …/pdf */
+            hasPdf: boolean;
+            /** @description Outgoing details; null for an incoming document */
+            outgoing: ({
+              /** @description Nội dung */
+              body: string;
+              /** @description Đơn vị soạn thảo */
+              draftingUnit: string;
+              /** @description Nơi nhận */
+              recipients: ({
+                  /**
+                   * @description A motcua agency: it receives the document at once
+                   * @enum {string}
+                   */
+                  kind: "agency";
+                  /** @description The receiving agency */
+                  agencyId: string;
+                } | {
+                  /**
+                   * @description An agency outside motcua, reached through the exchange
+                   * @enum {string}
+                   */
+                  kind: "external";
+                  /** @description Its national agency code (mã định danh) */
+                  code: string;
+                  /** @description Its name */
+                  name: string;
+                })[];
+              /** @description The incoming document it answers */
+              replyTo: string | null;
+              /** @description Người soạn thảo (user id) */
+              drafterId: string;
+              /** @description Why it was last returned */
+              returnNote: string | null;
+              /** @description Người ký (after approval) */
+              signerName: string | null;
+              /** @description Quyền hạn, chức vụ của người ký */
+              signerTitle: string | null;
+              /** @description SHA-256 of the issued PDF */
+              sha256: string | null;
+              /** @description Incoming documents created at motcua recipients */
+              delivered: {
+                  /** @description A motcua recipient */
+                  agencyId: string;
+                  /** @description Its incoming document */
+                  documentId: string;
+                }[];
+              /** @description Recipients outside motcua, handed to the exchange */
+              external: {
+                  /** @description National agency code */
+                  code: string;
+                  /** @description Agency name */
+                  name: string;
+                }[];
+            }) | null;
+            /** @description Incoming details; null for an outgoing document */
+            incoming: ({
+              /** @description The sending motcua agency, if it is one */
+              senderAgencyId: string | null;
+              /** @description Cơ quan ban hành */
+              senderName: string;
+              /** @description Người ký of the sender */
+              signerName: string;
+              /** @description The sender's date of issue */
+              issuedOn: string;
+              /** @description When it arrived (ISO 8601) */
+              arrivedAt: string;
+              /** @description Người được giao xử lý */
+              handlerId: string | null;
+              /** @description Thời hạn giải quyết (YYYY-MM-DD) */
+              dueOn: string | null;
+              /** @description Ý kiến chỉ đạo and ý kiến xử lý, oldest first */
+              opinions: {
+                  /** @description When (ISO 8601) */
+                  at: string;
+                  /** @description Who (user id) */
+                  actor: string;
+                  /** @description Ý kiến chỉ đạo / ý kiến xử lý */
+                  text: string;
+                }[];
+              /** @description The outgoing document that answered it */
+              replyId: string | null;
+              /** @description The sender's outgoing document in motcua */
+              sourceDocumentId: string | null;
+            }) | null;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Duyệt và ký / Approve as the signer (Art. 11, 13) */
+  documentApproval: {
+    parameters: {
+      path: {
+        /** @description Document id */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Quyền hạn, chức vụ của người ký, e.g. "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" (Appendix I, II.7) */
+          signerTitle: string;
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description An official document (văn bản) with what the caller may do to it */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Document id */
+            id: string;
+            /** @description outgoing (văn bản đi) or incoming (văn bản đến) */
+            direction: "outgoing" | "incoming";
+            /** @description The agency whose register holds it */
+            agencyId: string;
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            status: string;
+            /**
+             * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
+             * @enum {string}
+             */
+            type: "nghi-quyet" | "quyet-dinh" | "chi-thi" | "quy-che" | "quy-dinh" | "thong-cao" | "thong-bao" | "huong-dan" | "chuong-trinh" | "ke-hoach" | "phuong-an" | "de-an" | "du-an" | "bao-cao" | "bien-ban" | "to-trinh" | "hop-dong" | "cong-van" | "cong-dien" | "ban-ghi-nho" | "ban-thoa-thuan" | "giay-uy-quyen" | "giay-moi" | "giay-gioi-thieu" | "giay-nghi-phep" | "phieu-gui" | "phieu-chuyen" | "phieu-bao";
+            /** @description The type in Vietnamese */
+            typeName: string;
+            /** @description Trích yếu nội dung */
+            subject: string;
+            /** @description Số, ký hiệu (e.g. 123/UBND-VP): the issuer's; null before numbering */
+            notation: string | null;
+            /** @description Số đi (outgoing) or số đến (incoming) in the agency's register of the year */
+            number: number | null;
+            /** @description The register's year */
+            year: number | null;
+            /** @description Ngày ban hành (outgoing) or ngày đến (incoming), YYYY-MM-DD */
+            date: string | null;
+            /**
+             * @description Mức độ khẩn: normal, urgent (khẩn), very-urgent (thượng khẩn), flash (hỏa tốc)
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent" | "very-urgent" | "flash";
+            /**
+             * @description Độ mật: none, mat (mật), toi-mat (tối mật), tuyet-mat (tuyệt mật)
+             * @enum {string}
+             */
+            confidentiality: "none" | "mat" | "toi-mat" | "tuyet-mat";
+            /** @description Send it back as expectedVersion */
+            version: number;
+            /** @description What the caller may do now (the one gate, availableActions) */
+            availableActions: string[];
+            /** @description Whether the signed PDF can be fetched at …/pdf */
+            hasPdf: boolean;
+            /** @description Outgoing details; null for an incoming document */
+            outgoing: ({
+              /** @description Nội dung */
+              body: string;
+              /** @description Đơn vị soạn thảo */
+              draftingUnit: string;
+              /** @description Nơi nhận */
+              recipients: ({
+                  /**
+                   * @description A motcua agency: it receives the document at once
+                   * @enum {string}
+                   */
+                  kind: "agency";
+                  /** @description The receiving agency */
+                  agencyId: string;
+                } | {
+                  /**
+                   * @description An agency outside motcua, reached through the exchange
+                   * @enum {string}
+                   */
+                  kind: "external";
+                  /** @description Its national agency code (mã định danh) */
+                  code: string;
+                  /** @description Its name */
+                  name: string;
+                })[];
+              /** @description The incoming document it answers */
+              replyTo: string | null;
+              /** @description Người soạn thảo (user id) */
+              drafterId: string;
+              /** @description Why it was last returned */
+              returnNote: string | null;
+              /** @description Người ký (after approval) */
+              signerName: string | null;
+              /** @description Quyền hạn, chức vụ của người ký */
+              signerTitle: string | null;
+              /** @description SHA-256 of the issued PDF */
+              sha256: string | null;
+              /** @description Incoming documents created at motcua recipients */
+              delivered: {
+                  /** @description A motcua recipient */
+                  agencyId: string;
+                  /** @description Its incoming document */
+                  documentId: string;
+                }[];
+              /** @description Recipients outside motcua, handed to the exchange */
+              external: {
+                  /** @description National agency code */
+                  code: string;
+                  /** @description Agency name */
+                  name: string;
+                }[];
+            }) | null;
+            /** @description Incoming details; null for an outgoing document */
+            incoming: ({
+              /** @description The sending motcua agency, if it is one */
+              senderAgencyId: string | null;
+              /** @description Cơ quan ban hành */
+              senderName: string;
+              /** @description Người ký of the sender */
+              signerName: string;
+              /** @description The sender's date of issue */
+              issuedOn: string;
+              /** @description When it arrived (ISO 8601) */
+              arrivedAt: string;
+              /** @description Người được giao xử lý */
+              handlerId: string | null;
+              /** @description Thời hạn giải quyết (YYYY-MM-DD) */
+              dueOn: string | null;
+              /** @description Ý kiến chỉ đạo and ý kiến xử lý, oldest first */
+              opinions: {
+                  /** @description When (ISO 8601) */
+                  at: string;
+                  /** @description Who (user id) */
+                  actor: string;
+                  /** @description Ý kiến chỉ đạo / ý kiến xử lý */
+                  text: string;
+                }[];
+              /** @description The outgoing document that answered it */
+              replyId: string | null;
+              /** @description The sender's outgoing document in motcua */
+              sourceDocumentId: string | null;
+            }) | null;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Cấp số, đăng ký văn bản đi / Number and register (Art. 15, 16) */
+  documentNumbering: {
+    parameters: {
+      path: {
+        /** @description Document id */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description An official document (văn bản) with what the caller may do to it */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Document id */
+            id: string;
+            /** @description outgoing (văn bản đi) or incoming (văn bản đến) */
+            direction: "outgoing" | "incoming";
+            /** @description The agency whose register holds it */
+            agencyId: string;
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            status: string;
+            /**
+             * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
+             * @enum {string}
+             */
+            type: "nghi-quyet" | "quyet-dinh" | "chi-thi" | "quy-che" | "quy-dinh" | "thong-cao" | "thong-bao" | "huong-dan" | "chuong-trinh" | "ke-hoach" | "phuong-an" | "de-an" | "du-an" | "bao-cao" | "bien-ban" | "to-trinh" | "hop-dong" | "cong-van" | "cong-dien" | "ban-ghi-nho" | "ban-thoa-thuan" | "giay-uy-quyen" | "giay-moi" | "giay-gioi-thieu" | "giay-nghi-phep" | "phieu-gui" | "phieu-chuyen" | "phieu-bao";
+            /** @description The type in Vietnamese */
+            typeName: string;
+            /** @description Trích yếu nội dung */
+            subject: string;
+            /** @description Số, ký hiệu (e.g. 123/UBND-VP): the issuer's; null before numbering */
+            notation: string | null;
+            /** @description Số đi (outgoing) or số đến (incoming) in the agency's register of the year */
+            number: number | null;
+            /** @description The register's year */
+            year: number | null;
+            /** @description Ngày ban hành (outgoing) or ngày đến (incoming), YYYY-MM-DD */
+            date: string | null;
+            /**
+             * @description Mức độ khẩn: normal, urgent (khẩn), very-urgent (thượng khẩn), flash (hỏa tốc)
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent" | "very-urgent" | "flash";
+            /**
+             * @description Độ mật: none, mat (mật), toi-mat (tối mật), tuyet-mat (tuyệt mật)
+             * @enum {string}
+             */
+            confidentiality: "none" | "mat" | "toi-mat" | "tuyet-mat";
+            /** @description Send it back as expectedVersion */
+            version: number;
+            /** @description What the caller may do now (the one gate, availableActions) */
+            availableActions: string[];
+            /** @description Whether the signed PDF can be fetched at …/pdf */
+            hasPdf: boolean;
+            /** @description Outgoing details; null for an incoming document */
+            outgoing: ({
+              /** @description Nội dung */
+              body: string;
+              /** @description Đơn vị soạn thảo */
+              draftingUnit: string;
+              /** @description Nơi nhận */
+              recipients: ({
+                  /**
+                   * @description A motcua agency: it receives the document at once
+                   * @enum {string}
+                   */
+                  kind: "agency";
+                  /** @description The receiving agency */
+                  agencyId: string;
+                } | {
+                  /**
+                   * @description An agency outside motcua, reached through the exchange
+                   * @enum {string}
+                   */
+                  kind: "external";
+                  /** @description Its national agency code (mã định danh) */
+                  code: string;
+                  /** @description Its name */
+                  name: string;
+                })[];
+              /** @description The incoming document it answers */
+              replyTo: string | null;
+              /** @description Người soạn thảo (user id) */
+              drafterId: string;
+              /** @description Why it was last returned */
+              returnNote: string | null;
+              /** @description Người ký (after approval) */
+              signerName: string | null;
+              /** @description Quyền hạn, chức vụ của người ký */
+              signerTitle: string | null;
+              /** @description SHA-256 of the issued PDF */
+              sha256: string | null;
+              /** @description Incoming documents created at motcua recipients */
+              delivered: {
+                  /** @description A motcua recipient */
+                  agencyId: string;
+                  /** @description Its incoming document */
+                  documentId: string;
+                }[];
+              /** @description Recipients outside motcua, handed to the exchange */
+              external: {
+                  /** @description National agency code */
+                  code: string;
+                  /** @description Agency name */
+                  name: string;
+                }[];
+            }) | null;
+            /** @description Incoming details; null for an outgoing document */
+            incoming: ({
+              /** @description The sending motcua agency, if it is one */
+              senderAgencyId: string | null;
+              /** @description Cơ quan ban hành */
+              senderName: string;
+              /** @description Người ký of the sender */
+              signerName: string;
+              /** @description The sender's date of issue */
+              issuedOn: string;
+              /** @description When it arrived (ISO 8601) */
+              arrivedAt: string;
+              /** @description Người được giao xử lý */
+              handlerId: string | null;
+              /** @description Thời hạn giải quyết (YYYY-MM-DD) */
+              dueOn: string | null;
+              /** @description Ý kiến chỉ đạo and ý kiến xử lý, oldest first */
+              opinions: {
+                  /** @description When (ISO 8601) */
+                  at: string;
+                  /** @description Who (user id) */
+                  actor: string;
+                  /** @description Ý kiến chỉ đạo / ý kiến xử lý */
+                  text: string;
+                }[];
+              /** @description The outgoing document that answered it */
+              replyId: string | null;
+              /** @description The sender's outgoing document in motcua */
+              sourceDocumentId: string | null;
+            }) | null;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Ký số của cơ quan và phát hành / Sign with the seal and issue (Art. 17, 18) */
+  documentIssuance: {
+    parameters: {
+      path: {
+        /** @description Document id */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description An official document (văn bản) with what the caller may do to it */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Document id */
+            id: string;
+            /** @description outgoing (văn bản đi) or incoming (văn bản đến) */
+            direction: "outgoing" | "incoming";
+            /** @description The agency whose register holds it */
+            agencyId: string;
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            status: string;
+            /**
+             * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
+             * @enum {string}
+             */
+            type: "nghi-quyet" | "quyet-dinh" | "chi-thi" | "quy-che" | "quy-dinh" | "thong-cao" | "thong-bao" | "huong-dan" | "chuong-trinh" | "ke-hoach" | "phuong-an" | "de-an" | "du-an" | "bao-cao" | "bien-ban" | "to-trinh" | "hop-dong" | "cong-van" | "cong-dien" | "ban-ghi-nho" | "ban-thoa-thuan" | "giay-uy-quyen" | "giay-moi" | "giay-gioi-thieu" | "giay-nghi-phep" | "phieu-gui" | "phieu-chuyen" | "phieu-bao";
+            /** @description The type in Vietnamese */
+            typeName: string;
+            /** @description Trích yếu nội dung */
+            subject: string;
+            /** @description Số, ký hiệu (e.g. 123/UBND-VP): the issuer's; null before numbering */
+            notation: string | null;
+            /** @description Số đi (outgoing) or số đến (incoming) in the agency's register of the year */
+            number: number | null;
+            /** @description The register's year */
+            year: number | null;
+            /** @description Ngày ban hành (outgoing) or ngày đến (incoming), YYYY-MM-DD */
+            date: string | null;
+            /**
+             * @description Mức độ khẩn: normal, urgent (khẩn), very-urgent (thượng khẩn), flash (hỏa tốc)
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent" | "very-urgent" | "flash";
+            /**
+             * @description Độ mật: none, mat (mật), toi-mat (tối mật), tuyet-mat (tuyệt mật)
+             * @enum {string}
+             */
+            confidentiality: "none" | "mat" | "toi-mat" | "tuyet-mat";
+            /** @description Send it back as expectedVersion */
+            version: number;
+            /** @description What the caller may do now (the one gate, availableActions) */
+            availableActions: string[];
+            /** @description Whether the signed PDF can be fetched at …/pdf */
+            hasPdf: boolean;
+            /** @description Outgoing details; null for an incoming document */
+            outgoing: ({
+              /** @description Nội dung */
+              body: string;
+              /** @description Đơn vị soạn thảo */
+              draftingUnit: string;
+              /** @description Nơi nhận */
+              recipients: ({
+                  /**
+                   * @description A motcua agency: it receives the document at once
+                   * @enum {string}
+                   */
+                  kind: "agency";
+                  /** @description The receiving agency */
+                  agencyId: string;
+                } | {
+                  /**
+                   * @description An agency outside motcua, reached through the exchange
+                   * @enum {string}
+                   */
+                  kind: "external";
+                  /** @description Its national agency code (mã định danh) */
+                  code: string;
+                  /** @description Its name */
+                  name: string;
+                })[];
+              /** @description The incoming document it answers */
+              replyTo: string | null;
+              /** @description Người soạn thảo (user id) */
+              drafterId: string;
+              /** @description Why it was last returned */
+              returnNote: string | null;
+              /** @description Người ký (after approval) */
+              signerName: string | null;
+              /** @description Quyền hạn, chức vụ của người ký */
+              signerTitle: string | null;
+              /** @description SHA-256 of the issued PDF */
+              sha256: string | null;
+              /** @description Incoming documents created at motcua recipients */
+              delivered: {
+                  /** @description A motcua recipient */
+                  agencyId: string;
+                  /** @description Its incoming document */
+                  documentId: string;
+                }[];
+              /** @description Recipients outside motcua, handed to the exchange */
+              external: {
+                  /** @description National agency code */
+                  code: string;
+                  /** @description Agency name */
+                  name: string;
+                }[];
+            }) | null;
+            /** @description Incoming details; null for an outgoing document */
+            incoming: ({
+              /** @description The sending motcua agency, if it is one */
+              senderAgencyId: string | null;
+              /** @description Cơ quan ban hành */
+              senderName: string;
+              /** @description Người ký of the sender */
+              signerName: string;
+              /** @description The sender's date of issue */
+              issuedOn: string;
+              /** @description When it arrived (ISO 8601) */
+              arrivedAt: string;
+              /** @description Người được giao xử lý */
+              handlerId: string | null;
+              /** @description Thời hạn giải quyết (YYYY-MM-DD) */
+              dueOn: string | null;
+              /** @description Ý kiến chỉ đạo and ý kiến xử lý, oldest first */
+              opinions: {
+                  /** @description When (ISO 8601) */
+                  at: string;
+                  /** @description Who (user id) */
+                  actor: string;
+                  /** @description Ý kiến chỉ đạo / ý kiến xử lý */
+                  text: string;
+                }[];
+              /** @description The outgoing document that answered it */
+              replyId: string | null;
+              /** @description The sender's outgoing document in motcua */
+              sourceDocumentId: string | null;
+            }) | null;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Đăng ký văn bản đến / Register with an arrival number (Art. 22) */
+  documentRegistration: {
+    parameters: {
+      path: {
+        /** @description Document id */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description An official document (văn bản) with what the caller may do to it */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Document id */
+            id: string;
+            /** @description outgoing (văn bản đi) or incoming (văn bản đến) */
+            direction: "outgoing" | "incoming";
+            /** @description The agency whose register holds it */
+            agencyId: string;
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            status: string;
+            /**
+             * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
+             * @enum {string}
+             */
+            type: "nghi-quyet" | "quyet-dinh" | "chi-thi" | "quy-che" | "quy-dinh" | "thong-cao" | "thong-bao" | "huong-dan" | "chuong-trinh" | "ke-hoach" | "phuong-an" | "de-an" | "du-an" | "bao-cao" | "bien-ban" | "to-trinh" | "hop-dong" | "cong-van" | "cong-dien" | "ban-ghi-nho" | "ban-thoa-thuan" | "giay-uy-quyen" | "giay-moi" | "giay-gioi-thieu" | "giay-nghi-phep" | "phieu-gui" | "phieu-chuyen" | "phieu-bao";
+            /** @description The type in Vietnamese */
+            typeName: string;
+            /** @description Trích yếu nội dung */
+            subject: string;
+            /** @description Số, ký hiệu (e.g. 123/UBND-VP): the issuer's; null before numbering */
+            notation: string | null;
+            /** @description Số đi (outgoing) or số đến (incoming) in the agency's register of the year */
+            number: number | null;
+            /** @description The register's year */
+            year: number | null;
+            /** @description Ngày ban hành (outgoing) or ngày đến (incoming), YYYY-MM-DD */
+            date: string | null;
+            /**
+             * @description Mức độ khẩn: normal, urgent (khẩn), very-urgent (thượng khẩn), flash (hỏa tốc)
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent" | "very-urgent" | "flash";
+            /**
+             * @description Độ mật: none, mat (mật), toi-mat (tối mật), tuyet-mat (tuyệt mật)
+             * @enum {string}
+             */
+            confidentiality: "none" | "mat" | "toi-mat" | "tuyet-mat";
+            /** @description Send it back as expectedVersion */
+            version: number;
+            /** @description What the caller may do now (the one gate, availableActions) */
+            availableActions: string[];
+            /** @description Whether the signed PDF can be fetched at …/pdf */
+            hasPdf: boolean;
+            /** @description Outgoing details; null for an incoming document */
+            outgoing: ({
+              /** @description Nội dung */
+              body: string;
+              /** @description Đơn vị soạn thảo */
+              draftingUnit: string;
+              /** @description Nơi nhận */
+              recipients: ({
+                  /**
+                   * @description A motcua agency: it receives the document at once
+                   * @enum {string}
+                   */
+                  kind: "agency";
+                  /** @description The receiving agency */
+                  agencyId: string;
+                } | {
+                  /**
+                   * @description An agency outside motcua, reached through the exchange
+                   * @enum {string}
+                   */
+                  kind: "external";
+                  /** @description Its national agency code (mã định danh) */
+                  code: string;
+                  /** @description Its name */
+                  name: string;
+                })[];
+              /** @description The incoming document it answers */
+              replyTo: string | null;
+              /** @description Người soạn thảo (user id) */
+              drafterId: string;
+              /** @description Why it was last returned */
+              returnNote: string | null;
+              /** @description Người ký (after approval) */
+              signerName: string | null;
+              /** @description Quyền hạn, chức vụ của người ký */
+              signerTitle: string | null;
+              /** @description SHA-256 of the issued PDF */
+              sha256: string | null;
+              /** @description Incoming documents created at motcua recipients */
+              delivered: {
+                  /** @description A motcua recipient */
+                  agencyId: string;
+                  /** @description Its incoming document */
+                  documentId: string;
+                }[];
+              /** @description Recipients outside motcua, handed to the exchange */
+              external: {
+                  /** @description National agency code */
+                  code: string;
+                  /** @description Agency name */
+                  name: string;
+                }[];
+            }) | null;
+            /** @description Incoming details; null for an outgoing document */
+            incoming: ({
+              /** @description The sending motcua agency, if it is one */
+              senderAgencyId: string | null;
+              /** @description Cơ quan ban hành */
+              senderName: string;
+              /** @description Người ký of the sender */
+              signerName: string;
+              /** @description The sender's date of issue */
+              issuedOn: string;
+              /** @description When it arrived (ISO 8601) */
+              arrivedAt: string;
+              /** @description Người được giao xử lý */
+              handlerId: string | null;
+              /** @description Thời hạn giải quyết (YYYY-MM-DD) */
+              dueOn: string | null;
+              /** @description Ý kiến chỉ đạo and ý kiến xử lý, oldest first */
+              opinions: {
+                  /** @description When (ISO 8601) */
+                  at: string;
+                  /** @description Who (user id) */
+                  actor: string;
+                  /** @description Ý kiến chỉ đạo / ý kiến xử lý */
+                  text: string;
+                }[];
+              /** @description The outgoing document that answered it */
+              replyId: string | null;
+              /** @description The sender's outgoing document in motcua */
+              sourceDocumentId: string | null;
+            }) | null;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Giao xử lý / Assign a handler, deadline and opinion (Art. 23) */
+  documentAssignment: {
+    parameters: {
+      path: {
+        /** @description Document id */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description A specialist or leader of the receiving agency */
+          handlerId: string;
+          /** @description Thời hạn giải quyết */
+          dueOn: string | null;
+          /** @description Ý kiến chỉ đạo giải quyết */
+          opinion: string;
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description An official document (văn bản) with what the caller may do to it */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Document id */
+            id: string;
+            /** @description outgoing (văn bản đi) or incoming (văn bản đến) */
+            direction: "outgoing" | "incoming";
+            /** @description The agency whose register holds it */
+            agencyId: string;
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            status: string;
+            /**
+             * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
+             * @enum {string}
+             */
+            type: "nghi-quyet" | "quyet-dinh" | "chi-thi" | "quy-che" | "quy-dinh" | "thong-cao" | "thong-bao" | "huong-dan" | "chuong-trinh" | "ke-hoach" | "phuong-an" | "de-an" | "du-an" | "bao-cao" | "bien-ban" | "to-trinh" | "hop-dong" | "cong-van" | "cong-dien" | "ban-ghi-nho" | "ban-thoa-thuan" | "giay-uy-quyen" | "giay-moi" | "giay-gioi-thieu" | "giay-nghi-phep" | "phieu-gui" | "phieu-chuyen" | "phieu-bao";
+            /** @description The type in Vietnamese */
+            typeName: string;
+            /** @description Trích yếu nội dung */
+            subject: string;
+            /** @description Số, ký hiệu (e.g. 123/UBND-VP): the issuer's; null before numbering */
+            notation: string | null;
+            /** @description Số đi (outgoing) or số đến (incoming) in the agency's register of the year */
+            number: number | null;
+            /** @description The register's year */
+            year: number | null;
+            /** @description Ngày ban hành (outgoing) or ngày đến (incoming), YYYY-MM-DD */
+            date: string | null;
+            /**
+             * @description Mức độ khẩn: normal, urgent (khẩn), very-urgent (thượng khẩn), flash (hỏa tốc)
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent" | "very-urgent" | "flash";
+            /**
+             * @description Độ mật: none, mat (mật), toi-mat (tối mật), tuyet-mat (tuyệt mật)
+             * @enum {string}
+             */
+            confidentiality: "none" | "mat" | "toi-mat" | "tuyet-mat";
+            /** @description Send it back as expectedVersion */
+            version: number;
+            /** @description What the caller may do now (the one gate, availableActions) */
+            availableActions: string[];
+            /** @description Whether the signed PDF can be fetched at …/pdf */
+            hasPdf: boolean;
+            /** @description Outgoing details; null for an incoming document */
+            outgoing: ({
+              /** @description Nội dung */
+              body: string;
+              /** @description Đơn vị soạn thảo */
+              draftingUnit: string;
+              /** @description Nơi nhận */
+              recipients: ({
+                  /**
+                   * @description A motcua agency: it receives the document at once
+                   * @enum {string}
+                   */
+                  kind: "agency";
+                  /** @description The receiving agency */
+                  agencyId: string;
+                } | {
+                  /**
+                   * @description An agency outside motcua, reached through the exchange
+                   * @enum {string}
+                   */
+                  kind: "external";
+                  /** @description Its national agency code (mã định danh) */
+                  code: string;
+                  /** @description Its name */
+                  name: string;
+                })[];
+              /** @description The incoming document it answers */
+              replyTo: string | null;
+              /** @description Người soạn thảo (user id) */
+              drafterId: string;
+              /** @description Why it was last returned */
+              returnNote: string | null;
+              /** @description Người ký (after approval) */
+              signerName: string | null;
+              /** @description Quyền hạn, chức vụ của người ký */
+              signerTitle: string | null;
+              /** @description SHA-256 of the issued PDF */
+              sha256: string | null;
+              /** @description Incoming documents created at motcua recipients */
+              delivered: {
+                  /** @description A motcua recipient */
+                  agencyId: string;
+                  /** @description Its incoming document */
+                  documentId: string;
+                }[];
+              /** @description Recipients outside motcua, handed to the exchange */
+              external: {
+                  /** @description National agency code */
+                  code: string;
+                  /** @description Agency name */
+                  name: string;
+                }[];
+            }) | null;
+            /** @description Incoming details; null for an outgoing document */
+            incoming: ({
+              /** @description The sending motcua agency, if it is one */
+              senderAgencyId: string | null;
+              /** @description Cơ quan ban hành */
+              senderName: string;
+              /** @description Người ký of the sender */
+              signerName: string;
+              /** @description The sender's date of issue */
+              issuedOn: string;
+              /** @description When it arrived (ISO 8601) */
+              arrivedAt: string;
+              /** @description Người được giao xử lý */
+              handlerId: string | null;
+              /** @description Thời hạn giải quyết (YYYY-MM-DD) */
+              dueOn: string | null;
+              /** @description Ý kiến chỉ đạo and ý kiến xử lý, oldest first */
+              opinions: {
+                  /** @description When (ISO 8601) */
+                  at: string;
+                  /** @description Who (user id) */
+                  actor: string;
+                  /** @description Ý kiến chỉ đạo / ý kiến xử lý */
+                  text: string;
+                }[];
+              /** @description The outgoing document that answered it */
+              replyId: string | null;
+              /** @description The sender's outgoing document in motcua */
+              sourceDocumentId: string | null;
+            }) | null;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Ý kiến xử lý / Add a processing opinion */
+  documentOpinions: {
+    parameters: {
+      path: {
+        /** @description Document id */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Ý kiến xử lý */
+          text: string;
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description An official document (văn bản) with what the caller may do to it */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Document id */
+            id: string;
+            /** @description outgoing (văn bản đi) or incoming (văn bản đến) */
+            direction: "outgoing" | "incoming";
+            /** @description The agency whose register holds it */
+            agencyId: string;
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            status: string;
+            /**
+             * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
+             * @enum {string}
+             */
+            type: "nghi-quyet" | "quyet-dinh" | "chi-thi" | "quy-che" | "quy-dinh" | "thong-cao" | "thong-bao" | "huong-dan" | "chuong-trinh" | "ke-hoach" | "phuong-an" | "de-an" | "du-an" | "bao-cao" | "bien-ban" | "to-trinh" | "hop-dong" | "cong-van" | "cong-dien" | "ban-ghi-nho" | "ban-thoa-thuan" | "giay-uy-quyen" | "giay-moi" | "giay-gioi-thieu" | "giay-nghi-phep" | "phieu-gui" | "phieu-chuyen" | "phieu-bao";
+            /** @description The type in Vietnamese */
+            typeName: string;
+            /** @description Trích yếu nội dung */
+            subject: string;
+            /** @description Số, ký hiệu (e.g. 123/UBND-VP): the issuer's; null before numbering */
+            notation: string | null;
+            /** @description Số đi (outgoing) or số đến (incoming) in the agency's register of the year */
+            number: number | null;
+            /** @description The register's year */
+            year: number | null;
+            /** @description Ngày ban hành (outgoing) or ngày đến (incoming), YYYY-MM-DD */
+            date: string | null;
+            /**
+             * @description Mức độ khẩn: normal, urgent (khẩn), very-urgent (thượng khẩn), flash (hỏa tốc)
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent" | "very-urgent" | "flash";
+            /**
+             * @description Độ mật: none, mat (mật), toi-mat (tối mật), tuyet-mat (tuyệt mật)
+             * @enum {string}
+             */
+            confidentiality: "none" | "mat" | "toi-mat" | "tuyet-mat";
+            /** @description Send it back as expectedVersion */
+            version: number;
+            /** @description What the caller may do now (the one gate, availableActions) */
+            availableActions: string[];
+            /** @description Whether the signed PDF can be fetched at …/pdf */
+            hasPdf: boolean;
+            /** @description Outgoing details; null for an incoming document */
+            outgoing: ({
+              /** @description Nội dung */
+              body: string;
+              /** @description Đơn vị soạn thảo */
+              draftingUnit: string;
+              /** @description Nơi nhận */
+              recipients: ({
+                  /**
+                   * @description A motcua agency: it receives the document at once
+                   * @enum {string}
+                   */
+                  kind: "agency";
+                  /** @description The receiving agency */
+                  agencyId: string;
+                } | {
+                  /**
+                   * @description An agency outside motcua, reached through the exchange
+                   * @enum {string}
+                   */
+                  kind: "external";
+                  /** @description Its national agency code (mã định danh) */
+                  code: string;
+                  /** @description Its name */
+                  name: string;
+                })[];
+              /** @description The incoming document it answers */
+              replyTo: string | null;
+              /** @description Người soạn thảo (user id) */
+              drafterId: string;
+              /** @description Why it was last returned */
+              returnNote: string | null;
+              /** @description Người ký (after approval) */
+              signerName: string | null;
+              /** @description Quyền hạn, chức vụ của người ký */
+              signerTitle: string | null;
+              /** @description SHA-256 of the issued PDF */
+              sha256: string | null;
+              /** @description Incoming documents created at motcua recipients */
+              delivered: {
+                  /** @description A motcua recipient */
+                  agencyId: string;
+                  /** @description Its incoming document */
+                  documentId: string;
+                }[];
+              /** @description Recipients outside motcua, handed to the exchange */
+              external: {
+                  /** @description National agency code */
+                  code: string;
+                  /** @description Agency name */
+                  name: string;
+                }[];
+            }) | null;
+            /** @description Incoming details; null for an outgoing document */
+            incoming: ({
+              /** @description The sending motcua agency, if it is one */
+              senderAgencyId: string | null;
+              /** @description Cơ quan ban hành */
+              senderName: string;
+              /** @description Người ký of the sender */
+              signerName: string;
+              /** @description The sender's date of issue */
+              issuedOn: string;
+              /** @description When it arrived (ISO 8601) */
+              arrivedAt: string;
+              /** @description Người được giao xử lý */
+              handlerId: string | null;
+              /** @description Thời hạn giải quyết (YYYY-MM-DD) */
+              dueOn: string | null;
+              /** @description Ý kiến chỉ đạo and ý kiến xử lý, oldest first */
+              opinions: {
+                  /** @description When (ISO 8601) */
+                  at: string;
+                  /** @description Who (user id) */
+                  actor: string;
+                  /** @description Ý kiến chỉ đạo / ý kiến xử lý */
+                  text: string;
+                }[];
+              /** @description The outgoing document that answered it */
+              replyId: string | null;
+              /** @description The sender's outgoing document in motcua */
+              sourceDocumentId: string | null;
+            }) | null;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Hoàn thành xử lý / Mark done (Art. 24) */
+  documentCompletion: {
+    parameters: {
+      path: {
+        /** @description Document id */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Kết quả xử lý */
+          note: string;
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description An official document (văn bản) with what the caller may do to it */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Document id */
+            id: string;
+            /** @description outgoing (văn bản đi) or incoming (văn bản đến) */
+            direction: "outgoing" | "incoming";
+            /** @description The agency whose register holds it */
+            agencyId: string;
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            status: string;
+            /**
+             * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
+             * @enum {string}
+             */
+            type: "nghi-quyet" | "quyet-dinh" | "chi-thi" | "quy-che" | "quy-dinh" | "thong-cao" | "thong-bao" | "huong-dan" | "chuong-trinh" | "ke-hoach" | "phuong-an" | "de-an" | "du-an" | "bao-cao" | "bien-ban" | "to-trinh" | "hop-dong" | "cong-van" | "cong-dien" | "ban-ghi-nho" | "ban-thoa-thuan" | "giay-uy-quyen" | "giay-moi" | "giay-gioi-thieu" | "giay-nghi-phep" | "phieu-gui" | "phieu-chuyen" | "phieu-bao";
+            /** @description The type in Vietnamese */
+            typeName: string;
+            /** @description Trích yếu nội dung */
+            subject: string;
+            /** @description Số, ký hiệu (e.g. 123/UBND-VP): the issuer's; null before numbering */
+            notation: string | null;
+            /** @description Số đi (outgoing) or số đến (incoming) in the agency's register of the year */
+            number: number | null;
+            /** @description The register's year */
+            year: number | null;
+            /** @description Ngày ban hành (outgoing) or ngày đến (incoming), YYYY-MM-DD */
+            date: string | null;
+            /**
+             * @description Mức độ khẩn: normal, urgent (khẩn), very-urgent (thượng khẩn), flash (hỏa tốc)
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent" | "very-urgent" | "flash";
+            /**
+             * @description Độ mật: none, mat (mật), toi-mat (tối mật), tuyet-mat (tuyệt mật)
+             * @enum {string}
+             */
+            confidentiality: "none" | "mat" | "toi-mat" | "tuyet-mat";
+            /** @description Send it back as expectedVersion */
+            version: number;
+            /** @description What the caller may do now (the one gate, availableActions) */
+            availableActions: string[];
+            /** @description Whether the signed PDF can be fetched at …/pdf */
+            hasPdf: boolean;
+            /** @description Outgoing details; null for an incoming document */
+            outgoing: ({
+              /** @description Nội dung */
+              body: string;
+              /** @description Đơn vị soạn thảo */
+              draftingUnit: string;
+              /** @description Nơi nhận */
+              recipients: ({
+                  /**
+                   * @description A motcua agency: it receives the document at once
+                   * @enum {string}
+                   */
+                  kind: "agency";
+                  /** @description The receiving agency */
+                  agencyId: string;
+                } | {
+                  /**
+                   * @description An agency outside motcua, reached through the exchange
+                   * @enum {string}
+                   */
+                  kind: "external";
+                  /** @description Its national agency code (mã định danh) */
+                  code: string;
+                  /** @description Its name */
+                  name: string;
+                })[];
+              /** @description The incoming document it answers */
+              replyTo: string | null;
+              /** @description Người soạn thảo (user id) */
+              drafterId: string;
+              /** @description Why it was last returned */
+              returnNote: string | null;
+              /** @description Người ký (after approval) */
+              signerName: string | null;
+              /** @description Quyền hạn, chức vụ của người ký */
+              signerTitle: string | null;
+              /** @description SHA-256 of the issued PDF */
+              sha256: string | null;
+              /** @description Incoming documents created at motcua recipients */
+              delivered: {
+                  /** @description A motcua recipient */
+                  agencyId: string;
+                  /** @description Its incoming document */
+                  documentId: string;
+                }[];
+              /** @description Recipients outside motcua, handed to the exchange */
+              external: {
+                  /** @description National agency code */
+                  code: string;
+                  /** @description Agency name */
+                  name: string;
+                }[];
+            }) | null;
+            /** @description Incoming details; null for an outgoing document */
+            incoming: ({
+              /** @description The sending motcua agency, if it is one */
+              senderAgencyId: string | null;
+              /** @description Cơ quan ban hành */
+              senderName: string;
+              /** @description Người ký of the sender */
+              signerName: string;
+              /** @description The sender's date of issue */
+              issuedOn: string;
+              /** @description When it arrived (ISO 8601) */
+              arrivedAt: string;
+              /** @description Người được giao xử lý */
+              handlerId: string | null;
+              /** @description Thời hạn giải quyết (YYYY-MM-DD) */
+              dueOn: string | null;
+              /** @description Ý kiến chỉ đạo and ý kiến xử lý, oldest first */
+              opinions: {
+                  /** @description When (ISO 8601) */
+                  at: string;
+                  /** @description Who (user id) */
+                  actor: string;
+                  /** @description Ý kiến chỉ đạo / ý kiến xử lý */
+                  text: string;
+                }[];
+              /** @description The outgoing document that answered it */
+              replyId: string | null;
+              /** @description The sender's outgoing document in motcua */
+              sourceDocumentId: string | null;
+            }) | null;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Trả lời bằng văn bản đi / Link the reply */
+  documentAnswer: {
+    parameters: {
+      path: {
+        /** @description Document id */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The issued outgoing document that answers it */
+          replyId: string;
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description An official document (văn bản) with what the caller may do to it */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Document id */
+            id: string;
+            /** @description outgoing (văn bản đi) or incoming (văn bản đến) */
+            direction: "outgoing" | "incoming";
+            /** @description The agency whose register holds it */
+            agencyId: string;
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            status: string;
+            /**
+             * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
+             * @enum {string}
+             */
+            type: "nghi-quyet" | "quyet-dinh" | "chi-thi" | "quy-che" | "quy-dinh" | "thong-cao" | "thong-bao" | "huong-dan" | "chuong-trinh" | "ke-hoach" | "phuong-an" | "de-an" | "du-an" | "bao-cao" | "bien-ban" | "to-trinh" | "hop-dong" | "cong-van" | "cong-dien" | "ban-ghi-nho" | "ban-thoa-thuan" | "giay-uy-quyen" | "giay-moi" | "giay-gioi-thieu" | "giay-nghi-phep" | "phieu-gui" | "phieu-chuyen" | "phieu-bao";
+            /** @description The type in Vietnamese */
+            typeName: string;
+            /** @description Trích yếu nội dung */
+            subject: string;
+            /** @description Số, ký hiệu (e.g. 123/UBND-VP): the issuer's; null before numbering */
+            notation: string | null;
+            /** @description Số đi (outgoing) or số đến (incoming) in the agency's register of the year */
+            number: number | null;
+            /** @description The register's year */
+            year: number | null;
+            /** @description Ngày ban hành (outgoing) or ngày đến (incoming), YYYY-MM-DD */
+            date: string | null;
+            /**
+             * @description Mức độ khẩn: normal, urgent (khẩn), very-urgent (thượng khẩn), flash (hỏa tốc)
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent" | "very-urgent" | "flash";
+            /**
+             * @description Độ mật: none, mat (mật), toi-mat (tối mật), tuyet-mat (tuyệt mật)
+             * @enum {string}
+             */
+            confidentiality: "none" | "mat" | "toi-mat" | "tuyet-mat";
+            /** @description Send it back as expectedVersion */
+            version: number;
+            /** @description What the caller may do now (the one gate, availableActions) */
+            availableActions: string[];
+            /** @description Whether the signed PDF can be fetched at …/pdf */
+            hasPdf: boolean;
+            /** @description Outgoing details; null for an incoming document */
+            outgoing: ({
+              /** @description Nội dung */
+              body: string;
+              /** @description Đơn vị soạn thảo */
+              draftingUnit: string;
+              /** @description Nơi nhận */
+              recipients: ({
+                  /**
+                   * @description A motcua agency: it receives the document at once
+                   * @enum {string}
+                   */
+                  kind: "agency";
+                  /** @description The receiving agency */
+                  agencyId: string;
+                } | {
+                  /**
+                   * @description An agency outside motcua, reached through the exchange
+                   * @enum {string}
+                   */
+                  kind: "external";
+                  /** @description Its national agency code (mã định danh) */
+                  code: string;
+                  /** @description Its name */
+                  name: string;
+                })[];
+              /** @description The incoming document it answers */
+              replyTo: string | null;
+              /** @description Người soạn thảo (user id) */
+              drafterId: string;
+              /** @description Why it was last returned */
+              returnNote: string | null;
+              /** @description Người ký (after approval) */
+              signerName: string | null;
+              /** @description Quyền hạn, chức vụ của người ký */
+              signerTitle: string | null;
+              /** @description SHA-256 of the issued PDF */
+              sha256: string | null;
+              /** @description Incoming documents created at motcua recipients */
+              delivered: {
+                  /** @description A motcua recipient */
+                  agencyId: string;
+                  /** @description Its incoming document */
+                  documentId: string;
+                }[];
+              /** @description Recipients outside motcua, handed to the exchange */
+              external: {
+                  /** @description National agency code */
+                  code: string;
+                  /** @description Agency name */
+                  name: string;
+                }[];
+            }) | null;
+            /** @description Incoming details; null for an outgoing document */
+            incoming: ({
+              /** @description The sending motcua agency, if it is one */
+              senderAgencyId: string | null;
+              /** @description Cơ quan ban hành */
+              senderName: string;
+              /** @description Người ký of the sender */
+              signerName: string;
+              /** @description The sender's date of issue */
+              issuedOn: string;
+              /** @description When it arrived (ISO 8601) */
+              arrivedAt: string;
+              /** @description Người được giao xử lý */
+              handlerId: string | null;
+              /** @description Thời hạn giải quyết (YYYY-MM-DD) */
+              dueOn: string | null;
+              /** @description Ý kiến chỉ đạo and ý kiến xử lý, oldest first */
+              opinions: {
+                  /** @description When (ISO 8601) */
+                  at: string;
+                  /** @description Who (user id) */
+                  actor: string;
+                  /** @description Ý kiến chỉ đạo / ý kiến xử lý */
+                  text: string;
+                }[];
+              /** @description The outgoing document that answered it */
+              replyId: string | null;
+              /** @description The sender's outgoing document in motcua */
+              sourceDocumentId: string | null;
+            }) | null;
           };
         };
       };

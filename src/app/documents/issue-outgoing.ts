@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto'
+import { renderOfficialDocument } from '../../adapters/pdf/official-document.ts'
+import { appendSignature } from '../../adapters/signing/append-signature.ts'
+import { formatInstant, localDate } from '../../domain/calendar/local-time.ts'
+import type { DocumentActor, OutgoingCommand } from '../../domain/documents/actions.ts'
+import { confidentialityLabel, DocumentTypes, urgencyLabel } from '../../domain/documents/document-type.ts'
+import { foldIncoming, type IncomingDocument, type IncomingEvent } from '../../domain/documents/incoming.ts'
+import type { OutgoingDocument } from '../../domain/documents/outgoing.ts'
+import { appendAudit } from '../../store/audit/audit-log.ts'
+import type { Db } from '../../store/database.ts'
+import {
+  agencyForDocuments,
+  enqueueMessage,
+  insertDocument,
+  saveDocumentFile,
+} from '../../store/documents/document-store.ts'
+import { recordIssuedDocument } from '../../store/signing/issued-documents.ts'
+import { agencySigner } from '../signing/agency-signer.ts'
+import { personalSigner } from './personal-signer.ts'
+
+/** The topic of the seam to the national exchange: an issued document with recipients outside motcua. */
+export const documentIssuedTopic = 'document.issued'
+
+/**
+ * Phát hành (Decree 30/2020 Art. 17(2), 18): renders the numbered document, signs it with the
+ * approving leader's personal certificate and then with the agency's seal certificate (an incremental
+ * update, so both stay valid), stores the PDF, delivers an incoming document to each motcua
+ * recipient at once, and hands recipients outside motcua to the exchange as one `document.issued`
+ * outbox message — all in the caller's transaction.
+ */
+export async function issueOutgoing(
+  tx: Db,
+  d: OutgoingDocument,
+  actor: DocumentActor,
+  now: Date,
+  newId: () => string,
+): Promise<Extract<OutgoingCommand, { action: 'issue' }>> {
+  const today = localDate(now)
+  const agency = await agencyForDocuments(tx, d.agencyId, today)
+  if (agency === null || d.signer === null || d.notation === null || d.issuedOn === null)
+    throw new Error(`document ${d.id} cannot be issued: agency, signer or number missing`)
+  const names = new Map<string, string>()
+  for (const r of d.content.recipients)
+    if (r.kind === 'agency')
+      names.set(r.agencyId, (await agencyForDocuments(tx, r.agencyId, today))?.name ?? r.agencyId)
+  const signedAt = formatInstant(now.getTime())
+  const rendered = await renderOfficialDocument(
+    {
+      agencyName: agency.name,
+      parentName: agency.parentName,
+      notation: d.notation,
+      placeName: agency.placeName ?? agency.province,
+      issuedOn: d.issuedOn,
+      typeName: d.content.type === 'cong-van' ? null : DocumentTypes[d.content.type].vi,
+      subject: d.content.subject,
+      body: d.content.body,
+      urgency: d.content.urgency === 'normal' ? null : urgencyLabel[d.content.urgency],
+      confidentiality: d.content.confidentiality === 'none' ? null : confidentialityLabel[d.content.confidentiality],
+      recipients: d.content.recipients.map((r) =>
+        r.kind === 'agency' ? (names.get(r.agencyId) ?? r.agencyId) : r.name,
+      ),
+      draftingUnit: d.content.draftingUnit,
+      signerTitle: d.signer.title,
+      signerName: d.signer.name,
+      signedAt,
+    },
+    now,
+  )
+  const location = agency.placeName ?? agency.province
+  const personal = await personalSigner(tx, d.signer.userId, d.signer.name, agency.name, now)
+  const signed = await appendSignature(
+    rendered.pdf,
+    personal,
+    { reason: `Ký ban hành văn bản số ${d.notation}`, location, signerName: d.signer.name, signedAt: now },
+    rendered.signer,
+  )
+  const seal = await agencySigner(tx, d.agencyId, now)
+  const sealed = await appendSignature(
+    signed,
+    seal,
+    { reason: `Ký số của cơ quan, văn bản số ${d.notation}`, location, signerName: agency.name, signedAt: now },
+    rendered.seal,
+  )
+  const sha256 = createHash('sha256').update(sealed).digest('hex')
+  await saveDocumentFile(tx, d.id, sealed, sha256, now)
+  await recordIssuedDocument(tx, { sha256 }, { dossierId: null, kind: 'official-document', issuedAt: now })
+  const delivered: { agencyId: string; documentId: string }[] = []
+  for (const agencyId of names.keys()) {
+    const arrived: IncomingEvent = {
+      type: 'arrived',
+      at: now.toISOString(),
+      actor: actor.id,
+      id: newId(),
+      agencyId,
+      document: {
+        senderAgencyId: d.agencyId,
+        senderName: agency.name,
+        type: d.content.type,
+        notation: d.notation,
+        issuedOn: d.issuedOn,
+        subject: d.content.subject,
+        signerName: d.signer.name,
+        urgency: d.content.urgency,
+        confidentiality: d.content.confidentiality,
+        sourceDocumentId: d.id,
+      },
+    }
+    const incoming = foldIncoming([arrived]) as IncomingDocument
+    await insertDocument(tx, incoming, arrived, now)
+    await appendAudit(tx, {
+      at: now,
+      actor: actor.id,
+      action: 'document.arrived',
+      subject: `document:${incoming.id}`,
+      before: null,
+      after: arrived,
+    })
+    delivered.push({ agencyId, documentId: incoming.id })
+  }
+  const external = d.content.recipients.flatMap((r) => (r.kind === 'external' ? [{ code: r.code, name: r.name }] : []))
+  if (external.length > 0)
+    await enqueueMessage(
+      tx,
+      documentIssuedTopic,
+      `document:${d.id}`,
+      {
+        documentId: d.id,
+        agencyId: d.agencyId,
+        notation: d.notation,
+        issuedOn: d.issuedOn,
+        type: d.content.type,
+        subject: d.content.subject,
+        signerName: d.signer.name,
+        urgency: d.content.urgency,
+        confidentiality: d.content.confidentiality,
+        sha256,
+        recipients: external,
+      },
+      now,
+    )
+  return { action: 'issue', sha256, delivered, external }
+}
