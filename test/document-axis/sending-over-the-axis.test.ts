@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { queueDocument } from '../../src/app/document-axis/queue-document.ts'
+import { notifies } from '../../src/app/notifications/notify-applicant.ts'
+import type { OutboxMessage } from '../../src/domain/delivery/outbox-message.ts'
 import { loadMessage } from '../../src/store/document-axis/axis-messages.ts'
 import { engineName } from '../support/test-database.ts'
 import { type AxisHarness, startAxisHarness } from './axis-harness.ts'
@@ -61,6 +63,24 @@ describe(`sending over the national axis on ${engineName}`, () => {
       [afterSlowRound, h.axis.sent.size - before, (await loadMessage(h.deps.db, id))?.state],
       ['queued', 1, 'sent'],
     )
+  })
+
+  test("the package's outbox message is not mistaken for a dossier event by the applicant notifications", async () => {
+    await queue('208')
+    const row = await h.deps.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('topic', '=', 'document-axis.send')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
+    const message = {
+      id: Number(row.id),
+      topic: row.topic,
+      key: row.message_key,
+      payload: row.payload as OutboxMessage['payload'],
+      createdAt: row.created_at,
+    }
+    assert.equal(notifies(message), false)
   })
 
   test('the package the axis receives is signed edXML naming the document', async () => {
