@@ -2,6 +2,7 @@ import { cpus } from 'node:os'
 import { calendarBenchmark } from './calendar.ts'
 import { declarationPdfBenchmark } from './declaration-pdf.ts'
 import { declarationsBenchmark } from './declarations.ts'
+import { documentsBenchmark } from './documents.ts'
 import { formsBenchmark } from './forms.ts'
 import { httpBenchmark } from './http.ts'
 import { inboundBenchmark } from './inbound.ts'
@@ -27,6 +28,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkResult>> = {
   indicators: indicatorsBenchmark,
   lighthouse: lighthouseBenchmark,
   inbound: inboundBenchmark,
+  documents: documentsBenchmark,
 }
 
 export type BenchmarkResult = {
@@ -43,7 +45,7 @@ const names = args.filter(
     !a.startsWith('--') && args[i - 1] !== '--seconds' && args[i - 1] !== '--sizes' && args[i - 1] !== '--count',
 )
 // The lifecycle and indicators benchmarks need a PostgreSQL server: by default they run only when DATABASE_URL names one.
-const needsPostgres = new Set(['lifecycle', 'indicators', 'inbound'])
+const needsPostgres = new Set(['lifecycle', 'indicators', 'inbound', 'documents'])
 const chosen =
   names.length > 0 ? names : Object.keys(benchmarks).filter((n) => !needsPostgres.has(n) || process.env.DATABASE_URL)
 const unknown = chosen.filter((n) => !(n in benchmarks))

@@ -194,6 +194,7 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'GET /api/documents/registers/:register/pdf': documentStaff,
   'GET /api/documents/:id': documentStaff,
   'GET /api/documents/:id/pdf': documentStaff,
+  'GET /api/documents/:id/handlers': documentStaff,
   ...Object.fromEntries(documentCommandRoutes.map((r) => [`POST /api/documents/:id/${r.path}`, documentStaff])),
 }
 

@@ -27,8 +27,18 @@ test('issuing writes one document.issued outbox message naming only the recipien
     .execute()
   assert.deepEqual(
     rows.map((r) => (r.payload as { documentId: string; recipients: unknown }).recipients),
-    [[{ code: '000.00.00.G12', name: 'Bộ Tư pháp' }]],
+    [[{ organId: '000.00.00.G12', name: 'Bộ Tư pháp' }]],
   )
+})
+
+test('the message carries the number and the notation’s letters apart, as edXML’s CodeNumber and CodeNotation', async () => {
+  const row = await t.database.db
+    .selectFrom('outbox')
+    .select(['payload'])
+    .where('topic', '=', 'document.issued')
+    .executeTakeFirstOrThrow()
+  const payload = row.payload as { number: string; notation: string }
+  assert.deepEqual([payload.number, payload.notation], ['01', 'STP-VP'])
 })
 
 test('every step of the document is in the audit log', async () => {

@@ -119,24 +119,47 @@ export async function issueOutgoing(
   }
   const external = d.content.recipients.flatMap((r) => (r.kind === 'external' ? [{ code: r.code, name: r.name }] : []))
   if (external.length > 0)
-    await enqueueMessage(
-      tx,
-      documentIssuedTopic,
-      `document:${d.id}`,
-      {
-        documentId: d.id,
-        agencyId: d.agencyId,
-        notation: d.notation,
-        issuedOn: d.issuedOn,
-        type: d.content.type,
-        subject: d.content.subject,
-        signerName: d.signer.name,
-        urgency: d.content.urgency,
-        confidentiality: d.content.confidentiality,
-        sha256,
-        recipients: external,
-      },
-      now,
-    )
+    await enqueueMessage(tx, documentIssuedTopic, `document:${d.id}`, exchangePayload(d, agency, sha256, external), now)
   return { action: 'issue', sha256, delivered, external }
+}
+
+/**
+ * The `document.issued` message: what the exchange needs to package the document
+ * (OutgoingDocumentForExchange of src/domain/documents/edxml/), the PDF being read by `documentId` from
+ * document_files. The number and the notation's letters are apart, as edXML's CodeNumber and
+ * CodeNotation; the title's last line is the position, the lines above it the authority (KT., TM., …).
+ */
+function exchangePayload(
+  d: OutgoingDocument,
+  agency: { name: string; parentName: string | null; placeName: string | null; province: string },
+  sha256: string,
+  external: readonly { code: string; name: string }[],
+) {
+  const [number, ...letters] = (d.notation ?? '').split('/')
+  const title = (d.signer?.title ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+  return {
+    documentId: d.id,
+    agencyId: d.agencyId,
+    from: { name: agency.name, organizationInCharge: agency.parentName },
+    recipients: external.map((r) => ({ organId: r.code, name: r.name })),
+    number,
+    notation: letters.join('/'),
+    place: agency.placeName ?? agency.province,
+    promulgatedOn: d.issuedOn,
+    type: { id: d.content.type, name: DocumentTypes[d.content.type].vi },
+    subject: d.content.subject,
+    signer: {
+      fullName: d.signer?.name ?? '',
+      position: title.at(-1) ?? '',
+      competence: title.length > 1 ? title.slice(0, -1).join(' ') : null,
+    },
+    urgency: d.content.urgency === 'flash' ? 'express' : d.content.urgency,
+    confidentiality: d.content.confidentiality,
+    toPlaces: d.content.recipients.map((r) => (r.kind === 'agency' ? r.agencyId : r.name)),
+    replyTo: d.content.replyTo,
+    sha256,
+  }
 }

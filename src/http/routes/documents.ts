@@ -18,6 +18,7 @@ import type { OfficialDocument } from '../../domain/documents/official-document.
 import type { Db } from '../../store/database.ts'
 import {
   agencyForDocuments,
+  documentHandlers,
   documentInbox,
   documentTrail,
   loadDocument,
@@ -443,6 +444,39 @@ export const documentRoutes: FastifyPluginAsyncTypebox<Omit<DocumentDeps, 'newId
       const pdf = fileId === null ? null : await loadDocumentFile(db, fileId)
       if (pdf === null) return sendProblem(reply, problem('documentNotFound', 404))
       return reply.type('application/pdf').send(pdf)
+    },
+  )
+
+  app.get(
+    '/api/documents/:id/handlers',
+    {
+      config: { permission: Permission.DocumentRead },
+      schema: {
+        operationId: 'listDocumentHandlers',
+        tags: ['documents'],
+        summary: "Người có thể được giao xử lý / Specialists and leaders of the document's agency",
+        params: idParams,
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                userId: Type.String({ description: 'User id, for assignment.handlerId' }),
+                name: Type.String({ description: 'Họ và tên' }),
+                role: Type.String({ description: 'specialist or leader' }),
+              }),
+              { description: 'By name' },
+            ),
+          }),
+          ...problems,
+        },
+      },
+    },
+    async (request, reply) => {
+      const p = callerOf(request)
+      const d = await loadDocument(db, request.params.id)
+      if (d === null) return sendProblem(reply, problem('documentNotFound', 404))
+      if (!reads(p, d.agencyId)) return sendProblem(reply, problem('forbidden', 403))
+      return { items: await documentHandlers(db, d.agencyId) }
     },
   )
 

@@ -286,3 +286,21 @@ export async function insertPersonalKey(
     .onConflict((oc) => oc.column('user_id').doNothing())
     .execute()
 }
+
+/** Who may handle an incoming document of the agency: its specialists and leaders, by name. */
+export async function documentHandlers(
+  db: Db,
+  agencyId: string,
+): Promise<{ userId: string; name: string; role: string }[]> {
+  const rows = await db
+    .selectFrom('role_grants as g')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .where('g.agency_id', '=', agencyId)
+    .where('g.role', 'in', ['specialist', 'leader'])
+    .where('u.disabled', '=', false)
+    .select(['u.id', 'u.display_name', 'g.role'])
+    .orderBy('u.display_name')
+    .limit(500)
+    .execute()
+  return rows.map((r) => ({ userId: r.id, name: r.display_name, role: r.role }))
+}

@@ -417,6 +417,10 @@ export interface paths {
     /** Văn bản điện tử đã ký / The issued PDF with both signatures */
     get: operations["getDocumentPdf"];
   };
+  "/api/documents/{id}/handlers": {
+    /** Người có thể được giao xử lý / Specialists and leaders of the document's agency */
+    get: operations["listDocumentHandlers"];
+  };
   "/api/documents/{id}/revision": {
     /** Sửa bản thảo / Revise the draft */
     post: operations["documentRevision"];
@@ -14901,6 +14905,57 @@ export interface operations {
       200: {
         content: {
           "application/json": string;
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Người có thể được giao xử lý / Specialists and leaders of the document's agency */
+  listDocumentHandlers: {
+    parameters: {
+      path: {
+        /** @description Document id */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description By name */
+            items: {
+                /** @description User id, for assignment.handlerId */
+                userId: string;
+                /** @description Họ và tên */
+                name: string;
+                /** @description specialist or leader */
+                role: string;
+              }[];
+          };
         };
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */

@@ -2,6 +2,10 @@ import type { ReactNode } from 'react'
 import { useI18n } from '../../i18n/messages.ts'
 import { Link, matchPath } from '../../router.tsx'
 import { useSession } from '../../session.tsx'
+import { DocumentInboxPage } from '../documents/DocumentInboxPage.tsx'
+import { DocumentPage } from '../documents/DocumentPage.tsx'
+import { DraftDocumentPage } from '../documents/DraftDocumentPage.tsx'
+import { RegisterPage } from '../documents/RegisterPage.tsx'
 import { NotFoundPage } from '../NotFoundPage.tsx'
 import { CalendarPage } from './CalendarPage.tsx'
 import { CataloguePage } from './CataloguePage.tsx'
@@ -28,6 +32,7 @@ export default function OfficeArea({ path }: { path: string }) {
   const counter = user.grants.some((g) => g.role === 'counter_officer')
   const admin = user.grants.some((g) => g.role === 'provincial_admin')
   const indicators = readsIndicators(user.grants)
+  const documents = user.grants.some((g) => ['specialist', 'leader', 'clerk'].includes(g.role))
   const nav = (
     <nav className="office-nav" aria-label={t('office.nav')}>
       <Link to="/can-bo">{t('office.title')}</Link>
@@ -39,6 +44,12 @@ export default function OfficeArea({ path }: { path: string }) {
       )}
       {' · '}
       <Link to="/can-bo/phan-anh-kien-nghi">{t('petition.queue.title')}</Link>
+      {documents && (
+        <>
+          {' · '}
+          <Link to="/can-bo/van-ban">{t('doc.nav')}</Link>
+        </>
+      )}
       {' · '}
       <Link to="/can-bo/thu-tuc">{t('office.catalogue')}</Link>
       {admin && (
@@ -68,10 +79,24 @@ export default function OfficeArea({ path }: { path: string }) {
   const procedureTime = matchPath('/can-bo/rut-ngan-thoi-gian/:procedureCode', path)
   const petition = matchPath('/can-bo/phan-anh-kien-nghi/:code', path)
   const notIndicators = <p>{t('ind.office.notAllowed')}</p>
+  const document = matchPath('/can-bo/van-ban/:id', path)
+  const register = matchPath('/can-bo/so-van-ban/:register', path)
+  const notDocuments = <p>{t('doc.notStaff')}</p>
   if (matchPath('/can-bo', path)) page = <QueuePage grants={user.grants} />
   else if (matchPath('/can-bo/tiep-nhan', path)) page = <WalkInPage grants={user.grants} />
   else if (matchPath('/can-bo/phan-anh-kien-nghi', path)) page = <PetitionQueuePage />
   else if (petition?.code) page = <PetitionAnswerPage key={petition.code} code={petition.code} />
+  else if (matchPath('/can-bo/van-ban', path))
+    page = documents ? <DocumentInboxPage drafts={user.grants.some((g) => g.role === 'specialist')} /> : notDocuments
+  else if (matchPath('/can-bo/van-ban/soan-thao', path))
+    page = documents ? <DraftDocumentPage grants={user.grants} /> : notDocuments
+  else if (document?.id) page = documents ? <DocumentPage key={document.id} id={document.id} /> : notDocuments
+  else if (register?.register === 'outgoing' || register?.register === 'incoming')
+    page = documents ? (
+      <RegisterPage key={register.register} register={register.register} grants={user.grants} />
+    ) : (
+      notDocuments
+    )
   else if (matchPath('/can-bo/thu-tuc', path)) page = <CataloguePage />
   else if (matchPath('/can-bo/lich', path)) page = admin ? <CalendarPage /> : <p>{t('calendar.notAdmin')}</p>
   else if (matchPath('/can-bo/tin-that-bai', path))
