@@ -13,6 +13,7 @@ import { nationalPortalConsumer } from './national-portal-consumer.ts'
 import { notificationConsumer, receiptFromForms } from './notifications-consumer.ts'
 import { paymentRefundConsumer } from './payment-refunds-consumer.ts'
 import { portalIntakeConsumer } from './portal-intake-consumer.ts'
+import { portalRefusalConsumer } from './portal-refusal-consumer.ts'
 import { signedDocumentsConsumer } from './signed-documents-consumer.ts'
 import { loadWebhookConsumers } from './webhook-consumer.ts'
 
@@ -43,11 +44,13 @@ export function consumersFromEnv(
     )
   if (config.portal)
     fixed.push(nationalPortalConsumer({ db, client: portalClient({ ...config.portal, timeoutMs }), publicBaseUrl }))
-  // Dossiers taken in from the national portal are acknowledged to it once created (status 1).
-  if (config.portal && config.portalInbound)
-    fixed.push(
-      portalIntakeConsumer({ db, client: inboundClient({ ...config.portal, timeoutMs }), now: () => new Date() }),
-    )
+  // Dossiers taken in from the national portal are acknowledged to it once created (status 1), and
+  // the ones motcua refused are reported to it with the reason.
+  if (config.portal && config.portalInbound) {
+    const inbound = inboundClient({ ...config.portal, timeoutMs })
+    fixed.push(portalIntakeConsumer({ db, client: inbound, now: () => new Date() }))
+    fixed.push(portalRefusalConsumer({ db, client: inbound, now: () => new Date() }))
+  }
   const mailer = smtpMailerFromEnv(config.mail, timeoutMs)
   const sms = smsGatewayFromEnv(config.sms, timeoutMs)
   if (mailer && sms)

@@ -418,6 +418,7 @@ export type Database = {
     received_at: Timestamp
     updated_at: Timestamp
     acknowledged_at: NullableTimestamp
+    refusal_reported_at: NullableTimestamp
   }
   portal_intake_refusals: {
     id: Generated<number>

@@ -7,7 +7,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
  * protocol motcua's adapter assumes (src/adapters/national-portal/inbound-client.ts) and nothing of
  * motcua's types: `GET /api/lienthong/hoso?conTro=&soLuong=` pages the queue (the cursor is the
  * position after the page), `GET /api/lienthong/tailieu/<id>` serves an attachment, `POST
- * /api/lienthong/hoso/tiepnhan` takes an acknowledgement, `GET /api/lienthong/hoso/<MaHoSoQuocGia>` answers
+ * /api/lienthong/hoso/tiepnhan` takes an acknowledgement, `POST /api/lienthong/hoso/<id>/tuchoi` a refusal
+ * (its body's MaHoSoQuocGia must be the path's), `GET /api/lienthong/hoso/<MaHoSoQuocGia>` answers
  * one queued dossier (the latest delivery of it; 404 if none), for reconciliation's re-pull. Every call
  * needs the `X-API-Key`.
  */
@@ -18,6 +19,8 @@ export type InboundQueue = {
   serve(bytes: Buffer, options?: { delayMs?: number }): string
   /** Every acknowledgement received, in order. */
   readonly acknowledgements: Record<string, unknown>[]
+  /** Every refusal report received, in order. */
+  readonly refusals: Record<string, unknown>[]
   /** How many times each attachment link was fetched. */
   readonly fetches: Map<string, number>
   /** Cursors asked for, in order. */
@@ -31,6 +34,19 @@ const ackFields: Record<string, (v: unknown) => boolean> = {
   NgayTiepNhanHoSo: (v) => typeof v === 'string' && /^\d{14}$/.test(v),
 }
 
+const text = (v: unknown) => typeof v === 'string' && v.trim().length > 0
+const refusalFields: Record<string, (v: unknown) => boolean> = {
+  MaHoSoQuocGia: text,
+  MaLyDo: (v) => typeof v === 'string' && /^[a-z-]+$/.test(v),
+  LyDo: text,
+  LyDoTiengAnh: text,
+  NgayTuChoi: (v) => typeof v === 'string' && /^\d{14}$/.test(v),
+}
+
+/** The first field missing, malformed or unknown, or null. */
+const wrongField = (body: Record<string, unknown>, fields: Record<string, (v: unknown) => boolean>) =>
+  Object.keys(fields).find((k) => !fields[k]?.(body[k])) ?? Object.keys(body).find((k) => !(k in fields)) ?? null
+
 function json(res: ServerResponse, status: number, body: object): number {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
   res.end(JSON.stringify(body))
@@ -41,6 +57,7 @@ export function inboundQueue(baseUrl: () => string, apiKey: string) {
   const queue: Record<string, unknown>[] = []
   const files = new Map<string, { bytes: Buffer; delayMs: number }>()
   const acknowledgements: Record<string, unknown>[] = []
+  const refusals: Record<string, unknown>[] = []
   const fetches = new Map<string, number>()
   const pageRequests: (string | null)[] = []
 
@@ -54,6 +71,7 @@ export function inboundQueue(baseUrl: () => string, apiKey: string) {
       return `${baseUrl()}/api/lienthong/tailieu/${id}`
     },
     acknowledgements,
+    refusals,
     fetches,
     pageRequests,
   }
@@ -109,6 +127,26 @@ export function inboundQueue(baseUrl: () => string, apiKey: string) {
           thongBao: `Trường ${wrong} không hợp lệ`,
         })
       acknowledgements.push(ack)
+      return json(res, 200, { ketQua: 'thanh_cong' })
+    }
+    const refused = /^\/api\/lienthong\/hoso\/([^/]+)\/tuchoi$/.exec(url.pathname)
+    if (req.method === 'POST' && refused) {
+      let report: Record<string, unknown>
+      try {
+        report = JSON.parse(body) as Record<string, unknown>
+      } catch {
+        return json(res, 400, { ketQua: 'loi', maLoi: 'DU_LIEU_KHONG_HOP_LE', thongBao: 'Nội dung không phải JSON' })
+      }
+      const wrong =
+        wrongField(report, refusalFields) ??
+        (report.MaHoSoQuocGia === decodeURIComponent(refused[1] as string) ? null : 'MaHoSoQuocGia')
+      if (wrong)
+        return json(res, 400, {
+          ketQua: 'loi',
+          maLoi: 'DU_LIEU_KHONG_HOP_LE',
+          thongBao: `Trường ${wrong} không hợp lệ`,
+        })
+      refusals.push(report)
       return json(res, 200, { ketQua: 'thanh_cong' })
     }
     return json(res, 404, { ketQua: 'loi', maLoi: 'KHONG_TIM_THAY', thongBao: 'Không tìm thấy dịch vụ' })

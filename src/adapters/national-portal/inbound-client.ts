@@ -18,6 +18,19 @@ export type IntakeAcknowledgement = {
   readonly NgayTiepNhanHoSo: string
 }
 
+/**
+ * What motcua tells the platform when it refuses a national dossier (assumed message, to confirm in
+ * the integration agreement): the reason's code (`IntakeRefusal`), its text in Vietnamese and in
+ * English, and when the intake was refused (`yyyyMMddHHmmss`, Vietnam time).
+ */
+export type IntakeRefusalReport = {
+  readonly MaHoSoQuocGia: string
+  readonly MaLyDo: string
+  readonly LyDo: string
+  readonly LyDoTiengAnh: string
+  readonly NgayTuChoi: string
+}
+
 export type InboundClient = {
   /** The dossiers after `cursor` (null: from the start), at most `limit`. */
   page(cursor: string | null, limit: number): Promise<InboundPage>
@@ -25,6 +38,8 @@ export type InboundClient = {
   attachment(url: string, maxBytes: number): Promise<FetchedAttachment>
   /** Tells the platform the dossier was received into motcua. */
   acknowledge(ack: IntakeAcknowledgement): Promise<void>
+  /** Tells the platform motcua refused the dossier, and why. */
+  reportRefusal(report: IntakeRefusalReport): Promise<void>
 }
 
 export type InboundClientOptions = {
@@ -39,7 +54,8 @@ export type InboundClientOptions = {
 /**
  * Liên thông hồ sơ từ Cổng DVCQG qua nền tảng NDXP/LGSP (assumed paths, all to confirm in the integration
  * agreement): `GET /api/lienthong/hoso?conTro=…&soLuong=…` answers `{ DanhSach, ConTroTiepTheo }`;
- * an attachment is a `GET` of its `DuongDan`; `POST /api/lienthong/hoso/tiepnhan` acknowledges. Every
+ * an attachment is a `GET` of its `DuongDan`; `POST /api/lienthong/hoso/tiepnhan` acknowledges; `POST /api/lienthong/hoso/{MaHoSoQuocGia}/tuchoi`
+ * reports a refusal. Every
  * call is one attempt: network errors, timeouts, 5xx, 408 and 429 throw `PortalUnavailable` for the
  * caller to retry; another refusal is a `PermanentFailure`.
  */
@@ -126,5 +142,17 @@ export function inboundClient(options: InboundClientOptions): InboundClient {
       throw new PermanentFailure(`platform refused ${about}: HTTP ${response.status} ${text.slice(0, 300)}`)
   }
 
-  return { page, attachment, acknowledge }
+  async function reportRefusal(report: IntakeRefusalReport): Promise<void> {
+    const about = `the refusal of ${report.MaHoSoQuocGia}`
+    const response = await call(
+      new URL(`/api/lienthong/hoso/${encodeURIComponent(report.MaHoSoQuocGia)}/tuchoi`, base),
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(report) },
+      about,
+    )
+    const text = await response.text().catch(() => '')
+    if (!response.ok)
+      throw new PermanentFailure(`platform refused ${about}: HTTP ${response.status} ${text.slice(0, 300)}`)
+  }
+
+  return { page, attachment, acknowledge, reportRefusal }
 }

@@ -2,15 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { type Static, Type } from 'typebox'
 import { InboundDossier } from '../../adapters/national-portal/inbound-dossier.ts'
 import { type PushCredentials, verifyPush } from '../../adapters/national-portal/inbound-signature.ts'
-import {
-  checkInbound,
-  type IntakeDeps,
-  IntakeRefusal,
-  receiveInbound,
-  refuseDelivery,
-} from '../../app/portal/intake-dossier.ts'
+import { checkInbound, type IntakeDeps, receiveInbound, refuseDelivery } from '../../app/portal/intake-dossier.ts'
 import { Permission } from '../../domain/access/route-permissions.ts'
-import { Problem, type ProblemKind, problem, sendProblem } from '../problem.ts'
+import { refusalProblems } from '../intake-refusal-problems.ts'
+import { Problem, problem, sendProblem } from '../problem.ts'
 
 /** Push mode as configured (PORTAL_INBOUND_MODE=push): the platform's credentials and the intake's parts. */
 export type PortalInboundOptions = { readonly credentials: PushCredentials; readonly intake: IntakeDeps }
@@ -29,16 +24,6 @@ const InboundReceipt = Type.Object(
   { description: 'Biên nhận liên thông / The intake as motcua recorded it' },
 )
 type InboundReceipt = Static<typeof InboundReceipt>
-
-const refusalProblems: Record<IntakeRefusal, ProblemKind> = {
-  [IntakeRefusal.UnknownProcedure]: 'inboundUnknownProcedure',
-  [IntakeRefusal.UnknownReceivingUnit]: 'inboundUnknownReceivingUnit',
-  [IntakeRefusal.HashMismatch]: 'inboundHashMismatch',
-  [IntakeRefusal.AttachmentTooLarge]: 'inboundAttachmentTooLarge',
-  [IntakeRefusal.AttachmentType]: 'inboundAttachmentType',
-  [IntakeRefusal.AttachmentUnavailable]: 'inboundAttachmentUnavailable',
-  [IntakeRefusal.Refused]: 'inboundRefused',
-}
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -87,7 +87,14 @@ export async function recordFetched(db: Db, nationalId: string, attachments: rea
 /** Who changes an intake in the audit log: the platform's delivery, not a person. */
 const intakeActor = 'system:national-portal-intake'
 
-/** The intake ends refused with its reason (only before its dossier exists), audited. */
+/** The outbox topic of rejected intakes, each to be reported to the platform (one message per national id). */
+export const intakeRejectedTopic = 'portal-intake.rejected'
+
+/**
+ * The intake ends refused with its reason (only before its dossier exists), audited, and its report
+ * to the platform queued in the outbox in the same transaction, so the refusal is told at least once.
+ * The payload carries the dossier fields other consumers read (null) beside the national id.
+ */
 export async function recordRejected(db: Db, nationalId: string, reason: string, detail: string | null, at: Date) {
   await db.transaction().execute(async (tx) => {
     const changed = await tx
@@ -97,16 +104,46 @@ export async function recordRejected(db: Db, nationalId: string, reason: string,
       .where('state', 'in', ['received', 'fetched'])
       .returning('national_id')
       .executeTakeFirst()
-    if (changed)
-      await appendAudit(tx, {
-        at,
-        actor: intakeActor,
-        action: 'portal-intake.rejected',
-        subject: nationalId,
-        before: null,
-        after: { reason, detail },
-      })
+    if (!changed) return
+    await appendAudit(tx, {
+      at,
+      actor: intakeActor,
+      action: 'portal-intake.rejected',
+      subject: nationalId,
+      before: null,
+      after: { reason, detail },
+    })
+    const payload = { dossierId: null, code: null, nationalId, event: { type: 'portal-intake-rejected' } }
+    await sql`INSERT INTO outbox (topic, message_key, payload, created_at)
+      VALUES (${intakeRejectedTopic}, ${`portal-intake:${nationalId}`}, ${JSON.stringify(payload)}::jsonb, ${at})`.execute(
+      tx,
+    )
   })
+}
+
+/** A rejected intake as reported to the platform: its reason, when, and whether the platform took it. */
+export async function rejectedIntake(
+  db: Db,
+  nationalId: string,
+): Promise<{ reason: string; rejectedAt: Date; reported: boolean } | null> {
+  const row = await db
+    .selectFrom('portal_intakes')
+    .select(['reason', 'updated_at', 'refusal_reported_at'])
+    .where('national_id', '=', nationalId)
+    .where('state', '=', 'rejected')
+    .executeTakeFirst()
+  return row
+    ? { reason: row.reason ?? 'refused', rejectedAt: row.updated_at, reported: row.refusal_reported_at !== null }
+    : null
+}
+
+export async function recordRefusalReported(db: Db, nationalId: string, at: Date) {
+  await db
+    .updateTable('portal_intakes')
+    .set({ refusal_reported_at: at })
+    .where('national_id', '=', nationalId)
+    .where('refusal_reported_at', 'is', null)
+    .execute()
 }
 
 /** A step failed for now (the platform was unavailable): counted, and left for a later round. */
