@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { pullIncoming } from '../../src/app/document-axis/pull-incoming.ts'
 import { takeInMessage } from '../../src/app/document-axis/take-in-message.ts'
+import { buildPackage } from '../../src/domain/documents/edxml/build-package.ts'
 import { StatusCode } from '../../src/domain/documents/edxml/status-code.ts'
 import { parseStatusMessage } from '../../src/domain/documents/edxml/status-message.ts'
 import { incomingByAxisId, loadMessage, statusHistory } from '../../src/store/document-axis/axis-messages.ts'
@@ -149,6 +150,33 @@ describe(`receiving from the national axis on ${engineName}`, () => {
     assert.deepEqual(
       [rejection.status.statusCode, rejection.status.description.includes('Thiếu thành phần bắt buộc')],
       [StatusCode.Rejected, true],
+    )
+  })
+
+  test('a package changed after signing is refused for its signature', async () => {
+    const tampered = signedIncoming(incomingLetter({ number: '310' })).replace(
+      'phối hợp thẩm định',
+      'phối hợp thẩm tra',
+    )
+    const axisId = h.axis.deliverToUs(tampered, { type: 'edoc', from: '000.00.07.H31' })
+    await pull(h)
+    const stored = await incomingByAxisId(h.deps.db, axisId)
+    assert.deepEqual(
+      [stored?.state, stored?.problems?.map((p) => p.path), arrivalsOf('310')],
+      ['rejected', ['/edXML/edXMLEnvelope/edXMLHeader/Signature'], 0],
+    )
+  })
+
+  test('an unsigned package is refused', async () => {
+    const unsigned = buildPackage(incomingLetter({ number: '311' }), {
+      business: 'new',
+      sentAt: new Date('2026-12-03T01:00:00Z'),
+    })
+    const axisId = h.axis.deliverToUs(unsigned, { type: 'edoc', from: '000.00.07.H31' })
+    await pull(h)
+    assert.deepEqual(
+      (await incomingByAxisId(h.deps.db, axisId))?.problems?.map((p) => p.en),
+      ['The package carries no XML signature'],
     )
   })
 

@@ -1,4 +1,5 @@
 import type { PendingAxisMessage } from '../../adapters/document-axis/axis-client.ts'
+import { checkPackageSignature, type SignatureCheck } from '../../adapters/signing/xml-signature-check.ts'
 import { dayOf, isoDate } from '../../domain/calendar/local-time.ts'
 import type { PackageProblem } from '../../domain/documents/edxml/package-problem.ts'
 import { type ParsedPackage, parsePackage } from '../../domain/documents/edxml/parse-package.ts'
@@ -42,6 +43,21 @@ export async function takeInMessage(deps: AxisDeps, item: PendingAxisMessage): P
   return outcome
 }
 
+const signaturePath = '/edXML/edXMLEnvelope/edXMLHeader/Signature'
+
+/** A document without a valid signature is refused (Decree 30/2020/NĐ-CP Art. 8: văn bản điện tử is digitally signed). */
+const signatureProblem: Record<SignatureCheck, readonly PackageProblem[] | null> = {
+  valid: null,
+  invalid: [
+    {
+      path: signaturePath,
+      vi: 'Chữ ký số không hợp lệ: gói tin đã bị thay đổi sau khi ký',
+      en: 'The XML signature does not verify: the package changed after signing',
+    },
+  ],
+  absent: [{ path: signaturePath, vi: 'Gói tin không có chữ ký số', en: 'The package carries no XML signature' }],
+}
+
 const problemsText = (problems: readonly PackageProblem[]) =>
   problems
     .map((p) => p.vi)
@@ -63,8 +79,10 @@ async function takeInDocument(deps: AxisDeps, item: PendingAxisMessage, xml: str
   const now = deps.now()
   const today = isoDate(dayOf(now.getTime()))
   const parsed = parsePackage(xml)
+  const refusal = parsed.ok ? signatureProblem[checkPackageSignature(xml)] : parsed.problems
   const id = deps.newId()
-  if (!parsed.ok) {
+  if (!parsed.ok || refusal) {
+    const problems = refusal ?? []
     const ref = replyReference(xml, { organId: item.from, documentId: `axis:${item.axisId}`, today })
     await deps.db.transaction().execute(async (tx) => {
       const message = incoming(id, item, xml, {
@@ -72,7 +90,7 @@ async function takeInDocument(deps: AxisDeps, item: PendingAxisMessage, xml: str
         fromCode: ref.responseFor.organId,
         toCodes: ref.addressedTo,
         state: 'rejected',
-        problems: parsed.problems,
+        problems,
       })
       if (!(await insertIncoming(tx, message, now))) return
       await appendAudit(tx, {
@@ -81,7 +99,7 @@ async function takeInDocument(deps: AxisDeps, item: PendingAxisMessage, xml: str
         action: 'axis.rejected',
         subject: `axis-message:${id}`,
         before: null,
-        after: { axisId: item.axisId, problems: parsed.problems },
+        after: { axisId: item.axisId, problems: problems },
       })
       await queueStatusReply(
         tx,
@@ -89,7 +107,7 @@ async function takeInDocument(deps: AxisDeps, item: PendingAxisMessage, xml: str
         { ...message, createdAt: now, handedOverAt: null },
         {
           statusCode: StatusCode.Rejected,
-          description: `Từ chối tiếp nhận: ${problemsText(parsed.problems)}`,
+          description: `Từ chối tiếp nhận: ${problemsText(problems)}`,
           from: deps.connectionPoint,
           actor: axisActor,
         },
