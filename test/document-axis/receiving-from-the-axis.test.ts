@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { pullIncoming } from '../../src/app/document-axis/pull-incoming.ts'
+import { reportStatus } from '../../src/app/document-axis/report-status.ts'
 import { takeInMessage } from '../../src/app/document-axis/take-in-message.ts'
 import { buildPackage } from '../../src/domain/documents/edxml/build-package.ts'
 import { StatusCode } from '../../src/domain/documents/edxml/status-code.ts'
@@ -190,6 +191,39 @@ describe(`receiving from the national axis on ${engineName}`, () => {
       [rejection?.ok && rejection.status.responseFor.organId, rejection?.ok && rejection.status.statusCode],
       ['000.00.07.H31', StatusCode.Rejected],
     )
+  })
+
+  test("a clerk's status 03 (đã tiếp nhận) about a received document reaches its sender", async () => {
+    deliver('312')
+    await pull(h)
+    const arrival = h.arrivals.find((a) => a.package.number === '312')
+    const reported = await reportStatus(h.deps, arrival?.messageId ?? '', {
+      statusCode: StatusCode.Accepted,
+      description: 'Đã vào sổ văn bản đến số 88',
+      staff: { department: 'Văn thư', name: 'Lê Thị Mai' },
+      from: { organId: '000.00.07.H34', name: 'Sở Y tế' },
+      actor: 'user:van-thu',
+    })
+    await h.relay()
+    const replies = [...h.axis.sent.values()].filter((m) => m.type === 'status').map((m) => parseStatusMessage(m.xml))
+    const accepted = replies.find(
+      (r) =>
+        r.ok && r.status.statusCode === StatusCode.Accepted && r.status.responseFor.documentId.endsWith(',312/SYT-NVY'),
+    )
+    assert.deepEqual([reported, accepted?.ok && accepted.status.description], [true, 'Đã vào sổ văn bản đến số 88'])
+  })
+
+  test('a status cannot be reported on a package we refused', async () => {
+    const refused = await incomingByAxisId(
+      h.deps.db,
+      h.axis.acknowledgements.find((a) => a.status === 'fail')?.docId ?? '',
+    )
+    const reported = await reportStatus(h.deps, refused?.id ?? '', {
+      statusCode: StatusCode.Accepted,
+      from: h.deps.connectionPoint,
+      actor: 'user:van-thu',
+    })
+    assert.equal(reported, false)
   })
 
   test('the statuses we sent about a received document are in its history', async () => {
