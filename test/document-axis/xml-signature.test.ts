@@ -4,8 +4,11 @@ import { generateAgencyCertificate, generateDemoCa, type KeyPairPem } from '../.
 import { signPackage } from '../../src/adapters/signing/xml-signer.ts'
 import { buildPackage } from '../../src/domain/documents/edxml/build-package.ts'
 import { parsePackage } from '../../src/domain/documents/edxml/parse-package.ts'
+import { requireTools } from '../support/debian-tools.ts'
 import { consultationLetter } from './exchange-documents.ts'
 import { xmlsecVerifies } from './xmlsec.ts'
+
+const xmlsec = requireTools('xmlsec1')
 
 const now = new Date('2026-12-03T02:15:00Z')
 let ca: KeyPairPem
@@ -22,18 +25,18 @@ before(() => {
   signed = signPackage(buildPackage(consultationLetter(), { business: 'new', sentAt: now }), agency)
 })
 
-test("a signed package verifies with xmlsec1 against the agency's CA", async () => {
+test("a signed package verifies with xmlsec1 against the agency's CA", { skip: xmlsec }, async () => {
   const result = await xmlsecVerifies(signed, ca.certificatePem)
   assert.ok(result.valid, result.output)
 })
 
-test('one flipped byte of an attachment breaks the signature', async () => {
+test('one flipped byte of an attachment breaks the signature', { skip: xmlsec }, async () => {
   const at = signed.indexOf('<edXML:ContentTransferEncoded>') + '<edXML:ContentTransferEncoded>'.length
   const flipped = signed.slice(0, at) + (signed[at] === 'A' ? 'B' : 'A') + signed.slice(at + 1)
   assert.equal((await xmlsecVerifies(flipped, ca.certificatePem)).valid, false)
 })
 
-test('a signature by a certificate outside the trusted CA is refused', async () => {
+test('a signature by a certificate outside the trusted CA is refused', { skip: xmlsec }, async () => {
   const otherCa = generateDemoCa(now)
   assert.equal((await xmlsecVerifies(signed, otherCa.certificatePem)).valid, false)
 })

@@ -2,8 +2,8 @@ import { accessSync, constants } from 'node:fs'
 import { delimiter, join } from 'node:path'
 
 /**
- * The Debian programs some tests check our output with (style.md §12: a PDF signature by pdfsig, a page
- * by a real browser), and the package that installs each. `.ci/run` installs them.
+ * The Debian programs some tests check our output with (style.md §12: a PDF signature by pdfsig, an XML
+ * signature by xmlsec1, a page by a real browser), and the package that installs each. `.ci/run` installs them.
  */
 const packageOf = {
   pdfsig: 'poppler-utils',
@@ -11,6 +11,7 @@ const packageOf = {
   pdftoppm: 'poppler-utils',
   pdfinfo: 'poppler-utils',
   chromium: 'chromium',
+  xmlsec1: 'xmlsec1',
 } as const
 export type DebianTool = keyof typeof packageOf
 
