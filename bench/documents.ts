@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { loadavg } from 'node:os'
 import { sql } from 'kysely'
 import { draftOutgoing } from '../src/app/documents/draft-outgoing.ts'
 import { runDocumentCommand } from '../src/app/documents/run-document-command.ts'
@@ -59,6 +60,7 @@ async function timed(rounds: number, run: (i: number) => Promise<unknown>): Prom
 export async function documentsBenchmark(): Promise<BenchmarkResult> {
   const url = process.env.DATABASE_URL
   if (!url) throw new Error('the documents benchmark needs DATABASE_URL (PostgreSQL)')
+  const loadBefore = loadavg()[0] ?? 0
   const count = Number(process.argv[process.argv.indexOf('--count') + 1]) || 100_000
   const open = await openDatabase({ kind: 'postgres', url })
   const db = open.db
@@ -164,6 +166,7 @@ export async function documentsBenchmark(): Promise<BenchmarkResult> {
       'Issuing: 100 numbered công văn issued one after the other through runDocumentCommand (render with pdfkit,',
       'the leader’s personal signature, the agency’s seal signature as an incremental update, the PDF stored, an',
       'incoming document delivered to Sở Nội vụ, audit), after one warm-up issuance that makes the keys.',
+      `Load average ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)} (the machine is shared).`,
       '',
       '| run | p50 ms | p95 ms | p99 ms |',
       '|---|---|---|---|',

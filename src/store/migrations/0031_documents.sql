@@ -42,6 +42,8 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_register ON documents (agency_id, direction, year, register_number);
 CREATE INDEX documents_inbox ON documents (agency_id, direction, status);
+-- The foreign key from an incoming document to its sender's: without it each delete scans the table.
+CREATE INDEX documents_source ON documents (source_document_id) WHERE source_document_id IS NOT NULL;
 CREATE INDEX documents_search_trgm ON documents USING gin (search_text gin_trgm_ops);
 
 CREATE TABLE document_events (
