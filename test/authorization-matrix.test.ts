@@ -172,6 +172,8 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'GET /api/payments/vnpay/ipn': () => 'allowed',
   // The national platform pushes dossiers submitted on the national portal, authenticated by API key and signature.
   'POST /api/portal/inbound-dossiers': () => 'allowed',
+  // And petitions sent there, authenticated the same way (the route checks the key and signature).
+  'POST /api/portal/inbound-petitions': () => 'allowed',
   'GET /mo-phong-thanh-toan': () => 'allowed',
   'POST /mo-phong-thanh-toan/ket-qua': () => 'allowed',
   'POST /mo-phong-thanh-toan/api/transaction': () => 'allowed',
@@ -184,6 +186,7 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'GET /api/petitions/published': () => 'allowed',
   'GET /api/petitions/queue': (c) => (c.kind === 'anonymous' ? 401 : workflow.includes(role(c)) ? 'allowed' : 403),
   'GET /api/petitions/indicators': indicatorReaders,
+  'GET /api/petitions/mine': petitionActors,
   'GET /api/petitions/:code': petitionActors,
   ...Object.fromEntries(petitionCommandRoutes.map((r) => [`POST /api/petitions/:code/${r.path}`, petitionActors])),
   // Documents: specialists, leaders and clerks; the document's agency and availableActions decide the rest.

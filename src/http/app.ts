@@ -220,6 +220,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ? {
           credentials: inbound.credentials,
           intake: { db: options.db, engine, now: options.now, client: inbound.client, ...files },
+          petitions: { db: options.db, now: options.now, calendars: agencyCalendars(options.db, workingDays) },
         }
       : null,
   })

@@ -92,6 +92,8 @@ export type ProblemKind =
   | 'documentHandlerInvalid'
   | 'documentReplyInvalid'
   | 'documentRecipientInvalid'
+  | 'petitionInboundUnknownUnit'
+  | 'petitionInboundUnknownDossier'
 
 export function problem(kind: ProblemKind, status: number, extra: Partial<Problem> = {}): Problem {
   const title = message(`problem.${kind}.title` as MessageKey)

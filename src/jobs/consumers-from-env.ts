@@ -13,6 +13,7 @@ import { nationalPortalConsumer } from './national-portal-consumer.ts'
 import { notificationConsumer, receiptFromForms } from './notifications-consumer.ts'
 import { paymentRefundConsumer } from './payment-refunds-consumer.ts'
 import { portalIntakeConsumer } from './portal-intake-consumer.ts'
+import { portalPetitionsConsumer } from './portal-petitions-consumer.ts'
 import { portalRefusalConsumer } from './portal-refusal-consumer.ts'
 import { signedDocumentsConsumer } from './signed-documents-consumer.ts'
 import { loadWebhookConsumers } from './webhook-consumer.ts'
@@ -50,6 +51,8 @@ export function consumersFromEnv(
     const inbound = inboundClient({ ...config.portal, timeoutMs })
     fixed.push(portalIntakeConsumer({ db, client: inbound, now: () => new Date() }))
     fixed.push(portalRefusalConsumer({ db, client: inbound, now: () => new Date() }))
+    // Petitions from the national portal have their answer or refusal reported back.
+    fixed.push(portalPetitionsConsumer({ db, client: inbound }))
   }
   const mailer = smtpMailerFromEnv(config.mail, timeoutMs)
   const sms = smsGatewayFromEnv(config.sms, timeoutMs)

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { type PetitionDesk, petitionDesk } from './fake-national-portal-petitions.ts'
 
 /**
  * The national platform's side of inbound dossiers, for the fake portal (loopback only), speaking the
@@ -9,7 +10,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
  * position after the page), `GET /api/lienthong/tailieu/<id>` serves an attachment, `POST
  * /api/lienthong/hoso/tiepnhan` takes an acknowledgement, `POST /api/lienthong/hoso/<id>/tuchoi` a refusal
  * (its body's MaHoSoQuocGia must be the path's), `GET /api/lienthong/hoso/<MaHoSoQuocGia>` answers
- * one queued dossier (the latest delivery of it; 404 if none), for reconciliation's re-pull. Every call
+ * one queued dossier (the latest delivery of it; 404 if none), for reconciliation's re-pull, and `POST
+ * /api/lienthong/pakn/ketqua` a petition's outcome (fake-national-portal-petitions.ts). Every call
  * needs the `X-API-Key`.
  */
 export type InboundQueue = {
@@ -25,6 +27,8 @@ export type InboundQueue = {
   readonly fetches: Map<string, number>
   /** Cursors asked for, in order. */
   readonly pageRequests: (string | null)[]
+  /** Petitions: what the platform pushes, and the outcomes motcua reports back. */
+  readonly petitions: PetitionDesk
 }
 
 const ackFields: Record<string, (v: unknown) => boolean> = {
@@ -60,6 +64,7 @@ export function inboundQueue(baseUrl: () => string, apiKey: string) {
   const refusals: Record<string, unknown>[] = []
   const fetches = new Map<string, number>()
   const pageRequests: (string | null)[] = []
+  const petitions = petitionDesk()
 
   const api: InboundQueue = {
     enqueue: (...dossiers) => {
@@ -74,6 +79,7 @@ export function inboundQueue(baseUrl: () => string, apiKey: string) {
     refusals,
     fetches,
     pageRequests,
+    petitions: petitions.api,
   }
 
   /** Answers a `/api/lienthong/…` request; returns the status sent. */
@@ -111,6 +117,7 @@ export function inboundQueue(baseUrl: () => string, apiKey: string) {
       res.end(found.bytes)
       return 200
     }
+    if (req.method === 'POST' && url.pathname === '/api/lienthong/pakn/ketqua') return petitions.handle(req, res, body)
     if (req.method === 'POST' && url.pathname === '/api/lienthong/hoso/tiepnhan') {
       let ack: Record<string, unknown>
       try {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { PermanentFailure } from '../../domain/delivery/permanent-failure.ts'
+import type { PetitionOutcomeRecord } from './inbound-petition.ts'
 import { PortalUnavailable } from './portal-client.ts'
 
 /** One page of the platform's inbound queue: dossiers as sent (checked by the caller) and the next cursor. */
@@ -32,6 +33,8 @@ export type IntakeRefusalReport = {
 }
 
 export type InboundClient = {
+  /** Tells the platform how one of its petitions ended (inbound-petition.ts, assumed record). */
+  reportPetition(record: PetitionOutcomeRecord): Promise<void>
   /** The dossiers after `cursor` (null: from the start), at most `limit`. */
   page(cursor: string | null, limit: number): Promise<InboundPage>
   /** The attachment at `url`, read up to `maxBytes` and hashed. */
@@ -55,7 +58,7 @@ export type InboundClientOptions = {
  * Liên thông hồ sơ từ Cổng DVCQG qua nền tảng NDXP/LGSP (assumed paths, all to confirm in the integration
  * agreement): `GET /api/lienthong/hoso?conTro=…&soLuong=…` answers `{ DanhSach, ConTroTiepTheo }`;
  * an attachment is a `GET` of its `DuongDan`; `POST /api/lienthong/hoso/tiepnhan` acknowledges; `POST /api/lienthong/hoso/{MaHoSoQuocGia}/tuchoi`
- * reports a refusal. Every
+ * reports a refusal; `POST /api/lienthong/pakn/ketqua` reports a petition's answer or refusal. Every
  * call is one attempt: network errors, timeouts, 5xx, 408 and 429 throw `PortalUnavailable` for the
  * caller to retry; another refusal is a `PermanentFailure`.
  */
@@ -154,5 +157,17 @@ export function inboundClient(options: InboundClientOptions): InboundClient {
       throw new PermanentFailure(`platform refused ${about}: HTTP ${response.status} ${text.slice(0, 300)}`)
   }
 
-  return { page, attachment, acknowledge, reportRefusal }
+  async function reportPetition(record: PetitionOutcomeRecord): Promise<void> {
+    const about = `the outcome of petition ${record.MaPAKNQuocGia}`
+    const response = await call(
+      new URL('/api/lienthong/pakn/ketqua', base),
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record) },
+      about,
+    )
+    const text = await response.text().catch(() => '')
+    if (!response.ok)
+      throw new PermanentFailure(`platform refused ${about}: HTTP ${response.status} ${text.slice(0, 300)}`)
+  }
+
+  return { page, attachment, acknowledge, reportRefusal, reportPetition }
 }

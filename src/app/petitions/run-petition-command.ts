@@ -1,8 +1,14 @@
 import { decide, type PetitionActor, type PetitionCommand } from '../../domain/petitions/actions.ts'
 import { answerDueAt } from '../../domain/petitions/handling-limits.ts'
 import { foldPetition, type Petition } from '../../domain/petitions/petition.ts'
+import { reportedToNationalPortal } from '../../domain/petitions/portal-report.ts'
 import { appendAudit } from '../../store/audit/audit-log.ts'
-import { agencyExists, appendPetitionEvent, loadPetitionEvents } from '../../store/petitions/petition-store.ts'
+import {
+  agencyExists,
+  appendPetitionEvent,
+  enqueuePetitionReport,
+  loadPetitionEvents,
+} from '../../store/petitions/petition-store.ts'
 import { markDossierComplaint } from './mark-dossier-complaint.ts'
 import type { PetitionDeps } from './petition-deps.ts'
 
@@ -59,6 +65,7 @@ export async function runPetitionCommand(
         before: { status: before.status, agencyId: before.agencyId, version: before.version },
         after: decision.event,
       })
+      if (reportedToNationalPortal(after, decision.event)) await enqueuePetitionReport(tx, after, decision.event)
       return { kind: 'done', petition: after, dueAt }
     })
   } catch (error) {

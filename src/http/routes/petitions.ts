@@ -13,6 +13,7 @@ import { foldPetition } from '../../domain/petitions/petition.ts'
 import {
   loadPetitionEvents,
   petitionQueue,
+  petitionsOfOwner,
   petitionsOfPeriod,
   publishedPetitions,
 } from '../../store/petitions/petition-store.ts'
@@ -241,6 +242,29 @@ export const petitionRoutes: FastifyPluginAsyncTypebox<PetitionDeps> = async (ap
         p.kind === 'citizen' ? [] : p.grants.filter((g) => workflow.includes(g.role)).map((g) => g.agencyId)
       const actor = actorOf(p)
       return { items: (await petitionQueue(db, agencies)).map((r) => petitionView(r.petition, r.dueAt, actor)) }
+    },
+  )
+
+  app.get(
+    '/api/petitions/mine',
+    {
+      config: { permission: Permission.PetitionCommand },
+      schema: {
+        operationId: 'listMyPetitions',
+        tags: ['petitions'],
+        summary: 'Phản ánh, kiến nghị của tôi / The signed-in citizen’s own petitions, newest first',
+        response: {
+          200: Type.Object({ items: Type.Array(PetitionView, { description: 'My petitions (none for staff)' }) }),
+          401: Type.Ref('Problem'),
+          403: Type.Ref('Problem'),
+        },
+      },
+    },
+    async (request) => {
+      const p = callerOf(request)
+      if (p.kind !== 'citizen') return { items: [] }
+      const actor = actorOf(p)
+      return { items: (await petitionsOfOwner(db, p.userId)).map((r) => petitionView(r.petition, r.dueAt, actor)) }
     },
   )
 

@@ -1,14 +1,32 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { type Static, Type } from 'typebox'
 import { InboundDossier } from '../../adapters/national-portal/inbound-dossier.ts'
+import { InboundPetition, readInboundPetition } from '../../adapters/national-portal/inbound-petition.ts'
 import { type PushCredentials, verifyPush } from '../../adapters/national-portal/inbound-signature.ts'
+import type { PetitionDeps } from '../../app/petitions/petition-deps.ts'
+import { receivePortalPetition } from '../../app/petitions/receive-portal-petition.ts'
 import { checkInbound, type IntakeDeps, receiveInbound, refuseDelivery } from '../../app/portal/intake-dossier.ts'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import { refusalProblems } from '../intake-refusal-problems.ts'
 import { Problem, problem, sendProblem } from '../problem.ts'
 
-/** Push mode as configured (PORTAL_INBOUND_MODE=push): the platform's credentials and the intake's parts. */
-export type PortalInboundOptions = { readonly credentials: PushCredentials; readonly intake: IntakeDeps }
+/** Push mode as configured (PORTAL_INBOUND_MODE=push): the platform's credentials and the intakes' parts. */
+export type PortalInboundOptions = {
+  readonly credentials: PushCredentials
+  readonly intake: IntakeDeps
+  readonly petitions: PetitionDeps
+}
+
+const PetitionReceipt = Type.Object(
+  {
+    MaPAKNQuocGia: Type.String({ description: 'The national petition id, as sent' }),
+    MaPAKN: Type.String({ description: "motcua's petition code, PAKN.yyyymmdd.nnnn" }),
+    KetQua: Type.Union([Type.Literal('da_tiep_nhan'), Type.Literal('da_ton_tai')], {
+      description: 'da_tiep_nhan: received now; da_ton_tai: already received (a repeated delivery), the same code',
+    }),
+  },
+  { description: 'Biên nhận PAKN / The petition as motcua received it (assumed names)' },
+)
 
 const InboundReceipt = Type.Object(
   {
@@ -24,6 +42,14 @@ const InboundReceipt = Type.Object(
   { description: 'Biên nhận liên thông / The intake as motcua recorded it' },
 )
 type InboundReceipt = Static<typeof InboundReceipt>
+
+const parsed = (raw: string): unknown => {
+  try {
+    return JSON.parse(raw)
+  } catch {
+    return null
+  }
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -106,6 +132,52 @@ export async function portalInboundRoutes(app: FastifyInstance, options: { inbou
               KetQua: outcome.existed ? 'da_ton_tai' : 'da_tiep_nhan',
             }
       return reply.code(outcome.kind === 'pending' ? 202 : outcome.existed ? 200 : 201).send(receipt)
+    },
+  )
+
+  app.post(
+    '/api/portal/inbound-petitions',
+    {
+      config: { permission: Permission.Public },
+      attachValidation: true,
+      schema: {
+        operationId: 'receivePortalPetition',
+        tags: ['integrations'],
+        summary:
+          'Nền tảng liên thông đẩy một phản ánh, kiến nghị gửi trên Cổng DVCQG (xác thực như hồ sơ) / The national platform pushes one petition sent on the national portal, authenticated as dossiers are',
+        description:
+          'Headers as for inbound dossiers: X-API-Key, and Standard Webhooks webhook-id, webhook-timestamp, webhook-signature. Every field is an assumption (docs/rules.md "Petitions").',
+        body: InboundPetition,
+        response: {
+          200: PetitionReceipt,
+          201: PetitionReceipt,
+          400: Problem,
+          401: Problem,
+          422: Problem,
+          503: Problem,
+        },
+      },
+    },
+    async (request, reply) => {
+      const inbound = options.inbound
+      if (!inbound) return sendProblem(reply, problem('inboundNotConfigured', 503))
+      const deps = inbound.petitions
+      if (verifyPush(inbound.credentials, request.headers, request.rawBody ?? '', deps.now()) !== 'ok')
+        return sendProblem(reply, problem('inboundUnauthenticated', 401))
+      // The body as the platform sent it: Fastify's validation may have coerced it in place.
+      const read = readInboundPetition(parsed(request.rawBody ?? ''))
+      if (!read.ok)
+        return sendProblem(reply, problem('validation', 400, { errors: [{ path: read.path, message: read.detail }] }))
+      const outcome = await receivePortalPetition(deps, read.petition)
+      if (outcome.kind === 'unknownUnit') return sendProblem(reply, problem('petitionInboundUnknownUnit', 422))
+      if (outcome.kind === 'dossierNotFound') return sendProblem(reply, problem('petitionInboundUnknownDossier', 422))
+      if (outcome.kind === 'agencyNotFound') return sendProblem(reply, problem('petitionInboundUnknownUnit', 422))
+      const receipt = {
+        MaPAKNQuocGia: read.petition.portalId,
+        MaPAKN: outcome.petition.code,
+        KetQua: outcome.duplicate ? ('da_ton_tai' as const) : ('da_tiep_nhan' as const),
+      }
+      return reply.code(outcome.duplicate ? 200 : 201).send(receipt)
     },
   )
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { localDate } from '../../domain/calendar/local-time.ts'
 import type { Petition, PetitionEvent } from '../../domain/petitions/petition.ts'
 import { formatPetitionCode } from '../../domain/petitions/petition-code.ts'
+import type { PetitionClosingEvent } from '../../domain/petitions/portal-report.ts'
 import { foldForSearch } from '../../domain/petitions/search-text.ts'
 import type { Db } from '../database.ts'
 
@@ -115,6 +116,19 @@ export async function petitionQueue(
   return rows.map((r) => ({ petition: r.state, dueAt: r.due_at }))
 }
 
+/** Của tôi: the petitions an account sent, newest first. */
+export async function petitionsOfOwner(db: Db, userId: string): Promise<{ petition: Petition; dueAt: Date | null }[]> {
+  const rows = await db
+    .selectFrom('petitions')
+    .select(['state', 'due_at'])
+    .where('owner_user_id', '=', userId)
+    .orderBy('received_at', 'desc')
+    .orderBy('code', 'desc')
+    .limit(200)
+    .execute()
+  return rows.map((r) => ({ petition: r.state, dueAt: r.due_at }))
+}
+
 /** Công khai kết quả: answered petitions the petitioner agreed to publish, newest first; `query` is folded. */
 export async function publishedPetitions(db: Db, query: string, limit: number): Promise<Petition[]> {
   let q = db.selectFrom('petitions').select('state').where('published_at', 'is not', null)
@@ -136,6 +150,29 @@ export async function petitionsOfPeriod(db: Db, from: Date, to: Date, agencyId: 
     .where((eb) => eb.or([eb('finished_at', 'is', null), eb('finished_at', '>=', from)]))
   if (agencyId !== null) q = q.where('agency_id', '=', agencyId)
   return (await q.execute()).map((r) => r.state)
+}
+
+/**
+ * The outbox message telling the national portal how its petition ended, in the caller's transaction
+ * (relay consumer `national-portal-petitions`). Keyed by the petition, so its messages go in order;
+ * `dossierId` is null: the message concerns no dossier (dossier consumers pass it by).
+ */
+export async function enqueuePetitionReport(tx: Db, p: Petition, event: PetitionClosingEvent): Promise<void> {
+  await tx
+    .insertInto('outbox')
+    .values({
+      topic: `petition.${event.type}`,
+      message_key: `petition:${p.code}`,
+      payload: JSON.stringify({ dossierId: null, code: p.code, seq: p.version, status: p.status, event }),
+      created_at: new Date(event.at),
+    })
+    .execute()
+}
+
+/** The national portal's id of a petition, or null when it did not come from there. */
+export async function portalIdOfPetition(db: Db, code: string): Promise<string | null> {
+  const row = await db.selectFrom('petitions').select('external_id').where('code', '=', code).executeTakeFirst()
+  return row?.external_id ?? null
 }
 
 /** The id of a received dossier by its code, locked for the caller's transaction; null when none. */

@@ -313,6 +313,13 @@ export interface paths {
      */
     post: operations["receivePortalDossier"];
   };
+  "/api/portal/inbound-petitions": {
+    /**
+     * Nền tảng liên thông đẩy một phản ánh, kiến nghị gửi trên Cổng DVCQG (xác thực như hồ sơ) / The national platform pushes one petition sent on the national portal, authenticated as dossiers are
+     * @description Headers as for inbound dossiers: X-API-Key, and Standard Webhooks webhook-id, webhook-timestamp, webhook-signature. Every field is an assumption (docs/rules.md "Petitions").
+     */
+    post: operations["receivePortalPetition"];
+  };
   "/api/verify": {
     /** Xác thực văn bản điện tử / Verify a signed e-result (PDF body) */
     post: operations["verifyDocument"];
@@ -344,6 +351,10 @@ export interface paths {
   "/api/petitions/queue": {
     /** Hàng đợi phản ánh, kiến nghị / Open petitions of my agencies, soonest due first */
     get: operations["listPetitionQueue"];
+  };
+  "/api/petitions/mine": {
+    /** Phản ánh, kiến nghị của tôi / The signed-in citizen’s own petitions, newest first */
+    get: operations["listMyPetitions"];
   };
   "/api/petitions/indicators": {
     /** Chỉ tiêu 5.1–5.3 (Quyết định 766) / Group-5 petition indicators for a period */
@@ -12428,6 +12439,204 @@ export interface operations {
       };
     };
   };
+  /**
+   * Nền tảng liên thông đẩy một phản ánh, kiến nghị gửi trên Cổng DVCQG (xác thực như hồ sơ) / The national platform pushes one petition sent on the national portal, authenticated as dossiers are
+   * @description Headers as for inbound dossiers: X-API-Key, and Standard Webhooks webhook-id, webhook-timestamp, webhook-signature. Every field is an assumption (docs/rules.md "Petitions").
+   */
+  receivePortalPetition: {
+    /** @description Phản ánh, kiến nghị từ Cổng DVCQG (every field assumed) */
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The national portal's id of the petition; intake is keyed by it (assumed name) */
+          MaPAKNQuocGia: string;
+          /** @description QCVN 102 code of the unit the petition is addressed to (assumed name) */
+          MaDonViTiepNhan: string;
+          /** @description Decree 20/2008 Art. 5: 1 = hành vi của cơ quan, cán bộ, công chức; 2 = quy định, thủ tục hành chính; absent or null = unclassified (assumed codes) */
+          PhanLoai?: 1 | 2 | null;
+          /** @description Tiêu đề (assumed name) */
+          TieuDe: string;
+          /** @description Nội dung (assumed name) */
+          NoiDung: string;
+          /** @description Người phản ánh (assumed); at least a phone or an e-mail */
+          NguoiPhanAnh: {
+            /** @description Họ và tên (assumed name) */
+            HoTen: string;
+            /** @description assumed */
+            SoDienThoai?: string | null;
+            /** @description assumed */
+            Email?: string | null;
+            /** @description assumed */
+            DiaChi?: string | null;
+          };
+          /** @description Consent to publish the answer (Art. 19; assumed name) */
+          DongYCongKhai: boolean;
+          /** @description motcua's code of the dossier the petition concerns, if any (assumed name) */
+          MaHoSo?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Biên nhận PAKN / The petition as motcua received it (assumed names) */
+      200: {
+        content: {
+          "application/json": {
+            /** @description The national petition id, as sent */
+            MaPAKNQuocGia: string;
+            /** @description motcua's petition code, PAKN.yyyymmdd.nnnn */
+            MaPAKN: string;
+            /** @description da_tiep_nhan: received now; da_ton_tai: already received (a repeated delivery), the same code */
+            KetQua: "da_tiep_nhan" | "da_ton_tai";
+          };
+        };
+      };
+      /** @description Biên nhận PAKN / The petition as motcua received it (assumed names) */
+      201: {
+        content: {
+          "application/json": {
+            /** @description The national petition id, as sent */
+            MaPAKNQuocGia: string;
+            /** @description motcua's petition code, PAKN.yyyymmdd.nnnn */
+            MaPAKN: string;
+            /** @description da_tiep_nhan: received now; da_ton_tai: already received (a repeated delivery), the same code */
+            KetQua: "da_tiep_nhan" | "da_ton_tai";
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": {
+            /** @description URI naming the kind of problem */
+            type: string;
+            /** @description The HTTP status code of the answer */
+            status: number;
+            /** @description Short title in Vietnamese */
+            title: string;
+            /** @description Explanation in Vietnamese */
+            detail: string;
+            /** @description The same in English */
+            en: {
+              /** @description Short title in English */
+              title: string;
+              /** @description Explanation in English */
+              detail: string;
+            };
+            /** @description Request id, to quote when reporting the problem */
+            instance?: string;
+            /** @description Which inputs were wrong and why (validation problems) */
+            errors?: {
+                /** @description Where the wrong input is, e.g. body/items/0 or querystring/from */
+                path: string;
+                /** @description What is wrong with it, in Vietnamese when there is a translation */
+                message: string;
+                /** @description The same in English */
+                en?: string;
+              }[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": {
+            /** @description URI naming the kind of problem */
+            type: string;
+            /** @description The HTTP status code of the answer */
+            status: number;
+            /** @description Short title in Vietnamese */
+            title: string;
+            /** @description Explanation in Vietnamese */
+            detail: string;
+            /** @description The same in English */
+            en: {
+              /** @description Short title in English */
+              title: string;
+              /** @description Explanation in English */
+              detail: string;
+            };
+            /** @description Request id, to quote when reporting the problem */
+            instance?: string;
+            /** @description Which inputs were wrong and why (validation problems) */
+            errors?: {
+                /** @description Where the wrong input is, e.g. body/items/0 or querystring/from */
+                path: string;
+                /** @description What is wrong with it, in Vietnamese when there is a translation */
+                message: string;
+                /** @description The same in English */
+                en?: string;
+              }[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      422: {
+        content: {
+          "application/json": {
+            /** @description URI naming the kind of problem */
+            type: string;
+            /** @description The HTTP status code of the answer */
+            status: number;
+            /** @description Short title in Vietnamese */
+            title: string;
+            /** @description Explanation in Vietnamese */
+            detail: string;
+            /** @description The same in English */
+            en: {
+              /** @description Short title in English */
+              title: string;
+              /** @description Explanation in English */
+              detail: string;
+            };
+            /** @description Request id, to quote when reporting the problem */
+            instance?: string;
+            /** @description Which inputs were wrong and why (validation problems) */
+            errors?: {
+                /** @description Where the wrong input is, e.g. body/items/0 or querystring/from */
+                path: string;
+                /** @description What is wrong with it, in Vietnamese when there is a translation */
+                message: string;
+                /** @description The same in English */
+                en?: string;
+              }[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      503: {
+        content: {
+          "application/json": {
+            /** @description URI naming the kind of problem */
+            type: string;
+            /** @description The HTTP status code of the answer */
+            status: number;
+            /** @description Short title in Vietnamese */
+            title: string;
+            /** @description Explanation in Vietnamese */
+            detail: string;
+            /** @description The same in English */
+            en: {
+              /** @description Short title in English */
+              title: string;
+              /** @description Explanation in English */
+              detail: string;
+            };
+            /** @description Request id, to quote when reporting the problem */
+            instance?: string;
+            /** @description Which inputs were wrong and why (validation problems) */
+            errors?: {
+                /** @description Where the wrong input is, e.g. body/items/0 or querystring/from */
+                path: string;
+                /** @description What is wrong with it, in Vietnamese when there is a translation */
+                message: string;
+                /** @description The same in English */
+                en?: string;
+              }[];
+          };
+        };
+      };
+    };
+  };
   /** Xác thực văn bản điện tử / Verify a signed e-result (PDF body) */
   verifyDocument: {
     responses: {
@@ -13289,6 +13498,80 @@ export interface operations {
         content: {
           "application/json": {
             /** @description Open petitions */
+            items: ({
+                /** @description Mã phản ánh, kiến nghị: PAKN.yyyymmdd.nnnn */
+                code: string;
+                /** @description Send it back as expectedVersion with the next command */
+                version: number;
+                /** @description received, refused, supplement-requested, assigned or answered */
+                status: string;
+                /** @description national-portal, portal or counter */
+                channel: string;
+                /** @description Null until classified */
+                category: ("conduct" | "regulation") | null;
+                /** @description Tiêu đề */
+                title: string;
+                /** @description Nội dung, with any supplement appended */
+                content: string;
+                /** @description Người phản ánh */
+                petitioner: {
+                  /** @description Họ và tên */
+                  name: string;
+                  /** @description Số điện thoại */
+                  phone: string | null;
+                  /** @description Thư điện tử */
+                  email: string | null;
+                  /** @description Địa chỉ */
+                  address: string | null;
+                };
+                /** @description Agency that received it */
+                receivingAgencyId: string;
+                /** @description Agency holding it now (the responsible one once routed) */
+                agencyId: string;
+                /** @description Mã hồ sơ it concerns, if any */
+                dossierCode: string | null;
+                /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
+                receivedAt: string;
+                /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
+                dueAt: string | null;
+                /** @description Kết quả xử lý */
+                answer: string | null;
+                /** @description When it was answered */
+                answeredAt: string | null;
+                /** @description When the answer became public (with the petitioner’s consent) */
+                publishedAt: string | null;
+                /** @description Whether the petitioner agrees to publication */
+                consentToPublish: boolean;
+                /** @description The petitioner’s rating of the answer */
+                satisfied: boolean | null;
+                /** @description Commands the caller may run now */
+                availableActions: string[];
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Phản ánh, kiến nghị của tôi / The signed-in citizen’s own petitions, newest first */
+  listMyPetitions: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description My petitions (none for staff) */
             items: ({
                 /** @description Mã phản ánh, kiến nghị: PAKN.yyyymmdd.nnnn */
                 code: string;
