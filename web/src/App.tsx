@@ -21,6 +21,7 @@ const PetitionPage = lazy(async () => ({ default: (await import('./pages/Petitio
 const PublishedPetitionsPage = lazy(async () => ({
   default: (await import('./pages/PublishedPetitionsPage.tsx')).PublishedPetitionsPage,
 }))
+const MyPetitionsPage = lazy(async () => ({ default: (await import('./pages/MyPetitionsPage.tsx')).MyPetitionsPage }))
 const OfficeArea = lazy(() => import('./pages/office/OfficeArea.tsx'))
 
 function Page({ path }: { path: string }): ReactNode {
@@ -34,6 +35,7 @@ function Page({ path }: { path: string }): ReactNode {
   if (matchPath('/thong-ke', path)) return <StatisticsPage />
   if (matchPath('/phan-anh-kien-nghi', path)) return <PetitionPage />
   if (matchPath('/phan-anh-kien-nghi/da-tra-loi', path)) return <PublishedPetitionsPage />
+  if (matchPath('/phan-anh-kien-nghi/cua-toi', path)) return <MyPetitionsPage />
   if (matchPath('/dang-nhap', path)) return <SignInPage />
   if (matchPath('/ho-so-cua-toi', path)) return <MyDossiersPage />
   const mine = matchPath('/ho-so-cua-toi/:id', path)
@@ -72,6 +74,7 @@ function Header() {
         <Link to="/thong-ke">{t('nav.statistics')}</Link>
         <Link to="/phan-anh-kien-nghi">{t('nav.petition')}</Link>
         {user?.kind === 'citizen' && <Link to="/ho-so-cua-toi">{t('nav.myDossiers')}</Link>}
+        {user?.kind === 'citizen' && <Link to="/phan-anh-kien-nghi/cua-toi">{t('nav.myPetitions')}</Link>}
         {officer && <Link to="/can-bo">{t('nav.office')}</Link>}
         {user ? (
           <button type="button" className="link-button" onClick={() => void signOut()}>

@@ -40,7 +40,7 @@ function setHint(on: boolean): void {
     // Storage refused (private mode): the session is asked about on every load instead.
   }
 }
-const sessionPages = /^\/(can-bo|ho-so-cua-toi|dang-nhap)(\/|$)|^\/thu-tuc\/[^/]+\/nop$/
+const sessionPages = /^\/(can-bo|ho-so-cua-toi|dang-nhap|phan-anh-kien-nghi\/cua-toi)(\/|$)|^\/thu-tuc\/[^/]+\/nop$/
 const needsSession = (path: string) => sessionPages.test(path)
 
 /** Call before leaving for a sign-in elsewhere (VNeID), so the session is looked up on the way back. */

@@ -5,8 +5,9 @@ import { client, errorText, ok } from '../../api/client.ts'
 import { useI18n } from '../../i18n/messages.ts'
 import { usePageHead } from '../../page-head.ts'
 import { agencyChoices } from '../petition-agencies.ts'
+import { PetitionTriageForms } from './PetitionTriageForms.tsx'
 
-/** One petition for the officer: route it to the responsible agency, or answer it (rules.md, Petitions). */
+/** One petition for the officer: classify, ask a supplement, refuse, route or answer it (rules.md, Petitions). */
 export function PetitionAnswerPage({ code }: { code: string }) {
   const { t, tx, lang, formatInstant } = useI18n()
   usePageHead(code, t('petition.queue.title'))
@@ -78,6 +79,7 @@ export function PetitionAnswerPage({ code }: { code: string }) {
           <p>{p.answer}</p>
         </>
       )}
+      <PetitionTriageForms petition={p} />
       {p.availableActions.includes('assign') && (
         <form className="stack" onSubmit={submitRoute}>
           <h2>{t('petition.route')}</h2>
