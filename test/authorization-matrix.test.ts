@@ -199,6 +199,16 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'GET /api/documents/:id/pdf': documentStaff,
   'GET /api/documents/:id/handlers': documentStaff,
   ...Object.fromEntries(documentCommandRoutes.map((r) => [`POST /api/documents/:id/${r.path}`, documentStaff])),
+  // Satisfaction survey (SIPAS): indicator readers see periods and results, the provincial administrator
+  // (for the Department of Home Affairs) opens, types paper forms and closes; a link's token is its own key.
+  'GET /api/surveys': indicatorReaders,
+  'POST /api/surveys': onlyRoles('provincial_admin'),
+  'GET /api/surveys/:id': indicatorReaders,
+  'GET /api/surveys/:id/results': indicatorReaders,
+  'POST /api/surveys/:id/paper-answers': onlyRoles('provincial_admin'),
+  'POST /api/surveys/:id/closure': onlyRoles('provincial_admin'),
+  'GET /api/surveys/links/:token': () => 'allowed',
+  'POST /api/surveys/links/:token/answer': () => 'allowed',
 }
 
 let t: TestApp

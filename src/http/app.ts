@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import helmet from '@fastify/helmet'
@@ -48,6 +49,7 @@ import { portalInboundRoutes } from './routes/portal-inbound.ts'
 import { procedureRoutes } from './routes/procedures.ts'
 import { reportExportRoutes } from './routes/report-exports.ts'
 import { statisticsRoutes } from './routes/statistics.ts'
+import { surveyRoutes } from './routes/surveys.ts'
 import { timeReductionRoutes } from './routes/time-reduction.ts'
 import { userRoutes } from './routes/users.ts'
 import { vaultRoutes } from './routes/vault.ts'
@@ -237,6 +239,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     calendars: agencyCalendars(options.db, workingDays),
   })
   await app.register(documentRoutes, { db: options.db, now: options.now })
+  await app.register(surveyRoutes, {
+    db: options.db,
+    now: options.now,
+    publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:3000',
+    randomToken: () => randomBytes(32).toString('base64url'),
+  })
   await app.register(calendarRoutes, {
     db: options.db,
     now: options.now,

@@ -86,6 +86,8 @@ export type ProblemKind =
   | 'petitionNotFound'
   | 'petitionConflict'
   | 'petitionSameAgency'
+  | 'surveyNotFound'
+  | 'surveyAnswerNotAllowed'
   | 'documentNotFound'
   | 'documentConflict'
   | 'documentRefused'

@@ -493,4 +493,29 @@ export type Database = {
   document_events: { document_id: string; seq: number; event: JSONColumnType<DocumentEvent> }
   document_files: { document_id: string; sha256: string; content: Buffer; created_at: Timestamp }
   personal_signing_keys: { user_id: string; certificate_pem: string; private_key_pem: string; created_at: Timestamp }
+  survey_periods: {
+    id: string
+    name: string
+    from_day: DateColumn
+    to_day: DateColumn
+    margin_basis_points: number
+    seed: string
+    population: number
+    sample_size: number
+    strata: ColumnType<unknown, string, string>
+    status: 'open' | 'closed'
+    created_at: Timestamp
+    created_by: string
+  }
+  survey_respondents: {
+    period_id: string
+    dossier_code: string
+    agency_id: string
+    token_sha256: string
+    answered_at: NullableTimestamp
+    channel: 'online' | 'paper' | null
+    answers: ColumnType<unknown, string | null, string | null>
+    suggestion: string | null
+    entered_by: string | null
+  }
 }

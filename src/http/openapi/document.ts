@@ -21,6 +21,7 @@ export const apiTags: readonly ApiTag[] = [
     name: 'documents',
     description: 'Văn bản điện tử / Official documents: drafting, registers, signatures, distribution',
   },
+  { name: 'surveys', description: 'Khảo sát sự hài lòng (SIPAS) / Satisfaction surveys by the SIPAS method' },
   { name: 'integrations', description: 'Webhook, tin gửi thất bại / Webhooks and failed deliveries' },
   { name: 'operations', description: 'Vận hành / Operations' },
 ]

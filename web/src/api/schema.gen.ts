@@ -480,6 +480,36 @@ export interface paths {
     /** Trả lời bằng văn bản đi / Link the reply */
     post: operations["documentAnswer"];
   };
+  "/api/surveys": {
+    /** Các kỳ khảo sát SIPAS / Survey periods, newest first */
+    get: operations["listSurveyPeriods"];
+    /** Mở kỳ khảo sát và chọn mẫu / Open a survey period and draw its sample */
+    post: operations["openSurveyPeriod"];
+  };
+  "/api/surveys/{id}": {
+    /** Kỳ khảo sát và mẫu / A survey period and its sampled dossiers */
+    get: operations["getSurveyPeriod"];
+  };
+  "/api/surveys/{id}/results": {
+    /** Chỉ số hài lòng theo cơ quan / The SIPAS index per agency with 95 % intervals */
+    get: operations["getSurveyResults"];
+  };
+  "/api/surveys/{id}/paper-answers": {
+    /** Nhập phiếu khảo sát giấy / Type in a paper answer sheet */
+    post: operations["enterPaperSurveyAnswer"];
+  };
+  "/api/surveys/{id}/closure": {
+    /** Đóng kỳ khảo sát / Close a survey period */
+    post: operations["closeSurveyPeriod"];
+  };
+  "/api/surveys/links/{token}": {
+    /** Phiếu khảo sát theo đường dẫn / The questionnaire behind a survey link */
+    get: operations["getSurveyLink"];
+  };
+  "/api/surveys/links/{token}/answer": {
+    /** Trả lời phiếu khảo sát / Answer through the link (once) */
+    post: operations["answerSurveyLink"];
+  };
   "/api/calendar/years/{year}": {
     /** Ngày nghỉ, ngày làm bù của một năm / A year’s days off and make-up days */
     get: operations["getCalendarYear"];
@@ -17473,6 +17503,513 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Các kỳ khảo sát SIPAS / Survey periods, newest first */
+  listSurveyPeriods: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            items: ({
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /**
+                 * Format: date
+                 * @description First day, inclusive
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description Last day, inclusive
+                 */
+                to: string;
+                /** @description e in basis points */
+                marginBasisPoints: number;
+                /** @description The recorded seed: the same population and seed redraw the same sample */
+                seed: string;
+                /** @description N: dossiers finished in the period */
+                population: number;
+                /** @description n = ⌈N / (1 + N·e²)⌉ */
+                sampleSize: number;
+                strata: {
+                    /** @description The processing agency (stratum) */
+                    agencyId: string;
+                    /** @description Its dossiers finished in the period (N_h) */
+                    population: number;
+                    /** @description Its share of the sample, by largest remainders (n_h) */
+                    sampled: number;
+                  }[];
+                /** @description Answers are taken while open */
+                status: "open" | "closed";
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Mở kỳ khảo sát và chọn mẫu / Open a survey period and draw its sample */
+  openSurveyPeriod: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Tên kỳ khảo sát, e.g. "Khảo sát SIPAS 2026" */
+          name: string;
+          /**
+           * Format: date
+           * @description First local day of the period, inclusive: dossiers finished from then on are the population
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description Last local day of the period, inclusive
+           */
+          to: string;
+          /**
+           * @description Margin of error e of n = N / (1 + N·e²), in basis points (500 = 5 %)
+           * @default 500
+           */
+          marginBasisPoints?: number;
+          /** @description Seed of the draw; random when absent. Recorded. */
+          seed?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * Format: date
+             * @description First day, inclusive
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day, inclusive
+             */
+            to: string;
+            /** @description e in basis points */
+            marginBasisPoints: number;
+            /** @description The recorded seed: the same population and seed redraw the same sample */
+            seed: string;
+            /** @description N: dossiers finished in the period */
+            population: number;
+            /** @description n = ⌈N / (1 + N·e²)⌉ */
+            sampleSize: number;
+            strata: {
+                /** @description The processing agency (stratum) */
+                agencyId: string;
+                /** @description Its dossiers finished in the period (N_h) */
+                population: number;
+                /** @description Its share of the sample, by largest remainders (n_h) */
+                sampled: number;
+              }[];
+            /** @description Answers are taken while open */
+            status: "open" | "closed";
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Kỳ khảo sát và mẫu / A survey period and its sampled dossiers */
+  getSurveyPeriod: {
+    parameters: {
+      path: {
+        /** @description The survey period */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * Format: date
+             * @description First day, inclusive
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day, inclusive
+             */
+            to: string;
+            /** @description e in basis points */
+            marginBasisPoints: number;
+            /** @description The recorded seed: the same population and seed redraw the same sample */
+            seed: string;
+            /** @description N: dossiers finished in the period */
+            population: number;
+            /** @description n = ⌈N / (1 + N·e²)⌉ */
+            sampleSize: number;
+            strata: {
+                /** @description The processing agency (stratum) */
+                agencyId: string;
+                /** @description Its dossiers finished in the period (N_h) */
+                population: number;
+                /** @description Its share of the sample, by largest remainders (n_h) */
+                sampled: number;
+              }[];
+            /** @description Answers are taken while open */
+            status: "open" | "closed";
+            sample: ({
+                dossierCode: string;
+                agencyId: string;
+                answeredAt: string | null;
+                /** @description How the answer came: through the link, or typed from the paper form */
+                channel: "online" | "paper" | null;
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Chỉ số hài lòng theo cơ quan / The SIPAS index per agency with 95 % intervals */
+  getSurveyResults: {
+    parameters: {
+      path: {
+        /** @description The survey period */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            items: ({
+                agencyId: string;
+                sampled: number;
+                answered: number;
+                survey: {
+                  /** @description Per SIPAS element */
+                  elements: {
+                    [key: string]: {
+                      /** @description Share of satisfied (0..1); null without answers */
+                      value: number | null;
+                      /** @description 95 % interval, lower bound; null below 2 answers */
+                      low: number | null;
+                      /** @description 95 % interval, upper bound */
+                      high: number | null;
+                      respondents: number;
+                    };
+                  };
+                  overall: {
+                    /** @description Share of satisfied (0..1); null without answers */
+                    value: number | null;
+                    /** @description 95 % interval, lower bound; null below 2 answers */
+                    low: number | null;
+                    /** @description 95 % interval, upper bound */
+                    high: number | null;
+                    respondents: number;
+                  };
+                };
+                /** @description The per-dossier ratings of the period (indicator 5.4), shown beside the survey, not merged */
+                ratings: {
+                  rated: number;
+                  satisfied: number;
+                  share: number | null;
+                };
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Nhập phiếu khảo sát giấy / Type in a paper answer sheet */
+  enterPaperSurveyAnswer: {
+    parameters: {
+      path: {
+        /** @description The survey period */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The sampled dossier */
+          dossierCode: string;
+          /** @description Question id → level 1 (rất không hài lòng) … 5 (rất hài lòng); every question is required */
+          answers: {
+            [key: string]: number;
+          };
+          /** @description Góp ý */
+          suggestion?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      204: {
+        content: never;
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Đóng kỳ khảo sát / Close a survey period */
+  closeSurveyPeriod: {
+    parameters: {
+      path: {
+        /** @description The survey period */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      204: {
+        content: never;
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Phiếu khảo sát theo đường dẫn / The questionnaire behind a survey link */
+  getSurveyLink: {
+    parameters: {
+      path: {
+        /** @description The link’s token */
+        token: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            periodName: string;
+            dossierCode: string;
+            /** @description False once answered or after the period closed */
+            canAnswer: boolean;
+            questionnaire: {
+              /** @description Where the elements come from */
+              source: string;
+              scale: {
+                  level: number;
+                  vi: string;
+                  en: string;
+                }[];
+              elements: {
+                  id: string;
+                  vi: string;
+                  en: string;
+                  questions: {
+                      id: string;
+                      vi: string;
+                      en: string;
+                    }[];
+                }[];
+            };
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Trả lời phiếu khảo sát / Answer through the link (once) */
+  answerSurveyLink: {
+    parameters: {
+      path: {
+        /** @description The link’s token */
+        token: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Question id → level 1 (rất không hài lòng) … 5 (rất hài lòng); every question is required */
+          answers: {
+            [key: string]: number;
+          };
+          /** @description Góp ý */
+          suggestion?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      204: {
+        content: never;
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };

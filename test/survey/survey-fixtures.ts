@@ -1,0 +1,31 @@
+import { questionIds } from '../../src/domain/survey/questionnaire.ts'
+import { writeFactsRows } from '../../src/store/kpi/facts-rows.ts'
+import { facts } from '../support/kpi-facts.ts'
+import type { TestApp } from '../support/test-app.ts'
+
+/** An answer sheet with every question at `level`. */
+export const sheet = (level: number): Record<string, number> => Object.fromEntries(questionIds.map((id) => [id, level]))
+
+/**
+ * Dossiers finished in November 2026: 20 at xa-1 and 11 at xa-2; the first 4 of xa-1 rated
+ * satisfied, the fifth not satisfied (indicator 5.4 beside the survey); `extraCodes`, motcua's own
+ * received dossiers, finish in it too.
+ */
+export async function finishedInNovember(t: TestApp, extraCodes: readonly string[] = []): Promise<void> {
+  const rows = Array.from({ length: 31 }, (_, i) =>
+    facts(`SIPAS-${String(i).padStart(3, '0')}`, {
+      received: '2026-11-02T08:00',
+      end: { kind: 'done', at: '2026-11-10T09:00' },
+      agencyId: i < 20 ? 'xa-1' : 'xa-2',
+      rating: i < 4 ? 'satisfied' : i === 4 ? 'not_satisfied' : null,
+    }),
+  )
+  await writeFactsRows(t.database.db, rows)
+  // motcua's own dossiers already have their facts (from reception): they finish on 12 November.
+  for (const code of extraCodes)
+    await t.database.db
+      .updateTable('kpi_dossiers')
+      .set({ end_kind: 'done', ended_at: new Date('2026-11-12T02:00:00Z') })
+      .where('code', '=', code)
+      .execute()
+}
