@@ -278,6 +278,9 @@ export async function startFakeNationalPortal(options: { apiKey?: string } = {})
     if (wait > 0) await sleep(wait)
     reply(status, payload)
   })
+  // Idle keep-alive sockets stay open a minute: PGlite runs on the test's own thread, and a long stall
+  // let the server close a socket (default 5 s) just as the client reused it ("fetch failed").
+  server.keepAliveTimeout = 60_000
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   baseUrl = `http://127.0.0.1:${port}`
