@@ -16,13 +16,14 @@ import { portalIntakeConsumer } from './portal-intake-consumer.ts'
 import { portalPetitionsConsumer } from './portal-petitions-consumer.ts'
 import { portalRefusalConsumer } from './portal-refusal-consumer.ts'
 import { signedDocumentsConsumer } from './signed-documents-consumer.ts'
+import { surveyInvitationConsumer } from './survey-invitations-consumer.ts'
 import { loadWebhookConsumers } from './webhook-consumer.ts'
 
 /**
  * The partners the relay delivers to, as configured: motcua's own signed documents (always), refunds
  * of online payments after a withdrawal (when online payment is on), webhooks of integration clients (always), the
- * national portal when PORTAL_BASE_URL and PORTAL_API_KEY are set (and its acknowledgement of inbound dossiers with PORTAL_INBOUND_MODE), applicant notifications when both
- * SMTP_URL and SMS_GATEWAY_URL are set. Webhook subscriptions are read again each round. Every
+ * national portal when PORTAL_BASE_URL and PORTAL_API_KEY are set (and its acknowledgement of inbound dossiers with PORTAL_INBOUND_MODE), applicant notifications and survey
+ * invitations when both SMTP_URL and SMS_GATEWAY_URL are set. Webhook subscriptions are read again each round. Every
  * partner call is one attempt within `partnerTimeoutMs`, below the relay's lease: the relay retries.
  */
 export function consumersFromEnv(
@@ -60,6 +61,7 @@ export function consumersFromEnv(
     fixed.push(
       notificationConsumer({ db, mailer, sms, publicBaseUrl, renderReceipt: receiptFromForms(db, publicBaseUrl) }),
     )
+  if (mailer && sms) fixed.push(surveyInvitationConsumer({ mailer, sms }))
   const source = `urn:motcua:${new URL(publicBaseUrl).host}`
   return async () => [...fixed, ...(await loadWebhookConsumers(db, { source, timeoutMs }))]
 }
