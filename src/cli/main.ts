@@ -189,6 +189,12 @@ program
       vnpay: config.vnpay,
       draftTtlDays: config.draftTtlDays,
       onlineEntry: config.onlineEntry,
+      portalReconciliation: config.portal
+        ? {
+            listing: portalListingClient({ ...config.portal, timeoutMs: config.partnerTimeoutMs }),
+            client: inboundClient({ ...config.portal, timeoutMs: config.partnerTimeoutMs }),
+          }
+        : null,
       portalInbound:
         inbound && pushed ? { credentials: { apiKey: pushed.apiKey, secret: pushed.secret }, client: inbound } : null,
     })

@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import type { InboundClient } from '../adapters/national-portal/inbound-client.ts'
 import type { PushCredentials } from '../adapters/national-portal/inbound-signature.ts'
+import type { PortalListingClient } from '../adapters/national-portal/portal-listing.ts'
 import type { VnpayConfig } from '../adapters/payment/vnpay.ts'
 import type { VneidClient } from '../adapters/vneid/oidc-client.ts'
 import { issueElectronicResult } from '../app/results/issue-electronic-result.ts'
@@ -46,6 +47,7 @@ import { paymentSimulatorRoutes } from './routes/payment-simulator.ts'
 import { paymentRoutes } from './routes/payments.ts'
 import { petitionRoutes } from './routes/petitions.ts'
 import { portalInboundRoutes } from './routes/portal-inbound.ts'
+import { portalReconciliationRoutes } from './routes/portal-reconciliation.ts'
 import { procedureRoutes } from './routes/procedures.ts'
 import { reportExportRoutes } from './routes/report-exports.ts'
 import { statisticsRoutes } from './routes/statistics.ts'
@@ -82,6 +84,11 @@ export type AppOptions = {
   /** Dossiers pushed by the national platform (PORTAL_INBOUND_MODE=push); absent or null: the route answers 503. */
   readonly portalInbound?: {
     readonly credentials: PushCredentials
+    readonly client: Pick<InboundClient, 'attachment'>
+  } | null
+  /** Reconciliation with the national portal (PORTAL_BASE_URL); absent or null: runs and re-pulls answer 503. */
+  readonly portalReconciliation?: {
+    readonly listing: PortalListingClient
     readonly client: Pick<InboundClient, 'attachment'>
   } | null
 }
@@ -223,6 +230,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           credentials: inbound.credentials,
           intake: { db: options.db, engine, now: options.now, client: inbound.client, ...files },
           petitions: { db: options.db, now: options.now, calendars: agencyCalendars(options.db, workingDays) },
+        }
+      : null,
+  })
+  const reconciliation = options.portalReconciliation
+  await app.register(portalReconciliationRoutes, {
+    db: options.db,
+    now: options.now,
+    portal: reconciliation
+      ? {
+          listing: reconciliation.listing,
+          intake: { db: options.db, engine, now: options.now, client: reconciliation.client, ...files },
         }
       : null,
   })

@@ -33,6 +33,7 @@ export async function createTestApp(
     files?: FileOptions
     onlineEntry?: OnlineEntry
     portalInbound?: AppOptions['portalInbound']
+    portalReconciliation?: AppOptions['portalReconciliation']
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase()
@@ -45,6 +46,7 @@ export async function createTestApp(
     files,
     ...(options.onlineEntry ? { onlineEntry: options.onlineEntry } : {}),
     portalInbound: options.portalInbound ?? null,
+    portalReconciliation: options.portalReconciliation ?? null,
   })
   return {
     app,

@@ -31,6 +31,8 @@ export const Permission = {
   WebhooksManage: 'webhooks.manage',
   /** See and re-drive deliveries that gave up (dead letters) */
   OutboxManage: 'outbox.manage',
+  /** Reconciliation with the national portal: runs, reports, re-syncs (rules.md). */
+  PortalReconcile: 'portal.reconcile',
   /** Phản ánh, kiến nghị: the queue of one's agencies */
   PetitionQueue: 'petition.queue',
   /** Read or act on a petition: then the petition's `availableActions` decides */
@@ -73,6 +75,7 @@ export function routeAccess(p: Principal | null, permission: Permission): 'ok' |
     'indicators.manage': () => hasRole(p, StaffRole.ProvincialAdmin),
     'webhooks.manage': () => scoped('dossiers:read') || scoped('dossiers:write'),
     'outbox.manage': () => hasRole(p, StaffRole.ProvincialAdmin),
+    'portal.reconcile': () => hasRole(p, StaffRole.ProvincialAdmin),
     'petition.queue': () => workflowRoles.some((r) => hasRole(p, r)),
     'petition.command': () => p.kind === 'citizen' || workflowRoles.some((r) => hasRole(p, r)),
     'document.read': () => documentRoles.some((r) => hasRole(p, r)),

@@ -212,15 +212,3 @@ export async function runById(db: Db, id: string): Promise<RunRow | null> {
     .executeTakeFirst()
   return row ? runOf(row) : null
 }
-
-/** The newest finished run with its lists (the report to download). */
-export async function latestDoneRun(db: Db): Promise<RunRow | null> {
-  const row = await db
-    .selectFrom('portal_reconciliation_runs')
-    .select(runColumns)
-    .where('state', '=', 'done')
-    .orderBy('finished_at', 'desc')
-    .limit(1)
-    .executeTakeFirst()
-  return row ? runOf(row) : null
-}

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { after, before } from 'node:test'
 import { AxeBuilder } from '@axe-core/playwright'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
-import { buildApp, webRootDefault } from '../../../src/http/app.ts'
+import { type AppOptions, buildApp, webRootDefault } from '../../../src/http/app.ts'
 import { toolPath } from '../../support/debian-tools.ts'
 import { createTestApp, type TestApp } from '../../support/test-app.ts'
 
@@ -26,13 +26,17 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** The test app listening on loopback with the built web app, for a real browser. */
-export async function serveForBrowser(t: TestApp): Promise<{ baseUrl: string; close(): Promise<void> }> {
+export async function serveForBrowser(
+  t: TestApp,
+  options: Pick<AppOptions, 'portalReconciliation'> = {},
+): Promise<{ baseUrl: string; close(): Promise<void> }> {
   const app = await buildApp({
     db: t.database.db,
     now: () => new Date(),
     webRoot: webRootDefault,
     demoLogin: true,
     secureCookies: false,
+    ...options,
   })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
@@ -48,13 +52,18 @@ export type BrowserSuite = { t: TestApp; baseUrl: string; browser: Browser }
  * with the built web app, and Chromium; all closed after the suite. The fields are set before the
  * first test runs.
  */
-export function browserSuite(prepare?: (t: TestApp) => Promise<void>): BrowserSuite {
+export function browserSuite(
+  prepare?: (t: TestApp) => Promise<void>,
+  /** The app's options, read when the suite starts (after the test file's own earlier `before` hooks). */
+  appOptions?: () => Pick<AppOptions, 'portalReconciliation'>,
+): BrowserSuite {
   const suite = {} as BrowserSuite
   let server: { close(): Promise<void> } | undefined
   before(async () => {
-    suite.t = await createTestApp()
+    const options = appOptions?.() ?? {}
+    suite.t = await createTestApp(options)
     await prepare?.(suite.t)
-    const served = await serveForBrowser(suite.t)
+    const served = await serveForBrowser(suite.t, options)
     server = served
     suite.baseUrl = served.baseUrl
     suite.browser = await launchChromium()

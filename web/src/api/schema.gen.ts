@@ -320,6 +320,28 @@ export interface paths {
      */
     post: operations["receivePortalPetition"];
   };
+  "/api/portal/reconciliation/runs": {
+    /** Các lần đối soát / Reconciliation runs, newest first (without their lists) */
+    get: operations["listReconciliationRuns"];
+    /** Đối soát ngay / Compare a window of submission days with the portal now (kept as a run) */
+    post: operations["runReconciliation"];
+  };
+  "/api/portal/reconciliation/runs/{id}": {
+    /** Một lần đối soát / One run with its three lists */
+    get: operations["getReconciliationRun"];
+  };
+  "/api/portal/reconciliation/runs/{id}/report.csv": {
+    /** Tải báo cáo đối soát (CSV) / A finished run's differences as CSV, one row each */
+    get: operations["downloadReconciliationReport"];
+  };
+  "/api/portal/reconciliation/resends": {
+    /** Gửi lại lên Cổng / Re-send the current version of a dossier through the outbox (audited) */
+    post: operations["resendToPortal"];
+  };
+  "/api/portal/reconciliation/repulls": {
+    /** Lấy lại hồ sơ từ Cổng / Take in a national dossier by its id through the intake (idempotent, audited) */
+    post: operations["repullFromPortal"];
+  };
   "/api/verify": {
     /** Xác thực văn bản điện tử / Verify a signed e-result (PDF body) */
     post: operations["verifyDocument"];
@@ -12663,6 +12685,626 @@ export interface operations {
                 en?: string;
               }[];
           };
+        };
+      };
+    };
+  };
+  /** Các lần đối soát / Reconciliation runs, newest first (without their lists) */
+  listReconciliationRuns: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description The last 30 runs */
+            runs: ({
+                /**
+                 * Format: uuid
+                 * @description The run
+                 */
+                id: string;
+                /** @description daily: the report of the previous day; manual: asked for by an administrator or the CLI */
+                trigger: "daily" | "manual";
+                /**
+                 * Format: date
+                 * @description First submission day (Vietnam time)
+                 */
+                windowFrom: string;
+                /**
+                 * Format: date
+                 * @description Last submission day, inclusive
+                 */
+                windowTo: string;
+                /** @description running, done (with its lists) or failed (with why; nothing was changed) */
+                state: "running" | "done" | "failed";
+                /**
+                 * Format: date-time
+                 * @description When the run began
+                 */
+                startedAt: string;
+                /** @description When it ended; null while running */
+                finishedAt: string | null;
+                /** @description Who asked for it, or the job and its server */
+                requestedBy: string;
+                /** @description null unless done */
+                counts: {
+                  /** @description The portal has them, motcua lacks them */
+                  portalOnly: number;
+                  /** @description motcua has them, the portal lacks them */
+                  motcuaOnly: number;
+                  /** @description Both hold them with different statuses */
+                  mismatched: number;
+                  /** @description Both agree */
+                  inStep: number;
+                } | null;
+                /** @description Why a failed run failed */
+                error: string | null;
+                /** @description The three lists; null in a list of runs, and unless done */
+                items: ({
+                  /** @description The portal has them, motcua lacks them */
+                  portalOnly: ({
+                      /** @description MaHoSo: the dossier code the portal holds, null for a national dossier known only by its id */
+                      code: string | null;
+                      /** @description MaHoSoQuocGia: the national dossier id, null for a dossier motcua received itself */
+                      nationalId: string | null;
+                      /** @description MaTTHC (766): the procedure code in the National TTHC Database */
+                      procedureCode: string;
+                      /** @description TrangThaiHoSo as the portal holds it (1–10, rules.md §8) */
+                      status: number;
+                      /** @description NgayCapNhat, yyyyMMddHHmmss in Vietnam time (assumed) */
+                      updatedAt: string;
+                    })[];
+                  /** @description motcua has them, the portal lacks them */
+                  motcuaOnly: ({
+                      /**
+                       * Format: uuid
+                       * @description motcua's dossier id
+                       */
+                      dossierId: string;
+                      /** @description The dossier code, null before reception */
+                      code: string | null;
+                      /** @description MaHoSoQuocGia when the dossier came from the national portal */
+                      nationalId: string | null;
+                      /** @description The status the current version sends (TrangThaiHoSo) */
+                      status: number;
+                      /** @description The dossier's current version */
+                      version: number;
+                      /** @description The highest version the portal acknowledged (0: never) */
+                      syncedVersion: number;
+                    })[];
+                  /** @description Both hold them with different statuses */
+                  mismatched: ({
+                      /** @description Một hồ sơ của motcua / One dossier as motcua holds it */
+                      local: {
+                        /**
+                         * Format: uuid
+                         * @description motcua's dossier id
+                         */
+                        dossierId: string;
+                        /** @description The dossier code, null before reception */
+                        code: string | null;
+                        /** @description MaHoSoQuocGia when the dossier came from the national portal */
+                        nationalId: string | null;
+                        /** @description The status the current version sends (TrangThaiHoSo) */
+                        status: number;
+                        /** @description The dossier's current version */
+                        version: number;
+                        /** @description The highest version the portal acknowledged (0: never) */
+                        syncedVersion: number;
+                      };
+                      /** @description Một hồ sơ trong danh sách của Cổng DVCQG / One dossier as the portal lists it */
+                      portal: {
+                        /** @description MaHoSo: the dossier code the portal holds, null for a national dossier known only by its id */
+                        code: string | null;
+                        /** @description MaHoSoQuocGia: the national dossier id, null for a dossier motcua received itself */
+                        nationalId: string | null;
+                        /** @description MaTTHC (766): the procedure code in the National TTHC Database */
+                        procedureCode: string;
+                        /** @description TrangThaiHoSo as the portal holds it (1–10, rules.md §8) */
+                        status: number;
+                        /** @description NgayCapNhat, yyyyMMddHHmmss in Vietnam time (assumed) */
+                        updatedAt: string;
+                      };
+                    })[];
+                }) | null;
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Đối soát ngay / Compare a window of submission days with the portal now (kept as a run) */
+  runReconciliation: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description First submission day (Vietnam time) */
+          from: string;
+          /** @description Last submission day, inclusive */
+          to: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Đối soát với Cổng DVCQG: một lần chạy / One reconciliation run */
+      201: {
+        content: {
+          "application/json": {
+            /**
+             * Format: uuid
+             * @description The run
+             */
+            id: string;
+            /** @description daily: the report of the previous day; manual: asked for by an administrator or the CLI */
+            trigger: "daily" | "manual";
+            /**
+             * Format: date
+             * @description First submission day (Vietnam time)
+             */
+            windowFrom: string;
+            /**
+             * Format: date
+             * @description Last submission day, inclusive
+             */
+            windowTo: string;
+            /** @description running, done (with its lists) or failed (with why; nothing was changed) */
+            state: "running" | "done" | "failed";
+            /**
+             * Format: date-time
+             * @description When the run began
+             */
+            startedAt: string;
+            /** @description When it ended; null while running */
+            finishedAt: string | null;
+            /** @description Who asked for it, or the job and its server */
+            requestedBy: string;
+            /** @description null unless done */
+            counts: {
+              /** @description The portal has them, motcua lacks them */
+              portalOnly: number;
+              /** @description motcua has them, the portal lacks them */
+              motcuaOnly: number;
+              /** @description Both hold them with different statuses */
+              mismatched: number;
+              /** @description Both agree */
+              inStep: number;
+            } | null;
+            /** @description Why a failed run failed */
+            error: string | null;
+            /** @description The three lists; null in a list of runs, and unless done */
+            items: ({
+              /** @description The portal has them, motcua lacks them */
+              portalOnly: ({
+                  /** @description MaHoSo: the dossier code the portal holds, null for a national dossier known only by its id */
+                  code: string | null;
+                  /** @description MaHoSoQuocGia: the national dossier id, null for a dossier motcua received itself */
+                  nationalId: string | null;
+                  /** @description MaTTHC (766): the procedure code in the National TTHC Database */
+                  procedureCode: string;
+                  /** @description TrangThaiHoSo as the portal holds it (1–10, rules.md §8) */
+                  status: number;
+                  /** @description NgayCapNhat, yyyyMMddHHmmss in Vietnam time (assumed) */
+                  updatedAt: string;
+                })[];
+              /** @description motcua has them, the portal lacks them */
+              motcuaOnly: ({
+                  /**
+                   * Format: uuid
+                   * @description motcua's dossier id
+                   */
+                  dossierId: string;
+                  /** @description The dossier code, null before reception */
+                  code: string | null;
+                  /** @description MaHoSoQuocGia when the dossier came from the national portal */
+                  nationalId: string | null;
+                  /** @description The status the current version sends (TrangThaiHoSo) */
+                  status: number;
+                  /** @description The dossier's current version */
+                  version: number;
+                  /** @description The highest version the portal acknowledged (0: never) */
+                  syncedVersion: number;
+                })[];
+              /** @description Both hold them with different statuses */
+              mismatched: ({
+                  /** @description Một hồ sơ của motcua / One dossier as motcua holds it */
+                  local: {
+                    /**
+                     * Format: uuid
+                     * @description motcua's dossier id
+                     */
+                    dossierId: string;
+                    /** @description The dossier code, null before reception */
+                    code: string | null;
+                    /** @description MaHoSoQuocGia when the dossier came from the national portal */
+                    nationalId: string | null;
+                    /** @description The status the current version sends (TrangThaiHoSo) */
+                    status: number;
+                    /** @description The dossier's current version */
+                    version: number;
+                    /** @description The highest version the portal acknowledged (0: never) */
+                    syncedVersion: number;
+                  };
+                  /** @description Một hồ sơ trong danh sách của Cổng DVCQG / One dossier as the portal lists it */
+                  portal: {
+                    /** @description MaHoSo: the dossier code the portal holds, null for a national dossier known only by its id */
+                    code: string | null;
+                    /** @description MaHoSoQuocGia: the national dossier id, null for a dossier motcua received itself */
+                    nationalId: string | null;
+                    /** @description MaTTHC (766): the procedure code in the National TTHC Database */
+                    procedureCode: string;
+                    /** @description TrangThaiHoSo as the portal holds it (1–10, rules.md §8) */
+                    status: number;
+                    /** @description NgayCapNhat, yyyyMMddHHmmss in Vietnam time (assumed) */
+                    updatedAt: string;
+                  };
+                })[];
+            }) | null;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Một lần đối soát / One run with its three lists */
+  getReconciliationRun: {
+    parameters: {
+      path: {
+        /** @description The run */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Đối soát với Cổng DVCQG: một lần chạy / One reconciliation run */
+      200: {
+        content: {
+          "application/json": {
+            /**
+             * Format: uuid
+             * @description The run
+             */
+            id: string;
+            /** @description daily: the report of the previous day; manual: asked for by an administrator or the CLI */
+            trigger: "daily" | "manual";
+            /**
+             * Format: date
+             * @description First submission day (Vietnam time)
+             */
+            windowFrom: string;
+            /**
+             * Format: date
+             * @description Last submission day, inclusive
+             */
+            windowTo: string;
+            /** @description running, done (with its lists) or failed (with why; nothing was changed) */
+            state: "running" | "done" | "failed";
+            /**
+             * Format: date-time
+             * @description When the run began
+             */
+            startedAt: string;
+            /** @description When it ended; null while running */
+            finishedAt: string | null;
+            /** @description Who asked for it, or the job and its server */
+            requestedBy: string;
+            /** @description null unless done */
+            counts: {
+              /** @description The portal has them, motcua lacks them */
+              portalOnly: number;
+              /** @description motcua has them, the portal lacks them */
+              motcuaOnly: number;
+              /** @description Both hold them with different statuses */
+              mismatched: number;
+              /** @description Both agree */
+              inStep: number;
+            } | null;
+            /** @description Why a failed run failed */
+            error: string | null;
+            /** @description The three lists; null in a list of runs, and unless done */
+            items: ({
+              /** @description The portal has them, motcua lacks them */
+              portalOnly: ({
+                  /** @description MaHoSo: the dossier code the portal holds, null for a national dossier known only by its id */
+                  code: string | null;
+                  /** @description MaHoSoQuocGia: the national dossier id, null for a dossier motcua received itself */
+                  nationalId: string | null;
+                  /** @description MaTTHC (766): the procedure code in the National TTHC Database */
+                  procedureCode: string;
+                  /** @description TrangThaiHoSo as the portal holds it (1–10, rules.md §8) */
+                  status: number;
+                  /** @description NgayCapNhat, yyyyMMddHHmmss in Vietnam time (assumed) */
+                  updatedAt: string;
+                })[];
+              /** @description motcua has them, the portal lacks them */
+              motcuaOnly: ({
+                  /**
+                   * Format: uuid
+                   * @description motcua's dossier id
+                   */
+                  dossierId: string;
+                  /** @description The dossier code, null before reception */
+                  code: string | null;
+                  /** @description MaHoSoQuocGia when the dossier came from the national portal */
+                  nationalId: string | null;
+                  /** @description The status the current version sends (TrangThaiHoSo) */
+                  status: number;
+                  /** @description The dossier's current version */
+                  version: number;
+                  /** @description The highest version the portal acknowledged (0: never) */
+                  syncedVersion: number;
+                })[];
+              /** @description Both hold them with different statuses */
+              mismatched: ({
+                  /** @description Một hồ sơ của motcua / One dossier as motcua holds it */
+                  local: {
+                    /**
+                     * Format: uuid
+                     * @description motcua's dossier id
+                     */
+                    dossierId: string;
+                    /** @description The dossier code, null before reception */
+                    code: string | null;
+                    /** @description MaHoSoQuocGia when the dossier came from the national portal */
+                    nationalId: string | null;
+                    /** @description The status the current version sends (TrangThaiHoSo) */
+                    status: number;
+                    /** @description The dossier's current version */
+                    version: number;
+                    /** @description The highest version the portal acknowledged (0: never) */
+                    syncedVersion: number;
+                  };
+                  /** @description Một hồ sơ trong danh sách của Cổng DVCQG / One dossier as the portal lists it */
+                  portal: {
+                    /** @description MaHoSo: the dossier code the portal holds, null for a national dossier known only by its id */
+                    code: string | null;
+                    /** @description MaHoSoQuocGia: the national dossier id, null for a dossier motcua received itself */
+                    nationalId: string | null;
+                    /** @description MaTTHC (766): the procedure code in the National TTHC Database */
+                    procedureCode: string;
+                    /** @description TrangThaiHoSo as the portal holds it (1–10, rules.md §8) */
+                    status: number;
+                    /** @description NgayCapNhat, yyyyMMddHHmmss in Vietnam time (assumed) */
+                    updatedAt: string;
+                  };
+                })[];
+            }) | null;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Tải báo cáo đối soát (CSV) / A finished run's differences as CSV, one row each */
+  downloadReconciliationReport: {
+    parameters: {
+      path: {
+        /** @description The run */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description text/csv */
+      200: {
+        content: {
+          "application/json": string;
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Gửi lại lên Cổng / Re-send the current version of a dossier through the outbox (audited) */
+  resendToPortal: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: uuid
+           * @description The dossier to re-send
+           */
+          dossierId: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      202: {
+        content: {
+          "application/json": {
+            /** @description The version that will be sent */
+            version: number;
+            /** @description The version the portal had acknowledged (0: none) */
+            previouslyAcknowledged: number;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Lấy lại hồ sơ từ Cổng / Take in a national dossier by its id through the intake (idempotent, audited) */
+  repullFromPortal: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description MaHoSoQuocGia */
+          nationalId: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description created, pending (attachments later), rejected, not-found or invalid */
+            outcome: string;
+            /** @description motcua's dossier once created, else null */
+            dossierId: string | null;
+            /** @description Why it is pending or refused */
+            detail: string | null;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      502: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
         };
       };
     };

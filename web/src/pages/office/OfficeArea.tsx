@@ -21,6 +21,7 @@ import { TimeReductionPage } from './indicators/TimeReductionPage.tsx'
 import { PetitionAnswerPage } from './PetitionAnswerPage.tsx'
 import { PetitionQueuePage } from './PetitionQueuePage.tsx'
 import { QueuePage } from './QueuePage.tsx'
+import { ReconciliationPage } from './ReconciliationPage.tsx'
 import { WalkInPage } from './WalkInPage.tsx'
 
 /** The officers' area, loaded on demand (its own chunk). */
@@ -58,6 +59,8 @@ export default function OfficeArea({ path }: { path: string }) {
           <Link to="/can-bo/lich">{t('office.calendar')}</Link>
           {' · '}
           <Link to="/can-bo/tin-that-bai">{t('office.deadLetters')}</Link>
+          {' · '}
+          <Link to="/can-bo/doi-soat-cong-dvcqg">{t('office.reconcile')}</Link>
         </>
       )}
       {indicators && (
@@ -101,6 +104,8 @@ export default function OfficeArea({ path }: { path: string }) {
   else if (matchPath('/can-bo/lich', path)) page = admin ? <CalendarPage /> : <p>{t('calendar.notAdmin')}</p>
   else if (matchPath('/can-bo/tin-that-bai', path))
     page = admin ? <DeadLettersPage /> : <p>{t('deadLetters.notAdmin')}</p>
+  else if (matchPath('/can-bo/doi-soat-cong-dvcqg', path))
+    page = admin ? <ReconciliationPage /> : <p>{t('reconcile.notAdmin')}</p>
   else if (dossier?.ref) page = <DossierPage dossierRef={dossier.ref} />
   else if (matchPath('/can-bo/chi-so', path)) page = indicators ? <IndicatorsPage /> : notIndicators
   else if (agency?.agencyId) page = indicators ? <AgencyPage agencyId={agency.agencyId} /> : notIndicators
