@@ -9,6 +9,7 @@ import { inboundBenchmark } from './inbound.ts'
 import { indicatorsBenchmark } from './indicators.ts'
 import { lifecycleBenchmark } from './lifecycle.ts'
 import { lighthouseBenchmark } from './lighthouse.ts'
+import { parIndexBenchmark } from './par-index.ts'
 import { writeBenchmarkReport } from './report.ts'
 import { searchBenchmark } from './search.ts'
 import { startupBenchmark } from './startup.ts'
@@ -29,6 +30,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkResult>> = {
   lighthouse: lighthouseBenchmark,
   inbound: inboundBenchmark,
   documents: documentsBenchmark,
+  'par-index': parIndexBenchmark,
 }
 
 export type BenchmarkResult = {

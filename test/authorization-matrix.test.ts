@@ -86,6 +86,7 @@ const petitionActors = (c: Caller): Expectation =>
       ? 'allowed'
       : 403
 const documentStaff = onlyRoles('specialist', 'leader', 'clerk')
+const officersOnly = (c: Caller): Expectation => (c.kind === 'anonymous' ? 401 : c.kind === 'staff' ? 'allowed' : 403)
 const indicatorReaders = onlyRoles('monitor', 'provincial_admin', 'leader', 'agency_admin')
 
 /** The expected outcome of every route for every caller. A route missing here fails the test. */
@@ -215,6 +216,19 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'POST /api/surveys/:id/closure': onlyRoles('provincial_admin'),
   'GET /api/surveys/links/:token': () => 'allowed',
   'POST /api/surveys/links/:token/answer': () => 'allowed',
+  // PAR index: any officer; the round's availableActions and visibility decide the rest; opening is the administrator's.
+  'GET /api/par-index/rounds': officersOnly,
+  'POST /api/par-index/rounds': onlyRoles('provincial_admin'),
+  'GET /api/par-index/rounds/:id': officersOnly,
+  'GET /api/par-index/rounds/:id/units/:unitId': officersOnly,
+  'POST /api/par-index/rounds/:id/units/:unitId/self-assessment': officersOnly,
+  'POST /api/par-index/rounds/:id/units/:unitId/appraisal': officersOnly,
+  'POST /api/par-index/rounds/:id/units/:unitId/explanation': officersOnly,
+  'POST /api/par-index/rounds/:id/units/:unitId/evidence': officersOnly,
+  'GET /api/par-index/rounds/:id/units/:unitId/evidence/:sha256': officersOnly,
+  'POST /api/par-index/rounds/:id/lock': officersOnly,
+  'POST /api/par-index/rounds/:id/publication': officersOnly,
+  'GET /api/par-index/rounds/:id/ranking': officersOnly,
 }
 
 let t: TestApp

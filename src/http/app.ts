@@ -43,6 +43,7 @@ import { lookupRoutes } from './routes/lookup.ts'
 import { myDossierRoutes } from './routes/my-dossiers.ts'
 import { notificationPreferenceRoutes } from './routes/notification-preferences.ts'
 import { officeAlertRoutes } from './routes/office-alerts.ts'
+import { parIndexRoutes } from './routes/par-index.ts'
 import { paymentSimulatorRoutes } from './routes/payment-simulator.ts'
 import { paymentRoutes } from './routes/payments.ts'
 import { petitionRoutes } from './routes/petitions.ts'
@@ -262,6 +263,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: options.now,
     publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:3000',
     randomToken: () => randomBytes(32).toString('base64url'),
+  })
+  await app.register(parIndexRoutes, {
+    db: options.db,
+    now: options.now,
+    storage: files.storage,
+    maxEvidenceBytes: Math.min(files.maxFileBytes, 10 * 1024 * 1024),
   })
   await app.register(calendarRoutes, {
     db: options.db,

@@ -100,6 +100,10 @@ export type ProblemKind =
   | 'documentRecipientInvalid'
   | 'petitionInboundUnknownUnit'
   | 'petitionInboundUnknownDossier'
+  | 'parRoundNotFound'
+  | 'parRoundExists'
+  | 'parConflict'
+  | 'parRefused'
 
 export function problem(kind: ProblemKind, status: number, extra: Partial<Problem> = {}): Problem {
   const title = message(`problem.${kind}.title` as MessageKey)

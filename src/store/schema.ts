@@ -10,6 +10,7 @@ import type { FormDefinition } from '../domain/declarations/form-definition.ts'
 import type { DocumentEvent, OfficialDocument } from '../domain/documents/official-document.ts'
 import type { DossierEvent } from '../domain/dossier/events.ts'
 import type { Dossier } from '../domain/dossier/state.ts'
+import type { AssessmentEvent, ParRound, RoundEvent, UnitAssessment } from '../domain/par-index/round.ts'
 import type { Petition, PetitionEvent } from '../domain/petitions/petition.ts'
 import type { ReconciliationLists } from '../domain/portal/reconciliation.ts'
 
@@ -518,5 +519,26 @@ export type Database = {
     answers: ColumnType<unknown, string | null, string | null>
     suggestion: string | null
     entered_by: string | null
+  }
+  par_rounds: {
+    id: string
+    year: number
+    unit_kind: string
+    status: string
+    state: JSONColumnType<ParRound>
+    version: number
+  }
+  par_round_events: { round_id: string; seq: number; event: JSONColumnType<RoundEvent> }
+  par_assessments: { round_id: string; unit_id: string; state: JSONColumnType<UnitAssessment>; version: number }
+  par_assessment_events: { round_id: string; unit_id: string; seq: number; event: JSONColumnType<AssessmentEvent> }
+  par_evidence: {
+    round_id: string
+    unit_id: string
+    sha256: string
+    name: string | null
+    media_type: string
+    size: number
+    uploaded_by: string
+    uploaded_at: Timestamp
   }
 }

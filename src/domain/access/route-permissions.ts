@@ -41,6 +41,10 @@ export const Permission = {
   DocumentRead: 'document.read',
   /** Act on a document (chuyên viên, lãnh đạo, văn thư): then the document's `availableActions` decides */
   DocumentCommand: 'document.command',
+  /** Chỉ số CCHC: any officer; then the round's `availableActions` and visibility rules decide */
+  ParIndex: 'par-index',
+  /** Open a year's PAR-index round (provincial administrator) */
+  ParIndexManage: 'par-index.manage',
 } as const
 export type Permission = (typeof Permission)[keyof typeof Permission]
 
@@ -78,6 +82,8 @@ export function routeAccess(p: Principal | null, permission: Permission): 'ok' |
     'portal.reconcile': () => hasRole(p, StaffRole.ProvincialAdmin),
     'petition.queue': () => workflowRoles.some((r) => hasRole(p, r)),
     'petition.command': () => p.kind === 'citizen' || workflowRoles.some((r) => hasRole(p, r)),
+    'par-index': () => p.kind === 'officer' && p.grants.length > 0,
+    'par-index.manage': () => hasRole(p, StaffRole.ProvincialAdmin),
     'document.read': () => documentRoles.some((r) => hasRole(p, r)),
     'document.command': () => documentRoles.some((r) => hasRole(p, r)),
   }

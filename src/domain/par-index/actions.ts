@@ -1,6 +1,14 @@
 import type { Grant } from '../access/principal.ts'
 import { leavesOf } from './criteria-set.ts'
-import { type AssessmentEvent, type Comments, type ParRound, RoundStatus, type UnitAssessment } from './round.ts'
+import {
+  type AssessmentEvent,
+  type Comments,
+  type LockedResult,
+  type ParRound,
+  type RoundEvent,
+  RoundStatus,
+  type UnitAssessment,
+} from './round.ts'
 import { type Answers, answerableLeaves } from './scoring.ts'
 
 /** What one may do in a round; `availableActions` is the one gate. */
@@ -136,4 +144,32 @@ export function decideAssessment(
     case 'explain':
       return { ok: true, event: { type: 'explained', at, actor: actor.id, explanation: command.explanation } }
   }
+}
+
+/** Mở kỳ đánh giá: the provincial administrator opens a year for a kind of unit. */
+export const mayOpenRound = (actor: ParActor) => isProvincialAdmin(actor)
+
+/**
+ * Who sees the ranking: once published, every officer; once locked, the council and the provincial
+ * administrator; before, the council and the administrator see the live (provisional) standings
+ * after the self-assessment deadline.
+ */
+export function canSeeRanking(round: ParRound, actor: ParActor, now: Date): boolean {
+  if (round.status === RoundStatus.Published) return actor.grants.length > 0
+  return (isCouncil(round, actor) || isProvincialAdmin(actor)) && !before(now, round.selfAssessmentDeadline)
+}
+
+/** The event locking or publishing a round, or why not. */
+export function decideRound(
+  round: ParRound,
+  action: 'lock' | 'publish',
+  actor: ParActor,
+  now: Date,
+  results: LockedResult[],
+): { ok: true; event: RoundEvent } | { ok: false; refusal: 'notAllowed' } {
+  if (!availableActions(round, null, actor, now).includes(action)) return { ok: false, refusal: 'notAllowed' }
+  const at = now.toISOString()
+  return action === 'lock'
+    ? { ok: true, event: { type: 'locked', at, actor: actor.id, results } }
+    : { ok: true, event: { type: 'published', at, actor: actor.id } }
 }

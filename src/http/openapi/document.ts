@@ -18,6 +18,10 @@ export const apiTags: readonly ApiTag[] = [
   },
   { name: 'petitions', description: 'Phản ánh, kiến nghị / Petitions about administrative regulations and conduct' },
   {
+    name: 'par-index',
+    description: 'Chỉ số CCHC của sở, ngành và xã / The PAR index of departments and communes',
+  },
+  {
     name: 'documents',
     description: 'Văn bản điện tử / Official documents: drafting, registers, signatures, distribution',
   },

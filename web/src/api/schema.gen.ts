@@ -532,6 +532,52 @@ export interface paths {
     /** Trả lời phiếu khảo sát / Answer through the link (once) */
     post: operations["answerSurveyLink"];
   };
+  "/api/par-index/rounds": {
+    /** Các kỳ đánh giá Chỉ số CCHC / PAR-index rounds */
+    get: operations["listParRounds"];
+    /** Mở kỳ đánh giá Chỉ số CCHC / Open a year’s PAR-index round */
+    post: operations["openParRound"];
+  };
+  "/api/par-index/rounds/{id}": {
+    /** Kỳ đánh giá / A round: its frozen criteria set, units, deadlines and what I may do */
+    get: operations["getParRound"];
+  };
+  "/api/par-index/rounds/{id}/units/{unitId}": {
+    /** Tự đánh giá và thẩm định của một đơn vị / One unit’s self-assessment, appraisal and scores */
+    get: operations["getParAssessment"];
+  };
+  "/api/par-index/rounds/{id}/units/{unitId}/self-assessment": {
+    /** Tự đánh giá, chấm điểm / Self-assess (the unit, before the deadline, with evidence) */
+    post: operations["parSelfAssessment"];
+  };
+  "/api/par-index/rounds/{id}/units/{unitId}/appraisal": {
+    /** Thẩm định / Appraise (the council, after the deadline) */
+    post: operations["parAppraisal"];
+  };
+  "/api/par-index/rounds/{id}/units/{unitId}/explanation": {
+    /** Giải trình / Explain the council’s scores (the unit, once, within the window) */
+    post: operations["parExplanation"];
+  };
+  "/api/par-index/rounds/{id}/units/{unitId}/evidence": {
+    /** Tải lên tài liệu kiểm chứng / Upload an evidence file (PDF, JPEG, PNG) for a unit */
+    post: operations["uploadParEvidence"];
+  };
+  "/api/par-index/rounds/{id}/units/{unitId}/evidence/{sha256}": {
+    /** Tải xuống tài liệu kiểm chứng / Download an evidence file */
+    get: operations["downloadParEvidence"];
+  };
+  "/api/par-index/rounds/{id}/lock": {
+    /** Chốt điểm / Lock the final scores (after the explanation deadline) */
+    post: operations["lockParRound"];
+  };
+  "/api/par-index/rounds/{id}/publication": {
+    /** Công bố kết quả / Publish the ranking */
+    post: operations["publishParRound"];
+  };
+  "/api/par-index/rounds/{id}/ranking": {
+    /** Xếp hạng Chỉ số CCHC và so sánh với năm trước / The ranking beside last year’s */
+    get: operations["getParRanking"];
+  };
   "/api/calendar/years/{year}": {
     /** Ngày nghỉ, ngày làm bù của một năm / A year’s days off and make-up days */
     get: operations["getCalendarYear"];
@@ -18664,6 +18710,2802 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Các kỳ đánh giá Chỉ số CCHC / PAR-index rounds */
+  listParRounds: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Newest year first */
+            items: ({
+                /** @description year-unitKind */
+                id: string;
+                /** @description Năm đánh giá */
+                year: number;
+                /** @description department or commune */
+                unitKind: string;
+                /** @description open, locked (chốt điểm) or published (công bố) */
+                status: "open" | "locked" | "published";
+                /** @description Bộ tiêu chí Chỉ số CCHC of a year and kind of unit */
+                criteriaSet: {
+                  /** @description Năm đánh giá */
+                  year: number;
+                  /** @description Sở, ban, ngành or UBND cấp xã */
+                  unitKind: "department" | "commune";
+                  /** @description Thang điểm: what the leaves add up to */
+                  maxPoints: number;
+                  /** @description The decision the set follows */
+                  source: string;
+                  /** @description Lĩnh vực, in ranking order for ties */
+                  areas: ({
+                      /** @description Mã (e.g. 3.2.a) */
+                      code: string;
+                      /** @description A name in Vietnamese and English */
+                      name: {
+                        /** @description Tiếng Việt */
+                        vi: string;
+                        /** @description English */
+                        en: string;
+                      };
+                      /** @description Tiêu chí of the area */
+                      criteria: (({
+                          /** @description Mã (e.g. 3.2.a) */
+                          code: string;
+                          /** @description A name in Vietnamese and English */
+                          name: {
+                            /** @description Tiếng Việt */
+                            vi: string;
+                            /** @description English */
+                            en: string;
+                          };
+                          /** @description Điểm tối đa; for a penalty, the most it deducts */
+                          maxPoints: number;
+                          /** @description How the leaf is scored (computed, self_assessed, counted, bonus, penalty) */
+                          method: ({
+                            /**
+                             * @description Tính từ dữ liệu motcua
+                             * @enum {string}
+                             */
+                            kind: "computed";
+                            /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                            figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                            /**
+                             * @description Points = maximum × the figure on its scale
+                             * @enum {string}
+                             */
+                            rule: "proportional";
+                          }) | ({
+                            /**
+                             * @description Tính từ dữ liệu motcua
+                             * @enum {string}
+                             */
+                            kind: "computed";
+                            /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                            figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                            /**
+                             * @description Points of the highest band reached
+                             * @enum {string}
+                             */
+                            rule: "bands";
+                            /** @description The highest band reached gives its points */
+                            bands: {
+                                /** @description The figure from which the band applies */
+                                from: number;
+                                /** @description Điểm of the band */
+                                points: number;
+                              }[];
+                          }) | {
+                            /**
+                             * @description Tự đánh giá theo thang, có tài liệu kiểm chứng
+                             * @enum {string}
+                             */
+                            kind: "self_assessed";
+                            /** @description Thang đánh giá: the scale a unit chooses from */
+                            levels: {
+                                /** @description Mã (e.g. 3.2.a) */
+                                code: string;
+                                /** @description A name in Vietnamese and English */
+                                label: {
+                                  /** @description Tiếng Việt */
+                                  vi: string;
+                                  /** @description English */
+                                  en: string;
+                                };
+                                /** @description Điểm of the level */
+                                points: number;
+                              }[];
+                          } | {
+                            /**
+                             * @description Đếm × điểm mỗi trường hợp, tối đa maxPoints
+                             * @enum {string}
+                             */
+                            kind: "counted";
+                            /** @description Điểm mỗi trường hợp */
+                            pointsPerItem: number;
+                          } | {
+                            /**
+                             * @description Điểm thưởng, tối đa maxPoints
+                             * @enum {string}
+                             */
+                            kind: "bonus";
+                          } | {
+                            /**
+                             * @description Điểm trừ, tối đa maxPoints
+                             * @enum {string}
+                             */
+                            kind: "penalty";
+                          };
+                        }) | ({
+                          /** @description Mã (e.g. 3.2.a) */
+                          code: string;
+                          /** @description A name in Vietnamese and English */
+                          name: {
+                            /** @description Tiếng Việt */
+                            vi: string;
+                            /** @description English */
+                            en: string;
+                          };
+                          /** @description Tiêu chí thành phần */
+                          subCriteria: ({
+                              /** @description Mã (e.g. 3.2.a) */
+                              code: string;
+                              /** @description A name in Vietnamese and English */
+                              name: {
+                                /** @description Tiếng Việt */
+                                vi: string;
+                                /** @description English */
+                                en: string;
+                              };
+                              /** @description Điểm tối đa; for a penalty, the most it deducts */
+                              maxPoints: number;
+                              /** @description How the leaf is scored (computed, self_assessed, counted, bonus, penalty) */
+                              method: ({
+                                /**
+                                 * @description Tính từ dữ liệu motcua
+                                 * @enum {string}
+                                 */
+                                kind: "computed";
+                                /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                                figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                                /**
+                                 * @description Points = maximum × the figure on its scale
+                                 * @enum {string}
+                                 */
+                                rule: "proportional";
+                              }) | ({
+                                /**
+                                 * @description Tính từ dữ liệu motcua
+                                 * @enum {string}
+                                 */
+                                kind: "computed";
+                                /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                                figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                                /**
+                                 * @description Points of the highest band reached
+                                 * @enum {string}
+                                 */
+                                rule: "bands";
+                                /** @description The highest band reached gives its points */
+                                bands: {
+                                    /** @description The figure from which the band applies */
+                                    from: number;
+                                    /** @description Điểm of the band */
+                                    points: number;
+                                  }[];
+                              }) | {
+                                /**
+                                 * @description Tự đánh giá theo thang, có tài liệu kiểm chứng
+                                 * @enum {string}
+                                 */
+                                kind: "self_assessed";
+                                /** @description Thang đánh giá: the scale a unit chooses from */
+                                levels: {
+                                    /** @description Mã (e.g. 3.2.a) */
+                                    code: string;
+                                    /** @description A name in Vietnamese and English */
+                                    label: {
+                                      /** @description Tiếng Việt */
+                                      vi: string;
+                                      /** @description English */
+                                      en: string;
+                                    };
+                                    /** @description Điểm of the level */
+                                    points: number;
+                                  }[];
+                              } | {
+                                /**
+                                 * @description Đếm × điểm mỗi trường hợp, tối đa maxPoints
+                                 * @enum {string}
+                                 */
+                                kind: "counted";
+                                /** @description Điểm mỗi trường hợp */
+                                pointsPerItem: number;
+                              } | {
+                                /**
+                                 * @description Điểm thưởng, tối đa maxPoints
+                                 * @enum {string}
+                                 */
+                                kind: "bonus";
+                              } | {
+                                /**
+                                 * @description Điểm trừ, tối đa maxPoints
+                                 * @enum {string}
+                                 */
+                                kind: "penalty";
+                              };
+                            })[];
+                        }))[];
+                    })[];
+                };
+                /** @description Đơn vị được đánh giá */
+                units: {
+                    /** @description The unit (agency id) */
+                    id: string;
+                    /** @description Tên đơn vị */
+                    name: string;
+                  }[];
+                /** @description Accounts of the appraisal council (Hội đồng thẩm định) */
+                council: string[];
+                /**
+                 * Format: date-time
+                 * @description Hạn tự đánh giá
+                 */
+                selfAssessmentDeadline: string;
+                /**
+                 * Format: date-time
+                 * @description Hạn giải trình
+                 */
+                explanationDeadline: string;
+                /** @description Chốt điểm */
+                lockedAt: string | null;
+                /** @description Công bố */
+                publishedAt: string | null;
+                /** @description The round’s version */
+                version: number;
+                /** @description What the caller may do now */
+                availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish")[];
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Mở kỳ đánh giá Chỉ số CCHC / Open a year’s PAR-index round */
+  openParRound: {
+    /** @description Without a criteriaSet, the demo’s set of that year and kind */
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Năm đánh giá */
+          year: number;
+          /** @description Sở, ban, ngành or UBND cấp xã */
+          unitKind: "department" | "commune";
+          /** @description Bộ tiêu chí Chỉ số CCHC of a year and kind of unit */
+          criteriaSet?: {
+            /** @description Năm đánh giá */
+            year: number;
+            /** @description Sở, ban, ngành or UBND cấp xã */
+            unitKind: "department" | "commune";
+            /** @description Thang điểm: what the leaves add up to */
+            maxPoints: number;
+            /** @description The decision the set follows */
+            source: string;
+            /** @description Lĩnh vực, in ranking order for ties */
+            areas: ({
+                /** @description Mã (e.g. 3.2.a) */
+                code: string;
+                /** @description A name in Vietnamese and English */
+                name: {
+                  /** @description Tiếng Việt */
+                  vi: string;
+                  /** @description English */
+                  en: string;
+                };
+                /** @description Tiêu chí of the area */
+                criteria: (({
+                    /** @description Mã (e.g. 3.2.a) */
+                    code: string;
+                    /** @description A name in Vietnamese and English */
+                    name: {
+                      /** @description Tiếng Việt */
+                      vi: string;
+                      /** @description English */
+                      en: string;
+                    };
+                    /** @description Điểm tối đa; for a penalty, the most it deducts */
+                    maxPoints: number;
+                    /** @description How the leaf is scored (computed, self_assessed, counted, bonus, penalty) */
+                    method: ({
+                      /**
+                       * @description Tính từ dữ liệu motcua
+                       * @enum {string}
+                       */
+                      kind: "computed";
+                      /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                      figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                      /**
+                       * @description Points = maximum × the figure on its scale
+                       * @enum {string}
+                       */
+                      rule: "proportional";
+                    }) | ({
+                      /**
+                       * @description Tính từ dữ liệu motcua
+                       * @enum {string}
+                       */
+                      kind: "computed";
+                      /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                      figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                      /**
+                       * @description Points of the highest band reached
+                       * @enum {string}
+                       */
+                      rule: "bands";
+                      /** @description The highest band reached gives its points */
+                      bands: {
+                          /** @description The figure from which the band applies */
+                          from: number;
+                          /** @description Điểm of the band */
+                          points: number;
+                        }[];
+                    }) | {
+                      /**
+                       * @description Tự đánh giá theo thang, có tài liệu kiểm chứng
+                       * @enum {string}
+                       */
+                      kind: "self_assessed";
+                      /** @description Thang đánh giá: the scale a unit chooses from */
+                      levels: {
+                          /** @description Mã (e.g. 3.2.a) */
+                          code: string;
+                          /** @description A name in Vietnamese and English */
+                          label: {
+                            /** @description Tiếng Việt */
+                            vi: string;
+                            /** @description English */
+                            en: string;
+                          };
+                          /** @description Điểm of the level */
+                          points: number;
+                        }[];
+                    } | {
+                      /**
+                       * @description Đếm × điểm mỗi trường hợp, tối đa maxPoints
+                       * @enum {string}
+                       */
+                      kind: "counted";
+                      /** @description Điểm mỗi trường hợp */
+                      pointsPerItem: number;
+                    } | {
+                      /**
+                       * @description Điểm thưởng, tối đa maxPoints
+                       * @enum {string}
+                       */
+                      kind: "bonus";
+                    } | {
+                      /**
+                       * @description Điểm trừ, tối đa maxPoints
+                       * @enum {string}
+                       */
+                      kind: "penalty";
+                    };
+                  }) | ({
+                    /** @description Mã (e.g. 3.2.a) */
+                    code: string;
+                    /** @description A name in Vietnamese and English */
+                    name: {
+                      /** @description Tiếng Việt */
+                      vi: string;
+                      /** @description English */
+                      en: string;
+                    };
+                    /** @description Tiêu chí thành phần */
+                    subCriteria: ({
+                        /** @description Mã (e.g. 3.2.a) */
+                        code: string;
+                        /** @description A name in Vietnamese and English */
+                        name: {
+                          /** @description Tiếng Việt */
+                          vi: string;
+                          /** @description English */
+                          en: string;
+                        };
+                        /** @description Điểm tối đa; for a penalty, the most it deducts */
+                        maxPoints: number;
+                        /** @description How the leaf is scored (computed, self_assessed, counted, bonus, penalty) */
+                        method: ({
+                          /**
+                           * @description Tính từ dữ liệu motcua
+                           * @enum {string}
+                           */
+                          kind: "computed";
+                          /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                          figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                          /**
+                           * @description Points = maximum × the figure on its scale
+                           * @enum {string}
+                           */
+                          rule: "proportional";
+                        }) | ({
+                          /**
+                           * @description Tính từ dữ liệu motcua
+                           * @enum {string}
+                           */
+                          kind: "computed";
+                          /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                          figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                          /**
+                           * @description Points of the highest band reached
+                           * @enum {string}
+                           */
+                          rule: "bands";
+                          /** @description The highest band reached gives its points */
+                          bands: {
+                              /** @description The figure from which the band applies */
+                              from: number;
+                              /** @description Điểm of the band */
+                              points: number;
+                            }[];
+                        }) | {
+                          /**
+                           * @description Tự đánh giá theo thang, có tài liệu kiểm chứng
+                           * @enum {string}
+                           */
+                          kind: "self_assessed";
+                          /** @description Thang đánh giá: the scale a unit chooses from */
+                          levels: {
+                              /** @description Mã (e.g. 3.2.a) */
+                              code: string;
+                              /** @description A name in Vietnamese and English */
+                              label: {
+                                /** @description Tiếng Việt */
+                                vi: string;
+                                /** @description English */
+                                en: string;
+                              };
+                              /** @description Điểm of the level */
+                              points: number;
+                            }[];
+                        } | {
+                          /**
+                           * @description Đếm × điểm mỗi trường hợp, tối đa maxPoints
+                           * @enum {string}
+                           */
+                          kind: "counted";
+                          /** @description Điểm mỗi trường hợp */
+                          pointsPerItem: number;
+                        } | {
+                          /**
+                           * @description Điểm thưởng, tối đa maxPoints
+                           * @enum {string}
+                           */
+                          kind: "bonus";
+                        } | {
+                          /**
+                           * @description Điểm trừ, tối đa maxPoints
+                           * @enum {string}
+                           */
+                          kind: "penalty";
+                        };
+                      })[];
+                  }))[];
+              })[];
+          };
+          /** @description Hội đồng thẩm định: the members’ account ids */
+          council: string[];
+          /**
+           * Format: date-time
+           * @description Hạn tự đánh giá
+           */
+          selfAssessmentDeadline: string;
+          /**
+           * Format: date-time
+           * @description Hạn giải trình
+           */
+          explanationDeadline: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            /** @description year-unitKind */
+            id: string;
+            /** @description Năm đánh giá */
+            year: number;
+            /** @description department or commune */
+            unitKind: string;
+            /** @description open, locked (chốt điểm) or published (công bố) */
+            status: "open" | "locked" | "published";
+            /** @description Bộ tiêu chí Chỉ số CCHC of a year and kind of unit */
+            criteriaSet: {
+              /** @description Năm đánh giá */
+              year: number;
+              /** @description Sở, ban, ngành or UBND cấp xã */
+              unitKind: "department" | "commune";
+              /** @description Thang điểm: what the leaves add up to */
+              maxPoints: number;
+              /** @description The decision the set follows */
+              source: string;
+              /** @description Lĩnh vực, in ranking order for ties */
+              areas: ({
+                  /** @description Mã (e.g. 3.2.a) */
+                  code: string;
+                  /** @description A name in Vietnamese and English */
+                  name: {
+                    /** @description Tiếng Việt */
+                    vi: string;
+                    /** @description English */
+                    en: string;
+                  };
+                  /** @description Tiêu chí of the area */
+                  criteria: (({
+                      /** @description Mã (e.g. 3.2.a) */
+                      code: string;
+                      /** @description A name in Vietnamese and English */
+                      name: {
+                        /** @description Tiếng Việt */
+                        vi: string;
+                        /** @description English */
+                        en: string;
+                      };
+                      /** @description Điểm tối đa; for a penalty, the most it deducts */
+                      maxPoints: number;
+                      /** @description How the leaf is scored (computed, self_assessed, counted, bonus, penalty) */
+                      method: ({
+                        /**
+                         * @description Tính từ dữ liệu motcua
+                         * @enum {string}
+                         */
+                        kind: "computed";
+                        /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                        figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                        /**
+                         * @description Points = maximum × the figure on its scale
+                         * @enum {string}
+                         */
+                        rule: "proportional";
+                      }) | ({
+                        /**
+                         * @description Tính từ dữ liệu motcua
+                         * @enum {string}
+                         */
+                        kind: "computed";
+                        /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                        figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                        /**
+                         * @description Points of the highest band reached
+                         * @enum {string}
+                         */
+                        rule: "bands";
+                        /** @description The highest band reached gives its points */
+                        bands: {
+                            /** @description The figure from which the band applies */
+                            from: number;
+                            /** @description Điểm of the band */
+                            points: number;
+                          }[];
+                      }) | {
+                        /**
+                         * @description Tự đánh giá theo thang, có tài liệu kiểm chứng
+                         * @enum {string}
+                         */
+                        kind: "self_assessed";
+                        /** @description Thang đánh giá: the scale a unit chooses from */
+                        levels: {
+                            /** @description Mã (e.g. 3.2.a) */
+                            code: string;
+                            /** @description A name in Vietnamese and English */
+                            label: {
+                              /** @description Tiếng Việt */
+                              vi: string;
+                              /** @description English */
+                              en: string;
+                            };
+                            /** @description Điểm of the level */
+                            points: number;
+                          }[];
+                      } | {
+                        /**
+                         * @description Đếm × điểm mỗi trường hợp, tối đa maxPoints
+                         * @enum {string}
+                         */
+                        kind: "counted";
+                        /** @description Điểm mỗi trường hợp */
+                        pointsPerItem: number;
+                      } | {
+                        /**
+                         * @description Điểm thưởng, tối đa maxPoints
+                         * @enum {string}
+                         */
+                        kind: "bonus";
+                      } | {
+                        /**
+                         * @description Điểm trừ, tối đa maxPoints
+                         * @enum {string}
+                         */
+                        kind: "penalty";
+                      };
+                    }) | ({
+                      /** @description Mã (e.g. 3.2.a) */
+                      code: string;
+                      /** @description A name in Vietnamese and English */
+                      name: {
+                        /** @description Tiếng Việt */
+                        vi: string;
+                        /** @description English */
+                        en: string;
+                      };
+                      /** @description Tiêu chí thành phần */
+                      subCriteria: ({
+                          /** @description Mã (e.g. 3.2.a) */
+                          code: string;
+                          /** @description A name in Vietnamese and English */
+                          name: {
+                            /** @description Tiếng Việt */
+                            vi: string;
+                            /** @description English */
+                            en: string;
+                          };
+                          /** @description Điểm tối đa; for a penalty, the most it deducts */
+                          maxPoints: number;
+                          /** @description How the leaf is scored (computed, self_assessed, counted, bonus, penalty) */
+                          method: ({
+                            /**
+                             * @description Tính từ dữ liệu motcua
+                             * @enum {string}
+                             */
+                            kind: "computed";
+                            /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                            figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                            /**
+                             * @description Points = maximum × the figure on its scale
+                             * @enum {string}
+                             */
+                            rule: "proportional";
+                          }) | ({
+                            /**
+                             * @description Tính từ dữ liệu motcua
+                             * @enum {string}
+                             */
+                            kind: "computed";
+                            /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                            figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                            /**
+                             * @description Points of the highest band reached
+                             * @enum {string}
+                             */
+                            rule: "bands";
+                            /** @description The highest band reached gives its points */
+                            bands: {
+                                /** @description The figure from which the band applies */
+                                from: number;
+                                /** @description Điểm of the band */
+                                points: number;
+                              }[];
+                          }) | {
+                            /**
+                             * @description Tự đánh giá theo thang, có tài liệu kiểm chứng
+                             * @enum {string}
+                             */
+                            kind: "self_assessed";
+                            /** @description Thang đánh giá: the scale a unit chooses from */
+                            levels: {
+                                /** @description Mã (e.g. 3.2.a) */
+                                code: string;
+                                /** @description A name in Vietnamese and English */
+                                label: {
+                                  /** @description Tiếng Việt */
+                                  vi: string;
+                                  /** @description English */
+                                  en: string;
+                                };
+                                /** @description Điểm of the level */
+                                points: number;
+                              }[];
+                          } | {
+                            /**
+                             * @description Đếm × điểm mỗi trường hợp, tối đa maxPoints
+                             * @enum {string}
+                             */
+                            kind: "counted";
+                            /** @description Điểm mỗi trường hợp */
+                            pointsPerItem: number;
+                          } | {
+                            /**
+                             * @description Điểm thưởng, tối đa maxPoints
+                             * @enum {string}
+                             */
+                            kind: "bonus";
+                          } | {
+                            /**
+                             * @description Điểm trừ, tối đa maxPoints
+                             * @enum {string}
+                             */
+                            kind: "penalty";
+                          };
+                        })[];
+                    }))[];
+                })[];
+            };
+            /** @description Đơn vị được đánh giá */
+            units: {
+                /** @description The unit (agency id) */
+                id: string;
+                /** @description Tên đơn vị */
+                name: string;
+              }[];
+            /** @description Accounts of the appraisal council (Hội đồng thẩm định) */
+            council: string[];
+            /**
+             * Format: date-time
+             * @description Hạn tự đánh giá
+             */
+            selfAssessmentDeadline: string;
+            /**
+             * Format: date-time
+             * @description Hạn giải trình
+             */
+            explanationDeadline: string;
+            /** @description Chốt điểm */
+            lockedAt: string | null;
+            /** @description Công bố */
+            publishedAt: string | null;
+            /** @description The round’s version */
+            version: number;
+            /** @description What the caller may do now */
+            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish")[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Kỳ đánh giá / A round: its frozen criteria set, units, deadlines and what I may do */
+  getParRound: {
+    parameters: {
+      path: {
+        /** @description Kỳ đánh giá: year-unitKind, e.g. 2026-department */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description year-unitKind */
+            id: string;
+            /** @description Năm đánh giá */
+            year: number;
+            /** @description department or commune */
+            unitKind: string;
+            /** @description open, locked (chốt điểm) or published (công bố) */
+            status: "open" | "locked" | "published";
+            /** @description Bộ tiêu chí Chỉ số CCHC of a year and kind of unit */
+            criteriaSet: {
+              /** @description Năm đánh giá */
+              year: number;
+              /** @description Sở, ban, ngành or UBND cấp xã */
+              unitKind: "department" | "commune";
+              /** @description Thang điểm: what the leaves add up to */
+              maxPoints: number;
+              /** @description The decision the set follows */
+              source: string;
+              /** @description Lĩnh vực, in ranking order for ties */
+              areas: ({
+                  /** @description Mã (e.g. 3.2.a) */
+                  code: string;
+                  /** @description A name in Vietnamese and English */
+                  name: {
+                    /** @description Tiếng Việt */
+                    vi: string;
+                    /** @description English */
+                    en: string;
+                  };
+                  /** @description Tiêu chí of the area */
+                  criteria: (({
+                      /** @description Mã (e.g. 3.2.a) */
+                      code: string;
+                      /** @description A name in Vietnamese and English */
+                      name: {
+                        /** @description Tiếng Việt */
+                        vi: string;
+                        /** @description English */
+                        en: string;
+                      };
+                      /** @description Điểm tối đa; for a penalty, the most it deducts */
+                      maxPoints: number;
+                      /** @description How the leaf is scored (computed, self_assessed, counted, bonus, penalty) */
+                      method: ({
+                        /**
+                         * @description Tính từ dữ liệu motcua
+                         * @enum {string}
+                         */
+                        kind: "computed";
+                        /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                        figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                        /**
+                         * @description Points = maximum × the figure on its scale
+                         * @enum {string}
+                         */
+                        rule: "proportional";
+                      }) | ({
+                        /**
+                         * @description Tính từ dữ liệu motcua
+                         * @enum {string}
+                         */
+                        kind: "computed";
+                        /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                        figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                        /**
+                         * @description Points of the highest band reached
+                         * @enum {string}
+                         */
+                        rule: "bands";
+                        /** @description The highest band reached gives its points */
+                        bands: {
+                            /** @description The figure from which the band applies */
+                            from: number;
+                            /** @description Điểm of the band */
+                            points: number;
+                          }[];
+                      }) | {
+                        /**
+                         * @description Tự đánh giá theo thang, có tài liệu kiểm chứng
+                         * @enum {string}
+                         */
+                        kind: "self_assessed";
+                        /** @description Thang đánh giá: the scale a unit chooses from */
+                        levels: {
+                            /** @description Mã (e.g. 3.2.a) */
+                            code: string;
+                            /** @description A name in Vietnamese and English */
+                            label: {
+                              /** @description Tiếng Việt */
+                              vi: string;
+                              /** @description English */
+                              en: string;
+                            };
+                            /** @description Điểm of the level */
+                            points: number;
+                          }[];
+                      } | {
+                        /**
+                         * @description Đếm × điểm mỗi trường hợp, tối đa maxPoints
+                         * @enum {string}
+                         */
+                        kind: "counted";
+                        /** @description Điểm mỗi trường hợp */
+                        pointsPerItem: number;
+                      } | {
+                        /**
+                         * @description Điểm thưởng, tối đa maxPoints
+                         * @enum {string}
+                         */
+                        kind: "bonus";
+                      } | {
+                        /**
+                         * @description Điểm trừ, tối đa maxPoints
+                         * @enum {string}
+                         */
+                        kind: "penalty";
+                      };
+                    }) | ({
+                      /** @description Mã (e.g. 3.2.a) */
+                      code: string;
+                      /** @description A name in Vietnamese and English */
+                      name: {
+                        /** @description Tiếng Việt */
+                        vi: string;
+                        /** @description English */
+                        en: string;
+                      };
+                      /** @description Tiêu chí thành phần */
+                      subCriteria: ({
+                          /** @description Mã (e.g. 3.2.a) */
+                          code: string;
+                          /** @description A name in Vietnamese and English */
+                          name: {
+                            /** @description Tiếng Việt */
+                            vi: string;
+                            /** @description English */
+                            en: string;
+                          };
+                          /** @description Điểm tối đa; for a penalty, the most it deducts */
+                          maxPoints: number;
+                          /** @description How the leaf is scored (computed, self_assessed, counted, bonus, penalty) */
+                          method: ({
+                            /**
+                             * @description Tính từ dữ liệu motcua
+                             * @enum {string}
+                             */
+                            kind: "computed";
+                            /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                            figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                            /**
+                             * @description Points = maximum × the figure on its scale
+                             * @enum {string}
+                             */
+                            rule: "proportional";
+                          }) | ({
+                            /**
+                             * @description Tính từ dữ liệu motcua
+                             * @enum {string}
+                             */
+                            kind: "computed";
+                            /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                            figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                            /**
+                             * @description Points of the highest band reached
+                             * @enum {string}
+                             */
+                            rule: "bands";
+                            /** @description The highest band reached gives its points */
+                            bands: {
+                                /** @description The figure from which the band applies */
+                                from: number;
+                                /** @description Điểm of the band */
+                                points: number;
+                              }[];
+                          }) | {
+                            /**
+                             * @description Tự đánh giá theo thang, có tài liệu kiểm chứng
+                             * @enum {string}
+                             */
+                            kind: "self_assessed";
+                            /** @description Thang đánh giá: the scale a unit chooses from */
+                            levels: {
+                                /** @description Mã (e.g. 3.2.a) */
+                                code: string;
+                                /** @description A name in Vietnamese and English */
+                                label: {
+                                  /** @description Tiếng Việt */
+                                  vi: string;
+                                  /** @description English */
+                                  en: string;
+                                };
+                                /** @description Điểm of the level */
+                                points: number;
+                              }[];
+                          } | {
+                            /**
+                             * @description Đếm × điểm mỗi trường hợp, tối đa maxPoints
+                             * @enum {string}
+                             */
+                            kind: "counted";
+                            /** @description Điểm mỗi trường hợp */
+                            pointsPerItem: number;
+                          } | {
+                            /**
+                             * @description Điểm thưởng, tối đa maxPoints
+                             * @enum {string}
+                             */
+                            kind: "bonus";
+                          } | {
+                            /**
+                             * @description Điểm trừ, tối đa maxPoints
+                             * @enum {string}
+                             */
+                            kind: "penalty";
+                          };
+                        })[];
+                    }))[];
+                })[];
+            };
+            /** @description Đơn vị được đánh giá */
+            units: {
+                /** @description The unit (agency id) */
+                id: string;
+                /** @description Tên đơn vị */
+                name: string;
+              }[];
+            /** @description Accounts of the appraisal council (Hội đồng thẩm định) */
+            council: string[];
+            /**
+             * Format: date-time
+             * @description Hạn tự đánh giá
+             */
+            selfAssessmentDeadline: string;
+            /**
+             * Format: date-time
+             * @description Hạn giải trình
+             */
+            explanationDeadline: string;
+            /** @description Chốt điểm */
+            lockedAt: string | null;
+            /** @description Công bố */
+            publishedAt: string | null;
+            /** @description The round’s version */
+            version: number;
+            /** @description What the caller may do now */
+            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish")[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Tự đánh giá và thẩm định của một đơn vị / One unit’s self-assessment, appraisal and scores */
+  getParAssessment: {
+    parameters: {
+      path: {
+        /** @description Kỳ đánh giá: year-unitKind, e.g. 2026-department */
+        id: string;
+        /** @description The unit (agency id) */
+        unitId: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Kỳ đánh giá */
+            roundId: string;
+            /** @description The unit (agency id) */
+            unitId: string;
+            /** @description Tên đơn vị */
+            unitName: string;
+            /** @description Send it back as expectedVersion */
+            version: number;
+            /** @description The unit’s own answers by leaf code */
+            self: {
+              [key: string]: {
+                /**
+                 * @description A level of the scale
+                 * @enum {string}
+                 */
+                kind: "level";
+                /** @description Mã (e.g. 3.2.a) */
+                level: string;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              } | {
+                /**
+                 * @description A count of items
+                 * @enum {string}
+                 */
+                kind: "count";
+                /** @description Số trường hợp */
+                count: number;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              } | {
+                /**
+                 * @description Points of a bonus or a penalty
+                 * @enum {string}
+                 */
+                kind: "points";
+                /** @description Điểm thưởng or điểm trừ claimed */
+                points: number;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              };
+            };
+            /** @description The unit’s note on its self-assessment */
+            note: string;
+            /** @description Tự đánh giá */
+            selfAssessedAt: string | null;
+            /** @description The council’s answers by leaf code */
+            appraisal: {
+              [key: string]: {
+                /**
+                 * @description A level of the scale
+                 * @enum {string}
+                 */
+                kind: "level";
+                /** @description Mã (e.g. 3.2.a) */
+                level: string;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              } | {
+                /**
+                 * @description A count of items
+                 * @enum {string}
+                 */
+                kind: "count";
+                /** @description Số trường hợp */
+                count: number;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              } | {
+                /**
+                 * @description Points of a bonus or a penalty
+                 * @enum {string}
+                 */
+                kind: "points";
+                /** @description Điểm thưởng or điểm trừ claimed */
+                points: number;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              };
+            };
+            /** @description The council’s comments by leaf code */
+            comments: {
+              [key: string]: string;
+            };
+            /** @description Thẩm định */
+            appraisedAt: string | null;
+            /** @description Giải trình */
+            explanation: string | null;
+            /** @description Giải trình */
+            explainedAt: string | null;
+            /** @description The unit’s figures for the year from motcua (null: not applicable) */
+            figures: {
+              /** @description Tỷ lệ đúng hạn, 0–1 */
+              "on-time-share"?: number | null;
+              /** @description Tỷ lệ trực tuyến, 0–1 */
+              "online-share"?: number | null;
+              /** @description Điểm Bộ chỉ số 766, of 100 */
+              "index-766"?: number | null;
+              /** @description Chỉ số hài lòng, 0–1 */
+              satisfaction?: number | null;
+            };
+            /** @description Điểm tự chấm: from the unit’s own answers */
+            selfScore: {
+              /** @description Tổng điểm: the sum of the leaves (penalties negative) */
+              total: number;
+              /** @description Points by area, in the set’s order */
+              areas: {
+                  /** @description Mã lĩnh vực */
+                  code: string;
+                  /** @description Điểm of the area */
+                  points: number;
+                }[];
+              /** @description Points by leaf code */
+              leaves: {
+                [key: string]: number;
+              };
+            };
+            /** @description Điểm sau thẩm định: the council’s answers over the unit’s */
+            finalScore: {
+              /** @description Tổng điểm: the sum of the leaves (penalties negative) */
+              total: number;
+              /** @description Points by area, in the set’s order */
+              areas: {
+                  /** @description Mã lĩnh vực */
+                  code: string;
+                  /** @description Điểm of the area */
+                  points: number;
+                }[];
+              /** @description Points by leaf code */
+              leaves: {
+                [key: string]: number;
+              };
+            };
+            /** @description Tài liệu kiểm chứng uploaded for the unit */
+            evidence: ({
+                /** @description SHA-256 of the content: the file’s identity */
+                sha256: string;
+                /** @description The client’s file name, cleaned */
+                name: string | null;
+                /** @description Detected from the content */
+                mediaType: string;
+                /** @description Bytes */
+                size: number;
+                /**
+                 * Format: date-time
+                 * @description When it was uploaded
+                 */
+                uploadedAt: string;
+              })[];
+            /** @description What the caller may do now */
+            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish")[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Tự đánh giá, chấm điểm / Self-assess (the unit, before the deadline, with evidence) */
+  parSelfAssessment: {
+    parameters: {
+      path: {
+        /** @description Kỳ đánh giá: year-unitKind, e.g. 2026-department */
+        id: string;
+        /** @description The unit (agency id) */
+        unitId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Answers by leaf code */
+          answers: {
+            [key: string]: {
+              /**
+               * @description A level of the scale
+               * @enum {string}
+               */
+              kind: "level";
+              /** @description Mã (e.g. 3.2.a) */
+              level: string;
+              /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+              evidence: string[];
+            } | {
+              /**
+               * @description A count of items
+               * @enum {string}
+               */
+              kind: "count";
+              /** @description Số trường hợp */
+              count: number;
+              /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+              evidence: string[];
+            } | {
+              /**
+               * @description Points of a bonus or a penalty
+               * @enum {string}
+               */
+              kind: "points";
+              /** @description Điểm thưởng or điểm trừ claimed */
+              points: number;
+              /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+              evidence: string[];
+            };
+          };
+          /** @description Ghi chú */
+          note: string;
+          /** @description The assessment version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Kỳ đánh giá */
+            roundId: string;
+            /** @description The unit (agency id) */
+            unitId: string;
+            /** @description Tên đơn vị */
+            unitName: string;
+            /** @description Send it back as expectedVersion */
+            version: number;
+            /** @description The unit’s own answers by leaf code */
+            self: {
+              [key: string]: {
+                /**
+                 * @description A level of the scale
+                 * @enum {string}
+                 */
+                kind: "level";
+                /** @description Mã (e.g. 3.2.a) */
+                level: string;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              } | {
+                /**
+                 * @description A count of items
+                 * @enum {string}
+                 */
+                kind: "count";
+                /** @description Số trường hợp */
+                count: number;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              } | {
+                /**
+                 * @description Points of a bonus or a penalty
+                 * @enum {string}
+                 */
+                kind: "points";
+                /** @description Điểm thưởng or điểm trừ claimed */
+                points: number;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              };
+            };
+            /** @description The unit’s note on its self-assessment */
+            note: string;
+            /** @description Tự đánh giá */
+            selfAssessedAt: string | null;
+            /** @description The council’s answers by leaf code */
+            appraisal: {
+              [key: string]: {
+                /**
+                 * @description A level of the scale
+                 * @enum {string}
+                 */
+                kind: "level";
+                /** @description Mã (e.g. 3.2.a) */
+                level: string;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              } | {
+                /**
+                 * @description A count of items
+                 * @enum {string}
+                 */
+                kind: "count";
+                /** @description Số trường hợp */
+                count: number;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              } | {
+                /**
+                 * @description Points of a bonus or a penalty
+                 * @enum {string}
+                 */
+                kind: "points";
+                /** @description Điểm thưởng or điểm trừ claimed */
+                points: number;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              };
+            };
+            /** @description The council’s comments by leaf code */
+            comments: {
+              [key: string]: string;
+            };
+            /** @description Thẩm định */
+            appraisedAt: string | null;
+            /** @description Giải trình */
+            explanation: string | null;
+            /** @description Giải trình */
+            explainedAt: string | null;
+            /** @description The unit’s figures for the year from motcua (null: not applicable) */
+            figures: {
+              /** @description Tỷ lệ đúng hạn, 0–1 */
+              "on-time-share"?: number | null;
+              /** @description Tỷ lệ trực tuyến, 0–1 */
+              "online-share"?: number | null;
+              /** @description Điểm Bộ chỉ số 766, of 100 */
+              "index-766"?: number | null;
+              /** @description Chỉ số hài lòng, 0–1 */
+              satisfaction?: number | null;
+            };
+            /** @description Điểm tự chấm: from the unit’s own answers */
+            selfScore: {
+              /** @description Tổng điểm: the sum of the leaves (penalties negative) */
+              total: number;
+              /** @description Points by area, in the set’s order */
+              areas: {
+                  /** @description Mã lĩnh vực */
+                  code: string;
+                  /** @description Điểm of the area */
+                  points: number;
+                }[];
+              /** @description Points by leaf code */
+              leaves: {
+                [key: string]: number;
+              };
+            };
+            /** @description Điểm sau thẩm định: the council’s answers over the unit’s */
+            finalScore: {
+              /** @description Tổng điểm: the sum of the leaves (penalties negative) */
+              total: number;
+              /** @description Points by area, in the set’s order */
+              areas: {
+                  /** @description Mã lĩnh vực */
+                  code: string;
+                  /** @description Điểm of the area */
+                  points: number;
+                }[];
+              /** @description Points by leaf code */
+              leaves: {
+                [key: string]: number;
+              };
+            };
+            /** @description Tài liệu kiểm chứng uploaded for the unit */
+            evidence: ({
+                /** @description SHA-256 of the content: the file’s identity */
+                sha256: string;
+                /** @description The client’s file name, cleaned */
+                name: string | null;
+                /** @description Detected from the content */
+                mediaType: string;
+                /** @description Bytes */
+                size: number;
+                /**
+                 * Format: date-time
+                 * @description When it was uploaded
+                 */
+                uploadedAt: string;
+              })[];
+            /** @description What the caller may do now */
+            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish")[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Thẩm định / Appraise (the council, after the deadline) */
+  parAppraisal: {
+    parameters: {
+      path: {
+        /** @description Kỳ đánh giá: year-unitKind, e.g. 2026-department */
+        id: string;
+        /** @description The unit (agency id) */
+        unitId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Answers by leaf code */
+          answers: {
+            [key: string]: {
+              /**
+               * @description A level of the scale
+               * @enum {string}
+               */
+              kind: "level";
+              /** @description Mã (e.g. 3.2.a) */
+              level: string;
+              /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+              evidence: string[];
+            } | {
+              /**
+               * @description A count of items
+               * @enum {string}
+               */
+              kind: "count";
+              /** @description Số trường hợp */
+              count: number;
+              /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+              evidence: string[];
+            } | {
+              /**
+               * @description Points of a bonus or a penalty
+               * @enum {string}
+               */
+              kind: "points";
+              /** @description Điểm thưởng or điểm trừ claimed */
+              points: number;
+              /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+              evidence: string[];
+            };
+          };
+          /** @description Ý kiến thẩm định by leaf code */
+          comments: {
+            [key: string]: string;
+          };
+          /** @description The assessment version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Kỳ đánh giá */
+            roundId: string;
+            /** @description The unit (agency id) */
+            unitId: string;
+            /** @description Tên đơn vị */
+            unitName: string;
+            /** @description Send it back as expectedVersion */
+            version: number;
+            /** @description The unit’s own answers by leaf code */
+            self: {
+              [key: string]: {
+                /**
+                 * @description A level of the scale
+                 * @enum {string}
+                 */
+                kind: "level";
+                /** @description Mã (e.g. 3.2.a) */
+                level: string;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              } | {
+                /**
+                 * @description A count of items
+                 * @enum {string}
+                 */
+                kind: "count";
+                /** @description Số trường hợp */
+                count: number;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              } | {
+                /**
+                 * @description Points of a bonus or a penalty
+                 * @enum {string}
+                 */
+                kind: "points";
+                /** @description Điểm thưởng or điểm trừ claimed */
+                points: number;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              };
+            };
+            /** @description The unit’s note on its self-assessment */
+            note: string;
+            /** @description Tự đánh giá */
+            selfAssessedAt: string | null;
+            /** @description The council’s answers by leaf code */
+            appraisal: {
+              [key: string]: {
+                /**
+                 * @description A level of the scale
+                 * @enum {string}
+                 */
+                kind: "level";
+                /** @description Mã (e.g. 3.2.a) */
+                level: string;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              } | {
+                /**
+                 * @description A count of items
+                 * @enum {string}
+                 */
+                kind: "count";
+                /** @description Số trường hợp */
+                count: number;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              } | {
+                /**
+                 * @description Points of a bonus or a penalty
+                 * @enum {string}
+                 */
+                kind: "points";
+                /** @description Điểm thưởng or điểm trừ claimed */
+                points: number;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              };
+            };
+            /** @description The council’s comments by leaf code */
+            comments: {
+              [key: string]: string;
+            };
+            /** @description Thẩm định */
+            appraisedAt: string | null;
+            /** @description Giải trình */
+            explanation: string | null;
+            /** @description Giải trình */
+            explainedAt: string | null;
+            /** @description The unit’s figures for the year from motcua (null: not applicable) */
+            figures: {
+              /** @description Tỷ lệ đúng hạn, 0–1 */
+              "on-time-share"?: number | null;
+              /** @description Tỷ lệ trực tuyến, 0–1 */
+              "online-share"?: number | null;
+              /** @description Điểm Bộ chỉ số 766, of 100 */
+              "index-766"?: number | null;
+              /** @description Chỉ số hài lòng, 0–1 */
+              satisfaction?: number | null;
+            };
+            /** @description Điểm tự chấm: from the unit’s own answers */
+            selfScore: {
+              /** @description Tổng điểm: the sum of the leaves (penalties negative) */
+              total: number;
+              /** @description Points by area, in the set’s order */
+              areas: {
+                  /** @description Mã lĩnh vực */
+                  code: string;
+                  /** @description Điểm of the area */
+                  points: number;
+                }[];
+              /** @description Points by leaf code */
+              leaves: {
+                [key: string]: number;
+              };
+            };
+            /** @description Điểm sau thẩm định: the council’s answers over the unit’s */
+            finalScore: {
+              /** @description Tổng điểm: the sum of the leaves (penalties negative) */
+              total: number;
+              /** @description Points by area, in the set’s order */
+              areas: {
+                  /** @description Mã lĩnh vực */
+                  code: string;
+                  /** @description Điểm of the area */
+                  points: number;
+                }[];
+              /** @description Points by leaf code */
+              leaves: {
+                [key: string]: number;
+              };
+            };
+            /** @description Tài liệu kiểm chứng uploaded for the unit */
+            evidence: ({
+                /** @description SHA-256 of the content: the file’s identity */
+                sha256: string;
+                /** @description The client’s file name, cleaned */
+                name: string | null;
+                /** @description Detected from the content */
+                mediaType: string;
+                /** @description Bytes */
+                size: number;
+                /**
+                 * Format: date-time
+                 * @description When it was uploaded
+                 */
+                uploadedAt: string;
+              })[];
+            /** @description What the caller may do now */
+            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish")[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Giải trình / Explain the council’s scores (the unit, once, within the window) */
+  parExplanation: {
+    parameters: {
+      path: {
+        /** @description Kỳ đánh giá: year-unitKind, e.g. 2026-department */
+        id: string;
+        /** @description The unit (agency id) */
+        unitId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Nội dung giải trình */
+          explanation: string;
+          /** @description The assessment version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Kỳ đánh giá */
+            roundId: string;
+            /** @description The unit (agency id) */
+            unitId: string;
+            /** @description Tên đơn vị */
+            unitName: string;
+            /** @description Send it back as expectedVersion */
+            version: number;
+            /** @description The unit’s own answers by leaf code */
+            self: {
+              [key: string]: {
+                /**
+                 * @description A level of the scale
+                 * @enum {string}
+                 */
+                kind: "level";
+                /** @description Mã (e.g. 3.2.a) */
+                level: string;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              } | {
+                /**
+                 * @description A count of items
+                 * @enum {string}
+                 */
+                kind: "count";
+                /** @description Số trường hợp */
+                count: number;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              } | {
+                /**
+                 * @description Points of a bonus or a penalty
+                 * @enum {string}
+                 */
+                kind: "points";
+                /** @description Điểm thưởng or điểm trừ claimed */
+                points: number;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              };
+            };
+            /** @description The unit’s note on its self-assessment */
+            note: string;
+            /** @description Tự đánh giá */
+            selfAssessedAt: string | null;
+            /** @description The council’s answers by leaf code */
+            appraisal: {
+              [key: string]: {
+                /**
+                 * @description A level of the scale
+                 * @enum {string}
+                 */
+                kind: "level";
+                /** @description Mã (e.g. 3.2.a) */
+                level: string;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              } | {
+                /**
+                 * @description A count of items
+                 * @enum {string}
+                 */
+                kind: "count";
+                /** @description Số trường hợp */
+                count: number;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              } | {
+                /**
+                 * @description Points of a bonus or a penalty
+                 * @enum {string}
+                 */
+                kind: "points";
+                /** @description Điểm thưởng or điểm trừ claimed */
+                points: number;
+                /** @description SHA-256 of evidence files uploaded to this unit (tài liệu kiểm chứng) */
+                evidence: string[];
+              };
+            };
+            /** @description The council’s comments by leaf code */
+            comments: {
+              [key: string]: string;
+            };
+            /** @description Thẩm định */
+            appraisedAt: string | null;
+            /** @description Giải trình */
+            explanation: string | null;
+            /** @description Giải trình */
+            explainedAt: string | null;
+            /** @description The unit’s figures for the year from motcua (null: not applicable) */
+            figures: {
+              /** @description Tỷ lệ đúng hạn, 0–1 */
+              "on-time-share"?: number | null;
+              /** @description Tỷ lệ trực tuyến, 0–1 */
+              "online-share"?: number | null;
+              /** @description Điểm Bộ chỉ số 766, of 100 */
+              "index-766"?: number | null;
+              /** @description Chỉ số hài lòng, 0–1 */
+              satisfaction?: number | null;
+            };
+            /** @description Điểm tự chấm: from the unit’s own answers */
+            selfScore: {
+              /** @description Tổng điểm: the sum of the leaves (penalties negative) */
+              total: number;
+              /** @description Points by area, in the set’s order */
+              areas: {
+                  /** @description Mã lĩnh vực */
+                  code: string;
+                  /** @description Điểm of the area */
+                  points: number;
+                }[];
+              /** @description Points by leaf code */
+              leaves: {
+                [key: string]: number;
+              };
+            };
+            /** @description Điểm sau thẩm định: the council’s answers over the unit’s */
+            finalScore: {
+              /** @description Tổng điểm: the sum of the leaves (penalties negative) */
+              total: number;
+              /** @description Points by area, in the set’s order */
+              areas: {
+                  /** @description Mã lĩnh vực */
+                  code: string;
+                  /** @description Điểm of the area */
+                  points: number;
+                }[];
+              /** @description Points by leaf code */
+              leaves: {
+                [key: string]: number;
+              };
+            };
+            /** @description Tài liệu kiểm chứng uploaded for the unit */
+            evidence: ({
+                /** @description SHA-256 of the content: the file’s identity */
+                sha256: string;
+                /** @description The client’s file name, cleaned */
+                name: string | null;
+                /** @description Detected from the content */
+                mediaType: string;
+                /** @description Bytes */
+                size: number;
+                /**
+                 * Format: date-time
+                 * @description When it was uploaded
+                 */
+                uploadedAt: string;
+              })[];
+            /** @description What the caller may do now */
+            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish")[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Tải lên tài liệu kiểm chứng / Upload an evidence file (PDF, JPEG, PNG) for a unit */
+  uploadParEvidence: {
+    parameters: {
+      path: {
+        /** @description Kỳ đánh giá: year-unitKind, e.g. 2026-department */
+        id: string;
+        /** @description The unit (agency id) */
+        unitId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description File name, for display */
+          name: string | null;
+          /** @description The file, base64-encoded */
+          contentBase64: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            /** @description SHA-256 of the content: the file’s identity */
+            sha256: string;
+            /** @description The client’s file name, cleaned */
+            name: string | null;
+            /** @description Detected from the content */
+            mediaType: string;
+            /** @description Bytes */
+            size: number;
+            /**
+             * Format: date-time
+             * @description When it was uploaded
+             */
+            uploadedAt: string;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Tải xuống tài liệu kiểm chứng / Download an evidence file */
+  downloadParEvidence: {
+    parameters: {
+      path: {
+        /** @description Kỳ đánh giá: year-unitKind, e.g. 2026-department */
+        id: string;
+        /** @description The unit (agency id) */
+        unitId: string;
+        /** @description SHA-256 of the file */
+        sha256: string;
+      };
+    };
+    responses: {
+      /** @description The file */
+      200: {
+        content: {
+          "application/octet-stream": string;
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Chốt điểm / Lock the final scores (after the explanation deadline) */
+  lockParRound: {
+    parameters: {
+      path: {
+        /** @description Kỳ đánh giá: year-unitKind, e.g. 2026-department */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description year-unitKind */
+            id: string;
+            /** @description Năm đánh giá */
+            year: number;
+            /** @description department or commune */
+            unitKind: string;
+            /** @description open, locked (chốt điểm) or published (công bố) */
+            status: "open" | "locked" | "published";
+            /** @description Bộ tiêu chí Chỉ số CCHC of a year and kind of unit */
+            criteriaSet: {
+              /** @description Năm đánh giá */
+              year: number;
+              /** @description Sở, ban, ngành or UBND cấp xã */
+              unitKind: "department" | "commune";
+              /** @description Thang điểm: what the leaves add up to */
+              maxPoints: number;
+              /** @description The decision the set follows */
+              source: string;
+              /** @description Lĩnh vực, in ranking order for ties */
+              areas: ({
+                  /** @description Mã (e.g. 3.2.a) */
+                  code: string;
+                  /** @description A name in Vietnamese and English */
+                  name: {
+                    /** @description Tiếng Việt */
+                    vi: string;
+                    /** @description English */
+                    en: string;
+                  };
+                  /** @description Tiêu chí of the area */
+                  criteria: (({
+                      /** @description Mã (e.g. 3.2.a) */
+                      code: string;
+                      /** @description A name in Vietnamese and English */
+                      name: {
+                        /** @description Tiếng Việt */
+                        vi: string;
+                        /** @description English */
+                        en: string;
+                      };
+                      /** @description Điểm tối đa; for a penalty, the most it deducts */
+                      maxPoints: number;
+                      /** @description How the leaf is scored (computed, self_assessed, counted, bonus, penalty) */
+                      method: ({
+                        /**
+                         * @description Tính từ dữ liệu motcua
+                         * @enum {string}
+                         */
+                        kind: "computed";
+                        /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                        figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                        /**
+                         * @description Points = maximum × the figure on its scale
+                         * @enum {string}
+                         */
+                        rule: "proportional";
+                      }) | ({
+                        /**
+                         * @description Tính từ dữ liệu motcua
+                         * @enum {string}
+                         */
+                        kind: "computed";
+                        /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                        figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                        /**
+                         * @description Points of the highest band reached
+                         * @enum {string}
+                         */
+                        rule: "bands";
+                        /** @description The highest band reached gives its points */
+                        bands: {
+                            /** @description The figure from which the band applies */
+                            from: number;
+                            /** @description Điểm of the band */
+                            points: number;
+                          }[];
+                      }) | {
+                        /**
+                         * @description Tự đánh giá theo thang, có tài liệu kiểm chứng
+                         * @enum {string}
+                         */
+                        kind: "self_assessed";
+                        /** @description Thang đánh giá: the scale a unit chooses from */
+                        levels: {
+                            /** @description Mã (e.g. 3.2.a) */
+                            code: string;
+                            /** @description A name in Vietnamese and English */
+                            label: {
+                              /** @description Tiếng Việt */
+                              vi: string;
+                              /** @description English */
+                              en: string;
+                            };
+                            /** @description Điểm of the level */
+                            points: number;
+                          }[];
+                      } | {
+                        /**
+                         * @description Đếm × điểm mỗi trường hợp, tối đa maxPoints
+                         * @enum {string}
+                         */
+                        kind: "counted";
+                        /** @description Điểm mỗi trường hợp */
+                        pointsPerItem: number;
+                      } | {
+                        /**
+                         * @description Điểm thưởng, tối đa maxPoints
+                         * @enum {string}
+                         */
+                        kind: "bonus";
+                      } | {
+                        /**
+                         * @description Điểm trừ, tối đa maxPoints
+                         * @enum {string}
+                         */
+                        kind: "penalty";
+                      };
+                    }) | ({
+                      /** @description Mã (e.g. 3.2.a) */
+                      code: string;
+                      /** @description A name in Vietnamese and English */
+                      name: {
+                        /** @description Tiếng Việt */
+                        vi: string;
+                        /** @description English */
+                        en: string;
+                      };
+                      /** @description Tiêu chí thành phần */
+                      subCriteria: ({
+                          /** @description Mã (e.g. 3.2.a) */
+                          code: string;
+                          /** @description A name in Vietnamese and English */
+                          name: {
+                            /** @description Tiếng Việt */
+                            vi: string;
+                            /** @description English */
+                            en: string;
+                          };
+                          /** @description Điểm tối đa; for a penalty, the most it deducts */
+                          maxPoints: number;
+                          /** @description How the leaf is scored (computed, self_assessed, counted, bonus, penalty) */
+                          method: ({
+                            /**
+                             * @description Tính từ dữ liệu motcua
+                             * @enum {string}
+                             */
+                            kind: "computed";
+                            /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                            figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                            /**
+                             * @description Points = maximum × the figure on its scale
+                             * @enum {string}
+                             */
+                            rule: "proportional";
+                          }) | ({
+                            /**
+                             * @description Tính từ dữ liệu motcua
+                             * @enum {string}
+                             */
+                            kind: "computed";
+                            /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                            figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                            /**
+                             * @description Points of the highest band reached
+                             * @enum {string}
+                             */
+                            rule: "bands";
+                            /** @description The highest band reached gives its points */
+                            bands: {
+                                /** @description The figure from which the band applies */
+                                from: number;
+                                /** @description Điểm of the band */
+                                points: number;
+                              }[];
+                          }) | {
+                            /**
+                             * @description Tự đánh giá theo thang, có tài liệu kiểm chứng
+                             * @enum {string}
+                             */
+                            kind: "self_assessed";
+                            /** @description Thang đánh giá: the scale a unit chooses from */
+                            levels: {
+                                /** @description Mã (e.g. 3.2.a) */
+                                code: string;
+                                /** @description A name in Vietnamese and English */
+                                label: {
+                                  /** @description Tiếng Việt */
+                                  vi: string;
+                                  /** @description English */
+                                  en: string;
+                                };
+                                /** @description Điểm of the level */
+                                points: number;
+                              }[];
+                          } | {
+                            /**
+                             * @description Đếm × điểm mỗi trường hợp, tối đa maxPoints
+                             * @enum {string}
+                             */
+                            kind: "counted";
+                            /** @description Điểm mỗi trường hợp */
+                            pointsPerItem: number;
+                          } | {
+                            /**
+                             * @description Điểm thưởng, tối đa maxPoints
+                             * @enum {string}
+                             */
+                            kind: "bonus";
+                          } | {
+                            /**
+                             * @description Điểm trừ, tối đa maxPoints
+                             * @enum {string}
+                             */
+                            kind: "penalty";
+                          };
+                        })[];
+                    }))[];
+                })[];
+            };
+            /** @description Đơn vị được đánh giá */
+            units: {
+                /** @description The unit (agency id) */
+                id: string;
+                /** @description Tên đơn vị */
+                name: string;
+              }[];
+            /** @description Accounts of the appraisal council (Hội đồng thẩm định) */
+            council: string[];
+            /**
+             * Format: date-time
+             * @description Hạn tự đánh giá
+             */
+            selfAssessmentDeadline: string;
+            /**
+             * Format: date-time
+             * @description Hạn giải trình
+             */
+            explanationDeadline: string;
+            /** @description Chốt điểm */
+            lockedAt: string | null;
+            /** @description Công bố */
+            publishedAt: string | null;
+            /** @description The round’s version */
+            version: number;
+            /** @description What the caller may do now */
+            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish")[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Công bố kết quả / Publish the ranking */
+  publishParRound: {
+    parameters: {
+      path: {
+        /** @description Kỳ đánh giá: year-unitKind, e.g. 2026-department */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description year-unitKind */
+            id: string;
+            /** @description Năm đánh giá */
+            year: number;
+            /** @description department or commune */
+            unitKind: string;
+            /** @description open, locked (chốt điểm) or published (công bố) */
+            status: "open" | "locked" | "published";
+            /** @description Bộ tiêu chí Chỉ số CCHC of a year and kind of unit */
+            criteriaSet: {
+              /** @description Năm đánh giá */
+              year: number;
+              /** @description Sở, ban, ngành or UBND cấp xã */
+              unitKind: "department" | "commune";
+              /** @description Thang điểm: what the leaves add up to */
+              maxPoints: number;
+              /** @description The decision the set follows */
+              source: string;
+              /** @description Lĩnh vực, in ranking order for ties */
+              areas: ({
+                  /** @description Mã (e.g. 3.2.a) */
+                  code: string;
+                  /** @description A name in Vietnamese and English */
+                  name: {
+                    /** @description Tiếng Việt */
+                    vi: string;
+                    /** @description English */
+                    en: string;
+                  };
+                  /** @description Tiêu chí of the area */
+                  criteria: (({
+                      /** @description Mã (e.g. 3.2.a) */
+                      code: string;
+                      /** @description A name in Vietnamese and English */
+                      name: {
+                        /** @description Tiếng Việt */
+                        vi: string;
+                        /** @description English */
+                        en: string;
+                      };
+                      /** @description Điểm tối đa; for a penalty, the most it deducts */
+                      maxPoints: number;
+                      /** @description How the leaf is scored (computed, self_assessed, counted, bonus, penalty) */
+                      method: ({
+                        /**
+                         * @description Tính từ dữ liệu motcua
+                         * @enum {string}
+                         */
+                        kind: "computed";
+                        /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                        figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                        /**
+                         * @description Points = maximum × the figure on its scale
+                         * @enum {string}
+                         */
+                        rule: "proportional";
+                      }) | ({
+                        /**
+                         * @description Tính từ dữ liệu motcua
+                         * @enum {string}
+                         */
+                        kind: "computed";
+                        /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                        figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                        /**
+                         * @description Points of the highest band reached
+                         * @enum {string}
+                         */
+                        rule: "bands";
+                        /** @description The highest band reached gives its points */
+                        bands: {
+                            /** @description The figure from which the band applies */
+                            from: number;
+                            /** @description Điểm of the band */
+                            points: number;
+                          }[];
+                      }) | {
+                        /**
+                         * @description Tự đánh giá theo thang, có tài liệu kiểm chứng
+                         * @enum {string}
+                         */
+                        kind: "self_assessed";
+                        /** @description Thang đánh giá: the scale a unit chooses from */
+                        levels: {
+                            /** @description Mã (e.g. 3.2.a) */
+                            code: string;
+                            /** @description A name in Vietnamese and English */
+                            label: {
+                              /** @description Tiếng Việt */
+                              vi: string;
+                              /** @description English */
+                              en: string;
+                            };
+                            /** @description Điểm of the level */
+                            points: number;
+                          }[];
+                      } | {
+                        /**
+                         * @description Đếm × điểm mỗi trường hợp, tối đa maxPoints
+                         * @enum {string}
+                         */
+                        kind: "counted";
+                        /** @description Điểm mỗi trường hợp */
+                        pointsPerItem: number;
+                      } | {
+                        /**
+                         * @description Điểm thưởng, tối đa maxPoints
+                         * @enum {string}
+                         */
+                        kind: "bonus";
+                      } | {
+                        /**
+                         * @description Điểm trừ, tối đa maxPoints
+                         * @enum {string}
+                         */
+                        kind: "penalty";
+                      };
+                    }) | ({
+                      /** @description Mã (e.g. 3.2.a) */
+                      code: string;
+                      /** @description A name in Vietnamese and English */
+                      name: {
+                        /** @description Tiếng Việt */
+                        vi: string;
+                        /** @description English */
+                        en: string;
+                      };
+                      /** @description Tiêu chí thành phần */
+                      subCriteria: ({
+                          /** @description Mã (e.g. 3.2.a) */
+                          code: string;
+                          /** @description A name in Vietnamese and English */
+                          name: {
+                            /** @description Tiếng Việt */
+                            vi: string;
+                            /** @description English */
+                            en: string;
+                          };
+                          /** @description Điểm tối đa; for a penalty, the most it deducts */
+                          maxPoints: number;
+                          /** @description How the leaf is scored (computed, self_assessed, counted, bonus, penalty) */
+                          method: ({
+                            /**
+                             * @description Tính từ dữ liệu motcua
+                             * @enum {string}
+                             */
+                            kind: "computed";
+                            /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                            figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                            /**
+                             * @description Points = maximum × the figure on its scale
+                             * @enum {string}
+                             */
+                            rule: "proportional";
+                          }) | ({
+                            /**
+                             * @description Tính từ dữ liệu motcua
+                             * @enum {string}
+                             */
+                            kind: "computed";
+                            /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                            figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                            /**
+                             * @description Points of the highest band reached
+                             * @enum {string}
+                             */
+                            rule: "bands";
+                            /** @description The highest band reached gives its points */
+                            bands: {
+                                /** @description The figure from which the band applies */
+                                from: number;
+                                /** @description Điểm of the band */
+                                points: number;
+                              }[];
+                          }) | {
+                            /**
+                             * @description Tự đánh giá theo thang, có tài liệu kiểm chứng
+                             * @enum {string}
+                             */
+                            kind: "self_assessed";
+                            /** @description Thang đánh giá: the scale a unit chooses from */
+                            levels: {
+                                /** @description Mã (e.g. 3.2.a) */
+                                code: string;
+                                /** @description A name in Vietnamese and English */
+                                label: {
+                                  /** @description Tiếng Việt */
+                                  vi: string;
+                                  /** @description English */
+                                  en: string;
+                                };
+                                /** @description Điểm of the level */
+                                points: number;
+                              }[];
+                          } | {
+                            /**
+                             * @description Đếm × điểm mỗi trường hợp, tối đa maxPoints
+                             * @enum {string}
+                             */
+                            kind: "counted";
+                            /** @description Điểm mỗi trường hợp */
+                            pointsPerItem: number;
+                          } | {
+                            /**
+                             * @description Điểm thưởng, tối đa maxPoints
+                             * @enum {string}
+                             */
+                            kind: "bonus";
+                          } | {
+                            /**
+                             * @description Điểm trừ, tối đa maxPoints
+                             * @enum {string}
+                             */
+                            kind: "penalty";
+                          };
+                        })[];
+                    }))[];
+                })[];
+            };
+            /** @description Đơn vị được đánh giá */
+            units: {
+                /** @description The unit (agency id) */
+                id: string;
+                /** @description Tên đơn vị */
+                name: string;
+              }[];
+            /** @description Accounts of the appraisal council (Hội đồng thẩm định) */
+            council: string[];
+            /**
+             * Format: date-time
+             * @description Hạn tự đánh giá
+             */
+            selfAssessmentDeadline: string;
+            /**
+             * Format: date-time
+             * @description Hạn giải trình
+             */
+            explanationDeadline: string;
+            /** @description Chốt điểm */
+            lockedAt: string | null;
+            /** @description Công bố */
+            publishedAt: string | null;
+            /** @description The round’s version */
+            version: number;
+            /** @description What the caller may do now */
+            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish")[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Xếp hạng Chỉ số CCHC và so sánh với năm trước / The ranking beside last year’s */
+  getParRanking: {
+    parameters: {
+      path: {
+        /** @description Kỳ đánh giá: year-unitKind, e.g. 2026-department */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Kỳ đánh giá */
+            roundId: string;
+            /** @description open (provisional), locked or published */
+            status: string;
+            /** @description The set’s areas, in order */
+            areas: {
+                /** @description Mã lĩnh vực */
+                code: string;
+                /** @description A name in Vietnamese and English */
+                name: {
+                  /** @description Tiếng Việt */
+                  vi: string;
+                  /** @description English */
+                  en: string;
+                };
+              }[];
+            /** @description Best first */
+            ranking: {
+                /** @description 1 for the best; ties broken by area order, then the name */
+                rank: number;
+                /** @description The unit (agency id) */
+                unitId: string;
+                /** @description Tên đơn vị */
+                name: string;
+                /** @description Tổng điểm */
+                total: number;
+                /** @description Points by area, in the set’s order */
+                areas: {
+                    /** @description Mã lĩnh vực */
+                    code: string;
+                    /** @description Điểm of the area */
+                    points: number;
+                  }[];
+              }[];
+            /** @description Last year’s published round compared with */
+            lastYear: string | null;
+            /** @description So sánh với năm trước, in this year’s order */
+            comparison: ({
+                /** @description The unit (agency id) */
+                unitId: string;
+                /** @description Tên đơn vị */
+                name: string;
+                /** @description This year’s rank */
+                rank: number;
+                /** @description This year’s total */
+                total: number;
+                /** @description Last year’s rank */
+                lastRank: number | null;
+                /** @description Last year’s total */
+                lastTotal: number | null;
+                /** @description Points gained since last year */
+                change: number | null;
+                /** @description Places gained since last year */
+                rankChange: number | null;
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
