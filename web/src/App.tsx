@@ -16,6 +16,9 @@ const MyDossierPage = lazy(async () => ({ default: (await import('./pages/MyDoss
 const TrackingPage = lazy(async () => ({ default: (await import('./pages/TrackingPage.tsx')).TrackingPage }))
 const VerifyPage = lazy(async () => ({ default: (await import('./pages/VerifyPage.tsx')).VerifyPage }))
 const SignInPage = lazy(async () => ({ default: (await import('./pages/SignInPage.tsx')).SignInPage }))
+const SurveyAnswerPage = lazy(async () => ({
+  default: (await import('./pages/survey/SurveyAnswerPage.tsx')).SurveyAnswerPage,
+}))
 const MyDossiersPage = lazy(async () => ({ default: (await import('./pages/MyDossiersPage.tsx')).MyDossiersPage }))
 const PetitionPage = lazy(async () => ({ default: (await import('./pages/PetitionPage.tsx')).PetitionPage }))
 const PublishedPetitionsPage = lazy(async () => ({
@@ -37,6 +40,8 @@ function Page({ path }: { path: string }): ReactNode {
   if (matchPath('/phan-anh-kien-nghi/da-tra-loi', path)) return <PublishedPetitionsPage />
   if (matchPath('/phan-anh-kien-nghi/cua-toi', path)) return <MyPetitionsPage />
   if (matchPath('/dang-nhap', path)) return <SignInPage />
+  const survey = matchPath('/khao-sat/:token', path)
+  if (survey?.token) return <SurveyAnswerPage token={survey.token} />
   if (matchPath('/ho-so-cua-toi', path)) return <MyDossiersPage />
   const mine = matchPath('/ho-so-cua-toi/:id', path)
   if (mine?.id) return <MyDossierPage id={mine.id} />

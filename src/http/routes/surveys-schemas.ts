@@ -106,4 +106,8 @@ export const SurveyLink = Type.Object({
   questionnaire: Questionnaire,
 })
 
-export const SurveyPeriodWithSample = Type.Object({ ...surveyPeriodFields, sample: Type.Array(SampledDossier) })
+export const SurveyPeriodWithSample = Type.Object({
+  ...surveyPeriodFields,
+  sample: Type.Array(SampledDossier),
+  questionnaire: Questionnaire,
+})

@@ -166,7 +166,7 @@ export const surveyRoutes: FastifyPluginAsyncTypebox<SurveyDeps> = async (app, d
         answeredAt: r.answeredAt?.toISOString() ?? null,
         channel: r.channel,
       }))
-      return { ...periodView(period), sample }
+      return { ...periodView(period), sample, questionnaire }
     },
   )
 

@@ -18409,6 +18409,25 @@ export interface operations {
                 /** @description How the answer came: through the link, or typed from the paper form */
                 channel: "online" | "paper" | null;
               })[];
+            questionnaire: {
+              /** @description Where the elements come from */
+              source: string;
+              scale: {
+                  level: number;
+                  vi: string;
+                  en: string;
+                }[];
+              elements: {
+                  id: string;
+                  vi: string;
+                  en: string;
+                  questions: {
+                      id: string;
+                      vi: string;
+                      en: string;
+                    }[];
+                }[];
+            };
           };
         };
       };

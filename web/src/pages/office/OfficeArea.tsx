@@ -7,6 +7,8 @@ import { DocumentPage } from '../documents/DocumentPage.tsx'
 import { DraftDocumentPage } from '../documents/DraftDocumentPage.tsx'
 import { RegisterPage } from '../documents/RegisterPage.tsx'
 import { NotFoundPage } from '../NotFoundPage.tsx'
+import { SurveyPeriodPage } from '../survey/SurveyPeriodPage.tsx'
+import { SurveyPeriodsPage } from '../survey/SurveyPeriodsPage.tsx'
 import { CalendarPage } from './CalendarPage.tsx'
 import { CataloguePage } from './CataloguePage.tsx'
 import { DeadLettersPage } from './DeadLettersPage.tsx'
@@ -71,6 +73,8 @@ export default function OfficeArea({ path }: { path: string }) {
           <Link to="/can-bo/bao-cao-ii06a">{t('office.ii06a')}</Link>
           {' · '}
           <Link to="/can-bo/rut-ngan-thoi-gian">{t('office.timeReduction')}</Link>
+          {' · '}
+          <Link to="/can-bo/khao-sat">{t('office.surveys')}</Link>
         </>
       )}
     </nav>
@@ -84,6 +88,7 @@ export default function OfficeArea({ path }: { path: string }) {
   const notIndicators = <p>{t('ind.office.notAllowed')}</p>
   const document = matchPath('/can-bo/van-ban/:id', path)
   const register = matchPath('/can-bo/so-van-ban/:register', path)
+  const surveyPeriod = matchPath('/can-bo/khao-sat/:id', path)
   const notDocuments = <p>{t('doc.notStaff')}</p>
   if (matchPath('/can-bo', path)) page = <QueuePage grants={user.grants} />
   else if (matchPath('/can-bo/tiep-nhan', path)) page = <WalkInPage grants={user.grants} />
@@ -112,6 +117,14 @@ export default function OfficeArea({ path }: { path: string }) {
   else if (agencyDossiers?.agencyId)
     page = indicators ? <DossierListPage agencyId={agencyDossiers.agencyId} /> : notIndicators
   else if (matchPath('/can-bo/bao-cao-ii06a', path)) page = indicators ? <Ii06aPage /> : notIndicators
+  else if (matchPath('/can-bo/khao-sat', path))
+    page = indicators ? <SurveyPeriodsPage canOpen={admin} /> : <p>{t('survey.notAllowed')}</p>
+  else if (surveyPeriod?.id)
+    page = indicators ? (
+      <SurveyPeriodPage key={surveyPeriod.id} id={surveyPeriod.id} canManage={admin} />
+    ) : (
+      notIndicators
+    )
   else if (matchPath('/can-bo/rut-ngan-thoi-gian', path)) page = indicators ? <TimeReductionPage /> : notIndicators
   else if (procedureTime?.procedureCode)
     page = indicators ? (
