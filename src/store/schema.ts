@@ -471,7 +471,6 @@ export type Database = {
   petition_events: { code: string; seq: number; event: JSONColumnType<PetitionEvent> }
   document_register_counters: { agency_id: string; register: string; year: number; last: number }
   agency_document_settings: { agency_id: string; abbreviation: string; place_name: string }
-  agency_axis_codes: { agency_id: string; code: string }
   documents: {
     id: string
     direction: string

@@ -20,7 +20,10 @@ let issuedMessage: OutboxMessage
 before(async () => {
   t = await createTestApp()
   axis = await startFakeDocumentAxis()
-  await t.database.db.insertInto('agency_axis_codes').values({ agency_id: sender, code: '000.00.05.H34' }).execute()
+  await t.database.db
+    .insertInto('agency_codes')
+    .values({ agency_id: sender, code: '000.00.05.H34', valid_from: '2020-01-01', valid_to: null, confirmed: true })
+    .execute()
   const office = await sendingOffice(t)
   const id = await approvedDocument(t, office, {
     recipients: [{ kind: 'external', code: '000.00.00.G12', name: 'Bộ Tư pháp' }],

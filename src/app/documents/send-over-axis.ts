@@ -3,8 +3,8 @@ import { DocumentTypes } from '../../domain/documents/document-type.ts'
 import { documentIdOf } from '../../domain/documents/edxml/document-id.ts'
 import type { OutgoingDocumentForExchange, Urgency } from '../../domain/documents/edxml/exchange-document.ts'
 import type { Db } from '../../store/database.ts'
+import { agencyCodeOn } from '../../store/document-axis/axis-directory.ts'
 import { packagesOfDocument } from '../../store/document-axis/axis-messages.ts'
-import { axisCodeOf } from '../../store/documents/axis-codes.ts'
 import { loadDocumentFile } from '../../store/documents/document-store.ts'
 
 /** The payload of `document.issued` (issue-outgoing.ts `exchangePayload`). */
@@ -42,8 +42,9 @@ export async function sendIssuedOverAxis(
   deps: { db: Db; now: () => Date; newId: () => string },
   issued: IssuedForExchange,
 ): Promise<string | null> {
-  const organId = await axisCodeOf(deps.db, issued.agencyId)
-  if (organId === null) throw new NotExchangeable(`agency ${issued.agencyId} has no code on the document axis`)
+  const organId = await agencyCodeOn(deps.db, issued.agencyId, issued.promulgatedOn)
+  if (organId === null)
+    throw new NotExchangeable(`agency ${issued.agencyId} has no QCVN 102 code in the catalogue on the day of issue`)
   const key = { organId, number: issued.number, notation: issued.notation, promulgatedOn: issued.promulgatedOn }
   if ((await packagesOfDocument(deps.db, 'out', documentIdOf(key))).some((m) => m.kind === 'edoc')) return null
   const pdf = await loadDocumentFile(deps.db, issued.documentId)

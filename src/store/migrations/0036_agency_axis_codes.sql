@@ -1,7 +1,4 @@
--- Each motcua agency's code on the national document axis (QCVN 102:2016 mã định danh, rules.md
--- "Documents on dossiers, and their indicators"): the issuing agency of a package sent to an outside
--- agency, and the recipient of one that arrives. An agency without a code exchanges nothing over the axis.
-CREATE TABLE agency_axis_codes (
-  agency_id text PRIMARY KEY REFERENCES agencies (id),
-  code text NOT NULL UNIQUE CHECK (code ~ '^[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}$')
-);
+-- Undoes what an earlier text of this migration created: agency_axis_codes duplicated the catalogue's
+-- agency_codes (QCVN 102 codes with their validity, migration 0001), which the exchange now reads.
+-- Kept as 0036 so a database that applied the earlier text and a new one end the same.
+DROP TABLE IF EXISTS agency_axis_codes;
