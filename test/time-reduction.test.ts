@@ -37,7 +37,10 @@ before(async () => {
   const db = t.database.db
   await db
     .updateTable('procedure_versions')
-    .set({ statutory_time_limit: JSON.stringify({ unit: 'working_days', value: 5 }) })
+    .set({
+      statutory_time_limit: JSON.stringify({ unit: 'working_days', value: 5 }),
+      reduced_by: JSON.stringify({ decisionNumber: '2500/QĐ-UBND', decisionDate: '2026-03-01' }),
+    })
     .where('procedure_code', '=', '1.004873')
     .execute()
   // 0.5, 1, 1.5, 2, 3, 3, 4, 5, 6 and 10 working days at xa-22333.
@@ -78,6 +81,15 @@ before(async () => {
 })
 
 after(() => t.close())
+
+test('the statutory limit is shown beside the local one with the provincial decision that cut it', async () => {
+  const res = await get('/api/indicators/time-reduction?procedure=1.004873&from=2026-01-01&to=2026-10-31')
+  const r = res.json<TimeReductionView>()
+  assert.deepEqual(
+    [r.statutoryLimitDays, r.configuredLimitDays, r.reducedBy],
+    [5, 3, { decisionNumber: '2500/QĐ-UBND', decisionDate: '2026-03-01' }],
+  )
+})
 
 test('one agency: median, nearest-rank p90 and what-if shares of its done dossiers in the window', async () => {
   const res = await get(

@@ -3,6 +3,7 @@ import { createReadStream, existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { Command, InvalidArgumentError } from 'commander'
+import { catalogueClient } from '../adapters/national-portal/catalogue-client.ts'
 import { inboundClient } from '../adapters/national-portal/inbound-client.ts'
 import { portalListingClient } from '../adapters/national-portal/portal-listing.ts'
 import { storageFromEnv } from '../adapters/storage/storage-from-env.ts'
@@ -33,6 +34,7 @@ import { importHistory } from '../store/kpi/import-history.ts'
 import { migrate } from '../store/migrate.ts'
 import { publishedDecisions } from '../store/seed/published-decisions.ts'
 import { addCalendarCommands } from './calendar-commands.ts'
+import { addCatalogueCommands } from './catalogue-commands.ts'
 import { addConfigCommands } from './config-commands.ts'
 import { addPortalCommands } from './portal-commands.ts'
 import { addReportCommands } from './report-commands.ts'
@@ -197,6 +199,13 @@ program
         : null,
       portalInbound:
         inbound && pushed ? { credentials: { apiKey: pushed.apiKey, secret: pushed.secret }, client: inbound } : null,
+      // Catalogue sync reads the national TTHC database through the portal's address and key (an assumption).
+      catalogueSource: config.portal
+        ? {
+            client: catalogueClient({ ...config.portal, timeoutMs: config.partnerTimeoutMs }),
+            sourceUrl: config.portal.baseUrl,
+          }
+        : null,
     })
     // Outbox relay: delivers every committed event to the configured partners (docs/operations.md).
     const calendars = agencyCalendars(open.db, workingDaysFromDatabase(open.db))
@@ -283,6 +292,7 @@ addCalendarCommands(program)
 addConfigCommands(program)
 addReportCommands(program, dataDirOption)
 addPortalCommands(program, dataDirOption)
+addCatalogueCommands(program, dataDirOption)
 
 program
   .command('users')

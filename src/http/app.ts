@@ -28,6 +28,7 @@ import { Problem, problem, sendProblem } from './problem.ts'
 import { agencyRoutes } from './routes/agencies.ts'
 import { authRoutes } from './routes/auth.ts'
 import { calendarRoutes } from './routes/calendar.ts'
+import { type CatalogueSource, catalogueChangeSetRoutes } from './routes/catalogue-change-sets.ts'
 import { declarationDraftRoutes } from './routes/declaration-drafts.ts'
 import { declarationPrefillRoutes } from './routes/declaration-prefill.ts'
 import { declarationRoutes } from './routes/declarations.ts'
@@ -92,6 +93,8 @@ export type AppOptions = {
     readonly listing: PortalListingClient
     readonly client: Pick<InboundClient, 'attachment'>
   } | null
+  /** The national TTHC database's catalogue API (PORTAL_BASE_URL); absent or null: a sync answers 503. */
+  readonly catalogueSource?: CatalogueSource | null
 }
 
 const webSource = join(import.meta.dirname, '..', '..', 'web')
@@ -244,6 +247,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           intake: { db: options.db, engine, now: options.now, client: reconciliation.client, ...files },
         }
       : null,
+  })
+  await app.register(catalogueChangeSetRoutes, {
+    db: options.db,
+    now: options.now,
+    source: options.catalogueSource ?? null,
   })
   await app.register(verifyRoutes, { db: options.db, now: options.now })
   await app.register(declarationRoutes, { db: options.db, now: options.now })

@@ -104,6 +104,12 @@ export type ProblemKind =
   | 'parRoundExists'
   | 'parConflict'
   | 'parRefused'
+  | 'catalogueChangeSetNotFound'
+  | 'catalogueChangeSetDecided'
+  | 'catalogueChangeSetStale'
+  | 'catalogueChangeSetTooEarly'
+  | 'catalogueNotConfigured'
+  | 'catalogueUnavailable'
 
 export function problem(kind: ProblemKind, status: number, extra: Partial<Problem> = {}): Problem {
   const title = message(`problem.${kind}.title` as MessageKey)

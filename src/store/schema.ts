@@ -3,7 +3,10 @@ import type { ChangedDay } from '../domain/calendar/calendar-change.ts'
 import type { HolidayRule } from '../domain/calendar/holiday-rule.ts'
 import type { YearDecision } from '../domain/calendar/year-decision.ts'
 import type { OfficeHoursSpan } from '../domain/catalog/agency.ts'
+import type { FieldChange } from '../domain/catalog/catalogue-diff.ts'
+import type { SyncedProcedure } from '../domain/catalog/national-procedure.ts'
 import type { Fee, RequiredDocument } from '../domain/catalog/procedure.ts'
+import type { Publication, ReducedBy } from '../domain/catalog/publication.ts'
 import type { SourceRef } from '../domain/catalog/source.ts'
 import type { TimeLimit } from '../domain/catalog/time-limit.ts'
 import type { FormDefinition } from '../domain/declarations/form-definition.ts'
@@ -76,6 +79,9 @@ export type Database = {
     any_location: boolean
     inter_agency: boolean
     source: JSONColumnType<SourceRef>
+    publication: JSONColumnType<Publication | null, string | null | undefined, string | null>
+    reduced_by: JSONColumnType<ReducedBy | null, string | null | undefined, string | null>
+    local_review: ColumnType<string[], string | undefined, string>
     search_text: ColumnType<string, never, never>
     search_vector: ColumnType<string, never, never>
   }
@@ -539,5 +545,28 @@ export type Database = {
     size: number
     uploaded_by: string
     uploaded_at: Timestamp
+  }
+  catalogue_revision: { id: Generated<boolean>; revision: number }
+  catalogue_change_sets: {
+    id: Generated<number>
+    base_revision: number
+    status: Generated<'pending' | 'approved' | 'rejected'>
+    source_url: string
+    fetched: number
+    bad_records: JSONColumnType<{ code: string | null; reason: string }[]>
+    created_at: Timestamp
+    created_by: string
+    decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+    decided_by: string | null
+    effective_from: NullableDateColumn
+  }
+  catalogue_change_items: {
+    change_set_id: number
+    seq: number
+    procedure_code: string
+    kind: 'new' | 'changed' | 'repealed'
+    base_version: number | null
+    changes: JSONColumnType<FieldChange[]>
+    procedure: JSONColumnType<SyncedProcedure>
   }
 }

@@ -34,6 +34,7 @@ export async function createTestApp(
     onlineEntry?: OnlineEntry
     portalInbound?: AppOptions['portalInbound']
     portalReconciliation?: AppOptions['portalReconciliation']
+    catalogueSource?: AppOptions['catalogueSource']
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase()
@@ -47,6 +48,7 @@ export async function createTestApp(
     ...(options.onlineEntry ? { onlineEntry: options.onlineEntry } : {}),
     portalInbound: options.portalInbound ?? null,
     portalReconciliation: options.portalReconciliation ?? null,
+    catalogueSource: options.catalogueSource ?? null,
   })
   return {
     app,

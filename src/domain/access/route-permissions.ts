@@ -33,6 +33,8 @@ export const Permission = {
   OutboxManage: 'outbox.manage',
   /** Reconciliation with the national portal: runs, reports, re-syncs (rules.md). */
   PortalReconcile: 'portal.reconcile',
+  /** Review and decide the catalogue's change sets from the national TTHC database */
+  CatalogueManage: 'catalogue.manage',
   /** Phản ánh, kiến nghị: the queue of one's agencies */
   PetitionQueue: 'petition.queue',
   /** Read or act on a petition: then the petition's `availableActions` decides */
@@ -80,6 +82,7 @@ export function routeAccess(p: Principal | null, permission: Permission): 'ok' |
     'webhooks.manage': () => scoped('dossiers:read') || scoped('dossiers:write'),
     'outbox.manage': () => hasRole(p, StaffRole.ProvincialAdmin),
     'portal.reconcile': () => hasRole(p, StaffRole.ProvincialAdmin),
+    'catalogue.manage': () => hasRole(p, StaffRole.ProvincialAdmin),
     'petition.queue': () => workflowRoles.some((r) => hasRole(p, r)),
     'petition.command': () => p.kind === 'citizen' || workflowRoles.some((r) => hasRole(p, r)),
     'par-index': () => p.kind === 'officer' && p.grants.length > 0,

@@ -1,6 +1,7 @@
 import { type Static, Type } from 'typebox'
 import { FormDefinition } from '../declarations/form-definition.ts'
 import { AgencyKindSchema } from './agency.ts'
+import { Publication, ReducedBy } from './publication.ts'
 import { DateOnly, SourceRef } from './source.ts'
 import { TimeLimit } from './time-limit.ts'
 
@@ -100,7 +101,24 @@ export const ProcedureVersion = Type.Object({
   statutoryTimeLimit: Type.Optional(
     Type.Union([TimeLimit, Type.Null()], {
       description:
-        'The limit in the law when the province has cut `timeLimit` below it (reform programme); absent = not cut',
+        'The limit in the law (from the national TTHC database once synced); absent = not recorded. The province’s cut is `timeLimit` below it',
+    }),
+  ),
+  reducedBy: Type.Optional(
+    Type.Union([ReducedBy, Type.Null()], {
+      description:
+        'The provincial decision that set `timeLimit` below `statutoryTimeLimit`; absent or null = none recorded',
+    }),
+  ),
+  publication: Type.Optional(
+    Type.Union([Publication, Type.Null()], {
+      description:
+        'Publication data from the national TTHC database (decision, dates, Art. 8(2) texts); absent = not synced',
+    }),
+  ),
+  localReview: Type.Optional(
+    Type.Array(Type.String(), {
+      description: 'Local settings the catalogue sync defaulted and the provincial administrator should review',
     }),
   ),
   cutoffTime: Type.Union([Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }), Type.Null()], {

@@ -2,6 +2,7 @@ import type { CatalogueCounts } from './catalogue-counts.ts'
 import type { Counters } from './counters.ts'
 import type { Ii06aFigures } from './ii06a.ts'
 import { decision766Scoring, type IndicatorGroup, type IndicatorRule } from './index-766-scoring.ts'
+import type { PublicationCounts } from './publication-counts.ts'
 import { round2 } from './ratio.ts'
 
 export type { IndicatorGroup, IndicatorRule } from './index-766-scoring.ts'
@@ -31,6 +32,8 @@ export type Index766Inputs = {
    * petitions do not have (a field, a procedure: a petition names an agency, not a procedure).
    */
   readonly petitions: PetitionCounts | null
+  /** 1.1–1.3: the catalogue's versions published in the window; absent or null when none was synced. */
+  readonly publication?: PublicationCounts | null
 }
 
 type Fraction = { readonly numerator: number; readonly denominator: number }
@@ -103,13 +106,26 @@ export function onlineShare(flows: Counters, syncRate: IndicatorValue): Indicato
   return round2((flows.online_counted / flows.received) * syncRate)
 }
 
+/** 1.1–1.3 from the synced publication data; not recorded until a catalogue sync brought it. */
+function publicationValues(p: PublicationCounts | null): Record<'1.1' | '1.2' | '1.3', IndicatorValue> {
+  if (p === null)
+    return {
+      '1.1': notRecorded(...missingData['1.1']),
+      '1.2': notRecorded(...missingData['1.2']),
+      '1.3': notRecorded(...missingData['1.3']),
+    }
+  return {
+    '1.1': share(p.publishedOnTime, p.published),
+    '1.2': share(p.madePublicOnTime, p.published),
+    '1.3': share(p.complete, p.published),
+  }
+}
+
 export function indicatorValues(i: Index766Inputs): Record<string, IndicatorValue> {
   const { figures: f, flows, services: s } = i
   const syncRate = share(i.sync.synced, i.sync.received)
   return {
-    '1.1': notRecorded(...missingData['1.1']),
-    '1.2': notRecorded(...missingData['1.2']),
-    '1.3': notRecorded(...missingData['1.3']),
+    ...publicationValues(i.publication ?? null),
     '1.4': syncRate,
     '2.1': onTimeShare(f),
     '3.1': share(i.catalogue.online, i.catalogue.procedures),

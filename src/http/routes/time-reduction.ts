@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { type Static, Type } from 'typebox'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import { dayOf, isoDate } from '../../domain/calendar/local-time.ts'
+import { ReducedBy } from '../../domain/catalog/publication.ts'
 import { TimeLimit } from '../../domain/catalog/time-limit.ts'
 import type { Db } from '../../store/database.ts'
 import { cutCandidates, type DoneWindow, timeReduction } from '../../store/kpi/time-reduction.ts'
@@ -28,12 +29,16 @@ const limitFields = {
   name: Type.String({ description: 'Procedure name in the version in force at the end of the window' }),
   configuredLimit: TimeLimit,
   statutoryLimit: Type.Union([TimeLimit, Type.Null()], {
-    description: 'The limit in the law when the province has cut the configured one; null = not cut',
+    description: 'The limit in the law (from the national TTHC database once synced); null = not recorded',
+  }),
+  reducedBy: Type.Union([ReducedBy, Type.Null()], {
+    description:
+      'The provincial decision (number, date) that set the configured limit below the statute; null = none recorded',
   }),
   configuredLimitDays: days(
     'Configured limit in working days (calendar days count as working days); null = no fixed limit',
   ),
-  statutoryLimitDays: days('Statutory limit in working days; null = not cut or no fixed limit'),
+  statutoryLimitDays: days('Statutory limit in working days; null = not recorded or no fixed limit'),
 }
 const share = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], {
   description: 'Share 0–1 (2 decimals) of the done dossiers; null without dossiers',

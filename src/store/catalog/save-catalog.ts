@@ -1,5 +1,6 @@
 import type { Catalog } from '../../domain/catalog/catalog.ts'
 import type { Db } from '../database.ts'
+import { stepRows, versionRow } from './version-row.ts'
 
 const json = (value: unknown) => JSON.stringify(value)
 
@@ -107,42 +108,19 @@ async function saveProcedures(tx: Db, catalog: Catalog): Promise<void> {
         .execute(),
   )
   const versions = catalog.procedures.flatMap((p) => p.versions.map((v) => ({ code: p.code, v })))
+  // Only the file's own versions: a version a catalogue sync added keeps its steps.
   await tx
     .deleteFrom('procedure_steps')
-    .where(
-      'procedure_code',
-      'in',
-      catalog.procedures.map((p) => p.code),
+    .where((eb) =>
+      eb(
+        eb.refTuple('procedure_code', 'version'),
+        'in',
+        versions.map(({ code, v }) => eb.tuple(code, v.version)),
+      ),
     )
     .execute()
   await insertAll(
-    versions.map(({ code, v }) => ({
-      procedure_code: code,
-      version: v.version,
-      effective_from: v.effectiveFrom,
-      effective_to: v.effectiveTo,
-      name: v.name,
-      field_id: v.fieldId,
-      level: v.level,
-      competent_agency_kind: v.competentAgencyKind,
-      competent_agency_id: v.competentAgencyId,
-      legal_basis: json(v.legalBasis),
-      time_limit: json(v.timeLimit),
-      online_time_limit: v.onlineTimeLimit === null ? null : json(v.onlineTimeLimit),
-      statutory_time_limit: v.statutoryTimeLimit ? json(v.statutoryTimeLimit) : null,
-      cutoff_time: v.cutoffTime,
-      online_level: v.onlineLevel,
-      full_online_eligible: v.fullOnlineEligible,
-      fees: json(v.fees),
-      required_documents: json(v.requiredDocuments),
-      result_kind: v.resultKind,
-      result_name: v.resultName,
-      supplement_limit_days: v.supplementLimitDays,
-      payment_pauses_clock: v.paymentPausesClock ?? false,
-      any_location: v.anyLocation,
-      inter_agency: v.interAgency,
-      source: json(v.source),
-    })),
+    versions.map(({ code, v }) => versionRow(code, v)),
     (rows) =>
       tx
         .insertInto('procedure_versions')
@@ -172,23 +150,15 @@ async function saveProcedures(tx: Db, catalog: Catalog): Promise<void> {
             any_location: eb.ref('excluded.any_location'),
             inter_agency: eb.ref('excluded.inter_agency'),
             source: eb.ref('excluded.source'),
+            publication: eb.ref('excluded.publication'),
+            reduced_by: eb.ref('excluded.reduced_by'),
+            local_review: eb.ref('excluded.local_review'),
           })),
         )
         .execute(),
   )
   await insertAll(
-    versions.flatMap(({ code, v }) =>
-      v.steps.map((s, i) => ({
-        procedure_code: code,
-        version: v.version,
-        seq: i + 1,
-        name: s.name,
-        role: s.role,
-        agency_kind: s.agencyKind,
-        agency_id: s.agencyId,
-        budget_hours: s.budgetHours,
-      })),
-    ),
+    versions.flatMap(({ code, v }) => stepRows(code, v)),
     (rows) => tx.insertInto('procedure_steps').values(rows).execute(),
   )
   await insertAll(

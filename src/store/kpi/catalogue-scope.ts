@@ -1,6 +1,13 @@
 import type { ProcedureVersion } from '../../domain/catalog/procedure.ts'
+import { limitInWorkingHours } from '../../domain/catalog/time-limit.ts'
 import { type CatalogueCounts, catalogueCounts, hasFee } from '../../domain/kpi/catalogue-counts.ts'
 import type { ServiceOffer } from '../../domain/kpi/online-services.ts'
+import {
+  type PublicationCounts,
+  type PublishedVersion,
+  publicationCounts,
+} from '../../domain/kpi/publication-counts.ts'
+import { workingDaysFromDatabase } from '../calendar/working-days-cache.ts'
 import type { Db } from '../database.ts'
 
 type VersionRow = {
@@ -39,12 +46,18 @@ export type CatalogueScope = {
   counts(filter: ScopeFilter): CatalogueCounts
   /** Each procedure at each processing unit that handles it (all units when `agencyId` is absent). */
   offers(filter: ScopeFilter): ServiceOffer[]
+  /** 1.1–1.3 over the versions of the filtered procedures published (decision dated) in the period. */
+  publications(filter: ScopeFilter, period: { from: string; to: string }): PublicationCounts | null
 }
 
 export type ScopeFilter = { agencyId?: string; fieldId?: string; procedureCode?: string }
 
-const isCut = (v: VersionRow['version']) =>
-  v.statutoryTimeLimit !== undefined && v.statutoryTimeLimit !== null && v.statutoryTimeLimit.unit !== 'none'
+// Cut: the configured limit is shorter than the statute (a synced version records the statute even when equal).
+const isCut = (v: VersionRow['version']) => {
+  const statute = v.statutoryTimeLimit ? limitInWorkingHours(v.statutoryTimeLimit) : null
+  const local = limitInWorkingHours(v.timeLimit)
+  return statute !== null && (local === null || local < statute)
+}
 
 // The catalogue changes with an administrator's upload, not per request: kept for a minute per database and day.
 const cacheMs = 60_000
@@ -62,7 +75,7 @@ export function catalogueScope(db: Db, day: string): Promise<CatalogueScope> {
 }
 
 async function loadCatalogueScope(db: Db, day: string): Promise<CatalogueScope> {
-  const [versions, agencyRows, fieldRows] = await Promise.all([
+  const [versions, agencyRows, fieldRows, published, days] = await Promise.all([
     db
       .selectFrom('procedure_versions')
       .selectAll()
@@ -81,7 +94,38 @@ async function loadCatalogueScope(db: Db, day: string): Promise<CatalogueScope> 
       .select(['a.id', 'a.kind', 'n.name'])
       .execute(),
     db.selectFrom('fields').selectAll().execute(),
+    db
+      .selectFrom('procedure_versions')
+      .select([
+        'procedure_code',
+        'field_id',
+        'name',
+        'required_documents',
+        'statutory_time_limit',
+        'result_name',
+        'publication',
+      ])
+      .where('publication', 'is not', null)
+      .execute(),
+    workingDaysFromDatabase(db).current(),
   ])
+  const publishedVersions = published.flatMap((v) =>
+    v.publication
+      ? [
+          {
+            code: v.procedure_code,
+            fieldId: v.field_id,
+            version: {
+              name: v.name,
+              requiredDocuments: v.required_documents,
+              statutoryTimeLimit: v.statutory_time_limit,
+              resultName: v.result_name,
+              publication: v.publication,
+            } satisfies PublishedVersion,
+          },
+        ]
+      : [],
+  )
   const procedures = new Map<string, VersionRow>()
   for (const v of versions) {
     if (procedures.has(v.procedure_code)) continue
@@ -146,6 +190,21 @@ async function loadCatalogueScope(db: Db, day: string): Promise<CatalogueScope> 
           if (handles(agencyId, p)) out.push({ agencyId, procedureCode: p.code, online, feeBearing })
       }
       return out
+    },
+    publications(filter, period) {
+      const chosen = publishedVersions.filter((v) => {
+        const inForce = procedures.get(v.code)
+        return (
+          (filter.agencyId === undefined || (inForce !== undefined && handles(filter.agencyId, inForce))) &&
+          (filter.fieldId === undefined || v.fieldId === filter.fieldId) &&
+          (filter.procedureCode === undefined || v.code === filter.procedureCode)
+        )
+      })
+      return publicationCounts(
+        chosen.map((v) => v.version),
+        period,
+        days,
+      )
     },
   }
 }

@@ -45,6 +45,7 @@ function summary(
   filter: ScopeFilter,
   activity: readonly DossierActivity[],
   petitions: PetitionCounts | null,
+  window: MeasuredWindow,
 ): KpiSummary {
   const figures = ii06aFigures(sums)
   const mine = activity.filter(
@@ -64,6 +65,7 @@ function summary(
       services: onlineServiceCounts(cat.offers(filter), mine),
       sync: syncCounts(mine),
       petitions,
+      publication: cat.publications(filter, { from: window.from, to: window.measuredTo }),
     }),
   }
 }
@@ -110,7 +112,7 @@ export async function provinceOverview(db: Db, q: WindowQuery & { agencyId?: str
   const sums = sumsByKey.get('') ?? emptySums()
   const filter = { agencyId: q.agencyId }
   const counts = cat.counts(filter)
-  const s = summary(sums, cat, filter, activity, petitions.counts(q.agencyId))
+  const s = summary(sums, cat, filter, activity, petitions.counts(q.agencyId), window)
   const agency =
     q.agencyId === undefined ? null : { id: q.agencyId, name: cat.agencies.get(q.agencyId)?.name ?? q.agencyId }
   return {
@@ -145,7 +147,7 @@ export async function agencyRanking(db: Db, q: WindowQuery): Promise<{ window: M
       agencyId,
       agencyName: agency?.name ?? agencyId,
       level: agency?.level ?? ('province' as const),
-      ...summary(sums, cat, { agencyId }, activity, petitions.counts(agencyId)),
+      ...summary(sums, cat, { agencyId }, activity, petitions.counts(agencyId), window),
     }
   })
   rows.sort((a, b) => b.index766.total - a.index766.total || a.agencyName.localeCompare(b.agencyName, 'vi'))
@@ -218,6 +220,7 @@ export async function breakdown(
       by === 'field' ? { agencyId: q.agencyId, fieldId: key } : { agencyId: q.agencyId, procedureCode: key },
       activity,
       null,
+      window,
     ),
   }))
   rows.sort((a, b) => b.figures.received - a.figures.received || a.name.localeCompare(b.name, 'vi'))
@@ -236,7 +239,7 @@ export async function breakdownByField(db: Db, q: WindowQuery): Promise<Breakdow
     .map(([key, sums]) => ({
       key,
       name: cat.fields.get(key)?.name ?? key,
-      ...summary(sums, cat, { fieldId: key }, activity, null),
+      ...summary(sums, cat, { fieldId: key }, activity, null, window),
     }))
     .sort((a, b) => b.figures.received - a.figures.received || a.name.localeCompare(b.name, 'vi'))
 }

@@ -1,4 +1,5 @@
 import { instantAt, parseIsoDate } from '../../domain/calendar/local-time.ts'
+import type { ReducedBy } from '../../domain/catalog/publication.ts'
 import type { TimeLimit } from '../../domain/catalog/time-limit.ts'
 import type { StepTime } from '../../domain/kpi/facts.ts'
 import {
@@ -25,6 +26,8 @@ type Limits = {
   readonly statutoryLimit: TimeLimit | null
   readonly configuredLimitDays: number | null
   readonly statutoryLimitDays: number | null
+  /** The provincial decision that cut the configured limit below the statute; null = none recorded. */
+  readonly reducedBy: ReducedBy | null
 }
 
 /** Phân tích rút ngắn thời gian giải quyết of one procedure (issue item 4). */
@@ -50,7 +53,15 @@ async function limitsOf(db: Db, codes: readonly string[], day: string): Promise<
   if (codes.length === 0) return new Map()
   const rows = await db
     .selectFrom('procedure_versions')
-    .select(['procedure_code', 'name', 'time_limit', 'statutory_time_limit', 'effective_from', 'effective_to'])
+    .select([
+      'procedure_code',
+      'name',
+      'time_limit',
+      'statutory_time_limit',
+      'reduced_by',
+      'effective_from',
+      'effective_to',
+    ])
     .where('procedure_code', 'in', codes)
     .orderBy('version', 'desc')
     .execute()
@@ -66,6 +77,7 @@ async function limitsOf(db: Db, codes: readonly string[], day: string): Promise<
       statutoryLimit: r.statutory_time_limit,
       configuredLimitDays: limitInWorkingDays(r.time_limit),
       statutoryLimitDays: limitInWorkingDays(r.statutory_time_limit),
+      reducedBy: r.reduced_by,
     })
   }
   return limits
@@ -140,6 +152,7 @@ export async function cutCandidates(db: Db, q: DoneWindow & { limit: number }): 
       statutoryLimit: null,
       configuredLimitDays: null,
       statutoryLimitDays: null,
+      reducedBy: null,
     }
     const d = distribution(minutes)
     const suggested = d.p90Days === null ? null : Math.max(1, Math.ceil(d.p90Days))

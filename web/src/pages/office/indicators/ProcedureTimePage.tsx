@@ -21,6 +21,15 @@ function Limits({ analysis }: { analysis: TimeReduction }) {
       <dd>{tf.limit(analysis.configuredLimit)}</dd>
       <dt>{t('tr.col.statutory')}</dt>
       <dd>{tf.statutory(analysis.statutoryLimit)}</dd>
+      <dt>{t('tr.col.reducedBy')}</dt>
+      <dd>
+        {analysis.reducedBy
+          ? t('tr.reducedBy', {
+              number: analysis.reducedBy.decisionNumber,
+              date: analysis.reducedBy.decisionDate.split('-').reverse().join('/'),
+            })
+          : t('tr.reducedBy.none')}
+      </dd>
     </dl>
   )
 }
