@@ -342,6 +342,30 @@ export interface paths {
     /** Lấy lại hồ sơ từ Cổng / Take in a national dossier by its id through the intake (idempotent, audited) */
     post: operations["repullFromPortal"];
   };
+  "/api/catalogue/change-sets": {
+    /** Các bộ thay đổi danh mục TTHC / Catalogue change sets from the national database, newest first */
+    get: operations["listCatalogueChangeSets"];
+    /**
+     * Đồng bộ danh mục từ CSDL quốc gia về TTHC / Fetch the national catalogue into a change set for review
+     * @description Reads every page and stores the diff; the catalogue changes only when the change set is approved.
+     */
+    post: operations["syncCatalogue"];
+  };
+  "/api/catalogue/change-sets/{id}": {
+    /** Một bộ thay đổi với từng khác biệt / A change set with each difference, field by field */
+    get: operations["getCatalogueChangeSet"];
+  };
+  "/api/catalogue/change-sets/{id}/approval": {
+    /**
+     * Phê duyệt bộ thay đổi / Approve a change set as a whole
+     * @description In one transaction: a new version of each changed procedure from effectiveFrom (the previous ends the day before), version 1 of each new one, the end of each repealed one. Refused as stale (409) when another change set was approved since it was computed. Audited.
+     */
+    post: operations["approveCatalogueChangeSet"];
+  };
+  "/api/catalogue/change-sets/{id}/rejection": {
+    /** Từ chối bộ thay đổi / Reject a change set as a whole; the catalogue is untouched */
+    post: operations["rejectCatalogueChangeSet"];
+  };
   "/api/verify": {
     /** Xác thực văn bản điện tử / Verify a signed e-result (PDF body) */
     post: operations["verifyDocument"];
@@ -2586,7 +2610,7 @@ export interface operations {
               /** @description within_day: trong ngày, by the end of the reception day; none: không có thời hạn cụ thể */
               unit: "within_day" | "none";
             });
-            /** @description The limit in the law when the province has cut the configured one; null = not cut */
+            /** @description The limit in the law (from the national TTHC database once synced); null = not recorded */
             statutoryLimit: (({
               /** @description ngày làm việc (working days), ngày (calendar days) or giờ làm việc (working hours) */
               unit: "working_days" | "calendar_days" | "working_hours";
@@ -2596,9 +2620,16 @@ export interface operations {
               /** @description within_day: trong ngày, by the end of the reception day; none: không có thời hạn cụ thể */
               unit: "within_day" | "none";
             })) | null;
+            /** @description The provincial decision (number, date) that set the configured limit below the statute; null = none recorded */
+            reducedBy: {
+              /** @description Số quyết định of the provincial People’s Committee */
+              decisionNumber: string;
+              /** @description Calendar date YYYY-MM-DD */
+              decisionDate: string;
+            } | null;
             /** @description Configured limit in working days (calendar days count as working days); null = no fixed limit */
             configuredLimitDays: number | null;
-            /** @description Statutory limit in working days; null = not cut or no fixed limit */
+            /** @description Statutory limit in working days; null = not recorded or no fixed limit */
             statutoryLimitDays: number | null;
             /** @description Dossiers done (end kind done) in the window */
             count: number;
@@ -2704,7 +2735,7 @@ export interface operations {
                   /** @description within_day: trong ngày, by the end of the reception day; none: không có thời hạn cụ thể */
                   unit: "within_day" | "none";
                 });
-                /** @description The limit in the law when the province has cut the configured one; null = not cut */
+                /** @description The limit in the law (from the national TTHC database once synced); null = not recorded */
                 statutoryLimit: (({
                   /** @description ngày làm việc (working days), ngày (calendar days) or giờ làm việc (working hours) */
                   unit: "working_days" | "calendar_days" | "working_hours";
@@ -2714,9 +2745,16 @@ export interface operations {
                   /** @description within_day: trong ngày, by the end of the reception day; none: không có thời hạn cụ thể */
                   unit: "within_day" | "none";
                 })) | null;
+                /** @description The provincial decision (number, date) that set the configured limit below the statute; null = none recorded */
+                reducedBy: {
+                  /** @description Số quyết định of the provincial People’s Committee */
+                  decisionNumber: string;
+                  /** @description Calendar date YYYY-MM-DD */
+                  decisionDate: string;
+                } | null;
                 /** @description Configured limit in working days (calendar days count as working days); null = no fixed limit */
                 configuredLimitDays: number | null;
-                /** @description Statutory limit in working days; null = not cut or no fixed limit */
+                /** @description Statutory limit in working days; null = not recorded or no fixed limit */
                 statutoryLimitDays: number | null;
                 /** @description Dossiers done (end kind done) in the window */
                 count: number;
@@ -13349,6 +13387,518 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Các bộ thay đổi danh mục TTHC / Catalogue change sets from the national database, newest first */
+  listCatalogueChangeSets: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Up to 50 change sets, newest first */
+            changeSets: ({
+                /** @description Change set number */
+                id: number;
+                /** @description pending (chờ duyệt), approved (đã phê duyệt) or rejected (đã từ chối) */
+                status: "pending" | "approved" | "rejected";
+                /** @description The catalogue revision it was computed against; approval needs it current */
+                baseRevision: number;
+                /** @description The national database it was read from */
+                sourceUrl: string;
+                /** @description Records read */
+                fetched: number;
+                /** @description How many items of each kind */
+                counts: {
+                  /** @description Procedures new to the catalogue */
+                  new: number;
+                  /** @description Procedures with a changed national field */
+                  changed: number;
+                  /** @description Procedures repealed (bãi bỏ) still in force here */
+                  repealed: number;
+                  /** @description Records reported, not imported */
+                  bad: number;
+                };
+                /** @description When the sync ran, ISO 8601 */
+                createdAt: string;
+                /** @description Who ran it */
+                createdBy: string;
+                /** @description When it was approved or rejected */
+                decidedAt: string | null;
+                /** @description Who decided */
+                decidedBy: string | null;
+                /** @description First day the approved versions apply */
+                effectiveFrom: string | null;
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Đồng bộ danh mục từ CSDL quốc gia về TTHC / Fetch the national catalogue into a change set for review
+   * @description Reads every page and stores the diff; the catalogue changes only when the change set is approved.
+   */
+  syncCatalogue: {
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            /** @description Change set number */
+            id: number;
+            /** @description pending (chờ duyệt), approved (đã phê duyệt) or rejected (đã từ chối) */
+            status: "pending" | "approved" | "rejected";
+            /** @description The catalogue revision it was computed against; approval needs it current */
+            baseRevision: number;
+            /** @description The national database it was read from */
+            sourceUrl: string;
+            /** @description Records read */
+            fetched: number;
+            /** @description How many items of each kind */
+            counts: {
+              /** @description Procedures new to the catalogue */
+              new: number;
+              /** @description Procedures with a changed national field */
+              changed: number;
+              /** @description Procedures repealed (bãi bỏ) still in force here */
+              repealed: number;
+              /** @description Records reported, not imported */
+              bad: number;
+            };
+            /** @description When the sync ran, ISO 8601 */
+            createdAt: string;
+            /** @description Who ran it */
+            createdBy: string;
+            /** @description When it was approved or rejected */
+            decidedAt: string | null;
+            /** @description Who decided */
+            decidedBy: string | null;
+            /** @description First day the approved versions apply */
+            effectiveFrom: string | null;
+            /** @description The differences, by procedure code */
+            items: ({
+                /** @description Position in the change set */
+                seq: number;
+                /** @description Procedure code */
+                code: string;
+                /** @description new (mới), changed (thay đổi) or repealed (bãi bỏ) */
+                kind: "new" | "changed" | "repealed";
+                /** @description The version it changes or ends */
+                baseVersion: number | null;
+                /** @description Name as the national database publishes it */
+                name: string;
+                /** @description Ngày bãi bỏ, for a repealed procedure */
+                repealedOn: string | null;
+                /** @description Per field, before → after (changed items only) */
+                changes: ({
+                    /**
+                     * @description The national-owned field that differs
+                     * @enum {unknown}
+                     */
+                    field: "name" | "level" | "fieldId" | "legalBasis" | "statutoryTimeLimit" | "fees" | "requiredDocuments" | "publication.decision" | "publication.madePublicOn" | "publication.legalBasis" | "publication.sequence" | "publication.method" | "publication.applicants" | "publication.channelLimits" | "publication.forms";
+                    /** @description Its value in the catalogue (null = not recorded) */
+                    before: unknown;
+                    /** @description Its value in the national database */
+                    after: unknown;
+                  })[];
+              })[];
+            /** @description Records the sync could not read or place */
+            badRecords: ({
+                /** @description Mã TTHC when the record had a readable one */
+                code: string | null;
+                /** @description Why it was not imported */
+                reason: string;
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      502: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Một bộ thay đổi với từng khác biệt / A change set with each difference, field by field */
+  getCatalogueChangeSet: {
+    parameters: {
+      path: {
+        /** @description Change set number */
+        id: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Change set number */
+            id: number;
+            /** @description pending (chờ duyệt), approved (đã phê duyệt) or rejected (đã từ chối) */
+            status: "pending" | "approved" | "rejected";
+            /** @description The catalogue revision it was computed against; approval needs it current */
+            baseRevision: number;
+            /** @description The national database it was read from */
+            sourceUrl: string;
+            /** @description Records read */
+            fetched: number;
+            /** @description How many items of each kind */
+            counts: {
+              /** @description Procedures new to the catalogue */
+              new: number;
+              /** @description Procedures with a changed national field */
+              changed: number;
+              /** @description Procedures repealed (bãi bỏ) still in force here */
+              repealed: number;
+              /** @description Records reported, not imported */
+              bad: number;
+            };
+            /** @description When the sync ran, ISO 8601 */
+            createdAt: string;
+            /** @description Who ran it */
+            createdBy: string;
+            /** @description When it was approved or rejected */
+            decidedAt: string | null;
+            /** @description Who decided */
+            decidedBy: string | null;
+            /** @description First day the approved versions apply */
+            effectiveFrom: string | null;
+            /** @description The differences, by procedure code */
+            items: ({
+                /** @description Position in the change set */
+                seq: number;
+                /** @description Procedure code */
+                code: string;
+                /** @description new (mới), changed (thay đổi) or repealed (bãi bỏ) */
+                kind: "new" | "changed" | "repealed";
+                /** @description The version it changes or ends */
+                baseVersion: number | null;
+                /** @description Name as the national database publishes it */
+                name: string;
+                /** @description Ngày bãi bỏ, for a repealed procedure */
+                repealedOn: string | null;
+                /** @description Per field, before → after (changed items only) */
+                changes: ({
+                    /**
+                     * @description The national-owned field that differs
+                     * @enum {unknown}
+                     */
+                    field: "name" | "level" | "fieldId" | "legalBasis" | "statutoryTimeLimit" | "fees" | "requiredDocuments" | "publication.decision" | "publication.madePublicOn" | "publication.legalBasis" | "publication.sequence" | "publication.method" | "publication.applicants" | "publication.channelLimits" | "publication.forms";
+                    /** @description Its value in the catalogue (null = not recorded) */
+                    before: unknown;
+                    /** @description Its value in the national database */
+                    after: unknown;
+                  })[];
+              })[];
+            /** @description Records the sync could not read or place */
+            badRecords: ({
+                /** @description Mã TTHC when the record had a readable one */
+                code: string | null;
+                /** @description Why it was not imported */
+                reason: string;
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Phê duyệt bộ thay đổi / Approve a change set as a whole
+   * @description In one transaction: a new version of each changed procedure from effectiveFrom (the previous ends the day before), version 1 of each new one, the end of each repealed one. Refused as stale (409) when another change set was approved since it was computed. Audited.
+   */
+  approveCatalogueChangeSet: {
+    parameters: {
+      path: {
+        /** @description Change set number */
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description First day the new versions apply; default the day after the approval (Vietnam time) */
+          effectiveFrom?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Change set number */
+            id: number;
+            /** @description pending (chờ duyệt), approved (đã phê duyệt) or rejected (đã từ chối) */
+            status: "pending" | "approved" | "rejected";
+            /** @description The catalogue revision it was computed against; approval needs it current */
+            baseRevision: number;
+            /** @description The national database it was read from */
+            sourceUrl: string;
+            /** @description Records read */
+            fetched: number;
+            /** @description How many items of each kind */
+            counts: {
+              /** @description Procedures new to the catalogue */
+              new: number;
+              /** @description Procedures with a changed national field */
+              changed: number;
+              /** @description Procedures repealed (bãi bỏ) still in force here */
+              repealed: number;
+              /** @description Records reported, not imported */
+              bad: number;
+            };
+            /** @description When the sync ran, ISO 8601 */
+            createdAt: string;
+            /** @description Who ran it */
+            createdBy: string;
+            /** @description When it was approved or rejected */
+            decidedAt: string | null;
+            /** @description Who decided */
+            decidedBy: string | null;
+            /** @description First day the approved versions apply */
+            effectiveFrom: string | null;
+            /** @description The differences, by procedure code */
+            items: ({
+                /** @description Position in the change set */
+                seq: number;
+                /** @description Procedure code */
+                code: string;
+                /** @description new (mới), changed (thay đổi) or repealed (bãi bỏ) */
+                kind: "new" | "changed" | "repealed";
+                /** @description The version it changes or ends */
+                baseVersion: number | null;
+                /** @description Name as the national database publishes it */
+                name: string;
+                /** @description Ngày bãi bỏ, for a repealed procedure */
+                repealedOn: string | null;
+                /** @description Per field, before → after (changed items only) */
+                changes: ({
+                    /**
+                     * @description The national-owned field that differs
+                     * @enum {unknown}
+                     */
+                    field: "name" | "level" | "fieldId" | "legalBasis" | "statutoryTimeLimit" | "fees" | "requiredDocuments" | "publication.decision" | "publication.madePublicOn" | "publication.legalBasis" | "publication.sequence" | "publication.method" | "publication.applicants" | "publication.channelLimits" | "publication.forms";
+                    /** @description Its value in the catalogue (null = not recorded) */
+                    before: unknown;
+                    /** @description Its value in the national database */
+                    after: unknown;
+                  })[];
+              })[];
+            /** @description Records the sync could not read or place */
+            badRecords: ({
+                /** @description Mã TTHC when the record had a readable one */
+                code: string | null;
+                /** @description Why it was not imported */
+                reason: string;
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Từ chối bộ thay đổi / Reject a change set as a whole; the catalogue is untouched */
+  rejectCatalogueChangeSet: {
+    parameters: {
+      path: {
+        /** @description Change set number */
+        id: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Change set number */
+            id: number;
+            /** @description pending (chờ duyệt), approved (đã phê duyệt) or rejected (đã từ chối) */
+            status: "pending" | "approved" | "rejected";
+            /** @description The catalogue revision it was computed against; approval needs it current */
+            baseRevision: number;
+            /** @description The national database it was read from */
+            sourceUrl: string;
+            /** @description Records read */
+            fetched: number;
+            /** @description How many items of each kind */
+            counts: {
+              /** @description Procedures new to the catalogue */
+              new: number;
+              /** @description Procedures with a changed national field */
+              changed: number;
+              /** @description Procedures repealed (bãi bỏ) still in force here */
+              repealed: number;
+              /** @description Records reported, not imported */
+              bad: number;
+            };
+            /** @description When the sync ran, ISO 8601 */
+            createdAt: string;
+            /** @description Who ran it */
+            createdBy: string;
+            /** @description When it was approved or rejected */
+            decidedAt: string | null;
+            /** @description Who decided */
+            decidedBy: string | null;
+            /** @description First day the approved versions apply */
+            effectiveFrom: string | null;
+            /** @description The differences, by procedure code */
+            items: ({
+                /** @description Position in the change set */
+                seq: number;
+                /** @description Procedure code */
+                code: string;
+                /** @description new (mới), changed (thay đổi) or repealed (bãi bỏ) */
+                kind: "new" | "changed" | "repealed";
+                /** @description The version it changes or ends */
+                baseVersion: number | null;
+                /** @description Name as the national database publishes it */
+                name: string;
+                /** @description Ngày bãi bỏ, for a repealed procedure */
+                repealedOn: string | null;
+                /** @description Per field, before → after (changed items only) */
+                changes: ({
+                    /**
+                     * @description The national-owned field that differs
+                     * @enum {unknown}
+                     */
+                    field: "name" | "level" | "fieldId" | "legalBasis" | "statutoryTimeLimit" | "fees" | "requiredDocuments" | "publication.decision" | "publication.madePublicOn" | "publication.legalBasis" | "publication.sequence" | "publication.method" | "publication.applicants" | "publication.channelLimits" | "publication.forms";
+                    /** @description Its value in the catalogue (null = not recorded) */
+                    before: unknown;
+                    /** @description Its value in the national database */
+                    after: unknown;
+                  })[];
+              })[];
+            /** @description Records the sync could not read or place */
+            badRecords: ({
+                /** @description Mã TTHC when the record had a readable one */
+                code: string | null;
+                /** @description Why it was not imported */
+                reason: string;
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };

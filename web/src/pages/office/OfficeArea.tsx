@@ -10,6 +10,7 @@ import { NotFoundPage } from '../NotFoundPage.tsx'
 import { SurveyPeriodPage } from '../survey/SurveyPeriodPage.tsx'
 import { SurveyPeriodsPage } from '../survey/SurveyPeriodsPage.tsx'
 import { CalendarPage } from './CalendarPage.tsx'
+import { CatalogueChangesPage } from './CatalogueChangesPage.tsx'
 import { CataloguePage } from './CataloguePage.tsx'
 import { DeadLettersPage } from './DeadLettersPage.tsx'
 import { DossierPage } from './DossierPage.tsx'
@@ -63,6 +64,8 @@ export default function OfficeArea({ path }: { path: string }) {
           <Link to="/can-bo/tin-that-bai">{t('office.deadLetters')}</Link>
           {' · '}
           <Link to="/can-bo/doi-soat-cong-dvcqg">{t('office.reconcile')}</Link>
+          {' · '}
+          <Link to="/can-bo/dong-bo-danh-muc">{t('office.catalogueSync')}</Link>
         </>
       )}
       {indicators && (
@@ -111,6 +114,8 @@ export default function OfficeArea({ path }: { path: string }) {
     page = admin ? <DeadLettersPage /> : <p>{t('deadLetters.notAdmin')}</p>
   else if (matchPath('/can-bo/doi-soat-cong-dvcqg', path))
     page = admin ? <ReconciliationPage /> : <p>{t('reconcile.notAdmin')}</p>
+  else if (matchPath('/can-bo/dong-bo-danh-muc', path))
+    page = admin ? <CatalogueChangesPage /> : <p>{t('catalogueSync.notAdmin')}</p>
   else if (dossier?.ref) page = <DossierPage dossierRef={dossier.ref} />
   else if (matchPath('/can-bo/chi-so', path)) page = indicators ? <IndicatorsPage /> : notIndicators
   else if (agency?.agencyId) page = indicators ? <AgencyPage agencyId={agency.agencyId} /> : notIndicators
