@@ -28,24 +28,26 @@ const Stratum = Type.Object({
 })
 
 const surveyPeriodFields = {
-  id: Type.String({ format: 'uuid' }),
-  name: Type.String(),
+  id: Type.String({ format: 'uuid', description: 'The survey period' }),
+  name: Type.String({ description: 'Tên kỳ khảo sát' }),
   from: Day('First day, inclusive'),
   to: Day('Last day, inclusive'),
   marginBasisPoints: Type.Integer({ description: 'e in basis points' }),
   seed: Type.String({ description: 'The recorded seed: the same population and seed redraw the same sample' }),
   population: Type.Integer({ description: 'N: dossiers finished in the period' }),
   sampleSize: Type.Integer({ description: 'n = ⌈N / (1 + N·e²)⌉' }),
-  strata: Type.Array(Stratum),
+  strata: Type.Array(Stratum, { description: 'The sample per processing agency (stratified, proportional)' }),
   status: Type.Union([Type.Literal('open'), Type.Literal('closed')], { description: 'Answers are taken while open' }),
 }
 
 export const SurveyPeriod = Type.Object(surveyPeriodFields)
 
 const SampledDossier = Type.Object({
-  dossierCode: Type.String(),
-  agencyId: Type.String(),
-  answeredAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  dossierCode: Type.String({ description: 'The sampled dossier’s code' }),
+  agencyId: Type.String({ description: 'Its processing agency (stratum)' }),
+  answeredAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'When the answer was recorded; null while unanswered',
+  }),
   channel: Type.Union([Type.Literal('online'), Type.Literal('paper'), Type.Null()], {
     description: 'How the answer came: through the link, or typed from the paper form',
   }),
@@ -69,45 +71,61 @@ const Interval = Type.Object({
   value: Type.Union([Type.Number(), Type.Null()], { description: 'Share of satisfied (0..1); null without answers' }),
   low: Type.Union([Type.Number(), Type.Null()], { description: '95 % interval, lower bound; null below 2 answers' }),
   high: Type.Union([Type.Number(), Type.Null()], { description: '95 % interval, upper bound' }),
-  respondents: Type.Integer(),
+  respondents: Type.Integer({ description: 'Answers counted' }),
 })
 
 export const AgencySurveyResult = Type.Object({
-  agencyId: Type.String(),
-  sampled: Type.Integer(),
-  answered: Type.Integer(),
-  survey: Type.Object({
-    elements: Type.Record(Type.String(), Interval, { description: 'Per SIPAS element' }),
-    overall: Interval,
-  }),
+  agencyId: Type.String({ description: 'The processing agency' }),
+  sampled: Type.Integer({ description: 'Its sampled dossiers' }),
+  answered: Type.Integer({ description: 'Of them answered' }),
+  survey: Type.Object(
+    {
+      elements: Type.Record(Type.String(), Interval, { description: 'Per SIPAS element' }),
+      overall: { ...Interval, description: 'Overall index of the agency' },
+    },
+    { description: 'The SIPAS index from the survey answers' },
+  ),
   ratings: Type.Object(
     {
-      rated: Type.Integer(),
-      satisfied: Type.Integer(),
-      share: Type.Union([Type.Number(), Type.Null()]),
+      rated: Type.Integer({ description: 'Dossiers rated by their applicant' }),
+      satisfied: Type.Integer({ description: 'Of them rated satisfied or very satisfied' }),
+      share: Type.Union([Type.Number(), Type.Null()], { description: 'satisfied ÷ rated; null without ratings' }),
     },
     { description: 'The per-dossier ratings of the period (indicator 5.4), shown beside the survey, not merged' },
   ),
 })
 
-const Question = Type.Object({ id: Type.String(), vi: Type.String(), en: Type.String() })
-export const Questionnaire = Type.Object({
-  source: Type.String({ description: 'Where the elements come from' }),
-  scale: Type.Array(Type.Object({ level: Type.Integer(), vi: Type.String(), en: Type.String() })),
-  elements: Type.Array(
-    Type.Object({ id: Type.String(), vi: Type.String(), en: Type.String(), questions: Type.Array(Question) }),
-  ),
-})
+const vi = Type.String({ description: 'In Vietnamese' })
+const en = Type.String({ description: 'In English' })
+const Question = Type.Object({ id: Type.String({ description: 'Question id, the key of an answer' }), vi, en })
+export const Questionnaire = Type.Object(
+  {
+    source: Type.String({ description: 'Where the elements come from' }),
+    scale: Type.Array(Type.Object({ level: Type.Integer({ description: 'Answer level, 1 … 5' }), vi, en }), {
+      description: 'The answer scale',
+    }),
+    elements: Type.Array(
+      Type.Object({
+        id: Type.String({ description: 'SIPAS element id' }),
+        vi,
+        en,
+        questions: Type.Array(Question, { description: 'The element’s questions' }),
+      }),
+      { description: 'The SIPAS elements (tiêu chí)' },
+    ),
+  },
+  { description: 'The questionnaire as data' },
+)
 
 export const SurveyLink = Type.Object({
-  periodName: Type.String(),
-  dossierCode: Type.String(),
+  periodName: Type.String({ description: 'The survey period’s name' }),
+  dossierCode: Type.String({ description: 'The sampled dossier’s code' }),
   canAnswer: Type.Boolean({ description: 'False once answered or after the period closed' }),
   questionnaire: Questionnaire,
 })
 
 export const SurveyPeriodWithSample = Type.Object({
   ...surveyPeriodFields,
-  sample: Type.Array(SampledDossier),
+  sample: Type.Array(SampledDossier, { description: 'The drawn dossiers and whether they answered' }),
   questionnaire: Questionnaire,
 })

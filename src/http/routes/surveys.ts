@@ -93,7 +93,7 @@ export const surveyRoutes: FastifyPluginAsyncTypebox<SurveyDeps> = async (app, d
         tags: ['surveys'],
         summary: 'Các kỳ khảo sát SIPAS / Survey periods, newest first',
         response: {
-          200: Type.Object({ items: Type.Array(SurveyPeriod) }),
+          200: Type.Object({ items: Type.Array(SurveyPeriod, { description: 'The survey periods' }) }),
           401: Type.Ref('Problem'),
           403: Type.Ref('Problem'),
         },
@@ -179,7 +179,10 @@ export const surveyRoutes: FastifyPluginAsyncTypebox<SurveyDeps> = async (app, d
         tags: ['surveys'],
         summary: 'Chỉ số hài lòng theo cơ quan / The SIPAS index per agency with 95 % intervals',
         params: IdParams,
-        response: { 200: Type.Object({ items: Type.Array(AgencySurveyResult) }), ...problems },
+        response: {
+          200: Type.Object({ items: Type.Array(AgencySurveyResult, { description: 'One row per processing agency' }) }),
+          ...problems,
+        },
       },
     },
     async (request, reply) => {

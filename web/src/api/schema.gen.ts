@@ -18766,9 +18766,14 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description The survey periods */
             items: ({
-                /** Format: uuid */
+                /**
+                 * Format: uuid
+                 * @description The survey period
+                 */
                 id: string;
+                /** @description Tên kỳ khảo sát */
                 name: string;
                 /**
                  * Format: date
@@ -18788,6 +18793,7 @@ export interface operations {
                 population: number;
                 /** @description n = ⌈N / (1 + N·e²)⌉ */
                 sampleSize: number;
+                /** @description The sample per processing agency (stratified, proportional) */
                 strata: {
                     /** @description The processing agency (stratum) */
                     agencyId: string;
@@ -18848,8 +18854,12 @@ export interface operations {
       201: {
         content: {
           "application/json": {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The survey period
+             */
             id: string;
+            /** @description Tên kỳ khảo sát */
             name: string;
             /**
              * Format: date
@@ -18869,6 +18879,7 @@ export interface operations {
             population: number;
             /** @description n = ⌈N / (1 + N·e²)⌉ */
             sampleSize: number;
+            /** @description The sample per processing agency (stratified, proportional) */
             strata: {
                 /** @description The processing agency (stratum) */
                 agencyId: string;
@@ -18921,8 +18932,12 @@ export interface operations {
       200: {
         content: {
           "application/json": {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The survey period
+             */
             id: string;
+            /** @description Tên kỳ khảo sát */
             name: string;
             /**
              * Format: date
@@ -18942,6 +18957,7 @@ export interface operations {
             population: number;
             /** @description n = ⌈N / (1 + N·e²)⌉ */
             sampleSize: number;
+            /** @description The sample per processing agency (stratified, proportional) */
             strata: {
                 /** @description The processing agency (stratum) */
                 agencyId: string;
@@ -18952,28 +18968,45 @@ export interface operations {
               }[];
             /** @description Answers are taken while open */
             status: "open" | "closed";
+            /** @description The drawn dossiers and whether they answered */
             sample: ({
+                /** @description The sampled dossier’s code */
                 dossierCode: string;
+                /** @description Its processing agency (stratum) */
                 agencyId: string;
+                /** @description When the answer was recorded; null while unanswered */
                 answeredAt: string | null;
                 /** @description How the answer came: through the link, or typed from the paper form */
                 channel: "online" | "paper" | null;
               })[];
+            /** @description The questionnaire as data */
             questionnaire: {
               /** @description Where the elements come from */
               source: string;
+              /** @description The answer scale */
               scale: {
+                  /** @description Answer level, 1 … 5 */
                   level: number;
+                  /** @description In Vietnamese */
                   vi: string;
+                  /** @description In English */
                   en: string;
                 }[];
+              /** @description The SIPAS elements (tiêu chí) */
               elements: {
+                  /** @description SIPAS element id */
                   id: string;
+                  /** @description In Vietnamese */
                   vi: string;
+                  /** @description In English */
                   en: string;
+                  /** @description The element’s questions */
                   questions: {
+                      /** @description Question id, the key of an answer */
                       id: string;
+                      /** @description In Vietnamese */
                       vi: string;
+                      /** @description In English */
                       en: string;
                     }[];
                 }[];
@@ -19020,10 +19053,15 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description One row per processing agency */
             items: ({
+                /** @description The processing agency */
                 agencyId: string;
+                /** @description Its sampled dossiers */
                 sampled: number;
+                /** @description Of them answered */
                 answered: number;
+                /** @description The SIPAS index from the survey answers */
                 survey: {
                   /** @description Per SIPAS element */
                   elements: {
@@ -19034,9 +19072,11 @@ export interface operations {
                       low: number | null;
                       /** @description 95 % interval, upper bound */
                       high: number | null;
+                      /** @description Answers counted */
                       respondents: number;
                     };
                   };
+                  /** @description Overall index of the agency */
                   overall: {
                     /** @description Share of satisfied (0..1); null without answers */
                     value: number | null;
@@ -19044,13 +19084,17 @@ export interface operations {
                     low: number | null;
                     /** @description 95 % interval, upper bound */
                     high: number | null;
+                    /** @description Answers counted */
                     respondents: number;
                   };
                 };
                 /** @description The per-dossier ratings of the period (indicator 5.4), shown beside the survey, not merged */
                 ratings: {
+                  /** @description Dossiers rated by their applicant */
                   rated: number;
+                  /** @description Of them rated satisfied or very satisfied */
                   satisfied: number;
+                  /** @description satisfied ÷ rated; null without ratings */
                   share: number | null;
                 };
               })[];
@@ -19200,25 +19244,40 @@ export interface operations {
       200: {
         content: {
           "application/json": {
+            /** @description The survey period’s name */
             periodName: string;
+            /** @description The sampled dossier’s code */
             dossierCode: string;
             /** @description False once answered or after the period closed */
             canAnswer: boolean;
+            /** @description The questionnaire as data */
             questionnaire: {
               /** @description Where the elements come from */
               source: string;
+              /** @description The answer scale */
               scale: {
+                  /** @description Answer level, 1 … 5 */
                   level: number;
+                  /** @description In Vietnamese */
                   vi: string;
+                  /** @description In English */
                   en: string;
                 }[];
+              /** @description The SIPAS elements (tiêu chí) */
               elements: {
+                  /** @description SIPAS element id */
                   id: string;
+                  /** @description In Vietnamese */
                   vi: string;
+                  /** @description In English */
                   en: string;
+                  /** @description The element’s questions */
                   questions: {
+                      /** @description Question id, the key of an answer */
                       id: string;
+                      /** @description In Vietnamese */
                       vi: string;
+                      /** @description In English */
                       en: string;
                     }[];
                 }[];
