@@ -88,6 +88,8 @@ const petitionActors = (c: Caller): Expectation =>
 const documentStaff = onlyRoles('specialist', 'leader', 'clerk')
 const officersOnly = (c: Caller): Expectation => (c.kind === 'anonymous' ? 401 : c.kind === 'staff' ? 'allowed' : 403)
 const indicatorReaders = onlyRoles('monitor', 'provincial_admin', 'leader', 'agency_admin')
+const programmeReporters = onlyRoles('specialist', 'leader', 'agency_admin', 'provincial_admin')
+const programmeReaders = onlyRoles('specialist', 'leader', 'agency_admin', 'provincial_admin', 'monitor')
 
 /** The expected outcome of every route for every caller. A route missing here fails the test. */
 const expectations: Record<string, (c: Caller) => Expectation> = {
@@ -234,6 +236,21 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'POST /api/par-index/rounds/:id/lock': officersOnly,
   'POST /api/par-index/rounds/:id/publication': officersOnly,
   'GET /api/par-index/rounds/:id/ranking': officersOnly,
+  // Reform programme: staff read; the provincial administrator sets it up; units report, then availableTaskActions decides.
+  'GET /api/programme': programmeReaders,
+  'GET /api/programme/:id/dashboard': programmeReaders,
+  'GET /api/programme/:id/targets': programmeReaders,
+  'POST /api/programme/:id/targets': onlyRoles('provincial_admin'),
+  'POST /api/programme/targets/:targetId/figures': programmeReporters,
+  'GET /api/programme/evidence/:sha256': programmeReaders,
+  'POST /api/programme/:id/plans': onlyRoles('provincial_admin'),
+  'GET /api/programme/:id/plans/:year': programmeReaders,
+  'POST /api/programme/:id/plans/:year/tasks': onlyRoles('provincial_admin'),
+  'POST /api/programme/tasks/:taskId/progress-reports': programmeReporters,
+  'POST /api/programme/tasks/:taskId/completion-request': programmeReporters,
+  'POST /api/programme/tasks/:taskId/approval': programmeReporters,
+  'GET /api/programme/:id/reports/reform.xlsx': programmeReaders,
+  'GET /api/programme/:id/reports/reform.pdf': programmeReaders,
 }
 
 let t: TestApp

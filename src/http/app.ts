@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import helmet from '@fastify/helmet'
@@ -51,6 +51,9 @@ import { petitionRoutes } from './routes/petitions.ts'
 import { portalInboundRoutes } from './routes/portal-inbound.ts'
 import { portalReconciliationRoutes } from './routes/portal-reconciliation.ts'
 import { procedureRoutes } from './routes/procedures.ts'
+import { programmeRoutes } from './routes/programme.ts'
+import { programmeReportRoutes } from './routes/programme-reports.ts'
+import { programmeTaskRoutes } from './routes/programme-tasks.ts'
 import { reportExportRoutes } from './routes/report-exports.ts'
 import { statisticsRoutes } from './routes/statistics.ts'
 import { surveyRoutes } from './routes/surveys.ts'
@@ -278,6 +281,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     storage: files.storage,
     maxEvidenceBytes: Math.min(files.maxFileBytes, 10 * 1024 * 1024),
   })
+  const programme = { db: options.db, now: options.now, storage: files.storage, newId: randomUUID }
+  await app.register(programmeRoutes, programme)
+  await app.register(programmeTaskRoutes, programme)
+  await app.register(programmeReportRoutes, programme)
   await app.register(calendarRoutes, {
     db: options.db,
     now: options.now,

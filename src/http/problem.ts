@@ -110,6 +110,16 @@ export type ProblemKind =
   | 'catalogueChangeSetTooEarly'
   | 'catalogueNotConfigured'
   | 'catalogueUnavailable'
+  | 'programmeNotFound'
+  | 'programmeTargetNotFound'
+  | 'programmeTargetNotReported'
+  | 'programmeTargetExists'
+  | 'reformPlanExists'
+  | 'reformPlanNotFound'
+  | 'reformTaskNotFound'
+  | 'reformTaskConflict'
+  | 'reformEvidenceRequired'
+  | 'reformEvidenceInvalid'
 
 export function problem(kind: ProblemKind, status: number, extra: Partial<Problem> = {}): Problem {
   const title = message(`problem.${kind}.title` as MessageKey)

@@ -16,6 +16,7 @@ import type { Dossier } from '../domain/dossier/state.ts'
 import type { AssessmentEvent, ParRound, RoundEvent, UnitAssessment } from '../domain/par-index/round.ts'
 import type { Petition, PetitionEvent } from '../domain/petitions/petition.ts'
 import type { ReconciliationLists } from '../domain/portal/reconciliation.ts'
+import type { ProgrammeTables } from './programme/programme-tables.ts'
 
 /** Calendar dates travel as 'YYYY-MM-DD' strings both ways (see the type parser in database.ts). */
 type DateColumn = string
@@ -30,7 +31,7 @@ export type StoredAttachmentRow = {
 }
 type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>
 
-export type Database = {
+export type Database = ProgrammeTables & {
   schema_migrations: { version: number; name: string; applied_at: Generated<Date> }
   provinces: { code: string; name: string; root_agency_id: string }
   agencies: {

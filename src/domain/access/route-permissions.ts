@@ -47,12 +47,20 @@ export const Permission = {
   ParIndex: 'par-index',
   /** Open a year's PAR-index round (provincial administrator) */
   ParIndexManage: 'par-index.manage',
+  /** Chương trình CCHC: dashboard, plans and task boards (a unit's staff see their unit's tasks) */
+  ProgrammeRead: 'programme.read',
+  /** Set the programme's targets, plans and tasks (the Department of Home Affairs, as provincial admin) */
+  ProgrammeManage: 'programme.manage',
+  /** Report on a task or a target: then the programme's `availableTaskActions` decides */
+  ProgrammeTask: 'programme.task',
 } as const
 export type Permission = (typeof Permission)[keyof typeof Permission]
 
 const workflowRoles = [StaffRole.CounterOfficer, StaffRole.Specialist, StaffRole.Leader, StaffRole.Clerk] as const
 /** Who works with official documents: chuyên viên, lãnh đạo, văn thư (Decree 30/2020 Art. 10–24). */
 const documentRoles = [StaffRole.Specialist, StaffRole.Leader, StaffRole.Clerk] as const
+const programmeReporters = [StaffRole.Specialist, StaffRole.Leader, StaffRole.AgencyAdmin, StaffRole.ProvincialAdmin]
+const programmeReaders = [...programmeReporters, StaffRole.Monitor]
 
 /** Whether a principal may call a route needing `permission` at all: 'ok', 'unauthenticated' or 'forbidden'. */
 export function routeAccess(p: Principal | null, permission: Permission): 'ok' | 'unauthenticated' | 'forbidden' {
@@ -89,6 +97,9 @@ export function routeAccess(p: Principal | null, permission: Permission): 'ok' |
     'par-index.manage': () => hasRole(p, StaffRole.ProvincialAdmin),
     'document.read': () => documentRoles.some((r) => hasRole(p, r)),
     'document.command': () => documentRoles.some((r) => hasRole(p, r)),
+    'programme.read': () => programmeReaders.some((r) => hasRole(p, r)),
+    'programme.manage': () => hasRole(p, StaffRole.ProvincialAdmin),
+    'programme.task': () => programmeReporters.some((r) => hasRole(p, r)),
   }
   return allowed[permission]() ? 'ok' : 'forbidden'
 }

@@ -16,6 +16,10 @@ export const apiTags: readonly ApiTag[] = [
     name: 'indicators',
     description: 'Chỉ số cải cách hành chính, báo cáo / Reform indicators (Decision 766) and reports',
   },
+  {
+    name: 'programme',
+    description: 'Chương trình, kế hoạch cải cách hành chính / The reform programme, plans and tasks',
+  },
   { name: 'petitions', description: 'Phản ánh, kiến nghị / Petitions about administrative regulations and conduct' },
   {
     name: 'par-index',

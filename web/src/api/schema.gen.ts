@@ -602,6 +602,60 @@ export interface paths {
     /** Xếp hạng Chỉ số CCHC và so sánh với năm trước / The ranking beside last year’s */
     get: operations["getParRanking"];
   };
+  "/api/programme": {
+    /** Chương trình cải cách hành chính / Reform programmes */
+    get: operations["listProgrammes"];
+  };
+  "/api/programme/{id}/dashboard": {
+    /** Bảng theo dõi chỉ tiêu / Targets met or not, with their trend and sources */
+    get: operations["getProgrammeDashboard"];
+  };
+  "/api/programme/{id}/targets": {
+    /** Chỉ tiêu và các lần điều chỉnh / Every revision of every target */
+    get: operations["listProgrammeTargets"];
+    /** Đặt hoặc điều chỉnh chỉ tiêu / Add a target or a revision of one (effective-dated) */
+    post: operations["addProgrammeTarget"];
+  };
+  "/api/programme/targets/{targetId}/figures": {
+    /** Báo cáo số liệu chỉ tiêu kèm minh chứng / Report a target figure with its evidence file */
+    post: operations["reportProgrammeTargetFigure"];
+  };
+  "/api/programme/evidence/{sha256}": {
+    /** Tải tệp minh chứng / Download an evidence file of the programme */
+    get: operations["downloadProgrammeEvidence"];
+  };
+  "/api/programme/{id}/plans": {
+    /** Ban hành kế hoạch CCHC năm / Create the yearly reform plan */
+    post: operations["createReformPlan"];
+  };
+  "/api/programme/{id}/plans/{year}": {
+    /** Kế hoạch CCHC năm và bảng nhiệm vụ / The yearly plan and its task board */
+    get: operations["getReformPlan"];
+  };
+  "/api/programme/{id}/plans/{year}/tasks": {
+    /** Giao nhiệm vụ / Assign a task of the yearly plan to a department or commune */
+    post: operations["assignReformTask"];
+  };
+  "/api/programme/tasks/{taskId}/progress-reports": {
+    /** Báo cáo tiến độ / Report progress */
+    post: operations["reportReformTaskProgress"];
+  };
+  "/api/programme/tasks/{taskId}/completion-request": {
+    /** Đề nghị công nhận hoàn thành (kèm sản phẩm) / Hand the output in */
+    post: operations["requestReformTaskCompletion"];
+  };
+  "/api/programme/tasks/{taskId}/approval": {
+    /** Phê duyệt hoặc trả lại / Approve completion or return the task */
+    post: operations["approveReformTask"];
+  };
+  "/api/programme/{id}/reports/reform.xlsx": {
+    /** Báo cáo CCHC quý / năm (Excel) / Quarterly or annual reform report as a spreadsheet */
+    get: operations["exportReformReportXlsx"];
+  };
+  "/api/programme/{id}/reports/reform.pdf": {
+    /** Báo cáo CCHC quý / năm (PDF) / Quarterly or annual reform report as PDF */
+    get: operations["exportReformReportPdf"];
+  };
   "/api/calendar/years/{year}": {
     /** Ngày nghỉ, ngày làm bù của một năm / A year’s days off and make-up days */
     get: operations["getCalendarYear"];
@@ -22112,6 +22166,1561 @@ export interface operations {
                 rankChange: number | null;
               })[];
           };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Chương trình cải cách hành chính / Reform programmes */
+  listProgrammes: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": ({
+              /** @description Programme id */
+              id: string;
+              /** @description Tên chương trình (Vietnamese) */
+              name: string;
+              /** @description The name in English */
+              nameEn: string;
+              /** @description The act that adopted it */
+              source: string;
+              /** @description Giai đoạn: the phases */
+              phases: {
+                  /** @description Phase id */
+                  id: string;
+                  /** @description Tên giai đoạn */
+                  name: string;
+                  /** @description First year */
+                  fromYear: number;
+                  /** @description Last year */
+                  toYear: number;
+                }[];
+              /** @description Nhóm giải pháp: the groups of solutions */
+              solutionGroups: ({
+                  /** @description Group id */
+                  id: string;
+                  /**
+                   * @description Nội dung cải cách (Resolution 76/NQ-CP 2021): institutions, administrative procedures, apparatus, civil service, public finance, digital government
+                   * @enum {string}
+                   */
+                  area: "institutions" | "administrative_procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+                  /** @description Nhóm giải pháp */
+                  name: string;
+                })[];
+            })[];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Bảng theo dõi chỉ tiêu / Targets met or not, with their trend and sources */
+  getProgrammeDashboard: {
+    parameters: {
+      query?: {
+        /** @description Default: this year */
+        year?: number;
+      };
+      path: {
+        /** @description Programme id */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Chương trình cải cách hành chính of the province */
+            programme: {
+              /** @description Programme id */
+              id: string;
+              /** @description Tên chương trình (Vietnamese) */
+              name: string;
+              /** @description The name in English */
+              nameEn: string;
+              /** @description The act that adopted it */
+              source: string;
+              /** @description Giai đoạn: the phases */
+              phases: {
+                  /** @description Phase id */
+                  id: string;
+                  /** @description Tên giai đoạn */
+                  name: string;
+                  /** @description First year */
+                  fromYear: number;
+                  /** @description Last year */
+                  toYear: number;
+                }[];
+              /** @description Nhóm giải pháp: the groups of solutions */
+              solutionGroups: ({
+                  /** @description Group id */
+                  id: string;
+                  /**
+                   * @description Nội dung cải cách (Resolution 76/NQ-CP 2021): institutions, administrative procedures, apparatus, civil service, public finance, digital government
+                   * @enum {string}
+                   */
+                  area: "institutions" | "administrative_procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+                  /** @description Nhóm giải pháp */
+                  name: string;
+                })[];
+            };
+            /** @description The year shown */
+            year: number;
+            /** @description One row per target in force */
+            rows: ({
+                /** @description Target key */
+                key: string;
+                /** @description Tên chỉ tiêu */
+                title: string;
+                /** @description Name in English */
+                titleEn: string;
+                /**
+                 * @description Nội dung cải cách (Resolution 76/NQ-CP 2021): institutions, administrative procedures, apparatus, civil service, public finance, digital government
+                 * @enum {string}
+                 */
+                area: "institutions" | "administrative_procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+                /** @description A year's figure against the target then in force */
+                current: {
+                  /** @description Year */
+                  year: number;
+                  /** @description The target in force for that year */
+                  target: {
+                    /** @description Target revision id */
+                    id: string;
+                    /** @description Programme */
+                    programmeId: string;
+                  } & ({
+                    /** @description Stable key; a revision uses the same key */
+                    key: string;
+                    /** @description Tên chỉ tiêu (Vietnamese) */
+                    title: string;
+                    /** @description The name in English */
+                    titleEn: string;
+                    /**
+                     * @description Nội dung cải cách (Resolution 76/NQ-CP 2021): institutions, administrative procedures, apparatus, civil service, public finance, digital government
+                     * @enum {string}
+                     */
+                    area: "institutions" | "administrative_procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+                    /** @description Nhóm giải pháp, or null */
+                    solutionGroupId: string | null;
+                    /** @description The phase the target belongs to */
+                    phaseId: string;
+                    /** @description A year's own target, or null for the phase's */
+                    year: number | null;
+                    /** @description How the target's figure is obtained */
+                    source: ({
+                      /**
+                       * @description Computed live by motcua
+                       * @enum {string}
+                       */
+                      kind: "computed";
+                      /**
+                       * @description One of motcua's computed measures (the indicator dashboard's, the on-time share, the Decision 766 total)
+                       * @enum {string}
+                       */
+                      measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766";
+                    }) | ({
+                      /**
+                       * @description Reported by a unit with an evidence file
+                       * @enum {string}
+                       */
+                      kind: "reported";
+                      /** @description The unit that reports it; null: any unit or the province */
+                      responsibleAgencyId: string | null;
+                    });
+                    /** @description below: the figure must stay under the value; at_least: reach it */
+                    comparator: "below" | "at_least";
+                    /** @description A share 0–1, points for the 766 index, or a rank */
+                    value: number;
+                    /** @description Ngày hiệu lực: the day this revision applies from */
+                    effectiveFrom: string;
+                    /** @description Căn cứ: the resolution, decision or plan the number comes from, with its article */
+                    basis: string;
+                    /** @description True when the number is an illustration, not a published one */
+                    illustrative: boolean;
+                  });
+                  /** @description The figure; null: n/a or not reported yet */
+                  value: number | null;
+                  /** @description Đạt / không đạt; null: nothing to compare */
+                  met: boolean | null;
+                  /** @description Null when nothing was measured or reported */
+                  source: (({
+                    /**
+                     * @description Computed by motcua
+                     * @enum {string}
+                     */
+                    kind: "computed";
+                    /**
+                     * @description One of motcua's computed measures (the indicator dashboard's, the on-time share, the Decision 766 total)
+                     * @enum {string}
+                     */
+                    measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766";
+                    /** @description The window measured */
+                    period: {
+                      /** @description First day */
+                      from: string;
+                      /** @description Last day */
+                      to: string;
+                      /** @description Measured up to (today for a running year) */
+                      measuredTo: string;
+                    };
+                    /** @description The counters the figure is a ratio of */
+                    counters: string;
+                  }) | {
+                    /**
+                     * @description Reported by a unit
+                     * @enum {string}
+                     */
+                    kind: "reported";
+                    /** @description The unit's report */
+                    reportId: string;
+                    /** @description Reporting unit */
+                    agencyId: string;
+                    /** @description Tệp minh chứng (its content is kept once by its SHA-256) */
+                    evidence: {
+                      /** @description SHA-256 of the file: GET /api/programme/evidence/{sha256} */
+                      sha256: string;
+                      /** @description The file name as reported */
+                      name: string;
+                    };
+                    /** @description When */
+                    reportedAt: string;
+                  }) | null;
+                };
+                /** @description The programme years up to this one */
+                trend: ({
+                    /** @description Year */
+                    year: number;
+                    /** @description The target in force for that year */
+                    target: {
+                      /** @description Target revision id */
+                      id: string;
+                      /** @description Programme */
+                      programmeId: string;
+                    } & ({
+                      /** @description Stable key; a revision uses the same key */
+                      key: string;
+                      /** @description Tên chỉ tiêu (Vietnamese) */
+                      title: string;
+                      /** @description The name in English */
+                      titleEn: string;
+                      /**
+                       * @description Nội dung cải cách (Resolution 76/NQ-CP 2021): institutions, administrative procedures, apparatus, civil service, public finance, digital government
+                       * @enum {string}
+                       */
+                      area: "institutions" | "administrative_procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+                      /** @description Nhóm giải pháp, or null */
+                      solutionGroupId: string | null;
+                      /** @description The phase the target belongs to */
+                      phaseId: string;
+                      /** @description A year's own target, or null for the phase's */
+                      year: number | null;
+                      /** @description How the target's figure is obtained */
+                      source: ({
+                        /**
+                         * @description Computed live by motcua
+                         * @enum {string}
+                         */
+                        kind: "computed";
+                        /**
+                         * @description One of motcua's computed measures (the indicator dashboard's, the on-time share, the Decision 766 total)
+                         * @enum {string}
+                         */
+                        measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766";
+                      }) | ({
+                        /**
+                         * @description Reported by a unit with an evidence file
+                         * @enum {string}
+                         */
+                        kind: "reported";
+                        /** @description The unit that reports it; null: any unit or the province */
+                        responsibleAgencyId: string | null;
+                      });
+                      /** @description below: the figure must stay under the value; at_least: reach it */
+                      comparator: "below" | "at_least";
+                      /** @description A share 0–1, points for the 766 index, or a rank */
+                      value: number;
+                      /** @description Ngày hiệu lực: the day this revision applies from */
+                      effectiveFrom: string;
+                      /** @description Căn cứ: the resolution, decision or plan the number comes from, with its article */
+                      basis: string;
+                      /** @description True when the number is an illustration, not a published one */
+                      illustrative: boolean;
+                    });
+                    /** @description The figure; null: n/a or not reported yet */
+                    value: number | null;
+                    /** @description Đạt / không đạt; null: nothing to compare */
+                    met: boolean | null;
+                    /** @description Null when nothing was measured or reported */
+                    source: (({
+                      /**
+                       * @description Computed by motcua
+                       * @enum {string}
+                       */
+                      kind: "computed";
+                      /**
+                       * @description One of motcua's computed measures (the indicator dashboard's, the on-time share, the Decision 766 total)
+                       * @enum {string}
+                       */
+                      measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766";
+                      /** @description The window measured */
+                      period: {
+                        /** @description First day */
+                        from: string;
+                        /** @description Last day */
+                        to: string;
+                        /** @description Measured up to (today for a running year) */
+                        measuredTo: string;
+                      };
+                      /** @description The counters the figure is a ratio of */
+                      counters: string;
+                    }) | {
+                      /**
+                       * @description Reported by a unit
+                       * @enum {string}
+                       */
+                      kind: "reported";
+                      /** @description The unit's report */
+                      reportId: string;
+                      /** @description Reporting unit */
+                      agencyId: string;
+                      /** @description Tệp minh chứng (its content is kept once by its SHA-256) */
+                      evidence: {
+                        /** @description SHA-256 of the file: GET /api/programme/evidence/{sha256} */
+                        sha256: string;
+                        /** @description The file name as reported */
+                        name: string;
+                      };
+                      /** @description When */
+                      reportedAt: string;
+                    }) | null;
+                  })[];
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Chỉ tiêu và các lần điều chỉnh / Every revision of every target */
+  listProgrammeTargets: {
+    parameters: {
+      path: {
+        /** @description Programme id */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": ({
+              /** @description Target revision id */
+              id: string;
+              /** @description Programme */
+              programmeId: string;
+            } & ({
+              /** @description Stable key; a revision uses the same key */
+              key: string;
+              /** @description Tên chỉ tiêu (Vietnamese) */
+              title: string;
+              /** @description The name in English */
+              titleEn: string;
+              /**
+               * @description Nội dung cải cách (Resolution 76/NQ-CP 2021): institutions, administrative procedures, apparatus, civil service, public finance, digital government
+               * @enum {string}
+               */
+              area: "institutions" | "administrative_procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+              /** @description Nhóm giải pháp, or null */
+              solutionGroupId: string | null;
+              /** @description The phase the target belongs to */
+              phaseId: string;
+              /** @description A year's own target, or null for the phase's */
+              year: number | null;
+              /** @description How the target's figure is obtained */
+              source: ({
+                /**
+                 * @description Computed live by motcua
+                 * @enum {string}
+                 */
+                kind: "computed";
+                /**
+                 * @description One of motcua's computed measures (the indicator dashboard's, the on-time share, the Decision 766 total)
+                 * @enum {string}
+                 */
+                measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766";
+              }) | ({
+                /**
+                 * @description Reported by a unit with an evidence file
+                 * @enum {string}
+                 */
+                kind: "reported";
+                /** @description The unit that reports it; null: any unit or the province */
+                responsibleAgencyId: string | null;
+              });
+              /** @description below: the figure must stay under the value; at_least: reach it */
+              comparator: "below" | "at_least";
+              /** @description A share 0–1, points for the 766 index, or a rank */
+              value: number;
+              /** @description Ngày hiệu lực: the day this revision applies from */
+              effectiveFrom: string;
+              /** @description Căn cứ: the resolution, decision or plan the number comes from, with its article */
+              basis: string;
+              /** @description True when the number is an illustration, not a published one */
+              illustrative: boolean;
+            }))[];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Đặt hoặc điều chỉnh chỉ tiêu / Add a target or a revision of one (effective-dated) */
+  addProgrammeTarget: {
+    parameters: {
+      path: {
+        /** @description Programme id */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Stable key; a revision uses the same key */
+          key: string;
+          /** @description Tên chỉ tiêu (Vietnamese) */
+          title: string;
+          /** @description The name in English */
+          titleEn: string;
+          /**
+           * @description Nội dung cải cách (Resolution 76/NQ-CP 2021): institutions, administrative procedures, apparatus, civil service, public finance, digital government
+           * @enum {string}
+           */
+          area: "institutions" | "administrative_procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+          /** @description Nhóm giải pháp, or null */
+          solutionGroupId: string | null;
+          /** @description The phase the target belongs to */
+          phaseId: string;
+          /** @description A year's own target, or null for the phase's */
+          year: number | null;
+          /** @description How the target's figure is obtained */
+          source: ({
+            /**
+             * @description Computed live by motcua
+             * @enum {string}
+             */
+            kind: "computed";
+            /**
+             * @description One of motcua's computed measures (the indicator dashboard's, the on-time share, the Decision 766 total)
+             * @enum {string}
+             */
+            measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766";
+          }) | ({
+            /**
+             * @description Reported by a unit with an evidence file
+             * @enum {string}
+             */
+            kind: "reported";
+            /** @description The unit that reports it; null: any unit or the province */
+            responsibleAgencyId: string | null;
+          });
+          /** @description below: the figure must stay under the value; at_least: reach it */
+          comparator: "below" | "at_least";
+          /** @description A share 0–1, points for the 766 index, or a rank */
+          value: number;
+          /** @description Ngày hiệu lực: the day this revision applies from */
+          effectiveFrom: string;
+          /** @description Căn cứ: the resolution, decision or plan the number comes from, with its article */
+          basis: string;
+          /** @description True when the number is an illustration, not a published one */
+          illustrative: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            /** @description Target revision id */
+            id: string;
+            /** @description Programme */
+            programmeId: string;
+          } & ({
+            /** @description Stable key; a revision uses the same key */
+            key: string;
+            /** @description Tên chỉ tiêu (Vietnamese) */
+            title: string;
+            /** @description The name in English */
+            titleEn: string;
+            /**
+             * @description Nội dung cải cách (Resolution 76/NQ-CP 2021): institutions, administrative procedures, apparatus, civil service, public finance, digital government
+             * @enum {string}
+             */
+            area: "institutions" | "administrative_procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+            /** @description Nhóm giải pháp, or null */
+            solutionGroupId: string | null;
+            /** @description The phase the target belongs to */
+            phaseId: string;
+            /** @description A year's own target, or null for the phase's */
+            year: number | null;
+            /** @description How the target's figure is obtained */
+            source: ({
+              /**
+               * @description Computed live by motcua
+               * @enum {string}
+               */
+              kind: "computed";
+              /**
+               * @description One of motcua's computed measures (the indicator dashboard's, the on-time share, the Decision 766 total)
+               * @enum {string}
+               */
+              measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766";
+            }) | ({
+              /**
+               * @description Reported by a unit with an evidence file
+               * @enum {string}
+               */
+              kind: "reported";
+              /** @description The unit that reports it; null: any unit or the province */
+              responsibleAgencyId: string | null;
+            });
+            /** @description below: the figure must stay under the value; at_least: reach it */
+            comparator: "below" | "at_least";
+            /** @description A share 0–1, points for the 766 index, or a rank */
+            value: number;
+            /** @description Ngày hiệu lực: the day this revision applies from */
+            effectiveFrom: string;
+            /** @description Căn cứ: the resolution, decision or plan the number comes from, with its article */
+            basis: string;
+            /** @description True when the number is an illustration, not a published one */
+            illustrative: boolean;
+          });
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Báo cáo số liệu chỉ tiêu kèm minh chứng / Report a target figure with its evidence file */
+  reportProgrammeTargetFigure: {
+    parameters: {
+      path: {
+        /** @description Target revision id */
+        targetId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The year the figure is for */
+          year: number;
+          /** @description The figure (a share 0–1, or the unit the target uses) */
+          value: number;
+          /** @description The reporting unit (ignored when the target names one) */
+          agencyId: string;
+          /** @description Giải trình, how the figure was obtained */
+          note: string;
+          /** @description Tệp minh chứng: the evidence file */
+          evidence: {
+            /** @description Tên tệp (for display only) */
+            name: string;
+            /** @description The file, base64: PDF, JPEG or PNG, at most 5 MiB */
+            contentBase64: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            /** @description Report id */
+            id: string;
+            /** @description Target key */
+            targetKey: string;
+            /** @description Year */
+            year: number;
+            /** @description The figure */
+            value: number;
+            /** @description Reporting unit */
+            agencyId: string;
+            /** @description Giải trình */
+            note: string;
+            /** @description Tệp minh chứng (its content is kept once by its SHA-256) */
+            evidence: {
+              /** @description SHA-256 of the file: GET /api/programme/evidence/{sha256} */
+              sha256: string;
+              /** @description The file name as reported */
+              name: string;
+            };
+            /** @description User id */
+            reportedBy: string;
+            /** @description When (ISO 8601) */
+            reportedAt: string;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Tải tệp minh chứng / Download an evidence file of the programme */
+  downloadProgrammeEvidence: {
+    parameters: {
+      path: {
+        /** @description SHA-256 of the file */
+        sha256: string;
+      };
+    };
+    responses: {
+      /** @description The file */
+      200: {
+        content: {
+          "application/octet-stream": string;
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Ban hành kế hoạch CCHC năm / Create the yearly reform plan */
+  createReformPlan: {
+    parameters: {
+      path: {
+        /** @description Programme id */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Năm kế hoạch */
+          year: number;
+          /** @description Tên kế hoạch */
+          name: string;
+          /** @description Số, ngày quyết định ban hành kế hoạch */
+          decision: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            /** @description Programme */
+            programmeId: string;
+            /** @description Năm */
+            year: number;
+            /** @description Tên kế hoạch */
+            name: string;
+            /** @description Quyết định ban hành */
+            decision: string;
+            /** @description The tasks the caller may see, by deadline */
+            tasks: ({
+                /** @description Task id */
+                id: string;
+                /** @description Plan year */
+                planYear: number;
+                /**
+                 * @description Nội dung cải cách (Resolution 76/NQ-CP 2021): institutions, administrative procedures, apparatus, civil service, public finance, digital government
+                 * @enum {string}
+                 */
+                area: "institutions" | "administrative_procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+                /** @description Nhóm giải pháp */
+                solutionGroupId: string | null;
+                /** @description Tên nhiệm vụ */
+                title: string;
+                /** @description Sản phẩm */
+                output: string;
+                /** @description Assigned unit */
+                agencyId: string;
+                /** @description Hạn hoàn thành */
+                deadline: string;
+                /** @description Trạng thái */
+                status: "assigned" | "in_progress" | "completion_requested" | "done";
+                /** @description The day completion was approved */
+                completedOn: string | null;
+                /** @description Quá hạn: not done after its deadline day (calendar dates) */
+                overdue: boolean;
+                /** @description Approved after its deadline */
+                completedLate: boolean;
+                /** @description The latest reported progress, 0–100 */
+                percent: number;
+                /** @description Báo cáo tiến độ, oldest first */
+                reports: ({
+                    /** @description Report id */
+                    id: string;
+                    /** @description What the report is */
+                    kind: "progress" | "completion_requested" | "approved" | "returned";
+                    /** @description Progress */
+                    percent: number | null;
+                    /** @description Nội dung */
+                    note: string;
+                    /** @description Tệp minh chứng */
+                    evidence: {
+                      /** @description SHA-256 of the file: GET /api/programme/evidence/{sha256} */
+                      sha256: string;
+                      /** @description The file name as reported */
+                      name: string;
+                    } | null;
+                    /** @description User id */
+                    by: string;
+                    /** @description When */
+                    at: string;
+                  })[];
+                /** @description What the caller may do now (the task's one gate) */
+                availableActions: ("report-progress" | "request-completion" | "approve" | "return")[];
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Kế hoạch CCHC năm và bảng nhiệm vụ / The yearly plan and its task board */
+  getReformPlan: {
+    parameters: {
+      query?: {
+        /** @description Only this unit’s tasks (bảng nhiệm vụ của đơn vị) */
+        agencyId?: string;
+      };
+      path: {
+        /** @description Programme id */
+        id: string;
+        /** @description Năm kế hoạch */
+        year: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Programme */
+            programmeId: string;
+            /** @description Năm */
+            year: number;
+            /** @description Tên kế hoạch */
+            name: string;
+            /** @description Quyết định ban hành */
+            decision: string;
+            /** @description The tasks the caller may see, by deadline */
+            tasks: ({
+                /** @description Task id */
+                id: string;
+                /** @description Plan year */
+                planYear: number;
+                /**
+                 * @description Nội dung cải cách (Resolution 76/NQ-CP 2021): institutions, administrative procedures, apparatus, civil service, public finance, digital government
+                 * @enum {string}
+                 */
+                area: "institutions" | "administrative_procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+                /** @description Nhóm giải pháp */
+                solutionGroupId: string | null;
+                /** @description Tên nhiệm vụ */
+                title: string;
+                /** @description Sản phẩm */
+                output: string;
+                /** @description Assigned unit */
+                agencyId: string;
+                /** @description Hạn hoàn thành */
+                deadline: string;
+                /** @description Trạng thái */
+                status: "assigned" | "in_progress" | "completion_requested" | "done";
+                /** @description The day completion was approved */
+                completedOn: string | null;
+                /** @description Quá hạn: not done after its deadline day (calendar dates) */
+                overdue: boolean;
+                /** @description Approved after its deadline */
+                completedLate: boolean;
+                /** @description The latest reported progress, 0–100 */
+                percent: number;
+                /** @description Báo cáo tiến độ, oldest first */
+                reports: ({
+                    /** @description Report id */
+                    id: string;
+                    /** @description What the report is */
+                    kind: "progress" | "completion_requested" | "approved" | "returned";
+                    /** @description Progress */
+                    percent: number | null;
+                    /** @description Nội dung */
+                    note: string;
+                    /** @description Tệp minh chứng */
+                    evidence: {
+                      /** @description SHA-256 of the file: GET /api/programme/evidence/{sha256} */
+                      sha256: string;
+                      /** @description The file name as reported */
+                      name: string;
+                    } | null;
+                    /** @description User id */
+                    by: string;
+                    /** @description When */
+                    at: string;
+                  })[];
+                /** @description What the caller may do now (the task's one gate) */
+                availableActions: ("report-progress" | "request-completion" | "approve" | "return")[];
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Giao nhiệm vụ / Assign a task of the yearly plan to a department or commune */
+  assignReformTask: {
+    parameters: {
+      path: {
+        /** @description Programme id */
+        id: string;
+        /** @description Năm kế hoạch */
+        year: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * @description Nội dung cải cách (Resolution 76/NQ-CP 2021): institutions, administrative procedures, apparatus, civil service, public finance, digital government
+           * @enum {string}
+           */
+          area: "institutions" | "administrative_procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+          /** @description Nhóm giải pháp, or null */
+          solutionGroupId: string | null;
+          /** @description Tên nhiệm vụ */
+          title: string;
+          /** @description Sản phẩm: the expected output */
+          output: string;
+          /** @description Cơ quan chủ trì: the department or commune assigned */
+          agencyId: string;
+          /** @description Hạn hoàn thành (a calendar date) */
+          deadline: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            /** @description Task id */
+            id: string;
+            /** @description Plan year */
+            planYear: number;
+            /**
+             * @description Nội dung cải cách (Resolution 76/NQ-CP 2021): institutions, administrative procedures, apparatus, civil service, public finance, digital government
+             * @enum {string}
+             */
+            area: "institutions" | "administrative_procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+            /** @description Nhóm giải pháp */
+            solutionGroupId: string | null;
+            /** @description Tên nhiệm vụ */
+            title: string;
+            /** @description Sản phẩm */
+            output: string;
+            /** @description Assigned unit */
+            agencyId: string;
+            /** @description Hạn hoàn thành */
+            deadline: string;
+            /** @description Trạng thái */
+            status: "assigned" | "in_progress" | "completion_requested" | "done";
+            /** @description The day completion was approved */
+            completedOn: string | null;
+            /** @description Quá hạn: not done after its deadline day (calendar dates) */
+            overdue: boolean;
+            /** @description Approved after its deadline */
+            completedLate: boolean;
+            /** @description The latest reported progress, 0–100 */
+            percent: number;
+            /** @description Báo cáo tiến độ, oldest first */
+            reports: ({
+                /** @description Report id */
+                id: string;
+                /** @description What the report is */
+                kind: "progress" | "completion_requested" | "approved" | "returned";
+                /** @description Progress */
+                percent: number | null;
+                /** @description Nội dung */
+                note: string;
+                /** @description Tệp minh chứng */
+                evidence: {
+                  /** @description SHA-256 of the file: GET /api/programme/evidence/{sha256} */
+                  sha256: string;
+                  /** @description The file name as reported */
+                  name: string;
+                } | null;
+                /** @description User id */
+                by: string;
+                /** @description When */
+                at: string;
+              })[];
+            /** @description What the caller may do now (the task's one gate) */
+            availableActions: ("report-progress" | "request-completion" | "approve" | "return")[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Báo cáo tiến độ / Report progress */
+  reportReformTaskProgress: {
+    parameters: {
+      path: {
+        /** @description Task id */
+        taskId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Share done, 0–100 */
+          percent: number;
+          /** @description Nội dung báo cáo tiến độ */
+          note: string;
+          /** @description An optional file */
+          evidence: {
+            /** @description Tên tệp (for display only) */
+            name: string;
+            /** @description The file, base64: PDF, JPEG or PNG, at most 5 MiB */
+            contentBase64: string;
+          } | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Task id */
+            id: string;
+            /** @description Plan year */
+            planYear: number;
+            /**
+             * @description Nội dung cải cách (Resolution 76/NQ-CP 2021): institutions, administrative procedures, apparatus, civil service, public finance, digital government
+             * @enum {string}
+             */
+            area: "institutions" | "administrative_procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+            /** @description Nhóm giải pháp */
+            solutionGroupId: string | null;
+            /** @description Tên nhiệm vụ */
+            title: string;
+            /** @description Sản phẩm */
+            output: string;
+            /** @description Assigned unit */
+            agencyId: string;
+            /** @description Hạn hoàn thành */
+            deadline: string;
+            /** @description Trạng thái */
+            status: "assigned" | "in_progress" | "completion_requested" | "done";
+            /** @description The day completion was approved */
+            completedOn: string | null;
+            /** @description Quá hạn: not done after its deadline day (calendar dates) */
+            overdue: boolean;
+            /** @description Approved after its deadline */
+            completedLate: boolean;
+            /** @description The latest reported progress, 0–100 */
+            percent: number;
+            /** @description Báo cáo tiến độ, oldest first */
+            reports: ({
+                /** @description Report id */
+                id: string;
+                /** @description What the report is */
+                kind: "progress" | "completion_requested" | "approved" | "returned";
+                /** @description Progress */
+                percent: number | null;
+                /** @description Nội dung */
+                note: string;
+                /** @description Tệp minh chứng */
+                evidence: {
+                  /** @description SHA-256 of the file: GET /api/programme/evidence/{sha256} */
+                  sha256: string;
+                  /** @description The file name as reported */
+                  name: string;
+                } | null;
+                /** @description User id */
+                by: string;
+                /** @description When */
+                at: string;
+              })[];
+            /** @description What the caller may do now (the task's one gate) */
+            availableActions: ("report-progress" | "request-completion" | "approve" | "return")[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Đề nghị công nhận hoàn thành (kèm sản phẩm) / Hand the output in */
+  requestReformTaskCompletion: {
+    parameters: {
+      path: {
+        /** @description Task id */
+        taskId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Nội dung đề nghị công nhận hoàn thành */
+          note: string;
+          /** @description The output file (required: null is refused) */
+          evidence: {
+            /** @description Tên tệp (for display only) */
+            name: string;
+            /** @description The file, base64: PDF, JPEG or PNG, at most 5 MiB */
+            contentBase64: string;
+          } | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Task id */
+            id: string;
+            /** @description Plan year */
+            planYear: number;
+            /**
+             * @description Nội dung cải cách (Resolution 76/NQ-CP 2021): institutions, administrative procedures, apparatus, civil service, public finance, digital government
+             * @enum {string}
+             */
+            area: "institutions" | "administrative_procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+            /** @description Nhóm giải pháp */
+            solutionGroupId: string | null;
+            /** @description Tên nhiệm vụ */
+            title: string;
+            /** @description Sản phẩm */
+            output: string;
+            /** @description Assigned unit */
+            agencyId: string;
+            /** @description Hạn hoàn thành */
+            deadline: string;
+            /** @description Trạng thái */
+            status: "assigned" | "in_progress" | "completion_requested" | "done";
+            /** @description The day completion was approved */
+            completedOn: string | null;
+            /** @description Quá hạn: not done after its deadline day (calendar dates) */
+            overdue: boolean;
+            /** @description Approved after its deadline */
+            completedLate: boolean;
+            /** @description The latest reported progress, 0–100 */
+            percent: number;
+            /** @description Báo cáo tiến độ, oldest first */
+            reports: ({
+                /** @description Report id */
+                id: string;
+                /** @description What the report is */
+                kind: "progress" | "completion_requested" | "approved" | "returned";
+                /** @description Progress */
+                percent: number | null;
+                /** @description Nội dung */
+                note: string;
+                /** @description Tệp minh chứng */
+                evidence: {
+                  /** @description SHA-256 of the file: GET /api/programme/evidence/{sha256} */
+                  sha256: string;
+                  /** @description The file name as reported */
+                  name: string;
+                } | null;
+                /** @description User id */
+                by: string;
+                /** @description When */
+                at: string;
+              })[];
+            /** @description What the caller may do now (the task's one gate) */
+            availableActions: ("report-progress" | "request-completion" | "approve" | "return")[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Phê duyệt hoặc trả lại / Approve completion or return the task */
+  approveReformTask: {
+    parameters: {
+      path: {
+        /** @description Task id */
+        taskId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description True: completed; false: returned to the unit */
+          approved: boolean;
+          /** @description Ý kiến */
+          note: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Task id */
+            id: string;
+            /** @description Plan year */
+            planYear: number;
+            /**
+             * @description Nội dung cải cách (Resolution 76/NQ-CP 2021): institutions, administrative procedures, apparatus, civil service, public finance, digital government
+             * @enum {string}
+             */
+            area: "institutions" | "administrative_procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+            /** @description Nhóm giải pháp */
+            solutionGroupId: string | null;
+            /** @description Tên nhiệm vụ */
+            title: string;
+            /** @description Sản phẩm */
+            output: string;
+            /** @description Assigned unit */
+            agencyId: string;
+            /** @description Hạn hoàn thành */
+            deadline: string;
+            /** @description Trạng thái */
+            status: "assigned" | "in_progress" | "completion_requested" | "done";
+            /** @description The day completion was approved */
+            completedOn: string | null;
+            /** @description Quá hạn: not done after its deadline day (calendar dates) */
+            overdue: boolean;
+            /** @description Approved after its deadline */
+            completedLate: boolean;
+            /** @description The latest reported progress, 0–100 */
+            percent: number;
+            /** @description Báo cáo tiến độ, oldest first */
+            reports: ({
+                /** @description Report id */
+                id: string;
+                /** @description What the report is */
+                kind: "progress" | "completion_requested" | "approved" | "returned";
+                /** @description Progress */
+                percent: number | null;
+                /** @description Nội dung */
+                note: string;
+                /** @description Tệp minh chứng */
+                evidence: {
+                  /** @description SHA-256 of the file: GET /api/programme/evidence/{sha256} */
+                  sha256: string;
+                  /** @description The file name as reported */
+                  name: string;
+                } | null;
+                /** @description User id */
+                by: string;
+                /** @description When */
+                at: string;
+              })[];
+            /** @description What the caller may do now (the task's one gate) */
+            availableActions: ("report-progress" | "request-completion" | "approve" | "return")[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Báo cáo CCHC quý / năm (Excel) / Quarterly or annual reform report as a spreadsheet */
+  exportReformReportXlsx: {
+    parameters: {
+      query: {
+        /** @description Năm báo cáo */
+        year: number;
+        /** @description Quý 1–4; without it the annual report */
+        quarter?: number;
+      };
+      path: {
+        /** @description Programme id */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The report */
+      200: {
+        content: {
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Báo cáo CCHC quý / năm (PDF) / Quarterly or annual reform report as PDF */
+  exportReformReportPdf: {
+    parameters: {
+      query: {
+        /** @description Năm báo cáo */
+        year: number;
+        /** @description Quý 1–4; without it the annual report */
+        quarter?: number;
+      };
+      path: {
+        /** @description Programme id */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The report */
+      200: {
+        content: {
+          "application/pdf": string;
         };
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */

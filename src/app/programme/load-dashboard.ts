@@ -1,0 +1,46 @@
+import { computedMeasures } from '../../domain/programme/measure.ts'
+import type { Programme } from '../../domain/programme/programme.ts'
+import { programmeYears } from '../../domain/programme/programme.ts'
+import { type DashboardRow, programmeDashboard, type YearMeasures } from '../../domain/programme/programme-dashboard.ts'
+import type { Db } from '../../store/database.ts'
+import { provinceOverview } from '../../store/kpi/indicator-report.ts'
+import { listProgrammeTargets, loadProgramme, reportedFigures } from '../../store/programme/programme-store.ts'
+
+/**
+ * A year's computed measures, read through the indicators' own report (the same counters and the
+ * same code as the indicator dashboard: one source for every figure motcua computes).
+ */
+export async function yearMeasures(
+  db: Db,
+  year: number,
+  today: string,
+  window = { from: `${year}-01-01`, to: `${year}-12-31` },
+): Promise<YearMeasures> {
+  const o = await provinceOverview(db, { ...window, today })
+  const values = Object.fromEntries(computedMeasures.map((m) => [m, 'n/a'])) as YearMeasures['values']
+  for (const r of o.programme) values[r.measure] = r.value
+  values.on_time_share = o.onTimeRate
+  values.index_766 = o.index766.total
+  return { year, period: o.window, values }
+}
+
+export type Dashboard = { readonly programme: Programme; readonly year: number; readonly rows: DashboardRow[] }
+
+/** Bảng theo dõi chương trình for a year: the programme's years up to it (none after today) measured. */
+export async function loadDashboard(
+  db: Db,
+  programmeId: string,
+  year: number,
+  today: string,
+): Promise<Dashboard | null> {
+  const programme = await loadProgramme(db, programmeId)
+  if (programme === null) return null
+  const thisYear = Number(today.slice(0, 4))
+  const years = programmeYears(programme).filter((y) => y <= year && y <= thisYear)
+  const [targets, reported, measures] = await Promise.all([
+    listProgrammeTargets(db, programmeId),
+    reportedFigures(db, programmeId),
+    Promise.all(years.map((y) => yearMeasures(db, y, today))),
+  ])
+  return { programme, year, rows: programmeDashboard(programme, targets, measures, reported, year, today) }
+}
