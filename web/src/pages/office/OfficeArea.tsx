@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react'
 import { useI18n } from '../../i18n/messages.ts'
-import { Link, matchPath } from '../../router.tsx'
+import { Link, matchPath, useRouter } from '../../router.tsx'
 import { useSession } from '../../session.tsx'
 import { DocumentInboxPage } from '../documents/DocumentInboxPage.tsx'
 import { DocumentPage } from '../documents/DocumentPage.tsx'
 import { DraftDocumentPage } from '../documents/DraftDocumentPage.tsx'
 import { RegisterPage } from '../documents/RegisterPage.tsx'
 import { NotFoundPage } from '../NotFoundPage.tsx'
+import { ProgrammeDashboardPage } from '../programme/ProgrammeDashboardPage.tsx'
+import { TaskBoardPage } from '../programme/TaskBoardPage.tsx'
 import { SurveyPeriodPage } from '../survey/SurveyPeriodPage.tsx'
 import { SurveyPeriodsPage } from '../survey/SurveyPeriodsPage.tsx'
 import { CalendarPage } from './CalendarPage.tsx'
@@ -31,12 +33,16 @@ import { WalkInPage } from './WalkInPage.tsx'
 export default function OfficeArea({ path }: { path: string }) {
   const { t } = useI18n()
   const { user } = useSession()
+  const { search } = useRouter()
   if (user === undefined) return <p role="status">{t('common.loading')}</p>
   if (user?.kind !== 'officer') return <p>{t('office.signIn')}</p>
   const counter = user.grants.some((g) => g.role === 'counter_officer')
   const admin = user.grants.some((g) => g.role === 'provincial_admin')
   const indicators = readsIndicators(user.grants)
   const documents = user.grants.some((g) => ['specialist', 'leader', 'clerk'].includes(g.role))
+  const programme = user.grants.some((g) =>
+    ['specialist', 'leader', 'agency_admin', 'provincial_admin', 'monitor'].includes(g.role),
+  )
   const nav = (
     <nav className="office-nav" aria-label={t('office.nav')}>
       <Link to="/can-bo">{t('office.title')}</Link>
@@ -52,6 +58,12 @@ export default function OfficeArea({ path }: { path: string }) {
         <>
           {' · '}
           <Link to="/can-bo/van-ban">{t('doc.nav')}</Link>
+        </>
+      )}
+      {programme && (
+        <>
+          {' · '}
+          <Link to="/can-bo/chuong-trinh-cchc">{t('prog.nav')}</Link>
         </>
       )}
       {' · '}
@@ -93,6 +105,7 @@ export default function OfficeArea({ path }: { path: string }) {
   const register = matchPath('/can-bo/so-van-ban/:register', path)
   const surveyPeriod = matchPath('/can-bo/khao-sat/:id', path)
   const notDocuments = <p>{t('doc.notStaff')}</p>
+  const notProgramme = <p>{t('prog.notAllowed')}</p>
   if (matchPath('/can-bo', path)) page = <QueuePage grants={user.grants} />
   else if (matchPath('/can-bo/tiep-nhan', path)) page = <WalkInPage grants={user.grants} />
   else if (matchPath('/can-bo/phan-anh-kien-nghi', path)) page = <PetitionQueuePage />
@@ -107,6 +120,17 @@ export default function OfficeArea({ path }: { path: string }) {
       <RegisterPage key={register.register} register={register.register} grants={user.grants} />
     ) : (
       notDocuments
+    )
+  else if (matchPath('/can-bo/chuong-trinh-cchc', path))
+    page = programme ? <ProgrammeDashboardPage thisYear={new Date().getFullYear()} /> : notProgramme
+  else if (matchPath('/can-bo/chuong-trinh-cchc/nhiem-vu', path))
+    page = programme ? (
+      <TaskBoardPage
+        year={Number(search.get('year') ?? new Date().getFullYear())}
+        agencyId={search.get('agencyId') ?? undefined}
+      />
+    ) : (
+      notProgramme
     )
   else if (matchPath('/can-bo/thu-tuc', path)) page = <CataloguePage />
   else if (matchPath('/can-bo/lich', path)) page = admin ? <CalendarPage /> : <p>{t('calendar.notAdmin')}</p>
