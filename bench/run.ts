@@ -10,6 +10,7 @@ import { indicatorsBenchmark } from './indicators.ts'
 import { lifecycleBenchmark } from './lifecycle.ts'
 import { lighthouseBenchmark } from './lighthouse.ts'
 import { parIndexBenchmark } from './par-index.ts'
+import { programmeBenchmark } from './programme.ts'
 import { writeBenchmarkReport } from './report.ts'
 import { searchBenchmark } from './search.ts'
 import { startupBenchmark } from './startup.ts'
@@ -31,6 +32,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkResult>> = {
   inbound: inboundBenchmark,
   documents: documentsBenchmark,
   'par-index': parIndexBenchmark,
+  programme: programmeBenchmark,
 }
 
 export type BenchmarkResult = {
@@ -47,7 +49,7 @@ const names = args.filter(
     !a.startsWith('--') && args[i - 1] !== '--seconds' && args[i - 1] !== '--sizes' && args[i - 1] !== '--count',
 )
 // The lifecycle and indicators benchmarks need a PostgreSQL server: by default they run only when DATABASE_URL names one.
-const needsPostgres = new Set(['lifecycle', 'indicators', 'inbound', 'documents'])
+const needsPostgres = new Set(['lifecycle', 'indicators', 'inbound', 'documents', 'programme'])
 const chosen =
   names.length > 0 ? names : Object.keys(benchmarks).filter((n) => !needsPostgres.has(n) || process.env.DATABASE_URL)
 const unknown = chosen.filter((n) => !(n in benchmarks))
