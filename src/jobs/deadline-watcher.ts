@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { rescheduleOpenDossiers } from '../app/calendar/reschedule-open-dossiers.ts'
 import { type WatchDeps, type WatchRound, watchDeadlines } from '../app/deadline-watch/watch-deadlines.ts'
 import { holdLease, releaseLease } from '../store/deadline-watch/job-leases.ts'
+import { type RepeatingJob, startRepeatingJob } from './repeating-job.ts'
 
 /** The lease row's name: one deadline watcher at a time across every server on the database. */
 export const deadlineWatchJob = 'deadline-watcher'
@@ -34,32 +35,13 @@ export async function deadlineWatchRound(
 }
 
 /** The watcher as a background job of `serve`: a round at start and every `intervalMs` after. */
-export function startDeadlineWatcher(deps: WatchDeps, options: DeadlineWatchOptions): { stop(): Promise<void> } {
+export function startDeadlineWatcher(deps: WatchDeps, options: DeadlineWatchOptions): RepeatingJob {
   const holder = options.holder ?? `serve-${process.pid}-${randomUUID().slice(0, 8)}`
   const clock = options.clock ?? (() => new Date())
-  let timer: NodeJS.Timeout | null = null
-  let running: Promise<void> | null = null
-  let stopped = false
-  const run = () => {
-    running = deadlineWatchRound(deps, holder, options.leaseMs, clock())
-      .then(
-        () => undefined,
-        (error: unknown) => options.onError?.(error),
-      )
-      .finally(() => {
-        running = null
-        if (stopped) return
-        timer = setTimeout(run, options.intervalMs)
-        timer.unref()
-      })
-  }
-  run()
-  return {
-    async stop() {
-      stopped = true
-      if (timer) clearTimeout(timer)
-      await running
-      await releaseLease(deps.db, deadlineWatchJob, holder)
-    },
-  }
+  return startRepeatingJob({
+    intervalMs: options.intervalMs,
+    round: () => deadlineWatchRound(deps, holder, options.leaseMs, clock()),
+    onError: options.onError,
+    release: () => releaseLease(deps.db, deadlineWatchJob, holder),
+  })
 }

@@ -2,6 +2,7 @@ import { hostname } from 'node:os'
 import type { InboundClient } from '../adapters/national-portal/inbound-client.ts'
 import type { IntakeDeps } from '../app/portal/intake-dossier.ts'
 import { pullOnce, resumeUnfinished } from '../app/portal/intake-pull.ts'
+import { type RepeatingJob, startRepeatingJob } from './repeating-job.ts'
 
 export type PortalIntakeJobOptions = {
   /** Pull new dossiers each round (PORTAL_INBOUND_MODE=pull); push mode only resumes unfinished intakes. */
@@ -22,40 +23,19 @@ export type PortalIntakeJobOptions = {
 export function startPortalIntake(
   deps: IntakeDeps & { readonly client: InboundClient },
   options: PortalIntakeJobOptions,
-): { stop(): Promise<void> } {
+): RepeatingJob {
   const holder = `${hostname()}:${process.pid}`
-  let timer: NodeJS.Timeout | null = null
-  let running: Promise<void> | null = null
-  let stopped = false
-  const round = async () => {
-    try {
+  // A failed pull still lets the round take on unfinished intakes; each half reports its own error.
+  const guarded = (step: () => Promise<unknown>) => step().catch((error: unknown) => options.onError?.(error))
+  return startRepeatingJob({
+    intervalMs: options.intervalMs,
+    round: async () => {
       if (options.pull)
-        await pullOnce(deps, { holder, leaseMs: options.leaseMs, pageSize: 50, maxPages: 20, concurrency: 8 })
-    } catch (error) {
-      options.onError?.(error)
-    }
-    try {
-      await resumeUnfinished(deps, { idleMs: options.idleMs, limit: 50 })
-    } catch (error) {
-      options.onError?.(error)
-    }
-  }
-  const schedule = (ms: number) => {
-    if (stopped) return
-    timer = setTimeout(() => {
-      running = round().finally(() => {
-        running = null
-        schedule(options.intervalMs)
-      })
-    }, ms)
-    timer.unref()
-  }
-  schedule(0)
-  return {
-    async stop() {
-      stopped = true
-      if (timer) clearTimeout(timer)
-      await running
+        await guarded(() =>
+          pullOnce(deps, { holder, leaseMs: options.leaseMs, pageSize: 50, maxPages: 20, concurrency: 8 }),
+        )
+      await guarded(() => resumeUnfinished(deps, { idleMs: options.idleMs, limit: 50 }))
     },
-  }
+    onError: options.onError,
+  })
 }

@@ -3,6 +3,7 @@ import { type ReconcileDeps, reconcileDay } from '../app/portal/reconcile-with-p
 import { dayOf, isoDate, minuteOfDay } from '../domain/calendar/local-time.ts'
 import { holdLease, releaseLease } from '../store/deadline-watch/job-leases.ts'
 import type { RunRow } from '../store/portal/reconciliation-runs.ts'
+import { type RepeatingJob, startRepeatingJob } from './repeating-job.ts'
 
 /** The lease row's name: one server at a time tries the daily report. */
 export const portalReconciliationJob = 'portal-reconciliation'
@@ -40,34 +41,12 @@ export type ReconciliationJobOptions = {
 }
 
 /** The daily report as a background job of `serve`: a round at start and every `intervalMs` after. */
-export function startPortalReconciliation(
-  deps: ReconcileDeps,
-  options: ReconciliationJobOptions,
-): { stop(): Promise<void> } {
+export function startPortalReconciliation(deps: ReconcileDeps, options: ReconciliationJobOptions): RepeatingJob {
   const holder = `serve-${process.pid}-${randomUUID().slice(0, 8)}`
-  let timer: NodeJS.Timeout | null = null
-  let running: Promise<void> | null = null
-  let stopped = false
-  const run = () => {
-    running = reconciliationRound(deps, { holder, ...options }, deps.now())
-      .then(
-        () => undefined,
-        (error: unknown) => options.onError?.(error),
-      )
-      .finally(() => {
-        running = null
-        if (stopped) return
-        timer = setTimeout(run, options.intervalMs)
-        timer.unref()
-      })
-  }
-  run()
-  return {
-    async stop() {
-      stopped = true
-      if (timer) clearTimeout(timer)
-      await running
-      await releaseLease(deps.db, portalReconciliationJob, holder)
-    },
-  }
+  return startRepeatingJob({
+    intervalMs: options.intervalMs,
+    round: () => reconciliationRound(deps, { holder, ...options }, deps.now()),
+    onError: options.onError,
+    release: () => releaseLease(deps.db, portalReconciliationJob, holder),
+  })
 }
