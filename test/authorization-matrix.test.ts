@@ -227,6 +227,8 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'GET /api/par-index/rounds': officersOnly,
   'POST /api/par-index/rounds': onlyRoles('provincial_admin'),
   'GET /api/par-index/rounds/:id': officersOnly,
+  'GET /api/par-index/council-candidates': onlyRoles('provincial_admin'),
+  'GET /api/par-index/rounds/:id/progress': officersOnly,
   'GET /api/par-index/rounds/:id/units/:unitId': officersOnly,
   'POST /api/par-index/rounds/:id/units/:unitId/self-assessment': officersOnly,
   'POST /api/par-index/rounds/:id/units/:unitId/appraisal': officersOnly,

@@ -47,6 +47,12 @@ export function canSeeAssessment(round: ParRound, unitId: string, actor: ParActo
   return (isCouncil(round, actor) || isProvincialAdmin(actor)) && !before(now, round.selfAssessmentDeadline)
 }
 
+/**
+ * Whether `actor` may follow the units' progress (whether and when each self-assessed, was appraised,
+ * explained — no answers, no scores): the council and the provincial administrator, at any time.
+ */
+export const canSeeProgress = (round: ParRound, actor: ParActor) => isCouncil(round, actor) || isProvincialAdmin(actor)
+
 /** What `actor` may do to this unit's assessment (or, with `unit` null, to the round) at `now`. */
 export function availableActions(
   round: ParRound,

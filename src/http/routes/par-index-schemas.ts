@@ -232,3 +232,32 @@ export const RankingView = Type.Object({
     { description: 'So sánh với năm trước, in this year’s order' },
   ),
 })
+
+export const ProgressView = Type.Object({
+  roundId: Type.String({ description: 'Kỳ đánh giá' }),
+  answerable: Type.Integer({ description: 'How many criteria a unit answers itself (the others are computed)' }),
+  units: Type.Array(
+    Type.Object({
+      unitId: UnitId,
+      name: UnitName,
+      answered: Type.Integer({ description: 'Criteria the unit has answered so far' }),
+      evidence: Type.Integer({ description: 'Evidence files the unit has uploaded' }),
+      selfAssessedAt: Instant('Last saved self-assessment (tự đánh giá)'),
+      appraisedAt: Instant('Last appraisal by the council (thẩm định)'),
+      explainedAt: Instant('The unit’s explanation (giải trình)'),
+    }),
+    { description: 'Tiến độ của từng đơn vị, in the round’s order; no answers and no scores' },
+  ),
+})
+
+export const CouncilCandidates = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String({ description: 'Account id, as the council list takes it' }),
+      name: Type.String({ description: 'Họ và tên' }),
+      username: Type.Union([Type.String(), Type.Null()], { description: 'Tên đăng nhập' }),
+      agencies: Type.Array(Type.String(), { description: 'Agencies the account holds a role at' }),
+    }),
+    { description: 'Officer accounts, by name' },
+  ),
+})

@@ -13,23 +13,35 @@ import {
   type AssessmentCommand,
   availableActions,
   canSeeAssessment,
+  canSeeProgress,
   canSeeRanking,
   type ParActor,
 } from '../../domain/par-index/actions.ts'
 import { demoCriteriaSets } from '../../domain/par-index/demo-criteria-sets.ts'
 import { type ParRound, RoundStatus, type UnitAssessment } from '../../domain/par-index/round.ts'
-import { finalAnswers, scoreUnit, type UnitFigures } from '../../domain/par-index/scoring.ts'
+import { answerableLeaves, finalAnswers, scoreUnit, type UnitFigures } from '../../domain/par-index/scoring.ts'
 import {
+  evidenceCounts,
   evidenceOf,
   listRounds,
   loadAssessment,
   loadRound,
+  officerAccounts,
   roundAssessments,
   roundOf,
 } from '../../store/par-index/par-index-store.ts'
 import { callerOf } from '../auth/access-control.ts'
 import { problem, sendProblem } from '../problem.ts'
-import { Answers, AssessmentView, CriteriaSet, EvidenceView, RankingView, RoundView } from './par-index-schemas.ts'
+import {
+  Answers,
+  AssessmentView,
+  CouncilCandidates,
+  CriteriaSet,
+  EvidenceView,
+  ProgressView,
+  RankingView,
+  RoundView,
+} from './par-index-schemas.ts'
 
 const problems = {
   400: Type.Ref('Problem'),
@@ -195,6 +207,57 @@ export const parIndexRoutes: FastifyPluginAsyncTypebox<ParIndexDeps> = async (ap
       const round = await loadRound(db, request.params.id)
       if (round === null) return sendProblem(reply, problem('parRoundNotFound', 404))
       return roundView(round, actorOf(callerOf(request)), now())
+    },
+  )
+
+  app.get(
+    '/api/par-index/council-candidates',
+    {
+      config: { permission: Permission.ParIndexManage },
+      schema: {
+        operationId: 'listParCouncilCandidates',
+        tags: ['par-index'],
+        summary: 'Tài khoản cán bộ để chọn Hội đồng thẩm định / Officer accounts to name to the appraisal council',
+        response: { 200: CouncilCandidates, 401: Type.Ref('Problem'), 403: Type.Ref('Problem') },
+      },
+    },
+    async () => ({ items: await officerAccounts(db) }),
+  )
+
+  app.get(
+    '/api/par-index/rounds/:id/progress',
+    {
+      config: { permission: Permission.ParIndex },
+      schema: {
+        operationId: 'getParProgress',
+        tags: ['par-index'],
+        summary: 'Tiến độ tự đánh giá, thẩm định, giải trình của các đơn vị / Each unit’s progress (no scores)',
+        params: RoundParams,
+        response: { 200: ProgressView, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const round = await loadRound(db, request.params.id)
+      if (round === null) return sendProblem(reply, problem('parRoundNotFound', 404))
+      if (!canSeeProgress(round, actorOf(callerOf(request)))) return sendProblem(reply, problem('forbidden', 403))
+      const assessments = new Map((await roundAssessments(db, round.id)).map((a) => [a.unitId, a]))
+      const files = await evidenceCounts(db, round.id)
+      return {
+        roundId: round.id,
+        answerable: answerableLeaves(round.criteriaSet).filter((l) => l.method.kind !== 'penalty').length,
+        units: round.units.map((u) => {
+          const a = assessments.get(u.id)
+          return {
+            unitId: u.id,
+            name: u.name,
+            answered: Object.keys(a?.self ?? {}).length,
+            evidence: files.get(u.id) ?? 0,
+            selfAssessedAt: a?.selfAssessedAt ?? null,
+            appraisedAt: a?.appraisedAt ?? null,
+            explainedAt: a?.explainedAt ?? null,
+          }
+        }),
+      }
     },
   )
 

@@ -190,3 +190,36 @@ export async function existingUsers(db: Db, ids: readonly string[]): Promise<Set
   const rows = await db.selectFrom('users').select('id').where('id', 'in', uuids).execute()
   return new Set(rows.map((r) => r.id))
 }
+
+/** Officer accounts the provincial administrator may name to a council: id, name, username, agencies. */
+export async function officerAccounts(
+  db: Db,
+): Promise<{ id: string; name: string; username: string | null; agencies: string[] }[]> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('role_grants', 'role_grants.user_id', 'users.id')
+    .select(['users.id', 'users.display_name', 'users.username', 'role_grants.agency_id'])
+    .where('users.kind', '=', 'officer')
+    .orderBy('users.display_name')
+    .orderBy('users.id')
+    .orderBy('role_grants.agency_id')
+    .execute()
+  const accounts = new Map<string, { id: string; name: string; username: string | null; agencies: string[] }>()
+  for (const r of rows) {
+    const a = accounts.get(r.id) ?? { id: r.id, name: r.display_name, username: r.username, agencies: [] }
+    if (!a.agencies.includes(r.agency_id)) a.agencies.push(r.agency_id)
+    accounts.set(r.id, a)
+  }
+  return [...accounts.values()]
+}
+
+/** How many evidence files each unit of a round has uploaded. */
+export async function evidenceCounts(db: Db, roundId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('par_evidence')
+    .select(['unit_id', (eb) => eb.fn.countAll<string>().as('files')])
+    .where('round_id', '=', roundId)
+    .groupBy('unit_id')
+    .execute()
+  return new Map(rows.map((r) => [r.unit_id, Number(r.files)]))
+}

@@ -566,6 +566,14 @@ export interface paths {
     /** Kỳ đánh giá / A round: its frozen criteria set, units, deadlines and what I may do */
     get: operations["getParRound"];
   };
+  "/api/par-index/council-candidates": {
+    /** Tài khoản cán bộ để chọn Hội đồng thẩm định / Officer accounts to name to the appraisal council */
+    get: operations["listParCouncilCandidates"];
+  };
+  "/api/par-index/rounds/{id}/progress": {
+    /** Tiến độ tự đánh giá, thẩm định, giải trình của các đơn vị / Each unit’s progress (no scores) */
+    get: operations["getParProgress"];
+  };
   "/api/par-index/rounds/{id}/units/{unitId}": {
     /** Tự đánh giá và thẩm định của một đơn vị / One unit’s self-assessment, appraisal and scores */
     get: operations["getParAssessment"];
@@ -20452,6 +20460,104 @@ export interface operations {
             version: number;
             /** @description What the caller may do now */
             availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish")[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Tài khoản cán bộ để chọn Hội đồng thẩm định / Officer accounts to name to the appraisal council */
+  listParCouncilCandidates: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Officer accounts, by name */
+            items: ({
+                /** @description Account id, as the council list takes it */
+                id: string;
+                /** @description Họ và tên */
+                name: string;
+                /** @description Tên đăng nhập */
+                username: string | null;
+                /** @description Agencies the account holds a role at */
+                agencies: string[];
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Tiến độ tự đánh giá, thẩm định, giải trình của các đơn vị / Each unit’s progress (no scores) */
+  getParProgress: {
+    parameters: {
+      path: {
+        /** @description Kỳ đánh giá: year-unitKind, e.g. 2026-department */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Kỳ đánh giá */
+            roundId: string;
+            /** @description How many criteria a unit answers itself (the others are computed) */
+            answerable: number;
+            /** @description Tiến độ của từng đơn vị, in the round’s order; no answers and no scores */
+            units: ({
+                /** @description The unit (agency id) */
+                unitId: string;
+                /** @description Tên đơn vị */
+                name: string;
+                /** @description Criteria the unit has answered so far */
+                answered: number;
+                /** @description Evidence files the unit has uploaded */
+                evidence: number;
+                /** @description Last saved self-assessment (tự đánh giá) */
+                selfAssessedAt: string | null;
+                /** @description Last appraisal by the council (thẩm định) */
+                appraisedAt: string | null;
+                /** @description The unit’s explanation (giải trình) */
+                explainedAt: string | null;
+              })[];
           };
         };
       };
