@@ -25,10 +25,13 @@ export function launchChromium(): Promise<Browser> {
   })
 }
 
+/** What a browser test may set on the served app: the portal's fakes, a clock the test moves. */
+export type BrowserAppOptions = Partial<Pick<AppOptions, 'portalReconciliation' | 'now'>>
+
 /** The test app listening on loopback with the built web app, for a real browser. */
 export async function serveForBrowser(
   t: TestApp,
-  options: Pick<AppOptions, 'portalReconciliation'> = {},
+  options: BrowserAppOptions = {},
 ): Promise<{ baseUrl: string; close(): Promise<void> }> {
   const app = await buildApp({
     db: t.database.db,
@@ -55,7 +58,7 @@ export type BrowserSuite = { t: TestApp; baseUrl: string; browser: Browser }
 export function browserSuite(
   prepare?: (t: TestApp) => Promise<void>,
   /** The app's options, read when the suite starts (after the test file's own earlier `before` hooks). */
-  appOptions?: () => Pick<AppOptions, 'portalReconciliation'>,
+  appOptions?: () => BrowserAppOptions,
 ): BrowserSuite {
   const suite = {} as BrowserSuite
   let server: { close(): Promise<void> } | undefined

@@ -7,6 +7,10 @@ import { DocumentPage } from '../documents/DocumentPage.tsx'
 import { DraftDocumentPage } from '../documents/DraftDocumentPage.tsx'
 import { RegisterPage } from '../documents/RegisterPage.tsx'
 import { NotFoundPage } from '../NotFoundPage.tsx'
+import { ParAssessmentPage } from '../par-index/ParAssessmentPage.tsx'
+import { ParRankingPage } from '../par-index/ParRankingPage.tsx'
+import { ParRoundPage } from '../par-index/ParRoundPage.tsx'
+import { ParRoundsPage } from '../par-index/ParRoundsPage.tsx'
 import { ProgrammeDashboardPage } from '../programme/ProgrammeDashboardPage.tsx'
 import { TaskBoardPage } from '../programme/TaskBoardPage.tsx'
 import { SurveyPeriodPage } from '../survey/SurveyPeriodPage.tsx'
@@ -64,6 +68,8 @@ export default function OfficeArea({ path }: { path: string }) {
         <>
           {' · '}
           <Link to="/can-bo/chuong-trinh-cchc">{t('prog.nav')}</Link>
+          {' · '}
+          <Link to="/can-bo/chi-so-cchc">{t('par.nav')}</Link>
         </>
       )}
       {' · '}
@@ -106,6 +112,9 @@ export default function OfficeArea({ path }: { path: string }) {
   const surveyPeriod = matchPath('/can-bo/khao-sat/:id', path)
   const notDocuments = <p>{t('doc.notStaff')}</p>
   const notProgramme = <p>{t('prog.notAllowed')}</p>
+  const parRound = matchPath('/can-bo/chi-so-cchc/:id', path)
+  const parRanking = matchPath('/can-bo/chi-so-cchc/:id/xep-hang', path)
+  const parUnit = matchPath('/can-bo/chi-so-cchc/:id/don-vi/:unitId', path)
   if (matchPath('/can-bo', path)) page = <QueuePage grants={user.grants} />
   else if (matchPath('/can-bo/tiep-nhan', path)) page = <WalkInPage grants={user.grants} />
   else if (matchPath('/can-bo/phan-anh-kien-nghi', path)) page = <PetitionQueuePage />
@@ -132,6 +141,12 @@ export default function OfficeArea({ path }: { path: string }) {
     ) : (
       notProgramme
     )
+  else if (matchPath('/can-bo/chi-so-cchc', path))
+    page = <ParRoundsPage grants={user.grants} thisYear={new Date().getFullYear()} />
+  else if (parRound?.id) page = <ParRoundPage key={parRound.id} id={parRound.id} />
+  else if (parRanking?.id) page = <ParRankingPage key={parRanking.id} id={parRanking.id} />
+  else if (parUnit?.id && parUnit.unitId)
+    page = <ParAssessmentPage key={`${parUnit.id}/${parUnit.unitId}`} id={parUnit.id} unitId={parUnit.unitId} />
   else if (matchPath('/can-bo/thu-tuc', path)) page = <CataloguePage />
   else if (matchPath('/can-bo/lich', path)) page = admin ? <CalendarPage /> : <p>{t('calendar.notAdmin')}</p>
   else if (matchPath('/can-bo/tin-that-bai', path))

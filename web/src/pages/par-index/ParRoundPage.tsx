@@ -1,0 +1,158 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { client, errorText, ok } from '../../api/client.ts'
+import { useI18n } from '../../i18n/messages.ts'
+import { usePageHead } from '../../page-head.ts'
+import { Link } from '../../router.tsx'
+import { type Round, useRound } from './par-index-api.ts'
+
+/**
+ * Một kỳ đánh giá: its criteria set, deadlines and status; each unit's progress (for the council and
+ * the provincial administrator); locking and publishing as the round's availableActions offer them.
+ */
+export function ParRoundPage({ id }: { id: string }) {
+  const { t, tx, lang, formatInstant } = useI18n()
+  const round = useRound(id)
+  const title = round.data
+    ? t('par.round.title', { year: round.data.year, kind: tx(`par.kind.${round.data.unitKind}`) })
+    : t('par.title')
+  usePageHead(title, title)
+  if (round.isError)
+    return (
+      <p role="alert" className="error">
+        {errorText(round.error, lang, t('common.networkError'))}
+      </p>
+    )
+  if (!round.data) return <p role="status">{t('common.loading')}</p>
+  const r = round.data
+  const leaves = r.criteriaSet.areas.flatMap((a) => a.criteria)
+  return (
+    <>
+      <h1>{title}</h1>
+      <p>
+        <Link to="/can-bo/chi-so-cchc">{t('par.back')}</Link>
+        {' · '}
+        <Link to={`/can-bo/chi-so-cchc/${r.id}/xep-hang`}>{t('par.ranking.link')}</Link>
+      </p>
+      <dl>
+        <dt>{t('par.round.status')}</dt>
+        <dd>{tx(`par.status.${r.status}`)}</dd>
+        <dt>{t('par.round.selfDeadline')}</dt>
+        <dd>{formatInstant(r.selfAssessmentDeadline)}</dd>
+        <dt>{t('par.round.explanationDeadline')}</dt>
+        <dd>{formatInstant(r.explanationDeadline)}</dd>
+        {r.lockedAt && (
+          <>
+            <dt>{t('par.round.lockedAt')}</dt>
+            <dd>{formatInstant(r.lockedAt)}</dd>
+          </>
+        )}
+        {r.publishedAt && (
+          <>
+            <dt>{t('par.round.publishedAt')}</dt>
+            <dd>{formatInstant(r.publishedAt)}</dd>
+          </>
+        )}
+        <dt>{t('par.round.set')}</dt>
+        <dd>
+          {t('par.round.setSummary', {
+            areas: r.criteriaSet.areas.length,
+            criteria: leaves.length,
+            max: r.criteriaSet.maxPoints,
+          })}
+          <br />
+          <small>{r.criteriaSet.source}</small>
+        </dd>
+        <dt>{t('par.round.councilSize')}</dt>
+        <dd>{r.council.length}</dd>
+      </dl>
+      <RoundActions round={r} />
+      <UnitProgress round={r} />
+    </>
+  )
+}
+
+function RoundActions({ round }: { round: Round }) {
+  const { t, lang } = useI18n()
+  const queryClient = useQueryClient()
+  const act = useMutation({
+    mutationFn: (action: 'lock' | 'publish') =>
+      ok(
+        action === 'lock'
+          ? client.POST('/api/par-index/rounds/{id}/lock', { params: { path: { id: round.id } } })
+          : client.POST('/api/par-index/rounds/{id}/publication', { params: { path: { id: round.id } } }),
+      ),
+    onSuccess: (next) => {
+      queryClient.setQueryData(['par-round', round.id], next)
+      return queryClient.invalidateQueries({ queryKey: ['par-progress', round.id] })
+    },
+  })
+  const offered = round.availableActions.filter((a): a is 'lock' | 'publish' => a === 'lock' || a === 'publish')
+  if (offered.length === 0) return null
+  return (
+    <p>
+      {offered.map((a) => (
+        <button key={a} type="button" onClick={() => act.mutate(a)} disabled={act.isPending}>
+          {t(`par.action.${a}`)}
+        </button>
+      ))}
+      {act.isError && (
+        <span role="alert" className="error">
+          {' '}
+          {errorText(act.error, lang, t('common.networkError'))}
+        </span>
+      )}
+    </p>
+  )
+}
+
+/** Tiến độ: who has self-assessed, been appraised, explained — dates and counts, no scores. */
+function UnitProgress({ round }: { round: Round }) {
+  const { t, lang, formatInstant } = useI18n()
+  const progress = useQuery({
+    queryKey: ['par-progress', round.id],
+    retry: false,
+    queryFn: () => ok(client.GET('/api/par-index/rounds/{id}/progress', { params: { path: { id: round.id } } })),
+  })
+  if (progress.isError)
+    return (
+      <ul className="plain">
+        {round.units.map((u) => (
+          <li key={u.id}>
+            <Link to={`/can-bo/chi-so-cchc/${round.id}/don-vi/${encodeURIComponent(u.id)}`}>{u.name}</Link>
+          </li>
+        ))}
+      </ul>
+    )
+  if (!progress.data) return <p role="status">{t('common.loading')}</p>
+  const p = progress.data
+  const done = p.units.filter((u) => u.selfAssessedAt !== null).length
+  return (
+    <table>
+      <caption>{t('par.progress.caption', { done, count: p.units.length })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('par.progress.unit')}</th>
+          <th scope="col">{t('par.progress.answered')}</th>
+          <th scope="col">{t('par.progress.evidence')}</th>
+          <th scope="col">{t('par.progress.selfAssessedAt')}</th>
+          <th scope="col">{t('par.progress.appraisedAt')}</th>
+          <th scope="col">{t('par.progress.explainedAt')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {p.units.map((u) => (
+          <tr key={u.unitId}>
+            <th scope="row">
+              <Link to={`/can-bo/chi-so-cchc/${round.id}/don-vi/${encodeURIComponent(u.unitId)}`}>{u.name}</Link>
+            </th>
+            <td>{t('par.progress.of', { answered: u.answered, count: p.answerable })}</td>
+            <td>{u.evidence.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</td>
+            <td>{formatInstant(u.selfAssessedAt)}</td>
+            <td>{formatInstant(u.appraisedAt)}</td>
+            <td>{formatInstant(u.explainedAt)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
