@@ -64,3 +64,29 @@ export async function createParTestApp(start: Date): Promise<ParTestApp> {
 
 /** A small, well-formed PDF (its type is detected from the content). */
 export const evidencePdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1')
+
+/** The people of a departments' round: the administrator, a council member, two units' leaders. */
+export type ParCast = { admin: Officer; council: Officer; justice: Officer; construction: Officer }
+
+export async function departmentsCast(t: ParTestApp): Promise<ParCast> {
+  return {
+    admin: await t.officer([{ role: 'provincial_admin', agencyId: 'ubnd-tinh' }]),
+    council: await t.officer([{ role: 'specialist', agencyId: 'so-noi-vu' }], 'Thành viên Hội đồng'),
+    justice: await t.officer([{ role: 'leader', agencyId: 'so-tu-phap' }]),
+    construction: await t.officer([{ role: 'leader', agencyId: 'so-xay-dung' }]),
+  }
+}
+
+/** One request to the app as `who`. */
+export async function callAs(t: ParTestApp, who: Officer, method: 'GET' | 'POST', url: string, payload?: object) {
+  return t.app.inject({ method, url, headers: await who.headers(), ...(payload ? { payload } : {}) })
+}
+
+/** The departments' 2026 round as the administrator opens it: self-assessment until 10/12, explanation until 20/12. */
+export const departments2026 = (council: Officer) => ({
+  year: 2026,
+  unitKind: 'department',
+  council: [council.id],
+  selfAssessmentDeadline: '2026-12-10T17:00:00+07:00',
+  explanationDeadline: '2026-12-20T17:00:00+07:00',
+})

@@ -143,7 +143,7 @@ export default function OfficeArea({ path }: { path: string }) {
     )
   else if (matchPath('/can-bo/chi-so-cchc', path))
     page = <ParRoundsPage grants={user.grants} thisYear={new Date().getFullYear()} />
-  else if (parRound?.id) page = <ParRoundPage key={parRound.id} id={parRound.id} />
+  else if (parRound?.id) page = <ParRoundPage key={parRound.id} id={parRound.id} grants={user.grants} />
   else if (parRanking?.id) page = <ParRankingPage key={parRanking.id} id={parRanking.id} />
   else if (parUnit?.id && parUnit.unitId)
     page = <ParAssessmentPage key={`${parUnit.id}/${parUnit.unitId}`} id={parUnit.id} unitId={parUnit.unitId} />

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense } from 'react'
 import { client, errorText, ok } from '../../api/client.ts'
 import { useI18n } from '../../i18n/messages.ts'
+import { ScrollingTable } from '../../indicators/ScrollingTable.tsx'
 import { usePageHead } from '../../page-head.ts'
 import { Link } from '../../router.tsx'
 import { formatPoints, textIn, useRound } from './par-index-api.ts'
@@ -63,47 +64,57 @@ export function ParRankingPage({ id }: { id: string }) {
       <p>
         {r.lastYear === null ? t('par.ranking.noLastYear') : t('par.ranking.lastYear', { year: round.data.year - 1 })}
       </p>
-      <table className="numbers">
-        <caption>{t('par.ranking.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('par.ranking.rank')}</th>
-            <th scope="col">{t('par.progress.unit')}</th>
-            <th scope="col">{t('par.ranking.total')}</th>
-            {r.areas.map((a) => (
-              <th scope="col" key={a.code}>
-                {a.code}. {textIn(a.name, lang)}
-              </th>
-            ))}
-            <th scope="col">{t('par.ranking.lastRank')}</th>
-            <th scope="col">{t('par.ranking.rankChange')}</th>
-            <th scope="col">{t('par.ranking.lastTotal')}</th>
-            <th scope="col">{t('par.ranking.change')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.ranking.map((u) => {
-            const c = comparison.get(u.unitId)
-            const none = t('par.ranking.notRanked')
-            return (
-              <tr key={u.unitId}>
-                <td>{u.rank}</td>
-                <th scope="row">{u.name}</th>
-                <td>
-                  <strong>{formatPoints(u.total, lang)}</strong>
-                </td>
-                {r.areas.map((a) => (
-                  <td key={a.code}>{formatPoints(u.areas.find((x) => x.code === a.code)?.points ?? 0, lang)}</td>
-                ))}
-                <td>{c?.lastRank ?? none}</td>
-                <td>{c?.rankChange == null ? none : signed(c.rankChange, lang)}</td>
-                <td>{c?.lastTotal == null ? none : formatPoints(c.lastTotal, lang)}</td>
-                <td>{c?.change == null ? none : signed(c.change, lang)}</td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+      <p id="par-areas">{t('par.ranking.areas')}</p>
+      <ul className="plain" aria-labelledby="par-areas">
+        {r.areas.map((a) => (
+          <li key={a.code}>
+            {t('par.ranking.area', { code: a.code })}: {textIn(a.name, lang)}
+          </li>
+        ))}
+      </ul>
+      <ScrollingTable label={t('par.ranking.caption')}>
+        <table className="numbers">
+          <caption>{t('par.ranking.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('par.ranking.rank')}</th>
+              <th scope="col">{t('par.progress.unit')}</th>
+              <th scope="col">{t('par.ranking.total')}</th>
+              {r.areas.map((a) => (
+                <th scope="col" key={a.code}>
+                  {t('par.ranking.area', { code: a.code })}
+                </th>
+              ))}
+              <th scope="col">{t('par.ranking.lastRank')}</th>
+              <th scope="col">{t('par.ranking.rankChange')}</th>
+              <th scope="col">{t('par.ranking.lastTotal')}</th>
+              <th scope="col">{t('par.ranking.change')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.ranking.map((u) => {
+              const c = comparison.get(u.unitId)
+              const none = t('par.ranking.notRanked')
+              return (
+                <tr key={u.unitId}>
+                  <td>{u.rank}</td>
+                  <th scope="row">{u.name}</th>
+                  <td>
+                    <strong>{formatPoints(u.total, lang)}</strong>
+                  </td>
+                  {r.areas.map((a) => (
+                    <td key={a.code}>{formatPoints(u.areas.find((x) => x.code === a.code)?.points ?? 0, lang)}</td>
+                  ))}
+                  <td>{c?.lastRank ?? none}</td>
+                  <td>{c?.rankChange == null ? none : signed(c.rankChange, lang)}</td>
+                  <td>{c?.lastTotal == null ? none : formatPoints(c.lastTotal, lang)}</td>
+                  <td>{c?.change == null ? none : signed(c.change, lang)}</td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </ScrollingTable>
     </>
   )
 }

@@ -3,13 +3,15 @@ import { client, errorText, ok } from '../../api/client.ts'
 import { useI18n } from '../../i18n/messages.ts'
 import { usePageHead } from '../../page-head.ts'
 import { Link } from '../../router.tsx'
+import type { Grant } from '../../session.tsx'
 import { type Round, useRound } from './par-index-api.ts'
+import { OwnUnitLinks } from './UnitLinks.tsx'
 
 /**
  * Một kỳ đánh giá: its criteria set, deadlines and status; each unit's progress (for the council and
  * the provincial administrator); locking and publishing as the round's availableActions offer them.
  */
-export function ParRoundPage({ id }: { id: string }) {
+export function ParRoundPage({ id, grants }: { id: string; grants: readonly Grant[] }) {
   const { t, tx, lang, formatInstant } = useI18n()
   const round = useRound(id)
   const title = round.data
@@ -24,7 +26,7 @@ export function ParRoundPage({ id }: { id: string }) {
     )
   if (!round.data) return <p role="status">{t('common.loading')}</p>
   const r = round.data
-  const leaves = r.criteriaSet.areas.flatMap((a) => a.criteria)
+  const criteria = r.criteriaSet.areas.flatMap((a) => a.criteria)
   return (
     <>
       <h1>{title}</h1>
@@ -56,7 +58,7 @@ export function ParRoundPage({ id }: { id: string }) {
         <dd>
           {t('par.round.setSummary', {
             areas: r.criteriaSet.areas.length,
-            criteria: leaves.length,
+            criteria: criteria.length,
             max: r.criteriaSet.maxPoints,
           })}
           <br />
@@ -66,7 +68,7 @@ export function ParRoundPage({ id }: { id: string }) {
         <dd>{r.council.length}</dd>
       </dl>
       <RoundActions round={r} />
-      <UnitProgress round={r} />
+      <UnitProgress round={r} own={new Set(grants.map((g) => g.agencyId))} />
     </>
   )
 }
@@ -106,23 +108,14 @@ function RoundActions({ round }: { round: Round }) {
 }
 
 /** Tiến độ: who has self-assessed, been appraised, explained — dates and counts, no scores. */
-function UnitProgress({ round }: { round: Round }) {
+function UnitProgress({ round, own }: { round: Round; own: ReadonlySet<string> }) {
   const { t, lang, formatInstant } = useI18n()
   const progress = useQuery({
     queryKey: ['par-progress', round.id],
     retry: false,
     queryFn: () => ok(client.GET('/api/par-index/rounds/{id}/progress', { params: { path: { id: round.id } } })),
   })
-  if (progress.isError)
-    return (
-      <ul className="plain">
-        {round.units.map((u) => (
-          <li key={u.id}>
-            <Link to={`/can-bo/chi-so-cchc/${round.id}/don-vi/${encodeURIComponent(u.id)}`}>{u.name}</Link>
-          </li>
-        ))}
-      </ul>
-    )
+  if (progress.isError) return <OwnUnitLinks roundId={round.id} units={round.units} own={own} />
   if (!progress.data) return <p role="status">{t('common.loading')}</p>
   const p = progress.data
   const done = p.units.filter((u) => u.selfAssessedAt !== null).length

@@ -6,6 +6,7 @@ import { usePageHead } from '../../page-head.ts'
 import { Link, useRouter } from '../../router.tsx'
 import type { Grant } from '../../session.tsx'
 import { vietnamInstant } from './par-index-api.ts'
+import { OwnUnitLinks } from './UnitLinks.tsx'
 
 /** Chỉ số CCHC: the years opened, each unit's way to its own form, and (for the province) opening a year. */
 export function ParRoundsPage({ grants, thisYear }: { grants: readonly Grant[]; thisYear: number }) {
@@ -51,20 +52,13 @@ export function ParRoundsPage({ grants, thisYear }: { grants: readonly Grant[]; 
                 <td>{formatInstant(r.selfAssessmentDeadline)}</td>
                 <td>{formatInstant(r.explanationDeadline)}</td>
                 <td>
-                  <ul className="plain">
-                    {r.units
-                      .filter((u) => own.has(u.id))
-                      .map((u) => (
-                        <li key={u.id}>
-                          <Link to={`/can-bo/chi-so-cchc/${r.id}/don-vi/${encodeURIComponent(u.id)}`}>{u.name}</Link>
-                        </li>
-                      ))}
+                  <OwnUnitLinks roundId={r.id} units={r.units} own={own}>
                     {r.status === 'published' && (
                       <li>
                         <Link to={`/can-bo/chi-so-cchc/${r.id}/xep-hang`}>{t('par.ranking.link')}</Link>
                       </li>
                     )}
-                  </ul>
+                  </OwnUnitLinks>
                 </td>
               </tr>
             ))}
