@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { sql } from 'kysely'
 import { inboundClient } from '../src/adapters/national-portal/inbound-client.ts'
 import type { DossierView } from '../src/http/schemas/dossier-view.ts'
 import { relayOnce } from '../src/jobs/outbox-relay.ts'
@@ -64,6 +65,13 @@ describe(`an inbound dossier lands in status 1 at the chosen unit on ${engineNam
       d.components.map((c) => ({ name: c.name, fileRef: c.fileRef })),
       [{ name: 'Giấy chứng sinh', fileRef: sha256(bytes) }],
     )
+  })
+
+  test('a field the platform sends as null is stored as absent, not as an empty string', async () => {
+    // Fastify's body validation coerces null to "" for a string-or-null field; the intake reads the raw body.
+    const { rows } = await sql<{ email: unknown }>`
+      select state->'applicant'->'email' as email from dossiers where id = ${dossierId}`.execute(t.database.db)
+    assert.equal(rows[0]?.email, null)
   })
 
   test('it waits in the counter officer’s reception queue of that unit', async () => {

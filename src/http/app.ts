@@ -25,6 +25,7 @@ import { type GuardedRoute, registerAccessControl } from './auth/access-control.
 import { openapiOptions } from './openapi/document.ts'
 import { registerOperationChecks } from './openapi/operations.ts'
 import { Problem, problem, sendProblem } from './problem.ts'
+import { requestValidatorCompiler } from './request-validation.ts'
 import { agencyRoutes } from './routes/agencies.ts'
 import { authRoutes } from './routes/auth.ts'
 import { calendarRoutes } from './routes/calendar.ts'
@@ -141,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
+  app.setValidatorCompiler(requestValidatorCompiler())
   app.addSchema(Problem)
   app.addSchema(AgencyNode)
   await app.register(swagger, openapiOptions)

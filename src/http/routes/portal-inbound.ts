@@ -102,14 +102,17 @@ export async function portalInboundRoutes(app: FastifyInstance, options: { inbou
       if (!inbound) return sendProblem(reply, problem('inboundNotConfigured', 503))
       const { db, now } = inbound.intake
       const raw = request.rawBody ?? ''
+      // The body as sent, not request.body: Fastify's validation coerces null to "" in a string-or-null
+      // field (ajv coerceTypes inside anyOf), and an absent e-mail must not become an empty one.
+      const body = parsed(raw)
       const verdict = verifyPush(inbound.credentials, request.headers, raw, now())
       if (verdict !== 'ok') {
-        await refuseDelivery(db, 'push', request.body, verdict, null, now())
+        await refuseDelivery(db, 'push', body, verdict, null, now())
         return sendProblem(reply, problem('inboundUnauthenticated', 401))
       }
-      const checked = checkInbound(request.body)
+      const checked = checkInbound(body)
       if (!checked.ok) {
-        await refuseDelivery(db, 'push', request.body, 'invalid-body', checked.detail, now())
+        await refuseDelivery(db, 'push', body, 'invalid-body', checked.detail, now())
         return sendProblem(reply, problem('validation', 400, { errors: [{ path: 'body', message: checked.detail }] }))
       }
       const outcome = await receiveInbound(inbound.intake, checked.dossier, 'push')
