@@ -235,6 +235,7 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'POST /api/par-index/rounds/:id/units/:unitId/explanation': officersOnly,
   'POST /api/par-index/rounds/:id/units/:unitId/evidence': officersOnly,
   'GET /api/par-index/rounds/:id/units/:unitId/evidence/:sha256': officersOnly,
+  'POST /api/par-index/rounds/:id/deadlines': onlyRoles('provincial_admin'),
   'POST /api/par-index/rounds/:id/lock': officersOnly,
   'POST /api/par-index/rounds/:id/publication': officersOnly,
   'GET /api/par-index/rounds/:id/ranking': officersOnly,

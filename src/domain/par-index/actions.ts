@@ -23,6 +23,8 @@ export const ParAction = {
   Lock: 'lock',
   /** Công bố: the provincial administrator, once locked */
   Publish: 'publish',
+  /** Gia hạn: the provincial administrator moves the deadlines, while the explanation window is ahead */
+  SetDeadlines: 'set-deadlines',
 } as const
 export type ParAction = (typeof ParAction)[keyof typeof ParAction]
 
@@ -78,6 +80,7 @@ export function availableActions(
     if (open && !before(now, round.explanationDeadline) && (isCouncil(round, actor) || isProvincialAdmin(actor)))
       actions.push(ParAction.Lock)
     if (round.status === RoundStatus.Locked && isProvincialAdmin(actor)) actions.push(ParAction.Publish)
+    if (open && before(now, round.explanationDeadline) && isProvincialAdmin(actor)) actions.push(ParAction.SetDeadlines)
   }
   return actions
 }
@@ -178,4 +181,39 @@ export function decideRound(
   return action === 'lock'
     ? { ok: true, event: { type: 'locked', at, actor: actor.id, results } }
     : { ok: true, event: { type: 'published', at, actor: actor.id } }
+}
+
+/** Why new deadlines are refused: not allowed now, or which rule they break. */
+export type DeadlinesRefusal = 'notAllowed' | 'selfPassed' | 'selfInPast' | 'explanationOrder'
+
+/**
+ * Gia hạn: the provincial administrator moves the deadlines of an open round before its explanation
+ * deadline. A self-assessment deadline already passed stays as it was (the council may have begun);
+ * one still ahead moves only to a later instant than now; the explanation deadline stays after it.
+ */
+export function decideDeadlines(
+  round: ParRound,
+  actor: ParActor,
+  now: Date,
+  selfAssessmentDeadline: string,
+  explanationDeadline: string,
+): { ok: true; event: RoundEvent } | { ok: false; refusal: DeadlinesRefusal } {
+  if (!availableActions(round, null, actor, now).includes(ParAction.SetDeadlines))
+    return { ok: false, refusal: 'notAllowed' }
+  const self = Date.parse(selfAssessmentDeadline)
+  const explanation = Date.parse(explanationDeadline)
+  const selfPassed = !before(now, round.selfAssessmentDeadline)
+  if (selfPassed && self !== Date.parse(round.selfAssessmentDeadline)) return { ok: false, refusal: 'selfPassed' }
+  if (!selfPassed && !(self > now.getTime())) return { ok: false, refusal: 'selfInPast' }
+  if (!(explanation > self)) return { ok: false, refusal: 'explanationOrder' }
+  return {
+    ok: true,
+    event: {
+      type: 'deadlines-set',
+      at: now.toISOString(),
+      actor: actor.id,
+      selfAssessmentDeadline: new Date(self).toISOString(),
+      explanationDeadline: new Date(explanation).toISOString(),
+    },
+  }
 }

@@ -32,6 +32,14 @@ export type RoundEvent =
       readonly selfAssessmentDeadline: string
       readonly explanationDeadline: string
     }
+  | {
+      /** The provincial administrator moves the deadlines while they are still ahead (gia hạn). */
+      readonly type: 'deadlines-set'
+      readonly at: string
+      readonly actor: string
+      readonly selfAssessmentDeadline: string
+      readonly explanationDeadline: string
+    }
   | { readonly type: 'locked'; readonly at: string; readonly actor: string; readonly results: readonly LockedResult[] }
   | { readonly type: 'published'; readonly at: string; readonly actor: string }
 
@@ -57,6 +65,13 @@ function applyRound(r: ParRound, e: RoundEvent): ParRound {
   if (e.type === 'locked')
     return { ...r, status: RoundStatus.Locked, results: e.results, lockedAt: e.at, version: r.version + 1 }
   if (e.type === 'published') return { ...r, status: RoundStatus.Published, publishedAt: e.at, version: r.version + 1 }
+  if (e.type === 'deadlines-set')
+    return {
+      ...r,
+      selfAssessmentDeadline: e.selfAssessmentDeadline,
+      explanationDeadline: e.explanationDeadline,
+      version: r.version + 1,
+    }
   return r
 }
 

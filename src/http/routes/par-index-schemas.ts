@@ -149,6 +149,7 @@ const Actions = Type.Array(
     Type.Literal('explain'),
     Type.Literal('lock'),
     Type.Literal('publish'),
+    Type.Literal('set-deadlines'),
   ]),
   { description: 'What the caller may do now' },
 )

@@ -6,6 +6,7 @@ import type { ParIndexDeps } from '../../app/par-index/par-index-deps.ts'
 import { type AssessmentOutcome, runAssessmentCommand } from '../../app/par-index/run-assessment-command.ts'
 import { runRoundCommand } from '../../app/par-index/run-round-command.ts'
 import { rankingOf, resultsOf, standingOf } from '../../app/par-index/scores-of-round.ts'
+import { setDeadlines } from '../../app/par-index/set-deadlines.ts'
 import { uploadEvidence } from '../../app/par-index/upload-evidence.ts'
 import type { Principal } from '../../domain/access/principal.ts'
 import { Permission } from '../../domain/access/route-permissions.ts'
@@ -494,6 +495,57 @@ export const parIndexRoutes: FastifyPluginAsyncTypebox<ParIndexDeps> = async (ap
         return roundView(outcome.round, actor, now())
       },
     )
+
+  const deadlineProblems = {
+    selfPassed: [
+      'hạn tự đánh giá đã qua, không thay đổi được nữa',
+      'the self-assessment deadline has passed and can no longer change',
+    ],
+    selfInPast: ['hạn tự đánh giá mới phải sau thời điểm hiện tại', 'the new self-assessment deadline must be ahead'],
+    explanationOrder: [
+      'hạn giải trình phải sau hạn tự đánh giá',
+      'the explanation deadline must be after the self-assessment deadline',
+    ],
+  } as const
+  app.post(
+    '/api/par-index/rounds/:id/deadlines',
+    {
+      config: { permission: Permission.ParIndexManage },
+      schema: {
+        operationId: 'setParDeadlines',
+        tags: ['par-index'],
+        summary: 'Gia hạn / Move the deadlines (the provincial administrator, while the explanation window is ahead)',
+        params: RoundParams,
+        body: Type.Object(
+          {
+            selfAssessmentDeadline: Type.String({
+              format: 'date-time',
+              description: 'Hạn tự đánh giá; once passed it stays as it was',
+            }),
+            explanationDeadline: Type.String({ format: 'date-time', description: 'Hạn giải trình' }),
+            expectedVersion: Type.Optional(
+              Type.Integer({ minimum: 1, description: 'The round version the caller saw; another answers 409' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: RoundView, ...problems, 409: Type.Ref('Problem') },
+      },
+    },
+    async (request, reply) => {
+      const { expectedVersion, ...deadlines } = request.body
+      const actor = actorOf(callerOf(request))
+      const outcome = await setDeadlines(deps, request.params.id, deadlines, actor, expectedVersion)
+      if (outcome.kind === 'notFound') return sendProblem(reply, problem('parRoundNotFound', 404))
+      if (outcome.kind === 'conflict') return sendProblem(reply, problem('parConflict', 409))
+      if (outcome.kind === 'refused') {
+        if (outcome.refusal === 'notAllowed') return sendProblem(reply, problem('parRefused', 409))
+        const [message, en] = deadlineProblems[outcome.refusal]
+        return sendProblem(reply, problem('validation', 400, { errors: [{ path: 'body', message, en }] }))
+      }
+      return roundView(outcome.round, actor, now())
+    },
+  )
 
   app.get(
     '/api/par-index/rounds/:id/ranking',

@@ -606,6 +606,10 @@ export interface paths {
     /** Công bố kết quả / Publish the ranking */
     post: operations["publishParRound"];
   };
+  "/api/par-index/rounds/{id}/deadlines": {
+    /** Gia hạn / Move the deadlines (the provincial administrator, while the explanation window is ahead) */
+    post: operations["setParDeadlines"];
+  };
   "/api/par-index/rounds/{id}/ranking": {
     /** Xếp hạng Chỉ số CCHC và so sánh với năm trước / The ranking beside last year’s */
     get: operations["getParRanking"];
@@ -19660,7 +19664,7 @@ export interface operations {
                 /** @description The round’s version */
                 version: number;
                 /** @description What the caller may do now */
-                availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish")[];
+                availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish" | "set-deadlines")[];
               })[];
           };
         };
@@ -20165,7 +20169,7 @@ export interface operations {
             /** @description The round’s version */
             version: number;
             /** @description What the caller may do now */
-            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish")[];
+            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish" | "set-deadlines")[];
           };
         };
       };
@@ -20459,7 +20463,7 @@ export interface operations {
             /** @description The round’s version */
             version: number;
             /** @description What the caller may do now */
-            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish")[];
+            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish" | "set-deadlines")[];
           };
         };
       };
@@ -20752,7 +20756,7 @@ export interface operations {
                 uploadedAt: string;
               })[];
             /** @description What the caller may do now */
-            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish")[];
+            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish" | "set-deadlines")[];
           };
         };
       };
@@ -20991,7 +20995,7 @@ export interface operations {
                 uploadedAt: string;
               })[];
             /** @description What the caller may do now */
-            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish")[];
+            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish" | "set-deadlines")[];
           };
         };
       };
@@ -21238,7 +21242,7 @@ export interface operations {
                 uploadedAt: string;
               })[];
             /** @description What the caller may do now */
-            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish")[];
+            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish" | "set-deadlines")[];
           };
         };
       };
@@ -21449,7 +21453,7 @@ export interface operations {
                 uploadedAt: string;
               })[];
             /** @description What the caller may do now */
-            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish")[];
+            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish" | "set-deadlines")[];
           };
         };
       };
@@ -21873,7 +21877,7 @@ export interface operations {
             /** @description The round’s version */
             version: number;
             /** @description What the caller may do now */
-            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish")[];
+            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish" | "set-deadlines")[];
           };
         };
       };
@@ -22167,7 +22171,319 @@ export interface operations {
             /** @description The round’s version */
             version: number;
             /** @description What the caller may do now */
-            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish")[];
+            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish" | "set-deadlines")[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Gia hạn / Move the deadlines (the provincial administrator, while the explanation window is ahead) */
+  setParDeadlines: {
+    parameters: {
+      path: {
+        /** @description Kỳ đánh giá: year-unitKind, e.g. 2026-department */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date-time
+           * @description Hạn tự đánh giá; once passed it stays as it was
+           */
+          selfAssessmentDeadline: string;
+          /**
+           * Format: date-time
+           * @description Hạn giải trình
+           */
+          explanationDeadline: string;
+          /** @description The round version the caller saw; another answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description year-unitKind */
+            id: string;
+            /** @description Năm đánh giá */
+            year: number;
+            /** @description department or commune */
+            unitKind: string;
+            /** @description open, locked (chốt điểm) or published (công bố) */
+            status: "open" | "locked" | "published";
+            /** @description Bộ tiêu chí Chỉ số CCHC of a year and kind of unit */
+            criteriaSet: {
+              /** @description Năm đánh giá */
+              year: number;
+              /** @description Sở, ban, ngành or UBND cấp xã */
+              unitKind: "department" | "commune";
+              /** @description Thang điểm: what the leaves add up to */
+              maxPoints: number;
+              /** @description The decision the set follows */
+              source: string;
+              /** @description Lĩnh vực, in ranking order for ties */
+              areas: ({
+                  /** @description Mã (e.g. 3.2.a) */
+                  code: string;
+                  /** @description A name in Vietnamese and English */
+                  name: {
+                    /** @description Tiếng Việt */
+                    vi: string;
+                    /** @description English */
+                    en: string;
+                  };
+                  /** @description Tiêu chí of the area */
+                  criteria: (({
+                      /** @description Mã (e.g. 3.2.a) */
+                      code: string;
+                      /** @description A name in Vietnamese and English */
+                      name: {
+                        /** @description Tiếng Việt */
+                        vi: string;
+                        /** @description English */
+                        en: string;
+                      };
+                      /** @description Điểm tối đa; for a penalty, the most it deducts */
+                      maxPoints: number;
+                      /** @description How the leaf is scored (computed, self_assessed, counted, bonus, penalty) */
+                      method: ({
+                        /**
+                         * @description Tính từ dữ liệu motcua
+                         * @enum {string}
+                         */
+                        kind: "computed";
+                        /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                        figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                        /**
+                         * @description Points = maximum × the figure on its scale
+                         * @enum {string}
+                         */
+                        rule: "proportional";
+                      }) | ({
+                        /**
+                         * @description Tính từ dữ liệu motcua
+                         * @enum {string}
+                         */
+                        kind: "computed";
+                        /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                        figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                        /**
+                         * @description Points of the highest band reached
+                         * @enum {string}
+                         */
+                        rule: "bands";
+                        /** @description The highest band reached gives its points */
+                        bands: {
+                            /** @description The figure from which the band applies */
+                            from: number;
+                            /** @description Điểm of the band */
+                            points: number;
+                          }[];
+                      }) | {
+                        /**
+                         * @description Tự đánh giá theo thang, có tài liệu kiểm chứng
+                         * @enum {string}
+                         */
+                        kind: "self_assessed";
+                        /** @description Thang đánh giá: the scale a unit chooses from */
+                        levels: {
+                            /** @description Mã (e.g. 3.2.a) */
+                            code: string;
+                            /** @description A name in Vietnamese and English */
+                            label: {
+                              /** @description Tiếng Việt */
+                              vi: string;
+                              /** @description English */
+                              en: string;
+                            };
+                            /** @description Điểm of the level */
+                            points: number;
+                          }[];
+                      } | {
+                        /**
+                         * @description Đếm × điểm mỗi trường hợp, tối đa maxPoints
+                         * @enum {string}
+                         */
+                        kind: "counted";
+                        /** @description Điểm mỗi trường hợp */
+                        pointsPerItem: number;
+                      } | {
+                        /**
+                         * @description Điểm thưởng, tối đa maxPoints
+                         * @enum {string}
+                         */
+                        kind: "bonus";
+                      } | {
+                        /**
+                         * @description Điểm trừ, tối đa maxPoints
+                         * @enum {string}
+                         */
+                        kind: "penalty";
+                      };
+                    }) | ({
+                      /** @description Mã (e.g. 3.2.a) */
+                      code: string;
+                      /** @description A name in Vietnamese and English */
+                      name: {
+                        /** @description Tiếng Việt */
+                        vi: string;
+                        /** @description English */
+                        en: string;
+                      };
+                      /** @description Tiêu chí thành phần */
+                      subCriteria: ({
+                          /** @description Mã (e.g. 3.2.a) */
+                          code: string;
+                          /** @description A name in Vietnamese and English */
+                          name: {
+                            /** @description Tiếng Việt */
+                            vi: string;
+                            /** @description English */
+                            en: string;
+                          };
+                          /** @description Điểm tối đa; for a penalty, the most it deducts */
+                          maxPoints: number;
+                          /** @description How the leaf is scored (computed, self_assessed, counted, bonus, penalty) */
+                          method: ({
+                            /**
+                             * @description Tính từ dữ liệu motcua
+                             * @enum {string}
+                             */
+                            kind: "computed";
+                            /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                            figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                            /**
+                             * @description Points = maximum × the figure on its scale
+                             * @enum {string}
+                             */
+                            rule: "proportional";
+                          }) | ({
+                            /**
+                             * @description Tính từ dữ liệu motcua
+                             * @enum {string}
+                             */
+                            kind: "computed";
+                            /** @description The figure motcua computes: on-time share, online share, Decision 766 index, satisfaction */
+                            figure: "on-time-share" | "online-share" | "index-766" | "satisfaction";
+                            /**
+                             * @description Points of the highest band reached
+                             * @enum {string}
+                             */
+                            rule: "bands";
+                            /** @description The highest band reached gives its points */
+                            bands: {
+                                /** @description The figure from which the band applies */
+                                from: number;
+                                /** @description Điểm of the band */
+                                points: number;
+                              }[];
+                          }) | {
+                            /**
+                             * @description Tự đánh giá theo thang, có tài liệu kiểm chứng
+                             * @enum {string}
+                             */
+                            kind: "self_assessed";
+                            /** @description Thang đánh giá: the scale a unit chooses from */
+                            levels: {
+                                /** @description Mã (e.g. 3.2.a) */
+                                code: string;
+                                /** @description A name in Vietnamese and English */
+                                label: {
+                                  /** @description Tiếng Việt */
+                                  vi: string;
+                                  /** @description English */
+                                  en: string;
+                                };
+                                /** @description Điểm of the level */
+                                points: number;
+                              }[];
+                          } | {
+                            /**
+                             * @description Đếm × điểm mỗi trường hợp, tối đa maxPoints
+                             * @enum {string}
+                             */
+                            kind: "counted";
+                            /** @description Điểm mỗi trường hợp */
+                            pointsPerItem: number;
+                          } | {
+                            /**
+                             * @description Điểm thưởng, tối đa maxPoints
+                             * @enum {string}
+                             */
+                            kind: "bonus";
+                          } | {
+                            /**
+                             * @description Điểm trừ, tối đa maxPoints
+                             * @enum {string}
+                             */
+                            kind: "penalty";
+                          };
+                        })[];
+                    }))[];
+                })[];
+            };
+            /** @description Đơn vị được đánh giá */
+            units: {
+                /** @description The unit (agency id) */
+                id: string;
+                /** @description Tên đơn vị */
+                name: string;
+              }[];
+            /** @description Accounts of the appraisal council (Hội đồng thẩm định) */
+            council: string[];
+            /**
+             * Format: date-time
+             * @description Hạn tự đánh giá
+             */
+            selfAssessmentDeadline: string;
+            /**
+             * Format: date-time
+             * @description Hạn giải trình
+             */
+            explanationDeadline: string;
+            /** @description Chốt điểm */
+            lockedAt: string | null;
+            /** @description Công bố */
+            publishedAt: string | null;
+            /** @description The round’s version */
+            version: number;
+            /** @description What the caller may do now */
+            availableActions: ("self-assess" | "appraise" | "explain" | "lock" | "publish" | "set-deadlines")[];
           };
         };
       };

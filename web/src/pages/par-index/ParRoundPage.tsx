@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useState } from 'react'
 import { client, errorText, ok } from '../../api/client.ts'
 import { useI18n } from '../../i18n/messages.ts'
 import { usePageHead } from '../../page-head.ts'
 import { Link } from '../../router.tsx'
 import type { Grant } from '../../session.tsx'
-import { type Round, useRound } from './par-index-api.ts'
+import { type Round, useRound, vietnamInstant, vietnamLocal } from './par-index-api.ts'
 import { OwnUnitLinks } from './UnitLinks.tsx'
 
 /**
@@ -68,6 +69,7 @@ export function ParRoundPage({ id, grants }: { id: string; grants: readonly Gran
         <dd>{r.council.length}</dd>
       </dl>
       <RoundActions round={r} />
+      {r.availableActions.includes('set-deadlines') && <DeadlinesForm key={r.version} round={r} />}
       <UnitProgress round={r} own={new Set(grants.map((g) => g.agencyId))} />
     </>
   )
@@ -104,6 +106,56 @@ function RoundActions({ round }: { round: Round }) {
         </span>
       )}
     </p>
+  )
+}
+
+/** Gia hạn: the two deadlines, typed in Vietnam time; a self-assessment deadline already passed stays. */
+function DeadlinesForm({ round }: { round: Round }) {
+  const { t, lang } = useI18n()
+  const queryClient = useQueryClient()
+  const [self, setSelf] = useState(vietnamLocal(round.selfAssessmentDeadline))
+  const [explanation, setExplanation] = useState(vietnamLocal(round.explanationDeadline))
+  const move = useMutation({
+    mutationFn: () =>
+      ok(
+        client.POST('/api/par-index/rounds/{id}/deadlines', {
+          params: { path: { id: round.id } },
+          body: {
+            selfAssessmentDeadline:
+              self === vietnamLocal(round.selfAssessmentDeadline) ? round.selfAssessmentDeadline : vietnamInstant(self),
+            explanationDeadline: vietnamInstant(explanation),
+            expectedVersion: round.version,
+          },
+        }),
+      ),
+    onSuccess: (next) => queryClient.setQueryData(['par-round', round.id], next),
+  })
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    move.mutate()
+  }
+  return (
+    <section aria-labelledby="par-deadlines">
+      <h2 id="par-deadlines">{t('par.deadlines.title')}</h2>
+      <form onSubmit={submit}>
+        <label>
+          {t('par.round.selfDeadline')} ({t('par.open.vietnamTime')}){' '}
+          <input type="datetime-local" required value={self} onChange={(e) => setSelf(e.target.value)} />
+        </label>
+        <label>
+          {t('par.round.explanationDeadline')} ({t('par.open.vietnamTime')}){' '}
+          <input type="datetime-local" required value={explanation} onChange={(e) => setExplanation(e.target.value)} />
+        </label>
+        <button type="submit" disabled={move.isPending}>
+          {t('par.deadlines.submit')}
+        </button>
+        {move.isError && (
+          <p role="alert" className="error">
+            {errorText(move.error, lang, t('common.networkError'))}
+          </p>
+        )}
+      </form>
+    </section>
   )
 }
 

@@ -39,3 +39,6 @@ export function formatFigure(figure: string, value: number | null | undefined, l
 
 /** A deadline typed in Vietnam time (the province's clock), as the instant the API takes. */
 export const vietnamInstant = (local: string) => new Date(`${local}:00+07:00`).toISOString()
+
+/** An instant as a datetime-local value in Vietnam time, to the minute (the inverse of vietnamInstant). */
+export const vietnamLocal = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 16)
