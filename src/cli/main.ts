@@ -6,8 +6,10 @@ import { Command, InvalidArgumentError } from 'commander'
 import { catalogueClient } from '../adapters/national-portal/catalogue-client.ts'
 import { inboundClient } from '../adapters/national-portal/inbound-client.ts'
 import { portalListingClient } from '../adapters/national-portal/portal-listing.ts'
+import { SigningFilesError } from '../adapters/signing/signing-files.ts'
 import { storageFromEnv } from '../adapters/storage/storage-from-env.ts'
 import { vneidFromEnv } from '../adapters/vneid/oidc-client.ts'
+import type { Config } from '../config/config.ts'
 import { processConfig } from '../config/process-config.ts'
 import { StaffRole } from '../domain/access/principal.ts'
 import { localDate } from '../domain/calendar/local-time.ts'
@@ -16,6 +18,8 @@ import { buildApp, webRootDefault } from '../http/app.ts'
 import { defaultFileOptions } from '../http/routes/files.ts'
 import { consumersFromEnv } from '../jobs/consumers-from-env.ts'
 import { startDeadlineWatcher } from '../jobs/deadline-watcher.ts'
+import { axisPullDeps, documentAxisFromEnv } from '../jobs/document-axis-from-env.ts'
+import { startDocumentAxisPull } from '../jobs/document-axis-pull.ts'
 import { defaultRetryPolicy, startOutboxRelay } from '../jobs/outbox-relay.ts'
 import { startPortalIntake } from '../jobs/portal-intake.ts'
 import { startPortalReconciliation } from '../jobs/portal-reconciliation.ts'
@@ -170,6 +174,8 @@ program
       })
     }
     const storage = storageFromEnv(config.s3, dataDir)
+    // The national document axis (DOCUMENT_AXIS_…): its signing files are read before anything starts.
+    const axis = documentAxisOrExit(config)
     // Dossiers submitted on the national portal (PORTAL_INBOUND_MODE): pushed to a route, or pulled.
     const inbound =
       config.portal && config.portalInbound
@@ -211,7 +217,7 @@ program
     const calendars = agencyCalendars(open.db, workingDaysFromDatabase(open.db))
     const relay = startOutboxRelay(
       open.db,
-      consumersFromEnv(open.db, config, { storage, calendars: () => calendars.forAgencies() }),
+      consumersFromEnv(open.db, config, { storage, calendars: () => calendars.forAgencies(), axis }),
       {
         intervalMs: config.relay.intervalMs,
         policy: { ...defaultRetryPolicy, maxAttempts: config.relay.maxAttempts, leaseMs: config.relay.leaseMs },
@@ -266,6 +272,16 @@ program
             },
           )
         : null
+    // Documents from the national axis: a leased pull round every DOCUMENT_AXIS_PULL_INTERVAL_MS (docs/rules.md).
+    const axisPull =
+      axis && config.documentAxis
+        ? startDocumentAxisPull(axisPullDeps(open.db, axis), {
+            intervalMs: config.documentAxis.pullIntervalMs,
+            leaseMs: config.relay.leaseMs,
+            limit: 100,
+            onError: (error) => app.log.error({ err: error }, 'document axis pull round failed'),
+          })
+        : null
     // Declaration drafts past their keeping period are deleted at start and every hour after.
     const purgeDrafts = () =>
       purgeExpiredDrafts(open.db, new Date()).catch((error: unknown) =>
@@ -276,6 +292,7 @@ program
     const stop = async () => {
       clearInterval(draftPurge)
       await intake?.stop()
+      await axisPull?.stop()
       await reconciliation?.stop()
       await relay.stop()
       await watcher?.stop()
@@ -287,6 +304,17 @@ program
     process.once('SIGTERM', stop)
     await app.listen({ port: opts.port ?? config.http.port, host: opts.host ?? config.http.host })
   })
+
+/** The axis's wiring, or null; signing files that cannot be used stop the process with exit code 2. */
+function documentAxisOrExit(config: Config) {
+  try {
+    return documentAxisFromEnv(config.documentAxis, config.partnerTimeoutMs)
+  } catch (error) {
+    if (!(error instanceof SigningFilesError)) throw error
+    console.error(`motcua: DOCUMENT_AXIS_SIGNING_…: ${error.message}`)
+    process.exit(2)
+  }
+}
 
 addCalendarCommands(program)
 addConfigCommands(program)

@@ -190,3 +190,49 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ MOTCUA_DEMO: '0' }).demo, false)
   })
 })
+
+const whole = {
+  DOCUMENT_AXIS_BASE_URL: 'https://truc.example.gov.vn',
+  DOCUMENT_AXIS_SYSTEM_ID: 'motcua-khanh-hoa',
+  DOCUMENT_AXIS_SECRET: 's3cret',
+  DOCUMENT_AXIS_AGENCY_CODE: '000.00.00.H34',
+  DOCUMENT_AXIS_AGENCY_NAME: 'Ủy ban nhân dân tỉnh Khánh Hòa',
+  DOCUMENT_AXIS_SIGNING_KEY_FILE: '/etc/motcua/axis-key.pem',
+  DOCUMENT_AXIS_SIGNING_CERTIFICATE_FILE: '/etc/motcua/axis-cert.pem',
+}
+
+describe('the national document axis is configured whole or not at all', () => {
+  test('unset, there is no axis', () => {
+    assert.equal(loadConfig({}).documentAxis, null)
+  })
+
+  test('every setting given: the axis with its connection point, signing files and the default pull interval', () => {
+    assert.deepEqual(loadConfig(whole).documentAxis, {
+      baseUrl: 'https://truc.example.gov.vn',
+      systemId: 'motcua-khanh-hoa',
+      secret: 's3cret',
+      connectionPoint: { organId: '000.00.00.H34', name: 'Ủy ban nhân dân tỉnh Khánh Hòa' },
+      signing: { keyFile: '/etc/motcua/axis-key.pem', certificateFile: '/etc/motcua/axis-cert.pem' },
+      pullIntervalMs: 60_000,
+    })
+  })
+
+  test('the address alone is refused, naming each of the six settings it lacks', () => {
+    const problems = problemsOf({ DOCUMENT_AXIS_BASE_URL: 'https://truc.example.gov.vn' })
+    assert.deepEqual(
+      problems.map((p) => p.split(':')[0]),
+      Object.keys(whole).filter((k) => k !== 'DOCUMENT_AXIS_BASE_URL'),
+    )
+  })
+
+  test('a pull interval without the axis is a mistake, not a setting', () => {
+    assert.match(
+      problemsOf({ DOCUMENT_AXIS_PULL_INTERVAL_MS: '5000' })[0] ?? '',
+      /^DOCUMENT_AXIS_PULL_INTERVAL_MS: .*without/,
+    )
+  })
+
+  test('an agency code not in the QCVN 102 form is refused', () => {
+    assert.match(problemsOf({ ...whole, DOCUMENT_AXIS_AGENCY_CODE: 'H34' })[0] ?? '', /^DOCUMENT_AXIS_AGENCY_CODE: /)
+  })
+})

@@ -43,6 +43,19 @@ export type Config = {
     | { readonly mode: 'push'; readonly apiKey: string; readonly secret: string; readonly intervalMs: number }
     | { readonly mode: 'pull'; readonly intervalMs: number }
     | null
+  /**
+   * The national document exchange axis (DOCUMENT_AXIS_…), all or nothing: its address and our
+   * system's credentials, our connection point, the PEM files of the key and certificate signing
+   * every edXML package, and the pull interval.
+   */
+  readonly documentAxis: {
+    readonly baseUrl: string
+    readonly systemId: string
+    readonly secret: string
+    readonly connectionPoint: { readonly organId: string; readonly name: string }
+    readonly signing: { readonly keyFile: string; readonly certificateFile: string }
+    readonly pullIntervalMs: number
+  } | null
   readonly mail: { readonly url: string; readonly from: string } | null
   readonly sms: { readonly url: string; readonly apiKey: string; readonly brandname: string } | null
   readonly vnpay: {
@@ -152,6 +165,7 @@ function configOf(e: Environment): Config {
               intervalMs: e.PORTAL_INBOUND_PULL_INTERVAL_MS,
             }
           : null,
+    documentAxis: documentAxisOf(e),
     mail: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
     sms:
       e.SMS_GATEWAY_URL && e.SMS_API_KEY
@@ -191,6 +205,21 @@ function configOf(e: Environment): Config {
           ...(e.S3_PREFIX ? { prefix: e.S3_PREFIX } : {}),
         }
       : null,
+  }
+}
+
+function documentAxisOf(e: Environment): Config['documentAxis'] {
+  const { DOCUMENT_AXIS_BASE_URL: baseUrl, DOCUMENT_AXIS_SYSTEM_ID: systemId, DOCUMENT_AXIS_SECRET: secret } = e
+  const { DOCUMENT_AXIS_AGENCY_CODE: organId, DOCUMENT_AXIS_AGENCY_NAME: name } = e
+  const { DOCUMENT_AXIS_SIGNING_KEY_FILE: keyFile, DOCUMENT_AXIS_SIGNING_CERTIFICATE_FILE: certificateFile } = e
+  if (!(baseUrl && systemId && secret && organId && name && keyFile && certificateFile)) return null
+  return {
+    baseUrl,
+    systemId,
+    secret,
+    connectionPoint: { organId, name },
+    signing: { keyFile, certificateFile },
+    pullIntervalMs: e.DOCUMENT_AXIS_PULL_INTERVAL_MS,
   }
 }
 

@@ -196,6 +196,41 @@ export const Environment = Type.Object({
     'Khoảng thời gian giữa hai lần lấy hồ sơ mới (pull), và thử lại hồ sơ dở dang / Interval between two pulls of new dossiers, and retries of unfinished intakes',
     { expected: positiveMs },
   ),
+  DOCUMENT_AXIS_BASE_URL: Type.Optional(
+    url(
+      'Địa chỉ Trục liên thông văn bản quốc gia (API dưới /vxp/) / Address of the national document exchange axis (API under /vxp/)',
+    ),
+  ),
+  DOCUMENT_AXIS_SYSTEM_ID: Type.Optional(
+    word('Mã hệ thống do Văn phòng Chính phủ cấp (`X-Axis-System-Id`) / System id issued by the Government Office'),
+  ),
+  DOCUMENT_AXIS_SECRET: Type.Optional(
+    secret('Khóa bí mật của hệ thống trên trục (`X-Axis-Secret`) / The system’s secret on the axis'),
+  ),
+  DOCUMENT_AXIS_AGENCY_CODE: Type.Optional(
+    Type.String({
+      pattern: '^\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2}$',
+      description:
+        'Mã định danh QCVN 102 của điểm kết nối (tỉnh), trả lời gói tin không gửi cho cơ quan nào của ta / QCVN 102 code of our connection point (the province), answering packages addressed to none of our agencies',
+      expected: { vi: 'phải là mã dạng 000.00.00.H34', en: 'must be a code like 000.00.00.H34' },
+    }),
+  ),
+  DOCUMENT_AXIS_AGENCY_NAME: Type.Optional(
+    word('Tên điểm kết nối, như trên gói tin trạng thái / Name of the connection point, as status packages give it'),
+  ),
+  DOCUMENT_AXIS_SIGNING_KEY_FILE: Type.Optional(
+    word('Tệp PEM khóa bí mật ký gói tin edXML / PEM file of the private key signing edXML packages'),
+  ),
+  DOCUMENT_AXIS_SIGNING_CERTIFICATE_FILE: Type.Optional(
+    word('Tệp PEM chứng thư số đi kèm chữ ký gói tin / PEM file of the certificate sent with each package signature'),
+  ),
+  DOCUMENT_AXIS_PULL_INTERVAL_MS: integer(
+    1000,
+    3_600_000,
+    60_000,
+    'Khoảng thời gian giữa hai lần nhận văn bản từ trục / Interval between two pulls from the axis',
+    { expected: { vi: 'phải là số nguyên ≥ 1000 (mili giây)', en: 'must be an integer ≥ 1000 (milliseconds)' } },
+  ),
   SMTP_URL: Type.Optional(
     Type.String({
       format: 'uri',

@@ -46,6 +46,19 @@ const notices = {
 }
 const vnpay = { vi: 'thanh toán VNPay cần đủ mã, khóa và trang', en: 'VNPay needs its code, key and page together' }
 const vneid = { vi: 'đăng nhập VNeID cần đủ thông tin ứng dụng', en: 'VNeID sign-in needs the whole client' }
+const axis = {
+  vi: 'trục liên thông cần địa chỉ, mã hệ thống, khóa, mã và tên điểm kết nối, khóa ký và chứng thư',
+  en: 'the axis needs its address, system id, secret, our code and name, signing key and certificate',
+}
+const axisSettings: readonly VariableName[] = [
+  'DOCUMENT_AXIS_BASE_URL',
+  'DOCUMENT_AXIS_SYSTEM_ID',
+  'DOCUMENT_AXIS_SECRET',
+  'DOCUMENT_AXIS_AGENCY_CODE',
+  'DOCUMENT_AXIS_AGENCY_NAME',
+  'DOCUMENT_AXIS_SIGNING_KEY_FILE',
+  'DOCUMENT_AXIS_SIGNING_CERTIFICATE_FILE',
+]
 const s3Keys = { vi: 'khóa truy cập S3 đi theo cặp', en: 'S3 keys come as a pair' }
 
 /** The relations between variables, each returning its problems (none when it holds). */
@@ -77,6 +90,14 @@ export const relations: readonly ((given: Given, resolved: Environment) => strin
   required('SMS_GATEWAY_URL', ['SMS_API_KEY', 'SMTP_URL'], notices),
   onlyWith('SMTP_URL', ['MAIL_FROM']),
   onlyWith('SMS_GATEWAY_URL', ['SMS_API_KEY', 'SMS_BRANDNAME']),
+  // The axis is configured whole or not at all: a half configuration would send unsigned or unanswerable packages.
+  (given) => {
+    const set = axisSettings.filter((m) => isSet(given, m))
+    if (set.length === 0) return onlyWith('DOCUMENT_AXIS_BASE_URL', ['DOCUMENT_AXIS_PULL_INTERVAL_MS'])(given)
+    return axisSettings
+      .filter((m) => !isSet(given, m))
+      .map((m) => `${m}: cần đặt khi có ${set[0]} (${axis.vi}) / required when ${set[0]} is set (${axis.en})`)
+  },
   required('VNPAY_TMN_CODE', ['VNPAY_HASH_SECRET', 'VNPAY_PAY_URL'], vnpay),
   required('VNPAY_HASH_SECRET', ['VNPAY_TMN_CODE', 'VNPAY_PAY_URL'], vnpay),
   required('VNPAY_PAY_URL', ['VNPAY_TMN_CODE', 'VNPAY_HASH_SECRET'], vnpay),

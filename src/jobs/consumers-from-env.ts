@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { smtpMailerFromEnv } from '../adapters/mail/smtp-mailer.ts'
 import { inboundClient } from '../adapters/national-portal/inbound-client.ts'
 import { portalClient } from '../adapters/national-portal/portal-client.ts'
@@ -9,6 +10,9 @@ import type { Config } from '../config/config.ts'
 import type { DecisionContext } from '../domain/dossier/context.ts'
 import type { Db } from '../store/database.ts'
 import type { Consumer } from './consumer.ts'
+import { documentAxisConsumer } from './document-axis-consumer.ts'
+import type { DocumentAxisWiring } from './document-axis-from-env.ts'
+import { documentsExchangeConsumer } from './documents-exchange-consumer.ts'
 import { nationalPortalConsumer } from './national-portal-consumer.ts'
 import { notificationConsumer, receiptFromForms } from './notifications-consumer.ts'
 import { paymentRefundConsumer } from './payment-refunds-consumer.ts'
@@ -23,13 +27,18 @@ import { loadWebhookConsumers } from './webhook-consumer.ts'
  * The partners the relay delivers to, as configured: motcua's own signed documents (always), refunds
  * of online payments after a withdrawal (when online payment is on), webhooks of integration clients (always), the
  * national portal when PORTAL_BASE_URL and PORTAL_API_KEY are set (and its acknowledgement of inbound dossiers with PORTAL_INBOUND_MODE), applicant notifications and survey
- * invitations when both SMTP_URL and SMS_GATEWAY_URL are set. Webhook subscriptions are read again each round. Every
+ * invitations when both SMTP_URL and SMS_GATEWAY_URL are set, the national document axis (issued
+ * documents packaged, then sent) when DOCUMENT_AXIS_… is configured. Webhook subscriptions are read again each round. Every
  * partner call is one attempt within `partnerTimeoutMs`, below the relay's lease: the relay retries.
  */
 export function consumersFromEnv(
   db: Db,
   config: Config,
-  local: { storage: FileStorage; calendars: () => Promise<DecisionContext['calendar']> },
+  local: {
+    storage: FileStorage
+    calendars: () => Promise<DecisionContext['calendar']>
+    axis?: DocumentAxisWiring | null
+  },
 ): () => Promise<readonly Consumer[]> {
   const { publicBaseUrl } = config.http
   const timeoutMs = config.partnerTimeoutMs
@@ -62,6 +71,11 @@ export function consumersFromEnv(
       notificationConsumer({ db, mailer, sms, publicBaseUrl, renderReceipt: receiptFromForms(db, publicBaseUrl) }),
     )
   if (mailer && sms) fixed.push(surveyInvitationConsumer({ mailer, sms }))
+  if (local.axis) {
+    const now = () => new Date()
+    fixed.push(documentsExchangeConsumer({ db, now, newId: randomUUID, signer: local.axis.signer }))
+    fixed.push(documentAxisConsumer({ db, client: local.axis.client, now }))
+  }
   const source = `urn:motcua:${new URL(publicBaseUrl).host}`
   return async () => [...fixed, ...(await loadWebhookConsumers(db, { source, timeoutMs }))]
 }

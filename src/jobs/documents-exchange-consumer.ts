@@ -1,3 +1,4 @@
+import type { KeyPairPem } from '../adapters/signing/certificates.ts'
 import { documentIssuedTopic } from '../app/documents/issue-outgoing.ts'
 import { type IssuedForExchange, NotExchangeable, sendIssuedOverAxis } from '../app/documents/send-over-axis.ts'
 import type { Db } from '../store/database.ts'
@@ -8,7 +9,13 @@ import { type Consumer, PermanentFailure } from './consumer.ts'
  * signed package queued for the axis (then sent by the `document-axis` consumer). At least once:
  * a redelivery queues nothing new.
  */
-export function documentsExchangeConsumer(deps: { db: Db; now: () => Date; newId: () => string }): Consumer {
+export function documentsExchangeConsumer(deps: {
+  db: Db
+  now: () => Date
+  newId: () => string
+  /** The connection's signing key (DOCUMENT_AXIS_SIGNING_…); absent in tests: the agency's demo key. */
+  signer?: KeyPairPem
+}): Consumer {
   return {
     name: 'documents-exchange',
     accepts: (message) => message.topic === documentIssuedTopic,

@@ -1,3 +1,4 @@
+import type { KeyPairPem } from '../../adapters/signing/certificates.ts'
 import { signPackage } from '../../adapters/signing/xml-signer.ts'
 import { buildPackage, type PackageEnvelope } from '../../domain/documents/edxml/build-package.ts'
 import { documentIdOf } from '../../domain/documents/edxml/document-id.ts'
@@ -17,16 +18,17 @@ export type QueueDocumentInput = {
 }
 
 /**
- * Gửi văn bản qua trục: packages the document as edXML, signs it with the issuing agency's key and
- * queues it with its outbox message in one transaction — from then on the relay delivers it at least
+ * Gửi văn bản qua trục: packages the document as edXML, signs it — with `deps.signer` when the axis
+ * is configured (DOCUMENT_AXIS_SIGNING_…, the connection's certificate), else with the issuing
+ * agency's demo key — and queues it with its outbox message in one transaction; from then on the relay delivers it at least
  * once (src/jobs/document-axis-consumer.ts). Returns the package's id.
  */
 export async function queueDocument(
-  deps: { db: Db; now: () => Date; newId: () => string },
+  deps: { db: Db; now: () => Date; newId: () => string; signer?: KeyPairPem },
   input: QueueDocumentInput,
 ): Promise<string> {
   const now = deps.now()
-  const signer = await agencySigner(deps.db, input.agencyId, now)
+  const signer = deps.signer ?? (await agencySigner(deps.db, input.agencyId, now))
   const xml = signPackage(buildPackage(input.document, { ...input.envelope, sentAt: now }), signer)
   const d = input.document
   const documentId = documentIdOf({

@@ -64,6 +64,18 @@ const problemsText = (problems: readonly PackageProblem[]) =>
     .join('; ')
     .slice(0, 1000)
 
+/** A package for none of our agencies is refused (02): nobody here could register it. */
+async function recipientProblem(deps: AxisDeps, p: ParsedPackage, today: string) {
+  for (const r of p.recipients) if (await agencyOfCode(deps.db, r.organId, today)) return null
+  return [
+    {
+      path: '/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/To/OrganId',
+      vi: `Không có cơ quan nhận nào thuộc hệ thống: ${p.recipients.map((r) => r.organId).join(', ')}`,
+      en: `None of the recipients is ours: ${p.recipients.map((r) => r.organId).join(', ')}`,
+    },
+  ]
+}
+
 /** Which of our agencies answers: the first recipient that is ours, else our connection point. */
 async function answeringAgency(
   deps: AxisDeps,
@@ -79,7 +91,9 @@ async function takeInDocument(deps: AxisDeps, item: PendingAxisMessage, xml: str
   const now = deps.now()
   const today = isoDate(dayOf(now.getTime()))
   const parsed = parsePackage(xml)
-  const refusal = parsed.ok ? signatureProblem[checkPackageSignature(xml)] : parsed.problems
+  const refusal = parsed.ok
+    ? (signatureProblem[checkPackageSignature(xml)] ?? (await recipientProblem(deps, parsed.package, today)))
+    : parsed.problems
   const id = deps.newId()
   if (!parsed.ok || refusal) {
     const problems = refusal ?? []

@@ -24,6 +24,7 @@ import {
   userHolds,
 } from '../../store/documents/document-store.ts'
 import type { DocumentDeps } from './document-deps.ts'
+import { incomingDocumentMoved } from './incoming-registered.ts'
 import { issueOutgoing } from './issue-outgoing.ts'
 
 /** A command as the caller asks it; numbers, notations and signatures are the server's to add. */
@@ -157,6 +158,7 @@ export async function runDocumentCommand(
       }
       if (!(await appendDocumentEvent(tx, after, event, before.version)))
         throw new Abort({ kind: 'conflict', version: before.version })
+      if (after.direction === 'incoming') await incomingDocumentMoved(tx, deps, after, event as IncomingEvent)
       await appendAudit(tx, {
         at: now,
         actor: actor.id,

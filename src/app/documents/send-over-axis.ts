@@ -1,3 +1,4 @@
+import type { KeyPairPem } from '../../adapters/signing/certificates.ts'
 import { queueDocument } from '../../app/document-axis/queue-document.ts'
 import { DocumentTypes } from '../../domain/documents/document-type.ts'
 import { documentIdOf } from '../../domain/documents/edxml/document-id.ts'
@@ -39,7 +40,7 @@ export const typeCode = (id: keyof typeof DocumentTypes) => String(Object.keys(D
  * `document.issued` finds the package queued under the same DocumentId and queues nothing.
  */
 export async function sendIssuedOverAxis(
-  deps: { db: Db; now: () => Date; newId: () => string },
+  deps: { db: Db; now: () => Date; newId: () => string; signer?: KeyPairPem },
   issued: IssuedForExchange,
 ): Promise<string | null> {
   const organId = await agencyCodeOn(deps.db, issued.agencyId, issued.promulgatedOn)

@@ -27,9 +27,15 @@ export type NotifyOptions = {
   readonly now?: () => Date
 }
 
-/** Whether a message is about an event the applicant is told of. */
-export const notifies = (message: OutboxMessage) =>
-  notifyingEvents.has(message.payload.event.type) && message.topic === `dossier.${message.payload.event.type}`
+/**
+ * Whether a message is about an event the applicant is told of: a `dossier.*` message only, judged by
+ * its topic before its payload is read (other modules' messages carry no dossier event).
+ */
+export const notifies = (message: OutboxMessage) => {
+  if (!message.topic.startsWith('dossier.')) return false
+  const type = message.topic.slice('dossier.'.length)
+  return message.payload.event?.type === type && notifyingEvents.has(message.payload.event.type)
+}
 
 type Status = 'sent' | 'failed' | 'skipped'
 

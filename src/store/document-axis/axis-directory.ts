@@ -35,3 +35,9 @@ export async function agencyOfCode(db: Db, code: string, day: string): Promise<s
     ORDER BY valid_from DESC LIMIT 1`.execute(db)
   return r.rows[0]?.agency_id ?? null
 }
+
+/** The name the axis's directory gives a code, if the code is listed. */
+export async function directoryName(db: Db, code: string): Promise<string | null> {
+  const r = await sql<{ name: string }>`SELECT name FROM axis_directory WHERE code = ${code}`.execute(db)
+  return r.rows[0]?.name ?? null
+}

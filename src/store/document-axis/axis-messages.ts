@@ -65,12 +65,12 @@ export const axisSendTopic = 'document-axis.send'
 
 /**
  * Stores an outgoing package (state queued) and its outbox message in the caller's transaction, so the
- * relay delivers it at least once. The payload carries the dossier fields other consumers read (null)
- * beside the message id.
+ * relay delivers it at least once. The payload is the package's id only: consumers of dossier
+ * messages accept `dossier.*` topics and never see it.
  */
 export async function queueOutgoing(tx: Db, m: NewAxisMessage, now: Date): Promise<void> {
   await insertMessage(tx, m, now)
-  const payload = { dossierId: null, code: null, axisMessageId: m.id, event: { type: 'axis-message-queued' } }
+  const payload = { axisMessageId: m.id }
   await sql`INSERT INTO outbox (topic, message_key, payload, created_at)
     VALUES (${axisSendTopic}, ${`document-axis:${m.documentId ?? m.id}`}, ${JSON.stringify(payload)}::jsonb, ${now})`.execute(
     tx,
