@@ -1,7 +1,7 @@
+import { fork } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { once } from 'node:events'
 import { rm } from 'node:fs/promises'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inboundClient } from '../src/adapters/national-portal/inbound-client.ts'
@@ -18,12 +18,11 @@ import { migrate } from '../src/store/migrate.ts'
 import { publishedDecisions } from '../src/store/seed/published-decisions.ts'
 import { declarationFor } from '../test/support/declaration-samples.ts'
 import { createScratchDatabase } from '../test/support/test-database.ts'
+import { attachmentBytes, attachmentOf, platformApiKey } from './inbound-platform.ts'
 import type { BenchmarkResult } from './run.ts'
 
-const attachmentBytes = 200 * 1024
 const concurrency = 8
 const poolSize = 16
-const apiKey = 'khoa-bench'
 /** Dossiers per pull round (20 pages of 50, as `startPortalIntake` pulls): the catalogue is looked up once a round. */
 const roundSize = 1000
 
@@ -39,32 +38,32 @@ function countOption(argv: readonly string[]): number {
   return count
 }
 
-/** The i-th attachment: a PDF header naming i, then filler, so every one is distinct content of 200 KB. */
-function attachmentOf(i: number): Buffer {
-  const bytes = Buffer.alloc(attachmentBytes, i % 251)
-  bytes.write(`%PDF-1.7\n% inbound bench ${i}\n`, 0, 'latin1')
-  return bytes
+/** `--socket DIR`: reach PostgreSQL over its Unix socket in DIR (e.g. /var/run/postgresql) instead of TCP. */
+function socketOption(argv: readonly string[]): string | null {
+  const at = argv.indexOf('--socket')
+  return at >= 0
+    ? (argv[at + 1] ?? null)
+    : (argv.find((a) => a.startsWith('--socket='))?.slice('--socket='.length) ?? null)
 }
 
-/** A loopback attachment server standing for the platform: `/api/lienthong/tailieu/<i>` is attachment i. */
+/** The platform's attachment server in a child process (bench/inbound-platform.ts), and how to stop it. */
 async function attachmentServer() {
-  const server = createServer((req, res) => {
-    const i = Number(/\/tailieu\/(\d+)$/.exec(req.url ?? '')?.[1] ?? Number.NaN)
-    if (req.headers['x-api-key'] !== apiKey || !Number.isInteger(i)) return res.writeHead(404).end()
-    const bytes = attachmentOf(i)
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length })
-    res.end(bytes)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() }
+  const child = fork(new URL('./inbound-platform.ts', import.meta.url), ['serve'], { stdio: 'inherit' })
+  const [message] = (await once(child, 'message')) as [{ port: number }]
+  return {
+    baseUrl: `http://127.0.0.1:${message.port}`,
+    close: () => {
+      child.disconnect()
+    },
+  }
 }
 
 function dossierOf(
   i: number,
   baseUrl: string,
+  sha256: string,
   declaration: { declaration?: Record<string, unknown>; formVersion?: number },
 ): InboundDossier {
-  const bytes = attachmentOf(i)
   return {
     MaHoSoQuocGia: `BENCH.${i}`,
     MaTTHC: '1.001193',
@@ -79,8 +78,8 @@ function dossierOf(
       {
         TenTaiLieu: 'Giấy chứng sinh',
         DuongDan: `${baseUrl}/api/lienthong/tailieu/${i}`,
-        KichThuoc: bytes.length,
-        MaBam: createHash('sha256').update(bytes).digest('hex'),
+        KichThuoc: attachmentBytes,
+        MaBam: sha256,
       },
     ],
     TrangThaiThanhToan: 2,
@@ -116,7 +115,10 @@ export async function inboundBenchmark(): Promise<BenchmarkResult> {
   const platform = await attachmentServer()
   const filesRoot = join(tmpdir(), `motcua-bench-inbound-${process.pid}`)
   try {
-    const open = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize })
+    const socket = socketOption(process.argv)
+    const url = new URL(scratch.url)
+    if (socket !== null) url.searchParams.set('host', socket)
+    const open = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize })
     const db = open.db
     await migrate(db)
     await loadCatalogFile(db)
@@ -127,11 +129,13 @@ export async function inboundBenchmark(): Promise<BenchmarkResult> {
       db,
       engine: dossierCommands(db, workingDaysFromDatabase(db)),
       storage: new FilesystemStorage(filesRoot),
-      client: inboundClient({ baseUrl: platform.baseUrl, apiKey, timeoutMs: 30_000 }),
+      client: inboundClient({ baseUrl: platform.baseUrl, apiKey: platformApiKey, timeoutMs: 30_000 }),
       maxFileBytes: 20 * 1024 * 1024,
       maxDossierBytes: 100 * 1024 * 1024,
       now: () => now,
     }
+    // The platform's hashes are known before the run, as the dossiers it lists carry them.
+    const hashes = Array.from({ length: count }, (_, i) => createHash('sha256').update(attachmentOf(i)).digest('hex'))
     const loadBefore = loadavg()[0] ?? 0
     let started = performance.now()
     const rounds: IntakeCatalogue[] = []
@@ -139,14 +143,18 @@ export async function inboundBenchmark(): Promise<BenchmarkResult> {
       const round = Math.floor(i / roundSize)
       rounds[round] ??= batchCatalogue()
       const inRound = { ...deps, catalogue: rounds[round] }
-      const outcome = await receiveInbound(inRound, dossierOf(i, platform.baseUrl, declaration), 'pull')
+      const outcome = await receiveInbound(
+        inRound,
+        dossierOf(i, platform.baseUrl, hashes[i] as string, declaration),
+        'pull',
+      )
       if (outcome.kind !== 'created') throw new Error(`dossier ${i}: ${JSON.stringify(outcome)}`)
     })
     const intakeSeconds = (performance.now() - started) / 1000
     started = performance.now()
     const plain = await inParallel(count, async (i) => {
-      const d = dossierOf(i, platform.baseUrl, declaration)
-      const sha = (d.TaiLieuNop[0] as { MaBam: string }).MaBam
+      const d = dossierOf(i, platform.baseUrl, hashes[i] as string, declaration)
+      const sha = hashes[i] as string
       await db.transaction().execute(async (tx) => {
         await tx
           .insertInto('portal_intakes')
@@ -181,7 +189,7 @@ export async function inboundBenchmark(): Promise<BenchmarkResult> {
     return {
       name: 'inbound',
       markdown: [
-        `${count.toLocaleString('en')} inbound dossiers from the national portal, one 200 KB attachment each, ${concurrency} workers, PostgreSQL (pool ${poolSize}); load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on a shared machine.`,
+        `${count.toLocaleString('en')} inbound dossiers from the national portal, one 200 KB attachment each, ${concurrency} workers, PostgreSQL (pool ${poolSize}, ${socket === null ? 'loopback TCP' : `Unix socket ${socket}`}), the platform's attachment server in a child process; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on a shared machine.`,
         '',
         '| run | rows/s | p50 ms | p99 ms |',
         '| --- | ---: | ---: | ---: |',

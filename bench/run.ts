@@ -46,7 +46,11 @@ const args = process.argv.slice(2)
 const json = args.includes('--json')
 const names = args.filter(
   (a, i) =>
-    !a.startsWith('--') && args[i - 1] !== '--seconds' && args[i - 1] !== '--sizes' && args[i - 1] !== '--count',
+    !a.startsWith('--') &&
+    args[i - 1] !== '--seconds' &&
+    args[i - 1] !== '--sizes' &&
+    args[i - 1] !== '--count' &&
+    args[i - 1] !== '--socket',
 )
 // The lifecycle and indicators benchmarks need a PostgreSQL server: by default they run only when DATABASE_URL names one.
 const needsPostgres = new Set(['lifecycle', 'indicators', 'inbound', 'documents', 'programme'])
