@@ -114,23 +114,32 @@ export function inboundClient(options: InboundClientOptions): InboundClient {
       await response.body.cancel()
       return { ok: false, reason: 'oversized' }
     }
+    // Hashed as it streams in; copied once, into a buffer of the declared length when there is one.
     const hash = createHash('sha256')
-    const chunks: Buffer[] = []
+    let whole = Number.isInteger(declared) && declared >= 0 ? Buffer.allocUnsafe(declared) : null
+    let chunks: Uint8Array[] = []
     let size = 0
     try {
       for await (const chunk of response.body) {
-        size += chunk.length
-        if (size > maxBytes) {
+        if (size + chunk.length > maxBytes) {
           await response.body.cancel().catch(() => {})
           return { ok: false, reason: 'oversized' }
         }
         hash.update(chunk)
-        chunks.push(Buffer.from(chunk))
+        if (whole && size + chunk.length > whole.length) {
+          // More than the server declared: gather the chunks instead.
+          chunks = [whole.subarray(0, size)]
+          whole = null
+        }
+        if (whole) whole.set(chunk, size)
+        else chunks.push(chunk)
+        size += chunk.length
       }
     } catch (error) {
       throw new PortalUnavailable(`platform broke off ${link}: ${error instanceof Error ? error.message : error}`)
     }
-    return { ok: true, bytes: Buffer.concat(chunks), sha256: hash.digest('hex') }
+    const bytes = whole ? whole.subarray(0, size) : Buffer.concat(chunks, size)
+    return { ok: true, bytes, sha256: hash.digest('hex') }
   }
 
   async function acknowledge(ack: IntakeAcknowledgement): Promise<void> {

@@ -115,7 +115,12 @@ export async function resumeIntake(deps: IntakeDeps, nationalId: string): Promis
   return intake ? continueIntake(deps, intake) : null
 }
 
-/** Each step is safe to redo: stored content is keyed by its hash, the creation by the intake row's lock. */
+/**
+ * Each step is safe to redo: stored content is keyed by its hash, the creation by the intake row's lock.
+ * Fetched attachments go straight on to the creation, their files written to disk while the creation's
+ * statements run and flushed before it commits; only when the creation fails for another reason than a
+ * refusal is the intake recorded fetched, for a later round to create without fetching again.
+ */
 async function continueIntake(deps: IntakeDeps, intake: IntakeRow): Promise<IntakeOutcome> {
   if (intake.state === 'rejected') return { kind: 'rejected', reason: intake.reason as IntakeRefusal, detail: null }
   if (intake.state === 'created') return { kind: 'created', dossierId: intake.dossierId as string, existed: true }
@@ -124,7 +129,8 @@ async function continueIntake(deps: IntakeDeps, intake: IntakeRow): Promise<Inta
     await recordRejected(deps.db, intake.nationalId, reason, detail, deps.now())
     return { kind: 'rejected', reason, detail }
   }
-  let attachments = intake.attachments
+  let attachments = intake.attachments ?? []
+  let written: Promise<void> = Promise.resolve()
   if (intake.state === 'received') {
     const fetched = await fetchAttachments(deps, dossier)
     if (fetched.kind === 'pending') {
@@ -132,24 +138,43 @@ async function continueIntake(deps: IntakeDeps, intake: IntakeRow): Promise<Inta
       return fetched
     }
     if (fetched.kind === 'rejected') return reject(fetched.reason, fetched.detail)
-    await recordFetched(deps.db, intake.nationalId, fetched.attachments, deps.now())
     attachments = fetched.attachments
+    written = fetched.written
   }
-  const created = await createFromIntake(deps, intake.nationalId, dossier, attachments ?? [])
-  if (created.kind === 'rejected') return reject(created.reason, created.detail)
+  let created: IntakeOutcome
+  try {
+    created = await createFromIntake(deps, intake.nationalId, dossier, attachments, written)
+  } catch (error) {
+    if (intake.state === 'received' && (await written.then(() => true).catch(() => false)))
+      await recordFetched(deps.db, intake.nationalId, attachments, deps.now()).catch(() => {})
+    throw error
+  }
+  if (created.kind === 'rejected') {
+    await written.catch(() => {})
+    return reject(created.reason, created.detail)
+  }
   return created
 }
 
 type Fetched =
-  | { readonly kind: 'fetched'; readonly attachments: StoredAttachmentRow[] }
+  | {
+      readonly kind: 'fetched'
+      readonly attachments: StoredAttachmentRow[]
+      /** The files being written to the store: settled, flushed, before the creation may commit. */
+      readonly written: Promise<void>
+    }
   | Extract<IntakeOutcome, { kind: 'pending' | 'rejected' }>
 
-/** Lấy tệp đính kèm: each from the platform, checked (size, hash, type) and stored by its SHA-256. */
+/**
+ * Lấy tệp đính kèm: each from the platform, checked (size, hash, type) and stored by its SHA-256. The
+ * files are written in the background (`written`); every check is done before the first write starts.
+ */
 async function fetchAttachments(deps: IntakeDeps, dossier: InboundDossier): Promise<Fetched> {
   const rejected = (reason: IntakeRefusal, detail: string) => ({ kind: 'rejected', reason, detail }) as const
   const total = dossier.TaiLieuNop.reduce((sum, a) => sum + a.KichThuoc, 0)
   if (total > deps.maxDossierBytes) return rejected(IntakeRefusal.AttachmentTooLarge, `${total} bytes in all`)
   const stored: StoredAttachmentRow[] = []
+  const contents: { sha256: string; bytes: Buffer; mediaType: string }[] = []
   for (const a of dossier.TaiLieuNop) {
     if (a.KichThuoc > deps.maxFileBytes)
       return rejected(IntakeRefusal.AttachmentTooLarge, `${a.TenTaiLieu}: ${a.KichThuoc} bytes`)
@@ -168,11 +193,17 @@ async function fetchAttachments(deps: IntakeDeps, dossier: InboundDossier): Prom
       return rejected(IntakeRefusal.HashMismatch, `${a.TenTaiLieu}: got ${got.sha256}, ${got.bytes.length} bytes`)
     const mediaType = detectType(got.bytes.subarray(0, 8))
     if (mediaType === null) return rejected(IntakeRefusal.AttachmentType, a.TenTaiLieu)
-    if (!(await deps.storage.exists(got.sha256)))
-      await deps.storage.put(got.sha256, got.bytes, { size: got.bytes.length, mediaType })
+    contents.push({ sha256: got.sha256, bytes: got.bytes, mediaType })
     stored.push({ name: a.TenTaiLieu.normalize('NFC').trim(), sha256: got.sha256, size: got.bytes.length, mediaType })
   }
-  return { kind: 'fetched', attachments: stored }
+  const store = async (c: (typeof contents)[number]) => {
+    if (!(await deps.storage.exists(c.sha256)))
+      await deps.storage.put(c.sha256, c.bytes, { size: c.bytes.length, mediaType: c.mediaType })
+  }
+  const written = Promise.all(contents.map(store)).then(() => {})
+  // Awaited by the creation; this keeps a failure from being reported unhandled before it is.
+  written.catch(() => {})
+  return { kind: 'fetched', attachments: stored, written }
 }
 
 class Refused extends Error {
@@ -187,13 +218,16 @@ class Refused extends Error {
  * Nộp hồ sơ trực tuyến qua Cổng DVCQG: the dossier through the ordinary creation path (an online
  * submission, channel 2, status 1 at the chosen unit's reception queue, the applicant as the portal's
  * VNeID sign-in vouched for them), its files linked and the intake marked created, all in one
- * transaction holding the intake row's lock, so a crash leaves either nothing or everything.
+ * transaction holding the intake row's lock, so a crash leaves either nothing or everything. The
+ * transaction commits only once the attachments' files are `written`. A refusal undoes the whole
+ * transaction, so the engine runs in it directly, without a savepoint of its own.
  */
 async function createFromIntake(
   deps: IntakeDeps,
   nationalId: string,
   dossier: InboundDossier,
   attachments: readonly StoredAttachmentRow[],
+  written: Promise<void>,
 ): Promise<IntakeOutcome> {
   const now = deps.now()
   try {
@@ -245,7 +279,7 @@ async function createFromIntake(
             ? { declaration: dossier.ToKhai.DuLieu, formVersion: dossier.ToKhai.PhienBanBieuMau }
             : {}),
         },
-        { idempotencyKey: `portal-intake:${nationalId}`, now, transaction: tx },
+        { idempotencyKey: `portal-intake:${nationalId}`, now, transaction: tx, savepoint: false },
       )
       if (!outcome.ok) {
         if (outcome.problem === 'no-procedure-in-force')
@@ -253,6 +287,7 @@ async function createFromIntake(
         throw new Refused(IntakeRefusal.Refused, JSON.stringify(outcome).slice(0, 1000))
       }
       await recordCreated(tx, { nationalId, dossierId: outcome.dossierId, attachments, uploadedBy: userId, at: now })
+      await written
       return { kind: 'created', dossierId: outcome.dossierId, existed: false }
     })
   } catch (error) {

@@ -57,6 +57,12 @@ export type RunOptions = {
    * only, and everything commits or rolls back with the caller.
    */
   readonly transaction?: Transaction<Database>
+  /**
+   * False when the caller undoes its whole transaction on any refusal or error (the portal intake):
+   * the command then runs in it without a savepoint (two round trips fewer); a lost race aborts the
+   * caller's transaction instead of being answered. True by default.
+   */
+  readonly savepoint?: boolean
 }
 
 /** A dossier is found by its id (a UUID) or, once received, by its code. */
@@ -334,7 +340,10 @@ async function withKey(
   }
   let failed: Outcome
   try {
-    if (options.transaction) return await inSavepoint(options.transaction, attempt)
+    if (options.transaction)
+      return options.savepoint === false
+        ? await attempt(options.transaction)
+        : await inSavepoint(options.transaction, attempt)
     return mode.atomic ? await db.transaction().execute(attempt) : await attempt(db)
   } catch (error) {
     if (error instanceof Refused) failed = error.outcome

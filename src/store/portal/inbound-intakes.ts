@@ -74,7 +74,10 @@ export async function recordReceived(
   return { fresh: false, intake: existing }
 }
 
-/** The attachments are stored: the intake moves to fetched (only from received). */
+/**
+ * The attachments are stored but the dossier could not be created now: the intake moves to fetched
+ * (only from received), so a later round creates it without fetching again.
+ */
 export async function recordFetched(db: Db, nationalId: string, attachments: readonly StoredAttachmentRow[], at: Date) {
   await db
     .updateTable('portal_intakes')
@@ -157,7 +160,8 @@ export async function recordAttempt(db: Db, nationalId: string, detail: string, 
 }
 
 /**
- * The dossier exists: in the transaction that created it, with its files linked, audited. One
+ * The dossier exists: in the transaction that created it, with its files linked (and recorded on the
+ * intake), audited. One
  * statement (files, links, audit entry and the intake's new state), so an intake costs one round
  * trip here whatever its attachments; the links' check on their files runs at the statement's end.
  */
@@ -189,7 +193,8 @@ export async function recordCreated(
       INSERT INTO audit_log (at, actor, action, subject, before, after)
       VALUES (${intake.at}, ${intakeActor}, 'portal-intake.created', ${intake.nationalId}, NULL, ${audit}::jsonb)
     )
-    UPDATE portal_intakes SET state = 'created', dossier_id = ${intake.dossierId}, detail = NULL, updated_at = ${intake.at}
+    UPDATE portal_intakes SET state = 'created', dossier_id = ${intake.dossierId}, attachments = ${attachments}::jsonb,
+      detail = NULL, updated_at = ${intake.at}
     WHERE national_id = ${intake.nationalId}`.execute(tx)
 }
 
