@@ -121,6 +121,7 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'GET /api/statistics': () => 'allowed',
   'GET /api/indicators/overview': indicatorReaders,
   'GET /api/indicators/ranking': indicatorReaders,
+  'GET /api/indicators/documents': indicatorReaders,
   'GET /api/indicators/breakdown': indicatorReaders,
   'GET /api/reports/ii06a': indicatorReaders,
   'GET /api/reports/ii06a.xlsx': indicatorReaders,

@@ -497,6 +497,10 @@ export type Database = ProgrammeTables & {
     search_text: Generated<string>
     state: JSONColumnType<OfficialDocument>
     version: number
+    /** Outside recipients of an outgoing document (migration 0039) */
+    external_recipients: Generated<number>
+    /** An incoming document's finishedAt, ISO 8601 UTC text (migration 0039) */
+    finished_at: Generated<string | null>
   }
   document_events: { document_id: string; seq: number; event: JSONColumnType<DocumentEvent> }
   document_files: { document_id: string; sha256: string; content: Buffer; created_at: Timestamp }

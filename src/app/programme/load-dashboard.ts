@@ -5,10 +5,12 @@ import { type DashboardRow, programmeDashboard, type YearMeasures } from '../../
 import type { Db } from '../../store/database.ts'
 import { provinceOverview } from '../../store/kpi/indicator-report.ts'
 import { listProgrammeTargets, loadProgramme, reportedFigures } from '../../store/programme/programme-store.ts'
+import { documentIndicatorReport } from '../documents/document-indicators.ts'
 
 /**
- * A year's computed measures, read through the indicators' own report (the same counters and the
- * same code as the indicator dashboard: one source for every figure motcua computes).
+ * A year's computed measures, read through the indicators' own reports (the same counters and the
+ * same code as the indicator dashboard and its document section: one source for every figure motcua
+ * computes).
  */
 export async function yearMeasures(
   db: Db,
@@ -16,11 +18,15 @@ export async function yearMeasures(
   today: string,
   window = { from: `${year}-01-01`, to: `${year}-12-31` },
 ): Promise<YearMeasures> {
-  const o = await provinceOverview(db, { ...window, today })
+  const [o, documents] = await Promise.all([
+    provinceOverview(db, { ...window, today }),
+    documentIndicatorReport(db, { ...window, today }),
+  ])
   const values = Object.fromEntries(computedMeasures.map((m) => [m, 'n/a'])) as YearMeasures['values']
   for (const r of o.programme) values[r.measure] = r.value
   values.on_time_share = o.onTimeRate
   values.index_766 = o.index766.total
+  values.e_document_share = documents.total.electronicShare
   return { year, period: o.window, values }
 }
 

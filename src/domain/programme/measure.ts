@@ -2,14 +2,14 @@ import { ProgrammeMeasure } from '../kpi/programme.ts'
 
 /**
  * What motcua computes itself for a target: the indicator dashboard's headline measures
- * (`ProgrammeMeasure`), the on-time share and the Decision 766 index total. Nothing else is computed:
- * the share of documents sent electronically is reported by units until the documents module
- * (issue 17) counts it (rules.md "Reform programme").
+ * (`ProgrammeMeasure`), the on-time share, the Decision 766 index total and the share of documents
+ * sent electronically (the documents module's indicators, rules.md "Document indicators").
  */
 export const ComputedMeasure = {
   ...ProgrammeMeasure,
   OnTimeShare: 'on_time_share',
   Index766: 'index_766',
+  EDocumentShare: 'e_document_share',
 } as const
 export type ComputedMeasure = (typeof ComputedMeasure)[keyof typeof ComputedMeasure]
 
@@ -27,6 +27,8 @@ export const measureSource: Record<ComputedMeasure, string> = {
   cut_procedures: 'catalogue: cut procedures / procedures in force',
   on_time_share: 'kpi_counts: (resolved_early + resolved_on_time) / resolved',
   index_766: 'Decision 766 index total (index-766-scoring.ts) over kpi_counts and the catalogue',
+  e_document_share:
+    'documents: outgoing issued and delivered electronically to every recipient / outgoing issued (document indicators)',
 }
 
 /** Ratios are shares (0–1); the 766 index is points (0–100). */

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
+import { documentIndicatorReport } from '../../app/documents/document-indicators.ts'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import { dateOfDay, dayOf, isoDate, parseIsoDate } from '../../domain/calendar/local-time.ts'
 import { reportWindow } from '../../domain/kpi/periods.ts'
@@ -13,6 +14,7 @@ import {
   type WindowQuery,
 } from '../../store/kpi/indicator-report.ts'
 import { problem, sendProblem } from '../problem.ts'
+import { DocumentIndicatorsView } from '../schemas/document-indicator-views.ts'
 import { BreakdownView, Ii06aReportView, OverviewView, RankingView } from '../schemas/indicator-views.ts'
 
 const datePattern = '^\\d{4}-\\d{2}-\\d{2}$'
@@ -79,6 +81,29 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Dat
       if ('status' in w) return sendProblem(reply, w)
       if (await unknownAgency(db, reply, q.agency)) return reply
       return provinceOverview(db, { ...w, agencyId: q.agency })
+    },
+  )
+
+  const DocumentsQuery = Type.Object({ ...windowFields, ...agencyField }, { additionalProperties: false })
+  app.get(
+    '/api/indicators/documents',
+    {
+      config: { permission: Permission.IndicatorsRead },
+      schema: {
+        operationId: 'getDocumentIndicators',
+        tags: ['indicators'],
+        summary:
+          'Chỉ số văn bản / Documents sent and received, the share sent electronically, handled on time and overdue',
+        querystring: DocumentsQuery,
+        response: { 200: DocumentIndicatorsView, 400: Type.Ref('Problem'), 404: Type.Ref('Problem') },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query
+      const w = windowOf(q, now())
+      if ('status' in w) return sendProblem(reply, w)
+      if (await unknownAgency(db, reply, q.agency)) return reply
+      return documentIndicatorReport(db, { ...w, agencyId: q.agency })
     },
   )
 

@@ -46,6 +46,10 @@ export interface paths {
     /** Tổng quan chỉ số / Headline figures, Decision 766 index and programme targets */
     get: operations["getIndicatorOverview"];
   };
+  "/api/indicators/documents": {
+    /** Chỉ số văn bản / Documents sent and received, the share sent electronically, handled on time and overdue */
+    get: operations["getDocumentIndicators"];
+  };
   "/api/indicators/ranking": {
     /** Xếp hạng cơ quan theo Bộ chỉ số 766 / Agencies ranked by the Decision 766 index */
     get: operations["getAgencyRanking"];
@@ -1646,6 +1650,117 @@ export interface operations {
                 resolvedLate: number;
                 /** @description Resolved on time ÷ resolved, in the month, rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
                 onTimeResolvedRate: number | "n/a";
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Chỉ số văn bản / Documents sent and received, the share sent electronically, handled on time and overdue */
+  getDocumentIndicators: {
+    parameters: {
+      query?: {
+        /** @description First day (Vietnam time); default: the 15 December before this year */
+        from?: string;
+        /** @description Last day, inclusive; default: 14 December of this year */
+        to?: string;
+        /** @description Processing agency id */
+        agency?: string;
+      };
+    };
+    responses: {
+      /** @description Chỉ số văn bản: documents sent and received, electronically, on time and overdue */
+      200: {
+        content: {
+          "application/json": {
+            /** @description The period the figures cover */
+            window: {
+              /** @description First day of the period (YYYY-MM-DD, Vietnam time) */
+              from: string;
+              /** @description Last day of the period, inclusive (YYYY-MM-DD, Vietnam time) */
+              to: string;
+              /** @description Stocks (in progress, overdue) are measured at the end of this day */
+              measuredTo: string;
+            };
+            /** @description The agency asked for; null for the province */
+            agencyId: string | null;
+            /** @description Document indicators of the province or of one agency (rules.md "Document indicators") */
+            total: {
+              /** @description Văn bản đi: outgoing documents issued in the period (by their issue date) */
+              sent: number;
+              /** @description Gửi dưới dạng điện tử: issued with both digital signatures and delivered electronically to every recipient (motcua agencies at once, outside agencies once handed to the national axis) */
+              sentElectronically: number;
+              /** @description Issued but not delivered electronically to every recipient (on paper, or not yet over the axis) */
+              sentOtherwise: number;
+              /** @description Tỷ lệ văn bản gửi dưới dạng điện tử: sentElectronically / sent, rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+              electronicShare: number | "n/a";
+              /** @description Văn bản đến: incoming documents that arrived in the period */
+              received: number;
+              /** @description Incoming documents done or answered in the period */
+              finished: number;
+              /** @description Finished on or before their handling deadline day (đúng hạn) */
+              finishedOnTime: number;
+              /** @description Finished after their handling deadline day (quá hạn) */
+              finishedLate: number;
+              /** @description Tỷ lệ văn bản đến giải quyết đúng hạn: finishedOnTime / (finishedOnTime + finishedLate), rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+              onTimeShare: number | "n/a";
+              /** @description Still open at the end of the period past their handling deadline day */
+              overdueOpen: number;
+              /** @description Quá hạn: finishedLate + overdueOpen */
+              overdue: number;
+            };
+            /** @description Each agency with documents in the period, by name */
+            agencies: ({
+                /** @description Agency id */
+                agencyId: string;
+                /** @description Its name in force at the end of the period */
+                agencyName: string;
+                /** @description Văn bản đi: outgoing documents issued in the period (by their issue date) */
+                sent: number;
+                /** @description Gửi dưới dạng điện tử: issued with both digital signatures and delivered electronically to every recipient (motcua agencies at once, outside agencies once handed to the national axis) */
+                sentElectronically: number;
+                /** @description Issued but not delivered electronically to every recipient (on paper, or not yet over the axis) */
+                sentOtherwise: number;
+                /** @description Tỷ lệ văn bản gửi dưới dạng điện tử: sentElectronically / sent, rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                electronicShare: number | "n/a";
+                /** @description Văn bản đến: incoming documents that arrived in the period */
+                received: number;
+                /** @description Incoming documents done or answered in the period */
+                finished: number;
+                /** @description Finished on or before their handling deadline day (đúng hạn) */
+                finishedOnTime: number;
+                /** @description Finished after their handling deadline day (quá hạn) */
+                finishedLate: number;
+                /** @description Tỷ lệ văn bản đến giải quyết đúng hạn: finishedOnTime / (finishedOnTime + finishedLate), rounded to 2 decimals (0.97 = 97%); "n/a" when the denominator is zero (rules.md §6) */
+                onTimeShare: number | "n/a";
+                /** @description Still open at the end of the period past their handling deadline day */
+                overdueOpen: number;
+                /** @description Quá hạn: finishedLate + overdueOpen */
+                overdue: number;
               })[];
           };
         };
@@ -22788,7 +22903,7 @@ export interface operations {
                        * @description One of motcua's computed measures (the indicator dashboard's, the on-time share, the Decision 766 total)
                        * @enum {string}
                        */
-                      measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766";
+                      measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766" | "e_document_share";
                     }) | ({
                       /**
                        * @description Reported by a unit with an evidence file
@@ -22824,7 +22939,7 @@ export interface operations {
                      * @description One of motcua's computed measures (the indicator dashboard's, the on-time share, the Decision 766 total)
                      * @enum {string}
                      */
-                    measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766";
+                    measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766" | "e_document_share";
                     /** @description The window measured */
                     period: {
                       /** @description First day */
@@ -22896,7 +23011,7 @@ export interface operations {
                          * @description One of motcua's computed measures (the indicator dashboard's, the on-time share, the Decision 766 total)
                          * @enum {string}
                          */
-                        measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766";
+                        measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766" | "e_document_share";
                       }) | ({
                         /**
                          * @description Reported by a unit with an evidence file
@@ -22932,7 +23047,7 @@ export interface operations {
                        * @description One of motcua's computed measures (the indicator dashboard's, the on-time share, the Decision 766 total)
                        * @enum {string}
                        */
-                      measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766";
+                      measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766" | "e_document_share";
                       /** @description The window measured */
                       period: {
                         /** @description First day */
@@ -23041,7 +23156,7 @@ export interface operations {
                  * @description One of motcua's computed measures (the indicator dashboard's, the on-time share, the Decision 766 total)
                  * @enum {string}
                  */
-                measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766";
+                measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766" | "e_document_share";
               }) | ({
                 /**
                  * @description Reported by a unit with an evidence file
@@ -23129,7 +23244,7 @@ export interface operations {
              * @description One of motcua's computed measures (the indicator dashboard's, the on-time share, the Decision 766 total)
              * @enum {string}
              */
-            measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766";
+            measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766" | "e_document_share";
           }) | ({
             /**
              * @description Reported by a unit with an evidence file
@@ -23190,7 +23305,7 @@ export interface operations {
                * @description One of motcua's computed measures (the indicator dashboard's, the on-time share, the Decision 766 total)
                * @enum {string}
                */
-              measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766";
+              measure: "late_rate" | "satisfaction" | "online_share" | "full_process_share" | "online_payment" | "e_result_share" | "apology_rate" | "cut_procedures" | "on_time_share" | "index_766" | "e_document_share";
             }) | ({
               /**
                * @description Reported by a unit with an evidence file
