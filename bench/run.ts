@@ -2,6 +2,7 @@ import { cpus } from 'node:os'
 import { calendarBenchmark } from './calendar.ts'
 import { declarationPdfBenchmark } from './declaration-pdf.ts'
 import { declarationsBenchmark } from './declarations.ts'
+import { documentIndicatorsBenchmark } from './document-indicators.ts'
 import { documentsBenchmark } from './documents.ts'
 import { formsBenchmark } from './forms.ts'
 import { httpBenchmark } from './http.ts'
@@ -33,6 +34,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkResult>> = {
   documents: documentsBenchmark,
   'par-index': parIndexBenchmark,
   programme: programmeBenchmark,
+  'document-indicators': documentIndicatorsBenchmark,
 }
 
 export type BenchmarkResult = {
@@ -53,7 +55,7 @@ const names = args.filter(
     args[i - 1] !== '--socket',
 )
 // The lifecycle and indicators benchmarks need a PostgreSQL server: by default they run only when DATABASE_URL names one.
-const needsPostgres = new Set(['lifecycle', 'indicators', 'inbound', 'documents', 'programme'])
+const needsPostgres = new Set(['lifecycle', 'indicators', 'inbound', 'documents', 'programme', 'document-indicators'])
 const chosen =
   names.length > 0 ? names : Object.keys(benchmarks).filter((n) => !needsPostgres.has(n) || process.env.DATABASE_URL)
 const unknown = chosen.filter((n) => !(n in benchmarks))
