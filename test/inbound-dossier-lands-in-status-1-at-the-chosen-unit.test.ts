@@ -67,6 +67,20 @@ describe(`an inbound dossier lands in status 1 at the chosen unit on ${engineNam
     )
   })
 
+  test('the created intake records the attachment it stored, though it went from received to created in one step', async () => {
+    const row = await t.database.db
+      .selectFrom('portal_intakes')
+      .select(['state', 'attachments'])
+      .where('national_id', '=', nationalId)
+      .executeTakeFirstOrThrow()
+    assert.deepEqual(row, {
+      state: 'created',
+      attachments: [
+        { name: 'Giấy chứng sinh', sha256: sha256(bytes), size: bytes.length, mediaType: 'application/pdf' },
+      ],
+    })
+  })
+
   test('a field the platform sends as null is stored as absent, not as an empty string', async () => {
     // Fastify's body validation coerces null to "" for a string-or-null field; the intake reads the raw body.
     const { rows } = await sql<{ email: unknown }>`
