@@ -22,6 +22,7 @@ import { axisPullDeps, documentAxisFromEnv } from '../jobs/document-axis-from-en
 import { startDocumentAxisPull } from '../jobs/document-axis-pull.ts'
 import { defaultRetryPolicy, startOutboxRelay } from '../jobs/outbox-relay.ts'
 import { startPortalIntake } from '../jobs/portal-intake.ts'
+import { startPortalPetitionsPull } from '../jobs/portal-petitions-pull.ts'
 import { startPortalReconciliation } from '../jobs/portal-reconciliation.ts'
 import { seedYearDecisions } from '../store/calendar/calendar-years.ts'
 import { workingDaysFromDatabase } from '../store/calendar/working-days-cache.ts'
@@ -255,6 +256,18 @@ program
             },
           )
         : null
+    // Petitions sent on the national portal, pulled from the platform's feed in pull mode (pushed otherwise).
+    const petitionsPull =
+      inbound && config.portalInbound?.mode === 'pull'
+        ? startPortalPetitionsPull(
+            { db: open.db, calendars, client: inbound, now: () => new Date() },
+            {
+              intervalMs: config.portalInbound.intervalMs,
+              leaseMs: config.relay.leaseMs,
+              onError: (error) => app.log.error({ err: error }, 'national portal petition pull round failed'),
+            },
+          )
+        : null
     // Daily reconciliation report with the national portal, for the previous day (docs/rules.md).
     const reconciliation =
       config.portal && config.portalReconcile.enabled
@@ -293,6 +306,7 @@ program
       clearInterval(draftPurge)
       await intake?.stop()
       await axisPull?.stop()
+      await petitionsPull?.stop()
       await reconciliation?.stop()
       await relay.stop()
       await watcher?.stop()

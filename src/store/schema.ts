@@ -437,6 +437,19 @@ export type Database = ProgrammeTables & {
     at: Timestamp
   }
   portal_intake_cursor: { id: number; cursor: string | null; leased_by: string | null; lease_until: NullableTimestamp }
+  /** The national platform's petition feed cursor (migration 0042); its lease is job_leases 'portal-petitions-pull'. */
+  portal_petition_cursor: { id: number; cursor: string | null; updated_at: NullableTimestamp }
+  /** Petition deliveries refused (migration 0042): keyed by portal id when refused on a trusted body. */
+  portal_petition_refusals: {
+    id: Generated<number>
+    received_via: 'push' | 'pull'
+    claimed_portal_id: string | null
+    portal_id: string | null
+    reason: string
+    detail: string | null
+    at: Timestamp
+    reported_at: NullableTimestamp
+  }
   /** Reconciliation runs with the national portal (migration 0027). */
   portal_reconciliation_runs: {
     id: string

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { type PetitionDesk, petitionDesk } from './fake-national-portal-petitions.ts'
+import { answerPage, type PetitionDesk, petitionDesk } from './fake-national-portal-petitions.ts'
 
 /**
  * The national platform's side of inbound dossiers, for the fake portal (loopback only), speaking the
@@ -10,8 +10,8 @@ import { type PetitionDesk, petitionDesk } from './fake-national-portal-petition
  * position after the page), `GET /api/lienthong/tailieu/<id>` serves an attachment, `POST
  * /api/lienthong/hoso/tiepnhan` takes an acknowledgement, `POST /api/lienthong/hoso/<id>/tuchoi` a refusal
  * (its body's MaHoSoQuocGia must be the path's), `GET /api/lienthong/hoso/<MaHoSoQuocGia>` answers
- * one queued dossier (the latest delivery of it; 404 if none), for reconciliation's re-pull, and `POST
- * /api/lienthong/pakn/ketqua` a petition's outcome (fake-national-portal-petitions.ts). Every call
+ * one queued dossier (the latest delivery of it; 404 if none), for reconciliation's re-pull, and
+ * `/api/lienthong/pakn…` the petitions' feed, outcomes and refusals (fake-national-portal-petitions.ts). Every call
  * needs the `X-API-Key`.
  */
 export type InboundQueue = {
@@ -88,16 +88,7 @@ export function inboundQueue(baseUrl: () => string, apiKey: string) {
     if (key !== apiKey)
       return json(res, 401, { ketQua: 'loi', maLoi: 'KHONG_XAC_THUC', thongBao: 'Khóa API không hợp lệ' })
     const url = new URL(req.url ?? '/', 'http://fake')
-    if (req.method === 'GET' && url.pathname === '/api/lienthong/hoso') {
-      const cursor = url.searchParams.get('conTro')
-      pageRequests.push(cursor)
-      const from = cursor === null ? 0 : Number(cursor)
-      const size = Number(url.searchParams.get('soLuong') ?? '50')
-      if (!Number.isInteger(from) || from < 0 || !Number.isInteger(size) || size < 1)
-        return json(res, 400, { ketQua: 'loi', maLoi: 'DU_LIEU_KHONG_HOP_LE', thongBao: 'Con trỏ không hợp lệ' })
-      const page = queue.slice(from, from + size)
-      return json(res, 200, { DanhSach: page, ConTroTiepTheo: String(from + page.length) })
-    }
+    if (req.method === 'GET' && url.pathname === '/api/lienthong/hoso') return answerPage(res, url, queue, pageRequests)
     const one = /^\/api\/lienthong\/hoso\/([A-Za-z0-9._-]+)$/.exec(url.pathname)
     if (req.method === 'GET' && one) {
       const found = queue.findLast((d) => d.MaHoSoQuocGia === one[1])
@@ -117,7 +108,8 @@ export function inboundQueue(baseUrl: () => string, apiKey: string) {
       res.end(found.bytes)
       return 200
     }
-    if (req.method === 'POST' && url.pathname === '/api/lienthong/pakn/ketqua') return petitions.handle(req, res, body)
+    const petition = petitions.handle(req, res, body)
+    if (petition !== null) return petition
     if (req.method === 'POST' && url.pathname === '/api/lienthong/hoso/tiepnhan') {
       let ack: Record<string, unknown>
       try {

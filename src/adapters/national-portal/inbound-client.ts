@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { PermanentFailure } from '../../domain/delivery/permanent-failure.ts'
-import type { PetitionOutcomeRecord } from './inbound-petition.ts'
+import type { PetitionOutcomeRecord, PetitionRefusalReport } from './inbound-petition.ts'
 import { PortalUnavailable } from './portal-client.ts'
 
 /** One page of the platform's inbound queue: dossiers as sent (checked by the caller) and the next cursor. */
@@ -35,6 +35,10 @@ export type IntakeRefusalReport = {
 export type InboundClient = {
   /** Tells the platform how one of its petitions ended (inbound-petition.ts, assumed record). */
   reportPetition(record: PetitionOutcomeRecord): Promise<void>
+  /** The petitions of the platform's feed after `cursor` (null: from the start), at most `limit` (assumed). */
+  petitionPage(cursor: string | null, limit: number): Promise<InboundPage>
+  /** Tells the platform motcua refused one of its petitions, and why (assumed record). */
+  reportPetitionRefusal(report: PetitionRefusalReport): Promise<void>
   /** The dossiers after `cursor` (null: from the start), at most `limit`. */
   page(cursor: string | null, limit: number): Promise<InboundPage>
   /** The attachment at `url`, read up to `maxBytes` and hashed. */
@@ -58,7 +62,9 @@ export type InboundClientOptions = {
  * Liên thông hồ sơ từ Cổng DVCQG qua nền tảng NDXP/LGSP (assumed paths, all to confirm in the integration
  * agreement): `GET /api/lienthong/hoso?conTro=…&soLuong=…` answers `{ DanhSach, ConTroTiepTheo }`;
  * an attachment is a `GET` of its `DuongDan`; `POST /api/lienthong/hoso/tiepnhan` acknowledges; `POST /api/lienthong/hoso/{MaHoSoQuocGia}/tuchoi`
- * reports a refusal; `POST /api/lienthong/pakn/ketqua` reports a petition's answer or refusal. Every
+ * reports a refusal; `POST /api/lienthong/pakn/ketqua` reports a petition's answer or refusal;
+ * `GET /api/lienthong/pakn?conTro=…&soLuong=…` pages the petition feed as the dossiers' queue; `POST
+ * /api/lienthong/pakn/{MaPAKNQuocGia}/tuchoi` reports a petition refused before reception. Every
  * call is one attempt: network errors, timeouts, 5xx, 408 and 429 throw `PortalUnavailable` for the
  * caller to retry; another refusal is a `PermanentFailure`.
  */
@@ -87,21 +93,26 @@ export function inboundClient(options: InboundClientOptions): InboundClient {
     return response
   }
 
-  async function page(cursor: string | null, limit: number): Promise<InboundPage> {
-    const url = new URL('/api/lienthong/hoso', base)
+  /** One page of a queue the platform serves as `{ DanhSach, ConTroTiepTheo }` (dossiers, petitions). */
+  async function queuePage(path: string, about: string, cursor: string | null, limit: number): Promise<InboundPage> {
+    const url = new URL(path, base)
     if (cursor !== null) url.searchParams.set('conTro', cursor)
     url.searchParams.set('soLuong', String(limit))
-    const response = await call(url, {}, 'the inbound queue')
-    if (!response.ok) throw new PermanentFailure(`platform refused the inbound queue: HTTP ${response.status}`)
+    const response = await call(url, {}, about)
+    if (!response.ok) throw new PermanentFailure(`platform refused ${about}: HTTP ${response.status}`)
     const body = (await response.json().catch(() => null)) as { DanhSach?: unknown; ConTroTiepTheo?: unknown } | null
     if (
       !body ||
       !Array.isArray(body.DanhSach) ||
       !(typeof body.ConTroTiepTheo === 'string' || body.ConTroTiepTheo === null)
     )
-      throw new PortalUnavailable(`platform answered the inbound queue with ${JSON.stringify(body)?.slice(0, 200)}`)
+      throw new PortalUnavailable(`platform answered ${about} with ${JSON.stringify(body)?.slice(0, 200)}`)
     return { items: body.DanhSach, nextCursor: body.ConTroTiepTheo }
   }
+  const page = (cursor: string | null, limit: number) =>
+    queuePage('/api/lienthong/hoso', 'the inbound queue', cursor, limit)
+  const petitionPage = (cursor: string | null, limit: number) =>
+    queuePage('/api/lienthong/pakn', 'the petition feed', cursor, limit)
 
   async function attachment(link: string, maxBytes: number): Promise<FetchedAttachment> {
     const url = new URL(link)
@@ -142,34 +153,10 @@ export function inboundClient(options: InboundClientOptions): InboundClient {
     return { ok: true, bytes, sha256: hash.digest('hex') }
   }
 
-  async function acknowledge(ack: IntakeAcknowledgement): Promise<void> {
-    const about = `the acknowledgement of ${ack.MaHoSoQuocGia}`
+  /** One POST of a JSON record the platform answers 2xx to, or refuses for good. */
+  async function post(path: string, record: object, about: string): Promise<void> {
     const response = await call(
-      new URL('/api/lienthong/hoso/tiepnhan', base),
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ack) },
-      about,
-    )
-    const text = await response.text().catch(() => '')
-    if (!response.ok)
-      throw new PermanentFailure(`platform refused ${about}: HTTP ${response.status} ${text.slice(0, 300)}`)
-  }
-
-  async function reportRefusal(report: IntakeRefusalReport): Promise<void> {
-    const about = `the refusal of ${report.MaHoSoQuocGia}`
-    const response = await call(
-      new URL(`/api/lienthong/hoso/${encodeURIComponent(report.MaHoSoQuocGia)}/tuchoi`, base),
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(report) },
-      about,
-    )
-    const text = await response.text().catch(() => '')
-    if (!response.ok)
-      throw new PermanentFailure(`platform refused ${about}: HTTP ${response.status} ${text.slice(0, 300)}`)
-  }
-
-  async function reportPetition(record: PetitionOutcomeRecord): Promise<void> {
-    const about = `the outcome of petition ${record.MaPAKNQuocGia}`
-    const response = await call(
-      new URL('/api/lienthong/pakn/ketqua', base),
+      new URL(path, base),
       { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record) },
       about,
     )
@@ -178,5 +165,22 @@ export function inboundClient(options: InboundClientOptions): InboundClient {
       throw new PermanentFailure(`platform refused ${about}: HTTP ${response.status} ${text.slice(0, 300)}`)
   }
 
-  return { page, attachment, acknowledge, reportRefusal, reportPetition }
+  const acknowledge = (ack: IntakeAcknowledgement) =>
+    post('/api/lienthong/hoso/tiepnhan', ack, `the acknowledgement of ${ack.MaHoSoQuocGia}`)
+  const reportRefusal = (report: IntakeRefusalReport) =>
+    post(
+      `/api/lienthong/hoso/${encodeURIComponent(report.MaHoSoQuocGia)}/tuchoi`,
+      report,
+      `the refusal of ${report.MaHoSoQuocGia}`,
+    )
+  const reportPetition = (record: PetitionOutcomeRecord) =>
+    post('/api/lienthong/pakn/ketqua', record, `the outcome of petition ${record.MaPAKNQuocGia}`)
+  const reportPetitionRefusal = (report: PetitionRefusalReport) =>
+    post(
+      `/api/lienthong/pakn/${encodeURIComponent(report.MaPAKNQuocGia)}/tuchoi`,
+      report,
+      `the refusal of petition ${report.MaPAKNQuocGia}`,
+    )
+
+  return { page, petitionPage, attachment, acknowledge, reportRefusal, reportPetition, reportPetitionRefusal }
 }

@@ -134,3 +134,17 @@ export function petitionOutcomeRecord(
     CongKhai: published,
   }
 }
+
+/**
+ * Từ chối tiếp nhận PAKN: what motcua tells the platform when it refuses a portal petition before
+ * receiving it (no PAKN code exists), modelled on the dossiers' refusal (inbound-client.ts
+ * IntakeRefusalReport): the reason's code, its text in Vietnamese and English, and when
+ * (`yyyyMMddHHmmss`, Vietnam time). Every name is an ASSUMPTION.
+ */
+export type PetitionRefusalReport = {
+  readonly MaPAKNQuocGia: string
+  readonly MaLyDo: string
+  readonly LyDo: string
+  readonly LyDoTiengAnh: string
+  readonly NgayTuChoi: string
+}
