@@ -6,11 +6,13 @@ import type { AxisDeps } from '../../src/app/document-axis/axis-deps.ts'
 import { pullIncoming } from '../../src/app/document-axis/pull-incoming.ts'
 import { refreshDirectory } from '../../src/app/document-axis/refresh-directory.ts'
 import { registerAxisArrival } from '../../src/app/documents/register-axis-arrival.ts'
+import { availableIncomingActions } from '../../src/domain/documents/actions.ts'
 import { parsePackage } from '../../src/domain/documents/edxml/parse-package.ts'
 import { parseStatusMessage } from '../../src/domain/documents/edxml/status-message.ts'
 import type { IncomingDocument } from '../../src/domain/documents/incoming.ts'
 import { incomingByAxisId, loadMessage, statusHistory } from '../../src/store/document-axis/axis-messages.ts'
 import { attachmentsOf } from '../../src/store/documents/axis-arrivals.ts'
+import { loadDocument } from '../../src/store/documents/document-store.ts'
 import { engineName } from '../support/test-database.ts'
 import { type AxisHarness, incomingLetter, signedIncoming, startAxisHarness } from './axis-harness.ts'
 import { attachment } from './exchange-documents.ts'
@@ -111,6 +113,49 @@ describe(`an arrival over the axis is registered once, on ${engineName}`, () => 
     const { message } = await arrive('406')
     const sent = (await statusHistory(h.deps.db, message?.id ?? '')).map((s) => s.statusCode)
     assert.deepEqual(sent, ['01', '03'])
+  })
+
+  /** The edXML reference of the letter numbered `number` (what a revocation or replacement names). */
+  const targetOf = (number: string) => ({
+    organId: '000.00.07.H31',
+    number,
+    notation: 'SYT-NVY',
+    promulgatedOn: incomingLetter().promulgatedOn,
+  })
+  const clerk = { id: 'clerk', name: 'Văn thư', grants: [{ role: 'clerk' as const, agencyId: 'so-y-te' }] }
+  const leader = { id: 'leader', name: 'Lãnh đạo', grants: [{ role: 'leader' as const, agencyId: 'so-y-te' }] }
+
+  test('a revoked document is marked revoked and offers no more handling actions', async () => {
+    const { rows } = await arrive('408')
+    const revocation = signedIncoming(incomingLetter({ number: '408' }), {
+      business: 'revocation',
+      target: targetOf('408'),
+      reason: 'Ban hành nhầm',
+    })
+    h.axis.deliverToUs(revocation, { type: 'edoc', from: '000.00.07.H31' })
+    await pull()
+    const d = (await loadDocument(h.deps.db, String(rows[0]?.id))) as IncomingDocument
+    assert.deepEqual(
+      [d.status, availableIncomingActions(d, leader), availableIncomingActions(d, clerk)],
+      ['revoked', [], []],
+    )
+  })
+
+  test('a replacement supersedes the earlier document and each links to the other', async () => {
+    const { rows } = await arrive('409')
+    const replacement = signedIncoming(incomingLetter({ number: '410' }), {
+      business: 'replacement',
+      target: targetOf('409'),
+      reason: 'Thay thế văn bản số 409',
+    })
+    const axisId = h.axis.deliverToUs(replacement, { type: 'edoc', from: '000.00.07.H31' })
+    await pull()
+    const { document } = await incomingOf(axisId)
+    const earlier = (await loadDocument(h.deps.db, String(rows[0]?.id))) as IncomingDocument
+    assert.deepEqual(
+      [earlier.status, earlier.supersededById, document?.replacesId, availableIncomingActions(earlier, leader)],
+      ['superseded', document?.id, earlier.id, []],
+    )
   })
 
   test('a package for no agency of ours is refused: 02 goes back and no document is made', async () => {

@@ -5,8 +5,13 @@ import { foldIncoming, type IncomingDocument, type IncomingEvent } from '../../d
 import { appendAudit } from '../../store/audit/audit-log.ts'
 import type { Db } from '../../store/database.ts'
 import { agencyOfCode, directoryName } from '../../store/document-axis/axis-directory.ts'
-import { claimArrival, saveAttachments } from '../../store/documents/axis-arrivals.ts'
-import { allocateRegisterNumber, appendDocumentEvent, insertDocument } from '../../store/documents/document-store.ts'
+import { claimArrival, documentsOfEdxml, saveAttachments } from '../../store/documents/axis-arrivals.ts'
+import {
+  allocateRegisterNumber,
+  appendDocumentEvent,
+  insertDocument,
+  loadDocumentEvents,
+} from '../../store/documents/document-store.ts'
 import type { DocumentArrival } from '../document-axis/axis-deps.ts'
 import { axisActor } from '../document-axis/axis-deps.ts'
 import type { DocumentDeps } from './document-deps.ts'
@@ -44,15 +49,25 @@ export async function registerAxisArrival(deps: DocumentDeps, arrival: DocumentA
   const senderAgencyId = await agencyOfCode(deps.db, p.from.organId, today)
   const senderName = (await directoryName(deps.db, p.from.organId)) ?? p.from.name
   const id = deps.newId()
+  if (p.business === 'revocation') {
+    await deps.db.transaction().execute((tx) => revokeEarlier(tx, p, now))
+    return null
+  }
   return deps.db.transaction().execute(async (tx) => {
     const claim = { axisMessageId: arrival.messageId, documentId: id, edxmlDocumentId: p.documentId }
     if (!(await claimArrival(tx, claim, now))) return null
     const base = { at: now.toISOString(), actor: axisActor }
+    // Thay thế / cập nhật: the earlier documents of the target are superseded by this one.
+    const earlier = (p.business === 'new' ? [] : await documentsOfEdxml(tx, p.targetDocumentId ?? p.documentId)).filter(
+      (e) => e !== id,
+    )
+    const replaced = earlier.at(-1)
     const arrived: IncomingEvent = {
       type: 'arrived',
       ...base,
       id,
       agencyId,
+      ...(replaced ? { replacesId: replaced } : {}),
       document: {
         senderAgencyId,
         senderName,
@@ -83,6 +98,7 @@ export async function registerAxisArrival(deps: DocumentDeps, arrival: DocumentA
     const after = foldIncoming([arrived, registered]) as IncomingDocument
     await appendRegistered(tx, after, registered, now)
     await incomingDocumentRegistered(tx, deps, after)
+    for (const earlierId of earlier) await moveEarlier(tx, earlierId, { type: 'superseded', ...base, byId: id }, now)
     return id
   })
 }
@@ -96,5 +112,34 @@ async function appendRegistered(tx: Db, d: IncomingDocument, registered: Incomin
     subject: `document:${d.id}`,
     before: { status: 'arrived', version: 1 },
     after: registered,
+  })
+}
+
+/** Thu hồi: each incoming document that arrived as the revoked edXML document is marked revoked (once). */
+async function revokeEarlier(tx: Db, p: ParsedPackage, now: Date): Promise<void> {
+  const reason = p.reason || 'Nơi gửi thu hồi văn bản / revoked by the sender'
+  for (const earlierId of await documentsOfEdxml(tx, p.targetDocumentId ?? ''))
+    await moveEarlier(tx, earlierId, { type: 'revoked', at: now.toISOString(), actor: axisActor, reason }, now)
+}
+
+/** Appends a revocation or supersession to an earlier incoming document not already revoked or superseded. */
+async function moveEarlier(
+  tx: Db,
+  documentId: string,
+  event: Extract<IncomingEvent, { type: 'revoked' | 'superseded' }>,
+  now: Date,
+): Promise<void> {
+  const events = ((await loadDocumentEvents(tx, documentId, true))?.events ?? []) as IncomingEvent[]
+  const before = foldIncoming(events)
+  if (before === null || before.status === 'revoked' || before.status === 'superseded') return
+  const after = foldIncoming([...events, event]) as IncomingDocument
+  if (!(await appendDocumentEvent(tx, after, event, before.version))) throw new Error(`document ${documentId} moved`)
+  await appendAudit(tx, {
+    at: now,
+    actor: axisActor,
+    action: `document.${event.type}`,
+    subject: `document:${documentId}`,
+    before: { status: before.status, version: before.version },
+    after: event,
   })
 }

@@ -66,6 +66,8 @@ export const mayDraft = (actor: DocumentActor, agencyId: string) => holds(actor,
 export function availableIncomingActions(d: IncomingDocument, actor: DocumentActor): IncomingAction[] {
   const a = d.agencyId
   const actions: IncomingAction[] = []
+  // Revoked or superseded by its sender: nothing more is done to it (the new one is handled instead).
+  if (d.status === IncomingStatus.Revoked || d.status === IncomingStatus.Superseded) return actions
   if (d.status === IncomingStatus.Arrived && holds(actor, a, 'clerk')) actions.push(IncomingAction.Register)
   const open = d.status === IncomingStatus.Assigned || d.status === IncomingStatus.Handling
   if ((d.status === IncomingStatus.Registered || open) && holds(actor, a, 'leader')) actions.push(IncomingAction.Assign)

@@ -13,6 +13,10 @@ export const IncomingStatus = {
   Handling: 'handling',
   Done: 'done',
   Answered: 'answered',
+  /** Thu hồi: the sender revoked it over the axis (edXML business type 1); nothing more is done to it. */
+  Revoked: 'revoked',
+  /** Thay thế / cập nhật: a later package of the sender replaced it (business type 3 or 2). */
+  Superseded: 'superseded',
 } as const
 export type IncomingStatus = (typeof IncomingStatus)[keyof typeof IncomingStatus]
 
@@ -41,6 +45,8 @@ export type IncomingEvent =
       readonly id: string
       readonly agencyId: string
       readonly document: ArrivedDocument
+      /** The incoming document this one replaces (an edXML replacement or update), if any. */
+      readonly replacesId?: string
     }
   | {
       readonly type: 'registered'
@@ -63,6 +69,8 @@ export type IncomingEvent =
   | { readonly type: 'opinion-added'; readonly at: string; readonly actor: string; readonly text: string }
   | { readonly type: 'done'; readonly at: string; readonly actor: string; readonly note: string }
   | { readonly type: 'answered'; readonly at: string; readonly actor: string; readonly replyId: string }
+  | { readonly type: 'revoked'; readonly at: string; readonly actor: string; readonly reason: string }
+  | { readonly type: 'superseded'; readonly at: string; readonly actor: string; readonly byId: string }
 
 export type IncomingDocument = {
   readonly direction: 'incoming'
@@ -80,6 +88,12 @@ export type IncomingDocument = {
   readonly opinions: readonly Opinion[]
   readonly replyId: string | null
   readonly finishedAt: string | null
+  /**
+   * The earlier incoming document this one replaces, and the later one that replaced it (optional:
+   * projections stored before migration 0037 lack them; absent means none).
+   */
+  readonly replacesId?: string | null
+  readonly supersededById?: string | null
   readonly version: number
 }
 
@@ -110,6 +124,14 @@ function apply(d: IncomingDocument, e: Exclude<IncomingEvent, { type: 'arrived' 
       }
     case 'answered':
       return { ...d, status: IncomingStatus.Answered, replyId: e.replyId, finishedAt: e.at }
+    case 'revoked':
+      return {
+        ...d,
+        status: IncomingStatus.Revoked,
+        opinions: [...d.opinions, { at: e.at, actor: e.actor, text: e.reason }],
+      }
+    case 'superseded':
+      return { ...d, status: IncomingStatus.Superseded, supersededById: e.byId }
   }
 }
 
@@ -132,6 +154,8 @@ export function foldIncoming(events: readonly IncomingEvent[]): IncomingDocument
     opinions: [],
     replyId: null,
     finishedAt: null,
+    replacesId: first.replacesId ?? null,
+    supersededById: null,
     version: 1,
   }
   return rest.reduce<IncomingDocument>(

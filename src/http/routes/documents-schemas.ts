@@ -92,7 +92,7 @@ export const DocumentView = Type.Object(
     agencyId: Type.String({ description: 'The agency whose register holds it' }),
     status: Type.String({
       description:
-        'Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered',
+        'Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered, revoked, superseded',
     }),
     type: DocumentTypeField,
     typeName: Type.String({ description: 'The type in Vietnamese' }),
@@ -152,6 +152,8 @@ export const DocumentView = Type.Object(
           opinions: Type.Array(Opinion, { description: 'Ý kiến chỉ đạo and ý kiến xử lý, oldest first' }),
           replyId: nullableString('The outgoing document that answered it'),
           sourceDocumentId: nullableString("The sender's outgoing document in motcua"),
+          replacesId: nullableString('The earlier incoming document this one replaces (thay thế, cập nhật)'),
+          supersededById: nullableString('The later incoming document that replaced this one'),
         }),
         Type.Null(),
       ],
@@ -185,6 +187,10 @@ function noteOf(e: DocumentEvent): string | null {
       return e.text
     case 'done':
       return e.note
+    case 'revoked':
+      return e.reason
+    case 'superseded':
+      return e.byId
     case 'approved':
       return e.signer.name
     default:
@@ -257,6 +263,8 @@ export function documentView(d: OfficialDocument, actor: DocumentActor | null): 
       opinions: [...d.opinions],
       replyId: d.replyId,
       sourceDocumentId: d.document.sourceDocumentId,
+      replacesId: d.replacesId ?? null,
+      supersededById: d.supersededById ?? null,
     },
   }
 }

@@ -779,7 +779,7 @@ export interface components {
       direction: "outgoing" | "incoming";
       /** @description The agency whose register holds it */
       agencyId: string;
-      /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+      /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered, revoked, superseded */
       status: string;
       /**
        * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
@@ -896,6 +896,10 @@ export interface components {
         replyId: string | null;
         /** @description The sender's outgoing document in motcua */
         sourceDocumentId: string | null;
+        /** @description The earlier incoming document this one replaces (thay thế, cập nhật) */
+        replacesId: string | null;
+        /** @description The later incoming document that replaced this one */
+        supersededById: string | null;
       }) | null;
     };
   };
@@ -16294,7 +16298,7 @@ export interface operations {
             direction: "outgoing" | "incoming";
             /** @description The agency whose register holds it */
             agencyId: string;
-            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered, revoked, superseded */
             status: string;
             /**
              * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
@@ -16411,6 +16415,10 @@ export interface operations {
               replyId: string | null;
               /** @description The sender's outgoing document in motcua */
               sourceDocumentId: string | null;
+              /** @description The earlier incoming document this one replaces (thay thế, cập nhật) */
+              replacesId: string | null;
+              /** @description The later incoming document that replaced this one */
+              supersededById: string | null;
             }) | null;
           };
         };
@@ -16789,7 +16797,7 @@ export interface operations {
             direction: "outgoing" | "incoming";
             /** @description The agency whose register holds it */
             agencyId: string;
-            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered, revoked, superseded */
             status: string;
             /**
              * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
@@ -16906,6 +16914,10 @@ export interface operations {
               replyId: string | null;
               /** @description The sender's outgoing document in motcua */
               sourceDocumentId: string | null;
+              /** @description The earlier incoming document this one replaces (thay thế, cập nhật) */
+              replacesId: string | null;
+              /** @description The later incoming document that replaced this one */
+              supersededById: string | null;
             }) | null;
           };
         };
@@ -16969,7 +16981,7 @@ export interface operations {
             direction: "outgoing" | "incoming";
             /** @description The agency whose register holds it */
             agencyId: string;
-            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered, revoked, superseded */
             status: string;
             /**
              * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
@@ -17086,6 +17098,10 @@ export interface operations {
               replyId: string | null;
               /** @description The sender's outgoing document in motcua */
               sourceDocumentId: string | null;
+              /** @description The earlier incoming document this one replaces (thay thế, cập nhật) */
+              replacesId: string | null;
+              /** @description The later incoming document that replaced this one */
+              supersededById: string | null;
             }) | null;
           };
         };
@@ -17151,7 +17167,7 @@ export interface operations {
             direction: "outgoing" | "incoming";
             /** @description The agency whose register holds it */
             agencyId: string;
-            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered, revoked, superseded */
             status: string;
             /**
              * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
@@ -17268,6 +17284,10 @@ export interface operations {
               replyId: string | null;
               /** @description The sender's outgoing document in motcua */
               sourceDocumentId: string | null;
+              /** @description The earlier incoming document this one replaces (thay thế, cập nhật) */
+              replacesId: string | null;
+              /** @description The later incoming document that replaced this one */
+              supersededById: string | null;
             }) | null;
           };
         };
@@ -17333,7 +17353,7 @@ export interface operations {
             direction: "outgoing" | "incoming";
             /** @description The agency whose register holds it */
             agencyId: string;
-            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered, revoked, superseded */
             status: string;
             /**
              * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
@@ -17450,6 +17470,10 @@ export interface operations {
               replyId: string | null;
               /** @description The sender's outgoing document in motcua */
               sourceDocumentId: string | null;
+              /** @description The earlier incoming document this one replaces (thay thế, cập nhật) */
+              replacesId: string | null;
+              /** @description The later incoming document that replaced this one */
+              supersededById: string | null;
             }) | null;
           };
         };
@@ -17515,7 +17539,7 @@ export interface operations {
             direction: "outgoing" | "incoming";
             /** @description The agency whose register holds it */
             agencyId: string;
-            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered, revoked, superseded */
             status: string;
             /**
              * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
@@ -17632,6 +17656,10 @@ export interface operations {
               replyId: string | null;
               /** @description The sender's outgoing document in motcua */
               sourceDocumentId: string | null;
+              /** @description The earlier incoming document this one replaces (thay thế, cập nhật) */
+              replacesId: string | null;
+              /** @description The later incoming document that replaced this one */
+              supersededById: string | null;
             }) | null;
           };
         };
@@ -17695,7 +17723,7 @@ export interface operations {
             direction: "outgoing" | "incoming";
             /** @description The agency whose register holds it */
             agencyId: string;
-            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered, revoked, superseded */
             status: string;
             /**
              * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
@@ -17812,6 +17840,10 @@ export interface operations {
               replyId: string | null;
               /** @description The sender's outgoing document in motcua */
               sourceDocumentId: string | null;
+              /** @description The earlier incoming document this one replaces (thay thế, cập nhật) */
+              replacesId: string | null;
+              /** @description The later incoming document that replaced this one */
+              supersededById: string | null;
             }) | null;
           };
         };
@@ -17875,7 +17907,7 @@ export interface operations {
             direction: "outgoing" | "incoming";
             /** @description The agency whose register holds it */
             agencyId: string;
-            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered, revoked, superseded */
             status: string;
             /**
              * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
@@ -17992,6 +18024,10 @@ export interface operations {
               replyId: string | null;
               /** @description The sender's outgoing document in motcua */
               sourceDocumentId: string | null;
+              /** @description The earlier incoming document this one replaces (thay thế, cập nhật) */
+              replacesId: string | null;
+              /** @description The later incoming document that replaced this one */
+              supersededById: string | null;
             }) | null;
           };
         };
@@ -18055,7 +18091,7 @@ export interface operations {
             direction: "outgoing" | "incoming";
             /** @description The agency whose register holds it */
             agencyId: string;
-            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered, revoked, superseded */
             status: string;
             /**
              * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
@@ -18172,6 +18208,10 @@ export interface operations {
               replyId: string | null;
               /** @description The sender's outgoing document in motcua */
               sourceDocumentId: string | null;
+              /** @description The earlier incoming document this one replaces (thay thế, cập nhật) */
+              replacesId: string | null;
+              /** @description The later incoming document that replaced this one */
+              supersededById: string | null;
             }) | null;
           };
         };
@@ -18241,7 +18281,7 @@ export interface operations {
             direction: "outgoing" | "incoming";
             /** @description The agency whose register holds it */
             agencyId: string;
-            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered, revoked, superseded */
             status: string;
             /**
              * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
@@ -18358,6 +18398,10 @@ export interface operations {
               replyId: string | null;
               /** @description The sender's outgoing document in motcua */
               sourceDocumentId: string | null;
+              /** @description The earlier incoming document this one replaces (thay thế, cập nhật) */
+              replacesId: string | null;
+              /** @description The later incoming document that replaced this one */
+              supersededById: string | null;
             }) | null;
           };
         };
@@ -18423,7 +18467,7 @@ export interface operations {
             direction: "outgoing" | "incoming";
             /** @description The agency whose register holds it */
             agencyId: string;
-            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered, revoked, superseded */
             status: string;
             /**
              * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
@@ -18540,6 +18584,10 @@ export interface operations {
               replyId: string | null;
               /** @description The sender's outgoing document in motcua */
               sourceDocumentId: string | null;
+              /** @description The earlier incoming document this one replaces (thay thế, cập nhật) */
+              replacesId: string | null;
+              /** @description The later incoming document that replaced this one */
+              supersededById: string | null;
             }) | null;
           };
         };
@@ -18605,7 +18653,7 @@ export interface operations {
             direction: "outgoing" | "incoming";
             /** @description The agency whose register holds it */
             agencyId: string;
-            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered, revoked, superseded */
             status: string;
             /**
              * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
@@ -18722,6 +18770,10 @@ export interface operations {
               replyId: string | null;
               /** @description The sender's outgoing document in motcua */
               sourceDocumentId: string | null;
+              /** @description The earlier incoming document this one replaces (thay thế, cập nhật) */
+              replacesId: string | null;
+              /** @description The later incoming document that replaced this one */
+              supersededById: string | null;
             }) | null;
           };
         };
@@ -18787,7 +18839,7 @@ export interface operations {
             direction: "outgoing" | "incoming";
             /** @description The agency whose register holds it */
             agencyId: string;
-            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered */
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered, revoked, superseded */
             status: string;
             /**
              * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
@@ -18904,6 +18956,10 @@ export interface operations {
               replyId: string | null;
               /** @description The sender's outgoing document in motcua */
               sourceDocumentId: string | null;
+              /** @description The earlier incoming document this one replaces (thay thế, cập nhật) */
+              replacesId: string | null;
+              /** @description The later incoming document that replaced this one */
+              supersededById: string | null;
             }) | null;
           };
         };

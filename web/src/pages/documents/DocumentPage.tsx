@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { client, errorText, ok } from '../../api/client.ts'
 import { useI18n } from '../../i18n/messages.ts'
 import { usePageHead } from '../../page-head.ts'
+import { Link } from '../../router.tsx'
 import { DocumentActions } from './DocumentActions.tsx'
 
 /** Một văn bản: what it states, its trail, the signed PDF and the forms of the caller's next steps. */
@@ -54,6 +55,22 @@ export function DocumentPage({ id }: { id: string }) {
             <dd>{d.incoming.signerName}</dd>
             <dt>{t('doc.due')}</dt>
             <dd>{d.incoming.dueOn ?? '—'}</dd>
+            {d.incoming.replacesId && (
+              <>
+                <dt>{t('doc.replaces')}</dt>
+                <dd>
+                  <Link to={`/can-bo/van-ban/${d.incoming.replacesId}`}>{t('doc.replaces')}</Link>
+                </dd>
+              </>
+            )}
+            {d.incoming.supersededById && (
+              <>
+                <dt>{t('doc.supersededBy')}</dt>
+                <dd>
+                  <Link to={`/can-bo/van-ban/${d.incoming.supersededById}`}>{t('doc.supersededBy')}</Link>
+                </dd>
+              </>
+            )}
           </>
         )}
         {d.outgoing?.returnNote && (
