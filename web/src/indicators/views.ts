@@ -4,6 +4,8 @@ import type { Answer } from '../api/types.ts'
 export type Statistics = Answer<'/api/statistics', 'get'>
 export type Overview = Answer<'/api/indicators/overview', 'get'>
 export type Ranking = Answer<'/api/indicators/ranking', 'get'>
+/** Chỉ số văn bản (rules.md "Document indicators") */
+export type DocumentIndicators = Answer<'/api/indicators/documents', 'get'>
 export type Breakdown = Answer<'/api/indicators/breakdown', 'get'>
 export type Ii06aReport = Answer<'/api/reports/ii06a', 'get'>
 /** The dossiers behind a figure: codes and dates, no applicant data. */

@@ -1,9 +1,10 @@
 import { useI18n } from '../../../i18n/messages.ts'
+import { DocumentSection } from '../../../indicators/DocumentSection.tsx'
 import { useLoad } from '../../../indicators/load.ts'
 import { OverviewSections } from '../../../indicators/OverviewSections.tsx'
 import { PeriodPicker } from '../../../indicators/PeriodPicker.tsx'
 import { type PresetId, periodQuery, usePeriod } from '../../../indicators/period.ts'
-import type { Overview, Ranking } from '../../../indicators/views.ts'
+import type { DocumentIndicators, Overview, Ranking } from '../../../indicators/views.ts'
 import { LoadStatus } from './LoadStatus.tsx'
 import { RankingSection } from './RankingSection.tsx'
 
@@ -16,6 +17,7 @@ export function IndicatorsPage() {
   const query = periodQuery(period)
   const overview = useLoad<Overview>(`/api/indicators/overview?${query}`)
   const ranking = useLoad<Ranking>(`/api/indicators/ranking?${query}`)
+  const documents = useLoad<DocumentIndicators>(`/api/indicators/documents?${query}`)
   return (
     <>
       <h1>{t('ind.office.title')}</h1>
@@ -25,6 +27,8 @@ export function IndicatorsPage() {
       <h2>{t('ranking.title')}</h2>
       <LoadStatus load={ranking} />
       {ranking.state === 'done' && <RankingSection ranking={ranking.data} period={period} />}
+      <LoadStatus load={documents} />
+      {documents.state === 'done' && <DocumentSection report={documents.data} />}
     </>
   )
 }
