@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { inboundClient } from '../src/adapters/national-portal/inbound-client.ts'
 import { PortalUnavailable } from '../src/adapters/national-portal/portal-client.ts'
 import { pullOnce } from '../src/app/portal/intake-pull.ts'
-import { type FakeNationalPortal, startFakeNationalPortal } from './support/fake-national-portal.ts'
-import { inboundDossier, intakeDepsOf, pushCredentials, signedHeaders } from './support/inbound-dossiers.ts'
-import { createTestApp, type TestApp } from './support/test-app.ts'
+import type { FakeNationalPortal } from './support/fake-national-portal.ts'
+import { inboundDossier, intakeDepsOf } from './support/inbound-dossiers.ts'
+import { type PushSetup, startPushSetup } from './support/inbound-push.ts'
+import type { TestApp } from './support/test-app.ts'
 import { engineName } from './support/test-database.ts'
 
 /**
@@ -14,22 +14,15 @@ import { engineName } from './support/test-database.ts'
  * The national dossier id (MaHoSoQuocGia) is the key (rules.md "Inbound dossiers from the national portal").
  */
 describe(`an inbound dossier is received once on ${engineName}`, () => {
+  let setup: PushSetup
   let portal: FakeNationalPortal
   let t: TestApp
 
   before(async () => {
-    portal = await startFakeNationalPortal()
-    t = await createTestApp({
-      portalInbound: {
-        credentials: pushCredentials,
-        client: inboundClient({ baseUrl: portal.baseUrl, apiKey: portal.apiKey, timeoutMs: 2_000 }),
-      },
-    })
+    setup = await startPushSetup()
+    ;({ portal, t } = setup)
   })
-  after(async () => {
-    await t.close()
-    await portal.close()
-  })
+  after(() => setup.close())
 
   const dossiersOf = async (nationalId: string) =>
     t.database.db
@@ -48,15 +41,7 @@ describe(`an inbound dossier is received once on ${engineName}`, () => {
       ).n,
     )
 
-  const push = (body: object) => {
-    const raw = JSON.stringify(body)
-    return t.app.inject({
-      method: 'POST',
-      url: '/api/portal/inbound-dossiers',
-      headers: signedHeaders(raw),
-      payload: raw,
-    })
-  }
+  const push = (body: object) => setup.push('/api/portal/inbound-dossiers', body)
 
   test('pushed twice: created the first time, the second answer says it exists with the same motcua id', async () => {
     const before = await dossierCount()

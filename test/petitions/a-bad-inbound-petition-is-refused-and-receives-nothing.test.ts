@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { inboundClient } from '../../src/adapters/national-portal/inbound-client.ts'
-import { type FakeNationalPortal, startFakeNationalPortal } from '../support/fake-national-portal.ts'
 import { pushCredentials, signedHeaders } from '../support/inbound-dossiers.ts'
 import { inboundPetition } from '../support/inbound-petitions.ts'
-import { createTestApp, type TestApp } from '../support/test-app.ts'
+import { type PushSetup, startPushSetup } from '../support/inbound-push.ts'
 import { engineName } from '../support/test-database.ts'
 
 /**
@@ -14,24 +12,14 @@ import { engineName } from '../support/test-database.ts'
  * (rules.md "Petitions", from the national portal).
  */
 describe(`a bad inbound petition is refused and receives nothing on ${engineName}`, () => {
-  let portal: FakeNationalPortal
-  let t: TestApp
+  let setup: PushSetup
   before(async () => {
-    portal = await startFakeNationalPortal()
-    t = await createTestApp({
-      portalInbound: {
-        credentials: pushCredentials,
-        client: inboundClient({ baseUrl: portal.baseUrl, apiKey: portal.apiKey, timeoutMs: 2_000 }),
-      },
-    })
+    setup = await startPushSetup()
   })
-  after(async () => {
-    await t.close()
-    await portal.close()
-  })
+  after(() => setup.close())
 
   const rows = async () => {
-    const db = t.database.db
+    const db = setup.t.database.db
     const count = async (table: 'petitions' | 'audit_log' | 'petition_code_counters') =>
       Number(
         (
@@ -43,15 +31,8 @@ describe(`a bad inbound petition is refused and receives nothing on ${engineName
       )
     return [await count('petitions'), await count('petition_code_counters'), await count('audit_log')]
   }
-  const push = (body: object, headers?: Record<string, string>) => {
-    const raw = JSON.stringify(body)
-    return t.app.inject({
-      method: 'POST',
-      url: '/api/portal/inbound-petitions',
-      headers: headers ?? signedHeaders(raw),
-      payload: raw,
-    })
-  }
+  const push = (body: object, headers?: Record<string, string>) =>
+    setup.push('/api/portal/inbound-petitions', body, headers)
   /** The push answered `status` with a problem, and the counted tables (all, or the first `tables`) are unchanged. */
   const refused = async (send: () => ReturnType<typeof push>, status: number, tables = 3) => {
     const before = (await rows()).slice(0, tables)

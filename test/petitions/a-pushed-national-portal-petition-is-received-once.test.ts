@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { inboundClient } from '../../src/adapters/national-portal/inbound-client.ts'
-import { type FakeNationalPortal, startFakeNationalPortal } from '../support/fake-national-portal.ts'
-import { pushCredentials, signedHeaders } from '../support/inbound-dossiers.ts'
 import { inboundPetition } from '../support/inbound-petitions.ts'
-import { createTestApp, type TestApp } from '../support/test-app.ts'
+import { type PushSetup, startPushSetup } from '../support/inbound-push.ts'
 import { engineName } from '../support/test-database.ts'
 
 /**
@@ -13,33 +10,19 @@ import { engineName } from '../support/test-database.ts'
  * a repeat answers the same PAKN code (rules.md "Petitions", from the national portal).
  */
 describe(`a pushed national-portal petition is received once on ${engineName}`, () => {
-  let portal: FakeNationalPortal
-  let t: TestApp
+  let setup: PushSetup
   before(async () => {
-    portal = await startFakeNationalPortal()
-    t = await createTestApp({
-      portalInbound: {
-        credentials: pushCredentials,
-        client: inboundClient({ baseUrl: portal.baseUrl, apiKey: portal.apiKey, timeoutMs: 2_000 }),
-      },
-    })
+    setup = await startPushSetup()
   })
-  after(async () => {
-    await t.close()
-    await portal.close()
-  })
+  after(() => setup.close())
 
-  const push = (body: object) => {
-    const raw = JSON.stringify(body)
-    return t.app.inject({
-      method: 'POST',
-      url: '/api/portal/inbound-petitions',
-      headers: signedHeaders(raw),
-      payload: raw,
-    })
-  }
+  const push = (body: object) => setup.push('/api/portal/inbound-petitions', body)
   const petitionsOf = (portalId: string) =>
-    t.database.db.selectFrom('petitions').select(['code', 'channel']).where('external_id', '=', portalId).execute()
+    setup.t.database.db
+      .selectFrom('petitions')
+      .select(['code', 'channel'])
+      .where('external_id', '=', portalId)
+      .execute()
 
   test('pushed twice: received the first time, the repeat answers the same PAKN code', async () => {
     const petition = inboundPetition()
@@ -54,9 +37,9 @@ describe(`a pushed national-portal petition is received once on ${engineName}`, 
 
   test('the platform’s queue with duplicates and out of order gives one petition per portal id', async () => {
     const [a, b, c] = [inboundPetition(), inboundPetition(), inboundPetition()] as const
-    portal.inbound.petitions.enqueue(c, a, c, b, a)
+    setup.portal.inbound.petitions.enqueue(c, a, c, b, a)
     const answers: Record<string, string[]> = {}
-    for (const delivery of portal.inbound.petitions.drain()) {
+    for (const delivery of setup.portal.inbound.petitions.drain()) {
       const res = await push(delivery)
       assert.ok(res.statusCode === 200 || res.statusCode === 201, res.body)
       const portalId = delivery.MaPAKNQuocGia as string
