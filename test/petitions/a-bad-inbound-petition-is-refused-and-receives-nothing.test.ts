@@ -68,4 +68,15 @@ describe(`a bad inbound petition is refused and receives nothing on ${engineName
   test('a dossier code motcua does not know is a 422, no petition received', async () => {
     await refused(() => push(inboundPetition({ MaHoSo: '000.00.00.H00-261126-9999' })), 422, 2)
   })
+
+  test('a push that cannot be trusted is kept with what it claims, under no key', async () => {
+    const body = inboundPetition({ PhanLoai: 7 })
+    await push(body)
+    const kept = await setup.t.database.db
+      .selectFrom('portal_petition_refusals')
+      .select(['portal_id', 'reason', 'received_via'])
+      .where('claimed_portal_id', '=', body.MaPAKNQuocGia)
+      .execute()
+    assert.deepEqual(kept, [{ portal_id: null, reason: 'invalid-body', received_via: 'push' }])
+  })
 })

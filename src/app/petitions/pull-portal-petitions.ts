@@ -3,6 +3,7 @@ import { readInboundPetition } from '../../adapters/national-portal/inbound-peti
 import {
   advancePetitionCursor,
   holdPetitionFeed,
+  type PetitionVia,
   recordPetitionRefusal,
   releasePetitionFeed,
 } from '../../store/petitions/portal-petition-intake.ts'
@@ -29,6 +30,17 @@ const claimedId = (item: unknown) => {
   return typeof id === 'string' ? id.slice(0, 100) : null
 }
 
+/** A petition delivery that cannot be trusted (signature, schema) kept with what it claims, pushed or pulled. */
+export function refusePetitionDelivery(
+  deps: Pick<PetitionDeps, 'db' | 'now'>,
+  via: PetitionVia,
+  body: unknown,
+  reason: string,
+  detail: string | null,
+): Promise<void> {
+  return recordPetitionRefusal(deps.db, { via, claimedPortalId: claimedId(body), reason, detail, at: deps.now() })
+}
+
 /**
  * Lấy PAKN mới từ nền tảng: one instance at a time (the job lease `portal-petitions-pull`), page
  * after page of the platform's petition feed from the stored cursor. Each page's petitions are
@@ -53,14 +65,7 @@ export async function pullPetitionsOnce(
       for (const item of page.items) {
         const read = readInboundPetition(item)
         if (read.ok) await receivePortalPetition(deps, read.petition, 'pull')
-        else
-          await recordPetitionRefusal(deps.db, {
-            via: 'pull',
-            claimedPortalId: claimedId(item),
-            reason: 'invalid-body',
-            detail: read.detail,
-            at: deps.now(),
-          })
+        else await refusePetitionDelivery(deps, 'pull', item, 'invalid-body', read.detail)
       }
       items += page.items.length
       const next = page.nextCursor ?? cursor

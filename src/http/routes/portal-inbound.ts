@@ -4,6 +4,7 @@ import { InboundDossier } from '../../adapters/national-portal/inbound-dossier.t
 import { InboundPetition, readInboundPetition } from '../../adapters/national-portal/inbound-petition.ts'
 import { type PushCredentials, verifyPush } from '../../adapters/national-portal/inbound-signature.ts'
 import type { PetitionDeps } from '../../app/petitions/petition-deps.ts'
+import { refusePetitionDelivery } from '../../app/petitions/pull-portal-petitions.ts'
 import { receivePortalPetition } from '../../app/petitions/receive-portal-petition.ts'
 import { checkInbound, type IntakeDeps, receiveInbound, refuseDelivery } from '../../app/portal/intake-dossier.ts'
 import { Permission } from '../../domain/access/route-permissions.ts'
@@ -165,12 +166,18 @@ export async function portalInboundRoutes(app: FastifyInstance, options: { inbou
       const inbound = options.inbound
       if (!inbound) return sendProblem(reply, problem('inboundNotConfigured', 503))
       const deps = inbound.petitions
-      if (verifyPush(inbound.credentials, request.headers, request.rawBody ?? '', deps.now()) !== 'ok')
-        return sendProblem(reply, problem('inboundUnauthenticated', 401))
       // The body as the platform sent it: Fastify's validation may have coerced it in place.
-      const read = readInboundPetition(parsed(request.rawBody ?? ''))
-      if (!read.ok)
+      const body = parsed(request.rawBody ?? '')
+      const verdict = verifyPush(inbound.credentials, request.headers, request.rawBody ?? '', deps.now())
+      if (verdict !== 'ok') {
+        await refusePetitionDelivery(deps, 'push', body, verdict, null)
+        return sendProblem(reply, problem('inboundUnauthenticated', 401))
+      }
+      const read = readInboundPetition(body)
+      if (!read.ok) {
+        await refusePetitionDelivery(deps, 'push', body, 'invalid-body', read.detail)
         return sendProblem(reply, problem('validation', 400, { errors: [{ path: read.path, message: read.detail }] }))
+      }
       const outcome = await receivePortalPetition(deps, read.petition)
       if (outcome.kind === 'unknownUnit') return sendProblem(reply, problem('petitionInboundUnknownUnit', 422))
       if (outcome.kind === 'dossierNotFound') return sendProblem(reply, problem('petitionInboundUnknownDossier', 422))
