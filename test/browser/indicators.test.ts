@@ -184,6 +184,15 @@ describe(`reform indicators and the II.06a report in Chromium on ${engineName}`,
     assert.match((await procedures.textContent()) ?? '', new RegExp(province.code.replaceAll('.', '\\.')))
   })
 
+  test('the dashboard shows the document indicators as a table with the province total, accessible', async () => {
+    const page = await monitorPage()
+    await page.goto(`${server.baseUrl}/can-bo/chi-so?${period}`)
+    const table = page.getByRole('table', { name: /Văn bản đi, đến theo cơ quan/ })
+    await table.waitFor()
+    assert.ok(await table.getByRole('rowheader', { name: 'Toàn tỉnh', exact: true }).isVisible())
+    await assertAccessible(page, 'the document indicators section')
+  })
+
   test('a late figure of a procedure opens the list of its dossiers, the late one among them', async () => {
     const page = await monitorPage()
     const field = encodeURIComponent(province.fieldId)
