@@ -144,7 +144,7 @@ export const programmeRoutes: FastifyPluginAsyncTypebox<ProgrammeDeps> = async (
         summary: 'Báo cáo số liệu chỉ tiêu kèm minh chứng / Report a target figure with its evidence file',
         params: Type.Object({ targetId: Type.String({ format: 'uuid', description: 'Target revision id' }) }),
         body: TargetFigureBody,
-        response: { 201: ReportedFigureView, ...problems, 409: Type.Ref('Problem') },
+        response: { 201: ReportedFigureView, ...problems, 409: Type.Ref('Problem'), 422: Type.Ref('Problem') },
       },
     },
     async (request, reply) => {
@@ -163,6 +163,8 @@ export const programmeRoutes: FastifyPluginAsyncTypebox<ProgrammeDeps> = async (
           return sendProblem(reply, problem('forbidden', 403))
         case 'notReported':
           return sendProblem(reply, problem('programmeTargetNotReported', 409))
+        case 'agencyNotFound':
+          return sendProblem(reply, problem('agencyNotFound', 422))
         case 'badEvidence':
           return sendBadEvidence(reply, 'body/evidence/contentBase64', outcome.reason)
       }
