@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely'
 import type { ComputedMeasure } from '../../domain/programme/measure.ts'
 import type { Programme } from '../../domain/programme/programme.ts'
 import type { ReportedFigure } from '../../domain/programme/programme-dashboard.ts'
@@ -5,6 +6,7 @@ import type { ReformArea } from '../../domain/programme/reform-area.ts'
 import type { ReformTarget } from '../../domain/programme/reform-target.ts'
 import { appendAudit } from '../audit/audit-log.ts'
 import type { Db } from '../database.ts'
+import type { ProgrammeTables } from './programme-tables.ts'
 
 /** Chương trình CCHC with its phases and groups of solutions, or null. */
 export async function loadProgramme(db: Db, id: string): Promise<Programme | null> {
@@ -29,25 +31,8 @@ export async function listProgrammeIds(db: Db): Promise<string[]> {
   return rows.map((r) => r.id)
 }
 
-type TargetRow = {
-  id: string
-  programme_id: string
-  key: string
-  title: string
-  title_en: string
-  area: string
-  solution_group_id: string | null
-  phase_id: string
-  year: number | null
-  kind: 'computed' | 'reported'
-  measure: string | null
-  responsible_agency_id: string | null
-  comparator: 'below' | 'at_least'
-  value: number
-  effective_from: string
-  basis: string
-  illustrative: boolean
-}
+/** A target row as the store reads it: the table's own type (programme-tables.ts), not a copy. */
+type TargetRow = Selectable<ProgrammeTables['reform_programme_targets']>
 
 const targetOf = (r: TargetRow): ReformTarget => ({
   id: r.id,
