@@ -33,15 +33,17 @@ before(async () => {
     })
   await recordFacts(t.database.db, [ended('A1', false), ended('A2', false), ended('A3', false), ended('A4', true)])
   const targets = (await get(t, admin, `/api/programme/${programmeId}/targets`)).json<{ id: string; key: string }[]>()
-  const eDocs = targets.find((x) => x.key === 'e_documents_share')?.id
+  // The PAR-index rank is the one figure no motcua data can compute: the Ministry publishes it.
+  const rank = targets.find((x) => x.key === 'par_index_rank')?.id
   const home = await signedIn(t, { grants: [{ role: 'leader', agencyId: 'so-noi-vu' }] })
-  await post(t, home, `/api/programme/targets/${eDocs}/figures`, {
+  const reported = await post(t, home, `/api/programme/targets/${rank}/figures`, {
     year: 2026,
-    value: 0.94,
+    value: 6,
     agencyId: 'so-noi-vu',
-    note: 'Theo hệ thống quản lý văn bản',
-    evidence: pdfEvidence('van-ban-dien-tu-2026.pdf'),
+    note: 'Theo công bố Chỉ số CCHC của Bộ Nội vụ',
+    evidence: pdfEvidence('xep-hang-par-index-2026.pdf'),
   })
+  assert.equal(reported.statusCode, 201, reported.body)
   rows = (await get(t, admin, `/api/programme/${programmeId}/dashboard?year=2026`)).json<{ rows: Row[] }>().rows
 })
 after(async () => t.close())
@@ -61,7 +63,7 @@ test(`a late share of 25 % does not meet the target under 10 % on ${engineName}`
 })
 
 test(`a reported figure is shown with the unit's evidence file on ${engineName}`, () => {
-  assert.equal(row('e_documents_share')?.current.source?.evidence?.name, 'van-ban-dien-tu-2026.pdf')
+  assert.equal(row('par_index_rank')?.current.source?.evidence?.name, 'xep-hang-par-index-2026.pdf')
 })
 
 test(`a computed target cannot be reported by a unit on ${engineName}`, async () => {
@@ -109,7 +111,7 @@ test(`the annual report's spreadsheet names the source of each figure on ${engin
   await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer)
   const sources = book.getWorksheet('Chỉ tiêu')?.getColumn(6).values.map(String) ?? []
   assert.ok(
-    sources.some((s) => s.includes('van-ban-dien-tu-2026.pdf')),
+    sources.some((s) => s.includes('xep-hang-par-index-2026.pdf')),
     sources.join('\n'),
   )
 })
