@@ -516,6 +516,13 @@ export type Database = ProgrammeTables & {
     finished_at: Generated<string | null>
   }
   document_events: { document_id: string; seq: number; event: JSONColumnType<DocumentEvent> }
+  dossier_documents: {
+    document_id: string
+    dossier_id: string
+    role: string
+    reply_to: string | null
+    created_at: Timestamp
+  }
   document_files: { document_id: string; sha256: string; content: Buffer; created_at: Timestamp }
   personal_signing_keys: { user_id: string; certificate_pem: string; private_key_pem: string; created_at: Timestamp }
   survey_periods: {
