@@ -1,5 +1,15 @@
+import type { Selectable } from 'kysely'
 import type { DossierDocumentLink, DossierDocumentRole } from '../../domain/documents/dossier-document.ts'
 import type { Db } from '../database.ts'
+import type { Database } from '../schema.ts'
+
+const toLink = (r: Selectable<Database['dossier_documents']>): DossierDocumentLink => ({
+  documentId: r.document_id,
+  dossierId: r.dossier_id,
+  role: r.role as DossierDocumentRole,
+  replyTo: r.reply_to,
+  createdAt: new Date(r.created_at).toISOString(),
+})
 
 /** Links a document to the dossier it concerns, in the caller's transaction; a document has one dossier. */
 export async function linkDossierDocument(tx: Db, link: DossierDocumentLink): Promise<void> {
@@ -24,13 +34,7 @@ export async function dossierDocumentLinks(db: Db, dossierId: string): Promise<D
     .orderBy('created_at')
     .orderBy('document_id')
     .execute()
-  return rows.map((r) => ({
-    documentId: r.document_id,
-    dossierId: r.dossier_id,
-    role: r.role as DossierDocumentRole,
-    replyTo: r.reply_to,
-    createdAt: new Date(r.created_at).toISOString(),
-  }))
+  return rows.map(toLink)
 }
 
 /** The link of one document, or undefined when it concerns no dossier (an answer arriving looks here). */
@@ -40,13 +44,5 @@ export async function dossierOfDocument(db: Db, documentId: string): Promise<Dos
     .selectAll()
     .where('document_id', '=', documentId)
     .executeTakeFirst()
-  return r
-    ? {
-        documentId: r.document_id,
-        dossierId: r.dossier_id,
-        role: r.role as DossierDocumentRole,
-        replyTo: r.reply_to,
-        createdAt: new Date(r.created_at).toISOString(),
-      }
-    : undefined
+  return r ? toLink(r) : undefined
 }
