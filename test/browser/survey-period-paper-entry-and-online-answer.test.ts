@@ -46,7 +46,11 @@ describe(`the SIPAS survey screens in Chromium on ${engineName}`, { skip: requir
     const form = await applicant.newPage()
     await form.goto(`${suite.baseUrl}${new URL(link).pathname}`)
     await form.getByRole('heading', { name: 'Phiếu khảo sát sự hài lòng' }).waitFor()
-    for (const radio of await form.locator('input[type=radio][value="5"]').all()) await radio.check()
+    // The heading shows while the link still loads; the questions come with the send button.
+    await form.getByRole('button', { name: 'Gửi phiếu' }).waitFor()
+    const levels = await form.locator('input[type=radio][value="5"]').all()
+    assert.ok(levels.length > 0, 'the questionnaire is on the page')
+    for (const radio of levels) await radio.check()
     await assertAccessible(form, 'survey answer form')
     await form.getByRole('button', { name: 'Gửi phiếu' }).click()
     await form.getByText('Đã ghi nhận phiếu khảo sát. Xin cảm ơn ông/bà.').waitFor()
