@@ -5,7 +5,8 @@ import { assertAccessible, browserSuite, signedInPage } from './support/browser.
 
 // Decree 30/2020/NĐ-CP: drafted by a specialist (Art. 10), checked and approved by the leader who
 // signs (Art. 11–13), numbered and issued by the clerk (Art. 15–18), received, registered with an
-// arrival number and assigned by the leader at the recipient (Art. 21–23; rules.md "Electronic documents").
+// arrival number and assigned by the leader at the recipient (Art. 21–23; rules.md "Electronic documents"),
+// each step showing on the sender's delivery trail (rules.md "Delivery trail and axis directory").
 
 describe(`an official letter from Sở Tư pháp to Sở Nội vụ, in Chromium on ${engineName}`, {
   skip: requireTools('chromium'),
@@ -63,5 +64,11 @@ describe(`an official letter from Sở Tư pháp to Sở Nội vụ, in Chromium
     await assertAccessible(receivingLeader, 'the assignment form')
     await receivingLeader.getByRole('button', { name: 'Giao xử lý', exact: true }).click()
     await receivingLeader.getByText('Đã giao xử lý', { exact: true }).waitFor({ timeout: 10_000 })
+
+    await clerk.goto(documentUrl)
+    const deliveries = clerk.getByRole('region', { name: 'Quá trình gửi nhận' })
+    await deliveries.getByText(/04 Phân công xử lý/).waitFor({ timeout: 10_000 })
+    await deliveries.getByText(/03 Đã tiếp nhận/).waitFor()
+    await assertAccessible(clerk, 'the delivery trail of the issued document')
   })
 })

@@ -1,4 +1,5 @@
 import { dayOf, isoDate } from '../../domain/calendar/local-time.ts'
+import { statusOfIncomingEvent } from '../../domain/documents/delivery-status.ts'
 import { StatusCode } from '../../domain/documents/edxml/status-code.ts'
 import type { IncomingDocument, IncomingEvent } from '../../domain/documents/incoming.ts'
 import type { Db } from '../../store/database.ts'
@@ -20,19 +21,15 @@ export async function incomingDocumentRegistered(tx: Db, deps: Deps, d: Incoming
   await reportToAxisSender(tx, deps, d, StatusCode.Accepted)
 }
 
-/** The status an axis sender is told when its document is assigned (04), handled (05), done or answered (06). */
-const statusOfEvent: Partial<Record<IncomingEvent['type'], '04' | '05' | '06'>> = {
-  assigned: StatusCode.Assigned,
-  'opinion-added': StatusCode.Processing,
-  done: StatusCode.Done,
-  answered: StatusCode.Done,
-}
+/** The codes reported after a clerk's command: assigned (04), handled (05), done or answered (06). */
+const isReportedAfterCommand = (code: StatusCode | null): code is '04' | '05' | '06' =>
+  code === StatusCode.Assigned || code === StatusCode.Processing || code === StatusCode.Done
 
 /** After an event on an incoming document, in its transaction: the sender over the axis hears of it. */
 export async function incomingDocumentMoved(tx: Db, deps: Deps, d: IncomingDocument, e: IncomingEvent): Promise<void> {
   if (e.type === 'registered') return incomingDocumentRegistered(tx, deps, d)
-  const code = statusOfEvent[e.type]
-  if (code) await reportToAxisSender(tx, deps, d, code)
+  const code = statusOfIncomingEvent(e)
+  if (isReportedAfterCommand(code)) await reportToAxisSender(tx, deps, d, code)
 }
 
 /** Queues a status package to the sender of a document received over the axis; nothing for any other. */

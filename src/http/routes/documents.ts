@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { type TSchema, Type } from 'typebox'
 import { renderRegister } from '../../adapters/pdf/document-register.ts'
+import { documentDeliveries } from '../../app/documents/document-deliveries.ts'
 import type { DocumentDeps } from '../../app/documents/document-deps.ts'
 import { draftOutgoing } from '../../app/documents/draft-outgoing.ts'
 import {
@@ -27,6 +28,7 @@ import {
 } from '../../store/documents/document-store.ts'
 import { callerOf } from '../auth/access-control.ts'
 import { problem, sendProblem } from '../problem.ts'
+import { DeliveryView } from '../schemas/delivery-view.ts'
 import {
   asDraftContent,
   DocumentView,
@@ -409,6 +411,10 @@ export const documentRoutes: FastifyPluginAsyncTypebox<Omit<DocumentDeps, 'newId
           200: Type.Object({
             document: DocumentView,
             trail: Type.Array(TrailEntry, { description: 'Every event, oldest first' }),
+            deliveries: Type.Array(DeliveryView, {
+              description:
+                'Quá trình gửi nhận: per recipient of an issued outgoing document, in the order of its Nơi nhận; empty otherwise',
+            }),
           }),
           ...problems,
         },
@@ -419,7 +425,11 @@ export const documentRoutes: FastifyPluginAsyncTypebox<Omit<DocumentDeps, 'newId
       const d = await loadDocument(db, request.params.id)
       if (d === null) return sendProblem(reply, problem('documentNotFound', 404))
       if (!reads(p, d.agencyId)) return sendProblem(reply, problem('forbidden', 403))
-      return { document: documentView(d, actorOf(p)), trail: trailView(await documentTrail(db, d.id)) }
+      return {
+        document: documentView(d, actorOf(p)),
+        trail: trailView(await documentTrail(db, d.id)),
+        deliveries: d.direction === 'outgoing' ? await documentDeliveries(db, d) : [],
+      }
     },
   )
 

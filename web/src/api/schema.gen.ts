@@ -16603,6 +16603,52 @@ export interface operations {
                 /** @description Its note, opinion or number, when it has one */
                 note: string | null;
               })[];
+            /** @description Quá trình gửi nhận: per recipient of an issued outgoing document, in the order of its Nơi nhận; empty otherwise */
+            deliveries: (({
+                /**
+                 * @description A motcua agency: its steps are read from its incoming register
+                 * @enum {string}
+                 */
+                kind: "agency";
+                /** @description The receiving agency */
+                agencyId: string;
+                /** @description Its incoming document */
+                documentId: string;
+                /** @description Quá trình gửi nhận at this recipient, oldest first, a repeated status shown once */
+                steps: ({
+                    /**
+                     * @description Mã trạng thái as the national axis uses them: 01 đã đến, 02 từ chối tiếp nhận, 03 đã tiếp nhận, 04 phân công xử lý, 05 đang xử lý, 06 hoàn thành, 13 lấy lại, 15 cập nhật, 16 thay thế (rules.md "Delivery trail and axis directory")
+                     * @enum {string}
+                     */
+                    code: "01" | "02" | "03" | "04" | "05" | "06" | "13" | "15" | "16";
+                    /** @description When the recipient took the step (ISO 8601) */
+                    at: string;
+                    /** @description The recipient's words: the reason of a refusal (02), the note of a step; may be empty */
+                    description: string;
+                  })[];
+              }) | ({
+                /**
+                 * @description An agency outside motcua: its steps are the statuses it reported over the national axis
+                 * @enum {string}
+                 */
+                kind: "external";
+                /** @description Its national agency code (mã định danh, QCVN 102:2016) */
+                code: string;
+                /** @description Its name */
+                name: string;
+                /** @description Quá trình gửi nhận at this recipient, oldest first, a repeated status shown once */
+                steps: ({
+                    /**
+                     * @description Mã trạng thái as the national axis uses them: 01 đã đến, 02 từ chối tiếp nhận, 03 đã tiếp nhận, 04 phân công xử lý, 05 đang xử lý, 06 hoàn thành, 13 lấy lại, 15 cập nhật, 16 thay thế (rules.md "Delivery trail and axis directory")
+                     * @enum {string}
+                     */
+                    code: "01" | "02" | "03" | "04" | "05" | "06" | "13" | "15" | "16";
+                    /** @description When the recipient took the step (ISO 8601) */
+                    at: string;
+                    /** @description The recipient's words: the reason of a refusal (02), the note of a step; may be empty */
+                    description: string;
+                  })[];
+              }))[];
           };
         };
       };

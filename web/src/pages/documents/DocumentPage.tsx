@@ -3,6 +3,7 @@ import { client, errorText, ok } from '../../api/client.ts'
 import { useI18n } from '../../i18n/messages.ts'
 import { usePageHead } from '../../page-head.ts'
 import { Link } from '../../router.tsx'
+import { DeliveryStatus } from './DeliveryStatus.tsx'
 import { DocumentActions } from './DocumentActions.tsx'
 
 /** Một văn bản: what it states, its trail, the signed PDF and the forms of the caller's next steps. */
@@ -20,7 +21,7 @@ export function DocumentPage({ id }: { id: string }) {
       </p>
     )
   if (!view.data) return <p role="status">{t('common.loading')}</p>
-  const { document: d, trail } = view.data
+  const { document: d, trail, deliveries } = view.data
   return (
     <>
       <h1>{d.subject}</h1>
@@ -87,6 +88,7 @@ export function DocumentPage({ id }: { id: string }) {
         </p>
       )}
       <DocumentActions id={d.id} actions={d.availableActions} version={d.version} />
+      <DeliveryStatus deliveries={deliveries} />
       <h2>{t('doc.trail')}</h2>
       <ol>
         {trail.map((e) => (
