@@ -165,6 +165,11 @@ const expectations: Record<string, (c: Caller) => Expectation> = {
   'POST /api/dossiers/:ref/reused-components': dossierActors,
   // Readers get the list or 409 reuseNotOffered (not a denial): the gate is availableActions, not the route.
   'GET /api/dossiers/:ref/reusable-documents': dossierReaders,
+  // Consultation letters: listed for whoever reads the dossier; drafted only by a specialist whom the
+  // dossier's availableActions lets transfer it (this dossier is not in appraisal: 422, not a denial).
+  'GET /api/dossiers/:ref/documents': dossierReaders,
+  'POST /api/dossiers/:ref/consultation-letters': (c) =>
+    c.kind === 'anonymous' ? 401 : role(c) === 'specialist' && c.own ? 'allowed' : 403,
   'GET /api/my-notification-preferences': (c) =>
     c.kind === 'anonymous' ? 401 : c.kind === 'owner' || c.kind === 'other-citizen' ? 'allowed' : 403,
   'PUT /api/my-notification-preferences': (c) =>
@@ -335,6 +340,13 @@ function requestFor(route: { method: string; url: string }, c: Caller): { url: s
     '/api/integration-clients': { name: 'LGSP', agencyId: 'xa-22333', scopes: ['dossiers:read'] },
     '/api/my-notification-preferences': { email: true, sms: false },
     '/api/declaration-drafts/1.001193': { formVersion: 1, data: {}, step: null },
+    [`/api/dossiers/${dossier.id}/consultation-letters`]: {
+      toAgencyId: 'so-tu-phap',
+      subject: 'Lấy ý kiến',
+      body: 'Đề nghị cho ý kiến.',
+      urgency: 'normal',
+      draftingUnit: 'VP',
+    },
     [`/api/dossiers/${dossier.id}/reused-components`]: {
       expectedVersion: dossier.version,
       component: 'Tờ khai',

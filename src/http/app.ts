@@ -34,6 +34,7 @@ import { declarationDraftRoutes } from './routes/declaration-drafts.ts'
 import { declarationPrefillRoutes } from './routes/declaration-prefill.ts'
 import { declarationRoutes } from './routes/declarations.ts'
 import { documentRoutes } from './routes/documents.ts'
+import { dossierDocumentRoutes } from './routes/dossier-documents.ts'
 import { dossierRoutes } from './routes/dossiers.ts'
 import { defaultFileOptions, type FileOptions, fileRoutes } from './routes/files.ts'
 import { formRoutes } from './routes/forms.ts'
@@ -270,7 +271,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: options.now,
     calendars: agencyCalendars(options.db, workingDays),
   })
-  await app.register(documentRoutes, { db: options.db, now: options.now })
+  await app.register(documentRoutes, { db: options.db, now: options.now, engine })
+  await app.register(dossierDocumentRoutes, { db: options.db, now: options.now, engine })
   await app.register(surveyRoutes, {
     db: options.db,
     now: options.now,

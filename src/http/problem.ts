@@ -98,6 +98,7 @@ export type ProblemKind =
   | 'documentHandlerInvalid'
   | 'documentReplyInvalid'
   | 'documentRecipientInvalid'
+  | 'consultationRecipientInvalid'
   | 'petitionInboundUnknownUnit'
   | 'petitionInboundUnknownDossier'
   | 'parRoundNotFound'

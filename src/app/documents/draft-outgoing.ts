@@ -6,6 +6,7 @@ import {
   type OutgoingEvent,
 } from '../../domain/documents/outgoing.ts'
 import { appendAudit } from '../../store/audit/audit-log.ts'
+import type { Db } from '../../store/database.ts'
 import { agenciesExist, insertDocument } from '../../store/documents/document-store.ts'
 import type { DocumentDeps } from './document-deps.ts'
 
@@ -14,12 +15,16 @@ export type DraftOutcome =
   | { readonly kind: 'refused' }
   | { readonly kind: 'recipientInvalid' }
 
-/** Soạn thảo văn bản (Decree 30/2020 Art. 10): a specialist of the agency starts a draft; audited. */
+/**
+ * Soạn thảo văn bản (Decree 30/2020 Art. 10): a specialist of the agency starts a draft; audited.
+ * `alongside` runs in the same transaction with the draft (a consultation letter's link to its dossier).
+ */
 export async function draftOutgoing(
   deps: DocumentDeps,
   agencyId: string,
   content: DraftContent,
   actor: DocumentActor,
+  alongside?: (tx: Db, document: OutgoingDocument) => Promise<void>,
 ): Promise<DraftOutcome> {
   if (!mayDraft(actor, agencyId)) return { kind: 'refused' }
   const now = deps.now()
@@ -44,6 +49,7 @@ export async function draftOutgoing(
       before: null,
       after: drafted,
     })
+    await alongside?.(tx, document)
     return { kind: 'drafted', document }
   })
 }

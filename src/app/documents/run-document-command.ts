@@ -23,6 +23,7 @@ import {
   loadDocumentEvents,
   userHolds,
 } from '../../store/documents/document-store.ts'
+import { consultationOnIssue, consultationOnNumbering, type DossierRefusal } from './consultation-on-issue.ts'
 import type { DocumentDeps } from './document-deps.ts'
 import { incomingDocumentMoved } from './incoming-registered.ts'
 import { issueOutgoing } from './issue-outgoing.ts'
@@ -42,6 +43,8 @@ export type DocumentOutcome =
   | { readonly kind: 'handlerInvalid' }
   | { readonly kind: 'replyInvalid' }
   | { readonly kind: 'recipientInvalid' }
+  /** The dossier a consultation letter or its answer moves would not move; nothing was issued. */
+  | { readonly kind: 'dossierRefused'; readonly outcome: DossierRefusal }
 
 type Rejection = Exclude<DocumentOutcome, { kind: 'done' }>
 
@@ -159,6 +162,11 @@ export async function runDocumentCommand(
       if (!(await appendDocumentEvent(tx, after, event, before.version)))
         throw new Abort({ kind: 'conflict', version: before.version })
       if (after.direction === 'incoming') await incomingDocumentMoved(tx, deps, after, event as IncomingEvent)
+      if (before.direction === 'outgoing' && (event.type === 'numbered' || event.type === 'issued')) {
+        const consult = event.type === 'numbered' ? consultationOnNumbering : consultationOnIssue
+        const refusal = await consult(tx, deps, after as OutgoingDocument, now)
+        if (refusal) throw new Abort({ kind: 'dossierRefused', outcome: refusal })
+      }
       await appendAudit(tx, {
         at: now,
         actor: actor.id,

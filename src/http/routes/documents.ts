@@ -27,6 +27,7 @@ import {
   registerEntries,
 } from '../../store/documents/document-store.ts'
 import { callerOf } from '../auth/access-control.ts'
+import { sendOutcomeProblem } from '../outcome-problem.ts'
 import { problem, sendProblem } from '../problem.ts'
 import { DeliveryView } from '../schemas/delivery-view.ts'
 import {
@@ -164,6 +165,8 @@ function sendOutcome(reply: Parameters<typeof sendProblem>[0], outcome: Document
       return sendProblem(reply, problem('documentReplyInvalid', 400))
     case 'recipientInvalid':
       return sendProblem(reply, problem('documentRecipientInvalid', 400))
+    case 'dossierRefused':
+      return sendOutcomeProblem(reply, outcome.outcome)
   }
 }
 

@@ -530,6 +530,14 @@ export interface paths {
     /** Trả lời bằng văn bản đi / Link the reply */
     post: operations["documentAnswer"];
   };
+  "/api/dossiers/{ref}/documents": {
+    /** Văn bản của hồ sơ: lấy ý kiến, trả lời, xin lỗi, quyết định / Official documents of a dossier */
+    get: operations["listDossierDocuments"];
+  };
+  "/api/dossiers/{ref}/consultation-letters": {
+    /** Soạn văn bản lấy ý kiến cơ quan phối hợp / Draft a consultation letter; issuing it transfers the dossier */
+    post: operations["draftConsultationLetter"];
+  };
   "/api/surveys": {
     /** Các kỳ khảo sát SIPAS / Survey periods, newest first */
     get: operations["listSurveyPeriods"];
@@ -19036,6 +19044,262 @@ export interface operations {
       };
       /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
       409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Văn bản của hồ sơ: lấy ý kiến, trả lời, xin lỗi, quyết định / Official documents of a dossier */
+  listDossierDocuments: {
+    parameters: {
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description In the order they were attached */
+            items: ({
+                /**
+                 * @description Why it is on the dossier: consultation_letter, consultation_answer, apology or result_decision
+                 * @enum {string}
+                 */
+                role: "consultation_letter" | "consultation_answer" | "apology" | "result_decision";
+                /** @description For an answer: the consultation letter (outgoing document id) it answers */
+                replyTo: string | null;
+                /** @description When it was attached to the dossier (ISO 8601) */
+                linkedAt: string;
+                document: components["schemas"]["DocumentView"];
+              })[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Soạn văn bản lấy ý kiến cơ quan phối hợp / Draft a consultation letter; issuing it transfers the dossier */
+  draftConsultationLetter: {
+    parameters: {
+      path: {
+        /** @description Dossier code, or its id before reception */
+        ref: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The motcua agency asked for its opinion */
+          toAgencyId: string;
+          /** @description Trích yếu nội dung */
+          subject: string;
+          /** @description Nội dung: what the agency is asked */
+          body: string;
+          /**
+           * @description Mức độ khẩn: normal, urgent (khẩn), very-urgent (thượng khẩn), flash (hỏa tốc)
+           * @enum {string}
+           */
+          urgency: "normal" | "urgent" | "very-urgent" | "flash";
+          /** @description Chữ viết tắt tên đơn vị soạn thảo (e.g. VP), in the công văn's notation */
+          draftingUnit: string;
+        };
+      };
+    };
+    responses: {
+      /** @description An official document (văn bản) with what the caller may do to it */
+      201: {
+        content: {
+          "application/json": {
+            /** @description Document id */
+            id: string;
+            /** @description outgoing (văn bản đi) or incoming (văn bản đến) */
+            direction: "outgoing" | "incoming";
+            /** @description The agency whose register holds it */
+            agencyId: string;
+            /** @description Outgoing: draft, submitted, reviewed, returned, approved, numbered, issued. Incoming: arrived, registered, assigned, handling, done, answered, revoked, superseded */
+            status: string;
+            /**
+             * @description Tên loại văn bản hành chính (Decree 30/2020 Art. 7); abbreviations per its Appendix III
+             * @enum {string}
+             */
+            type: "nghi-quyet" | "quyet-dinh" | "chi-thi" | "quy-che" | "quy-dinh" | "thong-cao" | "thong-bao" | "huong-dan" | "chuong-trinh" | "ke-hoach" | "phuong-an" | "de-an" | "du-an" | "bao-cao" | "bien-ban" | "to-trinh" | "hop-dong" | "cong-van" | "cong-dien" | "ban-ghi-nho" | "ban-thoa-thuan" | "giay-uy-quyen" | "giay-moi" | "giay-gioi-thieu" | "giay-nghi-phep" | "phieu-gui" | "phieu-chuyen" | "phieu-bao";
+            /** @description The type in Vietnamese */
+            typeName: string;
+            /** @description Trích yếu nội dung */
+            subject: string;
+            /** @description Số, ký hiệu (e.g. 123/UBND-VP): the issuer's; null before numbering */
+            notation: string | null;
+            /** @description Số đi (outgoing) or số đến (incoming) in the agency's register of the year */
+            number: number | null;
+            /** @description The register's year */
+            year: number | null;
+            /** @description Ngày ban hành (outgoing) or ngày đến (incoming), YYYY-MM-DD */
+            date: string | null;
+            /**
+             * @description Mức độ khẩn: normal, urgent (khẩn), very-urgent (thượng khẩn), flash (hỏa tốc)
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent" | "very-urgent" | "flash";
+            /**
+             * @description Độ mật: none, mat (mật), toi-mat (tối mật), tuyet-mat (tuyệt mật)
+             * @enum {string}
+             */
+            confidentiality: "none" | "mat" | "toi-mat" | "tuyet-mat";
+            /** @description Send it back as expectedVersion */
+            version: number;
+            /** @description What the caller may do now (the one gate, availableActions) */
+            availableActions: string[];
+            /** @description Whether the signed PDF can be fetched at …/pdf */
+            hasPdf: boolean;
+            /** @description Outgoing details; null for an incoming document */
+            outgoing: ({
+              /** @description Nội dung */
+              body: string;
+              /** @description Đơn vị soạn thảo */
+              draftingUnit: string;
+              /** @description Nơi nhận */
+              recipients: ({
+                  /**
+                   * @description A motcua agency: it receives the document at once
+                   * @enum {string}
+                   */
+                  kind: "agency";
+                  /** @description The receiving agency */
+                  agencyId: string;
+                } | {
+                  /**
+                   * @description An agency outside motcua, reached through the exchange
+                   * @enum {string}
+                   */
+                  kind: "external";
+                  /** @description Its national agency code (mã định danh) */
+                  code: string;
+                  /** @description Its name */
+                  name: string;
+                })[];
+              /** @description The incoming document it answers */
+              replyTo: string | null;
+              /** @description Người soạn thảo (user id) */
+              drafterId: string;
+              /** @description Why it was last returned */
+              returnNote: string | null;
+              /** @description Người ký (after approval) */
+              signerName: string | null;
+              /** @description Quyền hạn, chức vụ của người ký */
+              signerTitle: string | null;
+              /** @description SHA-256 of the issued PDF */
+              sha256: string | null;
+              /** @description Incoming documents created at motcua recipients */
+              delivered: {
+                  /** @description A motcua recipient */
+                  agencyId: string;
+                  /** @description Its incoming document */
+                  documentId: string;
+                }[];
+              /** @description Recipients outside motcua, handed to the exchange */
+              external: {
+                  /** @description National agency code */
+                  code: string;
+                  /** @description Agency name */
+                  name: string;
+                }[];
+            }) | null;
+            /** @description Incoming details; null for an outgoing document */
+            incoming: ({
+              /** @description The sending motcua agency, if it is one */
+              senderAgencyId: string | null;
+              /** @description Cơ quan ban hành */
+              senderName: string;
+              /** @description Người ký of the sender */
+              signerName: string;
+              /** @description The sender's date of issue */
+              issuedOn: string;
+              /** @description When it arrived (ISO 8601) */
+              arrivedAt: string;
+              /** @description Người được giao xử lý */
+              handlerId: string | null;
+              /** @description Thời hạn giải quyết (YYYY-MM-DD) */
+              dueOn: string | null;
+              /** @description Ý kiến chỉ đạo and ý kiến xử lý, oldest first */
+              opinions: {
+                  /** @description When (ISO 8601) */
+                  at: string;
+                  /** @description Who (user id) */
+                  actor: string;
+                  /** @description Ý kiến chỉ đạo / ý kiến xử lý */
+                  text: string;
+                }[];
+              /** @description The outgoing document that answered it */
+              replyId: string | null;
+              /** @description The sender's outgoing document in motcua */
+              sourceDocumentId: string | null;
+              /** @description The earlier incoming document this one replaces (thay thế, cập nhật) */
+              replacesId: string | null;
+              /** @description The later incoming document that replaced this one */
+              supersededById: string | null;
+            }) | null;
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      422: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
