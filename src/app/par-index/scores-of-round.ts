@@ -1,13 +1,10 @@
 import { compareWithLastYear, type RankedUnit, rankUnits, type YearComparison } from '../../domain/par-index/ranking.ts'
 import type { LockedResult, ParRound, UnitAssessment } from '../../domain/par-index/round.ts'
-import { finalAnswers, scoreUnit, type UnitFigures, type UnitScore } from '../../domain/par-index/scoring.ts'
+import { finalAnswers, scoreUnit, type UnitScore } from '../../domain/par-index/scoring.ts'
+import { figuresOfUnit, type YearFigures } from './figures-of-year.ts'
 
-/** Each unit's final answers and figures: those fixed at locking, or the live ones before. */
-export function resultsOf(
-  round: ParRound,
-  assessments: readonly UnitAssessment[],
-  figures: ReadonlyMap<string, UnitFigures>,
-): LockedResult[] {
+/** Each unit's final answers and figures with their sources: those fixed at locking, or the live ones before. */
+export function resultsOf(round: ParRound, assessments: readonly UnitAssessment[], year: YearFigures): LockedResult[] {
   if (round.results !== null) return [...round.results]
   const byUnit = new Map(assessments.map((a) => [a.unitId, a]))
   return round.units.map((u) => {
@@ -15,7 +12,7 @@ export function resultsOf(
     return {
       unitId: u.id,
       name: u.name,
-      figures: figures.get(u.id) ?? {},
+      ...figuresOfUnit(year, u.id),
       answers: finalAnswers(a?.self ?? {}, a?.appraisal ?? {}),
     }
   })

@@ -6,11 +6,13 @@ import type { Db } from '../../store/database.ts'
 import { provinceOverview } from '../../store/kpi/indicator-report.ts'
 import { listProgrammeTargets, loadProgramme, reportedFigures } from '../../store/programme/programme-store.ts'
 import { documentIndicatorReport } from '../documents/document-indicators.ts'
+import { surveySatisfactionWithin } from '../survey/survey-satisfaction-of-year.ts'
 
 /**
  * A year's computed measures, read through the indicators' own reports (the same counters and the
  * same code as the indicator dashboard and its document section: one source for every figure motcua
- * computes).
+ * computes). Satisfaction is the SIPAS survey's, pooled over the closed periods lying within the window, by the same
+ * function as the PAR index's criterion; the per-dossier ratings stay on the indicator dashboard.
  */
 export async function yearMeasures(
   db: Db,
@@ -18,15 +20,17 @@ export async function yearMeasures(
   today: string,
   window = { from: `${year}-01-01`, to: `${year}-12-31` },
 ): Promise<YearMeasures> {
-  const [o, documents] = await Promise.all([
+  const [o, documents, survey] = await Promise.all([
     provinceOverview(db, { ...window, today }),
     documentIndicatorReport(db, { ...window, today }),
+    surveySatisfactionWithin(db, window),
   ])
   const values = Object.fromEntries(computedMeasures.map((m) => [m, 'n/a'])) as YearMeasures['values']
   for (const r of o.programme) values[r.measure] = r.value
   values.on_time_share = o.onTimeRate
   values.index_766 = o.index766.total
   values.e_document_share = documents.total.electronicShare
+  values.satisfaction = survey.province.share ?? 'n/a'
   return { year, period: o.window, values }
 }
 

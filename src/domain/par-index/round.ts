@@ -1,4 +1,5 @@
 import type { CriteriaSet } from './criteria-set.ts'
+import type { FigureSources } from './figure-sources.ts'
 import type { Answers, UnitFigures } from './scoring.ts'
 
 /** Where a year's assessment (kỳ đánh giá Chỉ số CCHC) stands. */
@@ -17,6 +18,8 @@ export type LockedResult = {
   readonly unitId: string
   readonly name: string
   readonly figures: UnitFigures
+  /** Absent from rounds locked before the sources were kept. */
+  readonly sources?: FigureSources
   readonly answers: Answers
 }
 

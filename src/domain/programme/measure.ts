@@ -18,7 +18,8 @@ export const computedMeasures: readonly ComputedMeasure[] = Object.values(Comput
 /** Where a computed figure comes from: the counters of `kpi_counts` it is a ratio of (traceability). */
 export const measureSource: Record<ComputedMeasure, string> = {
   late_rate: 'kpi_counts: (resolved_late + overdue in progress) / (resolved + in progress), II.06a window',
-  satisfaction: 'kpi_counts: satisfied / rated',
+  satisfaction:
+    'SIPAS survey: satisfied share of the answer sheets pooled over the closed periods lying within the year (satisfaction-of-year.ts)',
   online_share: 'kpi_counts: received_online / received',
   full_process_share: 'catalogue: full-process online procedures / procedures in force',
   online_payment: 'kpi_counts: paid_online / fee_bearing',

@@ -142,6 +142,33 @@ const Figures = Type.Object(
   },
   { description: 'The unit’s figures for the year from motcua (null: not applicable)' },
 )
+const SurveyPeriodRef = Type.Object(
+  {
+    id: Type.String({ description: 'The survey period (đợt khảo sát)' }),
+    name: Type.String({ description: 'Tên đợt khảo sát' }),
+    from: Type.String({ format: 'date', description: 'First day of the period' }),
+    to: Type.String({ format: 'date', description: 'Last day of the period' }),
+  },
+  { description: 'A closed SIPAS period lying within the year' },
+)
+const SatisfactionSource = Type.Object(
+  {
+    periods: Type.Array(SurveyPeriodRef, {
+      description:
+        'The year’s closed survey periods, by first day; empty: no closed period, the criterion is not computable',
+    }),
+    answers: Type.Integer({ description: 'The unit’s answer sheets pooled from those periods; 0: not computable' }),
+  },
+  { description: 'Where the satisfaction index comes from (rules.md "Satisfaction in the PAR index")' },
+)
+export const FigureSourcesView = Type.Object(
+  {
+    satisfaction: Type.Union([SatisfactionSource, Type.Null()], {
+      description: 'Source of the SIPAS index; null in a round locked before sources were kept',
+    }),
+  },
+  { description: 'Where the computed figures come from, fixed with them at locking' },
+)
 const Actions = Type.Array(
   Type.Union([
     Type.Literal('self-assess'),
@@ -198,6 +225,7 @@ export const AssessmentView = Type.Object({
   explanation: Type.Union([Type.String(), Type.Null()], { description: 'Giải trình' }),
   explainedAt: Instant('Giải trình'),
   figures: Figures,
+  sources: FigureSourcesView,
   selfScore: scoreOf('Điểm tự chấm: from the unit’s own answers'),
   finalScore: scoreOf('Điểm sau thẩm định: the council’s answers over the unit’s'),
   evidence: Type.Array(EvidenceView, { description: 'Tài liệu kiểm chứng uploaded for the unit' }),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { type Static, Type } from 'typebox'
-import { figuresOfYear } from '../../app/par-index/figures-of-year.ts'
+import { figuresOfUnit, figuresOfYear, noYearFigures, type YearFigures } from '../../app/par-index/figures-of-year.ts'
 import { openRound } from '../../app/par-index/open-round.ts'
 import type { ParIndexDeps } from '../../app/par-index/par-index-deps.ts'
 import { type AssessmentOutcome, runAssessmentCommand } from '../../app/par-index/run-assessment-command.ts'
@@ -19,6 +19,7 @@ import {
   type ParActor,
 } from '../../domain/par-index/actions.ts'
 import { demoCriteriaSets } from '../../domain/par-index/demo-criteria-sets.ts'
+import type { FigureSources } from '../../domain/par-index/figure-sources.ts'
 import { type ParRound, RoundStatus, type UnitAssessment } from '../../domain/par-index/round.ts'
 import { answerableLeaves, finalAnswers, scoreUnit, type UnitFigures } from '../../domain/par-index/scoring.ts'
 import {
@@ -85,8 +86,14 @@ function roundView(round: ParRound, actor: ParActor, now: Date): Static<typeof R
   }
 }
 
-function figuresFor(round: ParRound, unitId: string, live: ReadonlyMap<string, UnitFigures>): UnitFigures {
-  return round.results?.find((r) => r.unitId === unitId)?.figures ?? live.get(unitId) ?? {}
+/** A unit's figures with their sources: fixed at locking (no source before sources were kept), or live. */
+/** The sources shown (FigureSourcesView); a round locked before sources were kept has none. */
+type Sources = { readonly satisfaction: FigureSources['satisfaction'] | null }
+
+function figuresFor(round: ParRound, unitId: string, live: YearFigures): { figures: UnitFigures; sources: Sources } {
+  if (round.results === null) return figuresOfUnit(live, unitId)
+  const locked = round.results.find((r) => r.unitId === unitId)
+  return { figures: locked?.figures ?? {}, sources: locked?.sources ?? { satisfaction: null } }
 }
 
 /** An explanation refused by the domain, as a problem naming the leaf when there is one. */
@@ -281,12 +288,17 @@ export const parIndexRoutes: FastifyPluginAsyncTypebox<ParIndexDeps> = async (ap
       if (round === null || a === null) return sendProblem(reply, problem('parRoundNotFound', 404))
       const actor = actorOf(callerOf(request))
       if (!canSeeAssessment(round, unitId, actor, now())) return sendProblem(reply, problem('forbidden', 403))
-      const live = round.results === null ? await figuresOfYear(db, round.year, now()) : new Map()
+      const live = round.results === null ? await figuresOfYear(db, round.year, now()) : noYearFigures
       return assessmentView(round, a, figuresFor(round, unitId, live), actor)
     },
   )
 
-  async function assessmentView(round: ParRound, a: UnitAssessment, figures: UnitFigures, actor: ParActor) {
+  async function assessmentView(
+    round: ParRound,
+    a: UnitAssessment,
+    { figures, sources }: { figures: UnitFigures; sources: Sources },
+    actor: ParActor,
+  ) {
     return {
       roundId: a.roundId,
       unitId: a.unitId,
@@ -301,6 +313,7 @@ export const parIndexRoutes: FastifyPluginAsyncTypebox<ParIndexDeps> = async (ap
       explanation: a.explanation,
       explainedAt: a.explainedAt,
       figures,
+      sources,
       selfScore: scoreUnit(round.criteriaSet, a.self, figures),
       finalScore: scoreUnit(round.criteriaSet, finalAnswers(a.self, a.appraisal), figures),
       evidence: (await evidenceOf(db, a.roundId, a.unitId)).map((e) => ({
@@ -370,7 +383,7 @@ export const parIndexRoutes: FastifyPluginAsyncTypebox<ParIndexDeps> = async (ap
         if (outcome.kind === 'conflict') return sendProblem(reply, problem('parConflict', 409))
         if (outcome.kind === 'refused') return sendProblem(reply, refusalProblem(outcome))
         const round = (await loadRound(db, id)) as ParRound
-        const live = await figuresOfYear(db, round.year, now())
+        const live = round.results === null ? await figuresOfYear(db, round.year, now()) : noYearFigures
         return assessmentView(round, outcome.assessment, figuresFor(round, unitId, live), actor)
       },
     )
@@ -563,7 +576,7 @@ export const parIndexRoutes: FastifyPluginAsyncTypebox<ParIndexDeps> = async (ap
       const round = await loadRound(db, request.params.id)
       if (round === null) return sendProblem(reply, problem('parRoundNotFound', 404))
       if (!canSeeRanking(round, actorOf(callerOf(request)), now())) return sendProblem(reply, problem('forbidden', 403))
-      const live = round.results === null ? await figuresOfYear(db, round.year, now()) : new Map()
+      const live = round.results === null ? await figuresOfYear(db, round.year, now()) : noYearFigures
       const current = rankingOf(round, resultsOf(round, await roundAssessments(db, round.id), live))
       const last = await roundOf(db, round.year - 1, round.criteriaSet.unitKind)
       const lastRanking =

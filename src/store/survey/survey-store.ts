@@ -283,3 +283,22 @@ export async function enqueueInvitation(
     .values({ topic, message_key: key, payload: JSON.stringify(payload), created_at: now })
     .execute()
 }
+
+/** The answer sheets of several periods, with the period and agency of each. */
+export async function answersOfPeriods(
+  db: Db,
+  periodIds: readonly string[],
+): Promise<{ periodId: string; agencyId: string; answers: Record<string, number> }[]> {
+  if (periodIds.length === 0) return []
+  const rows = await db
+    .selectFrom('survey_respondents')
+    .select(['period_id', 'agency_id', 'answers'])
+    .where('period_id', 'in', periodIds)
+    .where('answered_at', 'is not', null)
+    .execute()
+  return rows.map((r) => ({
+    periodId: r.period_id,
+    agencyId: r.agency_id,
+    answers: r.answers as Record<string, number>,
+  }))
+}

@@ -21188,6 +21188,31 @@ export interface operations {
               /** @description Chỉ số hài lòng, 0–1 */
               satisfaction?: number | null;
             };
+            /** @description Where the computed figures come from, fixed with them at locking */
+            sources: {
+              /** @description Source of the SIPAS index; null in a round locked before sources were kept */
+              satisfaction: {
+                /** @description The year’s closed survey periods, by first day; empty: no closed period, the criterion is not computable */
+                periods: {
+                    /** @description The survey period (đợt khảo sát) */
+                    id: string;
+                    /** @description Tên đợt khảo sát */
+                    name: string;
+                    /**
+                     * Format: date
+                     * @description First day of the period
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description Last day of the period
+                     */
+                    to: string;
+                  }[];
+                /** @description The unit’s answer sheets pooled from those periods; 0: not computable */
+                answers: number;
+              } | null;
+            };
             /** @description Điểm tự chấm: from the unit’s own answers */
             selfScore: {
               /** @description Tổng điểm: the sum of the leaves (penalties negative) */
@@ -21426,6 +21451,31 @@ export interface operations {
               "index-766"?: number | null;
               /** @description Chỉ số hài lòng, 0–1 */
               satisfaction?: number | null;
+            };
+            /** @description Where the computed figures come from, fixed with them at locking */
+            sources: {
+              /** @description Source of the SIPAS index; null in a round locked before sources were kept */
+              satisfaction: {
+                /** @description The year’s closed survey periods, by first day; empty: no closed period, the criterion is not computable */
+                periods: {
+                    /** @description The survey period (đợt khảo sát) */
+                    id: string;
+                    /** @description Tên đợt khảo sát */
+                    name: string;
+                    /**
+                     * Format: date
+                     * @description First day of the period
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description Last day of the period
+                     */
+                    to: string;
+                  }[];
+                /** @description The unit’s answer sheets pooled from those periods; 0: not computable */
+                answers: number;
+              } | null;
             };
             /** @description Điểm tự chấm: from the unit’s own answers */
             selfScore: {
@@ -21674,6 +21724,31 @@ export interface operations {
               /** @description Chỉ số hài lòng, 0–1 */
               satisfaction?: number | null;
             };
+            /** @description Where the computed figures come from, fixed with them at locking */
+            sources: {
+              /** @description Source of the SIPAS index; null in a round locked before sources were kept */
+              satisfaction: {
+                /** @description The year’s closed survey periods, by first day; empty: no closed period, the criterion is not computable */
+                periods: {
+                    /** @description The survey period (đợt khảo sát) */
+                    id: string;
+                    /** @description Tên đợt khảo sát */
+                    name: string;
+                    /**
+                     * Format: date
+                     * @description First day of the period
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description Last day of the period
+                     */
+                    to: string;
+                  }[];
+                /** @description The unit’s answer sheets pooled from those periods; 0: not computable */
+                answers: number;
+              } | null;
+            };
             /** @description Điểm tự chấm: from the unit’s own answers */
             selfScore: {
               /** @description Tổng điểm: the sum of the leaves (penalties negative) */
@@ -21884,6 +21959,31 @@ export interface operations {
               "index-766"?: number | null;
               /** @description Chỉ số hài lòng, 0–1 */
               satisfaction?: number | null;
+            };
+            /** @description Where the computed figures come from, fixed with them at locking */
+            sources: {
+              /** @description Source of the SIPAS index; null in a round locked before sources were kept */
+              satisfaction: {
+                /** @description The year’s closed survey periods, by first day; empty: no closed period, the criterion is not computable */
+                periods: {
+                    /** @description The survey period (đợt khảo sát) */
+                    id: string;
+                    /** @description Tên đợt khảo sát */
+                    name: string;
+                    /**
+                     * Format: date
+                     * @description First day of the period
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description Last day of the period
+                     */
+                    to: string;
+                  }[];
+                /** @description The unit’s answer sheets pooled from those periods; 0: not computable */
+                answers: number;
+              } | null;
             };
             /** @description Điểm tự chấm: from the unit’s own answers */
             selfScore: {

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/messages.ts'
 import { usePageHead } from '../../page-head.ts'
 import { Link } from '../../router.tsx'
 import { readEvidence } from '../programme/programme-api.ts'
+import { FigureSource } from './FigureSource.tsx'
 import {
   type Answers,
   type Assessment,
@@ -353,7 +354,7 @@ function LeafRow(p: LeafRowProps) {
             figure: tx(`par.figure.${m.figure}`),
             value: formatFigure(m.figure, a.figures[m.figure], lang) ?? t('par.leaf.notApplicable'),
           })}{' '}
-          — {tx(`par.figureSource.${m.figure}`)} —{' '}
+          — <FigureSource figure={m.figure} sources={a.sources} /> —{' '}
           <strong>{t('par.leaf.points', { points: formatPoints(finalPoints, lang) })}</strong>
         </p>
       ) : (
