@@ -38,6 +38,7 @@ const versionsOf = (db: OpenDatabase['db'], code: string) =>
       'time_limit',
       'reduced_by',
       'statutory_time_limit',
+      'statutory_source',
       'publication',
       'local_review',
     ])
@@ -134,6 +135,14 @@ describe('approving a change set', () => {
     const v2 = (await versionsOf(database.db, '1.001193'))[1]
     assert.deepEqual(v2?.statutory_time_limit, { unit: 'within_day' })
     assert.equal(v2?.publication?.decisionNumber, '163/QĐ-BTP')
+  })
+
+  test('the new version cites the national record its statutory limit was read from', async () => {
+    const v2 = (await versionsOf(database.db, '1.001193'))[1]
+    assert.equal(
+      v2?.statutory_source,
+      'Cơ sở dữ liệu quốc gia về thủ tục hành chính, bản ghi 1.001193 (https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.001193); quyết định công bố 163/QĐ-BTP ngày 20/06/2025',
+    )
   })
 
   test('the unit performing it and the reduced limit with its decision survive the sync', async () => {

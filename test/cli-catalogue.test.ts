@@ -44,7 +44,10 @@ describe(`bin/motcua catalogue sync, changes, approve on ${engineName}`, () => {
   })
 
   test('changes ID shows each changed field before → after', async () => {
-    assert.match(await run('catalogue', 'changes', '1'), /statutoryTimeLimit: null → \{"unit":"within_day"\}/)
+    assert.match(
+      await run('catalogue', 'changes', '1'),
+      /publication\.decision: null → \{"date":"2025-06-20","number":"163\/QĐ-BTP"\}/,
+    )
   })
 
   test('approve ID --from applies it from that date; a second approval exits 1 naming why', async () => {

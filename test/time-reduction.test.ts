@@ -91,6 +91,17 @@ test('the statutory limit is shown beside the local one with the provincial deci
   )
 })
 
+test('an illustrative cut of the demo shows the statute, its source and the illustrative mark, with no decision', async () => {
+  const res = await get('/api/indicators/time-reduction?procedure=1.008128&from=2026-01-01&to=2026-10-31')
+  assert.equal(res.statusCode, 200, res.body)
+  const r = res.json<TimeReductionView>()
+  assert.deepEqual(
+    [r.statutoryLimitDays, r.configuredLimitDays, r.reductionIllustrative, r.reducedBy],
+    [15, 10, true, null],
+  )
+  assert.match(r.statutorySource ?? '', /^Cơ sở dữ liệu quốc gia về thủ tục hành chính, bản ghi 1\.008128 /)
+})
+
 test('one agency: median, nearest-rank p90 and what-if shares of its done dossiers in the window', async () => {
   const res = await get(
     '/api/indicators/time-reduction?procedure=1.004873&agency=xa-22333&from=2026-01-01&to=2026-10-31&cutTo=4',

@@ -86,35 +86,49 @@ export const Note = {
   documentsBothPrefix: "requiredDocuments: published as 'bản chính, bản sao'",
   documentsQuantityPrefix: 'requiredDocuments: quantity not published',
   documentsFormPrefix: 'requiredDocuments: form not published',
-  statutoryCut: 'statutoryTimeLimit: illustrative cut for the time-reduction demo',
+  statutoryCut:
+    'timeLimit: cut by a third below the statutory limit by motcua for the time-reduction demo; no provincial decision (reductionIllustrative)',
 } as const
 
 /**
- * A longer limit "in the law" than the published (configured) one, for six busy procedures, so the
- * time-reduction analysis has cut procedures to show. No public source found confirms that Khánh Hòa
- * cut these limits: each is marked with `Note.statutoryCut`.
+ * Six procedures whose limit motcua cuts by a third below the statutory one (the reform's "cut by 1/3
+ * to 1/2"), so that the time-reduction analysis has cuts to show. No Khánh Hòa decision is known for
+ * them: each is marked `reductionIllustrative` and with `Note.statutoryCut`, and has no `reducedBy`.
  */
-const illustrativeStatutoryLimits: Readonly<Record<string, TimeLimit>> = {
-  '1.004873': { unit: 'working_days', value: 5 },
-  '1.004222': { unit: 'working_days', value: 10 },
-  '1.004194': { unit: 'working_days', value: 5 },
-  '2.001583': { unit: 'working_days', value: 5 },
-  '1.012783': { unit: 'working_days', value: 7 },
-  '1.013227': { unit: 'working_days', value: 7 },
+const illustrativeCutCodes: ReadonlySet<string> = new Set([
+  '1.008128',
+  '1.013997',
+  '1.010727',
+  '1.010733',
+  '1.013236',
+  '3.000333',
+])
+
+/** A record of the national TTHC database (the first 80 of procedures.json), by its page address. */
+const nationalRecordPage = /^https:\/\/dichvucong\.gov\.vn\/thu-tuc-hanh-chinh\//
+
+type Statute = { readonly limit: TimeLimit; readonly source: string }
+
+/**
+ * The statutory limit and where it comes from (docs/rules.md "Statutory and local time limits"): the
+ * limit the national record publishes (for the direct channel), cited by record, page and publishing
+ * decision; the law where the catalogue reads the limit from it. Undefined for provincial and old-portal
+ * records and for national records that publish no limit.
+ */
+function statuteOf(r: ProcedureRecord, published: TimeLimit): Statute | undefined {
+  const fromLaw = r.code === null ? undefined : limitsInTheLaw[r.code]
+  if (r.code === null || !nationalRecordPage.test(r.source)) return undefined
+  const record = `Cơ sở dữ liệu quốc gia về thủ tục hành chính, bản ghi ${r.code} (${r.source}); quyết định công bố ${r.publishingDecision ?? 'không ghi'}`
+  if (fromLaw) return { limit: fromLaw.timeLimit, source: `${fromLaw.basis}; ${record}` }
+  if (!('value' in published) || !r.timeLimit) return undefined
+  return { limit: published, source: `${record}; thời hạn công bố (${r.timeLimit.channel}): "${r.timeLimit.text}"` }
 }
 
-/** The illustrative statutory limit of a record, checked to be longer than the configured one in the same unit. */
-function statutoryLimit(r: ProcedureRecord, configured: TimeLimit): TimeLimit | undefined {
-  const statutory = r.code === null ? undefined : illustrativeStatutoryLimits[r.code]
-  if (statutory === undefined) return undefined
-  if (
-    !('value' in statutory) ||
-    !('value' in configured) ||
-    statutory.unit !== configured.unit ||
-    statutory.value <= configured.value
-  )
-    throw new Error(`${r.code}: the statutory limit must be longer than the configured one in the same unit`)
-  return statutory
+/** The illustrative cut by a third of a statutory limit, in the same unit, rounded to whole days. */
+function illustrativeCut(r: ProcedureRecord, statute: Statute | undefined): TimeLimit | undefined {
+  if (r.code === null || !illustrativeCutCodes.has(r.code)) return undefined
+  if (!statute || !('value' in statute.limit)) throw new Error(`${r.code}: an illustrative cut needs a statutory limit`)
+  return { unit: statute.limit.unit, value: Math.round((statute.limit.value * 2) / 3) }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -733,10 +747,14 @@ export function buildProcedure(r: ProcedureRecord, localKey: string, fieldIdOf: 
     illustrative.push(`${Note.competentPrefix} (published agency: ${r.agency === null ? 'none' : `'${r.agency}'`})`)
 
   const fromLaw = r.code === null ? undefined : limitsInTheLaw[r.code]
-  const { limit, assumed } = fromLaw ? { limit: fromLaw.timeLimit, assumed: false } : parseLimit(r.timeLimit)
+  const { limit: published, assumed } = fromLaw ? { limit: fromLaw.timeLimit, assumed: false } : parseLimit(r.timeLimit)
   if (assumed) illustrative.push(Note.assumedUnit)
-  const online = fromLaw ? { limit: null, assumed: false } : onlineLimit(r, limit)
+  const online = fromLaw ? { limit: null, assumed: false } : onlineLimit(r, published)
   if (online.assumed) illustrative.push(Note.assumedOnlineUnit)
+  const statute = statuteOf(r, published)
+  const cut = illustrativeCut(r, statute)
+  if (cut) illustrative.push(Note.statutoryCut)
+  const limit = cut ?? published
 
   let cutoffTime: string | null = null
   if (r.category === 'civil_status' && level === 'commune') {
@@ -773,8 +791,6 @@ export function buildProcedure(r: ProcedureRecord, localKey: string, fieldIdOf: 
     r.category === 'land',
   )
   illustrative.push(Note.steps)
-  const statutory = statutoryLimit(r, limit)
-  if (statutory) illustrative.push(Note.statutoryCut)
 
   const version: ProcedureVersion = {
     version: 1,
@@ -788,7 +804,8 @@ export function buildProcedure(r: ProcedureRecord, localKey: string, fieldIdOf: 
     legalBasis: [...new Set(r.legalBasis)],
     timeLimit: limit,
     onlineTimeLimit: online.limit,
-    ...(statutory ? { statutoryTimeLimit: statutory } : {}),
+    ...(statute ? { statutoryTimeLimit: statute.limit, statutorySource: statute.source } : {}),
+    ...(cut ? { reductionIllustrative: true } : {}),
     cutoffTime,
     onlineLevel: ol.level,
     fullOnlineEligible,

@@ -82,6 +82,8 @@ export type Database = ProgrammeTables & {
     source: JSONColumnType<SourceRef>
     publication: JSONColumnType<Publication | null, string | null | undefined, string | null>
     reduced_by: JSONColumnType<ReducedBy | null, string | null | undefined, string | null>
+    statutory_source: ColumnType<string | null, string | null | undefined, string | null>
+    reduction_illustrative: Generated<boolean>
     local_review: ColumnType<string[], string | undefined, string>
     search_text: ColumnType<string, never, never>
     search_vector: ColumnType<string, never, never>

@@ -24,6 +24,15 @@ const sourceOf = (p: SyncedProcedure, illustrative: readonly string[]) => ({
   illustrative: [...illustrative],
 })
 
+/** The national record a statutory limit was read from (rules.md "Statutory and local time limits"). */
+export function statutorySourceOf(p: SyncedProcedure): string | null {
+  if (p.statutoryTimeLimit === null) return null
+  const page = p.sourceUrl ? ` (${p.sourceUrl})` : ''
+  const { decisionNumber, decisionDate } = p.publication
+  const date = decisionDate.split('-').reverse().join('/')
+  return `Cơ sở dữ liệu quốc gia về thủ tục hành chính, bản ghi ${p.code}${page}; quyết định công bố ${decisionNumber} ngày ${date}`
+}
+
 /** The national-owned parts of a version as the national database gives them. */
 function nationalParts(p: SyncedProcedure) {
   return {
@@ -32,6 +41,7 @@ function nationalParts(p: SyncedProcedure) {
     fieldId: p.fieldId,
     legalBasis: p.legalBasis,
     statutoryTimeLimit: p.statutoryTimeLimit,
+    statutorySource: statutorySourceOf(p),
     fees: p.fees,
     requiredDocuments: p.requiredDocuments,
     publication: p.publication,
@@ -100,6 +110,7 @@ export function newProcedureVersion(synced: SyncedProcedure, from: string): Proc
     timeLimit: limit,
     onlineTimeLimit: online && !sameLimit(online, limit) ? online : null,
     reducedBy: null,
+    reductionIllustrative: false,
     cutoffTime: null,
     onlineLevel: 'none',
     fullOnlineEligible: false,

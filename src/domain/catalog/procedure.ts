@@ -104,10 +104,22 @@ export const ProcedureVersion = Type.Object({
         'The limit in the law (from the national TTHC database once synced); absent = not recorded. The province’s cut is `timeLimit` below it',
     }),
   ),
+  statutorySource: Type.Optional(
+    Type.Union([Type.String({ minLength: 1 }), Type.Null()], {
+      description:
+        'Where `statutoryTimeLimit` comes from: the national TTHC database record (code, page, publishing decision, the limit as published) or the article of the law; absent or null = no statutory limit recorded',
+    }),
+  ),
   reducedBy: Type.Optional(
     Type.Union([ReducedBy, Type.Null()], {
       description:
         'The provincial decision that set `timeLimit` below `statutoryTimeLimit`; absent or null = none recorded',
+    }),
+  ),
+  reductionIllustrative: Type.Optional(
+    Type.Boolean({
+      description:
+        'The cut of `timeLimit` below `statutoryTimeLimit` is an illustration in demo data, not a provincial decision; absent = false',
     }),
   ),
   publication: Type.Optional(

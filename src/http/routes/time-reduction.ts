@@ -31,9 +31,17 @@ const limitFields = {
   statutoryLimit: Type.Union([TimeLimit, Type.Null()], {
     description: 'The limit in the law (from the national TTHC database once synced); null = not recorded',
   }),
+  statutorySource: Type.Union([Type.String(), Type.Null()], {
+    description:
+      'Where the statutory limit comes from: the national TTHC database record or the article of the law; null = not recorded',
+  }),
   reducedBy: Type.Union([ReducedBy, Type.Null()], {
     description:
       'The provincial decision (number, date) that set the configured limit below the statute; null = none recorded',
+  }),
+  reductionIllustrative: Type.Boolean({
+    description:
+      'true = the cut below the statute is an illustration in demo data, not a real provincial decision (reducedBy is then null)',
   }),
   configuredLimitDays: days(
     'Configured limit in working days (calendar days count as working days); null = no fixed limit',

@@ -34,6 +34,8 @@ export function versionRow(code: string, v: ProcedureVersion): Insertable<Databa
     source: json(v.source),
     publication: v.publication ? json(v.publication) : null,
     reduced_by: v.reducedBy ? json(v.reducedBy) : null,
+    statutory_source: v.statutorySource ?? null,
+    reduction_illustrative: v.reductionIllustrative ?? false,
     local_review: json(v.localReview ?? []),
   }
 }
@@ -70,7 +72,9 @@ export function versionFromRow(
     timeLimit: row.time_limit,
     onlineTimeLimit: row.online_time_limit,
     statutoryTimeLimit: row.statutory_time_limit,
+    statutorySource: row.statutory_source,
     reducedBy: row.reduced_by,
+    reductionIllustrative: row.reduction_illustrative,
     publication: row.publication,
     localReview: row.local_review,
     cutoffTime: row.cutoff_time,

@@ -26,8 +26,12 @@ type Limits = {
   readonly statutoryLimit: TimeLimit | null
   readonly configuredLimitDays: number | null
   readonly statutoryLimitDays: number | null
+  /** Where the statutory limit comes from (national record or law); null = none recorded. */
+  readonly statutorySource: string | null
   /** The provincial decision that cut the configured limit below the statute; null = none recorded. */
   readonly reducedBy: ReducedBy | null
+  /** The cut is an illustration in demo data, not a provincial decision. */
+  readonly reductionIllustrative: boolean
 }
 
 /** Phân tích rút ngắn thời gian giải quyết of one procedure (issue item 4). */
@@ -58,7 +62,9 @@ async function limitsOf(db: Db, codes: readonly string[], day: string): Promise<
       'name',
       'time_limit',
       'statutory_time_limit',
+      'statutory_source',
       'reduced_by',
+      'reduction_illustrative',
       'effective_from',
       'effective_to',
     ])
@@ -77,7 +83,9 @@ async function limitsOf(db: Db, codes: readonly string[], day: string): Promise<
       statutoryLimit: r.statutory_time_limit,
       configuredLimitDays: limitInWorkingDays(r.time_limit),
       statutoryLimitDays: limitInWorkingDays(r.statutory_time_limit),
+      statutorySource: r.statutory_source,
       reducedBy: r.reduced_by,
+      reductionIllustrative: r.reduction_illustrative,
     })
   }
   return limits
@@ -152,7 +160,9 @@ export async function cutCandidates(db: Db, q: DoneWindow & { limit: number }): 
       statutoryLimit: null,
       configuredLimitDays: null,
       statutoryLimitDays: null,
+      statutorySource: null,
       reducedBy: null,
+      reductionIllustrative: false,
     }
     const d = distribution(minutes)
     const suggested = d.p90Days === null ? null : Math.max(1, Math.ceil(d.p90Days))

@@ -2813,6 +2813,8 @@ export interface operations {
               /** @description within_day: trong ngày, by the end of the reception day; none: không có thời hạn cụ thể */
               unit: "within_day" | "none";
             })) | null;
+            /** @description Where the statutory limit comes from: the national TTHC database record or the article of the law; null = not recorded */
+            statutorySource: string | null;
             /** @description The provincial decision (number, date) that set the configured limit below the statute; null = none recorded */
             reducedBy: {
               /** @description Số quyết định of the provincial People’s Committee */
@@ -2820,6 +2822,8 @@ export interface operations {
               /** @description Calendar date YYYY-MM-DD */
               decisionDate: string;
             } | null;
+            /** @description true = the cut below the statute is an illustration in demo data, not a real provincial decision (reducedBy is then null) */
+            reductionIllustrative: boolean;
             /** @description Configured limit in working days (calendar days count as working days); null = no fixed limit */
             configuredLimitDays: number | null;
             /** @description Statutory limit in working days; null = not recorded or no fixed limit */
@@ -2938,6 +2942,8 @@ export interface operations {
                   /** @description within_day: trong ngày, by the end of the reception day; none: không có thời hạn cụ thể */
                   unit: "within_day" | "none";
                 })) | null;
+                /** @description Where the statutory limit comes from: the national TTHC database record or the article of the law; null = not recorded */
+                statutorySource: string | null;
                 /** @description The provincial decision (number, date) that set the configured limit below the statute; null = none recorded */
                 reducedBy: {
                   /** @description Số quyết định of the provincial People’s Committee */
@@ -2945,6 +2951,8 @@ export interface operations {
                   /** @description Calendar date YYYY-MM-DD */
                   decisionDate: string;
                 } | null;
+                /** @description true = the cut below the statute is an illustration in demo data, not a real provincial decision (reducedBy is then null) */
+                reductionIllustrative: boolean;
                 /** @description Configured limit in working days (calendar days count as working days); null = no fixed limit */
                 configuredLimitDays: number | null;
                 /** @description Statutory limit in working days; null = not recorded or no fixed limit */

@@ -21,6 +21,8 @@ function Limits({ analysis }: { analysis: TimeReduction }) {
       <dd>{tf.limit(analysis.configuredLimit)}</dd>
       <dt>{t('tr.col.statutory')}</dt>
       <dd>{tf.statutory(analysis.statutoryLimit)}</dd>
+      <dt>{t('tr.col.statutorySource')}</dt>
+      <dd>{analysis.statutorySource ?? t('tr.reducedBy.none')}</dd>
       <dt>{t('tr.col.reducedBy')}</dt>
       <dd>
         {analysis.reducedBy
@@ -28,7 +30,9 @@ function Limits({ analysis }: { analysis: TimeReduction }) {
               number: analysis.reducedBy.decisionNumber,
               date: analysis.reducedBy.decisionDate.split('-').reverse().join('/'),
             })
-          : t('tr.reducedBy.none')}
+          : analysis.reductionIllustrative
+            ? t('tr.reducedBy.illustrative')
+            : t('tr.reducedBy.none')}
       </dd>
     </dl>
   )

@@ -40,7 +40,10 @@ function CandidatesTable({ rows, query }: { rows: CutCandidates['rows']; query: 
               </th>
               <td>{f.count(r.count)}</td>
               <td className="text">{tf.limit(r.configuredLimit)}</td>
-              <td className="text">{tf.statutory(r.statutoryLimit)}</td>
+              <td className="text">
+                {tf.statutory(r.statutoryLimit)}
+                {r.reductionIllustrative ? ` (${t('tr.illustrativeMark')})` : ''}
+              </td>
               <td>{tf.days(r.medianDays)}</td>
               <td>{tf.days(r.p90Days)}</td>
               <td>{tf.share(r.shareWithinConfigured)}</td>
