@@ -37,7 +37,8 @@ describe(`migration 0023 (Decision 766 counters) on ${engineName}`, () => {
         key: string
         n: number
       }>`SELECT depth || grain || period::text || agency_id || field_id || procedure_code AS key,
-        vault_linked || '/' || sync_due || '/' || portal_synced AS n FROM kpi_counts ORDER BY key`.execute(database.db)
+        vault_linked || '/' || sync_due || '/' || portal_synced AS n FROM kpi_counts WHERE grain <> 'y'
+        ORDER BY key`.execute(database.db)
     ).rows.map((r) => [r.key, String(r.n)])
 
   test('the rows it fills hold what the counters would have counted', async () => {
@@ -45,7 +46,10 @@ describe(`migration 0023 (Decision 766 counters) on ${engineName}`, () => {
     const byKey = new Map(counted.map(([k, n]) => [k, n]))
     assert.equal(byKey.get('0a0001-01-01xa-1ho-tich'), '3/2/1', 'M1–M3 linked, M6 and M7 motcua, M6 synced')
     assert.equal(byKey.get('0h2026-11-15xa-1ho-tich'), '2/1/0', 'M2, M3 and M7 in the half-month from the 15th')
-    await sql`UPDATE kpi_counts SET vault_linked = 0, sync_due = 0, portal_synced = 0`.execute(database.db)
+    // The grains that existed at 0023; year rows came with 0046, which sums the half-months filled here.
+    await sql`UPDATE kpi_counts SET vault_linked = 0, sync_due = 0, portal_synced = 0 WHERE grain <> 'y'`.execute(
+      database.db,
+    )
     await sql.raw(migration).execute(database.db)
     assert.deepEqual(await counts(), counted)
   })

@@ -168,7 +168,7 @@ export type Database = ProgrammeTables & {
   }
   kpi_counts: {
     depth: number
-    grain: 'a' | 'h' | 'd'
+    grain: 'a' | 'y' | 'h' | 'd'
     period: string
     agency_id: string
     field_id: string

@@ -12,7 +12,7 @@ export const allTime = '0001-01-01'
 /** Pending increments keyed by counter row; built in memory, written in one statement per batch. */
 export type CountDeltas = Map<string, Map<CounterColumn, number>>
 
-const rowKey = (depth: 0 | 1, grain: 'a' | 'h' | 'd', period: string, f: DossierFacts) =>
+const rowKey = (depth: 0 | 1, grain: 'a' | 'y' | 'h' | 'd', period: string, f: DossierFacts) =>
   `${depth}|${grain}|${period}|${f.agencyId}|${f.fieldId}|${depth === 1 ? f.procedureCode : ''}`
 
 /** Adds (sign +1) or removes (sign −1) what one dossier contributes, at both depths and all grains. */
@@ -22,17 +22,20 @@ export function accumulate(
   sign: 1 | -1,
   contributed: readonly Contribution[] = contributions(f),
 ): void {
-  // A dossier's contributions fall on a few days: each day's six counter rows are looked up once.
+  // A dossier's contributions fall on a few days: each day's eight counter rows are looked up once.
   const rowsOfDay = new Map<string, Map<CounterColumn, number>[]>()
   for (const c of contributed) {
     let rows = rowsOfDay.get(c.day)
     if (rows === undefined) {
       const half = isoDate(halfStart(parseIsoDate(c.day) ?? dayOf(f.receivedAt)))
+      // Year rows (migration 0046) let a calendar-year window read one row per unit (year-cover.ts).
+      const year = `${half.slice(0, 4)}-01-01`
       rows = []
       for (const depth of [0, 1] as const)
         for (const [grain, period] of [
           ['d', c.day],
           ['h', half],
+          ['y', year],
           ['a', allTime],
         ] as const) {
           const key = rowKey(depth, grain, period, f)
@@ -110,7 +113,7 @@ export function countRows(deltas: CountDeltas): CountRow[] {
   return moving.map(([key, cols]) => {
     const [depth, grain, period, agency_id, field_id, procedure_code] = key.split('|') as [
       string,
-      'a' | 'h' | 'd',
+      'a' | 'y' | 'h' | 'd',
       string,
       string,
       string,

@@ -337,6 +337,7 @@ function rollUp(rows: DayRows): Map<string, number[]> {
       for (const [grain, period] of [
         ['d', day],
         ['h', half],
+        ['y', `${half.slice(0, 4)}-01-01`],
         ['a', allTime],
       ] as const) {
         const target = `${depth}|${grain}|${period}|${agency}|${field}|${depth === 1 ? procedure : ''}`

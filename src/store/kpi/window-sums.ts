@@ -3,7 +3,7 @@ import { type DayNumber, isoDate } from '../../domain/calendar/local-time.ts'
 import { type Counters, counterColumns, zeroCounters } from '../../domain/kpi/counters.ts'
 import { emptySums, type WindowSums } from '../../domain/kpi/ii06a.ts'
 import type { DossierActivity } from '../../domain/kpi/online-services.ts'
-import { type Cover, cover, type DayRange } from '../../domain/kpi/periods.ts'
+import { halves, type Piece, type Pieces, yearCover } from '../../domain/kpi/year-cover.ts'
 import type { Db } from '../database.ts'
 
 /** The counters the stocks (open, overdue) are differences of. */
@@ -33,21 +33,17 @@ export type SumsQuery = {
 const anyOf = (parts: RawBuilder<boolean>[]) =>
   parts.length === 0 ? sql<boolean>`false` : sql<boolean>`(${sql.join(parts, sql` OR `)})`
 
-const dayRanges = (ranges: readonly DayRange[]) =>
-  ranges.map(([a, b]) => sql<boolean>`(grain = 'd' AND period BETWEEN ${isoDate(a)} AND ${isoDate(b)})`)
+const pieceCondition = (p: Piece) =>
+  p.to === null
+    ? sql<boolean>`(grain = ${p.grain} AND period >= ${isoDate(p.from)})`
+    : sql<boolean>`(grain = ${p.grain} AND period BETWEEN ${isoDate(p.from)} AND ${isoDate(p.to)})`
 
-/** The rows a cover adds and the rows it takes away. */
-function coverConditions(c: Cover): { plus: RawBuilder<boolean>; minus: RawBuilder<boolean> | null } {
-  const plus = dayRanges(c.days)
-  if (c.halves) {
-    const [a, b] = c.halves
-    plus.push(
-      b === null
-        ? sql<boolean>`(grain = 'h' AND period >= ${isoDate(a)})`
-        : sql<boolean>`(grain = 'h' AND period BETWEEN ${isoDate(a)} AND ${isoDate(b)})`,
-    )
+/** The rows a window's pieces add and the rows they take away. */
+function coverConditions(c: Pieces): { plus: RawBuilder<boolean>; minus: RawBuilder<boolean> | null } {
+  return {
+    plus: anyOf(c.plus.map(pieceCondition)),
+    minus: c.minus.length === 0 ? null : anyOf(c.minus.map(pieceCondition)),
   }
-  return { plus: anyOf(plus), minus: c.minusDays.length === 0 ? null : anyOf(dayRanges(c.minusDays)) }
 }
 
 function filtersOf(q: Omit<SumsQuery, 'from' | 'to' | 'groupBy'>, depth: number): RawBuilder<boolean> {
@@ -92,8 +88,8 @@ async function sumOver(
 /**
  * Counter sums per group for the window [from, to] (inclusive days): the window's flows, the flows
  * after it and the all-time totals, from which ii06aFigures derives stocks at both ends. Reads
- * whole half-months and the fewest edge days: the cost depends on the window and the number of
- * units, not on how many dossiers history holds.
+ * whole years, whole half-months and the fewest edge days (year-cover.ts): the cost depends on the
+ * window and the number of units, not on how many dossiers history holds.
  */
 export async function windowSums(db: Db, q: SumsQuery): Promise<Map<string, WindowSums>> {
   const depth = q.procedureCode !== undefined || q.groupBy.includes('procedure_code') ? 1 : 0
@@ -102,8 +98,8 @@ export async function windowSums(db: Db, q: SumsQuery): Promise<Map<string, Wind
   // Before and after the window only the stocks matter: what was received, ended, became or stopped
   // being overdue. Three aggregates grouped by the asked columns (the planner hashes them), side by side.
   const [windowRows, afterRows, allRows] = await Promise.all([
-    sumOver(db, where, coverConditions(cover(q.from, q.to)), counterColumns, groups),
-    sumOver(db, where, coverConditions(cover(q.to + 1, null)), stockColumns, groups),
+    sumOver(db, where, coverConditions(yearCover(q.from, q.to)), counterColumns, groups),
+    sumOver(db, where, coverConditions(yearCover(q.to + 1, null)), stockColumns, groups),
     sumOver(db, where, { plus: sql<boolean>`grain = 'a'`, minus: null }, stockColumns, groups),
   ])
   const out = new Map<string, WindowSums>()
@@ -127,7 +123,7 @@ function countersOf(row: Row): Counters {
   return c
 }
 
-/** Monthly flows inside the window (half-months and edge days), for trend charts. */
+/** Monthly flows inside the window (half-months and edge days, never year rows), for trend charts. */
 export async function monthlyFlows(
   db: Db,
   q: Omit<SumsQuery, 'groupBy'>,
@@ -135,7 +131,7 @@ export async function monthlyFlows(
   const result = await sumOver(
     db,
     filtersOf({ agencyIds: q.agencyIds, fieldId: q.fieldId }, 0),
-    coverConditions(cover(q.from, q.to)),
+    coverConditions(halves(q.from, q.to)),
     trendColumns,
     [sql`to_char(period, 'YYYY-MM') AS month`],
   )
@@ -156,7 +152,7 @@ export async function windowActivity(
   const rows = await sumOver(
     db,
     filtersOf(q, 1),
-    coverConditions(cover(q.from, q.to)),
+    coverConditions(yearCover(q.from, q.to)),
     ['received_online', 'fee_bearing', 'sync_due', 'portal_synced'],
     [sql.ref('agency_id'), sql.ref('field_id'), sql.ref('procedure_code')],
   )
