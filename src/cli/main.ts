@@ -18,6 +18,7 @@ import { buildApp, webRootDefault } from '../http/app.ts'
 import { defaultFileOptions } from '../http/routes/files.ts'
 import { consumersFromEnv } from '../jobs/consumers-from-env.ts'
 import { startDeadlineWatcher } from '../jobs/deadline-watcher.ts'
+import { startDirectoryRefresh } from '../jobs/document-axis-directory.ts'
 import { axisPullDeps, documentAxisFromEnv } from '../jobs/document-axis-from-env.ts'
 import { startDocumentAxisPull } from '../jobs/document-axis-pull.ts'
 import { defaultRetryPolicy, startOutboxRelay } from '../jobs/outbox-relay.ts'
@@ -38,6 +39,7 @@ import { generateHistory } from '../store/kpi/generate-history.ts'
 import { importHistory } from '../store/kpi/import-history.ts'
 import { migrate } from '../store/migrate.ts'
 import { publishedDecisions } from '../store/seed/published-decisions.ts'
+import { addAxisCommands } from './axis-commands.ts'
 import { addCalendarCommands } from './calendar-commands.ts'
 import { addCatalogueCommands } from './catalogue-commands.ts'
 import { addConfigCommands } from './config-commands.ts'
@@ -295,6 +297,20 @@ program
             onError: (error) => app.log.error({ err: error }, 'document axis pull round failed'),
           })
         : null
+    // The axis's agency directory: looked at every 15 minutes, fetched by one server once per
+    // DOCUMENT_AXIS_DIRECTORY_REFRESH_HOURS (docs/rules.md "Delivery trail and axis directory").
+    const axisDirectory =
+      axis && config.documentAxis
+        ? startDirectoryRefresh(
+            { db: open.db, client: axis.client, now: () => new Date() },
+            {
+              periodMs: config.documentAxis.directoryRefreshHours * 3_600_000,
+              intervalMs: 900_000,
+              leaseMs: config.relay.leaseMs,
+              onError: (error) => app.log.error({ err: error }, 'document axis directory refresh failed'),
+            },
+          )
+        : null
     // Declaration drafts past their keeping period are deleted at start and every hour after.
     const purgeDrafts = () =>
       purgeExpiredDrafts(open.db, new Date()).catch((error: unknown) =>
@@ -306,6 +322,7 @@ program
       clearInterval(draftPurge)
       await intake?.stop()
       await axisPull?.stop()
+      await axisDirectory?.stop()
       await petitionsPull?.stop()
       await reconciliation?.stop()
       await relay.stop()
@@ -334,6 +351,7 @@ addCalendarCommands(program)
 addConfigCommands(program)
 addReportCommands(program, dataDirOption)
 addPortalCommands(program, dataDirOption)
+addAxisCommands(program, dataDirOption)
 addCatalogueCommands(program, dataDirOption)
 
 program

@@ -206,7 +206,7 @@ describe('the national document axis is configured whole or not at all', () => {
     assert.equal(loadConfig({}).documentAxis, null)
   })
 
-  test('every setting given: the axis with its connection point, signing files and the default pull interval', () => {
+  test('every setting given: the axis with its connection point, signing files, the default pull interval and directory period', () => {
     assert.deepEqual(loadConfig(whole).documentAxis, {
       baseUrl: 'https://truc.example.gov.vn',
       systemId: 'motcua-khanh-hoa',
@@ -214,6 +214,7 @@ describe('the national document axis is configured whole or not at all', () => {
       connectionPoint: { organId: '000.00.00.H34', name: 'Ủy ban nhân dân tỉnh Khánh Hòa' },
       signing: { keyFile: '/etc/motcua/axis-key.pem', certificateFile: '/etc/motcua/axis-cert.pem' },
       pullIntervalMs: 60_000,
+      directoryRefreshHours: 24,
     })
   })
 

@@ -46,7 +46,7 @@ export type Config = {
   /**
    * The national document exchange axis (DOCUMENT_AXIS_…), all or nothing: its address and our
    * system's credentials, our connection point, the PEM files of the key and certificate signing
-   * every edXML package, and the pull interval.
+   * every edXML package, the pull interval and the directory's refresh period.
    */
   readonly documentAxis: {
     readonly baseUrl: string
@@ -55,6 +55,8 @@ export type Config = {
     readonly connectionPoint: { readonly organId: string; readonly name: string }
     readonly signing: { readonly keyFile: string; readonly certificateFile: string }
     readonly pullIntervalMs: number
+    /** DOCUMENT_AXIS_DIRECTORY_REFRESH_HOURS: the agency directory is fetched once per this period. */
+    readonly directoryRefreshHours: number
   } | null
   readonly mail: { readonly url: string; readonly from: string } | null
   readonly sms: { readonly url: string; readonly apiKey: string; readonly brandname: string } | null
@@ -220,6 +222,7 @@ function documentAxisOf(e: Environment): Config['documentAxis'] {
     connectionPoint: { organId, name },
     signing: { keyFile, certificateFile },
     pullIntervalMs: e.DOCUMENT_AXIS_PULL_INTERVAL_MS,
+    directoryRefreshHours: e.DOCUMENT_AXIS_DIRECTORY_REFRESH_HOURS,
   }
 }
 

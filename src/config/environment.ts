@@ -231,6 +231,13 @@ export const Environment = Type.Object({
     'Khoảng thời gian giữa hai lần nhận văn bản từ trục / Interval between two pulls from the axis',
     { expected: { vi: 'phải là số nguyên ≥ 1000 (mili giây)', en: 'must be an integer ≥ 1000 (milliseconds)' } },
   ),
+  DOCUMENT_AXIS_DIRECTORY_REFRESH_HOURS: integer(
+    1,
+    720,
+    24,
+    'Chu kỳ cập nhật danh bạ đơn vị trên trục (giờ); đơn vị không còn trong danh bạ được giữ và đánh dấu vắng / How often the axis agency directory is refreshed (hours); an agency no longer listed is kept and marked absent',
+    { expected: { vi: 'phải là số nguyên từ 1 đến 720 (giờ)', en: 'must be an integer from 1 to 720 (hours)' } },
+  ),
   SMTP_URL: Type.Optional(
     Type.String({
       format: 'uri',

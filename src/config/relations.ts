@@ -93,7 +93,11 @@ export const relations: readonly ((given: Given, resolved: Environment) => strin
   // The axis is configured whole or not at all: a half configuration would send unsigned or unanswerable packages.
   (given) => {
     const set = axisSettings.filter((m) => isSet(given, m))
-    if (set.length === 0) return onlyWith('DOCUMENT_AXIS_BASE_URL', ['DOCUMENT_AXIS_PULL_INTERVAL_MS'])(given)
+    if (set.length === 0)
+      return onlyWith('DOCUMENT_AXIS_BASE_URL', [
+        'DOCUMENT_AXIS_PULL_INTERVAL_MS',
+        'DOCUMENT_AXIS_DIRECTORY_REFRESH_HOURS',
+      ])(given)
     return axisSettings
       .filter((m) => !isSet(given, m))
       .map((m) => `${m}: cần đặt khi có ${set[0]} (${axis.vi}) / required when ${set[0]} is set (${axis.en})`)

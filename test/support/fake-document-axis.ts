@@ -37,10 +37,14 @@ export type FakeDocumentAxis = {
   failAcknowledgements(n: number): void
   /** Lists each waiting message twice in one answer (a duplicate delivery). */
   listTwice(on: boolean): void
+  /** Takes an agency off the directory, as when it leaves the axis. */
+  removeAgency(code: string): void
+  /** How many times the directory was fetched. */
+  directoryFetches: () => number
   close(): Promise<void>
 }
 
-const directory = [
+const initialDirectory = [
   { code: '000.00.00.G22', name: 'Văn phòng Chính phủ', parentCode: null },
   { code: '000.00.00.H34', name: 'Ủy ban nhân dân tỉnh Khánh Hòa', parentCode: null },
   { code: '000.00.00.H31', name: 'Ủy ban nhân dân tỉnh Lâm Đồng', parentCode: null },
@@ -71,6 +75,8 @@ export async function startFakeDocumentAxis(): Promise<FakeDocumentAxis> {
   let delayMs = 0
   let twice = false
   let failingAcks = 0
+  let directory = [...initialDirectory]
+  let directoryFetches = 0
 
   const server = createServer(async (req, res) => {
     const body = await bodyOf(req)
@@ -101,7 +107,10 @@ export async function startFakeDocumentAxis(): Promise<FakeDocumentAxis> {
         .map(([docId, m]) => ({ docId, messageType: m.type, from: m.from }))
       return json(res, 200, { items: twice ? items.flatMap((i) => [i, i]) : items })
     }
-    if (req.method === 'GET' && path === '/vxp/agencies') return json(res, 200, { agencies: directory })
+    if (req.method === 'GET' && path === '/vxp/agencies') {
+      directoryFetches++
+      return json(res, 200, { agencies: directory })
+    }
     const statusPath = /^\/vxp\/edocs\/([^/]+)\/status$/.exec(path)
     if (req.method === 'PUT' && statusPath) {
       const docId = decodeURIComponent(statusPath[1] ?? '')
@@ -140,6 +149,10 @@ export async function startFakeDocumentAxis(): Promise<FakeDocumentAxis> {
       inbox.set(docId, { ...options, xml, acknowledged: false })
       return docId
     },
+    removeAgency: (code) => {
+      directory = directory.filter((a) => a.code !== code)
+    },
+    directoryFetches: () => directoryFetches,
     waiting: () => [...inbox.entries()].filter(([, m]) => !m.acknowledged).map(([id]) => id),
     down: () => {
       isDown = true
