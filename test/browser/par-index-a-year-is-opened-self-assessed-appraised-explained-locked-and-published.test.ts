@@ -101,6 +101,10 @@ describe(`the PAR index through a whole year, in Chromium on ${engineName}`, { s
     await screenshot(unit.page, 'par-index-self-assessment')
     await unit.page.getByRole('button', { name: 'Lưu tự đánh giá', exact: true }).click()
     await unit.page.getByText('3/100 điểm', { exact: true }).first().waitFor({ timeout: 10_000 })
+    // No survey period of 2026 is closed: the satisfaction criterion says it is not computable, and why.
+    await leaf(unit.page, 'XHH.1')
+      .getByText(/không tính được: trong năm chưa có đợt khảo sát SIPAS nào đã kết thúc/)
+      .waitFor()
 
     clock.now = new Date(start + 61 * minute)
     await council.page.goto(`${base}/can-bo/chi-so-cchc/2026-department`)

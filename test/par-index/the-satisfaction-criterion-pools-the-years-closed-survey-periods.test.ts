@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict'
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { after, before, test } from 'node:test'
 import type { Static } from 'typebox'
 import type { AssessmentView, RoundView } from '../../src/http/routes/par-index-schemas.ts'
-import { closePeriod, insertPeriod, insertRespondents, recordAnswer } from '../../src/store/survey/survey-store.ts'
+import { closePeriod } from '../../src/store/survey/survey-store.ts'
 import { engineName } from '../support/test-database.ts'
-import { sheet } from '../survey/survey-fixtures.ts'
+import { answeredPeriod } from '../survey/survey-fixtures.ts'
 import {
   callAs,
   createParTestApp,
@@ -23,46 +23,8 @@ let cast: ParCast
 const ids = { march: randomUUID(), september: randomUUID(), november: randomUUID() }
 
 /** A period of so-tu-phap's dossiers whose sampled respondents answered at these levels. */
-async function period(id: string, name: string, fromDay: string, toDay: string, levels: readonly number[]) {
-  const db = t.database.db
-  await insertPeriod(
-    db,
-    {
-      id,
-      name,
-      fromDay,
-      toDay,
-      marginBasisPoints: 500,
-      seed: name,
-      population: levels.length,
-      sampleSize: levels.length,
-      strata: [{ agencyId: 'so-tu-phap', population: levels.length, sampled: levels.length }],
-      status: 'open',
-      createdAt: day(fromDay),
-    },
-    cast.admin.id,
-  )
-  const codes = levels.map((_, i) => `${name}-${i}`)
-  await insertRespondents(
-    db,
-    codes.map((dossierCode) => ({
-      periodId: id,
-      dossierCode,
-      agencyId: 'so-tu-phap',
-      tokenSha256: createHash('sha256').update(`${id}/${dossierCode}`).digest('hex'),
-    })),
-  )
-  for (const [i, level] of levels.entries())
-    await recordAnswer(db, {
-      periodId: id,
-      dossierCode: codes[i] as string,
-      answers: sheet(level),
-      suggestion: null,
-      channel: 'paper',
-      enteredBy: cast.admin.id,
-      at: day(toDay),
-    })
-}
+const period = (id: string, name: string, fromDay: string, toDay: string, levels: readonly number[]) =>
+  answeredPeriod(t.database.db, { id, name, fromDay, toDay, agencyId: 'so-tu-phap', enteredBy: cast.admin.id }, levels)
 
 before(async () => {
   t = await createParTestApp(day('2026-12-01'))
