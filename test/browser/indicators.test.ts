@@ -257,6 +257,31 @@ describe(`reform indicators and the II.06a report in Chromium on ${engineName}`,
     await assertAccessible(page, 'the time-reduction analysis of a procedure')
   })
 
+  test('an illustrative cut of the demo reads as an illustration, beside the statute and its source', async () => {
+    const page = await monitorPage()
+    await page.goto(`${server.baseUrl}/can-bo/rut-ngan-thoi-gian/1.008128`)
+    await page.getByRole('heading', { level: 2, name: 'Thời hạn giải quyết' }).waitFor()
+    const fact = async (term: string) =>
+      (
+        (await page
+          .locator('dl.facts dt')
+          .filter({ hasText: new RegExp(`^${term}$`) })
+          .locator('xpath=following-sibling::dd[1]')
+          .textContent()) ?? ''
+      ).trim()
+    assert.equal(await fact('Thời hạn đang áp dụng'), '10 ngày làm việc')
+    assert.equal(await fact('Thời hạn theo luật'), '15 ngày làm việc')
+    assert.match(
+      await fact('Nguồn thời hạn theo luật'),
+      /^Cơ sở dữ liệu quốc gia về thủ tục hành chính, bản ghi 1\.008128 /,
+    )
+    assert.equal(
+      await fact('Quyết định rút ngắn thời hạn'),
+      'Minh họa trong dữ liệu mẫu: tỉnh chưa có quyết định rút ngắn thời hạn này',
+    )
+    await assertAccessible(page, 'the time limits of an illustrative cut')
+  })
+
   test('the II.06a report shows the form by level with its grand total and links the Excel and PDF files', async () => {
     const page = await monitorPage()
     await page.goto(`${server.baseUrl}/can-bo/bao-cao-ii06a?${period}`)
