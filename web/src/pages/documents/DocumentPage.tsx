@@ -87,6 +87,11 @@ export function DocumentPage({ id }: { id: string }) {
           <a href={`/api/documents/${d.id}/pdf`}>{t('doc.pdf')}</a>
         </p>
       )}
+      {d.direction === 'incoming' && d.availableActions.includes('answer') && (
+        <p>
+          <Link to={`/can-bo/van-ban/soan-thao?tra-loi=${d.id}`}>{t('doc.reply')}</Link>
+        </p>
+      )}
       <DocumentActions id={d.id} actions={d.availableActions} version={d.version} />
       <DeliveryStatus deliveries={deliveries} />
       <h2>{t('doc.trail')}</h2>

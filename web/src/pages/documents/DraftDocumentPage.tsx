@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, useEffect, useId, useState } from 'react'
 import { agencyTreeQuery } from '../../api/agencies.ts'
 import { client, errorText, ok } from '../../api/client.ts'
 import { useI18n } from '../../i18n/messages.ts'
@@ -11,11 +11,15 @@ import { agencyChoices } from '../petition-agencies.ts'
 const urgencies = ['normal', 'urgent', 'very-urgent', 'flash'] as const
 const secrecy = ['none', 'mat', 'toi-mat', 'tuyet-mat'] as const
 
-/** Soạn thảo văn bản đi (Decree 30/2020 Art. 10): the template's fields, for a specialist's agency. */
+/**
+ * Soạn thảo văn bản đi (Decree 30/2020 Art. 10): the template's fields, for a specialist's agency.
+ * With `?tra-loi={id}` it drafts the reply to that incoming document, to its sender (Art. 24).
+ */
 export function DraftDocumentPage({ grants }: { grants: readonly Grant[] }) {
   const { t, tx, lang } = useI18n()
   usePageHead(t('doc.draft.title'), t('doc.inbox.title'))
-  const { navigate } = useRouter()
+  const { navigate, search } = useRouter()
+  const replyTo = search.get('tra-loi')
   const own = [...new Set(grants.filter((g) => g.role === 'specialist').map((g) => g.agencyId))]
   const ids = {
     agency: useId(),
@@ -38,6 +42,18 @@ export function DraftDocumentPage({ grants }: { grants: readonly Grant[] }) {
   const [recipients, setRecipients] = useState<string[]>([])
   const agencies = useQuery(agencyTreeQuery)
   const types = useQuery({ queryKey: ['document-types'], queryFn: () => ok(client.GET('/api/documents/types')) })
+  const answered = useQuery({
+    queryKey: ['document', replyTo],
+    enabled: replyTo !== null,
+    queryFn: () => ok(client.GET('/api/documents/{id}', { params: { path: { id: replyTo ?? '' } } })),
+  })
+  const replied = answered.data?.document
+  useEffect(() => {
+    if (!replied?.incoming) return
+    setSubject((s) => s || t('doc.replySubject', { notation: replied.notation ?? '' }))
+    setAgency(replied.agencyId)
+    if (replied.incoming.senderAgencyId) setRecipients([replied.incoming.senderAgencyId])
+  }, [replied, t])
   const names = new Map(agencyChoices(agencies.data ?? []).map((a) => [a.id, a.name]))
   const save = useMutation({
     mutationFn: () =>
@@ -53,7 +69,7 @@ export function DraftDocumentPage({ grants }: { grants: readonly Grant[] }) {
               confidentiality,
               draftingUnit: unit,
               recipients: recipients.map((agencyId) => ({ kind: 'agency' as const, agencyId })),
-              replyTo: null,
+              replyTo,
             },
           },
         }),
@@ -67,6 +83,11 @@ export function DraftDocumentPage({ grants }: { grants: readonly Grant[] }) {
   return (
     <>
       <h1>{t('doc.draft.title')}</h1>
+      {replied && (
+        <p>
+          {t('doc.replyTo')}: {replied.notation} — {replied.subject}
+        </p>
+      )}
       <form className="stack" onSubmit={submit}>
         <label htmlFor={ids.agency}>{t('doc.agency')}</label>
         <select id={ids.agency} required value={agency} onChange={(e) => setAgency(e.target.value)}>

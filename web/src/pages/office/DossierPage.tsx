@@ -8,6 +8,7 @@ import { Link } from '../../router.tsx'
 import { Apology, ReceptionGuidance, Withdrawal } from '../DossierNotices.tsx'
 import { Actions } from './Actions.tsx'
 import { ComponentList } from './ComponentList.tsx'
+import { ConsultationLetters } from './ConsultationLetters.tsx'
 import { DeclarationPanel } from './DeclarationPanel.tsx'
 import { Urgency } from './urgency.tsx'
 
@@ -161,6 +162,7 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
       <DeclarationPanel dossier={d} />
       <ComponentList dossier={d} viewKey={viewKey} />
       <Documents dossier={d} />
+      <ConsultationLetters dossier={d} />
       <Actions dossier={d} viewKey={viewKey} />
       <h2>{t('dossier.timeline')}</h2>
       <Timeline events={d.timeline} />
