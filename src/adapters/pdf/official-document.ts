@@ -1,5 +1,8 @@
 import type { SignatureField } from '../signing/append-signature.ts'
 import { B, contentWidth, type Doc, newPdf, pdfBuffer, R } from './render-form.ts'
+import { drawSignatureStamps, type RenderedDocument } from './signature-stamps.ts'
+
+const red = '#d0202a'
 
 /** What an official document states, ready to print (Decree 30/2020 Art. 8, Appendix I). */
 export type OfficialDocumentText = {
@@ -24,12 +27,6 @@ export type OfficialDocumentText = {
   /** When the signatures are made, ISO 8601 with +07:00 (Appendix I, II.8.b) */
   readonly signedAt: string
 }
-
-/** The rendered PDF and where its two signatures go (widget rectangles over the visible stamps). */
-export type RenderedDocument = { readonly pdf: Buffer; readonly signer: SignatureField; readonly seal: SignatureField }
-
-const blue = '#1f3fbf'
-const red = '#d0202a'
 
 function dateLine(place: string, iso: string): string {
   const [y, m, d] = iso.split('-')
@@ -94,10 +91,8 @@ function marks(pdf: Doc, t: OfficialDocumentText): void {
 }
 
 /**
- * Chức vụ, chữ ký của người có thẩm quyền và chữ ký số của cơ quan (Appendix I, Part I, II.7–8): the
- * signer's stamp (blue, centred between the title and the name) and the agency's seal (red, over about
- * the left third of the signer's stamp), each carrying who signed and when. The images are drawn,
- * since motcua holds no scanned signature or seal (an assumption, rules.md "Electronic documents").
+ * Nơi nhận on the left; on the right the signer's title (Appendix I, Part I, II.7) above the two
+ * signature stamps and the name.
  */
 function signatureBlock(
   pdf: Doc,
@@ -116,48 +111,7 @@ function signatureBlock(
   for (const r of t.recipients) pdf.text(`- ${r};`, { width: leftW })
   pdf.text(`- Lưu: VT, ${t.draftingUnit}.`, { width: leftW })
   pdf.font(B).fontSize(13).text(t.signerTitle.toLocaleUpperCase('vi'), rightX, top, { width: rightW, align: 'center' })
-  const stampTop = pdf.y + 6
-  const stampW = 170
-  const stampX = rightX + (rightW - stampW) / 2
-  pdf.rect(stampX, stampTop, stampW, 62).lineWidth(1).stroke(blue)
-  pdf
-    .fillColor(blue)
-    .font(B)
-    .fontSize(12)
-    .text(t.signerName, stampX + 4, stampTop + 6, { width: stampW - 8, align: 'center' })
-  pdf
-    .font(R)
-    .fontSize(9)
-    .text('Đã ký số', stampX + 4, pdf.y, { width: stampW - 8, align: 'center' })
-  pdf.text(t.signedAt, stampX + 4, pdf.y, { width: stampW - 8, align: 'center' })
-  const sealR = 46
-  const sealX = stampX + stampW / 6
-  const sealY = stampTop + 31
-  pdf.circle(sealX, sealY, sealR).lineWidth(2).stroke(red)
-  pdf
-    .circle(sealX, sealY, sealR - 5)
-    .lineWidth(0.8)
-    .stroke(red)
-  pdf
-    .fillColor(red)
-    .font(B)
-    .fontSize(7)
-    .text(t.agencyName.toLocaleUpperCase('vi'), sealX - 34, sealY - 24, { width: 68, align: 'center' })
-  pdf
-    .font(R)
-    .fontSize(6)
-    .text(t.signedAt, sealX - 34, sealY + 14, { width: 68, align: 'center' })
-  pdf.fillColor('black').strokeColor('black')
-  pdf
-    .font(B)
-    .fontSize(13)
-    .text(t.signerName, rightX, stampTop + 70, { width: rightW, align: 'center' })
-  const h = pdf.page.height
-  const page = pages() - 1
-  return {
-    signer: { name: 'ChuKyNguoiCoThamQuyen', page, rect: [stampX, h - stampTop - 62, stampX + stampW, h - stampTop] },
-    seal: { name: 'ChuKySoCoQuan', page, rect: [sealX - sealR, h - sealY - sealR, sealX + sealR, h - sealY + sealR] },
-  }
+  return drawSignatureStamps(pdf, { x: rightX, width: rightW, top: pdf.y + 6 }, t, pages() - 1)
 }
 
 /** An A4 PDF of an official document per Decree 30/2020 Appendix I, with the places of both signatures. */

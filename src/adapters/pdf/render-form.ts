@@ -220,8 +220,24 @@ export function drawSignatures(doc: Doc, block: Extract<FormBlock, { kind: 'sign
 
 /** A form as an A4 PDF, Be Vietnam Pro embedded, barcode and QR code on the receipt, its basis as the subject. */
 export async function renderForm(form: FormDocument): Promise<Buffer> {
+  const doc = newFormPdf(form)
+  await drawForm(doc, form, drawSignatures)
+  return pdfBuffer(doc)
+}
+
+/** A new PDF for `form`, its heading not yet drawn. */
+export function newFormPdf(form: FormDocument): Doc {
   const doc = newPdf(form.orientation, form.title, new Date(form.issuedAt), form.basis)
   doc.y = doc.page.margins.top + 14
+  return doc
+}
+
+/** Draws the form's heading and blocks; `signatures` draws its signature block (blank, or signed). */
+export async function drawForm(
+  doc: Doc,
+  form: FormDocument,
+  signatures: (doc: Doc, block: Extract<FormBlock, { kind: 'signatures' }>) => void,
+): Promise<void> {
   heading(doc, form)
   const left = doc.page.margins.left
   const width = contentWidth(doc)
@@ -250,9 +266,8 @@ export async function renderForm(form: FormDocument): Promise<Buffer> {
         await codes(doc, block)
         break
       case 'signatures':
-        drawSignatures(doc, block)
+        signatures(doc, block)
         break
     }
   }
-  return pdfBuffer(doc)
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import { renderOfficialDocument } from '../../adapters/pdf/official-document.ts'
-import { appendSignature } from '../../adapters/signing/append-signature.ts'
 import { formatInstant, localDate } from '../../domain/calendar/local-time.ts'
 import type { DocumentActor, OutgoingCommand } from '../../domain/documents/actions.ts'
 import { confidentialityLabel, DocumentTypes, urgencyLabel } from '../../domain/documents/document-type.ts'
@@ -15,8 +14,7 @@ import {
   saveDocumentFile,
 } from '../../store/documents/document-store.ts'
 import { recordIssuedDocument } from '../../store/signing/issued-documents.ts'
-import { agencySigner } from '../signing/agency-signer.ts'
-import { personalSigner } from './personal-signer.ts'
+import { signAsIssued } from './sign-as-issued.ts'
 
 /** The topic of the seam to the national exchange: an issued document with recipients outside motcua. */
 export const documentIssuedTopic = 'document.issued'
@@ -66,20 +64,13 @@ export async function issueOutgoing(
     },
     now,
   )
-  const location = agency.placeName ?? agency.province
-  const personal = await personalSigner(tx, d.signer.userId, d.signer.name, agency.name, now)
-  const signed = await appendSignature(
-    rendered.pdf,
-    personal,
-    { reason: `Ký ban hành văn bản số ${d.notation}`, location, signerName: d.signer.name, signedAt: now },
-    rendered.signer,
-  )
-  const seal = await agencySigner(tx, d.agencyId, now)
-  const sealed = await appendSignature(
-    signed,
-    seal,
-    { reason: `Ký số của cơ quan, văn bản số ${d.notation}`, location, signerName: agency.name, signedAt: now },
-    rendered.seal,
+  const sealed = await signAsIssued(
+    tx,
+    rendered,
+    d.signer,
+    { id: d.agencyId, name: agency.name, location: agency.placeName ?? agency.province },
+    d.notation,
+    now,
   )
   const sha256 = createHash('sha256').update(sealed).digest('hex')
   await saveDocumentFile(tx, d.id, sealed, sha256, now)

@@ -17,10 +17,14 @@ export const OutgoingStatus = {
 } as const
 export type OutgoingStatus = (typeof OutgoingStatus)[keyof typeof OutgoingStatus]
 
-/** Nơi nhận: a motcua agency (delivered instantly) or an agency outside, by its national code. */
+/**
+ * Nơi nhận: a motcua agency (delivered instantly), an agency outside by its national code, or a
+ * person (the applicant of a dossier, who gets the document with the dossier, not over the axis).
+ */
 export type Recipient =
   | { readonly kind: 'agency'; readonly agencyId: string }
   | { readonly kind: 'external'; readonly code: string; readonly name: string }
+  | { readonly kind: 'person'; readonly name: string }
 
 /** What the drafter writes (the template's fields) — everything the document states but its number. */
 export type DraftContent = {

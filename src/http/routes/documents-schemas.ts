@@ -44,6 +44,15 @@ export const RecipientField = Type.Union(
       },
       { additionalProperties: false },
     ),
+    Type.Object(
+      {
+        kind: Type.Literal('person', {
+          description: 'A person, such as a dossier’s applicant: reached with the dossier, not over the exchange',
+        }),
+        name: text('Their name', 300),
+      },
+      { additionalProperties: false },
+    ),
   ],
   { description: 'Nơi nhận (Decree 30/2020 Appendix I, II.9)' },
 )

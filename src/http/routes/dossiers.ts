@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
 import { createDossier } from '../../app/create-dossier.ts'
 import { checkCommandFields, needsFormCheck } from '../../app/declarations/check-command-fields.ts'
+import { apologise } from '../../app/documents/issue-apology-document.ts'
 import type { Principal } from '../../domain/access/principal.ts'
 import { actorsFor, canReadDossier, Permission } from '../../domain/access/route-permissions.ts'
 import { formatInstant, localDate, parseInstant } from '../../domain/calendar/local-time.ts'
@@ -286,10 +287,12 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = asy
         }
         // The fields were validated by the route's schema; the engine checks the whole command against `Command`.
         const command = { ...fields, action: route.action }
-        const outcome = await engine.runAs(ref, acting, command, expectedVersion, {
-          idempotencyKey: request.headers['idempotency-key'],
-          now: now(),
-        })
+        const options = { idempotencyKey: request.headers['idempotency-key'], now: now() }
+        // The apology is also a numbered outgoing document, issued in the command's transaction.
+        const outcome =
+          route.action === 'issue-apology'
+            ? await apologise({ db, engine }, ref, acting, command, expectedVersion, options, principal)
+            : await engine.runAs(ref, acting, command, expectedVersion, options)
         if (!outcome.ok) return sendOutcomeProblem(reply, outcome)
         const changedAfter = afterCommand ? await afterCommand(route.action, outcome.dossierId) : false
         return commandView(reply, principal, outcome, changedAfter)

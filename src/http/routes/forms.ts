@@ -6,6 +6,8 @@ import { dayOf, isoDate, parseIsoDate } from '../../domain/calendar/local-time.t
 import { buildDossierForm, buildTrackingBook } from '../../domain/forms/build.ts'
 import { type DossierFormNumber, dossierFormNumbers, type FormDocument } from '../../domain/forms/form-document.ts'
 import type { Db } from '../../store/database.ts'
+import { loadDocumentFile } from '../../store/documents/document-store.ts'
+import { dossierDocumentLinks } from '../../store/documents/dossier-documents.ts'
 import { loadDossier } from '../../store/dossiers/dossier-queries.ts'
 import { formContext, trackingBookData } from '../../store/forms/form-context.ts'
 import { callerOf } from '../auth/access-control.ts'
@@ -41,8 +43,18 @@ const problems = {
 }
 const pdf = Type.String({ description: 'application/pdf', contentMediaType: 'application/pdf' })
 
-const sendPdf = async (reply: import('fastify').FastifyReply, form: FormDocument) => {
-  const body = await renderForm(form)
+/**
+ * Form 04 once issued is a numbered, signed outgoing document (rules.md "Apology and result decision
+ * as documents"): its stored PDF is the form, never a fresh rendering without number and signatures.
+ */
+async function issuedFormPdf(db: Db, dossierId: string, form: DossierFormNumber): Promise<Buffer | null> {
+  if (form !== '04') return null
+  const link = (await dossierDocumentLinks(db, dossierId)).find((l) => l.role === 'apology')
+  return link ? loadDocumentFile(db, link.documentId) : null
+}
+
+const sendPdf = async (reply: import('fastify').FastifyReply, form: FormDocument, issued: Buffer | null = null) => {
+  const body = issued ?? (await renderForm(form))
   return reply
     .header('content-type', 'application/pdf')
     .header('content-length', String(body.length))
@@ -87,7 +99,7 @@ export const formRoutes: FastifyPluginAsyncTypebox<FormRouteOptions> = async (ap
             en: { title: 'Not found', detail: `Form ${form} does not apply to this dossier (yet)` },
           }),
         )
-      return sendPdf(reply, document)
+      return sendPdf(reply, document, await issuedFormPdf(db, found.id, form as DossierFormNumber))
     },
   )
 

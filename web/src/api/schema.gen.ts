@@ -847,6 +847,14 @@ export interface components {
             code: string;
             /** @description Its name */
             name: string;
+          } | {
+            /**
+             * @description A person, such as a dossier’s applicant: reached with the dossier, not over the exchange
+             * @enum {string}
+             */
+            kind: "person";
+            /** @description Their name */
+            name: string;
           })[];
         /** @description The incoming document it answers */
         replyTo: string | null;
@@ -16296,6 +16304,14 @@ export interface operations {
                 code: string;
                 /** @description Its name */
                 name: string;
+              } | {
+                /**
+                 * @description A person, such as a dossier’s applicant: reached with the dossier, not over the exchange
+                 * @enum {string}
+                 */
+                kind: "person";
+                /** @description Their name */
+                name: string;
               })[];
             /** @description The incoming document this one answers, if any */
             replyTo: string | null;
@@ -16373,6 +16389,14 @@ export interface operations {
                   /** @description Its national agency code (mã định danh) */
                   code: string;
                   /** @description Its name */
+                  name: string;
+                } | {
+                  /**
+                   * @description A person, such as a dossier’s applicant: reached with the dossier, not over the exchange
+                   * @enum {string}
+                   */
+                  kind: "person";
+                  /** @description Their name */
                   name: string;
                 })[];
               /** @description The incoming document it answers */
@@ -16839,6 +16863,14 @@ export interface operations {
                 code: string;
                 /** @description Its name */
                 name: string;
+              } | {
+                /**
+                 * @description A person, such as a dossier’s applicant: reached with the dossier, not over the exchange
+                 * @enum {string}
+                 */
+                kind: "person";
+                /** @description Their name */
+                name: string;
               })[];
             /** @description The incoming document this one answers, if any */
             replyTo: string | null;
@@ -16918,6 +16950,14 @@ export interface operations {
                   /** @description Its national agency code (mã định danh) */
                   code: string;
                   /** @description Its name */
+                  name: string;
+                } | {
+                  /**
+                   * @description A person, such as a dossier’s applicant: reached with the dossier, not over the exchange
+                   * @enum {string}
+                   */
+                  kind: "person";
+                  /** @description Their name */
                   name: string;
                 })[];
               /** @description The incoming document it answers */
@@ -17102,6 +17142,14 @@ export interface operations {
                   /** @description Its national agency code (mã định danh) */
                   code: string;
                   /** @description Its name */
+                  name: string;
+                } | {
+                  /**
+                   * @description A person, such as a dossier’s applicant: reached with the dossier, not over the exchange
+                   * @enum {string}
+                   */
+                  kind: "person";
+                  /** @description Their name */
                   name: string;
                 })[];
               /** @description The incoming document it answers */
@@ -17289,6 +17337,14 @@ export interface operations {
                   code: string;
                   /** @description Its name */
                   name: string;
+                } | {
+                  /**
+                   * @description A person, such as a dossier’s applicant: reached with the dossier, not over the exchange
+                   * @enum {string}
+                   */
+                  kind: "person";
+                  /** @description Their name */
+                  name: string;
                 })[];
               /** @description The incoming document it answers */
               replyTo: string | null;
@@ -17474,6 +17530,14 @@ export interface operations {
                   /** @description Its national agency code (mã định danh) */
                   code: string;
                   /** @description Its name */
+                  name: string;
+                } | {
+                  /**
+                   * @description A person, such as a dossier’s applicant: reached with the dossier, not over the exchange
+                   * @enum {string}
+                   */
+                  kind: "person";
+                  /** @description Their name */
                   name: string;
                 })[];
               /** @description The incoming document it answers */
@@ -17661,6 +17725,14 @@ export interface operations {
                   code: string;
                   /** @description Its name */
                   name: string;
+                } | {
+                  /**
+                   * @description A person, such as a dossier’s applicant: reached with the dossier, not over the exchange
+                   * @enum {string}
+                   */
+                  kind: "person";
+                  /** @description Their name */
+                  name: string;
                 })[];
               /** @description The incoming document it answers */
               replyTo: string | null;
@@ -17844,6 +17916,14 @@ export interface operations {
                   /** @description Its national agency code (mã định danh) */
                   code: string;
                   /** @description Its name */
+                  name: string;
+                } | {
+                  /**
+                   * @description A person, such as a dossier’s applicant: reached with the dossier, not over the exchange
+                   * @enum {string}
+                   */
+                  kind: "person";
+                  /** @description Their name */
                   name: string;
                 })[];
               /** @description The incoming document it answers */
@@ -18029,6 +18109,14 @@ export interface operations {
                   code: string;
                   /** @description Its name */
                   name: string;
+                } | {
+                  /**
+                   * @description A person, such as a dossier’s applicant: reached with the dossier, not over the exchange
+                   * @enum {string}
+                   */
+                  kind: "person";
+                  /** @description Their name */
+                  name: string;
                 })[];
               /** @description The incoming document it answers */
               replyTo: string | null;
@@ -18212,6 +18300,14 @@ export interface operations {
                   /** @description Its national agency code (mã định danh) */
                   code: string;
                   /** @description Its name */
+                  name: string;
+                } | {
+                  /**
+                   * @description A person, such as a dossier’s applicant: reached with the dossier, not over the exchange
+                   * @enum {string}
+                   */
+                  kind: "person";
+                  /** @description Their name */
                   name: string;
                 })[];
               /** @description The incoming document it answers */
@@ -18403,6 +18499,14 @@ export interface operations {
                   code: string;
                   /** @description Its name */
                   name: string;
+                } | {
+                  /**
+                   * @description A person, such as a dossier’s applicant: reached with the dossier, not over the exchange
+                   * @enum {string}
+                   */
+                  kind: "person";
+                  /** @description Their name */
+                  name: string;
                 })[];
               /** @description The incoming document it answers */
               replyTo: string | null;
@@ -18588,6 +18692,14 @@ export interface operations {
                   /** @description Its national agency code (mã định danh) */
                   code: string;
                   /** @description Its name */
+                  name: string;
+                } | {
+                  /**
+                   * @description A person, such as a dossier’s applicant: reached with the dossier, not over the exchange
+                   * @enum {string}
+                   */
+                  kind: "person";
+                  /** @description Their name */
                   name: string;
                 })[];
               /** @description The incoming document it answers */
@@ -18775,6 +18887,14 @@ export interface operations {
                   code: string;
                   /** @description Its name */
                   name: string;
+                } | {
+                  /**
+                   * @description A person, such as a dossier’s applicant: reached with the dossier, not over the exchange
+                   * @enum {string}
+                   */
+                  kind: "person";
+                  /** @description Their name */
+                  name: string;
                 })[];
               /** @description The incoming document it answers */
               replyTo: string | null;
@@ -18960,6 +19080,14 @@ export interface operations {
                   /** @description Its national agency code (mã định danh) */
                   code: string;
                   /** @description Its name */
+                  name: string;
+                } | {
+                  /**
+                   * @description A person, such as a dossier’s applicant: reached with the dossier, not over the exchange
+                   * @enum {string}
+                   */
+                  kind: "person";
+                  /** @description Their name */
                   name: string;
                 })[];
               /** @description The incoming document it answers */
@@ -19216,6 +19344,14 @@ export interface operations {
                   /** @description Its national agency code (mã định danh) */
                   code: string;
                   /** @description Its name */
+                  name: string;
+                } | {
+                  /**
+                   * @description A person, such as a dossier’s applicant: reached with the dossier, not over the exchange
+                   * @enum {string}
+                   */
+                  kind: "person";
+                  /** @description Their name */
                   name: string;
                 })[];
               /** @description The incoming document it answers */
