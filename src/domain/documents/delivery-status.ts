@@ -4,7 +4,7 @@ import type { IncomingEvent } from './incoming.ts'
 /**
  * One step of a recipient's handling of a document we sent, in the axis's status codes (01 đã đến …
  * 06 hoàn thành, edxml/status-code.ts): reported over the national axis, or read from a motcua
- * recipient's incoming register. `description` carries the reason of a refusal (02) or the note of a step.
+ * recipient's incoming register. `description` is the recipient's own words (a refusal's reason, 02).
  */
 export type DeliveryStep = {
   readonly code: StatusCode
@@ -46,14 +46,15 @@ const codeOfIncomingEvent: Partial<Record<IncomingEvent['type'], StatusCode>> = 
 
 export const statusOfIncomingEvent = (e: IncomingEvent): StatusCode | null => codeOfIncomingEvent[e.type] ?? null
 
-const noteOf = (e: IncomingEvent): string => (e.type === 'done' ? e.note : '')
-
-/** A motcua recipient's register events as steps, in trail order. */
+/**
+ * A motcua recipient's register events as steps, in trail order — codes only, as an axis sender hears
+ * them (queue-status-reply.ts): the recipient's internal opinions and notes stay in its own register.
+ */
 export function stepsOfIncoming(events: readonly IncomingEvent[]): DeliveryStep[] {
   return trailOf(
     events.flatMap((e) => {
       const code = statusOfIncomingEvent(e)
-      return code ? [{ code, at: e.at, description: noteOf(e) }] : []
+      return code ? [{ code, at: e.at, description: '' }] : []
     }),
   )
 }

@@ -10,7 +10,8 @@ const DeliveryStepView = Type.Object({
   }),
   at: Type.String({ description: 'When the recipient took the step (ISO 8601)' }),
   description: Type.String({
-    description: "The recipient's words: the reason of a refusal (02), the note of a step; may be empty",
+    description:
+      "The words of a recipient outside motcua (a refusal's reason, 02); empty for a motcua recipient, whose notes stay in its register",
   }),
 })
 

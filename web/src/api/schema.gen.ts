@@ -16663,7 +16663,7 @@ export interface operations {
                     code: "01" | "02" | "03" | "04" | "05" | "06" | "13" | "15" | "16";
                     /** @description When the recipient took the step (ISO 8601) */
                     at: string;
-                    /** @description The recipient's words: the reason of a refusal (02), the note of a step; may be empty */
+                    /** @description The words of a recipient outside motcua (a refusal's reason, 02); empty for a motcua recipient, whose notes stay in its register */
                     description: string;
                   })[];
               }) | ({
@@ -16685,7 +16685,7 @@ export interface operations {
                     code: "01" | "02" | "03" | "04" | "05" | "06" | "13" | "15" | "16";
                     /** @description When the recipient took the step (ISO 8601) */
                     at: string;
-                    /** @description The recipient's words: the reason of a refusal (02), the note of a step; may be empty */
+                    /** @description The words of a recipient outside motcua (a refusal's reason, 02); empty for a motcua recipient, whose notes stay in its register */
                     description: string;
                   })[];
               }))[];
