@@ -52,6 +52,7 @@ const names = args.filter(
     args[i - 1] !== '--seconds' &&
     args[i - 1] !== '--sizes' &&
     args[i - 1] !== '--count' &&
+    args[i - 1] !== '--database' &&
     args[i - 1] !== '--socket',
 )
 // The lifecycle and indicators benchmarks need a PostgreSQL server: by default they run only when DATABASE_URL names one.

@@ -3,7 +3,7 @@ import type { Programme } from '../../domain/programme/programme.ts'
 import { programmeYears } from '../../domain/programme/programme.ts'
 import { type DashboardRow, programmeDashboard, type YearMeasures } from '../../domain/programme/programme-dashboard.ts'
 import type { Db } from '../../store/database.ts'
-import { provinceOverview } from '../../store/kpi/indicator-report.ts'
+import { provinceSummary } from '../../store/kpi/indicator-report.ts'
 import { listProgrammeTargets, loadProgramme, reportedFigures } from '../../store/programme/programme-store.ts'
 import { documentIndicatorReport } from '../documents/document-indicators.ts'
 import { surveySatisfactionWithin } from '../survey/survey-satisfaction-of-year.ts'
@@ -21,7 +21,8 @@ export async function yearMeasures(
   window = { from: `${year}-01-01`, to: `${year}-12-31` },
 ): Promise<YearMeasures> {
   const [o, documents, survey] = await Promise.all([
-    provinceOverview(db, { ...window, today }),
+    // The summary without the monthly trend, which the dashboard does not show.
+    provinceSummary(db, { ...window, today }),
     documentIndicatorReport(db, { ...window, today }),
     surveySatisfactionWithin(db, window),
   ])

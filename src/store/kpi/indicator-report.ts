@@ -96,16 +96,18 @@ export type Overview = KpiSummary & {
   readonly trend: readonly TrendPoint[]
 }
 
-/** Tổng quan: the province's (or one agency's) headline figures with the programme's targets. */
-export async function provinceOverview(db: Db, q: WindowQuery & { agencyId?: string }): Promise<Overview> {
+/** Tổng quan without its monthly trend: what the programme dashboard reads for each of its years. */
+export async function provinceSummary(
+  db: Db,
+  q: WindowQuery & { agencyId?: string },
+): Promise<Omit<Overview, 'trend'>> {
   const d = days(q)
   const { from, to, window } = d
   const agencyIds = q.agencyId === undefined ? undefined : [q.agencyId]
-  const [sumsByKey, cat, goals, months, activity, petitions] = await Promise.all([
+  const [sumsByKey, cat, goals, activity, petitions] = await Promise.all([
     windowSums(db, { from, to, groupBy: [], agencyIds }),
     catalogueScope(db, window.measuredTo),
     listTargets(db),
-    monthlyFlows(db, { from, to, agencyIds }),
     windowActivity(db, { from, to, agencyIds }),
     petitionsOfWindow(db, instants(d), q.agencyId),
   ])
@@ -120,8 +122,15 @@ export async function provinceOverview(db: Db, q: WindowQuery & { agencyId?: str
     agency,
     ...s,
     programme: evaluateProgramme(programmeValues(s.figures, sums.window, counts), goals, window.measuredTo),
-    trend: months.map((m) => trendPoint(m.month, m.counters)),
   }
+}
+
+/** Tổng quan: the province's (or one agency's) headline figures with the programme's targets. */
+export async function provinceOverview(db: Db, q: WindowQuery & { agencyId?: string }): Promise<Overview> {
+  const { from, to } = days(q)
+  const agencyIds = q.agencyId === undefined ? undefined : [q.agencyId]
+  const [s, months] = await Promise.all([provinceSummary(db, q), monthlyFlows(db, { from, to, agencyIds })])
+  return { ...s, trend: months.map((m) => trendPoint(m.month, m.counters)) }
 }
 
 export type RankingRow = KpiSummary & {
