@@ -74,3 +74,13 @@ test('a new procedure takes the statutory limit, one step with all of it, and fl
 test('a new procedure keeps a shorter online limit as its online limit', () => {
   assert.deepEqual(newProcedureVersion(synced, '2026-12-01').onlineTimeLimit, { unit: 'working_days', value: 3 })
 })
+
+test('a national record that publishes no limit gives no statutory source', () => {
+  const next = changedVersion(previous, { ...synced, statutoryTimeLimit: null }, '2026-12-01')
+  assert.deepEqual([next.statutoryTimeLimit, next.statutorySource], [null, null])
+})
+
+test('an illustrative cut stays marked across a sync: the mark is local', () => {
+  const next = changedVersion({ ...previous, reductionIllustrative: true }, synced, '2026-12-01')
+  assert.equal(next.reductionIllustrative, true)
+})
