@@ -77,10 +77,15 @@ export function satisfactionWithin(
     share: satisfactionIndex(own.map((a) => a.answers)).overall.value,
     source: { periods: listed, answers: own.length },
   })
-  const agencies = [...new Set(sheets.map((a) => a.agencyId))]
+  const byAgency = new Map<string, PeriodAnswer[]>()
+  for (const a of sheets) {
+    const own = byAgency.get(a.agencyId)
+    if (own === undefined) byAgency.set(a.agencyId, [a])
+    else own.push(a)
+  }
   return {
     province: pooled(sheets),
-    byAgency: new Map(agencies.map((id) => [id, pooled(sheets.filter((a) => a.agencyId === id))])),
+    byAgency: new Map([...byAgency].map(([id, own]) => [id, pooled(own)])),
   }
 }
 
