@@ -2,6 +2,7 @@ import { computedMeasures } from '../../domain/programme/measure.ts'
 import type { Programme } from '../../domain/programme/programme.ts'
 import { programmeYears } from '../../domain/programme/programme.ts'
 import { type DashboardRow, programmeDashboard, type YearMeasures } from '../../domain/programme/programme-dashboard.ts'
+import type { SatisfactionSource } from '../../domain/survey/satisfaction-of-year.ts'
 import type { Db } from '../../store/database.ts'
 import { provinceSummary } from '../../store/kpi/indicator-report.ts'
 import { listProgrammeTargets, loadProgramme, reportedFigures } from '../../store/programme/programme-store.ts'
@@ -32,8 +33,14 @@ export async function yearMeasures(
   values.index_766 = o.index766.total
   values.e_document_share = documents.total.electronicShare
   values.satisfaction = survey.province.share ?? 'n/a'
-  return { year, period: o.window, values }
+  return { year, period: o.window, values, details: { satisfaction: surveyDetail(survey.province.source) } }
 }
+
+/** The survey's source in words, so a report's satisfaction names the periods and answers it pooled. */
+const surveyDetail = (s: SatisfactionSource) =>
+  s.periods.length === 0
+    ? 'SIPAS survey: no closed period within the window'
+    : `SIPAS survey: ${s.answers} answer sheets pooled over the closed periods ${s.periods.map((p) => `${p.name} (${p.from} – ${p.to})`).join('; ')}`
 
 export type Dashboard = { readonly programme: Programme; readonly year: number; readonly rows: DashboardRow[] }
 

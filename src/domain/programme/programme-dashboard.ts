@@ -9,6 +9,8 @@ export type YearMeasures = {
   readonly year: number
   readonly period: { readonly from: string; readonly to: string; readonly measuredTo: string }
   readonly values: Record<ComputedMeasure, number | 'n/a'>
+  /** What a measure's figure was computed from this year, where more than its counters say it (the survey's periods). */
+  readonly details?: Readonly<Partial<Record<ComputedMeasure, string>>>
 }
 
 /** Số liệu do đơn vị báo cáo: a unit's figure for a reported target and year, with its evidence file. */
@@ -78,7 +80,7 @@ function figureOf(
             kind: 'computed' as const,
             measure: target.source.measure,
             period: m.period,
-            counters: measureSource[target.source.measure],
+            counters: m.details?.[target.source.measure] ?? measureSource[target.source.measure],
           }
     return { year, target, value, source }
   }

@@ -148,7 +148,9 @@ const FigureSourceView = Type.Union(
         },
         { description: 'The window measured' },
       ),
-      counters: Type.String({ description: 'The counters the figure is a ratio of' }),
+      counters: Type.String({
+        description: 'The counters the figure is a ratio of; for satisfaction, the survey periods and answers pooled',
+      }),
     }),
     Type.Object({
       kind: Type.Literal('reported', { description: 'Reported by a unit' }),

@@ -23559,7 +23559,7 @@ export interface operations {
                       /** @description Measured up to (today for a running year) */
                       measuredTo: string;
                     };
-                    /** @description The counters the figure is a ratio of */
+                    /** @description The counters the figure is a ratio of; for satisfaction, the survey periods and answers pooled */
                     counters: string;
                   }) | {
                     /**
@@ -23667,7 +23667,7 @@ export interface operations {
                         /** @description Measured up to (today for a running year) */
                         measuredTo: string;
                       };
-                      /** @description The counters the figure is a ratio of */
+                      /** @description The counters the figure is a ratio of; for satisfaction, the survey periods and answers pooled */
                       counters: string;
                     }) | {
                       /**
