@@ -486,6 +486,8 @@ export type Database = ProgrammeTables & {
     finished_at: NullableTimestamp
     published_at: NullableTimestamp
     dossier_code: string | null
+    /** The earlier petition it follows up (migration 0044). */
+    follows_up: string | null
     search_text: string
     state: JSONColumnType<Petition>
     version: number

@@ -11,6 +11,8 @@ export const PetitionAction = {
   ConsentToPublish: 'consent-to-publish',
   Rate: 'rate',
   LinkDossier: 'link-dossier',
+  /** Đánh dấu là phản ánh lặp lại: the petition follows up an earlier one's answer. */
+  MarkFollowUp: 'mark-follow-up',
 } as const
 export type PetitionAction = (typeof PetitionAction)[keyof typeof PetitionAction]
 
@@ -29,6 +31,7 @@ export type PetitionCommand =
   | { readonly action: 'consent-to-publish'; readonly consent: boolean }
   | { readonly action: 'rate'; readonly satisfied: boolean }
   | { readonly action: 'link-dossier'; readonly dossierCode: string }
+  | { readonly action: 'mark-follow-up'; readonly followsUp: string }
 
 export type PetitionDecision =
   | { readonly ok: true; readonly event: PetitionEvent }
@@ -45,6 +48,7 @@ function staffActions(p: Petition, actor: PetitionActor): PetitionAction[] {
   if (!open || !holds(actor, p.agencyId, handlers)) return []
   const actions: PetitionAction[] = [PetitionAction.Classify]
   if (p.dossierCode === null) actions.push(PetitionAction.LinkDossier)
+  if (p.followsUp === null) actions.push(PetitionAction.MarkFollowUp)
   if (p.status === PetitionStatus.Received || p.status === PetitionStatus.SupplementRequested)
     actions.push(PetitionAction.Refuse)
   if (p.status === PetitionStatus.Received) actions.push(PetitionAction.RequestSupplement)
@@ -97,5 +101,20 @@ export function decide(p: Petition, command: PetitionCommand, actor: PetitionAct
       return { ok: true, event: { type: 'rated', at, actor: by, satisfied: command.satisfied } }
     case 'link-dossier':
       return { ok: true, event: { type: 'dossier-linked', at, actor: by, dossierCode: command.dossierCode } }
+    case 'mark-follow-up':
+      return { ok: true, event: { type: 'follow-up-marked', at, actor: by, followsUp: command.followsUp } }
   }
+}
+
+/** Why a petition cannot follow up `earlier`: it must exist, be another petition, and be answered. */
+export type FollowUpRefusal = 'earlierNotFound' | 'earlierNotAnswered'
+
+/**
+ * Whether the petition coded `code` may follow up `earlier` (null when no petition has that code): a
+ * repeat is about an answer (766 formula, 5.3: "tiếp tục có phản ánh … về kết quả giải quyết"), so the
+ * earlier petition must be answered; a petition never follows up itself.
+ */
+export function followUpRefusal(code: string | null, earlier: Petition | null): FollowUpRefusal | null {
+  if (earlier === null || earlier.code === code) return 'earlierNotFound'
+  return earlier.status === PetitionStatus.Answered ? null : 'earlierNotAnswered'
 }

@@ -23,6 +23,6 @@ test('5.3 is the petitions received in the period less the dissatisfied and the 
     }),
   ]
   const period = { from: new Date('2026-12-01T00:00:00+07:00'), to: new Date('2027-01-01T00:00:00+07:00') }
-  const figures = petitionIndicators(petitions, period, () => calendar)
+  const figures = petitionIndicators(petitions, period, () => calendar, [])
   assert.deepEqual(figures['5.3'], { numerator: 3, denominator: 5, percent: 60 })
 })

@@ -68,17 +68,31 @@ export function onTimeShare(
   return share(counted.filter((p) => handledOnTime(calendar(p.agencyId), p, period.to)).length, counted.length)
 }
 
+/** A later petition naming the earlier one it follows up (Petition.followsUp), and when it came. */
+export type FollowUp = { readonly followsUp: string; readonly receivedAt: string }
+
 /**
- * 5.3: (petitions first received in the period − those rated "not satisfied" or handled late) ÷
- * petitions first received in the period (the 766 formula; repeated petitions are not detected).
+ * 5.3 (METRICS row 23 of the 766 formula; its document's record 5.3): (petitions first received in the
+ * period − those rated "not satisfied", handled late as in 5.2, or followed up about their answer by a
+ * petition received before the period's end) ÷ petitions first received in the period. The follow-up
+ * is the formula's "tiếp tục có phản ánh, kiến nghị về kết quả giải quyết": it counts against the
+ * earlier petition, whose answer did not settle the matter; the follow-up itself is one more petition
+ * of its own period. Each petition counts once, whatever the number of its follow-ups. `followUps`
+ * are every agency's: a repeat may be sent to another agency than the one that answered.
  */
 export function satisfactionShare(
   petitions: readonly Petition[],
   period: Period,
   calendar: (agencyId: string) => WorkingCalendar,
+  followUps: readonly FollowUp[],
 ): Share {
+  const followedUp = new Set(
+    followUps.filter((f) => Date.parse(f.receivedAt) < period.to.getTime()).map((f) => f.followsUp),
+  )
   const received = petitions.filter((p) => within(p.receivedAt, period))
-  const unhappy = received.filter((p) => p.satisfied === false || !handledOnTime(calendar(p.agencyId), p, period.to))
+  const unhappy = received.filter(
+    (p) => p.satisfied === false || followedUp.has(p.code) || !handledOnTime(calendar(p.agencyId), p, period.to),
+  )
   return share(received.length - unhappy.length, received.length)
 }
 
@@ -87,10 +101,11 @@ export function petitionIndicators(
   petitions: readonly Petition[],
   period: Period,
   calendar: (agencyId: string) => WorkingCalendar,
+  followUps: readonly FollowUp[],
 ) {
   return {
     '5.1': classifiedShare(petitions, period),
     '5.2': onTimeShare(petitions, period, calendar),
-    '5.3': satisfactionShare(petitions, period, calendar),
+    '5.3': satisfactionShare(petitions, period, calendar, followUps),
   }
 }

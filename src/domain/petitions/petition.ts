@@ -55,6 +55,8 @@ export type PetitionEvent =
       readonly ownerUserId: string | null
       readonly consentToPublish: boolean
       readonly dossierCode: string | null
+      /** The earlier petition's code this one follows up; absent on events recorded before migration 0044. */
+      readonly followsUp?: string | null
     }
   | { readonly type: 'classified'; readonly at: string; readonly actor: string; readonly category: PetitionCategory }
   | { readonly type: 'refused'; readonly at: string; readonly actor: string; readonly reason: string }
@@ -65,6 +67,7 @@ export type PetitionEvent =
   | { readonly type: 'publication-consent'; readonly at: string; readonly actor: string; readonly consent: boolean }
   | { readonly type: 'rated'; readonly at: string; readonly actor: string; readonly satisfied: boolean }
   | { readonly type: 'dossier-linked'; readonly at: string; readonly actor: string; readonly dossierCode: string }
+  | { readonly type: 'follow-up-marked'; readonly at: string; readonly actor: string; readonly followsUp: string }
 
 export type Petition = {
   readonly code: string
@@ -80,6 +83,11 @@ export type Petition = {
   readonly ownerUserId: string | null
   readonly consentToPublish: boolean
   readonly dossierCode: string | null
+  /**
+   * Phản ánh lặp lại: the code of the earlier, answered petition this one follows up — the petitioner
+   * comes back about its answer, which counts that answer against satisfaction (766 formula, 5.3).
+   */
+  readonly followsUp: string | null
   readonly receivedAt: string
   /** When the handling clock starts: reception, or the supplement's arrival (Art. 9, 14). */
   readonly clockFrom: string
@@ -123,6 +131,8 @@ function apply(p: Petition, e: Exclude<PetitionEvent, { type: 'received' }>): Pe
       return { ...p, satisfied: e.satisfied }
     case 'dossier-linked':
       return { ...p, dossierCode: e.dossierCode }
+    case 'follow-up-marked':
+      return { ...p, followsUp: e.followsUp }
   }
 }
 
@@ -143,6 +153,7 @@ export function foldPetition(events: readonly PetitionEvent[]): Petition | null 
     ownerUserId: first.ownerUserId,
     consentToPublish: first.consentToPublish,
     dossierCode: first.dossierCode,
+    followsUp: first.followsUp ?? null,
     receivedAt: first.at,
     clockFrom: first.at,
     supplementRequestedAt: null,

@@ -11,6 +11,7 @@ import { answerDueAt } from '../../domain/petitions/handling-limits.ts'
 import { petitionIndicators } from '../../domain/petitions/indicators.ts'
 import { foldPetition } from '../../domain/petitions/petition.ts'
 import {
+  followUpsBefore,
   loadPetitionEvents,
   petitionQueue,
   petitionsOfOwner,
@@ -295,8 +296,11 @@ export const petitionRoutes: FastifyPluginAsyncTypebox<PetitionDeps> = async (ap
         from: new Date(`${request.query.from}T00:00:00+07:00`),
         to: new Date(new Date(`${request.query.to}T00:00:00+07:00`).getTime() + 86_400_000),
       }
-      const petitions = await petitionsOfPeriod(db, period.from, period.to, request.query.agencyId ?? null)
-      return petitionIndicators(petitions, period, await deps.calendars.forAgencies())
+      const [petitions, followUps] = await Promise.all([
+        petitionsOfPeriod(db, period.from, period.to, request.query.agencyId ?? null),
+        followUpsBefore(db, period.to),
+      ])
+      return petitionIndicators(petitions, period, await deps.calendars.forAgencies(), followUps)
     },
   )
 

@@ -3,7 +3,7 @@ import { type Period, petitionIndicators } from '../../domain/petitions/indicato
 import { workingDaysFromDatabase } from '../calendar/working-days-cache.ts'
 import type { Db } from '../database.ts'
 import { type AgencyCalendars, agencyCalendars } from '../dossiers/agency-calendars.ts'
-import { petitionsOfPeriod } from '../petitions/petition-store.ts'
+import { followUpsBefore, petitionsOfPeriod } from '../petitions/petition-store.ts'
 
 /** The window's petitions, counted as 5.1–5.3 for the province (no agency) or the agency holding them. */
 export type PetitionsOfWindow = { counts(agencyId?: string): PetitionCounts }
@@ -21,14 +21,15 @@ function calendarsOf(db: Db): AgencyCalendars {
 }
 
 export async function petitionsOfWindow(db: Db, period: Period, agencyId?: string): Promise<PetitionsOfWindow> {
-  const [petitions, calendar] = await Promise.all([
+  const [petitions, followUps, calendar] = await Promise.all([
     petitionsOfPeriod(db, period.from, period.to, agencyId ?? null),
+    followUpsBefore(db, period.to),
     calendarsOf(db).forAgencies(),
   ])
   return {
     counts(agency) {
       const mine = agency === undefined ? petitions : petitions.filter((p) => p.agencyId === agency)
-      const figures = petitionIndicators(mine, period, calendar)
+      const figures = petitionIndicators(mine, period, calendar, followUps)
       return { '5.1': figures['5.1'], '5.2': figures['5.2'], '5.3': figures['5.3'] }
     },
   }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { localDate } from '../../domain/calendar/local-time.ts'
+import type { FollowUp } from '../../domain/petitions/indicators.ts'
 import type { Petition, PetitionEvent } from '../../domain/petitions/petition.ts'
 import { formatPetitionCode } from '../../domain/petitions/petition-code.ts'
 import type { PetitionClosingEvent } from '../../domain/petitions/portal-report.ts'
@@ -27,6 +28,7 @@ const projection = (p: Petition, dueAt: string | null) => ({
   finished_at: p.refusedAt ?? p.answeredAt,
   published_at: p.publishedAt,
   dossier_code: p.dossierCode,
+  follows_up: p.followsUp,
   search_text: foldForSearch([p.code, p.title, p.content, p.answer ?? ''].join(' ')),
   state: JSON.stringify(p),
   version: p.version,
@@ -150,6 +152,17 @@ export async function petitionsOfPeriod(db: Db, from: Date, to: Date, agencyId: 
     .where((eb) => eb.or([eb('finished_at', 'is', null), eb('finished_at', '>=', from)]))
   if (agencyId !== null) q = q.where('agency_id', '=', agencyId)
   return (await q.execute()).map((r) => r.state)
+}
+
+/** Petitions received before `to` that follow up an earlier one, of every agency (5.3). */
+export async function followUpsBefore(db: Db, to: Date): Promise<FollowUp[]> {
+  const rows = await db
+    .selectFrom('petitions')
+    .select(['follows_up', 'received_at'])
+    .where('follows_up', 'is not', null)
+    .where('received_at', '<', to)
+    .execute()
+  return rows.map((r) => ({ followsUp: r.follows_up as string, receivedAt: new Date(r.received_at).toISOString() }))
 }
 
 /**
