@@ -70,29 +70,40 @@ function applicantOf(principal: Principal, application: DossierApplication): App
   }
 }
 
+/** The engine's creation an application comes to, or why it cannot be made. */
+export type PreparedCreation =
+  | { readonly ok: true; readonly creation: Parameters<ReturnType<typeof dossierCommands>['create']>[0] }
+  | Extract<
+      CreateDossierOutcome,
+      {
+        ok: false
+        problem: 'no-procedure-in-force' | 'forbidden' | 'online-at-national-portal' | 'invalid-declaration'
+      }
+    >
+
 /**
- * Nộp hồ sơ trực tuyến / tiếp nhận trực tiếp: the procedure version in force today, the actor the
- * principal may create as and the applicant's identity, then the lifecycle engine's creation.
+ * The procedure version in force today, the actor the principal may create as, the applicant's
+ * identity and the checked declaration: the engine's creation, not yet run.
  */
-export async function createDossier(
+export async function prepareCreation(
   deps: {
     readonly db: Db
-    readonly engine: ReturnType<typeof dossierCommands>
-    /** False: the province takes online dossiers through the national portal only (MOTCUA_LOCAL_ONLINE_SUBMISSION). */
     readonly localOnlineSubmission?: boolean
+    /** The version in force of a procedure on a day: the store's lookup unless a batch remembers it. */
+    readonly versionOf?: typeof versionInForce
   },
   principal: Principal,
   application: DossierApplication,
-  options: RunOptions,
-): Promise<CreateDossierOutcome> {
-  const version = await versionInForce(deps.db, application.procedureCode, localDate(options.now))
+  now: Date,
+): Promise<PreparedCreation> {
+  const version = await (deps.versionOf ?? versionInForce)(deps.db, application.procedureCode, localDate(now))
   if (version === null) return { ok: false, problem: 'no-procedure-in-force' }
   const actor = creatorOf(principal, application)
   if (!actor) return { ok: false, problem: 'forbidden' }
   if (application.channel === Channel.Online && deps.localOnlineSubmission === false)
     return { ok: false, problem: 'online-at-national-portal' }
   const procedure = { code: application.procedureCode, version }
-  const declared = await checkDeclaration(deps.db, procedure, application, localDate(options.now))
+  const declared = await checkDeclaration(deps.db, procedure, application, localDate(now))
   if (!declared.ok) return { ok: false, problem: 'invalid-declaration', errors: declared.errors }
   const common = {
     actor,
@@ -105,15 +116,37 @@ export async function createDossier(
     ...(application.competentAgencyId ? { competentAgencyId: application.competentAgencyId } : {}),
   }
   if (application.channel !== Channel.Online)
-    return deps.engine.create(
-      { action: application.receiveNow === false ? 'register-at-counter' : 'receive-at-counter', ...common },
-      options,
-    )
-  const outcome = await deps.engine.create({ action: 'submit', ...common }, options)
+    return {
+      ok: true,
+      creation: {
+        action: application.receiveNow === false ? 'register-at-counter' : 'receive-at-counter',
+        ...common,
+      },
+    }
+  return { ok: true, creation: { action: 'submit', ...common } }
+}
+
+/**
+ * Nộp hồ sơ trực tuyến / tiếp nhận trực tiếp: the prepared creation run by the lifecycle engine.
+ */
+export async function createDossier(
+  deps: {
+    readonly db: Db
+    readonly engine: ReturnType<typeof dossierCommands>
+    /** False: the province takes online dossiers through the national portal only (MOTCUA_LOCAL_ONLINE_SUBMISSION). */
+    readonly localOnlineSubmission?: boolean
+  },
+  principal: Principal,
+  application: DossierApplication,
+  options: RunOptions,
+): Promise<CreateDossierOutcome> {
+  const prepared = await prepareCreation(deps, principal, application, options.now)
+  if (!prepared.ok) return prepared
+  const outcome = await deps.engine.create(prepared.creation, options)
   // The draft has become the dossier. Were this to fail after the commit, the draft would only linger
   // until it expires: nothing the applicant submitted depends on it.
-  if (outcome.ok && principal.kind === 'citizen')
-    await deleteDraft(deps.db, principal.userId, procedure.code, {
+  if (outcome.ok && principal.kind === 'citizen' && prepared.creation.action === 'submit')
+    await deleteDraft(deps.db, principal.userId, prepared.creation.procedure.code, {
       at: options.now,
       actor: principal.userId,
       reason: 'submitted',

@@ -31,9 +31,7 @@ export function startPortalIntake(
     intervalMs: options.intervalMs,
     round: async () => {
       if (options.pull)
-        await guarded(() =>
-          pullOnce(deps, { holder, leaseMs: options.leaseMs, pageSize: 50, maxPages: 20, concurrency: 8 }),
-        )
+        await guarded(() => pullOnce(deps, { holder, leaseMs: options.leaseMs, pageSize: 50, maxPages: 20 }))
       await guarded(() => resumeUnfinished(deps, { idleMs: options.idleMs, limit: 50 }))
     },
     onError: options.onError,

@@ -22,7 +22,7 @@ import {
   recordRejected,
   type StoredAttachmentRow,
 } from '../../store/portal/inbound-intakes.ts'
-import { createDossier } from '../create-dossier.ts'
+import { createDossier, type DossierApplication } from '../create-dossier.ts'
 import { directCatalogue, type IntakeCatalogue } from './intake-catalogue.ts'
 
 /** Why an inbound dossier is refused; recorded on its intake, and no dossier is made. */
@@ -124,23 +124,42 @@ export async function resumeIntake(deps: IntakeDeps, nationalId: string): Promis
 async function continueIntake(deps: IntakeDeps, intake: IntakeRow): Promise<IntakeOutcome> {
   if (intake.state === 'rejected') return { kind: 'rejected', reason: intake.reason as IntakeRefusal, detail: null }
   if (intake.state === 'created') return { kind: 'created', dossierId: intake.dossierId as string, existed: true }
+  if (intake.state === 'fetched') return finishIntake(deps, intake, intake.attachments ?? [], Promise.resolve())
+  const fetched = await fetchAttachments(deps, intake.submission as InboundDossier)
+  return settleFetch(deps, intake, fetched)
+}
+
+/** The fetch's outcome recorded: a later attempt when pending, the refusal, or on to the creation. */
+export async function settleFetch(deps: IntakeDeps, intake: IntakeRow, fetched: Fetched): Promise<IntakeOutcome> {
+  if (fetched.kind === 'pending') {
+    await recordAttempt(deps.db, intake.nationalId, fetched.detail, deps.now())
+    return fetched
+  }
+  if (fetched.kind === 'rejected') return reject(deps, intake.nationalId, fetched.reason, fetched.detail)
+  return finishIntake(deps, intake, fetched.attachments, fetched.written)
+}
+
+async function reject(
+  deps: IntakeDeps,
+  nationalId: string,
+  reason: IntakeRefusal,
+  detail: string | null,
+): Promise<IntakeOutcome> {
+  await recordRejected(deps.db, nationalId, reason, detail, deps.now())
+  return { kind: 'rejected', reason, detail }
+}
+
+/**
+ * The creation of an intake whose attachments are stored (`fetched`) or being written (`written`):
+ * refused, it is recorded rejected; failed otherwise, a `received` intake is recorded fetched.
+ */
+export async function finishIntake(
+  deps: IntakeDeps,
+  intake: IntakeRow,
+  attachments: readonly StoredAttachmentRow[],
+  written: Promise<void>,
+): Promise<IntakeOutcome> {
   const dossier = intake.submission as InboundDossier
-  const reject = async (reason: IntakeRefusal, detail: string | null): Promise<IntakeOutcome> => {
-    await recordRejected(deps.db, intake.nationalId, reason, detail, deps.now())
-    return { kind: 'rejected', reason, detail }
-  }
-  let attachments = intake.attachments ?? []
-  let written: Promise<void> = Promise.resolve()
-  if (intake.state === 'received') {
-    const fetched = await fetchAttachments(deps, dossier)
-    if (fetched.kind === 'pending') {
-      await recordAttempt(deps.db, intake.nationalId, fetched.detail, deps.now())
-      return fetched
-    }
-    if (fetched.kind === 'rejected') return reject(fetched.reason, fetched.detail)
-    attachments = fetched.attachments
-    written = fetched.written
-  }
   let created: IntakeOutcome
   try {
     created = await createFromIntake(deps, intake.nationalId, dossier, attachments, written)
@@ -151,12 +170,12 @@ async function continueIntake(deps: IntakeDeps, intake: IntakeRow): Promise<Inta
   }
   if (created.kind === 'rejected') {
     await written.catch(() => {})
-    return reject(created.reason, created.detail)
+    return reject(deps, intake.nationalId, created.reason, created.detail)
   }
   return created
 }
 
-type Fetched =
+export type Fetched =
   | {
       readonly kind: 'fetched'
       readonly attachments: StoredAttachmentRow[]
@@ -169,7 +188,7 @@ type Fetched =
  * Lấy tệp đính kèm: each from the platform, checked (size, hash, type) and stored by its SHA-256. The
  * files are written in the background (`written`); every check is done before the first write starts.
  */
-async function fetchAttachments(deps: IntakeDeps, dossier: InboundDossier): Promise<Fetched> {
+export async function fetchAttachments(deps: IntakeDeps, dossier: InboundDossier): Promise<Fetched> {
   const rejected = (reason: IntakeRefusal, detail: string) => ({ kind: 'rejected', reason, detail }) as const
   const total = dossier.TaiLieuNop.reduce((sum, a) => sum + a.KichThuoc, 0)
   if (total > deps.maxDossierBytes) return rejected(IntakeRefusal.AttachmentTooLarge, `${total} bytes in all`)
@@ -251,36 +270,13 @@ async function createFromIntake(
         },
         now,
       )
-      const principal: Principal = {
-        kind: 'citizen',
-        userId,
-        name: applicant.HoTen,
-        identityNumber: applicant.SoDinhDanh,
-        vneid: applicant.XacThucVNeID,
-      }
-      const outcome = await createDossier(
-        { db: tx, engine: deps.engine },
-        principal,
-        {
-          procedureCode,
-          receivingAgencyId,
-          channel: Channel.Online,
-          applicant: {
-            id: userId,
-            kind: 'citizen',
-            name: applicant.HoTen,
-            identityNumber: applicant.SoDinhDanh,
-            phone: applicant.SoDienThoai ?? null,
-            email: applicant.Email ?? null,
-            address: applicant.DiaChi ?? null,
-          },
-          components: attachments.map((a) => ({ name: a.name, fileRef: a.sha256 })),
-          ...(dossier.ToKhai
-            ? { declaration: dossier.ToKhai.DuLieu, formVersion: dossier.ToKhai.PhienBanBieuMau }
-            : {}),
-        },
-        { idempotencyKey: `portal-intake:${nationalId}`, now, transaction: tx, savepoint: false },
-      )
+      const { principal, application } = submissionOf(dossier, userId, procedureCode, receivingAgencyId, attachments)
+      const outcome = await createDossier({ db: tx, engine: deps.engine }, principal, application, {
+        idempotencyKey: intakeKey(nationalId),
+        now,
+        transaction: tx,
+        savepoint: false,
+      })
       if (!outcome.ok) {
         if (outcome.problem === 'no-procedure-in-force')
           throw new Refused(IntakeRefusal.UnknownProcedure, dossier.MaTTHC)
@@ -293,5 +289,47 @@ async function createFromIntake(
   } catch (error) {
     if (error instanceof Refused) return error.outcome
     throw error
+  }
+}
+
+/** The idempotency key of an intake's creation: one dossier per national dossier. */
+export const intakeKey = (nationalId: string) => `portal-intake:${nationalId}`
+
+/**
+ * What the national dossier is as a submission: the applicant signed in as the portal's VNeID sign-in
+ * vouched for them, an online application at the chosen unit, its stored attachments as components.
+ */
+export function submissionOf(
+  dossier: InboundDossier,
+  userId: string,
+  procedureCode: string,
+  receivingAgencyId: string,
+  attachments: readonly StoredAttachmentRow[],
+): { principal: Principal; application: DossierApplication } {
+  const applicant = dossier.NguoiNop
+  return {
+    principal: {
+      kind: 'citizen',
+      userId,
+      name: applicant.HoTen,
+      identityNumber: applicant.SoDinhDanh,
+      vneid: applicant.XacThucVNeID,
+    },
+    application: {
+      procedureCode,
+      receivingAgencyId,
+      channel: Channel.Online,
+      applicant: {
+        id: userId,
+        kind: 'citizen',
+        name: applicant.HoTen,
+        identityNumber: applicant.SoDinhDanh,
+        phone: applicant.SoDienThoai ?? null,
+        email: applicant.Email ?? null,
+        address: applicant.DiaChi ?? null,
+      },
+      components: attachments.map((a) => ({ name: a.name, fileRef: a.sha256 })),
+      ...(dossier.ToKhai ? { declaration: dossier.ToKhai.DuLieu, formVersion: dossier.ToKhai.PhienBanBieuMau } : {}),
+    },
   }
 }

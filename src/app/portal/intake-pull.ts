@@ -1,7 +1,8 @@
-import type { InboundClient } from '../../adapters/national-portal/inbound-client.ts'
+import type { InboundClient, InboundPage } from '../../adapters/national-portal/inbound-client.ts'
 import { advanceCursor, leaseCursor, releaseCursor, unfinishedIntakes } from '../../store/portal/inbound-intakes.ts'
 import { batchCatalogue } from './intake-catalogue.ts'
-import { checkInbound, type IntakeDeps, receiveInbound, refuseDelivery, resumeIntake } from './intake-dossier.ts'
+import { type IntakeDeps, resumeIntake } from './intake-dossier.ts'
+import { createPage, type StagedPage, stagePage } from './intake-page.ts'
 
 export type PullOptions = {
   /** This instance's name in the lease (host and process id). */
@@ -11,8 +12,6 @@ export type PullOptions = {
   readonly pageSize: number
   /** Pages per round at most, so a round ends and the lease is renewed. */
   readonly maxPages: number
-  /** A page's dossiers taken in at once (one fetching while another is created); 1 by default. */
-  readonly concurrency?: number
 }
 
 export type PullRound =
@@ -23,9 +22,9 @@ export type PullRound =
  * Lấy hồ sơ mới từ nền tảng: one instance at a time (a lease on the cursor row), page after page
  * from the stored cursor. Each page's dossiers are taken in (idempotently: duplicates and dossiers
  * seen out of order meet their intake) before the cursor moves past them, so a crash repeats a page
- * rather than skipping one. A body that fails the schema is kept as a refusal and skipped. The
- * dossiers of a page are taken in `concurrency` at a time (two deliveries of one dossier meet at its
- * intake row's lock), and the catalogue is looked up once a round.
+ * rather than skipping one. A body that fails the schema is kept as a refusal and skipped. A page is
+ * taken in as a whole (intake-page.ts: staged, then created in one transaction) while the next page
+ * is fetched and staged, and the catalogue is looked up once a round.
  */
 export async function pullOnce(
   deps: IntakeDeps & { readonly client: InboundClient },
@@ -37,23 +36,28 @@ export async function pullOnce(
   let pages = 0
   let items = 0
   const round = { ...deps, catalogue: batchCatalogue() }
-  const takeIn = async (item: unknown) => {
-    const checked = checkInbound(item)
-    if (checked.ok) await receiveInbound(round, checked.dossier, 'pull')
-    else await refuseDelivery(deps.db, 'pull', item, 'invalid-body', checked.detail, deps.now())
+  type Fetched = { readonly page: InboundPage; readonly staged: StagedPage }
+  const fetchPage = async (from: string | null): Promise<Fetched> => {
+    const page = await deps.client.page(from, options.pageSize)
+    return { page, staged: await stagePage(round, page.items, 'pull') }
   }
+  let next: Promise<Fetched> | null = fetchPage(cursor)
   try {
-    while (pages < options.maxPages) {
-      const page = await deps.client.page(cursor, options.pageSize)
+    while (next !== null) {
+      const { page, staged }: Fetched = await next
       pages++
-      await eachConcurrently(page.items, options.concurrency ?? 1, takeIn)
+      const after: string | null = page.nextCursor ?? cursor
+      const more: boolean = pages < options.maxPages && page.items.length >= options.pageSize
+      // The next page is fetched and its attachments stored while this one is created.
+      next = more ? fetchPage(after) : null
+      next?.catch(() => {})
+      await createPage(round, staged)
       items += page.items.length
-      const next = page.nextCursor ?? cursor
-      if (!(await advanceCursor(deps.db, options.holder, next))) break
-      cursor = next
-      if (page.items.length < options.pageSize) break
+      if (!(await advanceCursor(deps.db, options.holder, after))) break
+      cursor = after
     }
   } finally {
+    await next?.catch(() => {})
     await releaseCursor(deps.db, options.holder)
   }
   return { kind: 'pulled', pages, items, cursor }
@@ -67,15 +71,4 @@ export async function resumeUnfinished(deps: IntakeDeps, options: { idleMs: numb
   const ids = await unfinishedIntakes(deps.db, deps.now(), options.idleMs, options.limit)
   for (const id of ids) await resumeIntake(deps, id)
   return ids.length
-}
-
-/** `work` on every item, at most `limit` at a time; the first failure is thrown once all have settled. */
-async function eachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
-  let next = 0
-  const failures: unknown[] = []
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) await work(items[i] as T).catch((e) => failures.push(e))
-  }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
-  if (failures.length > 0) throw failures[0]
 }

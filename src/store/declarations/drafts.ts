@@ -166,6 +166,34 @@ export async function deleteDraft(
 }
 
 /**
+ * The drafts that became dossiers in one batch (the portal intake's page), each deletion audited as
+ * submitted by its citizen, in the caller's transaction: one statement when none had a draft.
+ */
+export async function deleteSubmittedDrafts(
+  tx: Db,
+  submitted: readonly { readonly userId: string; readonly procedureCode: string }[],
+  at: Date,
+): Promise<void> {
+  if (submitted.length === 0) return
+  const gone = await tx
+    .deleteFrom('declaration_drafts')
+    .where((eb) =>
+      eb.or(submitted.map((d) => eb.and([eb('user_id', '=', d.userId), eb('procedure_code', '=', d.procedureCode)]))),
+    )
+    .returning(['user_id', 'procedure_code', 'form_version', 'step', sql<string>`data::text`.as('json')])
+    .execute()
+  for (const g of gone)
+    await appendAudit(tx, {
+      at,
+      actor: g.user_id,
+      action: 'declaration-draft.submitted',
+      subject: subjectOf(g.user_id, g.procedure_code),
+      before: auditedShape({ formVersion: g.form_version, step: g.step, json: g.json }),
+      after: null,
+    })
+}
+
+/**
  * Deletes every draft that expired before `now`, each audited as purged by the system, in one
  * statement; returns how many went.
  */

@@ -1,5 +1,5 @@
 import { hash as digest, randomUUID } from 'node:crypto'
-import { sql, type Transaction } from 'kysely'
+import { type Insertable, sql, type Transaction } from 'kysely'
 import { Compile } from 'typebox/compile'
 import { localDate } from '../../domain/calendar/local-time.ts'
 import type { Actor } from '../../domain/dossier/actor.ts'
@@ -16,7 +16,14 @@ import type { ProcedureKpiTerms } from '../../domain/kpi/facts-of-dossier.ts'
 import type { WorkingDaysSource } from '../calendar/working-days-cache.ts'
 import type { Db } from '../database.ts'
 import { upsertCounts } from '../kpi/count-rows.ts'
-import { type FactsJson, factsWrite, procedureKpiTerms, storedFacts } from '../kpi/dossier-facts.ts'
+import {
+  batchFactsWrite,
+  type FactsChange,
+  type FactsJson,
+  factsWrite,
+  procedureKpiTerms,
+  storedFacts,
+} from '../kpi/dossier-facts.ts'
 import { factsRow, upsertFactsRowValues } from '../kpi/facts-rows.ts'
 import { type ShapedStatement, shapedStatements } from '../prepared-statements.ts'
 import type { Database } from '../schema.ts'
@@ -195,6 +202,38 @@ export function dossierCommands(db: Db, workingDays: WorkingDaysSource) {
         },
         { atomic: creation.action === 'receive-at-counter' },
       )
+    },
+
+    /**
+     * Nộp hồ sơ, many at once (the portal intake's page): online submissions decided one by one and
+     * written by one statement in the caller's transaction. Null when any is refused: nothing is
+     * written, and the caller takes them one by one, each refusal then remembered for its key. A
+     * creation whose key was already claimed fails the statement, and with it the caller's transaction.
+     */
+    async createMany(
+      creations: readonly { readonly creation: NewCreation & { action: 'submit' }; readonly idempotencyKey: string }[],
+      options: { readonly now: Date; readonly transaction: Transaction<Database> },
+    ): Promise<Extract<Outcome, { ok: true }>[] | null> {
+      const tx = options.transaction
+      const calendar = await calendars.forAgencies(tx)
+      const plans: Plan[] = []
+      const changes: FactsChange[] = []
+      for (const { creation, idempotencyKey } of creations) {
+        const ask = { chosen: creation.competentAgencyId ?? null }
+        const found = await contextFor(tx, calendar, creation.procedure, creation.receivingAgencyId, ask, options.now)
+        if (!found.ok) return null
+        const decision = create(creation, found.ctx)
+        if (!decision.ok) return null
+        const claim = { idempotency_key: idempotencyKey, request_hash: requestHash(creation), created_at: options.now }
+        const fresh = { id: randomUUID(), before: null, headHash: null, facts: null }
+        const planned = await plan(claim, fresh, decision, found.ctx, (id) => provinceOf(tx, id))
+        plans.push(planned)
+        const terms = await kpiTermsOf(tx, planned.after.procedure)
+        changes.push({ dossierId: fresh.id, d: planned.after, stored: null, terms })
+      }
+      if (plans.length === 0) return []
+      await persistNew(tx, statement, plans, batchFactsWrite(changes, calendar))
+      return plans.map((p) => p.outcome)
     },
 
     /** Runs a command on an existing dossier whose version the caller last saw. */
@@ -428,17 +467,23 @@ type Found = {
   readonly facts: DossierFacts | null
 }
 
-async function persist(
-  tx: Db,
-  statement: ShapedStatement,
+/** A decided command's writes, computed before its statement: events, projection, outbox, claim. */
+type Plan = {
+  readonly outcome: Extract<Outcome, { ok: true }>
+  readonly after: Dossier
+  readonly rows: Insertable<Database['dossier_events']>[]
+  readonly messages: Insertable<Database['outbox']>[]
+  readonly projection: Awaited<ReturnType<typeof projectionColumns>>
+  readonly claim: Claim & { readonly outcome: string; readonly dossier_id: string }
+}
+
+async function plan(
   claim: Claim,
   found: Found,
-  decision: Decision,
+  decision: Extract<Decision, { ok: true }>,
   ctx: DecisionContext,
   provinceOf: (agencyId: string) => Promise<string>,
-  kpiTermsOf: (procedure: Dossier['procedure']) => Promise<ProcedureKpiTerms>,
-): Promise<Outcome> {
-  if (!decision.ok) return { ok: false, problem: 'refused', refusal: decision.refusal }
+): Promise<Plan> {
   const { id, before } = found
   let state = before
   let hash = found.headHash
@@ -475,13 +520,43 @@ async function persist(
     }),
     created_at: new Date(ctx.now),
   }))
-  const outcome: Outcome = {
-    ok: true,
+  const outcome = {
+    ok: true as const,
     dossierId: id,
     code: after.code,
     version: after.version,
     events: decision.events.map((e) => e.type),
   }
+  return {
+    outcome: { ...outcome, produced: { state: after, events: produced, context: ctx } },
+    after,
+    rows,
+    messages,
+    projection,
+    claim: { ...claim, outcome: JSON.stringify(outcome), dossier_id: id },
+  }
+}
+
+async function persist(
+  tx: Db,
+  statement: ShapedStatement,
+  claim: Claim,
+  found: Found,
+  decision: Decision,
+  ctx: DecisionContext,
+  provinceOf: (agencyId: string) => Promise<string>,
+  kpiTermsOf: (procedure: Dossier['procedure']) => Promise<ProcedureKpiTerms>,
+): Promise<Outcome> {
+  if (!decision.ok) return { ok: false, problem: 'refused', refusal: decision.refusal }
+  const { id, before } = found
+  const {
+    outcome,
+    after,
+    rows,
+    messages,
+    projection,
+    claim: claimed,
+  } = await plan(claim, found, decision, ctx, provinceOf)
   const indicators = factsWrite(id, after, found.facts, await kpiTermsOf(after.procedure), ctx.calendar)
   // Projection, events, outbox, indicator counters and facts, and the idempotency claim in one statement
   // (data-modifying CTEs): one round trip. Foreign keys from the events to a new dossier are checked at
@@ -495,7 +570,7 @@ async function persist(
     expectedVersion: before?.version,
     rows,
     messages,
-    claim: { ...claim, outcome: JSON.stringify(outcome), dossier_id: id },
+    claim: claimed,
     counts: indicators?.counts ?? [],
     facts: indicators ? { row: factsRow(indicators.facts), storedEResult: found.facts?.eResult ?? false } : undefined,
   }
@@ -535,8 +610,52 @@ async function persist(
     )
   })
   await tx.executeQuery(write)
-  return { ...outcome, produced: { state: after, events: produced, context: ctx } }
+  return outcome
 }
+
+/**
+ * New dossiers' writes in one statement: every projection, event, outbox message, claim and facts row
+ * of the batch, the counters summed per row. It fails whole (division by zero) unless every claim was
+ * still free, so a batch holding a dossier already created aborts and its caller goes one by one.
+ */
+async function persistNew(tx: Db, statement: ShapedStatement, plans: readonly Plan[], indicators: BatchIndicators) {
+  const values = {
+    dossiers: plans.map((p) => ({ id: p.outcome.dossierId, ...p.projection.insert, ...p.projection.columns })),
+    rows: plans.flatMap((p) => p.rows),
+    messages: plans.flatMap((p) => p.messages),
+    claims: plans.map((p) => p.claim),
+    counts: indicators.counts,
+    facts: indicators.facts.map(factsRow),
+    expected: { dossiers: plans.length, facts: indicators.facts.length },
+  }
+  const write = statement('create batch', values, (v) => {
+    let q = tx
+      .with('projection', (q) => q.insertInto('dossiers').values(v.dossiers).returning('id'))
+      .with('events', (q) => q.insertInto('dossier_events').values(v.rows).returning('seq'))
+      .with('messages', (q) => q.insertInto('outbox').values(v.messages).returning('id'))
+      .with('claim', (q) =>
+        q
+          .insertInto('command_outcomes')
+          .values(v.claims)
+          .onConflict((oc) => oc.column('idempotency_key').doNothing())
+          .returning('idempotency_key'),
+      )
+    if (v.counts.length > 0) q = q.with('counts', (q) => upsertCounts(q, v.counts).returning('depth'))
+    if (v.facts.length > 0)
+      q = q.with('facts', (q) => upsertFactsRowValues(q, v.facts, { storedEResult: false }).returning('dossier_id'))
+    // Every value is a parameter of the shape: with no facts rows, their expected count (0) stands alone.
+    const factsWritten =
+      v.facts.length > 0 ? sql`(SELECT count(*) FROM facts) = ${v.expected.facts}` : sql`${v.expected.facts} = 0`
+    return q.selectNoFrom(
+      sql<number>`1 / (CASE WHEN (SELECT count(*) FROM claim) = ${v.expected.dossiers} AND ${factsWritten} THEN 1 ELSE 0 END)`.as(
+        'ok',
+      ),
+    )
+  })
+  await tx.executeQuery(write)
+}
+
+type BatchIndicators = ReturnType<typeof batchFactsWrite>
 
 async function projectionColumns(
   before: Dossier | null,

@@ -132,6 +132,38 @@ export async function findOrCreateCitizen(
   return row.id
 }
 
+/**
+ * `findOrCreateCitizen` for a batch (the portal intake's page), one statement: the user id of each
+ * identity number. An identity named twice is written once, with its last name.
+ */
+export async function findOrCreateCitizens(
+  db: Db,
+  claims: readonly { identityNumber: string; name: string; phone: string | null; email: string | null }[],
+  now: Date,
+): Promise<Map<string, string>> {
+  const unique = new Map(claims.map((c) => [c.identityNumber, c]))
+  if (unique.size === 0) return new Map()
+  const rows = await db
+    .insertInto('users')
+    .values(
+      [...unique.values()].map((c) => ({
+        id: randomUUID(),
+        kind: 'citizen',
+        display_name: c.name,
+        identity_number: c.identityNumber,
+        phone: c.phone,
+        email: c.email,
+        created_at: now,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.column('identity_number').doUpdateSet((eb) => ({ display_name: eb.ref('excluded.display_name') })),
+    )
+    .returning(['id', 'identity_number'])
+    .execute()
+  return new Map(rows.map((r) => [r.identity_number as string, r.id]))
+}
+
 /** The principal behind a session or token: the user, their grants, and how they signed in. */
 export async function principalOf(
   db: Db,

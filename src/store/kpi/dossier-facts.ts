@@ -53,15 +53,40 @@ export function factsWrite(
   terms: ProcedureKpiTerms,
   calendar: DecisionContext['calendar'],
 ): FactsWrite | null {
-  const facts = factsOfDossier(dossierId, d, terms, calendar, {
-    eResult: stored?.eResult ?? false,
-    portalSynced: stored?.portalSynced ?? false,
-    complaint: stored?.complaint ?? false,
-  })
-  if (facts === null || (stored !== null && isDeepStrictEqual(stored, facts))) return null
+  const batch = batchFactsWrite([{ dossierId, d, stored, terms }], calendar)
+  const [facts] = batch.facts
+  return facts ? { counts: batch.counts, facts } : null
+}
+
+/** One dossier's change in a batch: its new state against its stored facts. */
+export type FactsChange = {
+  readonly dossierId: string
+  readonly d: Dossier
+  readonly stored: DossierFacts | null
+  readonly terms: ProcedureKpiTerms
+}
+
+/**
+ * The indicator writes of several dossiers written by one statement: each counter row's increments
+ * summed over the dossiers (a row may appear once in an upsert), and the facts rows that changed.
+ */
+export function batchFactsWrite(
+  changes: readonly FactsChange[],
+  calendar: DecisionContext['calendar'],
+): { readonly counts: readonly CountRow[]; readonly facts: readonly DossierFacts[] } {
   const deltas: CountDeltas = new Map()
-  accumulateChange(deltas, stored, facts)
-  return { counts: countRows(deltas), facts }
+  const changed: DossierFacts[] = []
+  for (const { dossierId, d, stored, terms } of changes) {
+    const facts = factsOfDossier(dossierId, d, terms, calendar, {
+      eResult: stored?.eResult ?? false,
+      portalSynced: stored?.portalSynced ?? false,
+      complaint: stored?.complaint ?? false,
+    })
+    if (facts === null || (stored !== null && isDeepStrictEqual(stored, facts))) continue
+    accumulateChange(deltas, stored, facts)
+    changed.push(facts)
+  }
+  return { counts: countRows(deltas), facts: changed }
 }
 
 /** The parts of a procedure version the indicators read. */

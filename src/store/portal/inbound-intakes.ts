@@ -75,6 +75,53 @@ export async function recordReceived(
 }
 
 /**
+ * `recordReceived` for a page (two statements at most): each national dossier recorded once, the
+ * intakes of the page as they stand, keyed by national id, with the ones this call created `fresh`.
+ */
+export async function recordReceivedMany(
+  db: Db,
+  intakes: readonly { nationalId: string; submission: Record<string, unknown> }[],
+  via: IntakeVia,
+  at: Date,
+): Promise<Map<string, { readonly fresh: boolean; readonly intake: IntakeRow }>> {
+  const found = new Map<string, { fresh: boolean; intake: IntakeRow }>()
+  if (intakes.length === 0) return found
+  const inserted = await db
+    .insertInto('portal_intakes')
+    .values(
+      intakes.map((i) => ({
+        national_id: i.nationalId,
+        state: 'received' as const,
+        received_via: via,
+        submission: JSON.stringify(i.submission),
+        received_at: at,
+        updated_at: at,
+      })),
+    )
+    .onConflict((oc) => oc.column('national_id').doNothing())
+    .returning(columns)
+    .execute()
+  for (const row of inserted) found.set(row.national_id, { fresh: true, intake: rowOf(row) })
+  const known = intakes.map((i) => i.nationalId).filter((id) => !found.has(id))
+  if (known.length > 0)
+    for (const row of await db.selectFrom('portal_intakes').select(columns).where('national_id', 'in', known).execute())
+      found.set(row.national_id, { fresh: false, intake: rowOf(row) })
+  return found
+}
+
+/** A page's intakes locked for its creation, in national-id order (so two lockers cannot deadlock). */
+export async function lockIntakes(tx: Db, nationalIds: readonly string[]): Promise<IntakeRow[]> {
+  const rows = await tx
+    .selectFrom('portal_intakes')
+    .select(columns)
+    .where('national_id', 'in', [...nationalIds])
+    .orderBy('national_id')
+    .forUpdate()
+    .execute()
+  return rows.map(rowOf)
+}
+
+/**
  * The attachments are stored but the dossier could not be created now: the intake moves to fetched
  * (only from received), so a later round creates it without fetching again.
  */
@@ -159,43 +206,61 @@ export async function recordAttempt(db: Db, nationalId: string, detail: string, 
     .execute()
 }
 
+/** A created intake: its dossier, the files linked to it and who they count as uploaded by. */
+export type CreatedIntake = {
+  readonly nationalId: string
+  readonly dossierId: string
+  readonly attachments: readonly StoredAttachmentRow[]
+  readonly uploadedBy: string
+}
+
 /**
  * The dossier exists: in the transaction that created it, with its files linked (and recorded on the
  * intake), audited. One
  * statement (files, links, audit entry and the intake's new state), so an intake costs one round
  * trip here whatever its attachments; the links' check on their files runs at the statement's end.
  */
-export async function recordCreated(
-  tx: Db,
-  intake: {
-    nationalId: string
-    dossierId: string
-    attachments: readonly StoredAttachmentRow[]
-    uploadedBy: string
-    at: Date
-  },
-) {
-  const attachments = JSON.stringify(intake.attachments)
-  const audit = JSON.stringify({ dossierId: intake.dossierId, files: intake.attachments.map((a) => a.sha256) })
+export async function recordCreated(tx: Db, intake: CreatedIntake & { at: Date }) {
+  await recordCreatedMany(tx, [intake], intake.at)
+}
+
+/** `recordCreated` for a page of intakes, still one statement: an audit entry for each intake. */
+export async function recordCreatedMany(tx: Db, intakes: readonly CreatedIntake[], at: Date) {
+  if (intakes.length === 0) return
+  const files = JSON.stringify(
+    intakes.flatMap((i) => i.attachments.map((a) => ({ ...a, dossierId: i.dossierId, uploadedBy: i.uploadedBy }))),
+  )
+  const created = JSON.stringify(
+    intakes.map((i) => ({
+      nationalId: i.nationalId,
+      dossierId: i.dossierId,
+      attachments: i.attachments,
+      audit: { dossierId: i.dossierId, files: i.attachments.map((a) => a.sha256) },
+    })),
+  )
   await sql`
     WITH attachment AS (
-      SELECT * FROM jsonb_to_recordset(${attachments}::jsonb) AS a (name text, sha256 text, size bigint, "mediaType" text)
+      SELECT * FROM jsonb_to_recordset(${files}::jsonb)
+        AS a (name text, sha256 text, size bigint, "mediaType" text, "dossierId" uuid, "uploadedBy" text)
+    ), intake AS (
+      SELECT * FROM jsonb_to_recordset(${created}::jsonb)
+        AS i ("nationalId" text, "dossierId" uuid, attachments jsonb, audit jsonb)
     ), stored AS (
       INSERT INTO files (sha256, size, media_type, storage_key, created_at)
-      SELECT sha256, size, "mediaType", sha256, ${intake.at}::timestamptz FROM attachment
+      SELECT DISTINCT ON (sha256) sha256, size, "mediaType", sha256, ${at}::timestamptz FROM attachment
       ON CONFLICT (sha256) DO NOTHING
     ), linked AS (
       INSERT INTO dossier_files (dossier_id, sha256, component_name, original_name, uploaded_by, uploaded_at)
-      SELECT ${intake.dossierId}::uuid, sha256, name, NULL, ${intake.uploadedBy}, ${intake.at}::timestamptz
+      SELECT DISTINCT "dossierId", sha256, name, NULL::text, "uploadedBy", ${at}::timestamptz
       FROM attachment
       ON CONFLICT (dossier_id, sha256, component_name) DO NOTHING
     ), audited AS (
       INSERT INTO audit_log (at, actor, action, subject, before, after)
-      VALUES (${intake.at}, ${intakeActor}, 'portal-intake.created', ${intake.nationalId}, NULL, ${audit}::jsonb)
+      SELECT ${at}::timestamptz, ${intakeActor}, 'portal-intake.created', "nationalId", NULL::jsonb, audit FROM intake
     )
-    UPDATE portal_intakes SET state = 'created', dossier_id = ${intake.dossierId}, attachments = ${attachments}::jsonb,
-      detail = NULL, updated_at = ${intake.at}
-    WHERE national_id = ${intake.nationalId}`.execute(tx)
+    UPDATE portal_intakes SET state = 'created', dossier_id = intake."dossierId", attachments = intake.attachments,
+      detail = NULL, updated_at = ${at}
+    FROM intake WHERE portal_intakes.national_id = intake."nationalId"`.execute(tx)
 }
 
 /** Intakes left unfinished (a crash, an unavailable platform) and not touched for `idleMs`: for a later round. */
