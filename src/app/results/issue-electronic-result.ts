@@ -13,6 +13,7 @@ import { loadDossier } from '../../store/dossiers/dossier-queries.ts'
 import { agencyNameInForce, lockDossierState, procedureNames } from '../../store/results/result-queries.ts'
 import { linkSignedDocument, signedCopyOf } from '../../store/results/signed-document.ts'
 import { agencySigner } from '../signing/agency-signer.ts'
+import { isDecision, issueResultDecision } from './result-decision.ts'
 
 export const resultComponent = 'Kết quả giải quyết'
 
@@ -42,11 +43,19 @@ export async function issueElectronicResult(deps: ResultIssuers, dossierId: stri
   // Signed before the e-result was an event: record the event for that copy, sign nothing new.
   const earlier = await signedCopyOf(deps.db, found.id, resultComponent)
   const fileName = `ket-qua-${d.code}.pdf`
-  const signed = earlier ? null : await signResult(deps, d, issued, now)
+  // A decision is numbered in the agency's register, so it is rendered and signed under the lock.
+  const resultName = (await procedureNames(deps.db, d.procedure)).result_name
+  const decision = !earlier && isDecision(resultName)
+  const presigned = earlier || decision ? null : await signResult(deps, d, issued, now)
   return deps.db.transaction().execute(async (tx) => {
     const locked = await lockDossierState(tx, found.id)
     if (!locked) return null
     if (locked.electronicResult) return locked.electronicResult.sha256
+    const signed = decision
+      ? await issueResultDecision(tx, deps.storage, found.id, d, issued, now, resultName, (n) =>
+          renderResult(tx, d, issued, n),
+        )
+      : presigned
     let sha256 = earlier
     if (signed) {
       const linked = await linkSignedDocument(
@@ -79,19 +88,30 @@ export async function issueElectronicResult(deps: ResultIssuers, dossierId: stri
 }
 
 /** The result document rendered and signed, its bytes already in file storage. */
-async function signResult(
-  deps: ResultIssuers,
-  d: Dossier,
-  { agencyId, code, result }: { agencyId: string; code: string; result: NonNullable<Dossier['result']> },
-  now: Date,
-) {
+async function signResult(deps: ResultIssuers, d: Dossier, issued: IssuedResult, now: Date) {
+  const { unsigned, agencyName, resultName } = await renderResult(deps.db, d, issued, issued.result.number)
+  const pdf = await signPdf(unsigned, await agencySigner(deps.db, issued.agencyId, now), {
+    reason: `Kết quả giải quyết hồ sơ ${issued.code}`,
+    location: agencyName,
+    signerName: agencyName,
+    signedAt: now,
+  })
+  const sha256 = createHash('sha256').update(pdf).digest('hex')
+  await deps.storage.put(sha256, pdf, { size: pdf.length, mediaType: 'application/pdf' })
+  return { sha256, size: pdf.length, resultName }
+}
+
+type IssuedResult = { agencyId: string; code: string; result: NonNullable<Dossier['result']> }
+
+/** The result document as the form's result template states it, unsigned, bearing `resultNumber`. */
+async function renderResult(db: Db, d: Dossier, { agencyId, code, result }: IssuedResult, resultNumber: string) {
   const declaration = d.declaration ?? null
   const day = dateOfDay(dayOf(result.issuedAt))
   const [agencyName, procedure, form, names] = await Promise.all([
-    agencyNameInForce(deps.db, agencyId),
-    procedureNames(deps.db, d.procedure),
-    declaration && procedureForm(deps.db, d.procedure.code, d.procedure.version, declaration.formVersion),
-    declaration ? placeNames(deps.db, declaration.data, isoDate(dayOf(result.issuedAt))) : {},
+    agencyNameInForce(db, agencyId),
+    procedureNames(db, d.procedure),
+    declaration && procedureForm(db, d.procedure.code, d.procedure.version, declaration.formVersion),
+    declaration ? placeNames(db, declaration.data, isoDate(dayOf(result.issuedAt))) : {},
   ])
   // The result states what the form's result template says, fed by the declaration and the decision.
   const document = resultDocumentOf(
@@ -101,7 +121,7 @@ async function signResult(
     {
       agencyName,
       resultName: procedure.result_name.split(';')[0]?.trim() || resultComponent,
-      resultNumber: result.number,
+      resultNumber,
       applicantName: d.applicant.name,
       procedureName: procedure.name,
       dossierCode: code,
@@ -110,13 +130,5 @@ async function signResult(
     names,
   )
   const unsigned = await renderResultDocument(document, new Date(result.issuedAt))
-  const pdf = await signPdf(unsigned, await agencySigner(deps.db, agencyId, now), {
-    reason: `Kết quả giải quyết hồ sơ ${code}`,
-    location: agencyName,
-    signerName: agencyName,
-    signedAt: now,
-  })
-  const sha256 = createHash('sha256').update(pdf).digest('hex')
-  await deps.storage.put(sha256, pdf, { size: pdf.length, mediaType: 'application/pdf' })
-  return { sha256, size: pdf.length, resultName: procedure.result_name }
+  return { unsigned, agencyName, resultName: procedure.result_name }
 }
