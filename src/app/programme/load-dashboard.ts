@@ -4,9 +4,9 @@ import { programmeYears } from '../../domain/programme/programme.ts'
 import { type DashboardRow, programmeDashboard, type YearMeasures } from '../../domain/programme/programme-dashboard.ts'
 import type { SatisfactionSource } from '../../domain/survey/satisfaction-of-year.ts'
 import type { Db } from '../../store/database.ts'
-import { provinceSummary } from '../../store/kpi/indicator-report.ts'
+import { type Overview, provinceSummary, yearSummaries } from '../../store/kpi/indicator-report.ts'
 import { listProgrammeTargets, loadProgramme, reportedFigures } from '../../store/programme/programme-store.ts'
-import { documentIndicatorReport } from '../documents/document-indicators.ts'
+import { type DocumentIndicatorReport, documentIndicatorReport } from '../documents/document-indicators.ts'
 import { surveySatisfactionWithin } from '../survey/survey-satisfaction-of-year.ts'
 
 /**
@@ -22,11 +22,19 @@ export async function yearMeasures(
   window = { from: `${year}-01-01`, to: `${year}-12-31` },
 ): Promise<YearMeasures> {
   const [o, documents, survey] = await Promise.all([
-    // The summary without the monthly trend, which the dashboard does not show.
     provinceSummary(db, { ...window, today }),
     documentIndicatorReport(db, { ...window, today }),
     surveySatisfactionWithin(db, window),
   ])
+  return measuresOf(year, o, documents, survey)
+}
+
+function measuresOf(
+  year: number,
+  o: Omit<Overview, 'trend'>,
+  documents: DocumentIndicatorReport,
+  survey: Awaited<ReturnType<typeof surveySatisfactionWithin>>,
+): YearMeasures {
   const values = Object.fromEntries(computedMeasures.map((m) => [m, 'n/a'])) as YearMeasures['values']
   for (const r of o.programme) values[r.measure] = r.value
   values.on_time_share = o.onTimeRate
@@ -55,10 +63,23 @@ export async function loadDashboard(
   if (programme === null) return null
   const thisYear = Number(today.slice(0, 4))
   const years = programmeYears(programme).filter((y) => y <= year && y <= thisYear)
-  const [targets, reported, measures] = await Promise.all([
+  const windows = years.map((y) => ({ from: `${y}-01-01`, to: `${y}-12-31` }))
+  // The years' counters in one read (yearSummaries), not one overview per year: the cost stays that of
+  // about one year's overview however many years the programme has measured.
+  const [targets, reported, summaries, documents, surveys] = await Promise.all([
     listProgrammeTargets(db, programmeId),
     reportedFigures(db, programmeId),
-    Promise.all(years.map((y) => yearMeasures(db, y, today))),
+    yearSummaries(db, years, today),
+    Promise.all(windows.map((w) => documentIndicatorReport(db, { ...w, today }))),
+    Promise.all(windows.map((w) => surveySatisfactionWithin(db, w))),
   ])
+  const measures = years.map((y, i) =>
+    measuresOf(
+      y,
+      summaries[i] as Omit<Overview, 'trend'>,
+      documents[i] as DocumentIndicatorReport,
+      surveys[i] as Awaited<ReturnType<typeof surveySatisfactionWithin>>,
+    ),
+  )
   return { programme, year, rows: programmeDashboard(programme, targets, measures, reported, year, today) }
 }

@@ -10,7 +10,7 @@ import type { Db } from '../database.ts'
 import { type CatalogueScope, catalogueScope, type ScopeFilter } from './catalogue-scope.ts'
 import { petitionsOfWindow } from './petitions-of-window.ts'
 import { listTargets } from './reform-targets.ts'
-import { monthlyFlows, windowActivity, windowSums } from './window-sums.ts'
+import { monthlyFlows, windowActivity, windowSums, yearWindowActivity, yearWindowSums } from './window-sums.ts'
 
 /** A report window as asked ('YYYY-MM-DD', `to` inclusive); it is measured up to today. */
 export type WindowQuery = { readonly from: string; readonly to: string; readonly today: string }
@@ -123,6 +123,40 @@ export async function provinceSummary(
     ...s,
     programme: evaluateProgramme(programmeValues(s.figures, sums.window, counts), goals, window.measuredTo),
   }
+}
+
+/**
+ * `provinceSummary` of each calendar year given (consecutive, none after today's), read together:
+ * the years' counters in one aggregate each of flows and activity instead of a set per year — what
+ * the programme dashboard needs to stay fast at millions of dossiers. Same figures (tested).
+ */
+export async function yearSummaries(
+  db: Db,
+  years: readonly number[],
+  today: string,
+): Promise<Omit<Overview, 'trend'>[]> {
+  if (years.length === 0) return []
+  const measured = years.map((y) => days({ from: `${y}-01-01`, to: `${y}-12-31`, today }))
+  const windows = measured.map((d) => ({ from: d.from, to: d.to }))
+  const [sums, activity, goals, cats, petitions] = await Promise.all([
+    yearWindowSums(db, windows),
+    yearWindowActivity(db, windows),
+    listTargets(db),
+    Promise.all(measured.map((d) => catalogueScope(db, d.window.measuredTo))),
+    Promise.all(measured.map((d) => petitionsOfWindow(db, instants(d)))),
+  ])
+  return measured.map(({ window }, i) => {
+    const cat = cats[i] as CatalogueScope
+    const yearSums = sums[i] ?? emptySums()
+    const s = summary(yearSums, cat, {}, activity[i] ?? [], petitions[i]?.counts() ?? null, window)
+    const counts = cat.counts({})
+    return {
+      window,
+      agency: null,
+      ...s,
+      programme: evaluateProgramme(programmeValues(s.figures, yearSums.window, counts), goals, window.measuredTo),
+    }
+  })
 }
 
 /** Tổng quan: the province's (or one agency's) headline figures with the programme's targets. */

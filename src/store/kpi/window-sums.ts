@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely'
-import { type DayNumber, isoDate } from '../../domain/calendar/local-time.ts'
+import { type DayNumber, dateOfDay, isoDate } from '../../domain/calendar/local-time.ts'
 import { type Counters, counterColumns, zeroCounters } from '../../domain/kpi/counters.ts'
 import { emptySums, type WindowSums } from '../../domain/kpi/ii06a.ts'
 import type { DossierActivity } from '../../domain/kpi/online-services.ts'
@@ -156,13 +156,97 @@ export async function windowActivity(
     ['received_online', 'fee_bearing', 'sync_due', 'portal_synced'],
     [sql.ref('agency_id'), sql.ref('field_id'), sql.ref('procedure_code')],
   )
-  return rows.map((r) => ({
-    agencyId: String(r.agency_id),
-    fieldId: String(r.field_id),
-    procedureCode: String(r.procedure_code),
-    online: Number(r.received_online) > 0,
-    feeData: Number(r.fee_bearing) > 0,
-    motcua: Number(r.sync_due),
-    synced: Number(r.portal_synced),
-  }))
+  return rows.map(activityOf)
+}
+
+const activityOf = (r: Row): DossierActivity => ({
+  agencyId: String(r.agency_id),
+  fieldId: String(r.field_id),
+  procedureCode: String(r.procedure_code),
+  online: Number(r.received_online) > 0,
+  feeData: Number(r.fee_bearing) > 0,
+  motcua: Number(r.sync_due),
+  synced: Number(r.portal_synced),
+})
+
+/**
+ * Windows measured together (the programme dashboard's years): each inside one calendar year, the
+ * years distinct and consecutive, each window ending where the next begins (only the last may stop
+ * before 31 December, at today).
+ */
+export type YearWindows = readonly { readonly from: DayNumber; readonly to: DayNumber }[]
+
+/**
+ * The windows' pieces and a `w` column naming the window a row counts in. Each window's pieces lie
+ * inside its own year (year-cover.ts), so no row falls in two windows and one aggregate serves all.
+ */
+function ofWindows(windows: YearWindows) {
+  const years = windows.map((w) => dateOfDay(w.from).year)
+  windows.forEach((w, i) => {
+    if (dateOfDay(w.to).year !== years[i] || (i > 0 && years[i] !== (years[i - 1] as number) + 1))
+      throw new RangeError('year windows must lie in consecutive calendar years, one each')
+    if (i > 0 && w.from !== (windows[i - 1]?.to as number) + 1) throw new RangeError('year windows must be contiguous')
+  })
+  const covers = windows.map((w) => yearCover(w.from, w.to))
+  const whens = covers.map((c, i) => sql`WHEN ${anyOf([...c.plus, ...c.minus].map(pieceCondition))} THEN ${sql.lit(i)}`)
+  return {
+    group: sql`CASE ${sql.join(whens, sql` `)} END AS w`,
+    conditions: coverConditions({ plus: covers.flatMap((c) => c.plus), minus: covers.flatMap((c) => c.minus) }),
+  }
+}
+
+/**
+ * `windowSums` (no grouping) of every window at once: one aggregate of the windows' flows, one of the
+ * stocks after the last, one of all time; the stocks after a window are those after the next window
+ * plus the next window's flows.
+ */
+export async function yearWindowSums(
+  db: Db,
+  windows: YearWindows,
+  agencyIds?: readonly string[],
+): Promise<WindowSums[]> {
+  const last = windows[windows.length - 1]
+  if (last === undefined) return []
+  const where = filtersOf({ agencyIds }, 0)
+  const { group, conditions } = ofWindows(windows)
+  const [flows, later, all] = await Promise.all([
+    sumOver(db, where, conditions, counterColumns, [group]),
+    sumOver(db, where, coverConditions(yearCover(last.to + 1, null)), stockColumns, []),
+    sumOver(db, where, { plus: sql<boolean>`grain = 'a'`, minus: null }, stockColumns, []),
+  ])
+  const out = windows.map(() => emptySums())
+  for (const row of flows) {
+    const sums = out[Number(row.w)]
+    if (sums) sums.window = countersOf(row)
+  }
+  const allTime = countersOf(all[0] ?? {})
+  let after = countersOf(later[0] ?? {})
+  for (let i = windows.length - 1; i >= 0; i--) {
+    const sums = out[i] as WindowSums
+    sums.after = after
+    sums.all = allTime
+    const next = { ...after }
+    for (const col of stockColumns) next[col as keyof Counters] += sums.window[col as keyof Counters]
+    after = next
+  }
+  return out
+}
+
+/** `windowActivity` of every window at once, in the windows' order. */
+export async function yearWindowActivity(
+  db: Db,
+  windows: YearWindows,
+  agencyIds?: readonly string[],
+): Promise<DossierActivity[][]> {
+  const { group, conditions } = ofWindows(windows)
+  const rows = await sumOver(
+    db,
+    filtersOf({ agencyIds }, 1),
+    conditions,
+    ['received_online', 'fee_bearing', 'sync_due', 'portal_synced'],
+    [group, sql.ref('agency_id'), sql.ref('field_id'), sql.ref('procedure_code')],
+  )
+  const out = windows.map((): DossierActivity[] => [])
+  for (const r of rows) out[Number(r.w)]?.push(activityOf(r))
+  return out
 }
