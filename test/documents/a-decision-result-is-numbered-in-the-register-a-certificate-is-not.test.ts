@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -16,7 +16,7 @@ const agencyId = 'xa-22333'
 const leaderName = 'Huỳnh Quốc Nam'
 
 describe(`a decision result is numbered in the agency's outgoing register, a certificate is not, on ${engineName}`, {
-  skip: requireTools('pdfsig'),
+  skip: requireTools('pdfsig', 'pdftotext'),
 }, () => {
   let t: TestApp
   let scratch: string
@@ -63,7 +63,7 @@ describe(`a decision result is numbered in the agency's outgoing register, a cer
     await rm(scratch, { recursive: true, force: true })
   })
 
-  test('a poor-household decision (1.011607) gets a QĐ number and its e-result is signed by the leader and the seal', async () => {
+  test('a poor-household decision (1.011607) gets a QĐ number, printed on its e-result with both stamps, and is signed by the leader and the seal', async () => {
     const d = await issuedDossier('1.011607')
     const docs = await documentsOf(d)
     assert.deepEqual(
@@ -86,6 +86,9 @@ describe(`a decision result is numbered in the agency's outgoing register, a cer
       [...out.matchAll(/Signer Certificate Common Name: (.+)/g)].map((m) => m[1]),
       [leaderName, 'Ủy ban nhân dân phường Bắc Nha Trang'],
     )
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    for (const expected of [`Số: ${docs[0]?.document.notation}`, 'THỦ TRƯỞNG CƠ QUAN', 'Đã ký số', leaderName])
+      assert.ok(text.includes(expected), `missing "${expected}" in:\n${text}`)
   })
 
   test('a birth certificate (1.001193) is not registered as a document', async () => {

@@ -1,6 +1,7 @@
 import { type PlaceNames, resultLines } from '../../domain/declarations/declared-values.ts'
 import type { Declaration, FormDefinition } from '../../domain/declarations/form-definition.ts'
-import { B, newPdf, pdfBuffer, R } from './render-form.ts'
+import { B, contentWidth, type Doc, ensureRoom, newPdf, pdfBuffer, R } from './render-form.ts'
+import { drawSignatureStamps, type RenderedDocument, type StampText, stampsHeight } from './signature-stamps.ts'
 
 /** What the electronic result (kết quả điện tử) states. */
 export type ResultDocument = {
@@ -43,9 +44,8 @@ export function resultDocumentOf(
 
 const blank = '……………………'
 
-/** An A4 PDF of the result, in Vietnamese with an embedded font; signed afterwards by the agency. */
-export function renderResultDocument(doc: ResultDocument, createdAt: Date): Promise<Buffer> {
-  const pdf = newPdf('portrait', doc.resultName, createdAt)
+/** The heading, title, content and date of the result, up to where it is signed. */
+function drawResult(pdf: Doc, doc: ResultDocument): void {
   pdf.font(B).fontSize(11).text(doc.agencyName.toLocaleUpperCase('vi'), { align: 'left' })
   pdf.moveUp().text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'right' })
   pdf.font(R).text('Độc lập - Tự do - Hạnh phúc', { align: 'right' })
@@ -65,7 +65,40 @@ export function renderResultDocument(doc: ResultDocument, createdAt: Date): Prom
   pdf.font(R).text(`Mã hồ sơ: ${doc.dossierCode}`)
   pdf.moveDown()
   pdf.text(`${doc.issuedOn}`, { align: 'right' })
+}
+
+/** An A4 PDF of the result, in Vietnamese with an embedded font; signed afterwards by the agency. */
+export function renderResultDocument(doc: ResultDocument, createdAt: Date): Promise<Buffer> {
+  const pdf = newPdf('portrait', doc.resultName, createdAt)
+  drawResult(pdf, doc)
   pdf.moveDown(2)
   pdf.fontSize(10).text(`Văn bản điện tử có chữ ký số của ${doc.agencyName}.`, { align: 'center' })
   return pdfBuffer(pdf)
+}
+
+/**
+ * The result issued as a numbered decision (rules.md "Apology and result decision as documents"): the
+ * signer's title, then the signer's and the agency's stamps on the right, with the places of both signatures.
+ */
+export async function renderSignedResultDocument(
+  doc: ResultDocument,
+  createdAt: Date,
+  signerTitle: string,
+  stamp: StampText,
+): Promise<RenderedDocument> {
+  const pdf = newPdf('portrait', doc.resultName, createdAt)
+  let pages = 1
+  pdf.on('pageAdded', () => {
+    pages += 1
+  })
+  drawResult(pdf, doc)
+  ensureRoom(pdf, stampsHeight + 50)
+  const width = contentWidth(pdf)
+  const column = { x: pdf.page.margins.left + width / 2, width: width / 2 }
+  pdf
+    .font(B)
+    .fontSize(12)
+    .text(signerTitle, column.x, pdf.y + 10, { width: column.width, align: 'center' })
+  const fields = drawSignatureStamps(pdf, { ...column, top: pdf.y + 6 }, stamp, pages - 1)
+  return { pdf: await pdfBuffer(pdf), ...fields }
 }

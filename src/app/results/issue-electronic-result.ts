@@ -52,8 +52,15 @@ export async function issueElectronicResult(deps: ResultIssuers, dossierId: stri
     if (!locked) return null
     if (locked.electronicResult) return locked.electronicResult.sha256
     const signed = decision
-      ? await issueResultDecision(tx, deps.storage, found.id, d, issued, now, resultName, (n) =>
-          renderResult(tx, d, issued, n),
+      ? await issueResultDecision(
+          tx,
+          deps.storage,
+          found.id,
+          d,
+          { ...issued, issuedAt: issued.result.issuedAt },
+          now,
+          resultName,
+          async (n) => (await resultOf(tx, d, issued, n)).document,
         )
       : presigned
     let sha256 = earlier
@@ -89,7 +96,8 @@ export async function issueElectronicResult(deps: ResultIssuers, dossierId: stri
 
 /** The result document rendered and signed, its bytes already in file storage. */
 async function signResult(deps: ResultIssuers, d: Dossier, issued: IssuedResult, now: Date) {
-  const { unsigned, agencyName, resultName } = await renderResult(deps.db, d, issued, issued.result.number)
+  const { document, agencyName, resultName } = await resultOf(deps.db, d, issued, issued.result.number)
+  const unsigned = await renderResultDocument(document, new Date(issued.result.issuedAt))
   const pdf = await signPdf(unsigned, await agencySigner(deps.db, issued.agencyId, now), {
     reason: `Kết quả giải quyết hồ sơ ${issued.code}`,
     location: agencyName,
@@ -103,8 +111,8 @@ async function signResult(deps: ResultIssuers, d: Dossier, issued: IssuedResult,
 
 type IssuedResult = { agencyId: string; code: string; result: NonNullable<Dossier['result']> }
 
-/** The result document as the form's result template states it, unsigned, bearing `resultNumber`. */
-async function renderResult(db: Db, d: Dossier, { agencyId, code, result }: IssuedResult, resultNumber: string) {
+/** The result document as the form's result template states it, bearing `resultNumber`. */
+async function resultOf(db: Db, d: Dossier, { agencyId, code, result }: IssuedResult, resultNumber: string) {
   const declaration = d.declaration ?? null
   const day = dateOfDay(dayOf(result.issuedAt))
   const [agencyName, procedure, form, names] = await Promise.all([
@@ -129,6 +137,5 @@ async function renderResult(db: Db, d: Dossier, { agencyId, code, result }: Issu
     },
     names,
   )
-  const unsigned = await renderResultDocument(document, new Date(result.issuedAt))
-  return { unsigned, agencyName, resultName: procedure.result_name }
+  return { document, agencyName, resultName: procedure.result_name }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import type { SignatureField } from '../../adapters/signing/append-signature.ts'
+import { type ResultDocument, renderSignedResultDocument } from '../../adapters/pdf/result-document.ts'
 import type { FileStorage } from '../../adapters/storage/file-storage.ts'
+import { formatInstant } from '../../domain/calendar/local-time.ts'
 import { Role } from '../../domain/dossier/actor.ts'
 import type { Dossier } from '../../domain/dossier/state.ts'
 import type { Db } from '../../store/database.ts'
@@ -17,8 +18,8 @@ import { signAsIssued } from '../documents/sign-as-issued.ts'
 export const isDecision = (resultName: string): boolean =>
   (resultName.split(';')[0]?.trim() ?? '').startsWith('Quyết định')
 
-/** Invisible fields: the result template draws no stamps (rules.md "Apology and result decision as documents"). */
-const field = (name: string): SignatureField => ({ name, page: 0, rect: [0, 0, 0, 0] })
+/** The title line above the decision's signature (Decree 30/2020 Appendix I, II.7); an assumption. */
+const signerTitle = 'THỦ TRƯỞNG CƠ QUAN'
 
 /**
  * Quyết định as a numbered outgoing document, under the dossier's lock in issue-electronic-result's
@@ -31,10 +32,10 @@ export async function issueResultDecision(
   storage: FileStorage,
   dossierId: string,
   d: Dossier,
-  issued: { readonly agencyId: string; readonly code: string },
+  issued: { readonly agencyId: string; readonly code: string; readonly issuedAt: number },
   now: Date,
   resultName: string,
-  render: (notation: string) => Promise<{ unsigned: Buffer }>,
+  result: (notation: string) => Promise<ResultDocument>,
 ): Promise<{ sha256: string; size: number; resultName: string }> {
   const approver = [...d.steps].reverse().find((s) => s.handedBy.role === Role.Leader)?.handedBy
   if (!approver) throw new Error(`dossier ${dossierId}: no leader approved the decision`)
@@ -47,7 +48,7 @@ export async function issueResultDecision(
       role: 'result_decision',
       agencyId: issued.agencyId,
       actorId: approver.id,
-      signer: { ...leader, title: 'THỦ TRƯỞNG CƠ QUAN' },
+      signer: { ...leader, title: signerTitle },
       content: {
         type: 'quyet-dinh',
         subject: `${resultName.split(';')[0]?.trim()} — ${d.applicant.name}`,
@@ -60,16 +61,13 @@ export async function issueResultDecision(
       },
     },
     async (notation, agency) => {
-      const rendered = await render(notation)
-      const signer = field('ChuKyNguoiCoThamQuyen')
-      pdf = await signAsIssued(
-        tx,
-        { pdf: rendered.unsigned, signer, seal: field('ChuKySoCoQuan') },
-        leader,
-        agency,
-        notation,
-        now,
+      const rendered = await renderSignedResultDocument(
+        await result(notation),
+        new Date(issued.issuedAt),
+        signerTitle,
+        { signerName: leader.name, agencyName: agency.name, signedAt: formatInstant(now.getTime()) },
       )
+      pdf = await signAsIssued(tx, rendered, leader, agency, notation, now)
       return pdf
     },
     now,
