@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { loadDashboard, yearMeasures } from '../../src/app/programme/load-dashboard.ts'
+import { parseIsoDate } from '../../src/domain/calendar/local-time.ts'
 import { programmeDashboard } from '../../src/domain/programme/programme-dashboard.ts'
 import { workingDaysFromDatabase } from '../../src/store/calendar/working-days-cache.ts'
 import type { OpenDatabase } from '../../src/store/database.ts'
 import { seededRandom } from '../../src/store/dossiers/seed-dossiers.ts'
 import { generateHistory } from '../../src/store/kpi/generate-history.ts'
 import { provinceSummary, yearSummaries } from '../../src/store/kpi/indicator-report.ts'
+import { recordFacts } from '../../src/store/kpi/record-facts.ts'
+import { yearWindowServices } from '../../src/store/kpi/window-sums.ts'
 import { listProgrammeTargets, loadProgramme, reportedFigures } from '../../src/store/programme/programme-store.ts'
+import { facts } from '../support/kpi-facts.ts'
 import { createTestDatabase, engineName } from '../support/test-database.ts'
 import { programmeId } from './programme-http.ts'
 
@@ -15,6 +19,7 @@ import { programmeId } from './programme-http.ts'
 // replaced (one overview per year, as the reform report still reads a year): the same figures.
 const today = '2026-11-25'
 const years = [2021, 2022, 2023, 2024, 2025, 2026]
+const day = (s: string) => parseIsoDate(s) as number
 
 describe(`the programme dashboard's years read at once on ${engineName}`, () => {
   let open: OpenDatabase
@@ -28,6 +33,14 @@ describe(`the programme dashboard's years read at once on ${engineName}`, () => 
       workingDays: workingDaysFromDatabase(open.db),
       countBatch: 1000,
     })
+    // motcua's own dossiers (1.4's sync counts), one before today and two after it, which the year to
+    // today must take away (the year row less the days and half-months after today).
+    const motcua = { origin: 'motcua' as const, online: true, feeVnd: 20_000 }
+    await recordFacts(open.db, [
+      facts('F1', { ...motcua, received: '2026-11-20T08:00', portalSynced: true }),
+      facts('F2', { ...motcua, received: '2026-11-27T08:00', procedureCode: 'P8' }),
+      facts('F3', { ...motcua, received: '2026-12-03T08:00', procedureCode: 'P9' }),
+    ])
   })
   after(() => open.close())
 
@@ -53,6 +66,14 @@ describe(`the programme dashboard's years read at once on ${engineName}`, () => 
       reportedFigures(open.db, programmeId),
     ])
     assert.deepEqual(dashboard.rows, programmeDashboard(programme, targets, measures, reported, 2026, today))
+  })
+
+  test('the year to today counts none of the dossiers received after today', async () => {
+    const windows = years.map((y) => ({ from: day(`${y}-01-01`), to: day(y === 2026 ? today : `${y}-12-31`) }))
+    const services = (await yearWindowServices(open.db, windows))[5]
+    assert.deepEqual(services?.sync, { received: 1, synced: 1 })
+    assert.ok(services?.online.has('xa-1|P1'))
+    assert.ok(!services?.online.has('xa-1|P8') && !services?.online.has('xa-1|P9'))
   })
 
   test('years that are not consecutive calendar years are refused, not misread', async () => {

@@ -38,6 +38,18 @@ export function onlineServiceCounts(
 ): OnlineServiceCounts {
   const online = new Set(activity.filter((a) => a.online).map((a) => key(a.agencyId, a.procedureCode)))
   const feeData = new Set(activity.filter((a) => a.feeData).map((a) => key(a.agencyId, a.procedureCode)))
+  return serviceCountsOf(offers, online, feeData)
+}
+
+/**
+ * `onlineServiceCounts` from the units × procedures (`agencyId|procedureCode`) with an online dossier
+ * and those with fee data, as the programme dashboard reads them for all its years at once.
+ */
+export function serviceCountsOf(
+  offers: readonly ServiceOffer[],
+  online: ReadonlySet<string>,
+  feeData: ReadonlySet<string>,
+): OnlineServiceCounts {
   const offered = offers.filter((o) => o.online)
   const feeProcedures = new Set(offers.filter((o) => o.feeBearing).map((o) => o.procedureCode))
   const withFeeData = new Set(

@@ -2,15 +2,33 @@ import { type DayNumber, instantAt, isoDate, parseIsoDate } from '../../domain/c
 import type { Counters } from '../../domain/kpi/counters.ts'
 import { addSums, emptySums, type Ii06aFigures, ii06aFigures, type WindowSums } from '../../domain/kpi/ii06a.ts'
 import type { Ii06aReport, MeasuredWindow } from '../../domain/kpi/ii06a-report.ts'
-import { type Index766, index766, onTimeShare, type PetitionCounts } from '../../domain/kpi/index-766.ts'
-import { type DossierActivity, onlineServiceCounts, syncCounts } from '../../domain/kpi/online-services.ts'
+import {
+  type Index766,
+  index766,
+  type OnlineServiceCounts,
+  onTimeShare,
+  type PetitionCounts,
+} from '../../domain/kpi/index-766.ts'
+import {
+  type DossierActivity,
+  onlineServiceCounts,
+  serviceCountsOf,
+  syncCounts,
+} from '../../domain/kpi/online-services.ts'
 import { evaluateProgramme, type MeasureResult, programmeValues } from '../../domain/kpi/programme.ts'
 import { type Ratio, ratio } from '../../domain/kpi/ratio.ts'
 import type { Db } from '../database.ts'
 import { type CatalogueScope, catalogueScope, type ScopeFilter } from './catalogue-scope.ts'
 import { petitionsOfWindow } from './petitions-of-window.ts'
 import { listTargets } from './reform-targets.ts'
-import { monthlyFlows, windowActivity, windowSums, yearWindowActivity, yearWindowSums } from './window-sums.ts'
+import {
+  monthlyFlows,
+  windowActivity,
+  windowSums,
+  type YearServices,
+  yearWindowServices,
+  yearWindowSums,
+} from './window-sums.ts'
 
 /** A report window as asked ('YYYY-MM-DD', `to` inclusive); it is measured up to today. */
 export type WindowQuery = { readonly from: string; readonly to: string; readonly today: string }
@@ -47,13 +65,33 @@ function summary(
   petitions: PetitionCounts | null,
   window: MeasuredWindow,
 ): KpiSummary {
-  const figures = ii06aFigures(sums)
   const mine = activity.filter(
     (a) =>
       (filter.agencyId === undefined || a.agencyId === filter.agencyId) &&
       (filter.fieldId === undefined || a.fieldId === filter.fieldId) &&
       (filter.procedureCode === undefined || a.procedureCode === filter.procedureCode),
   )
+  return summaryOf(
+    sums,
+    cat,
+    filter,
+    onlineServiceCounts(cat.offers(filter), mine),
+    syncCounts(mine),
+    petitions,
+    window,
+  )
+}
+
+function summaryOf(
+  sums: WindowSums,
+  cat: CatalogueScope,
+  filter: ScopeFilter,
+  services: OnlineServiceCounts,
+  sync: { received: number; synced: number },
+  petitions: PetitionCounts | null,
+  window: MeasuredWindow,
+): KpiSummary {
+  const figures = ii06aFigures(sums)
   return {
     figures,
     onTimeRate: asRatio(onTimeShare(figures)),
@@ -62,8 +100,8 @@ function summary(
       figures,
       flows: sums.window,
       catalogue: cat.counts(filter),
-      services: onlineServiceCounts(cat.offers(filter), mine),
-      sync: syncCounts(mine),
+      services,
+      sync,
       petitions,
       publication: cat.publications(filter, { from: window.from, to: window.measuredTo }),
     }),
@@ -138,9 +176,9 @@ export async function yearSummaries(
   if (years.length === 0) return []
   const measured = years.map((y) => days({ from: `${y}-01-01`, to: `${y}-12-31`, today }))
   const windows = measured.map((d) => ({ from: d.from, to: d.to }))
-  const [sums, activity, goals, cats, petitions] = await Promise.all([
+  const [sums, services, goals, cats, petitions] = await Promise.all([
     yearWindowSums(db, windows),
-    yearWindowActivity(db, windows),
+    yearWindowServices(db, windows),
     listTargets(db),
     Promise.all(measured.map((d) => catalogueScope(db, d.window.measuredTo))),
     Promise.all(measured.map((d) => petitionsOfWindow(db, instants(d)))),
@@ -148,7 +186,16 @@ export async function yearSummaries(
   return measured.map(({ window }, i) => {
     const cat = cats[i] as CatalogueScope
     const yearSums = sums[i] ?? emptySums()
-    const s = summary(yearSums, cat, {}, activity[i] ?? [], petitions[i]?.counts() ?? null, window)
+    const found = services[i] as YearServices
+    const s = summaryOf(
+      yearSums,
+      cat,
+      {},
+      serviceCountsOf(cat.offers({}), found.online, found.feeData),
+      found.sync,
+      petitions[i]?.counts() ?? null,
+      window,
+    )
     const counts = cat.counts({})
     return {
       window,

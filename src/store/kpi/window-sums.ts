@@ -177,8 +177,9 @@ const activityOf = (r: Row): DossierActivity => ({
 export type YearWindows = readonly { readonly from: DayNumber; readonly to: DayNumber }[]
 
 /**
- * The windows' pieces and a `w` column naming the window a row counts in. Each window's pieces lie
- * inside its own year (year-cover.ts), so no row falls in two windows and one aggregate serves all.
+ * The windows' pieces and a `w` column giving the window a row counts in (0 = the first). Each
+ * window's pieces lie inside its own calendar year (year-cover.ts), so the year of a row's period
+ * names its window, no row falls in two windows and one aggregate serves all.
  */
 function ofWindows(windows: YearWindows) {
   const years = windows.map((w) => dateOfDay(w.from).year)
@@ -188,9 +189,8 @@ function ofWindows(windows: YearWindows) {
     if (i > 0 && w.from !== (windows[i - 1]?.to as number) + 1) throw new RangeError('year windows must be contiguous')
   })
   const covers = windows.map((w) => yearCover(w.from, w.to))
-  const whens = covers.map((c, i) => sql`WHEN ${anyOf([...c.plus, ...c.minus].map(pieceCondition))} THEN ${sql.lit(i)}`)
   return {
-    group: sql`CASE ${sql.join(whens, sql` `)} END AS w`,
+    group: sql`extract(year FROM period)::int - ${sql.lit(years[0] ?? 0)} AS w`,
     conditions: coverConditions({ plus: covers.flatMap((c) => c.plus), minus: covers.flatMap((c) => c.minus) }),
   }
 }
@@ -232,21 +232,42 @@ export async function yearWindowSums(
   return out
 }
 
-/** `windowActivity` of every window at once, in the windows' order. */
-export async function yearWindowActivity(
-  db: Db,
-  windows: YearWindows,
-  agencyIds?: readonly string[],
-): Promise<DossierActivity[][]> {
+/** What a year window's procedure counters show for the whole province (no unit filter). */
+export type YearServices = {
+  /** Units × procedures (`agencyId|procedureCode`) with an online dossier received in the window. */
+  readonly online: ReadonlySet<string>
+  /** Units × procedures with a dossier carrying fee data. */
+  readonly feeData: ReadonlySet<string>
+  readonly sync: { readonly received: number; readonly synced: number }
+}
+
+/**
+ * `windowActivity` of every window at once, reduced in SQL to what the province's 3.2, 3.5 and 1.4
+ * need: two lists of keys and two sums per window, not a row per unit × procedure × year (at
+ * 10 million dossiers those rows cost more to send than to count). The rows a window takes away
+ * (year-cover.ts's minus pieces) are other rows than those it adds, so one signed sum does both.
+ */
+export async function yearWindowServices(db: Db, windows: YearWindows): Promise<YearServices[]> {
+  if (windows.length === 0) return []
   const { group, conditions } = ofWindows(windows)
-  const rows = await sumOver(
-    db,
-    filtersOf({ agencyIds }, 1),
-    conditions,
-    ['received_online', 'fee_bearing', 'sync_due', 'portal_synced'],
-    [group, sql.ref('agency_id'), sql.ref('field_id'), sql.ref('procedure_code')],
+  const minus = conditions.minus ?? sql<boolean>`false`
+  const signed = (col: string) => sql`sum(CASE WHEN ${minus} THEN -${sql.ref(col)} ELSE ${sql.ref(col)} END)`
+  const rows = await sql<{ w: number; online: string[] | null; fee: string[] | null; due: string; synced: string }>`
+    SELECT w, array_agg(key) FILTER (WHERE online > 0) AS online, array_agg(key) FILTER (WHERE fee > 0) AS fee,
+      sum(due)::bigint AS due, sum(synced)::bigint AS synced
+    FROM (SELECT ${group}, agency_id || '|' || procedure_code AS key, ${signed('received_online')} AS online,
+        ${signed('fee_bearing')} AS fee, ${signed('sync_due')} AS due, ${signed('portal_synced')} AS synced
+      FROM kpi_counts WHERE depth = 1 AND (${conditions.plus} OR ${minus})
+      GROUP BY 1, 2) units
+    GROUP BY w`.execute(db)
+  const out = windows.map(
+    (): YearServices => ({ online: new Set(), feeData: new Set(), sync: { received: 0, synced: 0 } }),
   )
-  const out = windows.map((): DossierActivity[] => [])
-  for (const r of rows) out[Number(r.w)]?.push(activityOf(r))
+  for (const r of rows.rows)
+    out[Number(r.w)] = {
+      online: new Set(r.online ?? []),
+      feeData: new Set(r.fee ?? []),
+      sync: { received: Number(r.due), synced: Number(r.synced) },
+    }
   return out
 }
