@@ -47,7 +47,11 @@ function databaseOption(argv: readonly string[]): string | null {
 /** Migrates the database (0046 fills the year rows of older ones) and fills an empty one with history. */
 async function prepare(db: Db, url: string, count: number): Promise<void> {
   await migrate(db)
-  if ((await db.selectFrom('kpi_dossiers').select('dossier_id').limit(1).executeTakeFirst()) !== undefined) return
+  if ((await db.selectFrom('kpi_dossiers').select('dossier_id').limit(1).executeTakeFirst()) !== undefined) {
+    // The year rows 0046 just added have no statistics until autovacuum comes by.
+    await sql`ANALYZE kpi_counts`.execute(db)
+    return
+  }
   await loadCatalogFile(db)
   await seedYearDecisions(db, publishedDecisions(), new Date(`${today}T00:00:00Z`))
   await generateHistory(db, {
