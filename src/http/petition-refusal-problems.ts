@@ -6,6 +6,8 @@ import type { ProblemKind } from './problem.ts'
 export const petitionRefusalProblems: Record<PetitionRefusal, ProblemKind> = {
   [PetitionRefusal.UnknownUnit]: 'petitionInboundUnknownUnit',
   [PetitionRefusal.UnknownDossier]: 'petitionInboundUnknownDossier',
+  [PetitionRefusal.UnknownEarlierPetition]: 'petitionEarlierNotFound',
+  [PetitionRefusal.UnansweredEarlierPetition]: 'petitionEarlierNotAnswered',
 }
 
 /** Why motcua refused a portal petition, in Vietnamese and English (the problem's detail). */

@@ -90,6 +90,8 @@ export type ProblemKind =
   | 'petitionNotFound'
   | 'petitionConflict'
   | 'petitionSameAgency'
+  | 'petitionEarlierNotFound'
+  | 'petitionEarlierNotAnswered'
   | 'surveyNotFound'
   | 'surveyAnswerNotAllowed'
   | 'documentNotFound'

@@ -53,6 +53,12 @@ export const InboundPetition = Type.Object(
     NguoiPhanAnh: InboundPetitioner,
     DongYCongKhai: Type.Boolean({ description: 'Consent to publish the answer (Art. 19; assumed name)' }),
     MaHoSo: optionalText(40, "motcua's code of the dossier the petition concerns, if any (assumed name)"),
+    MaPAKNTruocDo: Type.Optional(
+      Type.Union([Type.String({ pattern: '^PAKN\\.[0-9]{8}\\.[0-9]{4,}$' }), Type.Null()], {
+        description:
+          "motcua's code (PAKN.yyyymmdd.nnnn) of the earlier, answered petition this one follows up, if any (assumed name)",
+      }),
+    ),
   },
   { additionalProperties: false, description: 'Phản ánh, kiến nghị từ Cổng DVCQG (every field assumed)' },
 )
@@ -68,6 +74,8 @@ export type PortalPetition = {
   readonly petitioner: Petitioner
   readonly consentToPublish: boolean
   readonly dossierCode: string | null
+  /** The earlier petition it follows up (assumed field MaPAKNTruocDo). */
+  readonly followsUp: string | null
 }
 
 const check = Compile(InboundPetition)
@@ -103,6 +111,7 @@ export function readInboundPetition(
       },
       consentToPublish: body.DongYCongKhai,
       dossierCode: body.MaHoSo ?? null,
+      followsUp: body.MaPAKNTruocDo ?? null,
     },
   }
 }

@@ -15,6 +15,8 @@ export type NationalPortalPetition = {
   readonly petitioner: Petitioner
   readonly consentToPublish: boolean
   readonly dossierCode: string | null
+  /** The earlier petition it follows up, if any. */
+  readonly followsUp?: string | null
 }
 
 /**

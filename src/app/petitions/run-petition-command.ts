@@ -9,6 +9,7 @@ import {
   enqueuePetitionReport,
   loadPetitionEvents,
 } from '../../store/petitions/petition-store.ts'
+import { earlierPetitionRefusal } from './earlier-petition.ts'
 import { markDossierComplaint } from './mark-dossier-complaint.ts'
 import type { PetitionDeps } from './petition-deps.ts'
 
@@ -19,6 +20,8 @@ export type CommandOutcome =
   | { readonly kind: 'conflict'; readonly version: number }
   | { readonly kind: 'agencyNotFound' }
   | { readonly kind: 'dossierNotFound' }
+  | { readonly kind: 'earlierNotFound' }
+  | { readonly kind: 'earlierNotAnswered' }
 
 class Abort extends Error {
   readonly outcome: CommandOutcome
@@ -50,6 +53,10 @@ export async function runPetitionCommand(
       const decision = decide(before, command, actor, now)
       if (!decision.ok) return { kind: 'refused', refusal: decision.refusal }
       if (command.action === 'assign' && !(await agencyExists(tx, command.agencyId))) return { kind: 'agencyNotFound' }
+      if (command.action === 'mark-follow-up') {
+        const refusal = await earlierPetitionRefusal(tx, code, command.followsUp)
+        if (refusal !== null) return { kind: refusal } as const
+      }
       if (command.action === 'link-dossier' && !(await markDossierComplaint(tx, command.dossierCode)))
         throw new Abort({ kind: 'dossierNotFound' })
       const after = foldPetition([...(await loadPetitionEvents(tx, code)), decision.event]) as Petition

@@ -15,6 +15,7 @@ import {
   loadPetitionEvents,
   petitionCodeByExternalId,
 } from '../../store/petitions/petition-store.ts'
+import { earlierPetitionRefusal } from './earlier-petition.ts'
 import { markDossierComplaint } from './mark-dossier-complaint.ts'
 import type { PetitionDeps } from './petition-deps.ts'
 
@@ -28,6 +29,8 @@ export type PetitionSubmission = {
   readonly ownerUserId: string | null
   readonly consentToPublish: boolean
   readonly dossierCode: string | null
+  /** Mã phản ánh trước đó: the earlier, answered petition this one follows up, if any. */
+  readonly followsUp?: string | null
   /** The national portal's id of the petition, so a redelivery is received once. */
   readonly externalId?: string
 }
@@ -41,6 +44,8 @@ export type SubmitOutcome =
     }
   | { readonly kind: 'agencyNotFound' }
   | { readonly kind: 'dossierNotFound' }
+  | { readonly kind: 'earlierNotFound' }
+  | { readonly kind: 'earlierNotAnswered' }
 
 class Abort extends Error {
   readonly outcome: SubmitOutcome
@@ -68,6 +73,10 @@ export async function submitPetition(
         if (known !== null) return { kind: 'received', ...(await existing(tx, deps, known)), duplicate: true }
       }
       if (!(await agencyExists(tx, input.receivingAgencyId))) return { kind: 'agencyNotFound' }
+      if (input.followsUp !== undefined && input.followsUp !== null) {
+        const refusal = await earlierPetitionRefusal(tx, null, input.followsUp)
+        if (refusal !== null) return { kind: refusal } as const
+      }
       if (input.dossierCode !== null && !(await markDossierComplaint(tx, input.dossierCode)))
         throw new Abort({ kind: 'dossierNotFound' })
       const code = await allocatePetitionCode(tx, now)

@@ -29,7 +29,6 @@ const version = (p: Publication = publication(), o: Partial<PublishedVersion> = 
   name: 'Thủ tục',
   requiredDocuments: [{ name: 'Tờ khai', form: 'original', quantity: 1, group: null }],
   statutoryTimeLimit: { unit: 'working_days', value: 5 },
-  resultName: 'Giấy chứng nhận',
   publication: p,
   ...o,
 })

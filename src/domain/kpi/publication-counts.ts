@@ -4,10 +4,7 @@ import type { ProcedureVersion } from '../catalog/procedure.ts'
 import type { Publication } from '../catalog/publication.ts'
 
 /** A version with publication data, as indicators 1.1–1.3 read it. */
-export type PublishedVersion = Pick<
-  ProcedureVersion,
-  'name' | 'requiredDocuments' | 'statutoryTimeLimit' | 'resultName'
-> & {
+export type PublishedVersion = Pick<ProcedureVersion, 'name' | 'requiredDocuments' | 'statutoryTimeLimit'> & {
   readonly publication: Publication
 }
 
@@ -57,8 +54,11 @@ export function madePublicOnTime(p: Publication, days: WorkingDays): boolean {
 }
 
 /**
- * 1.3 Đủ bộ phận tạo thành: name, sequence, method, documents, time limit, applicants, agency and result
- * (Decree 63/2010/NĐ-CP Art. 8(2)) all recorded. The agency is always recorded in the catalogue.
+ * 1.3 Đủ bộ phận tạo thành: the seven components the 766 formula lists for Decree 63/2010/NĐ-CP
+ * Art. 8(2) (its document's record 1.3, a–g): name, sequence, method, documents ("thành phần, số lượng
+ * hồ sơ"), time limit, applicants and performing agency, all recorded. The agency is always recorded in
+ * the catalogue. The result, fees and forms are not among them: the formula says forms and results
+ * cannot be checked.
  */
 export function hasEveryComponent(v: PublishedVersion): boolean {
   const p = v.publication
@@ -69,8 +69,7 @@ export function hasEveryComponent(v: PublishedVersion): boolean {
     v.requiredDocuments.length > 0 &&
     v.statutoryTimeLimit !== undefined &&
     v.statutoryTimeLimit !== null &&
-    p.applicants.trim() !== '' &&
-    v.resultName.trim() !== ''
+    p.applicants.trim() !== ''
   )
 }
 

@@ -6,7 +6,7 @@ import { submitPetition } from '../../app/petitions/submit-petition.ts'
 import type { Principal } from '../../domain/access/principal.ts'
 import { Permission } from '../../domain/access/route-permissions.ts'
 import { parseIsoDate } from '../../domain/calendar/local-time.ts'
-import type { PetitionActor, PetitionCommand } from '../../domain/petitions/actions.ts'
+import type { FollowUpRefusal, PetitionActor, PetitionCommand } from '../../domain/petitions/actions.ts'
 import { answerDueAt } from '../../domain/petitions/handling-limits.ts'
 import { petitionIndicators } from '../../domain/petitions/indicators.ts'
 import { foldPetition } from '../../domain/petitions/petition.ts'
@@ -21,6 +21,7 @@ import {
 import { callerOf } from '../auth/access-control.ts'
 import { problem, sendProblem } from '../problem.ts'
 import {
+  FollowsUpField,
   PetitionCategoryField,
   PetitionSubmissionBody,
   PetitionView,
@@ -116,6 +117,12 @@ export const petitionCommandRoutes: readonly {
     summary: 'Gắn hồ sơ / Link a dossier',
     body: Type.Object({ dossierCode: Type.String({ minLength: 1, maxLength: 40, description: 'Mã hồ sơ' }) }),
   },
+  {
+    path: 'follow-up',
+    action: 'mark-follow-up',
+    summary: 'Đánh dấu là phản ánh lặp lại / Mark as a follow-up of an answered petition',
+    body: Type.Object({ followsUp: FollowsUpField }),
+  },
 ]
 
 function actorOf(p: Principal): PetitionActor {
@@ -138,8 +145,14 @@ function sendOutcome(reply: Parameters<typeof sendProblem>[0], outcome: CommandO
       return sendProblem(reply, problem('agencyNotFound', 404))
     case 'dossierNotFound':
       return sendProblem(reply, problem('dossierNotFound', 404))
+    case 'earlierNotFound':
+    case 'earlierNotAnswered':
+      return sendProblem(reply, followUpProblem(outcome.kind))
   }
 }
+
+const followUpProblem = (refusal: FollowUpRefusal) =>
+  problem(refusal === 'earlierNotFound' ? 'petitionEarlierNotFound' : 'petitionEarlierNotAnswered', 422)
 
 /**
  * Phản ánh, kiến nghị (rules.md, Petitions): submission by anyone with a name and a contact, the
@@ -192,6 +205,8 @@ export const petitionRoutes: FastifyPluginAsyncTypebox<PetitionDeps> = async (ap
       )
       if (outcome.kind === 'agencyNotFound') return sendProblem(reply, problem('agencyNotFound', 404))
       if (outcome.kind === 'dossierNotFound') return sendProblem(reply, problem('dossierNotFound', 404))
+      if (outcome.kind === 'earlierNotFound' || outcome.kind === 'earlierNotAnswered')
+        return sendProblem(reply, followUpProblem(outcome.kind))
       reply.code(201)
       return petitionView(outcome.petition, outcome.dueAt, p === null ? null : actorOf(p))
     },

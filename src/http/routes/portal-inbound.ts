@@ -182,6 +182,8 @@ export async function portalInboundRoutes(app: FastifyInstance, options: { inbou
       if (outcome.kind === 'unknownUnit') return sendProblem(reply, problem('petitionInboundUnknownUnit', 422))
       if (outcome.kind === 'dossierNotFound') return sendProblem(reply, problem('petitionInboundUnknownDossier', 422))
       if (outcome.kind === 'agencyNotFound') return sendProblem(reply, problem('petitionInboundUnknownUnit', 422))
+      if (outcome.kind === 'earlierNotFound') return sendProblem(reply, problem('petitionEarlierNotFound', 422))
+      if (outcome.kind === 'earlierNotAnswered') return sendProblem(reply, problem('petitionEarlierNotAnswered', 422))
       const receipt = {
         MaPAKNQuocGia: read.petition.portalId,
         MaPAKN: outcome.petition.code,

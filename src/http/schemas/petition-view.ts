@@ -23,6 +23,12 @@ export const PetitionerFields = Type.Object(
   { additionalProperties: false, description: 'Who petitions; at least a phone or an e-mail' },
 )
 
+/** Mã phản ánh trước đó: the code of the earlier, answered petition a petition follows up. */
+export const FollowsUpField = Type.String({
+  pattern: '^PAKN\\.[0-9]{8}\\.[0-9]{4,}$',
+  description: 'Mã phản ánh trước đó (PAKN.yyyymmdd.nnnn): the earlier, answered petition this one follows up',
+})
+
 /** A petition as it is sent: by a citizen on the portal, or entered at the counter. */
 export const PetitionSubmissionBody = Type.Object(
   {
@@ -39,6 +45,12 @@ export const PetitionSubmissionBody = Type.Object(
     dossierCode: Type.Union([Type.String({ minLength: 1, maxLength: 40 }), Type.Null()], {
       description: 'Mã hồ sơ the petition concerns, if any; it marks the dossier’s complaint (766 indicator 5.4)',
     }),
+    followsUp: Type.Optional(
+      Type.Union([FollowsUpField, Type.Null()], {
+        description:
+          'Mã phản ánh trước đó: the earlier, answered petition this one comes back about, if any; it counts that answer against satisfaction (766 indicator 5.3)',
+      }),
+    ),
   },
   { additionalProperties: false },
 )
@@ -65,6 +77,9 @@ export const PetitionView = Type.Object({
   receivingAgencyId: Type.String({ description: 'Agency that received it' }),
   agencyId: Type.String({ description: 'Agency holding it now (the responsible one once routed)' }),
   dossierCode: Type.Union([Type.String(), Type.Null()], { description: 'Mã hồ sơ it concerns, if any' }),
+  followsUp: Type.Union([Type.String(), Type.Null()], {
+    description: 'Lặp lại phản ánh: the earlier petition this one follows up, if any',
+  }),
   receivedAt: Type.String({ description: 'Ngày tiếp nhận (ISO 8601 with +07:00)' }),
   dueAt: instant(
     'Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed',
@@ -92,6 +107,7 @@ export function petitionView(p: Petition, dueAt: string | Date | null, actor: Pe
     receivingAgencyId: p.receivingAgencyId,
     agencyId: p.agencyId,
     dossierCode: p.dossierCode,
+    followsUp: p.followsUp,
     receivedAt: local(p.receivedAt) as string,
     dueAt: local(due),
     answer: p.answer,

@@ -96,15 +96,7 @@ async function loadCatalogueScope(db: Db, day: string): Promise<CatalogueScope> 
     db.selectFrom('fields').selectAll().execute(),
     db
       .selectFrom('procedure_versions')
-      .select([
-        'procedure_code',
-        'field_id',
-        'name',
-        'required_documents',
-        'statutory_time_limit',
-        'result_name',
-        'publication',
-      ])
+      .select(['procedure_code', 'field_id', 'name', 'required_documents', 'statutory_time_limit', 'publication'])
       .where('publication', 'is not', null)
       .execute(),
     workingDaysFromDatabase(db).current(),
@@ -119,7 +111,6 @@ async function loadCatalogueScope(db: Db, day: string): Promise<CatalogueScope> 
               name: v.name,
               requiredDocuments: v.required_documents,
               statutoryTimeLimit: v.statutory_time_limit,
-              resultName: v.result_name,
               publication: v.publication,
             } satisfies PublishedVersion,
           },

@@ -94,6 +94,12 @@ export async function loadPetitionEvents(db: Db, code: string, forUpdate = false
   return rows.map((r) => r.event)
 }
 
+/** The petition coded `code` as it stands, or null when none has that code. */
+export async function petitionByCode(db: Db, code: string): Promise<Petition | null> {
+  const row = await db.selectFrom('petitions').select('state').where('code', '=', code).executeTakeFirst()
+  return row?.state ?? null
+}
+
 /** The code of the petition received from the national portal under `externalId`, if any. */
 export async function petitionCodeByExternalId(db: Db, externalId: string): Promise<string | null> {
   const row = await db.selectFrom('petitions').select('code').where('external_id', '=', externalId).executeTakeFirst()

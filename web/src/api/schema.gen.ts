@@ -450,6 +450,10 @@ export interface paths {
     /** Gắn hồ sơ / Link a dossier */
     post: operations["petitionDossierLink"];
   };
+  "/api/petitions/{code}/follow-up": {
+    /** Đánh dấu là phản ánh lặp lại / Mark as a follow-up of an answered petition */
+    post: operations["petitionFollowUp"];
+  };
   "/api/documents/types": {
     /** Tên loại văn bản và chữ viết tắt / Document types and their abbreviations (Decree 30/2020 App. III) */
     get: operations["listDocumentTypes"];
@@ -12818,6 +12822,8 @@ export interface operations {
           DongYCongKhai: boolean;
           /** @description motcua's code of the dossier the petition concerns, if any (assumed name) */
           MaHoSo?: string | null;
+          /** @description motcua's code (PAKN.yyyymmdd.nnnn) of the earlier, answered petition this one follows up, if any (assumed name) */
+          MaPAKNTruocDo?: string | null;
         };
       };
     };
@@ -14838,6 +14844,8 @@ export interface operations {
           consentToPublish: boolean;
           /** @description Mã hồ sơ the petition concerns, if any; it marks the dossier’s complaint (766 indicator 5.4) */
           dossierCode: string | null;
+          /** @description Mã phản ánh trước đó: the earlier, answered petition this one comes back about, if any; it counts that answer against satisfaction (766 indicator 5.3) */
+          followsUp?: string | null;
         };
       };
     };
@@ -14877,6 +14885,8 @@ export interface operations {
             agencyId: string;
             /** @description Mã hồ sơ it concerns, if any */
             dossierCode: string | null;
+            /** @description Lặp lại phản ánh: the earlier petition this one follows up, if any */
+            followsUp: string | null;
             /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
             receivedAt: string;
             /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
@@ -15007,6 +15017,8 @@ export interface operations {
                 agencyId: string;
                 /** @description Mã hồ sơ it concerns, if any */
                 dossierCode: string | null;
+                /** @description Lặp lại phản ánh: the earlier petition this one follows up, if any */
+                followsUp: string | null;
                 /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
                 receivedAt: string;
                 /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
@@ -15081,6 +15093,8 @@ export interface operations {
                 agencyId: string;
                 /** @description Mã hồ sơ it concerns, if any */
                 dossierCode: string | null;
+                /** @description Lặp lại phản ánh: the earlier petition this one follows up, if any */
+                followsUp: string | null;
                 /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
                 receivedAt: string;
                 /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
@@ -15232,6 +15246,8 @@ export interface operations {
             agencyId: string;
             /** @description Mã hồ sơ it concerns, if any */
             dossierCode: string | null;
+            /** @description Lặp lại phản ánh: the earlier petition this one follows up, if any */
+            followsUp: string | null;
             /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
             receivedAt: string;
             /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
@@ -15331,6 +15347,8 @@ export interface operations {
             agencyId: string;
             /** @description Mã hồ sơ it concerns, if any */
             dossierCode: string | null;
+            /** @description Lặp lại phản ánh: the earlier petition this one follows up, if any */
+            followsUp: string | null;
             /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
             receivedAt: string;
             /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
@@ -15436,6 +15454,8 @@ export interface operations {
             agencyId: string;
             /** @description Mã hồ sơ it concerns, if any */
             dossierCode: string | null;
+            /** @description Lặp lại phản ánh: the earlier petition this one follows up, if any */
+            followsUp: string | null;
             /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
             receivedAt: string;
             /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
@@ -15541,6 +15561,8 @@ export interface operations {
             agencyId: string;
             /** @description Mã hồ sơ it concerns, if any */
             dossierCode: string | null;
+            /** @description Lặp lại phản ánh: the earlier petition this one follows up, if any */
+            followsUp: string | null;
             /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
             receivedAt: string;
             /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
@@ -15646,6 +15668,8 @@ export interface operations {
             agencyId: string;
             /** @description Mã hồ sơ it concerns, if any */
             dossierCode: string | null;
+            /** @description Lặp lại phản ánh: the earlier petition this one follows up, if any */
+            followsUp: string | null;
             /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
             receivedAt: string;
             /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
@@ -15751,6 +15775,8 @@ export interface operations {
             agencyId: string;
             /** @description Mã hồ sơ it concerns, if any */
             dossierCode: string | null;
+            /** @description Lặp lại phản ánh: the earlier petition this one follows up, if any */
+            followsUp: string | null;
             /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
             receivedAt: string;
             /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
@@ -15856,6 +15882,8 @@ export interface operations {
             agencyId: string;
             /** @description Mã hồ sơ it concerns, if any */
             dossierCode: string | null;
+            /** @description Lặp lại phản ánh: the earlier petition this one follows up, if any */
+            followsUp: string | null;
             /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
             receivedAt: string;
             /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
@@ -15961,6 +15989,8 @@ export interface operations {
             agencyId: string;
             /** @description Mã hồ sơ it concerns, if any */
             dossierCode: string | null;
+            /** @description Lặp lại phản ánh: the earlier petition this one follows up, if any */
+            followsUp: string | null;
             /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
             receivedAt: string;
             /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
@@ -16066,6 +16096,8 @@ export interface operations {
             agencyId: string;
             /** @description Mã hồ sơ it concerns, if any */
             dossierCode: string | null;
+            /** @description Lặp lại phản ánh: the earlier petition this one follows up, if any */
+            followsUp: string | null;
             /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
             receivedAt: string;
             /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
@@ -16171,6 +16203,115 @@ export interface operations {
             agencyId: string;
             /** @description Mã hồ sơ it concerns, if any */
             dossierCode: string | null;
+            /** @description Lặp lại phản ánh: the earlier petition this one follows up, if any */
+            followsUp: string | null;
+            /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
+            receivedAt: string;
+            /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */
+            dueAt: string | null;
+            /** @description Kết quả xử lý */
+            answer: string | null;
+            /** @description When it was answered */
+            answeredAt: string | null;
+            /** @description When the answer became public (with the petitioner’s consent) */
+            publishedAt: string | null;
+            /** @description Whether the petitioner agrees to publication */
+            consentToPublish: boolean;
+            /** @description The petitioner’s rating of the answer */
+            satisfied: boolean | null;
+            /** @description Commands the caller may run now */
+            availableActions: string[];
+          };
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Problem details (RFC 9457), Vietnamese first with the English beside it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Đánh dấu là phản ánh lặp lại / Mark as a follow-up of an answered petition */
+  petitionFollowUp: {
+    parameters: {
+      path: {
+        /** @description PAKN.yyyymmdd.nnnn */
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Mã phản ánh trước đó (PAKN.yyyymmdd.nnnn): the earlier, answered petition this one follows up */
+          followsUp: string;
+          /** @description The version the caller saw; a different current version answers 409 */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Mã phản ánh, kiến nghị: PAKN.yyyymmdd.nnnn */
+            code: string;
+            /** @description Send it back as expectedVersion with the next command */
+            version: number;
+            /** @description received, refused, supplement-requested, assigned or answered */
+            status: string;
+            /** @description national-portal, portal or counter */
+            channel: string;
+            /** @description Null until classified */
+            category: ("conduct" | "regulation") | null;
+            /** @description Tiêu đề */
+            title: string;
+            /** @description Nội dung, with any supplement appended */
+            content: string;
+            /** @description Người phản ánh */
+            petitioner: {
+              /** @description Họ và tên */
+              name: string;
+              /** @description Số điện thoại */
+              phone: string | null;
+              /** @description Thư điện tử */
+              email: string | null;
+              /** @description Địa chỉ */
+              address: string | null;
+            };
+            /** @description Agency that received it */
+            receivingAgencyId: string;
+            /** @description Agency holding it now (the responsible one once routed) */
+            agencyId: string;
+            /** @description Mã hồ sơ it concerns, if any */
+            dossierCode: string | null;
+            /** @description Lặp lại phản ánh: the earlier petition this one follows up, if any */
+            followsUp: string | null;
             /** @description Ngày tiếp nhận (ISO 8601 with +07:00) */
             receivedAt: string;
             /** @description Hạn trả lời: 15 working days from reception or the supplement (rules.md, Petitions); null once closed */

@@ -14,7 +14,15 @@ type Category = 'conduct' | 'regulation'
 export function PetitionPage() {
   const { t, lang } = useI18n()
   usePageHead(t('petition.title'), t('petition.head'))
-  const ids = { agency: useId(), title: useId(), content: useId(), name: useId(), phone: useId(), email: useId() }
+  const ids = {
+    agency: useId(),
+    title: useId(),
+    content: useId(),
+    name: useId(),
+    phone: useId(),
+    email: useId(),
+    followsUp: useId(),
+  }
   const fieldErrors = useFieldErrors()
   const { errors } = fieldErrors
   const agencies = useQuery(agencyTreeQuery)
@@ -26,6 +34,7 @@ export function PetitionPage() {
   const [phone, setPhone] = useState('')
   const [email, setEmail] = useState('')
   const [consent, setConsent] = useState(false)
+  const [followsUp, setFollowsUp] = useState('')
   const send = useMutation({
     mutationFn: () =>
       ok(
@@ -38,6 +47,7 @@ export function PetitionPage() {
             petitioner: { name: name.trim(), phone: phone.trim() || null, email: email.trim() || null, address: null },
             consentToPublish: consent,
             dossierCode: null,
+            followsUp: followsUp.trim() || null,
           },
         }),
       ),
@@ -50,6 +60,7 @@ export function PetitionPage() {
         name: ids.name,
         phone: ids.phone,
         email: ids.email,
+        followsUp: ids.followsUp,
       }),
   })
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -147,6 +158,16 @@ export function PetitionPage() {
           value={email}
           onChange={(e) => setEmail(e.target.value)}
           {...fieldState(errors, ids.email)}
+        />
+        <label htmlFor={ids.followsUp}>{t('petition.followsUp')}</label>
+        <FieldMessage errors={errors} fieldId={ids.followsUp} />
+        <input
+          id={ids.followsUp}
+          pattern="PAKN\.[0-9]{8}\.[0-9]{4,}"
+          placeholder="PAKN.yyyymmdd.nnnn"
+          value={followsUp}
+          onChange={(e) => setFollowsUp(e.target.value)}
+          {...fieldState(errors, ids.followsUp)}
         />
         <label className="choice">
           <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />

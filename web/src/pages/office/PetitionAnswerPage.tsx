@@ -5,6 +5,7 @@ import { client, errorText, ok } from '../../api/client.ts'
 import { useI18n } from '../../i18n/messages.ts'
 import { usePageHead } from '../../page-head.ts'
 import { agencyChoices } from '../petition-agencies.ts'
+import { PetitionFollowUpForm } from './PetitionFollowUpForm.tsx'
 import { PetitionTriageForms } from './PetitionTriageForms.tsx'
 
 /** One petition for the officer: classify, ask a supplement, refuse, route or answer it (rules.md, Petitions). */
@@ -71,6 +72,12 @@ export function PetitionAnswerPage({ code }: { code: string }) {
         <dd>{formatInstant(p.dueAt)}</dd>
         <dt>{t('petition.name')}</dt>
         <dd>{p.petitioner.name}</dd>
+        {p.followsUp !== null && (
+          <>
+            <dt>{t('petition.followsUpOf')}</dt>
+            <dd>{t('petition.repeatOf', { code: p.followsUp })}</dd>
+          </>
+        )}
       </dl>
       <p>{p.content}</p>
       {p.answer !== null && (
@@ -80,6 +87,7 @@ export function PetitionAnswerPage({ code }: { code: string }) {
         </>
       )}
       <PetitionTriageForms petition={p} />
+      {p.availableActions.includes('mark-follow-up') && <PetitionFollowUpForm petition={p} />}
       {p.availableActions.includes('assign') && (
         <form className="stack" onSubmit={submitRoute}>
           <h2>{t('petition.route')}</h2>
