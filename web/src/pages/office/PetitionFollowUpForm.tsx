@@ -30,7 +30,7 @@ export function PetitionFollowUpForm({ petition: p }: { petition: { code: string
   return (
     <form className="stack" onSubmit={submit}>
       <h2>{t('petition.markFollowUp')}</h2>
-      <label htmlFor={id}>{t('petition.followsUp')}</label>
+      <label htmlFor={id}>{t('petition.followsUpCode')}</label>
       <input
         id={id}
         required
