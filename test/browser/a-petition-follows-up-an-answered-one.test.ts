@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { answeredPetition } from '../petitions/follow-up-http.ts'
-import { submit } from '../petitions/petition-http.ts'
+import { petitionBody, submit } from '../petitions/petition-http.ts'
 import { requireTools } from '../support/debian-tools.ts'
 import { engineName } from '../support/test-database.ts'
 import { assertAccessible, browserSuite, signedInPage } from './support/browser.ts'
@@ -47,5 +47,18 @@ describe(`a petition follows up an answered one, in Chromium on ${engineName}`, 
     await assertAccessible(counter.page, 'the mark-as-follow-up form')
     await counter.page.getByRole('button', { name: 'Đánh dấu lặp lại', exact: true }).click()
     await counter.page.getByText(`Lặp lại phản ánh ${earlier.code}`, { exact: true }).waitFor({ timeout: 10_000 })
+  })
+
+  test('the petitioner sees on "Của tôi" which petition theirs follows up', async () => {
+    const earlier = await answeredPetition(suite.t)
+    const citizen = await signedInPage(suite.browser, suite.baseUrl, 'citizen')
+    const res = await citizen.context.request.post(`${suite.baseUrl}/api/petitions`, {
+      data: petitionBody({ title: 'Phản ánh lại về kết quả trả lời', followsUp: earlier.code }),
+      headers: { 'x-csrf-token': citizen.csrf },
+    })
+    assert.equal(res.status(), 201, await res.text())
+    await citizen.page.goto(`${suite.baseUrl}/phan-anh-kien-nghi/cua-toi`)
+    const item = citizen.page.getByRole('article', { name: 'Phản ánh lại về kết quả trả lời' })
+    await item.getByText(`Lặp lại phản ánh ${earlier.code}`, { exact: true }).waitFor({ timeout: 10_000 })
   })
 })

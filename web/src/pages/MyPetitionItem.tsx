@@ -10,6 +10,8 @@ export type MyPetition = {
   readonly status: string
   readonly title: string
   readonly receivedAt: string | null
+  /** The earlier petition this one follows up, if any. */
+  readonly followsUp: string | null
   readonly answer: string | null
   readonly consentToPublish: boolean
   readonly satisfied: boolean | null
@@ -70,6 +72,12 @@ export function MyPetitionItem({ petition: p }: { petition: MyPetition }) {
           <>
             <dt>{t('petition.receivedAt')}</dt>
             <dd>{formatInstant(p.receivedAt)}</dd>
+          </>
+        )}
+        {p.followsUp !== null && (
+          <>
+            <dt>{t('petition.followsUpOf')}</dt>
+            <dd>{t('petition.repeatOf', { code: p.followsUp })}</dd>
           </>
         )}
       </dl>
