@@ -64,7 +64,7 @@ describe(`the signed e-result is issued once, even by two issuers at once, on ${
   })
 
   /** A dossier the clerk has issued, through the engine alone (no HTTP handler signs it). */
-  async function issuedDossier(): Promise<string> {
+  async function issuedDossier(procedureCode = '1.001193'): Promise<string> {
     const engine = dossierCommands(first, workingDaysFromDatabase(first))
     const created = await engine.create(
       {
@@ -72,7 +72,7 @@ describe(`the signed e-result is issued once, even by two issuers at once, on ${
         actor: actors.applicant,
         channel: 2,
         applicant,
-        procedure: { code: '1.001193', version: 1 },
+        procedure: { code: procedureCode, version: 1 },
         receivingAgencyId: 'ttpvhcc-22333',
         components: [],
       },
@@ -102,6 +102,16 @@ describe(`the signed e-result is issued once, even by two issuers at once, on ${
   }
 
   const issuer = (db: Db) => ({ db, storage, engine: dossierCommands(db, workingDaysFromDatabase(db)) })
+
+  // The fixture's leader ('ld-01') is not a motcua account, as a leader of the demo seed or of an imported
+  // history is not: the decision cannot bear that person's signature, so it stays the seal-only e-result.
+  test('a decision approved by a leader without a motcua account is the seal-only e-result, not a register entry', async () => {
+    const id = await issuedDossier('1.011607')
+    const sha256 = await issueElectronicResult(issuer(first), id, now)
+    assert.ok(sha256 && /^[0-9a-f]{64}$/.test(sha256))
+    const linked = await first.selectFrom('dossier_documents').select('role').where('dossier_id', '=', id).execute()
+    assert.deepEqual(linked, [])
+  })
 
   test('two issuers racing leave one signed PDF, one link, one vault item and one event', async () => {
     const id = await issuedDossier()

@@ -10,10 +10,11 @@ import type { Db } from '../../store/database.ts'
 import { placeNames } from '../../store/declarations/place-names.ts'
 import type { dossierCommands } from '../../store/dossiers/dossier-commands.ts'
 import { loadDossier } from '../../store/dossiers/dossier-queries.ts'
+import { isAccount } from '../../store/identity/users.ts'
 import { agencyNameInForce, lockDossierState, procedureNames } from '../../store/results/result-queries.ts'
 import { linkSignedDocument, signedCopyOf } from '../../store/results/signed-document.ts'
 import { agencySigner } from '../signing/agency-signer.ts'
-import { isDecision, issueResultDecision } from './result-decision.ts'
+import { approvingLeader, isDecision, issueResultDecision } from './result-decision.ts'
 
 export const resultComponent = 'Kết quả giải quyết'
 
@@ -43,9 +44,12 @@ export async function issueElectronicResult(deps: ResultIssuers, dossierId: stri
   // Signed before the e-result was an event: record the event for that copy, sign nothing new.
   const earlier = await signedCopyOf(deps.db, found.id, resultComponent)
   const fileName = `ket-qua-${d.code}.pdf`
-  // A decision is numbered in the agency's register, so it is rendered and signed under the lock.
+  // A decision is numbered in the agency's register, so it is rendered and signed under the lock. Only
+  // a leader with a motcua account can sign it: one approved in an earlier system (history import, the
+  // demo seed) keeps the agency's seal-only e-result (rules.md "Apology and result decision as documents").
   const resultName = (await procedureNames(deps.db, d.procedure)).result_name
-  const decision = !earlier && isDecision(resultName)
+  const leader = approvingLeader(d)
+  const decision = !earlier && isDecision(resultName) && leader !== undefined && (await isAccount(deps.db, leader.id))
   const presigned = earlier || decision ? null : await signResult(deps, d, issued, now)
   return deps.db.transaction().execute(async (tx) => {
     const locked = await lockDossierState(tx, found.id)

@@ -18,6 +18,10 @@ import { signAsIssued } from '../documents/sign-as-issued.ts'
 export const isDecision = (resultName: string): boolean =>
   (resultName.split(';')[0]?.trim() ?? '').startsWith('Quyết định')
 
+/** The leader who approved the dossier: the last step handed on by a leader. */
+export const approvingLeader = (d: Dossier) =>
+  [...d.steps].reverse().find((s) => s.handedBy.role === Role.Leader)?.handedBy
+
 /** The title line above the decision's signature (Decree 30/2020 Appendix I, II.7); an assumption. */
 const signerTitle = 'THỦ TRƯỞNG CƠ QUAN'
 
@@ -37,7 +41,7 @@ export async function issueResultDecision(
   resultName: string,
   result: (notation: string) => Promise<ResultDocument>,
 ): Promise<{ sha256: string; size: number; resultName: string }> {
-  const approver = [...d.steps].reverse().find((s) => s.handedBy.role === Role.Leader)?.handedBy
+  const approver = approvingLeader(d)
   if (!approver) throw new Error(`dossier ${dossierId}: no leader approved the decision`)
   const leader = { userId: approver.id, name: approver.name }
   let pdf: Buffer | null = null

@@ -242,3 +242,15 @@ export async function citizenIdentity(db: Db, userId: string) {
       }
     : null
 }
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * Whether an actor id is one of motcua's accounts; a dossier's log may also name actors of an earlier
+ * system (history import) or of the demo seed, whose ids are not accounts (nor UUIDs).
+ */
+export async function isAccount(db: Db, userId: string): Promise<boolean> {
+  if (!uuidPattern.test(userId)) return false
+  const row = await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst()
+  return row !== undefined
+}
