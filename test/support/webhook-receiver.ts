@@ -126,9 +126,12 @@ export async function startWebhookReceiver(secret = ''): Promise<WebhookReceiver
     },
     lastRequestAt: () => last,
     async quiet(quietMs, timeoutMs) {
-      const deadline = Date.now() + timeoutMs
+      // Quiet since the wait began or the last request, whichever is later: a receiver that was sent
+      // nothing at all (a demo seed with no dossier of the partner's agency) is quiet too.
+      const since = Date.now()
+      const deadline = since + timeoutMs
       while (Date.now() < deadline) {
-        if (last > 0 && Date.now() - last >= quietMs) return
+        if (Date.now() - Math.max(last, since) >= quietMs) return
         await new Promise((r) => setTimeout(r, 100))
       }
       throw new Error(`the receiver was not quiet for ${quietMs} ms within ${timeoutMs} ms`)
