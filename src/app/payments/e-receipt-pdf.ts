@@ -4,8 +4,7 @@ import { canReadDossier } from '../../domain/access/route-permissions.ts'
 import type { Db } from '../../store/database.ts'
 import { loadDossier } from '../../store/dossiers/dossier-queries.ts'
 import { eReceiptOf } from '../../store/payments/receipts.ts'
-
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)
+import { isUuid } from '../../store/uuid.ts'
 
 export type EReceiptPdf =
   | { readonly ok: true; readonly receiptNo: string; readonly pdf: Buffer }

@@ -27,6 +27,7 @@ import {
 import { factsRow, upsertFactsRowValues } from '../kpi/facts-rows.ts'
 import { type ShapedStatement, shapedStatements } from '../prepared-statements.ts'
 import type { Database } from '../schema.ts'
+import { isUuid } from '../uuid.ts'
 import { type AgencyCalendars, agencyCalendars } from './agency-calendars.ts'
 import { canonicalJson, eventHash } from './event-hash.ts'
 import { type CompetenceAsk, procedureTerms } from './procedure-terms.ts'
@@ -74,7 +75,6 @@ export type RunOptions = {
 
 /** A dossier is found by its id (a UUID) or, once received, by its code. */
 export type DossierRef = string
-const isUuid = (ref: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref)
 
 type NewCreation = Creation extends infer C ? (C extends { code: string } ? Omit<C, 'code'> : C) : never
 type NewCommand = Command extends infer C ? (C extends { action: 'receive' } ? Omit<C, 'code'> : C) : never

@@ -3,9 +3,8 @@ import type { DossierEvent } from '../../domain/dossier/events.ts'
 import { type QueueRole, QueueStatuses } from '../../domain/dossier/queues.ts'
 import type { Dossier } from '../../domain/dossier/state.ts'
 import type { Db } from '../database.ts'
+import { isUuid } from '../uuid.ts'
 import { checkedEvent, checkedState } from './stored-json.ts'
-
-const isUuid = (ref: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref)
 
 /** A dossier by id or code, with its state as stored in the projection. */
 export async function loadDossier(db: Db, ref: string): Promise<{ id: string; state: Dossier } | null> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { hash, verify } from '@node-rs/argon2'
 import type { Grant, Principal } from '../../domain/access/principal.ts'
 import type { Db } from '../database.ts'
+import { isUuid } from '../uuid.ts'
 import type { SessionMethod } from './sessions.ts'
 import { hashSecret, newSecret } from './tokens.ts'
 
@@ -243,14 +244,12 @@ export async function citizenIdentity(db: Db, userId: string) {
     : null
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /**
  * Whether an actor id is one of motcua's accounts; a dossier's log may also name actors of an earlier
  * system (history import) or of the demo seed, whose ids are not accounts (nor UUIDs).
  */
 export async function isAccount(db: Db, userId: string): Promise<boolean> {
-  if (!uuidPattern.test(userId)) return false
+  if (!isUuid(userId)) return false
   const row = await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst()
   return row !== undefined
 }
